@@ -11,8 +11,12 @@ from datetime import date
 from typing import Any
 
 from ..types import DocAnnotations
+from .acronyms import extract_acronyms
+from .citations import extract_citations
 from .mentions import extract_mentions
 from .nlp import load_nlp
+from .quotes import extract_quotes
+from .times import extract_times
 
 #: Part of the cache key of stored annotations; bump when any extractor's output changes.
 PIPELINE_VERSION = "1"
@@ -29,4 +33,8 @@ def annotate_doc(doc: Any, article_id: str, anchor: date | None = None) -> DocAn
     return DocAnnotations(
         article=article_id,
         mentions=tuple(extract_mentions(doc, article_id)),
+        acronyms=extract_acronyms(doc, article_id),
+        times=extract_times(doc, article_id, anchor),
+        quotes=extract_quotes(doc, article_id),
+        citations=extract_citations(doc, article_id),
     )
