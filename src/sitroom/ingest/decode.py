@@ -1,0 +1,145 @@
+"""Bytes to text, for every reader.
+
+The order of attempts, and why:
+
+1. A byte-order mark (UTF-8, UTF-16, UTF-32) names the encoding outright; it is dropped.
+2. BOM-less UTF-16 (every other byte NUL in an otherwise textual sample).
+3. Strict UTF-8: most files today are UTF-8, and a legacy-encoded Western text almost never
+   happens to be valid UTF-8, so success here is reliable.
+4. Windows-1252 when the text looks Western: bytes >= 0x80 are rare and sit inside ASCII words.
+   charset-normalizer tends to call such files ``cp775`` or ``cp850`` (FA-KES is one), which
+   turns curly quotes and bullets into box-drawing characters. We decode with ftfy's
+   "sloppy" cp1252, which maps the five bytes cp1252 leaves undefined to the matching C1
+   control characters instead of failing, so one stray byte does not sink the whole file.
+5. charset-normalizer for everything else (Cyrillic, Greek, Arabic code pages, ...).
+
+Then ftfy repairs mojibake (``TÃ¼rkiye`` -> ``Türkiye``). Only its encoding repairs are
+switched on: quotes stay curly, line breaks stay as they were and nothing is normalised, so
+the text keeps the characters (and offsets) of the file as read; ``\\r\\n`` is *not* rewritten.
+ftfy only runs when the text contains non-ASCII characters that look like mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec)
+from ftfy.badness import is_bad
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Encoding repairs only: anything that rewrites valid characters would shift offsets that
+# extractors report into the file as read, and would lose information (curly quotes).
+_MOJIBAKE_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+_MAX_SHARE_IN_RUNS = 0.2
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
+_SAMPLE_BYTES = 1 << 20
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode ``data`` to text (see the module docstring for the order of attempts)."""
+    return repair_text(_decode(data))
+
+
+def decode_line(line: bytes) -> str:
+    """Decode one line of a line-oriented file (CSV, JSONL) read as a stream.
+
+    Each line is decoded on its own so that a large file never has to be held whole; a line
+    that is not UTF-8 falls back like :func:`decode_bytes`. Mojibake repair is left to the
+    caller, which runs :func:`repair_text` on the fields it keeps.
+    """
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_legacy(line)
+
+
+def strip_bom(line: bytes) -> bytes:
+    """``line`` without a leading UTF-8 byte-order mark."""
+    return line[len(codecs.BOM_UTF8) :] if line.startswith(codecs.BOM_UTF8) else line
+
+
+def repair_text(text: str) -> str:
+    """Repair mojibake in ``text``, leaving every other character as it is."""
+    if text.isascii() or not is_bad(text):
+        return text
+    return str(ftfy.fix_text(text, _MOJIBAKE_ONLY))
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    if b"\x00" in data[:_SAMPLE_BYTES]:
+        utf16 = _bomless_utf16(data[:_SAMPLE_BYTES])
+        if utf16:
+            return data.decode(utf16, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> str:
+    if looks_western(data[:_SAMPLE_BYTES]):
+        return data.decode("sloppy-windows-1252")
+    best = charset_normalizer.from_bytes(data[:_SAMPLE_BYTES]).best()
+    encoding = best.encoding if best is not None else "sloppy-windows-1252"
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        return data.decode("sloppy-windows-1252")
+
+
+def looks_western(sample: bytes) -> bool:
+    """True when ``sample`` reads as ASCII-based Latin text with scattered high bytes.
+
+    In English, French or German text the bytes >= 0x80 are accents and punctuation, one or
+    two at a time between ASCII letters; in a single-byte Cyrillic, Greek or Arabic encoding
+    whole words are made of them. So: few high bytes may sit in runs of three or more.
+    """
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if high == 0:
+        return True
+    in_runs = sum(len(run) for run in _HIGH_RUN.findall(sample))
+    return in_runs / high <= _MAX_SHARE_IN_RUNS
+
+
+def _bomless_utf16(sample: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when every other byte of ``sample`` is mostly NUL."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None

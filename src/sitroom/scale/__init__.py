@@ -1,0 +1,1 @@
+"""scale stage (see docs/ARCHITECTURE.md)."""

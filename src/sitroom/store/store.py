@@ -1,0 +1,387 @@
+"""The :class:`Store`: typed reads and writes over the DuckDB file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+from filelock import FileLock, Timeout
+
+from ..errors import StoreError, StoreLocked, StoreVersionError
+from ..types import Article, DocAnnotations, RawDocument, Rejected
+from .codec import decode_annotations, encode_annotations
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+DB_NAME = "sitroom.duckdb"
+LOCK_NAME = "sitroom.lock"
+#: Rows per multi-row INSERT: DuckDB's executemany is row by row and slow.
+_INSERT_CHUNK = 200
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    conflict: str = "DO NOTHING",
+) -> None:
+    """Insert ``rows`` in multi-row statements; ``conflict`` is the ON CONFLICT action."""
+    if not rows:
+        return
+    placeholders = "(" + ",".join("?" * len(columns)) + ")"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    for offset in range(0, len(rows), _INSERT_CHUNK):
+        chunk = rows[offset : offset + _INSERT_CHUNK]
+        sql = head + ",".join([placeholders] * len(chunk)) + f" ON CONFLICT {conflict}"
+        con.execute(sql, [value for row in chunk for value in row])
+
+
+class Store:
+    """An open store. Use :meth:`open` and close it (or use it as a context manager)."""
+
+    def __init__(self, folder: Path, con: duckdb.DuckDBPyConnection, lock: FileLock | None):
+        self.folder = folder
+        self._con = con
+        self._lock = lock
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, folder: str | Path, *, read_only: bool = False) -> Store:
+        """Open (creating if needed) the store in ``folder``.
+
+        A writer takes the folder's lock without waiting; if another build holds it this
+        raises :class:`StoreLocked`. A reader opens the database read-only and needs no lock.
+        """
+        path = Path(folder)
+        db_path = path / DB_NAME
+        lock: FileLock | None = None
+        if read_only:
+            if not db_path.exists():
+                raise StoreError(
+                    f"{path} holds no sitroom store ({DB_NAME} is missing)",
+                    fix=f"build one first: sitroom build INPUT... --out {path}",
+                )
+        else:
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StoreError(
+                    f"cannot create the output folder {path}: {err.strerror}",
+                    fix="choose an --out folder you can write to",
+                ) from err
+            lock = FileLock(str(path / LOCK_NAME))
+            try:
+                lock.acquire(timeout=0)
+            except Timeout as err:
+                raise StoreLocked(
+                    f"another sitroom build is writing to {path}",
+                    fix="wait for it to finish, or build into another --out folder",
+                ) from err
+        try:
+            con = duckdb.connect(str(db_path), read_only=read_only)
+        except duckdb.Error as err:
+            if lock is not None:
+                lock.release()
+            message = str(err).splitlines()[0]
+            if "lock" in message.lower():
+                raise StoreLocked(
+                    f"the store in {path} is in use by another process",
+                    fix="wait for the running sitroom command to finish, then try again",
+                ) from err
+            raise StoreError(
+                f"cannot open the store {db_path}: {message}",
+                fix="if the file is damaged, move it away and build again",
+            ) from err
+        store = cls(path, con, lock)
+        try:
+            store._migrate(read_only)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        try:
+            self._con.close()
+        finally:
+            if self._lock is not None and self._lock.is_locked:
+                self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _migrate(self, read_only: bool) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"the store in {self.folder} has schema version {version}, newer than this "
+                f"sitroom understands ({SCHEMA_VERSION})",
+                fix="upgrade sitroom (pip install -U sitroom), or build into a new --out folder",
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if read_only:
+            raise StoreVersionError(
+                f"the store in {self.folder} has schema version {version}; this sitroom needs "
+                f"{SCHEMA_VERSION}",
+                fix="run sitroom build with this --out folder once to upgrade it",
+            )
+        with self.transaction():
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                self._con.execute(MIGRATIONS[number - 1])
+            self._con.execute(
+                "INSERT INTO meta VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [str(SCHEMA_VERSION)],
+            )
+
+    def schema_version(self) -> int:
+        exists = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together or not at all."""
+        self._con.begin()
+        try:
+            yield
+        except BaseException:
+            self._con.rollback()
+            raise
+        self._con.commit()
+
+    # ------------------------------------------------------------------ files
+
+    def file_is_current(self, path: str, size: int, mtime_ns: int) -> bool:
+        row = self._con.execute(
+            "SELECT size, mtime_ns FROM files WHERE path = ?", [path]
+        ).fetchone()
+        return row is not None and row[0] == size and row[1] == mtime_ns
+
+    def mark_file(self, path: str, size: int, mtime_ns: int, documents: int) -> None:
+        _insert(
+            self._con,
+            "files",
+            ("path", "size", "mtime_ns", "documents"),
+            [(path, size, mtime_ns, documents)],
+            "(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+            "documents = excluded.documents",
+        )
+
+    # ------------------------------------------------------------------ raw documents
+
+    def _next_seq(self, table: str) -> int:
+        row = self._con.execute(f"SELECT coalesce(max(seq), -1) + 1 FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    def add_raw(self, file: str, documents: Sequence[RawDocument]) -> int:
+        """Store documents read from ``file``; returns how many were new."""
+        if not documents:
+            return 0
+        known = self._existing("raw_documents", "locator", [d.locator for d in documents])
+        fresh = [d for d in documents if d.locator not in known]
+        seq = self._next_seq("raw_documents")
+        rows = [
+            (
+                d.locator, seq + i, file, d.format, d.text, d.title, d.url, d.outlet,
+                d.published, d.date_basis, d.author, d.language, d.body_offset, None,
+            )
+            for i, d in enumerate(fresh)
+        ]
+        _insert(
+            self._con,
+            "raw_documents",
+            (
+                "locator", "seq", "file", "format", "text", "title", "url", "outlet",
+                "published", "date_basis", "author", "language", "body_offset", "article_id",
+            ),
+            rows,
+        )
+        return len(fresh)
+
+    def _existing(self, table: str, column: str, keys: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for offset in range(0, len(keys), 1000):
+            chunk = list(keys[offset : offset + 1000])
+            marks = ",".join("?" * len(chunk))
+            rows = self._con.execute(
+                f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk
+            ).fetchall()
+            found.update(str(r[0]) for r in rows)
+        return found
+
+    def pending_raw(self) -> list[RawDocument]:
+        """Documents read but not yet cleaned into articles, in reading order."""
+        rows = self._con.execute(
+            "SELECT locator, text, format, title, url, outlet, published, date_basis, author, "
+            "language, body_offset FROM raw_documents WHERE article_id IS NULL ORDER BY seq"
+        ).fetchall()
+        return [
+            RawDocument(
+                locator=r[0], text=r[1], format=r[2], title=r[3], url=r[4], outlet=r[5],
+                published=r[6], date_basis=r[7], author=r[8], language=r[9], body_offset=r[10],
+            )
+            for r in rows
+        ]
+
+    def raw_texts_by_outlet(self, outlets: Sequence[str]) -> Iterator[tuple[str, str]]:
+        """(outlet, raw text) of every stored document of ``outlets``, for boilerplate
+        detection; documents without an outlet are not grouped."""
+        for outlet in sorted(set(outlets)):
+            rows = self._con.execute(
+                "SELECT text FROM raw_documents WHERE outlet = ? ORDER BY seq", [outlet]
+            ).fetchall()
+            for (text,) in rows:
+                yield outlet, str(text)
+
+    # ------------------------------------------------------------------ articles
+
+    def add_articles(
+        self, articles: Sequence[Article], links: Sequence[tuple[str, str]]
+    ) -> tuple[int, int]:
+        """Store cleaned articles and link raw documents to them.
+
+        ``links`` holds (raw locator, article id). Articles whose id is already stored only
+        gain a provenance row. Returns (articles added, duplicates)."""
+        ids = [a.id for a in articles]
+        known = self._existing("articles", "id", ids)
+        seq = self._next_seq("articles")
+        rows: list[tuple[Any, ...]] = []
+        added_ids: set[str] = set()
+        duplicates = 0
+        for article in articles:
+            if article.id in known or article.id in added_ids:
+                duplicates += 1
+                continue
+            added_ids.add(article.id)
+            lo, hi = article.date_range if article.date_range else (None, None)
+            rows.append(
+                (
+                    article.id, seq + len(rows), article.text, article.outlet, article.title,
+                    article.url, article.published, article.date_basis, lo, hi,
+                    article.language, article.words, article.author, article.duplicate_of,
+                )
+            )
+        _insert(
+            self._con,
+            "articles",
+            (
+                "id", "seq", "text", "outlet", "title", "url", "published", "date_basis",
+                "date_lo", "date_hi", "language", "words", "author", "duplicate_of",
+            ),
+            rows,
+        )
+        provenance = [
+            (article.id, locator, article.url, article.outlet)
+            for article, (locator, _) in zip(articles, links, strict=True)
+        ]
+        _insert(self._con, "provenance", ("article_id", "locator", "url", "outlet"), provenance)
+        for locator, article_id in links:
+            self._con.execute(
+                "UPDATE raw_documents SET article_id = ? WHERE locator = ?", [article_id, locator]
+            )
+        return len(rows), duplicates
+
+    def set_date_range(self, article_id: str, lo: str, hi: str) -> None:
+        self._con.execute(
+            "UPDATE articles SET date_lo = ?, date_hi = ? WHERE id = ?", [lo, hi, article_id]
+        )
+
+    def article_count(self) -> int:
+        row = self._con.execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0]) if row else 0
+
+    def articles(self) -> list[Article]:
+        """Every stored article in the order first stored, with all its input files."""
+        files: dict[str, list[str]] = {}
+        for article_id, locator in self._con.execute(
+            "SELECT article_id, locator FROM provenance ORDER BY locator"
+        ).fetchall():
+            files.setdefault(str(article_id), []).append(str(locator))
+        rows = self._con.execute(
+            "SELECT id, text, outlet, title, url, published, date_basis, date_lo, date_hi, "
+            "language, words, author, duplicate_of FROM articles ORDER BY seq"
+        ).fetchall()
+        return [
+            Article(
+                id=r[0], text=r[1], outlet=r[2], title=r[3], url=r[4], published=r[5],
+                date_basis=r[6], date_range=(r[7], r[8]) if r[7] and r[8] else None,
+                language=r[9], words=r[10], files=tuple(files.get(r[0], ())), author=r[11],
+                duplicate_of=r[12],
+            )
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------------ rejected
+
+    def add_rejected(self, rejected: Sequence[Rejected]) -> None:
+        _insert(
+            self._con,
+            "rejected",
+            ("path", "reason"),
+            [(r.path, r.reason) for r in rejected],
+            "(path) DO UPDATE SET reason = excluded.reason",
+        )
+
+    def forget_rejected(self, paths: Sequence[str]) -> None:
+        """Drop old rejections of inputs that now read cleanly."""
+        for path in paths:
+            self._con.execute("DELETE FROM rejected WHERE path = ?", [path])
+
+    def rejected(self) -> list[Rejected]:
+        rows = self._con.execute("SELECT path, reason FROM rejected ORDER BY path").fetchall()
+        return [Rejected(str(p), str(r)) for p, r in rows]
+
+    # ------------------------------------------------------------------ annotations
+
+    def unannotated(self, version: str) -> list[tuple[str, str, str | None]]:
+        """(id, text, published) of English articles with no annotations for ``version``."""
+        rows = self._con.execute(
+            "SELECT a.id, a.text, a.published FROM articles a "
+            "LEFT JOIN annotations n ON n.article_id = a.id AND n.pipeline_version = ? "
+            "WHERE n.article_id IS NULL AND a.language = 'en' ORDER BY a.seq",
+            [version],
+        ).fetchall()
+        return [(str(r[0]), str(r[1]), r[2]) for r in rows]
+
+    def add_annotations(self, version: str, annotations: Sequence[DocAnnotations]) -> None:
+        _insert(
+            self._con,
+            "annotations",
+            ("article_id", "pipeline_version", "payload"),
+            [(a.article, version, encode_annotations(a)) for a in annotations],
+        )
+
+    def annotations(self, version: str) -> list[DocAnnotations]:
+        rows = self._con.execute(
+            "SELECT n.payload FROM annotations n JOIN articles a ON a.id = n.article_id "
+            "WHERE n.pipeline_version = ? ORDER BY a.seq",
+            [version],
+        ).fetchall()
+        return [decode_annotations(str(r[0])) for r in rows]
+
+
+def store_exists(folder: str | Path) -> bool:
+    return (Path(folder) / DB_NAME).exists()
+
+
+__all__ = ["DB_NAME", "LOCK_NAME", "Store", "store_exists"]
+
