@@ -7,7 +7,7 @@ terminal themselves, so the library stays silent unless the CLI asks for bars.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 
 
@@ -16,7 +16,7 @@ class Ticker(Protocol):
 
 
 class Progress(Protocol):
-    def task(self, description: str, total: int | None) -> Iterator[Ticker]: ...
+    def task(self, description: str, total: int | None) -> AbstractContextManager[Ticker]: ...
 
 
 class _NullTicker:

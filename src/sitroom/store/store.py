@@ -300,9 +300,20 @@ class Store:
             )
         return len(rows), duplicates
 
+    def discard_raw(self, locators: Sequence[str]) -> None:
+        """Mark raw documents that gave no usable article as handled (their rejection is
+        stored separately), so they are not cleaned again."""
+        for locator in locators:
+            self._con.execute(
+                "UPDATE raw_documents SET article_id = '' WHERE locator = ?", [locator]
+            )
+
     def set_date_range(self, article_id: str, lo: str, hi: str) -> None:
+        """Record an inferred publication interval for an article with no stated date."""
         self._con.execute(
-            "UPDATE articles SET date_lo = ?, date_hi = ? WHERE id = ?", [lo, hi, article_id]
+            "UPDATE articles SET date_lo = ?, date_hi = ?, date_basis = 'inferred' "
+            "WHERE id = ? AND date_basis IN ('inferred', 'unknown')",
+            [lo, hi, article_id],
         )
 
     def article_count(self) -> int:
@@ -341,10 +352,13 @@ class Store:
             "(path) DO UPDATE SET reason = excluded.reason",
         )
 
-    def forget_rejected(self, paths: Sequence[str]) -> None:
-        """Drop old rejections of inputs that now read cleanly."""
-        for path in paths:
-            self._con.execute("DELETE FROM rejected WHERE path = ?", [path])
+    def forget_rejected(self, file: str) -> None:
+        """Drop old rejections of ``file`` and of records inside it (``file#row=3``,
+        ``file!entry``) before it is read again."""
+        self._con.execute(
+            "DELETE FROM rejected WHERE path = ? OR starts_with(path, ?) OR starts_with(path, ?)",
+            [file, file + "#", file + "!"],
+        )
 
     def rejected(self) -> list[Rejected]:
         rows = self._con.execute("SELECT path, reason FROM rejected ORDER BY path").fetchall()

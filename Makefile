@@ -1,0 +1,56 @@
+# sitroom: two commands on a fresh Debian machine with Python 3.11.
+#   make demo   create .venv, install sitroom, build the demo report and print its path
+#   make test   install test tools (Chromium included), then lint, type check and the suite
+# Both are idempotent: an install step reruns only when pyproject.toml changes.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO_OUT ?= sitroom-demo
+
+.PHONY: demo test lint typecheck pytest eval bench chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/sitroom demo --out $(DEMO_OUT)
+	@echo "Open the report: file://$(abspath $(DEMO_OUT))/report.html"
+
+# Debian's Chromium renders report.html in the browser tests (no browser download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed-test chromium
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+# Full-corpus quality figures (README "Quality") and speed/memory ratios (README "Speed").
+eval: $(VENV)/.installed-test
+	$(BIN)/python bench/eval_fakes_dates.py
+	$(BIN)/python bench/eval_fakes_places.py
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

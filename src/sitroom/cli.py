@@ -1,0 +1,283 @@
+"""The ``sitroom`` command: a thin Typer layer over the library functions of the same names.
+
+Exit codes: 0 when something was built or printed (rejected files are reported, not fatal),
+2 for usage errors or when nothing usable was found, 1 for internal errors, 130 when
+interrupted. Errors are printed as one message with its fix, never as a bare traceback
+(set ``SITROOM_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import SitroomError, UsageError
+
+app = typer.Typer(
+    name="sitroom",
+    help="Turn a pile of news articles about an unfolding situation into a sourced "
+    "situation report (report.json and report.html).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+T = TypeVar("T")
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run ``action``, turning sitroom errors into a message and their exit code."""
+    try:
+        return action()
+    except SitroomError as err:
+        raise _fail(str(err), err.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; run the same command again to resume", 130) from None
+    except Exception as err:  # an internal error: say so plainly, keep the trace optional
+        if os.environ.get("SITROOM_DEBUG"):
+            traceback.print_exc()
+        raise _fail(
+            f"internal error: {type(err).__name__}: {err}\n"
+            "  this is a bug in sitroom; set SITROOM_DEBUG=1 to see the traceback and report it",
+            1,
+        ) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sitroom {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """sitroom: sourced situation reports from news articles, offline."""
+
+
+def _parse_fields(pairs: Iterable[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, column = pair.partition("=")
+        if not sep or not key.strip() or not column.strip():
+            raise UsageError(
+                f"--field {pair!r} is not KEY=COLUMN", fix="write e.g. --field text=body"
+            )
+        fields[key.strip()] = column.strip()
+    return fields
+
+
+def _options(
+    workers: int, source: str | None, fields: list[str], aliases: Path | None, quiet: bool
+) -> Any:
+    from .config import Options
+
+    if workers < 1:
+        raise UsageError("--workers must be at least 1", fix="use --workers 1 or more")
+    if aliases is not None and not aliases.is_file():
+        raise UsageError(f"{aliases}: alias file not found", fix="check the --aliases path")
+    return Options(
+        workers=workers, source=source, fields=_parse_fields(fields), aliases=aliases, quiet=quiet
+    )
+
+
+def _progress(quiet: bool) -> Any:
+    from .progress import RichProgress, SilentProgress
+
+    return SilentProgress() if quiet or not sys.stderr.isatty() else RichProgress()
+
+
+def _print_result(result: Any, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+        return
+    typer.echo(
+        f"{result.articles_total} articles ({result.articles_added} new, "
+        f"{result.duplicates} duplicates), {result.rejected} rejected inputs, "
+        f"{result.seconds:.1f} s"
+    )
+    typer.echo(f"report: {result.report_html}")
+
+
+WorkersOption = Annotated[
+    int, typer.Option("--workers", "-w", help="Processes for parsing (1 = in this process).")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")]
+
+
+@app.command()
+def build(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(help="Files, folders (read recursively), archives, feeds, CSV, WARC."),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Report folder (keeps the store).")],
+    workers: WorkersOption = 1,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="Outlet name for documents whose metadata names none."),
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            help="KEY=COLUMN for CSV/JSON inputs (keys: text, title, date, source, url, "
+            "author); repeatable.",
+        ),
+    ] = None,
+    aliases: Annotated[
+        Path | None,
+        typer.Option("--aliases", help="CSV of alias rules: `alias,canonical` and `!a,b`."),
+    ] = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read INPUTS, update the store in OUT and write OUT/report.json and OUT/report.html."""
+    from .pipeline import build as run_build
+
+    def action() -> Any:
+        options = _options(workers, source, field or [], aliases, quiet)
+        return run_build(inputs, out, options, _progress(quiet))
+
+    _print_result(_guard(action), as_json)
+
+
+@app.command()
+def demo(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Report folder for the demo.")
+    ] = Path("sitroom-demo"),
+    workers: WorkersOption = 1,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Build the bundled demo corpus (fictional articles about a fictional flood)."""
+    from .pipeline import demo as run_demo
+
+    def action() -> Any:
+        return run_demo(out, _options(workers, None, [], None, quiet), _progress(quiet))
+
+    _print_result(_guard(action), as_json)
+
+
+@app.command()
+def articles(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `sitroom build`.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+    text: Annotated[
+        bool, typer.Option("--text", help="Include the cleaned text offsets refer to.")
+    ] = False,
+) -> None:
+    """List the stored articles: id, outlet, date, date basis, title, words."""
+    from .pipeline import articles as stored_articles
+
+    found = _guard(lambda: stored_articles(folder))
+    rows = [_article_row(article, text) for article in found]
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        when = row["published"] or (
+            "{}..{}".format(*row["date_range"]) if row["date_range"] else "undated"
+        )
+        typer.echo(
+            f"{row['id']}  {when:<22} {row['date_basis']:<9} {row['outlet'][:24]:<24} "
+            f"{row['words']:>6}w  {row['title'] or ''}"
+        )
+        if text:
+            typer.echo("")
+            typer.echo(row["text"])
+            typer.echo("")
+
+
+def _article_row(article: Any, with_text: bool) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": article.id,
+        "outlet": article.outlet,
+        "published": article.published,
+        "date_basis": article.date_basis,
+        "date_range": list(article.date_range) if article.date_range else None,
+        "title": article.title,
+        "url": article.url,
+        "language": article.language,
+        "words": article.words,
+        "files": list(article.files),
+    }
+    if with_text:
+        row["text"] = article.text
+    return row
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of report.json."""
+    from .report import report_schema
+
+    typer.echo(json.dumps(_guard(report_schema), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def extract(
+    kind: Annotated[str, typer.Argument(help="entities, places, times or quotes.")],
+    files: Annotated[list[Path], typer.Argument(help="Plain-text article files.")],
+    anchor: Annotated[
+        str | None,
+        typer.Option(
+            "--anchor",
+            help="Document creation date YYYY-MM-DD for relative dates (default: the "
+            "file's header or metadata date).",
+        ),
+    ] = None,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="One JSON object per line instead of an array.")
+    ] = False,
+) -> None:
+    """Run one extractor over raw files; offsets index each file's text as read."""
+    from .extract import extract as run_extract
+
+    def action() -> list[dict[str, Any]]:
+        return list(run_extract(kind, files, _parse_anchor(anchor)))
+
+    items = _guard(action)
+    if jsonl:
+        for item in items:
+            typer.echo(json.dumps(item, ensure_ascii=False))
+    else:
+        typer.echo(json.dumps(items, indent=2, ensure_ascii=False))
+
+
+def _parse_anchor(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--anchor {value!r} is not a date", fix="write YYYY-MM-DD") from None
+
+
+def main() -> None:
+    """Console entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,222 @@
+"""The build's stages, each one resumable: it reads what the store says is left to do, works
+in batches and commits each batch in one transaction.
+
+A build killed at any point and run again therefore redoes at most one batch per stage and
+stores nothing twice: files are marked read in the same transaction as their documents, raw
+documents are linked to their article in the same transaction as the article, and
+annotations are keyed by (article id, pipeline version).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .config import Options
+from .progress import Progress
+from .store import Store
+from .types import Article, DocAnnotations, RawDocument, Rejected
+
+
+@dataclass(frozen=True, slots=True)
+class IngestCounts:
+    files_read: int
+    files_skipped: int
+    documents: int
+    rejected: int
+
+
+@dataclass(frozen=True, slots=True)
+class CleanCounts:
+    added: int
+    duplicates: int
+    rejected: int
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def ingest_stage(
+    store: Store, inputs: Sequence[Path], options: Options, progress: Progress
+) -> IngestCounts:
+    """Read every input file not already read (same path, size and mtime) into the store."""
+    from .ingest import IngestOptions, discover, read_file
+
+    ingest_options = IngestOptions(
+        source=options.source, fields=dict(options.fields), max_file_bytes=options.max_file_bytes
+    )
+    found = list(discover(inputs))
+    missing = [item for item in found if isinstance(item, Rejected)]
+    files = [item for item in found if isinstance(item, Path)]
+    if missing:
+        with store.transaction():
+            store.add_rejected(missing)
+    todo: list[tuple[Path, int, int]] = []
+    skipped = 0
+    for path in files:
+        stat = path.stat()
+        if store.file_is_current(str(path), stat.st_size, stat.st_mtime_ns):
+            skipped += 1
+        else:
+            todo.append((path, stat.st_size, stat.st_mtime_ns))
+    documents = 0
+    rejected = len(missing)
+    with progress.task("reading", len(todo)) as ticker:
+        for batch in _file_batches(todo, options.batch_size):
+            with store.transaction():
+                for path, size, mtime_ns in batch:
+                    docs: list[RawDocument] = []
+                    bad: list[Rejected] = []
+                    for item in read_file(path, ingest_options):
+                        if isinstance(item, Rejected):
+                            bad.append(item)
+                        else:
+                            docs.append(item)
+                    store.forget_rejected(str(path))
+                    documents += store.add_raw(str(path), docs)
+                    store.add_rejected(bad)
+                    rejected += len(bad)
+                    store.mark_file(str(path), size, mtime_ns, len(docs))
+            ticker.advance(len(batch))
+    return IngestCounts(len(todo), skipped, documents, rejected)
+
+
+def _file_batches(
+    files: Sequence[tuple[Path, int, int]], batch_size: int
+) -> Iterator[list[tuple[Path, int, int]]]:
+    """Group files so a transaction holds about ``batch_size`` small files, or one big one."""
+    batch: list[tuple[Path, int, int]] = []
+    budget = 0
+    for item in files:
+        batch.append(item)
+        budget += 1 + item[1] // (1 << 20)  # a megabyte weighs like one more file
+        if budget >= batch_size:
+            yield batch
+            batch, budget = [], 0
+    if batch:
+        yield batch
+
+
+# --------------------------------------------------------------------------- clean
+
+
+def clean_stage(store: Store, options: Options, progress: Progress) -> CleanCounts:
+    """Clean every raw document not yet linked to an article.
+
+    Boilerplate is learnt per outlet from *all* stored documents of that outlet, so an outlet's
+    site furniture is recognised even when only one new article arrives.
+    """
+    from .clean import find_boilerplate, make_article
+
+    pending = store.pending_raw()
+    if not pending:
+        return CleanCounts(0, 0, 0)
+    outlets = sorted({doc.outlet for doc in pending if doc.outlet})
+    boilerplate = find_boilerplate(store.raw_texts_by_outlet(outlets))
+    added = duplicates = rejected = 0
+    with progress.task("cleaning", len(pending)) as ticker:
+        for start in range(0, len(pending), options.batch_size):
+            batch = pending[start : start + options.batch_size]
+            articles: list[Article] = []
+            links: list[tuple[str, str]] = []
+            empty: list[Rejected] = []
+            for raw in batch:
+                article, _ = make_article(
+                    raw, boilerplate=boilerplate.get(raw.outlet or "", frozenset())
+                )
+                if not article.text.strip():
+                    empty.append(Rejected(raw.locator, "no article text left after cleaning"))
+                    continue
+                articles.append(article)
+                links.append((raw.locator, article.id))
+            with store.transaction():
+                batch_added, batch_duplicates = store.add_articles(articles, links)
+                store.add_rejected(empty)
+                store.discard_raw([r.path for r in empty])
+            added += batch_added
+            duplicates += batch_duplicates
+            rejected += len(empty)
+            ticker.advance(len(batch))
+    return CleanCounts(added, duplicates, rejected)
+
+
+# --------------------------------------------------------------------------- annotate
+
+
+def annotate_stage(store: Store, options: Options, progress: Progress) -> int:
+    """Parse and annotate every English article without annotations for this pipeline
+    version; ``options.workers`` > 1 spreads the parsing over that many processes."""
+    from .annotate import PIPELINE_VERSION
+
+    todo = store.unannotated(PIPELINE_VERSION)
+    if not todo:
+        return 0
+    batches = [todo[i : i + options.batch_size] for i in range(0, len(todo), options.batch_size)]
+    done = 0
+    with progress.task("annotating", len(todo)) as ticker:
+        for annotations in _annotate_batches(batches, options.workers):
+            with store.transaction():
+                store.add_annotations(PIPELINE_VERSION, annotations)
+                _refine_date_ranges(store, annotations, todo)
+            done += len(annotations)
+            ticker.advance(len(annotations))
+    return done
+
+
+Job = tuple[str, str, str | None]
+
+
+def _annotate_batches(
+    batches: Sequence[Sequence[Job]], workers: int
+) -> Iterator[list[DocAnnotations]]:
+    if workers <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield annotate_batch(batch)
+        return
+    # Spawned (not forked) workers: forking a process that holds DuckDB and spaCy state is
+    # unsafe. Each worker loads the pipeline once; imap keeps the batches in order so the
+    # store is written in the same order as a one-process run.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(processes=min(workers, len(batches)), initializer=_warm_up) as pool:
+        yield from pool.imap(annotate_batch, batches)
+
+
+def _warm_up() -> None:
+    from .annotate import load_nlp
+
+    load_nlp()
+
+
+def annotate_batch(batch: Sequence[Job]) -> list[DocAnnotations]:
+    """Parse and annotate one batch of (article id, text, published) in this process."""
+    from .annotate import annotate_doc, load_nlp
+
+    nlp = load_nlp()
+    docs = nlp.pipe([text for _, text, _ in batch], batch_size=32)
+    return [
+        annotate_doc(doc, article_id, _anchor(published))
+        for (article_id, _, published), doc in zip(batch, docs, strict=True)
+    ]
+
+
+def _anchor(published: str | None) -> date | None:
+    return date.fromisoformat(published) if published else None
+
+
+def _refine_date_ranges(
+    store: Store, annotations: Iterable[DocAnnotations], jobs: Sequence[Job]
+) -> None:
+    """Undated articles get a publication interval from the dates they mention."""
+    from .resolve.dates import infer_publication_range
+
+    undated = {article_id: text for article_id, text, published in jobs if published is None}
+    for item in annotations:
+        text = undated.get(item.article)
+        if text is None:
+            continue
+        found = infer_publication_range(item.times, text)
+        if found is not None:
+            store.set_date_range(item.article, found[0], found[1])
