@@ -1,0 +1,66 @@
+"""Escaping for report.html: everything that comes from an article is untrusted.
+
+Article titles, texts, URLs, outlet names and file names are written by strangers. These
+helpers are the only way article data enters the page, so an article cannot add markup, run
+script or make the page load anything.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+_SAFE_SCHEMES = frozenset({"http", "https"})
+
+
+def esc(value: object) -> str:
+    """Text or attribute content, with ``& < > " '`` escaped (safe in both places)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def safe_href(url: str | None) -> str | None:
+    """``url`` escaped for an ``href`` when it is a plain http(s) address, else None.
+
+    Anything else (``javascript:``, ``data:``, relative paths, URLs hiding whitespace or
+    control characters that browsers silently drop) is refused rather than repaired.
+    """
+    if not url:
+        return None
+    candidate = url.strip()
+    if any(ord(ch) <= 0x20 or ord(ch) == 0x7F for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _SAFE_SCHEMES or not parts.netloc:
+        return None
+    return esc(candidate)
+
+
+def link(url: str | None, label: str) -> str:
+    """An external link (``label`` already escaped), or the bare label when ``url`` is unsafe."""
+    href = safe_href(url)
+    if href is None:
+        return label
+    return f'<a href="{href}" rel="noopener noreferrer">{label}</a>'
+
+
+def json_for_script(value: Any) -> str:
+    """JSON that can sit inside ``<script>`` without closing it or starting markup.
+
+    ``<``, ``>`` and ``&`` become ``\\u`` escapes so ``</script>`` and ``<!--`` cannot appear;
+    U+2028/U+2029 are escaped because older JavaScript treats them as line ends inside strings.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escaped)
+    return text

@@ -1,0 +1,201 @@
+"""The :class:`Report` record to JSON-ready data, in the contract's field order.
+
+Each record has its own small function so the JSON's shape is spelled out here, next to
+``schema.json``, instead of following whatever fields a dataclass happens to grow (the article's
+cleaned text, for instance, is stored but is not part of report.json).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import SitroomError
+from ..types import (
+    Article,
+    Citation,
+    Claim,
+    Entity,
+    Event,
+    Evidence,
+    Framing,
+    Place,
+    Quote,
+    Rejected,
+    Report,
+    Story,
+    SummaryItem,
+)
+
+JsonObject = dict[str, Any]
+
+
+def report_to_dict(report: Report) -> JsonObject:
+    """JSON-ready data for ``report``: lists for tuples, keys in the contract's order.
+
+    The order of every list is the order the report holds; this function adds no sorting and
+    no clock, so the same report always gives the same data.
+    """
+    return {
+        "schema_version": report.schema_version,
+        "generated_by": report.generated_by,
+        "as_of": report.as_of,
+        "articles": [article_to_dict(a) for a in report.articles],
+        "rejected": [rejected_to_dict(r) for r in report.rejected],
+        "entities": [entity_to_dict(e) for e in report.entities],
+        "places": [place_to_dict(p) for p in report.places],
+        "events": [event_to_dict(e) for e in report.events],
+        "quotes": [quote_to_dict(q) for q in report.quotes],
+        "citations": [citation_to_dict(c) for c in report.citations],
+        "claims": [claim_to_dict(c) for c in report.claims],
+        "stories": [story_to_dict(s) for s in report.stories],
+        "framing": [framing_to_dict(f) for f in report.framing],
+        "summary": [summary_item_to_dict(s) for s in report.summary],
+    }
+
+
+def report_to_json(data: JsonObject) -> str:
+    """The text of report.json: indented, UTF-8 kept readable, one trailing newline.
+
+    NaN and infinity are refused: they are not JSON, and a schema check cannot see them.
+    """
+    try:
+        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+    except ValueError as err:
+        raise SitroomError(
+            f"report.json would contain a value JSON cannot hold: {err}",
+            fix="replace NaN or infinite numbers (coordinates, scores) with null or a finite value",
+        ) from err
+    return text + "\n"
+
+
+def article_to_dict(article: Article) -> JsonObject:
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "date_basis": article.date_basis,
+        "date_range": list(article.date_range) if article.date_range is not None else None,
+        "language": article.language,
+        "words": article.words,
+        "files": list(article.files),
+        "duplicate_of": article.duplicate_of,
+        "author": article.author,
+    }
+
+
+def rejected_to_dict(rejected: Rejected) -> JsonObject:
+    return {"path": rejected.path, "reason": rejected.reason}
+
+
+def entity_to_dict(entity: Entity) -> JsonObject:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "mention_count": entity.mention_count,
+        "articles": list(entity.articles),
+    }
+
+
+def place_to_dict(place: Place) -> JsonObject:
+    return {
+        "id": place.id,
+        "name": place.name,
+        "aliases": list(place.aliases),
+        "lat": place.lat,
+        "lon": place.lon,
+        "country_code": place.country_code,
+        "geonames_id": place.geonames_id,
+        "articles": list(place.articles),
+        "confidence": place.confidence,
+        "reason": place.reason,
+    }
+
+
+def evidence_to_dict(evidence: Evidence) -> JsonObject:
+    return {
+        "article": evidence.article,
+        "start": evidence.start,
+        "end": evidence.end,
+        "text": evidence.text,
+    }
+
+
+def _evidence_list(items: Iterable[Evidence]) -> list[JsonObject]:
+    return [evidence_to_dict(e) for e in items]
+
+
+def event_to_dict(event: Event) -> JsonObject:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "actors": list(event.actors),
+        "targets": list(event.targets),
+        "place": event.place,
+        "text": event.text,
+        "evidence": _evidence_list(event.evidence),
+        "outlets": list(event.outlets),
+        "independent_sources": event.independent_sources,
+    }
+
+
+def quote_to_dict(quote: Quote) -> JsonObject:
+    return {
+        "id": quote.id,
+        "article": quote.article,
+        "speaker": quote.speaker,
+        "speaker_text": quote.speaker_text,
+        "text": quote.text,
+        "direct": quote.direct,
+        "cue": quote.cue,
+        "start": quote.start,
+        "end": quote.end,
+        "also_in": list(quote.also_in),
+    }
+
+
+def citation_to_dict(citation: Citation) -> JsonObject:
+    return {
+        "article": citation.article,
+        "source": citation.source,
+        "source_text": citation.source_text,
+        "kind": citation.kind,
+        "start": citation.start,
+        "end": citation.end,
+    }
+
+
+def claim_to_dict(claim: Claim) -> JsonObject:
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "evidence": _evidence_list(claim.evidence),
+        "outlets": list(claim.outlets),
+        "independent_sources": claim.independent_sources,
+        "status": claim.status,
+        "contradicts": list(claim.contradicts),
+    }
+
+
+def story_to_dict(story: Story) -> JsonObject:
+    return {"id": story.id, "title": story.title, "articles": list(story.articles)}
+
+
+def framing_to_dict(framing: Framing) -> JsonObject:
+    return {
+        "outlet": framing.outlet,
+        "distinctive_terms": [
+            {"term": t.term, "score": t.score} for t in framing.distinctive_terms
+        ],
+    }
+
+
+def summary_item_to_dict(item: SummaryItem) -> JsonObject:
+    return {"text": item.text, "evidence": _evidence_list(item.evidence)}

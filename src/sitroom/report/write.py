@@ -1,0 +1,59 @@
+"""Writing report.json and report.html into the output folder.
+
+Each file is written to a temporary file beside its target and moved into place with
+``os.replace``, so a reader (or a build killed half-way) sees the old report or the new one,
+never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..types import Report
+from .render import render_html
+from .schema import validate_report
+from .serialize import report_to_dict, report_to_json
+
+JSON_NAME = "report.json"
+HTML_NAME = "report.html"
+
+
+def write_report(
+    report: Report, out_dir: Path, article_texts: Mapping[str, str] | None = None
+) -> tuple[Path, Path]:
+    """Validate ``report`` and write ``out_dir/report.json`` and ``out_dir/report.html``.
+
+    ``article_texts`` (article id to cleaned text) adds each article's text to the HTML.
+    Raises :class:`~sitroom.errors.SitroomError` before writing anything when the report does
+    not match the schema. Returns the two paths.
+    """
+    data = report_to_dict(report)
+    validate_report(data)
+    json_text = report_to_json(data)
+    html_text = render_html(report, article_texts)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    json_path = out_dir / JSON_NAME
+    html_path = out_dir / HTML_NAME
+    write_atomic(json_path, json_text)
+    write_atomic(html_path, html_text)
+    return json_path, html_path
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, ``\\n`` line ends) in one step."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
