@@ -1,0 +1,45 @@
+"""Builds shared by the integration tests (each corpus is built once per session)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from sitroom.cli import app
+from tests.conftest import shared_path
+
+
+def run_cli(*args: str) -> Any:
+    """Run ``sitroom ARGS`` in this process (spaCy stays loaded between calls)."""
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def build_json(*args: str) -> dict[str, Any]:
+    result = run_cli("build", *args, "--quiet", "--json")
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("seeds") / "report"
+    build_json(str(shared_path("seeds")), "--out", str(out))
+    return out
+
+
+@pytest.fixture(scope="session")
+def demo_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "report"
+    result = run_cli("demo", "--out", str(out), "--quiet", "--json")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def load_report(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return data

@@ -1,0 +1,106 @@
+"""`sitroom build` on the five seed articles, as the foundation issue's "done when" says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import shared_path
+
+from .conftest import build_json, load_report, run_cli
+
+RESIDUE = (
+    "16 px",
+    "Sunna Files Free Newsletter",
+    "Stay updated with our latest reports",
+    "reported. reported.",
+)
+
+
+def _articles(out: Path) -> list[dict[str, object]]:
+    result = run_cli("articles", str(out), "--json", "--text")
+    assert result.exit_code == 0, result.output
+    rows: list[dict[str, object]] = json.loads(result.stdout)
+    return rows
+
+
+def _by_file(rows: list[dict[str, object]], prefix: str) -> dict[str, object]:
+    matches = [
+        r for r in rows if any(Path(f).name.startswith(prefix) for f in r["files"])  # type: ignore[attr-defined]
+    ]
+    assert len(matches) == 1, f"expected one article from {prefix}, got {len(matches)}"
+    return matches[0]
+
+
+def test_seeds_build_five_articles_dated_from_their_headers(seeds_out: Path) -> None:
+    rows = _articles(seeds_out)
+    assert len(rows) == 5
+    first = _by_file(rows, "000_")
+    assert (first["published"], first["date_basis"]) == ("2024-12-06", "header")
+    last = _by_file(rows, "004_")
+    assert (last["published"], last["date_basis"]) == ("2024-11-28", "header")
+    for row in rows:
+        assert row["language"] == "en"
+        assert int(str(row["words"])) > 100
+
+
+def test_seeds_text_is_clean_and_offsets_index_it(seeds_out: Path) -> None:
+    rows = _articles(seeds_out)
+    texts = {str(r["id"]): str(r["text"]) for r in rows}
+    for text in texts.values():
+        for residue in RESIDUE:
+            assert residue not in text
+    report = load_report(seeds_out)
+    assert report["entities"], "the first annotation pass finds entities"
+    for quote in report["quotes"]:
+        assert texts[quote["article"]][quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_second_identical_run_adds_nothing_and_changes_nothing(seeds_out: Path) -> None:
+    before = (seeds_out / "report.json").read_bytes()
+    again = build_json(str(shared_path("seeds")), "--out", str(seeds_out))
+    assert again["articles_added"] == 0
+    assert again["annotated"] == 0
+    assert again["articles_total"] == 5
+    assert (seeds_out / "report.json").read_bytes() == before
+
+
+def test_build_json_summary_has_the_documented_keys(tmp_path: Path) -> None:
+    seeds = shared_path("seeds")
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "a.txt").write_bytes(next(iter(sorted(seeds.glob("*.txt")))).read_bytes())
+    summary = build_json(str(one), "--out", str(tmp_path / "out"))
+    for key in ("articles_total", "articles_added", "duplicates", "rejected", "seconds"):
+        assert key in summary
+    assert summary["articles_total"] == summary["articles_added"] == 1
+
+
+def test_adding_files_processes_only_the_new_ones(tmp_path: Path) -> None:
+    seeds = sorted(shared_path("seeds").glob("*.txt"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in seeds[:2]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "out"
+    first = build_json(str(folder), "--out", str(out))
+    assert first["articles_added"] == 2
+    for path in seeds[2:]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    second = build_json(str(folder), "--out", str(out))
+    assert second["articles_added"] == 3
+    assert second["annotated"] == 3
+    assert second["files_skipped"] == 2
+
+
+def test_exact_duplicate_becomes_one_article_with_two_files(tmp_path: Path) -> None:
+    seed = sorted(shared_path("seeds").glob("*.txt"))[0]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "copy1.txt").write_bytes(seed.read_bytes())
+    (folder / "copy2.txt").write_bytes(seed.read_bytes())
+    summary = build_json(str(folder), "--out", str(tmp_path / "out"))
+    assert summary["articles_total"] == 1
+    assert summary["duplicates"] == 1
+    report = load_report(tmp_path / "out")
+    assert len(report["articles"][0]["files"]) == 2
