@@ -20,6 +20,10 @@ from .progress import Progress
 from .store import Store
 from .types import Article, DocAnnotations, RawDocument, Rejected
 
+#: Longer documents are not news articles (a book, a dump, a log); storing and parsing one
+#: would take minutes and exceed spaCy's limits, so it is rejected with advice instead.
+MAX_ARTICLE_CHARS = 300_000
+
 
 @dataclass(frozen=True, slots=True)
 class IngestCounts:
@@ -73,6 +77,8 @@ def ingest_stage(
                     for item in read_file(path, ingest_options):
                         if isinstance(item, Rejected):
                             bad.append(item)
+                        elif len(item.text) > MAX_ARTICLE_CHARS:
+                            bad.append(_too_long(item))
                         else:
                             docs.append(item)
                     store.forget_rejected(str(path))
@@ -141,6 +147,15 @@ def clean_stage(store: Store, options: Options, progress: Progress) -> CleanCoun
             rejected += len(empty)
             ticker.advance(len(batch))
     return CleanCounts(added, duplicates, rejected)
+
+
+def _too_long(raw: RawDocument) -> Rejected:
+    return Rejected(
+        raw.locator,
+        f"{len(raw.text):,} characters is too long for one news article (limit "
+        f"{MAX_ARTICLE_CHARS:,}); split it into one file per article, or give a CSV/JSONL "
+        "with one article per row",
+    )
 
 
 # --------------------------------------------------------------------------- annotate
