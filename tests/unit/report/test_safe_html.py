@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitroom.report.safe_html import esc, json_for_script, link, safe_href
+
+
+def test_esc_covers_text_and_attributes() -> None:
+    assert esc("<a href=\"x\" title='y'>&</a>") == (
+        "&lt;a href=&quot;x&quot; title=&#x27;y&#x27;&gt;&amp;&lt;/a&gt;"
+    )
+    assert esc(None) == ""
+    assert esc(3) == "3"
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("https://news.example/a?b=1&c=2", "https://news.example/a?b=1&amp;c=2"),
+        ('http://news.example/"onmouseover=x', "http://news.example/&quot;onmouseover=x"),
+        ("  HTTPS://News.example/  ", "HTTPS://News.example/"),
+    ],
+)
+def test_http_urls_are_escaped(url: str, href: str) -> None:
+    assert safe_href(url) == href
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        None, "", "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)",
+        "java\tscript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x",
+        "//evil.example/", "/local/file", "https://", "https://exa mple.com/", "file:///etc/passwd",
+        "https://example.com/\x00",
+    ],
+)  # fmt: skip
+def test_other_urls_are_refused(url: str | None) -> None:
+    assert safe_href(url) is None
+    assert link(url, "label") == "label"
+
+
+def test_link_has_rel() -> None:
+    assert link("https://a.example/", "A") == (
+        '<a href="https://a.example/" rel="noopener noreferrer">A</a>'
+    )
+
+
+def test_json_for_script_cannot_close_the_script() -> None:
+    value = {"t": "</script><!-- & \u2028 \u2029 <b>", "n": [1, 2.5, None]}
+    encoded = json_for_script(value)
+    for forbidden in ("<", ">", "&", "\u2028", "\u2029"):
+        assert forbidden not in encoded
+    assert json.loads(encoded) == value
