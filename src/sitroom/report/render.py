@@ -148,17 +148,19 @@ def header_section(report: Report) -> str:
     duplicates = sum(1 for a in articles if a.duplicate_of is not None)
     outlets = len({a.outlet for a in articles})
     counts = [
-        ("articles", len(articles)),
-        ("duplicates", duplicates),
-        ("outlets", outlets),
-        ("rejected files", len(report.rejected)),
-        ("entities", len(report.entities)),
-        ("places", len(report.places)),
-        ("quotes", len(report.quotes)),
-        ("citations", len(report.citations)),
-        ("claims", len(report.claims)),
+        ("article", "articles", len(articles)),
+        ("duplicate", "duplicates", duplicates),
+        ("outlet", "outlets", outlets),
+        ("rejected file", "rejected files", len(report.rejected)),
+        ("entity", "entities", len(report.entities)),
+        ("place", "places", len(report.places)),
+        ("quote", "quotes", len(report.quotes)),
+        ("citation", "citations", len(report.citations)),
+        ("claim", "claims", len(report.claims)),
     ]
-    items = "".join(f"<li><b>{n}</b> {esc(label)}</li>" for label, n in counts)
+    items = "".join(
+        f"<li><b>{n}</b> {esc(one if n == 1 else many)}</li>" for one, many, n in counts
+    )
     span = date_span(articles)
     when = f"Articles dated {esc(format_span(span))}" if span else "No article has a known date"
     as_of = f"; situation as of {esc(report.as_of)}" if report.as_of else ""

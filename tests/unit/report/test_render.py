@@ -100,7 +100,12 @@ def test_header_counts_and_date_span(report: Report) -> None:
     text = probe(render_html(report)).visible_text
     # Dated articles run from 2031-04-07 (start of an inferred range) to 2031-04-12.
     assert "Articles dated 2031-04-07 to 2031-04-12" in text
-    assert "4 articles" in text and "1 duplicates" in text and "2 rejected files" in text
+    assert (
+        "4 articles" in text
+        and "1 duplicate" in text
+        and "1 quote" in text
+        and "2 rejected files" in text
+    )
     assert "situation as of 2031-04-12" in text
 
 
