@@ -32,7 +32,9 @@ _DATE_LINE = re.compile(
     r"(?P<date>\d{4}[-/]\d{2}[-/]\d{2})(?![\d/-])[ \t]*(?:\r?\n|(?=\S)|$)",
     re.IGNORECASE,
 )
-_KEY_LINE = re.compile(r"[ \t]*(?P<key>[A-Za-z][A-Za-z _-]{0,20}?)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*")
+_KEY_LINE = re.compile(
+    r"[ \t]*(?P<key>[A-Za-z][A-Za-z _-]{0,20}?)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*"
+)
 _KEYS = {
     "title": "title",
     "headline": "title",
@@ -64,7 +66,13 @@ def read_text(
     locator: str, data: bytes, fallback: Metadata, source: str | None
 ) -> Iterator[RawDocument | Rejected]:
     """One document from a plain-text file's bytes."""
-    text = decode_bytes(data)
+    yield from read_decoded_text(locator, decode_bytes(data), fallback, source)
+
+
+def read_decoded_text(
+    locator: str, text: str, fallback: Metadata, source: str | None
+) -> Iterator[RawDocument | Rejected]:
+    """One document from a plain-text file already decoded with ``decode_bytes``."""
     header, offset = split_header(text)
     body = text[offset:]
     if not body.strip():
