@@ -1,15 +1,174 @@
 """Where sitroom's spaCy components are put into the pipeline, in order.
 
-Each component lives in its own module and is added here; the order matters (the gazetteer
-ruler must run before the statistical NER so its spans win).
+Both entity components run *after* the statistical ``ner`` and edit its spans rather than
+pre-empting it, because the model knows context the gazetteer does not (``Jordan Peterson``
+is a person even though ``Jordan`` is a country):
+
+1. ``sitroom_gazetteer`` adds place names the model missed, relabels a span the model found
+   with exactly the gazetteer's boundaries but the wrong label (``Aleppo`` as NORP, ``Homs``
+   as PERSON, ``Türkiye`` as ORG), and splits model spans made only of country names
+   (``Türkiye-Russia`` as one ORG). It keeps a PERSON span that is a surname of a person
+   named in full elsewhere in the same text, and a longer model span that merely contains a
+   place name (``Türkiye's Ministry of National Defense``).
+2. ``sitroom_institutions`` joins a people or place word to the institution word after it
+   (``Syrian`` + ``army``, ``Sindh`` + ``government``, ``Turkish`` + ``opposition``) into one
+   ORG span, because those institutions are actors of their own and must not be merged with
+   the country or with each other.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..resolve.names import fold_name
+from .gazetteer import Gazetteer, english_words, load_gazetteer
+from .ner_lexicon import INSTITUTION_HEADS, PERSON_TITLES
+
+GAZETTEER = "sitroom_gazetteer"
+INSTITUTIONS = "sitroom_institutions"
+_JOINERS = frozenset({"-", "–", "—", "/"})
+
 
 def add_all(nlp: Any) -> None:
     """Add every sitroom component to ``nlp`` (idempotent)."""
-    # The entity-recognition work of the actors issue plugs its ruler in here.
-    return None
+    _register()
+    after = "ner" if "ner" in nlp.pipe_names else None
+    if GAZETTEER not in nlp.pipe_names:
+        nlp.add_pipe(GAZETTEER, after=after) if after else nlp.add_pipe(GAZETTEER)
+    if INSTITUTIONS not in nlp.pipe_names:
+        nlp.add_pipe(INSTITUTIONS, after=GAZETTEER)
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(GAZETTEER):
+        Language.factory(GAZETTEER, func=_make_gazetteer)
+    if not Language.has_factory(INSTITUTIONS):
+        Language.factory(INSTITUTIONS, func=_make_institutions)
+
+
+def _make_gazetteer(nlp: Any, name: str) -> GazetteerComponent:
+    return GazetteerComponent(load_gazetteer(english_words(nlp)))
+
+
+def _make_institutions(nlp: Any, name: str) -> InstitutionComponent:
+    return InstitutionComponent()
+
+
+class GazetteerComponent:
+    """Edits ``doc.ents`` with gazetteer place names (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        matches = list(self.gazetteer.matches(doc))
+        if not matches:
+            return doc
+        ents = list(doc.ents)
+        owner = {i: k for k, ent in enumerate(ents) for i in range(ent.start, ent.end)}
+        certain_tokens = {
+            i for start, end, entry in matches if entry.certain for i in range(start, end)
+        }
+        full_name_words = {
+            fold_name(token.text)
+            for ent in ents
+            if ent.label_ == "PERSON" and len(ent) > 1
+            for token in ent
+        }
+        dropped: set[int] = set()
+        added: list[Any] = []
+        for start, end, entry in matches:
+            hits = {owner[i] for i in range(start, end) if i in owner}
+            span = Span(doc, start, end, label="GPE", span_id="gazetteer")
+            if not hits:
+                if entry.certain or not _inside_longer_name(doc, start, end, owner):
+                    added.append(span)
+                continue
+            if len(hits) > 1:
+                continue
+            k = next(iter(hits))
+            ent = ents[k]
+            relabel = _same_name(ent, start, end) and _should_relabel(
+                ent, entry.certain, full_name_words
+            )
+            if relabel or _only_countries(ent, certain_tokens):
+                dropped.add(k)
+                added.append(span)
+        if not added:
+            return doc
+        kept = [ent for k, ent in enumerate(ents) if k not in dropped]
+        doc.ents = filter_spans(kept + added)
+        return doc
+
+
+def _inside_longer_name(doc: Any, start: int, end: int, owner: dict[int, int]) -> bool:
+    """A town name the model did not tag, next to other capitalised words (``By Naila
+    Huseynova``) or after a title (``President Kalin``), is more likely part of a person's or
+    an organisation's name than a place."""
+    if start > 0:
+        before = doc[start - 1]
+        if before.lower_.rstrip(".") in PERSON_TITLES:
+            return True
+        if _bare_capitalised(before) and not doc[start].is_sent_start:
+            return True
+    return end < len(doc) and _bare_capitalised(doc[end]) and end not in owner
+
+
+def _bare_capitalised(token: Any) -> bool:
+    return bool(token.is_alpha and token.text[:1].isupper() and not token.is_stop)
+
+
+def _only_countries(ent: Any, certain_tokens: set[int]) -> bool:
+    """A model span that is nothing but country names and joiners (``Türkiye-Russia``)."""
+    if ent.label_ == "GPE" or not any(token.text in _JOINERS for token in ent):
+        return False
+    return all(token.i in certain_tokens or token.text in _JOINERS for token in ent)
+
+
+def _same_name(ent: Any, start: int, end: int) -> bool:
+    """The model span is the gazetteer match, allowing a leading ``the`` and a possessive."""
+    first: int = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    last: int = ent.end - 1 if ent[-1].text in {"'s", "’s", "'", "’"} else ent.end
+    return first == start and last == end
+
+
+def _should_relabel(ent: Any, certain: bool, full_name_words: set[str]) -> bool:
+    label = ent.label_
+    if label == "GPE":
+        return False
+    if label == "PERSON" and not certain:
+        # A surname that is also a town: trust the model when the full name is in the text.
+        return fold_name(ent.text) not in full_name_words
+    if label in {"LOC", "FAC"}:
+        return certain
+    return True
+
+
+class InstitutionComponent:
+    """Joins ``<NORP|GPE> <institution word>`` into one ORG span (``Syrian army``)."""
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+
+        ents = list(doc.ents)
+        changed = False
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        for k, ent in enumerate(ents):
+            if ent.label_ not in {"NORP", "GPE"} or ent.end >= len(doc):
+                continue
+            head = doc[ent.end]
+            if head.lower_ not in INSTITUTION_HEADS or head.i in taken:
+                continue
+            if head.pos_ == "ADJ" and head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "NOUN":
+                continue  # ``Syrian military hardware``: an adjective, not the institution
+            ents[k] = Span(doc, ent.start, ent.end + 1, label="ORG", span_id="pattern")
+            taken.add(head.i)
+            changed = True
+        if changed:
+            doc.ents = ents
+        return doc

@@ -1,30 +1,127 @@
-"""Entity mentions from a parsed ``Doc``."""
+"""Entity mentions from a parsed ``Doc``.
+
+Each named-entity span becomes a :class:`Mention` with clean boundaries: a leading ``the``,
+opening quote marks and a trailing possessive (``'s``) are left out, and a span the model ran
+across a line break is cut at it. ``source`` says where the span came from: ``model``,
+``gazetteer`` (place names), ``pattern`` (``Syrian army``), ``acronym`` (an acronym defined in
+the text, found again wherever it recurs), or ``metonymy``.
+
+Metonymy: a capital or seat of government that *acts* (``Ankara approved``, ``Moscow
+signalled``, ``the Kremlin denounced``, ``Islamabad said``: the subject of a verb that is not a
+verb of location or state) stands for that country's government; it becomes an ORG mention
+with source ``metonymy``. ``in Ankara`` stays a GPE.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ..types import Mention
+from .acronyms import Definition, find_definitions
+from .gazetteer import load_countries
+from .ner_lexicon import NON_ACTION_VERBS
 
 #: Labels worth keeping: actors, places, groups. Numbers, dates and money are handled by
 #: their own extractors (times) or not at all.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+_LEADING_SKIP = frozenset({"the", '"', "“", "‘", "'", "«", "(", "-", "–", "—"})
+_TRAILING_SKIP = frozenset({"'s", "’s", "'", "’", '"', "”", ")", ",", ".", "-", "–", "—", ":"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 
 
-def extract_mentions(doc: Any, article_id: str) -> Iterator[Mention]:
-    """Yield one :class:`Mention` per named entity in ``doc`` with a kept label."""
+def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
+    """One :class:`Mention` per named entity in ``doc`` with a kept label, plus the
+    occurrences of acronyms defined in the text that the model missed."""
+    countries = load_countries()
+    definitions = find_definitions(doc.text)
+    long_forms = {(d.long_start, d.long_end) for d in definitions}
+    mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        source = "model"
-        if ent.ent_id_:
-            source = ent.ent_id_.split(":", 1)[0]
-        yield Mention(
-            article=article_id,
-            start=ent.start_char,
-            end=ent.end_char,
-            text=ent.text,
-            label=ent.label_,
-            source=source,
+        bounds = _clean_bounds(ent)
+        if bounds is None:
+            continue
+        start, end = bounds
+        text = doc.text[start:end]
+        label = ent.label_
+        source = ent.ent_id_.split(":", 1)[0] if ent.ent_id_ else "model"
+        if (start, end) in long_forms and label == "PERSON":
+            label = "ORG"  # a name with an acronym is an organisation, not a person
+        elif label in {"GPE", "ORG", "FAC", "LOC"} and countries.government_of(text) and _acts(
+            ent
+        ):
+            label, source = "ORG", "metonymy"
+        mentions.append(Mention(article_id, start, end, text, label, source))
+    mentions = _with_acronyms(doc, article_id, definitions, mentions)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _clean_bounds(ent: Any) -> tuple[int, int] | None:
+    """Character offsets of ``ent`` without leading articles or quotes, trailing possessives
+    or punctuation, and anything after a line break."""
+    tokens = list(ent)
+    while tokens and tokens[0].lower_ in _LEADING_SKIP:
+        tokens.pop(0)
+    for index, token in enumerate(tokens):
+        if "\n" in token.text or (index and "\n" in tokens[index - 1].whitespace_):
+            tokens = tokens[:index]
+            break
+    while tokens and tokens[-1].text in _TRAILING_SKIP:
+        tokens.pop()
+    if not tokens:
+        return None
+    start: int = tokens[0].idx
+    end: int = tokens[-1].idx + len(tokens[-1].text)
+    return start, end
+
+
+def _acts(ent: Any) -> bool:
+    """Whether the span is the subject (or agent) of a verb of action or speech."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    if root.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = root.head if root.dep_ != "agent" else root.head.head
+    return bool(verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in NON_ACTION_VERBS)
+
+
+def _with_acronyms(
+    doc: Any, article_id: str, definitions: list[Definition], mentions: list[Mention]
+) -> list[Mention]:
+    """``mentions`` plus every occurrence of a defined acronym, and the full long form where
+    the model caught only part of it (``Tahrir al-Sham`` inside ``Hay'at Tahrir al-Sham``)."""
+    if not definitions:
+        return mentions
+    kept = list(mentions)
+    shorts: dict[str, str] = {}
+    for d in definitions:
+        inside = [m for m in kept if m.start < d.long_end and m.end > d.long_start]
+        if all(d.long_start <= m.start and m.end <= d.long_end for m in inside) and not any(
+            m.start == d.long_start and m.end == d.long_end for m in inside
+        ):
+            kept = [m for m in kept if m not in inside]
+            kept.append(Mention(article_id, d.long_start, d.long_end, d.long, "ORG", "acronym"))
+        label = next(
+            (m.label for m in kept if m.start == d.long_start and m.end == d.long_end), "ORG"
         )
+        shorts.setdefault(d.short, "ORG" if label == "PERSON" else label)
+    by_span = {(m.start, m.end): m for m in kept}
+    for token in doc:
+        key = token.text
+        if key not in shorts:
+            continue
+        start, end = token.idx, token.idx + len(key)
+        current = by_span.get((start, end))
+        if current is not None and current.label == shorts[key]:
+            continue
+        overlapping = [m for m in kept if m.start < end and m.end > start]
+        if current is None and overlapping:
+            continue  # part of a longer name (``SNA fighters`` tagged as one span)
+        kept = [m for m in kept if m is not current]
+        mention = Mention(article_id, start, end, key, shorts[key], "acronym")
+        kept.append(mention)
+        by_span[(start, end)] = mention
+    return kept

@@ -1,0 +1,39 @@
+from typing import Any
+
+from sitroom.annotate.mentions import extract_mentions
+
+
+def _by_text(nlp: Any, text: str) -> dict[str, tuple[str, str]]:
+    return {m.text: (m.label, m.source) for m in extract_mentions(nlp(text), "a1")}
+
+
+def test_offsets_index_the_text_and_spans_are_cleaned(nlp: Any) -> None:
+    text = "The Kremlin denounced the offensive. Observers in the Kremlin's halls were calm."
+    mentions = extract_mentions(nlp(text), "a1")
+    assert mentions, "expected mentions"
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert not mention.text.lower().startswith("the ")
+        assert not mention.text.endswith("'s")
+
+
+def test_capital_acting_is_its_government_but_in_capital_is_a_place(nlp: Any) -> None:
+    acting = extract_mentions(nlp("Ankara approved a limited operation."), "a1")
+    assert [(m.text, m.label, m.source) for m in acting] == [("Ankara", "ORG", "metonymy")]
+    place = extract_mentions(nlp("The talks were held in Ankara on Friday."), "a1")
+    assert [(m.text, m.label) for m in place] == [("Ankara", "GPE")]
+    said = _by_text(nlp, "Islamabad said on Friday that it was watching closely.")
+    assert said["Islamabad"] == ("ORG", "metonymy")
+
+
+def test_defined_acronyms_are_found_again_even_when_the_model_misses_them(nlp: Any) -> None:
+    text = (
+        "The assault was led by Hayat Tahrir al-Sham (HTS), an armed group. "
+        "Later HTS fighters entered the city, and HTS said it would stay."
+    )
+    mentions = extract_mentions(nlp(text), "a1")
+    shorts = [m for m in mentions if m.text == "HTS"]
+    assert len(shorts) == 3
+    assert all(m.label == "ORG" for m in shorts)
+    long_form = [m for m in mentions if m.text == "Hayat Tahrir al-Sham"]
+    assert long_form and long_form[0].label == "ORG"
