@@ -1,0 +1,203 @@
+"""Who is speaking: quote speakers to canonical entities.
+
+A quote's ``speaker_text`` is whatever the article wrote (``Lashari``, ``he``, ``the
+official``, ``Sources at the Ministry of National Defense``); this module finds the entity it
+stands for, in four steps tried in order:
+
+1. **Named**: a mention inside the speaker span gives the entity. When several are inside, a
+   person wins, unless the head of the phrase is a group or role word (``Sources at the
+   Ministry``, ``A spokesman for the SRL``) where the institution speaks.
+2. **Pronouns**: ``he``/``she``/``I`` go to the nearest earlier speaker that resolved to a
+   person (or failing that the nearest person mentioned before); ``they``/``it``/``we`` to the
+   nearest earlier group or institution.
+3. **Descriptions**: ``the official``, ``the sources``, ``the political scientist`` go to the
+   nearest earlier speaker (or mention) described with the same head word
+   (``A senior provincial official``, ``Researcher Mahmoud Alloush``).
+4. **Surface lookup**: a name seen elsewhere in the corpus (``entities.lookup``).
+
+``speaker_text`` is always kept; ``speaker`` is None when nothing fits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..annotate.cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_NOUNS
+from ..types import Mention, Quote, QuoteMention
+
+_PERSON_LABELS = frozenset({"PERSON"})
+_GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+#: How far back (characters) a description looks for the person it describes.
+DESCRIPTION_WINDOW = 60
+
+
+class EntityLookup(Protocol):
+    """What speaker resolution needs from ``resolve.entities.EntityResolution``."""
+
+    def entity_of(self, article: str, start: int, end: int) -> str | None: ...
+
+    def lookup(self, surface: str) -> str | None: ...
+
+
+def quote_id(article: str, start: int, end: int) -> str:
+    """A stable id for a quote from where it is."""
+    return "q_" + hashlib.sha1(f"{article}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+def resolve_speakers(
+    article_text: str,
+    quotes: Sequence[QuoteMention],
+    mentions: Sequence[Mention],
+    entities: EntityLookup,
+) -> list[Quote]:
+    """One :class:`Quote` per quote mention of one article, with ``speaker`` resolved."""
+    ordered = sorted(quotes, key=lambda q: (q.start, q.end))
+    sorted_mentions = sorted(mentions, key=lambda m: m.start)
+    resolved: list[tuple[QuoteMention, str | None, str | None]] = []  # (quote, id, label)
+    out: list[Quote] = []
+    for q in ordered:
+        speaker, label = _resolve_one(article_text, q, sorted_mentions, entities, resolved)
+        resolved.append((q, speaker, label))
+        out.append(
+            Quote(
+                id=quote_id(q.article, q.start, q.end),
+                article=q.article,
+                speaker=speaker,
+                speaker_text=q.speaker_text,
+                text=q.text,
+                direct=q.direct,
+                cue=q.cue,
+                start=q.start,
+                end=q.end,
+            )
+        )
+    return out
+
+
+def _head_word(speaker_text: str) -> str:
+    """The head noun of a speaker phrase: the last word before a preposition or comma."""
+    words = re.findall(r"[\w'’-]+", speaker_text.split(",")[0])
+    for i, word in enumerate(words):
+        if word.casefold() in {"at", "of", "for", "from", "in", "with", "on"} and i > 0:
+            return str(words[i - 1]).casefold()
+    return str(words[-1]).casefold() if words else ""
+
+
+def _resolve_one(
+    text: str,
+    q: QuoteMention,
+    mentions: Sequence[Mention],
+    entities: EntityLookup,
+    earlier: Sequence[tuple[QuoteMention, str | None, str | None]],
+) -> tuple[str | None, str | None]:
+    if q.speaker_text is None or q.speaker_start is None or q.speaker_end is None:
+        return None, None
+    s_start, s_end = q.speaker_start, q.speaker_end
+    phrase = q.speaker_text.strip()
+    lower = phrase.casefold()
+    head = _head_word(phrase)
+    inside = [m for m in mentions if m.start >= s_start and m.end <= s_end]
+    if inside:
+        group_head = head in GROUP_NOUNS or head.rstrip("s") in GROUP_NOUNS
+        prefer = ("ORG", "GPE", "PERSON", "NORP") if group_head else ("PERSON", "ORG", "GPE",
+                                                                      "NORP")
+        for label in prefer:
+            for m in inside:
+                if m.label == label:
+                    eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(
+                        m.text)
+                    if eid:
+                        return eid, m.label
+    if lower in PERSON_PRONOUNS:
+        return _nearest(earlier, mentions, entities, s_start, _PERSON_LABELS)
+    if lower in GROUP_PRONOUNS:
+        return _nearest(earlier, mentions, entities, s_start, _GROUP_LABELS)
+    if lower.startswith(("the ", "this ", "that ", "these ", "those ")) and (
+        head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or head in GROUP_NOUNS
+    ):
+        found = _described(text, head, earlier, mentions, entities, s_start)
+        if found[0] is not None:
+            return found
+    eid = entities.entity_of(q.article, s_start, s_end) or entities.lookup(phrase)
+    return eid, None
+
+
+def _is_person_phrase(speaker_text: str | None, label: str | None) -> bool:
+    if label == "PERSON":
+        return True
+    if not speaker_text:
+        return False
+    head = _head_word(speaker_text)
+    return head in ROLE_NOUNS and head not in GROUP_NOUNS - {"spokesman", "spokeswoman",
+                                                             "spokesperson", "official"}
+
+
+def _nearest(
+    earlier: Sequence[tuple[QuoteMention, str | None, str | None]],
+    mentions: Sequence[Mention],
+    entities: EntityLookup,
+    before: int,
+    wanted: frozenset[str],
+) -> tuple[str | None, str | None]:
+    """The nearest earlier speaker of the wanted kind, or a named mention after it.
+
+    An earlier speaker is compatible when it resolved to a wanted label or (for persons) is
+    a person by its words (``A spokesman for the SRL``). A mention of a wanted label that
+    comes after that speaker (a person introduced since, ``Researcher X described ...``)
+    is nearer and wins.
+    """
+    persons = wanted == _PERSON_LABELS
+    speaker: tuple[int, str | None, str | None] | None = None
+    for q, eid, label in reversed(earlier):
+        if q.speaker_start is None or q.speaker_start >= before:
+            continue
+        if label in wanted or (persons and _is_person_phrase(q.speaker_text, label)):
+            speaker = (q.speaker_start, eid, label)
+            break
+    for m in reversed(mentions):
+        if m.end > before or m.label not in wanted:
+            continue
+        if speaker is not None and m.start <= speaker[0]:
+            break
+        eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(m.text)
+        if eid:
+            return eid, m.label
+    return (speaker[1], speaker[2]) if speaker else (None, None)
+
+
+def _described(
+    text: str,
+    head: str,
+    earlier: Sequence[tuple[QuoteMention, str | None, str | None]],
+    mentions: Sequence[Mention],
+    entities: EntityLookup,
+    before: int,
+) -> tuple[str | None, str | None]:
+    """``the official`` -> the earlier speaker described as an official, or the named
+    mention next to an earlier use of the word (``Researcher Mahmoud Alloush``)."""
+    stem = head.rstrip("s")
+    for q, eid, label in reversed(earlier):
+        words = {w.casefold().rstrip("s") for w in re.findall(r"[\w'-]+", q.speaker_text or "")}
+        if stem in words:
+            return eid, label
+    pattern = re.compile(rf"\b{re.escape(stem)}s?\b", re.IGNORECASE)
+    for match in reversed(list(pattern.finditer(text, 0, before))):
+        near = [
+            m for m in mentions
+            if m.label in _PERSON_LABELS | _GROUP_LABELS
+            and abs(m.start - match.end()) <= DESCRIPTION_WINDOW
+            and abs(m.end - match.start()) <= DESCRIPTION_WINDOW
+            and m.end <= before
+        ]
+        order = ("ORG", "GPE", "PERSON", "NORP") if head in GROUP_NOUNS else (
+            "PERSON", "ORG", "GPE", "NORP")
+        near.sort(key=lambda m: (order.index(m.label) if m.label in order else 9,
+                                 abs(m.start - match.start())))
+        for m in near:
+            eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(m.text)
+            if eid:
+                return eid, m.label
+    return None, None
