@@ -4,7 +4,8 @@ Each named-entity span becomes a :class:`Mention` with clean boundaries: a leadi
 opening quote marks and a trailing possessive (``'s``) are left out, and a span the model ran
 across a line break is cut at it. ``source`` says where the span came from: ``model``,
 ``gazetteer`` (place names), ``pattern`` (``Syrian army``), ``acronym`` (an acronym defined in
-the text, found again wherever it recurs), or ``metonymy``.
+the text, found again wherever it recurs), ``surname`` (a surname alone after the full name,
+when the model missed it) or ``metonymy``.
 
 Metonymy: a capital or seat of government that *acts* (``Ankara approved``, ``Moscow
 signalled``, ``the Kremlin denounced``, ``Islamabad said``: the subject of a verb that is not a
@@ -54,6 +55,7 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
             label, source = "ORG", "metonymy"
         mentions.append(Mention(article_id, start, end, text, label, source))
     mentions = _with_acronyms(doc, article_id, definitions, mentions)
+    mentions.extend(_bare_surnames(doc, article_id, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
@@ -86,6 +88,28 @@ def _acts(ent: Any) -> bool:
         return False
     verb = root.head if root.dep_ != "agent" else root.head.head
     return bool(verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in NON_ACTION_VERBS)
+
+
+def _bare_surnames(doc: Any, article_id: str, mentions: list[Mention]) -> list[Mention]:
+    """A surname on its own (``Mis believes ...``) that the model missed, after the person was
+    named in full in the same text."""
+    surnames: dict[str, int] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+            surnames.setdefault(words[-1], m.end)
+    if not surnames:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    extra: list[Mention] = []
+    for token in doc:
+        seen_at = surnames.get(token.text)
+        if seen_at is None or token.idx < seen_at or token.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if all(end <= s or start >= e for s, e in covered):
+            extra.append(Mention(article_id, start, end, token.text, "PERSON", "surname"))
+    return extra
 
 
 def _with_acronyms(
