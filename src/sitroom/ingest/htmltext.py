@@ -40,7 +40,12 @@ _BLOCKS = _PARAGRAPHS | frozenset(
 _DROPPED = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "object", "head"))
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_MARKUP = re.compile(r"<[A-Za-z/!][^>]*>")
+# Tags that mark a value as HTML; a bare "<" in prose ("a < b", "<unknown>") does not.
+_MARKUP = re.compile(
+    r"</?(?:p|div|br|span|a|b|i|em|strong|h[1-6]|li|ul|ol|blockquote|figure|img|table|section)"
+    r"(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
 
 
 class _TextCollector(HTMLParser):
@@ -83,7 +88,7 @@ def html_to_text(fragment: str) -> str:
 
 
 def looks_like_html(value: str) -> bool:
-    """True when ``value`` contains tags (a feed summary may be either)."""
+    """True when ``value`` contains common HTML tags (a CMS export's body often does)."""
     return bool(_MARKUP.search(value))
 
 

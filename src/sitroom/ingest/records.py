@@ -4,7 +4,8 @@ Which key holds what is found by name: keys are compared in a normalised form (l
 letters and digits only, so ``article_content``, ``articleContent`` and ``Article Content``
 are the same) against lists of synonyms in order of preference. The first present key wins,
 so a record that has both ``text`` and ``description`` takes ``text``. A user can name the
-key for any role (``--field text=body``), which overrides the lists.
+key for any role (``--field text=body``), which overrides the lists. A text value holding
+HTML tags (a CMS export) is reduced to plain text.
 
 The lists hold general vocabulary of news data sets and APIs, nothing about one corpus.
 """
@@ -19,6 +20,7 @@ from typing import Any
 from ..types import RawDocument, Rejected
 from .dates import normalize_date
 from .decode import repair_text
+from .htmltext import html_to_text, looks_like_html
 from .meta import pick_outlet
 from .options import IngestOptions
 
@@ -183,6 +185,8 @@ def record_to_document(
     if found is None or not found.strip():
         return Rejected(locator, f"no text: the {fields.text!r} field is empty")
     text = repair_text(found)
+    if looks_like_html(text):
+        text = html_to_text(text)
     title = _field(record, fields.title)
     url = _field(record, fields.url)
     named = _source_name(record.get(fields.source)) if fields.source else None

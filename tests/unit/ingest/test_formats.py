@@ -281,3 +281,16 @@ def test_warc_html_responses_only(tmp_path: Path) -> None:
     assert docs[0].url == "https://www.crawled.example/story"
     assert docs[0].outlet == "crawled.example"
     assert ARTICLE in docs[0].text
+
+
+def test_html_inside_a_json_body_is_reduced_to_text(tmp_path: Path) -> None:
+    path = tmp_path / "cms.json"
+    body = f"<p>{ARTICLE}</p><p>Rates rose &amp; fell; 3 < 4.</p><script>x()</script>"
+    path.write_text(json.dumps({"title": "T", "body": body}), encoding="utf-8")
+    assert one_document(path).text == ARTICLE + "\n\nRates rose & fell; 3 < 4."
+
+
+def test_angle_brackets_in_plain_json_text_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "plain.json"
+    path.write_text(json.dumps({"text": "Turnout was <50% & falling."}), encoding="utf-8")
+    assert one_document(path).text == "Turnout was <50% & falling."
