@@ -1,13 +1,167 @@
-"""Time expressions (placeholder: the time work of the actors issue fills it in)."""
+"""Time expressions: every date, time, duration and set in a parsed article, as TIMEX3 values.
+
+Recognition is rule-based (:mod:`.timex_rules`: precompiled patterns over the text, in the
+manner of HeidelTime) with spaCy's own DATE/TIME entities as supporting evidence: a bare month
+name counts only where a preposition or modifier introduces it, or spaCy also labelled it.
+spaCy entities no rule can normalise (``a fourth consecutive day``) are left out rather than
+reported without a value.
+
+Normalisation anchors on the article's publication date (``anchor``):
+
+- explicit dates resolve with or without an anchor (``August 12, 2025``, ``in 2019``);
+- dates relative to the document (``on Wednesday``, ``last week``, ``four years ago``,
+  ``this summer``) need the anchor; without one their value is None. A weekday that is the
+  anchor's own weekday is the anchor itself; otherwise the clause's tense picks the nearest
+  past (past, present or unknown tense) or next (future) one;
+- ``November 27`` takes its year from the anchor (the nearest such day before it in a past
+  clause, after it in a future one); without an anchor, from the last full date the text gave;
+- ``the next day``, ``two weeks later`` count from the last day the text mentioned; bare clock
+  times and parts of day (``3 a.m.``, ``in the afternoon``) fall on a day named earlier in the
+  same sentence, else on the anchor;
+- expressions hanging on an event (``two days before Assad fled``, ``the second day of the
+  offensive``) get value None and a ``relation`` (``before:P2D:Assad fled``,
+  ``ordinal:2:P1D:the offensive``) that :func:`sitroom.resolve.dates.resolve_event_relation`
+  resolves once the event has a date.
+
+Offsets index ``doc.text``; ``doc.text[start:end] == text`` always holds.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ..types import TimeMention
+from .timex_calendar import Tense
+from .timex_rules import RULES, Context, Reading, Rule, span_of
+from .timex_tense import tense_at
+
+__all__ = ["extract_times", "normalize_text"]
+
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+    order: int
+
+    @property
+    def priority(self) -> tuple[int, int, int]:
+        # Longer expressions first; on equal spans the longer match (an event-relative
+        # phrase over a bare duration), then the earlier rule in the table.
+        return (-(self.end - self.start), -(self.match.end() - self.match.start()), self.order)
 
 
 def extract_times(doc: Any, article_id: str, anchor: date | None) -> tuple[TimeMention, ...]:
     """Every date and time expression in ``doc``, normalised against ``anchor``."""
-    return ()
+    text: str = doc.text
+    entity_spans = [(ent.start_char, ent.end_char) for ent in doc.ents
+                    if ent.label_ in ("DATE", "TIME")]
+    sentence_starts = [sent.start_char for sent in doc.sents] if doc.has_annotation(
+        "SENT_START") else [0]
+
+    tenses: dict[tuple[int, int], Tense | None] = {}
+
+    def tense_of(start: int, end: int) -> Tense | None:
+        if (start, end) not in tenses:
+            tenses[start, end] = tense_at(doc, start, end)
+        return tenses[start, end]
+
+    readings = _read(text, anchor, entity_spans, sentence_starts, tense_of)
+    return tuple(
+        TimeMention(article_id, start, end, text[start:end], reading.type, reading.value,
+                    reading.precision, reading.relation)
+        for start, end, reading in readings
+    )
+
+
+def normalize_text(text: str, anchor: date | None, tense: Tense | None = None) -> tuple[
+        tuple[int, int, Reading], ...]:
+    """The time expressions of a bare string (no parse: the tense is ``tense`` throughout)."""
+    return tuple(_read(text, anchor, [], [0], lambda start, end: tense))
+
+
+def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
+          sentence_starts: list[int], tense_of: Callable[[int, int], Tense | None],
+          ) -> list[tuple[int, int, Reading]]:
+    chosen = _choose(text, anchor, _candidates(text), entity_spans, tense_of)
+    results: list[tuple[int, int, Reading]] = []
+    reference_day: date | None = None
+    reference_year: int | None = None
+    reference_relation: str | None = None
+    sentence_day: tuple[int, date] | None = None
+    for candidate in chosen:
+        sentence = bisect_right(sentence_starts, candidate.start) - 1
+        ctx = Context(
+            text, candidate.start, candidate.end, anchor, reference_day, reference_year,
+            reference_relation,
+            sentence_day[1] if sentence_day and sentence_day[0] == sentence else None,
+            _covered(candidate.start, candidate.end, entity_spans), tense_of,
+        )
+        reading = candidate.rule.handler(candidate.match, ctx)
+        if reading is None:
+            continue
+        results.append((candidate.start, candidate.end, reading))
+        day = _DAY_VALUE.match(reading.value or "")
+        if day and reading.type in ("DATE", "TIME"):
+            reference_day = date(int(day[1]), int(day[2]), int(day[3]))
+            reference_relation = None
+            sentence_day = (sentence, reference_day)
+        elif reading.relation and reading.precision == "day":
+            reference_day, reference_relation = None, reading.relation
+        year = _YEAR_VALUE.match(reading.value or "")
+        if year and reading.type in ("DATE", "TIME"):
+            reference_year = int(year[1])
+    return results
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for order, rule in enumerate(RULES):
+        for match in rule.pattern.finditer(text):
+            start, end = span_of(match)
+            start, end = _trim(text, start, end)
+            if end > start:
+                found.append(_Candidate(start, end, rule, match, order))
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _choose(text: str, anchor: date | None, candidates: Iterable[_Candidate],
+            entity_spans: list[tuple[int, int]],
+            tense_of: Callable[[int, int], Tense | None]) -> list[_Candidate]:
+    """Non-overlapping candidates, best first, whose rule accepts them; in text order."""
+    taken: list[tuple[int, int]] = []
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: c.priority):
+        if any(candidate.start < end and start < candidate.end for start, end in taken):
+            continue
+        probe = Context(text, candidate.start, candidate.end, anchor,
+                        in_entity=_covered(candidate.start, candidate.end, entity_spans),
+                        tense_of=tense_of)
+        if candidate.rule.handler(candidate.match, probe) is None:
+            continue
+        taken.append((candidate.start, candidate.end))
+        kept.append(candidate)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)

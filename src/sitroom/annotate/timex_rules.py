@@ -1,0 +1,733 @@
+"""The rules that recognise English time expressions and say what each one means.
+
+Each :class:`Rule` pairs one precompiled pattern with a handler that turns a match into a
+:class:`Reading` (TIMEX3 type, value, precision, and the event relation when the expression
+hangs on an event). A pattern may name a group ``t``: the characters of the expression proper
+(``Wednesday`` in ``on Wednesday``); otherwise the whole match is the expression.
+
+Handlers are pure functions of the match and a :class:`Context` (anchor date, tense, the
+last day the text mentioned); they return None to reject a match (``May`` the verb, a number
+that only looks like a year). The rules follow HeidelTime's English resources in spirit:
+explicit dates, dates relative to the document date, dates relative to the last mentioned
+date, durations, sets, and the ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` references.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import timex_calendar as cal
+from .timex_calendar import Tense
+from .timex_lexicon import (
+    DAY,
+    FULL_MONTH,
+    MOD,
+    MONTH,
+    MONTHS,
+    NUMBER,
+    NUMBER_WORDS,
+    ORDINALS,
+    PART,
+    PARTS_OF_DAY,
+    RELATIVE,
+    SEASONS,
+    START,
+    UNIT,
+    UNIT_WORDS,
+    VAGUE_NUMBERS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one expression means. ``value`` None with ``relation`` set: it depends on an event
+    not yet dated; ``value`` None without relation: it needs a document date we lack."""
+
+    type: str
+    value: str | None
+    precision: str
+    relation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a handler may know about where its match sits."""
+
+    text: str
+    start: int
+    end: int
+    anchor: date | None
+    reference_day: date | None = None
+    reference_year: int | None = None
+    reference_relation: str | None = None
+    sentence_day: date | None = None
+    in_entity: bool = False
+    tense_of: Callable[[int, int], Tense | None] | None = None
+
+    def tense(self) -> Tense | None:
+        return self.tense_of(self.start, self.end) if self.tense_of else None
+
+    def before(self, width: int = 30) -> str:
+        return self.text[max(0, self.start - width): self.start]
+
+
+Handler = Callable[[re.Match[str], Context], Reading | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+def span_of(match: re.Match[str]) -> tuple[int, int]:
+    """The expression's characters: group ``t`` when the pattern names it."""
+    if "t" in match.re.groupindex and match.group("t") is not None:
+        return match.span("t")
+    return match.span()
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _month(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def _amount(words: str | None) -> float | None:
+    """The number a cardinal phrase names; None for vague quantities (TIMEX3 ``X``)."""
+    if not words:
+        return 1.0
+    text = " ".join(words.lower().split())
+    if text in VAGUE_NUMBERS:
+        return None
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    total = 0.0
+    for part in re.split(r"[- ]", text):
+        if part not in NUMBER_WORDS:
+            return None
+        total += float(NUMBER_WORDS[part])
+    return total
+
+
+def _unit(word: str) -> tuple[str, float]:
+    """Canonical unit and multiplier (a fortnight is two weeks)."""
+    unit = UNIT_WORDS[word.lower()]
+    return ("week", 2.0) if unit == "fortnight" else (unit, 1.0)
+
+
+def _duration(amount: float | None, unit: str) -> str:
+    return cal.duration_value(cal.format_amount(amount), unit)
+
+
+def _day_reading(day: date | None, part: str | None = None) -> Reading:
+    if day is None:
+        return Reading("TIME" if part else "DATE", None, "time" if part else "day")
+    if part:
+        return Reading("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part.lower()]}", "time")
+    return Reading("DATE", day.isoformat(), "day")
+
+
+def _relative_word(match: re.Match[str]) -> str | None:
+    rel = match.groupdict().get("rel")
+    return rel.lower() if rel else None
+
+
+def _two_digit_year(text: str) -> int:
+    value = int(text)
+    if len(text) == 4:
+        return value
+    return 1900 + value if value >= 69 else 2000 + value
+
+
+# --------------------------------------------------------------------------- explicit dates
+
+
+def _iso(match: re.Match[str], ctx: Context) -> Reading | None:
+    day = cal.safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    return _day_reading(day) if day else None
+
+
+def _numeric(match: re.Match[str], ctx: Context) -> Reading | None:
+    first, second = int(match["a"]), int(match["b"])
+    month, day_of_month = (first, second) if first <= 12 else (second, first)
+    day = cal.safe_date(_two_digit_year(match["y"]), month, day_of_month)
+    return _day_reading(day) if day else None
+
+
+def _full_date(match: re.Match[str], ctx: Context) -> Reading | None:
+    day = cal.safe_date(int(match["y"]), _month(match["mon"]), int(match["d"]))
+    return _day_reading(day) if day else None
+
+
+def _month_day(match: re.Match[str], ctx: Context) -> Reading | None:
+    month, day_of_month = _month(match["mon"]), int(match["d"])
+    if cal.safe_date(2024, month, day_of_month) is None:  # 2024: a leap year, Feb 29 exists
+        return None
+    if ctx.anchor is not None:
+        return _day_reading(cal.month_day_date(ctx.anchor, month, day_of_month, ctx.tense()))
+    if ctx.reference_year is not None:
+        return _day_reading(cal.safe_date(ctx.reference_year, month, day_of_month))
+    return _day_reading(None)
+
+
+def _month_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("DATE", cal.month_value(int(match["y"]), _month(match["mon"])), "month")
+
+
+#: Words after which a bare capitalised month name is a month, not a verb or a name.
+_MONTH_CUES = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|from|before|after|during|through|throughout|of|early"
+    r"|late|mid|end|last|next|this|for|between|and|to|or|until|each|every)[\s-]*)$"
+)
+
+
+def _month_alone(match: re.Match[str], ctx: Context) -> Reading | None:
+    relative = _relative_word(match)
+    if not (relative or ctx.in_entity or _MONTH_CUES.search(ctx.text[:match.start("mon")][-20:])):
+        return None
+    month = _month(match["mon"])
+    if ctx.anchor is None:
+        if ctx.reference_year is not None and relative is None:
+            return Reading("DATE", cal.month_value(ctx.reference_year, month), "month")
+        return Reading("DATE", None, "month")
+    year = cal.month_year(ctx.anchor, month, ctx.tense(), relative)
+    return Reading("DATE", cal.month_value(year, month), "month")
+
+
+def _year(match: re.Match[str], ctx: Context) -> Reading | None:
+    before = ctx.text[max(0, match.start("y") - 14): match.start("y")]
+    after = ctx.text[match.end("y"): match.end("y") + 14]
+    if re.search(r"(?:[$€£#]|\b(?:No|no|Rs|Resolution|resolution|number|Article|Route|flight"
+                 r"|Flight|Room|room|page|Highway|km|ID)\.?)\s*$", before):
+        return None
+    if re.match(r"\s*(?:%|(?i:per\s*cent|percent|km|kilomet|metre|meter|mile|kg|tonne|ton|people"
+                r"|persons|troops|soldiers|fighters|families|dollars|euros|votes|hours|feet|ft"
+                r"\b|m\b))", after):
+        return None
+    return Reading("DATE", match["y"], "year")
+
+
+def _decade(match: re.Match[str], ctx: Context) -> Reading | None:
+    if match["dec"]:
+        return Reading("DATE", match["dec"][:3], "decade")
+    digit = int(match["d2"])
+    century = "19" if digit >= 3 else "20"
+    return Reading("DATE", f"{century}{digit}", "decade")
+
+
+def _century(match: re.Match[str], ctx: Context) -> Reading | None:
+    number = match["c"]
+    ordinal = int(number) if number.isdigit() else ORDINALS.get(number.lower())
+    if not ordinal or ordinal > 21:
+        return None
+    return Reading("DATE", f"{ordinal - 1:02d}", "decade")
+
+
+_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year’s eve": (12, 31),
+    "new year's day": (1, 1),
+    "new year’s day": (1, 1),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "valentine’s day": (2, 14),
+}
+
+
+def _holiday(match: re.Match[str], ctx: Context) -> Reading | None:
+    month, day_of_month = _HOLIDAYS[" ".join(match["h"].lower().split())]
+    if match.groupdict().get("y"):
+        return _day_reading(cal.safe_date(int(match["y"]), month, day_of_month))
+    if ctx.anchor is None:
+        return _day_reading(None)
+    return _day_reading(cal.month_day_date(ctx.anchor, month, day_of_month, ctx.tense()))
+
+
+# --------------------------------------------------------------------------- weekdays, days
+
+
+def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
+    part = match.groupdict().get("part")
+    if ctx.anchor is None:
+        return _day_reading(None, part)
+    weekday = WEEKDAYS[match["wd"].lower()]
+    day = cal.weekday_date(ctx.anchor, weekday, ctx.tense(), _relative_word(match))
+    return _day_reading(day, part)
+
+
+def _weekday_set(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("SET", f"XXXX-WXX-{WEEKDAYS[match['wd'].lower()] + 1}", "day")
+
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _day_word(match: re.Match[str], ctx: Context) -> Reading | None:
+    word = match["w"]
+    if word[0].isupper() and re.search(r"[A-Z][\w.’']*\s+$", ctx.before(25)) and not re.search(
+            r"[.!?:\"“]\s*$", ctx.before(25)):
+        return None  # "Larkana Today", "USA Today": a name, not the day
+    part = match.groupdict().get("part")
+    if word.lower() == "tonight":
+        part = "night"
+    if ctx.anchor is None:
+        return _day_reading(None, part)
+    return _day_reading(ctx.anchor + timedelta(days=_DAY_WORDS[word.lower()]), part)
+
+
+def _two_days_off(match: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return _day_reading(None)
+    offset = -2 if match["w"].lower() == "yesterday" else 2
+    return _day_reading(ctx.anchor + timedelta(days=offset))
+
+
+def _this_part(match: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return _day_reading(None, match["part"])
+    offset = -1 if match["rel"].lower() == "last" else 0
+    return _day_reading(ctx.anchor + timedelta(days=offset), match["part"])
+
+
+def _reference_day(ctx: Context) -> date | None:
+    """The day a bare clock time or part of day (``3 a.m.``, ``in the afternoon``) falls on:
+    a day named earlier in the same sentence, else the document date (news tells the day's
+    events), else the last day the text named."""
+    if ctx.sentence_day is not None:
+        return ctx.sentence_day
+    return ctx.anchor if ctx.anchor is not None else ctx.reference_day
+
+
+def _part_of_reference(match: re.Match[str], ctx: Context) -> Reading | None:
+    part = match["part"].lower()
+    if part == "day":  # "midday"
+        day = _reference_day(ctx)
+        return Reading("TIME", f"{day.isoformat()}T12:00" if day else None, "time")
+    return _day_reading(_reference_day(ctx), part)
+
+
+def _part_of_date(match: re.Match[str], ctx: Context) -> Reading | None:
+    inner = parse_day(match["rest"], ctx)
+    if inner is None or inner.type != "DATE":
+        return None
+    code = PARTS_OF_DAY[match["part"].lower()]
+    return Reading("TIME", f"{inner.value}T{code}" if inner.value else None, "time")
+
+
+def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
+    hour = int(match["h"])
+    minute = int(match["min"] or 0)
+    meridiem = (match.groupdict().get("ap") or "").lower().replace(".", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    day = _reference_day(ctx)
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}" if day else None
+    return Reading("TIME", value, "time")
+
+
+def _clock_24h(match: re.Match[str], ctx: Context) -> Reading | None:
+    cue_before = re.search(r"(?i:\b(?:at|by|from|until|till|around|about|before|after|since"
+                           r"|to)\s+)$", ctx.before(12))
+    if not (cue_before or match.groupdict().get("zone")):
+        return None
+    return _clock(match, ctx)
+
+
+def _noon(match: re.Match[str], ctx: Context) -> Reading | None:
+    clock = "T24:00" if match["w"].lower() == "midnight" else "T12:00"
+    day = _reference_day(ctx)
+    return Reading("TIME", f"{day.isoformat()}{clock}" if day else None, "time")
+
+
+def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the next day``, ``two weeks later``: counted from the last mentioned day."""
+    word = match["dir"].lower()
+    sign = -1 if word in ("before", "earlier", "previous", "prior") else 1
+    if word in ("same", "that"):
+        sign = 0
+    amount = _amount(match.groupdict().get("n"))
+    unit, multiplier = _unit(match["u"])
+    base = ctx.reference_day
+    if amount is None or not amount.is_integer():
+        return Reading("DATE", None, cal.UNIT_PRECISION[unit],
+                       relation=f"{'before' if sign < 0 else 'after'}:"
+                                f"{_duration(amount, unit)}:the preceding date")
+    steps = int(amount * multiplier) * sign
+    if base is None:
+        after = "before" if sign < 0 else "after"
+        offset = _duration(abs(steps), unit) if sign else "P0D"
+        what = ctx.reference_relation or "the preceding date"
+        return Reading("DATE", None, cal.UNIT_PRECISION[unit],
+                       relation=f"{after}:{offset}:{what}")
+    return Reading("DATE", cal.shift(base, steps, unit), cal.UNIT_PRECISION[unit])
+
+
+# --------------------------------------------------------------------------- relative units
+
+
+def _relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
+    relative = match["rel"].lower()
+    word = match["u"].lower()
+    has_article = bool(match.groupdict().get("the"))
+    if word in SEASONS:
+        if ctx.anchor is None:
+            return Reading("DATE", None, "season")
+        return Reading("DATE", cal.season_value(ctx.anchor, SEASONS[word], ctx.tense(), relative),
+                       "season")
+    unit, _ = _unit(word)
+    if has_article and relative in ("past", "last", "previous", "next", "coming") and not (
+            unit == "century" and relative == "last"):
+        # "the past week": a stretch of time leading up to now, not a calendar week.
+        return Reading("DURATION", _duration(1, unit), "duration")
+    if relative == "current":
+        relative = "this"
+    if ctx.anchor is None:
+        return Reading("DATE", None, cal.UNIT_PRECISION[unit])
+    if unit == "weekend":
+        return Reading("DATE", cal.weekend_value(ctx.anchor, ctx.tense(), relative), "week")
+    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[relative]
+    return Reading("DATE", cal.shift(ctx.anchor, step, unit), cal.UNIT_PRECISION[unit])
+
+
+def _the_weekend(match: re.Match[str], ctx: Context) -> Reading | None:
+    if ctx.anchor is None:
+        return Reading("DATE", None, "week")
+    return Reading("DATE", cal.weekend_value(ctx.anchor, ctx.tense(), None), "week")
+
+
+def _rest_of(match: re.Match[str], ctx: Context) -> Reading | None:
+    unit = match["u"].lower()
+    if ctx.anchor is None:
+        return Reading("DATE", None, cal.UNIT_PRECISION[unit])
+    return Reading("DATE", cal.shift(ctx.anchor, 0, unit), cal.UNIT_PRECISION[unit])
+
+
+def _season(match: re.Match[str], ctx: Context) -> Reading | None:
+    code = SEASONS[match["s"].lower()]
+    if match.groupdict().get("y"):
+        return Reading("DATE", f"{match['y']}-{code}", "season")
+    if ctx.anchor is None:
+        return Reading("DATE", None, "season")
+    return Reading("DATE", cal.season_value(ctx.anchor, code, ctx.tense(), None), "season")
+
+
+def _quarter(match: re.Match[str], ctx: Context) -> Reading | None:
+    word = match["q"].lower()
+    number = 4 if word in ("final", "last", "fourth", "4th") else ORDINALS.get(
+        word, int(word[0]) if word[0].isdigit() else 0)
+    kind = match["k"].lower()
+    if kind == "half" and number > 2:
+        return None
+    code = f"Q{number}" if kind == "quarter" else f"H{number}"
+    year = int(match["y"]) if match.groupdict().get("y") else (
+        ctx.anchor.year if ctx.anchor else None)
+    return Reading("DATE", f"{year:04d}-{code}" if year else None, "season")
+
+
+def _ago(match: re.Match[str], ctx: Context) -> Reading | None:
+    amount = _amount(match.groupdict().get("n"))
+    unit, multiplier = _unit(match["u"])
+    if match.groupdict().get("n") is None and match["u"].lower().endswith("s"):
+        amount = None  # "years ago"
+    if amount is None or not amount.is_integer():
+        return Reading("DATE", "PAST_REF", "ref")
+    if ctx.anchor is None:
+        return Reading("DATE", None, cal.UNIT_PRECISION[unit])
+    value = cal.shift(ctx.anchor, -int(amount * multiplier), unit)
+    return Reading("DATE", value, "day" if unit in cal.CLOCK_UNITS else cal.UNIT_PRECISION[unit])
+
+
+# --------------------------------------------------------------------------- durations, sets
+
+
+def _vague_duration(match: re.Match[str], ctx: Context) -> Reading | None:
+    unit, _ = _unit(match["u"])
+    return Reading("DURATION", _duration(None, unit), "duration")
+
+
+def _recent(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("DATE", "PAST_REF", "ref")
+
+
+def _set(match: re.Match[str], ctx: Context) -> Reading | None:
+    amount = _amount(match.groupdict().get("n"))
+    unit, multiplier = _unit(match["u"])
+    return Reading("SET", _duration(amount * multiplier if amount else None, unit), "duration")
+
+
+_REFERENCES = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
+}
+
+
+def _reference(match: re.Match[str], ctx: Context) -> Reading | None:
+    text = " ".join(match["t"].lower().split())
+    return Reading("DATE", _REFERENCES[text], "ref")
+
+
+# --------------------------------------------------------------------------- event-relative
+
+_EVENT_STOP = re.compile(
+    r"\s(?:and|but|when|while|as|because|which|who|whom|where|so|although|though|if|then"
+    r"|according|amid|despite|until|that|with)\s", re.IGNORECASE)
+_MAX_EVENT_WORDS = 8
+
+
+def _event_text(raw: str) -> str:
+    """The event phrase after ``before``/``after``, cut at the first clause boundary."""
+    cut = _EVENT_STOP.search(" " + raw + " ")
+    text = raw[: max(0, cut.start() - 1)] if cut else raw
+    words = text.split()
+    return " ".join(words[:_MAX_EVENT_WORDS]).strip(" '\"’”")
+
+
+def _event_relative(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``two days before Assad fled``: the event's date is not known here, so the value waits
+    and ``relation`` keeps the dependency (``before:P2D:Assad fled``). When the "event" is
+    itself a date (``two days after August 12``) the value is computed at once."""
+    direction = match["dir"].lower()
+    after = direction in ("after", "following", "into")
+    amount = _amount(match.groupdict().get("n"))
+    unit, multiplier = _unit(match["u"])
+    if match.groupdict().get("n") is None:
+        amount = None
+    steps = None if amount is None or not amount.is_integer() else int(amount * multiplier)
+    event = match["ev"]
+    inner = parse_day(event, ctx, prefix_only=True)
+    if inner is not None and inner.value and steps is not None and len(inner.value) == 10:
+        day = date.fromisoformat(inner.value)
+        return Reading("DATE", cal.shift(day, steps if after else -steps, unit),
+                       "day" if unit in cal.CLOCK_UNITS else cal.UNIT_PRECISION[unit])
+    event_words = _event_text(event)
+    if not event_words:
+        return None
+    offset = _duration(amount * multiplier if amount is not None else None, unit)
+    relation = f"{'after' if after else 'before'}:{offset}:{event_words}"
+    return Reading("DATE", None, "day" if unit in cal.CLOCK_UNITS else cal.UNIT_PRECISION[unit],
+                   relation=relation)
+
+
+def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the second day of the offensive``: ``relation`` ``ordinal:2:P1D:the offensive``;
+    ``the first week of November`` resolves at once."""
+    word = match["o"].lower()
+    unit, _ = _unit(match["u"])
+    event = match["ev"]
+    inner = parse_day(event, ctx, prefix_only=True, allow_month=True)
+    if inner is not None and inner.value and word in ORDINALS and len(inner.value) == 7:
+        first = date.fromisoformat(inner.value + "-01")
+        nth = ORDINALS[word]
+        if unit == "day":
+            day = cal.safe_date(first.year, first.month, nth)
+            return _day_reading(day) if day else None
+        if unit == "week":
+            return Reading("DATE", cal.week_value(first + timedelta(weeks=nth - 1)), "week")
+    event_words = _event_text(event)
+    if not event_words:
+        return None
+    precision = cal.UNIT_PRECISION[unit]
+    if word in ("early", "first", "opening", "initial") and match["u"].lower().endswith("s"):
+        relation = f"start:{_duration(None, unit)}:{event_words}"
+    elif word in ("last", "final", "closing"):
+        relation = f"end:{_duration(1, unit)}:{event_words}"
+    elif word in ORDINALS:
+        relation = f"ordinal:{ORDINALS[word]}:{_duration(1, unit)}:{event_words}"
+    else:
+        return None
+    return Reading("DATE", None, precision, relation=relation)
+
+
+# --------------------------------------------------------------------------- the rule table
+
+_NUM_UNIT = NUMBER + r"\s+" + UNIT
+_EVENT = r"(?P<ev>[^,.;:!?()\[\]\n—–\"“”]{2,120})"
+_ORD = (r"(?P<o>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|opening"
+        r"|initial|early|last|final|closing))")
+
+
+def _rule(name: str, pattern: str, handler: Handler) -> Rule:
+    return Rule(name, re.compile(pattern), handler)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("iso", START + r"(?P<y>1[89]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-"
+          r"(?P<d>0[1-9]|[12]\d|3[01])(?![\w/-])", _iso),
+    _rule("numeric", r"(?<![\w/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/])",
+          _numeric),
+    _rule("mdy", START + r"(?P<t>" + MOD + r"(?:" + WEEKDAY + r",?\s+(?:the\s+)?)?" + MONTH
+          + r"\s+" + DAY + r"(?:,\s*|\s+)" + YEAR + ")", _full_date),
+    _rule("dmy", START + r"(?P<t>" + MOD + r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY
+          + r"\s+(?:of\s+)?" + MONTH + r",?\s+" + YEAR + ")", _full_date),
+    _rule("md", START + r"(?P<t>" + MOD + r"(?:" + WEEKDAY + r",?\s+)?" + MONTH + r"\s+" + DAY
+          + ")", _month_day),
+    _rule("dm", START + r"(?P<t>" + MOD + r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY
+          + r"\s+(?:of\s+)?" + MONTH + ")", _month_day),
+    _rule("my", START + r"(?P<t>" + MOD + MONTH + r",?\s+(?:of\s+)?" + YEAR + ")", _month_year),
+    _rule("month", START + r"(?P<t>" + MOD + r"(?:" + RELATIVE + r"\s+)?" + FULL_MONTH + r")"
+          r"(?!\s+\d)", _month_alone),
+    _rule("holiday", START + r"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)"
+          r"|Boxing\s+Day|Halloween|Valentine['’]s\s+Day)(?:,?\s+" + YEAR + ")?", _holiday),
+    _rule("year", START + r"(?P<t>" + MOD + YEAR + r")(?![.,]\d|['’]s|s\b)", _year),
+    _rule("decade", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?:(?P<dec>(?:1[5-9]|20)\d0)['’]?s"
+          r"|['’](?P<d2>\d)0s))(?!\w)", _decade),
+    _rule("century", START + r"(?P<t>(?i:the\s+)" + MOD + r"(?P<c>\d{1,2}(?:st|nd|rd|th)|(?i:first"
+          r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+          r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+          r"|twentieth|twenty-first))\s+(?i:century))", _century),
+    _rule("weekday", START + r"(?P<t>" + MOD + r"(?:" + RELATIVE + r"\s+)?" + WEEKDAY
+          + r"(?:\s+" + PART + r")?)(?![\w])", _weekday),
+    _rule("weekday_set", START + r"(?:(?P<every>(?i:every|each)\s+))?" + WEEKDAY
+          + r"(?(every)|s)(?!\w)", _weekday_set),
+    _rule("day_word", START + r"(?P<t>" + MOD + r"(?P<w>(?i:today|tonight|yesterday|tomorrow))"
+          r"(?:\s+" + PART + r")?)(?!\w)", _day_word),
+    _rule("two_days_off", START + r"(?i:the\s+day\s+(?:before|after)\s+)(?P<w>(?i:yesterday"
+          r"|tomorrow))(?!\w)", _two_days_off),
+    _rule("this_part", START + r"(?P<t>(?P<rel>(?i:this|last))\s+" + PART + r")(?!\w)",
+          _this_part),
+    _rule("part_of_reference", START + r"(?:(?i:(?:(?:early|late|later|earlier)\s+)?(?:in|during"
+          r"|through|throughout|by|on|into|over|for)\s+))(?P<t>(?i:the)\s+" + PART + r")"
+          r"(?!\s+of\b|\w)", _part_of_reference),
+    _rule("mid_part", START + r"(?P<t>(?i:mid-?)(?P<part>(?i:morning|afternoon|day)))(?!\w)",
+          _part_of_reference),
+    _rule("part_of_date", START + r"(?P<t>(?i:the\s+)" + PART + r"\s+of\s+(?P<rest>"
+          r"(?:[A-Z][a-z]+\.?,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+          r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?(?:,?\s+\d{4})?)))(?!\w)",
+          _part_of_date),
+    _rule("clock", r"(?<![\w:.])(?P<t>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
+          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w]))", _clock),
+    _rule("clock24", r"(?<![\w:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])"
+          r"(?:\s*(?P<zone>GMT|UTC|local\s+time|hrs)\b)?)", _clock_24h),
+    _rule("noon", START + r"(?P<w>(?i:noon|midday|midnight))(?!\w)", _noon),
+    _rule("from_reference_day", START + r"(?P<t>(?i:the\s+(?P<dir>next|following|previous|same"
+          r")\s+(?P<u>day|morning|afternoon|evening|night)|that\s+day))(?!\w)",
+          lambda m, c: _from_reference_word(m, c)),
+    _rule("from_reference_unit", START + r"(?P<t>(?i:the\s+(?P<dir>following|previous)\s+"
+          r"(?P<u>week|month|year)))(?!\w)", lambda m, c: _from_reference_word(m, c)),
+    _rule("later", START + r"(?P<t>" + _NUM_UNIT + r"\s+(?P<dir>(?i:later|earlier)))(?!\w)",
+          _from_reference),
+    _rule("ago", START + r"(?P<t>(?:" + NUMBER + r"\s+)?" + UNIT + r"\s+(?i:ago))(?!\w)", _ago),
+    _rule("event_relative", START + r"(?P<t>(?:" + NUMBER + r"\s+)?" + UNIT + r")\s+(?P<dir>"
+          r"(?i:before|after|prior\s+to|following|into))\s+" + _EVENT, _event_relative),
+    _rule("ordinal_of_event", START + r"(?P<t>(?i:the)\s+" + _ORD + r"\s+" + UNIT + r")\s+"
+          r"(?i:of)\s+" + _EVENT, _ordinal_of_event),
+    _rule("relative_unit", START + r"(?P<t>" + MOD + r"(?P<the>(?i:the)\s+)?" + RELATIVE
+          + r"\s+(?P<u>(?i:week|month|year|weekend|decade|century|quarter|spring|summer|autumn"
+          r"|fall|winter))(?!\w))", _relative_unit),
+    _rule("the_weekend", START + r"(?i:(?:over|during|at|through|throughout|on|by|until|for)\s+)"
+          r"(?P<t>(?i:the)\s+(?i:weekend))(?!\w)", _the_weekend),
+    _rule("rest_of", START + r"(?P<t>(?i:the\s+rest\s+of\s+the)\s+(?P<u>(?i:week|month|year)))"
+          r"(?!\w)", _rest_of),
+    _rule("season_year", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn"
+          r"|fall|winter))(?:\s+(?i:of))?\s+" + YEAR + ")", _season),
+    _rule("season", START + r"(?i:in|during|over|through|throughout|since|until|by)\s+"
+          r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
+    _rule("quarter", START + r"(?P<t>(?i:the\s+)(?P<q>(?i:first|second|third|fourth|final|last"
+          r"|1st|2nd|3rd|4th))\s+(?P<k>(?i:quarter|half))(?:\s+(?i:of)\s+" + YEAR + r")?)(?!\w)",
+          _quarter),
+    _rule("duration", START + r"(?P<t>(?:(?i:the\s+(?:past|last|previous|next|coming|first"
+          r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?\s+" + UNIT + r")"
+          r"(?!-)", lambda m, c: _plain_duration(m, c)),
+    _rule("hyphen_duration", START + r"(?P<t>(?P<n>\d+(?:\.\d+)?|(?i:one|two|three|four|five"
+          r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+          r"|ninety|hundred))(?P<hy>-)(?P<u>(?i:second|minute|hour|day|week|month|year|decade"
+          r"|century))(?:-(?i:old|long))?)(?!\w)", lambda m, c: _plain_duration(m, c)),
+    _rule("vague_duration", START + r"(?i:for|within|just|only|mere|over|barely)\s+(?P<t>"
+          r"(?P<u>(?i:minutes|hours|days|weeks|months|years|decades)))(?!\s+(?i:of|ago|before"
+          r"|after|later|earlier)\b)(?!\w)", _vague_duration),
+    _rule("recent", START + r"(?P<t>(?i:recent)\s+(?P<u>(?i:days|weeks|months|years|decades)))"
+          r"(?!\w)", _recent),
+    _rule("set_times", START + r"(?P<t>(?i:once|twice|thrice|(?:\d+|two|three|four|five|six"
+          r"|seven|eight|nine|ten)\s+times)\s+(?i:a|an|per|each|every)\s+(?P<u>(?i:second|minute"
+          r"|hour|day|week|month|year|decade)))(?!\w)", _set),
+    _rule("set_every", START + r"(?P<t>(?i:every|each|per)\s+(?:" + NUMBER + r"\s+)?" + UNIT
+          + r")(?!\w)", _set),
+    _rule("reference", START + r"(?:(?i:in|until|till|for|from|since|of)\s+)?(?P<t>(?i:now"
+          r"|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days|recently"
+          r"|previously|formerly|lately|(?<=in\s)the\s+past|(?<=in\s)the\s+(?:near\s+)?future"
+          r"|(?<=in\s)future))(?![\w-])", _reference),
+)
+
+
+def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``three hours``, ``the past fifteen years``, ``two and a half years``. A bare ``a day``
+    after a number of things (``$5 a day``) is a rate, left alone."""
+    rate = re.search(r"\d\s*$", ctx.before(6))
+    if match["n"].lower() in ("a", "an") and not match.groupdict().get("hy") and rate:
+        return None
+    amount = _amount(match["n"])
+    if match.groupdict().get("half") and amount is not None:
+        amount += 0.5
+    unit, multiplier = _unit(match["u"])
+    return Reading("DURATION", _duration(amount * multiplier if amount is not None else None,
+                                         unit), "duration")
+
+
+def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
+    direction = (match["dir"] or "same").lower()
+    unit = (match["u"] or "day").lower()
+    part = unit if unit in PARTS_OF_DAY else None
+    unit = "day" if part else unit
+    step = {"next": 1, "following": 1, "previous": -1, "same": 0}[direction]
+    base = ctx.reference_day
+    if base is None:
+        relation = ctx.reference_relation or "the preceding date"
+        side = "before" if step < 0 else "after"
+        return Reading("TIME" if part else "DATE", None, cal.UNIT_PRECISION[unit],
+                       relation=f"{side}:{_duration(abs(step), unit)}:{relation}")
+    if part:
+        return _day_reading(base + timedelta(days=step), part)
+    return Reading("DATE", cal.shift(base, step, unit), cal.UNIT_PRECISION[unit])
+
+
+#: Rules whose expressions name one calendar day: used to read the date inside other phrases.
+_DAY_RULES = tuple(rule for rule in RULES if rule.name in ("iso", "mdy", "dmy", "md", "dm",
+                                                             "weekday", "day_word"))
+_MONTH_RULES = tuple(rule for rule in RULES if rule.name in ("my", "month"))
+
+
+def parse_day(text: str, ctx: Context, *, prefix_only: bool = False,
+              allow_month: bool = False) -> Reading | None:
+    """Read ``text`` (or its start) as one day (or month) with the rules above."""
+    stripped = text.strip()
+    if stripped.lower().startswith("the ") and not allow_month:
+        stripped = stripped[4:]
+    rules = _DAY_RULES + (_MONTH_RULES if allow_month else ())
+    best: tuple[int, Reading] | None = None
+    for rule in rules:
+        found = rule.pattern.match(stripped) if prefix_only else rule.pattern.fullmatch(stripped)
+        if found is None:
+            continue
+        if prefix_only and found.end() < len(stripped) and stripped[found.end()].isalnum():
+            continue
+        sub_ctx = Context(stripped, found.start(), found.end(), ctx.anchor, ctx.reference_day,
+                          ctx.reference_year, None, None, True, None)
+        reading = rule.handler(found, sub_ctx)
+        if reading is not None and (best is None or found.end() > best[0]):
+            best = (found.end(), reading)
+    if best is None or (prefix_only and len(stripped[best[0]:].split()) > 2):
+        return None
+    return best[1]

@@ -1,0 +1,71 @@
+"""The tense governing a time expression, read from spaCy's parse.
+
+Under-specified dates (a bare weekday, ``November 27``, ``the weekend``) point backwards in a
+past-tense clause and forwards in a future one. We climb from the expression to the verb that
+governs it and read its tag and auxiliaries; infinitives inherit the tense of the verb they
+complete, except after verbs that look ahead (``expected to``, ``plans to``, ``forecast``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .timex_calendar import Tense
+
+#: Auxiliaries that put the verb they attach to in the future (or a hypothetical future).
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "should", "must", "may", "might", "can",
+                        "could", "would"})
+#: Verbs whose complements lie ahead of the moment of speaking, whatever their own tense.
+FUTURE_LEMMAS = frozenset({"expect", "forecast", "schedule", "plan", "intend", "predict",
+                           "anticipate", "prepare", "due", "aim", "vow", "pledge", "promise"})
+_MAX_CLIMB = 8
+
+
+def tense_at(doc: Any, start: int, end: int) -> Tense | None:
+    """The tense of the clause holding the characters ``start:end`` of ``doc`` (None when no
+    verb governs it, as in headlines)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
+            return _verb_tense(token, 0)
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_tense(verb: Any, depth: int) -> Tense | None:
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    aux_words = {child.lower_ for child in auxes}
+    if verb.lemma_.lower() in FUTURE_LEMMAS:
+        return "future"
+    if aux_words & FUTURE_AUX:
+        # "would have left", "could have been" look back, not ahead.
+        if "have" in aux_words and verb.tag_ == "VBN":
+            return "past"
+        return "future"
+    if "going" in aux_words:
+        return "future"
+    if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxes):
+        return "past"
+    if verb.tag_ == "VBN":
+        if aux_words & {"has", "have", "had", "was", "were", "'s", "'ve"}:
+            return "past"
+        return _inherit(verb, depth, default="past")
+    if verb.tag_ in ("VB", "VBG") and ("to" in aux_words or verb.dep_ in ("xcomp", "advcl")):
+        return _inherit(verb, depth, default=None)
+    if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
+        return "future"  # "ministers are meeting on Friday": news present progressive
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return _inherit(verb, depth, default=None)
+
+
+def _inherit(verb: Any, depth: int, default: Tense | None) -> Tense | None:
+    head = verb.head
+    if depth >= 3 or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return default
+    return _verb_tense(head, depth + 1)

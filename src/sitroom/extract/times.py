@@ -1,0 +1,35 @@
+"""``sitroom extract times``: one JSON object per time expression, offsets into the raw file.
+
+Each object has ``file``, ``start``, ``end`` (character offsets into the file's text as read),
+``text`` (exactly ``raw_text[start:end]``), ``type`` (DATE, TIME, DURATION, SET), ``value``
+(TIMEX3, or null when it needs a date the document lacks or an event not yet dated),
+``precision``, and ``relation`` when the expression hangs on an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from . import PreparedDoc
+
+__all__ = ["extract"]
+
+
+def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
+    """Yield the time mentions of every prepared document, in document then text order."""
+    for doc in docs:
+        for mention in sorted(doc.annotations.times, key=lambda m: (m.start, m.end)):
+            start, end = doc.raw_span(mention.start, mention.end)
+            item: dict[str, Any] = {
+                "file": doc.file,
+                "start": start,
+                "end": end,
+                "text": doc.raw_text[start:end],
+                "type": mention.type,
+                "value": mention.value,
+                "precision": mention.precision,
+            }
+            if mention.relation is not None:
+                item["relation"] = mention.relation
+            yield item

@@ -1,0 +1,190 @@
+"""Time values at corpus level: publication ranges for undated articles, re-anchoring, and
+event-relative expressions once their event has a date.
+
+:func:`infer_publication_range` is the rule for an article that nothing dates. It reads the
+time mentions extracted *without* an anchor (so only absolute dates carry values):
+
+- an article is published on or after every past date it reports, so ``lo`` is the start of
+  the latest day-precision date mentioned in a past context (month precision when no day is
+  given: the first of that month; a bare year only when nothing finer is given);
+- a mention is in a future context when the words just before it in its sentence hold a
+  future cue (``will``, ``expected``, ``scheduled``, ``until``, ``next`` ...); those say nothing
+  about when the article was written and are skipped (when ``text`` is given);
+- ``hi`` is the end of that latest mention plus :data:`WINDOW_DAYS`: news reports recent
+  events, so an article rarely appears more than a month after the latest thing it dates.
+  An "N units after <date>" phrase is already a dated mention (``A week after August 12``
+  reads as 2025-08-19), so such cues raise ``lo`` through the same rule.
+
+The interval is honest rather than precise: it never claims a day it cannot know.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ..annotate.times import normalize_text
+from ..annotate.timex_calendar import shift
+from ..types import TimeMention
+
+__all__ = [
+    "WINDOW_DAYS",
+    "infer_publication_range",
+    "resolve_event_relation",
+    "resolve_relative",
+]
+
+#: How long after the latest dated event an article may still appear.
+WINDOW_DAYS = 30
+
+_FUTURE_CUE = re.compile(
+    r"(?i:\b(?:will|would|shall|'ll|scheduled|expected|expects|planned|plans|plan|set\s+to"
+    r"|due|until|till|next|upcoming|forthcoming|ahead\s+of)\b)[^.!?]{0,40}$"
+)
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def _interval(value: str) -> tuple[date, date, int] | None:
+    """First and last day a value covers, and its rank (0 day, 1 month, 2 year)."""
+    if found := _DAY.match(value):
+        day = date(int(found[1]), int(found[2]), int(found[3]))
+        return day, day, 0
+    if found := _MONTH.match(value):
+        year, month = int(found[1]), int(found[2])
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, 1), date(year, month, last), 1
+    if found := _YEAR.match(value):
+        year = int(found[1])
+        return date(year, 1, 1), date(year, 12, 31), 2
+    return None
+
+
+def _in_future_context(mention: TimeMention, text: str | None) -> bool:
+    if text is None:
+        return False
+    window = text[max(0, mention.start - 60): mention.start]
+    sentence = re.split(r"[.!?]\s", window)[-1]
+    return bool(_FUTURE_CUE.search(sentence))
+
+
+def infer_publication_range(times: Sequence[TimeMention],
+                            text: str | None = None) -> tuple[str, str] | None:
+    """An interval ``(lo, hi)`` of ISO dates the undated article was published in, or None
+    when it mentions no usable absolute date (see the module docstring for the rule)."""
+    found: list[tuple[int, date, date]] = []
+    for mention in times:
+        if mention.value is None or mention.type not in ("DATE", "TIME"):
+            continue
+        interval = _interval(mention.value)
+        if interval is None or _in_future_context(mention, text):
+            continue
+        first, last, rank = interval
+        if not 1900 <= first.year <= 2100:
+            continue
+        found.append((rank, first, last))
+    if not found:
+        return None
+    finest = min(rank for rank, _, _ in found)
+    latest_first, latest_last = max((first, last) for rank, first, last in found
+                                    if rank == finest)
+    return latest_first.isoformat(), (latest_last + timedelta(days=WINDOW_DAYS)).isoformat()
+
+
+def resolve_relative(mention: TimeMention, anchor: date) -> TimeMention:
+    """``mention`` with its value computed against ``anchor`` when it had none (it was
+    extracted without a document date). The tense of its clause is not known here, so
+    weekdays read as past; re-run extraction with the anchor for tense-aware values.
+    Absolute and event-relative mentions come back unchanged."""
+    if mention.value is not None or mention.relation is not None:
+        return mention
+    readings = normalize_text(mention.text, anchor)
+    whole = [r for start, end, r in readings if start == 0 and end == len(mention.text)]
+    if not whole or whole[0].value is None:
+        return mention
+    return replace(mention, value=whole[0].value, precision=whole[0].precision)
+
+
+_OFFSET = re.compile(r"^P(T?)(\d+|X)(DE|CE|WE|[YMWDHS])$")
+_UNIT_OF = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day",
+            ("", "DE"): "decade", ("", "CE"): "century", ("", "WE"): "weekend",
+            ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
+
+
+def _relation_day(relation: str, event_date: date) -> tuple[date, str] | None:
+    """The day (and unit) a relation names once its innermost event is on ``event_date``."""
+    kind, _, rest = relation.partition(":")
+    if kind == "ordinal":
+        nth, _, rest = rest.partition(":")
+        offset, _, _ = rest.partition(":")
+        step = _parse_offset(offset)
+        if step is None or not nth.isdigit():
+            return None
+        amount, unit = step
+        if amount is None:
+            return None
+        return _move(event_date, amount * (int(nth) - 1), unit), unit
+    if kind not in ("before", "after"):
+        return None
+    offset, _, inner = rest.partition(":")
+    step = _parse_offset(offset)
+    if step is None:
+        return None
+    base = event_date
+    if inner.split(":", 1)[0] in ("before", "after", "ordinal"):
+        nested = _relation_day(inner, event_date)
+        if nested is None:
+            return None
+        base = nested[0]
+    amount, unit = step
+    if amount is None:
+        # "hours before he fled": the same day, as far as a calendar can tell.
+        return (base, "day") if unit in ("hour", "minute", "second") else None
+    sign = 1 if kind == "after" else -1
+    return _move(base, sign * amount, unit), unit
+
+
+def _parse_offset(offset: str) -> tuple[int | None, str] | None:
+    found = _OFFSET.match(offset)
+    if found is None or (found[1], found[3]) not in _UNIT_OF:
+        return None
+    amount = None if found[2] == "X" else int(found[2])
+    return amount, _UNIT_OF[found[1], found[3]]
+
+
+def _move(day: date, amount: int, unit: str) -> date:
+    if unit in ("hour", "minute", "second"):
+        return day + timedelta(hours=amount) if unit == "hour" else day
+    if unit == "day":
+        return day + timedelta(days=amount)
+    if unit in ("week", "weekend"):
+        return day + timedelta(weeks=amount)
+    years, months = {"month": (0, amount), "year": (amount, 0), "decade": (10 * amount, 0),
+                     "century": (100 * amount, 0)}[unit]
+    index = (day.year + years) * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def resolve_event_relation(mention: TimeMention, event_date: date) -> TimeMention:
+    """``mention`` with the value its relation gives once the event it hangs on happened on
+    ``event_date`` (``before:P2D:Assad fled`` with 2024-12-08 gives 2024-12-06). The value
+    has the precision of the offset's unit; relations that cannot be placed on a calendar
+    (``start:PXD:the offensive``, ``before:PXY:...``) come back unchanged."""
+    if mention.relation is None:
+        return mention
+    found = _relation_day(mention.relation, event_date)
+    if found is None:
+        return mention
+    day, unit = found
+    value = shift(day, 0, unit) if unit not in ("hour", "minute", "second") else day.isoformat()
+    if value is None:
+        return mention
+    precision = "day" if unit in ("hour", "minute", "second", "day") else (
+        "week" if unit in ("week", "weekend") else unit if unit in ("month", "year", "decade")
+        else "decade")
+    return replace(mention, value=value, precision=precision)

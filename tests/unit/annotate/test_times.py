@@ -1,0 +1,120 @@
+"""Time expressions found in parsed text and normalised against the document date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from sitroom.annotate.times import extract_times
+from sitroom.types import TimeMention
+
+THURSDAY = date(2024, 11, 28)
+
+
+def times(nlp: Any, text: str, anchor: date | None = THURSDAY) -> list[TimeMention]:
+    return list(extract_times(nlp(text), "a1", anchor))
+
+
+def values(nlp: Any, text: str, anchor: date | None = THURSDAY) -> dict[str, str | None]:
+    return {m.text: m.value for m in times(nlp, text, anchor)}
+
+
+def test_past_weekday_is_the_previous_one(nlp: Any) -> None:
+    found = times(nlp, "Rebels launched an attack on Wednesday.")
+    assert [(m.text, m.type, m.value, m.precision) for m in found] == [
+        ("Wednesday", "DATE", "2024-11-27", "day")]
+
+
+def test_future_weekday_is_the_next_one(nlp: Any) -> None:
+    assert values(nlp, "The ministers will meet on Tuesday.") == {"Tuesday": "2024-12-03"}
+
+
+def test_weekday_of_the_anchor_is_the_anchor(nlp: Any) -> None:
+    assert values(nlp, "He said on Thursday that talks had failed.") == {
+        "Thursday": "2024-11-28"}
+
+
+def test_weekday_with_part_of_day_is_a_time(nlp: Any) -> None:
+    found = times(nlp, "Residents saw trucks late on Monday night.")
+    assert [(m.text, m.type, m.value) for m in found] == [
+        ("late on Monday night", "TIME", "2024-11-25TNI")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "precision"),
+    [
+        ("Clashes began early on November 27.", "early on November 27", "2024-11-27", "day"),
+        ("Officials met last week.", "last week", "2024-W47", "week"),
+        ("Prices rose last month.", "last month", "2024-10", "month"),
+        ("He visited twice earlier this month.", "earlier this month", "2024-11", "month"),
+        ("He was invited several times this year.", "this year", "2024", "year"),
+        ("The talks collapsed in mid-November.", "mid-November", "2024-11", "month"),
+        ("The deal was signed in 2019.", "2019", "2019", "year"),
+        ("The ceasefire ended four years ago.", "four years ago", "2020", "year"),
+        ("The town flooded this summer.", "this summer", "2024-SU", "season"),
+        ("It was a boom town in the 1990s.", "the 1990s", "199", "decade"),
+        ("The siege lasted for four years.", "four years", "P4Y", "duration"),
+        ("The meeting took three hours.", "three hours", "PT3H", "duration"),
+        ("The army is now at the gates.", "now", "PRESENT_REF", "ref"),
+        ("The minister recently resigned.", "recently", "PAST_REF", "ref"),
+        ("The vote was held on August 12, 2025.", "August 12, 2025", "2025-08-12", "day"),
+        ("A 54-year-old farmer drowned.", "54-year-old", "P54Y", "duration"),
+        ("The newsletter arrives twice a month.", "twice a month", "P1M", "duration"),
+        ("The breach opened shortly before 3 a.m. near the village.", "3 a.m.",
+         "2024-11-28T03:00", "time"),
+    ],
+)
+def test_expressions_and_values(nlp: Any, text: str, expression: str, value: str,
+                                precision: str) -> None:
+    found = {m.text: m for m in times(nlp, text)}
+    assert expression in found, found
+    assert (found[expression].value, found[expression].precision) == (value, precision)
+
+
+def test_month_day_without_year_takes_the_year_before_the_anchor(nlp: Any) -> None:
+    assert values(nlp, "The offensive began on November 27.", date(2025, 1, 5)) == {
+        "November 27": "2024-11-27"}
+
+
+def test_event_relative_expressions_keep_their_relation(nlp: Any) -> None:
+    found = times(nlp, "Two days before Assad fled, his allies met. "
+                       "By the second day of the offensive, jets were bombing.")
+    relations = {m.text: (m.value, m.relation) for m in found}
+    assert relations["Two days"] == (None, "before:P2D:Assad fled")
+    assert relations["the second day"] == (None, "ordinal:2:P1D:the offensive")
+
+
+def test_without_anchor_relative_values_wait_but_absolute_ones_resolve(nlp: Any) -> None:
+    found = {m.text: m for m in times(nlp, "Officials met last week, as they did in 2019.",
+                                      anchor=None)}
+    assert found["last week"].value is None and found["last week"].type == "DATE"
+    assert found["2019"].value == "2019"
+
+
+def test_without_anchor_month_day_takes_the_year_of_a_full_date_before_it(nlp: Any) -> None:
+    text = "The embankment broke on August 12, 2025. The Ledger reported on August 14 that ..."
+    assert values(nlp, text, anchor=None)["August 14"] == "2025-08-14"
+
+
+def test_words_that_only_look_like_dates_are_left_alone(nlp: Any) -> None:
+    text = ("The council may adopt Resolution 2254. Some 2000 people marched in May. "
+            "Speaking to Larkana Today, she said the march would go on.")
+    found = values(nlp, text)
+    assert "2254" not in found
+    assert "2000" not in found
+    assert "Today" not in found
+    assert found.get("May") == "2024-05"
+
+
+def test_offsets_index_the_text_exactly(nlp: Any) -> None:
+    text = "On Monday, August 18, 2025, the NDMA said that for the first time in nine days..."
+    doc = nlp(text)
+    found = extract_times(doc, "a1", None)
+    assert found
+    for mention in found:
+        assert doc.text[mention.start:mention.end] == mention.text
+        assert mention.article == "a1"
+    assert [(m.text, m.value) for m in found] == [
+        ("Monday, August 18, 2025", "2025-08-18"), ("nine days", "P9D")]

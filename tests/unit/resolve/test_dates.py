@@ -1,0 +1,61 @@
+"""Publication ranges for undated articles, re-anchoring, and event-relative resolution."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitroom.resolve.dates import (
+    WINDOW_DAYS,
+    infer_publication_range,
+    resolve_event_relation,
+    resolve_relative,
+)
+from sitroom.types import TimeMention
+
+
+def mention(text: str, value: str | None, *, start: int = 0, type_: str = "DATE",
+            precision: str = "day", relation: str | None = None) -> TimeMention:
+    return TimeMention("a1", start, start + len(text), text, type_, value, precision, relation)
+
+
+def test_range_starts_at_the_latest_past_date_and_spans_the_window() -> None:
+    times = [mention("August 12, 2025", "2025-08-12"), mention("August 14", "2025-08-14"),
+             mention("2019", "2019", precision="year"), mention("P4Y", "P4Y", type_="DURATION")]
+    assert infer_publication_range(times) == ("2025-08-14", "2025-09-13")
+    assert WINDOW_DAYS == 30
+
+
+def test_future_dates_do_not_raise_the_lower_bound() -> None:
+    text = "The breach came on August 12, 2025. A report is expected by October 1, 2025."
+    times = [mention("August 12, 2025", "2025-08-12", start=text.index("August")),
+             mention("October 1, 2025", "2025-10-01", start=text.index("October"))]
+    assert infer_publication_range(times, text) == ("2025-08-12", "2025-09-11")
+
+
+def test_month_precision_when_no_day_is_given_and_none_without_dates() -> None:
+    assert infer_publication_range([mention("November 2024", "2024-11", precision="month")]) == (
+        "2024-11-01", "2024-12-30")
+    assert infer_publication_range([mention("last week", None)]) is None
+    assert infer_publication_range([]) is None
+
+
+def test_event_relation_resolves_once_the_event_is_dated() -> None:
+    fled = date(2024, 12, 8)
+    two_days = mention("Two days", None, relation="before:P2D:Assad fled")
+    assert resolve_event_relation(two_days, fled).value == "2024-12-06"
+    nested = mention("the next day", None, relation="after:P1D:before:P2D:Assad fled")
+    assert resolve_event_relation(nested, fled).value == "2024-12-07"
+    second = mention("the second day", None, relation="ordinal:2:P1D:the offensive")
+    assert resolve_event_relation(second, date(2024, 11, 27)).value == "2024-11-28"
+    week = mention("A week", None, precision="week", relation="after:P1W:the breach")
+    resolved = resolve_event_relation(week, date(2025, 8, 12))
+    assert (resolved.value, resolved.precision) == ("2025-W34", "week")
+    vague = mention("the early days", None, relation="start:PXD:the offensive")
+    assert resolve_event_relation(vague, fled) == vague
+
+
+def test_resolve_relative_fills_in_an_anchorless_value() -> None:
+    last_week = mention("last week", None, precision="week")
+    assert resolve_relative(last_week, date(2024, 11, 28)).value == "2024-W47"
+    absolute = mention("2019", "2019", precision="year")
+    assert resolve_relative(absolute, date(2024, 11, 28)) is absolute
