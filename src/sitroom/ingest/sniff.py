@@ -88,10 +88,10 @@ def sniff(name: str, data: bytes) -> Format:
         return "warc"
     if head.startswith(b"%PDF"):
         return "pdf"
+    if lower.endswith(".tar") and _is_tar(data):
+        return "tar"  # an old (pre-POSIX) tar has no "ustar" mark
     if head.startswith(_IMAGE_MAGIC) or is_binary(head):
         return "binary"
-    if lower.endswith(".tar"):
-        return "tar"
     start = sample_text(head).lstrip()
     if start.startswith("<"):
         return _markup(lower, start)
@@ -110,6 +110,15 @@ def sniff(name: str, data: bytes) -> Format:
     if looks_like_table(start):
         return "csv"
     return "text"
+
+
+def _is_tar(data: bytes) -> bool:
+    import tarfile
+
+    try:
+        return tarfile.is_tarfile(io.BytesIO(data))
+    except (OSError, ValueError):
+        return False
 
 
 def is_binary(sample: bytes) -> bool:

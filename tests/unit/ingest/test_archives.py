@@ -98,3 +98,18 @@ def test_safe_name() -> None:
     assert safe_name("/etc/passwd") == "etc/passwd"
     assert safe_name("C:\\Windows\\..\\x.txt") == "Windows/x.txt"
     assert safe_name("./a/./b.txt") == "a/b.txt"
+
+
+def test_old_style_tar_without_ustar_mark(tmp_path: Path) -> None:
+    path = tmp_path / "old.tar"
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.GNU_FORMAT) as archive:
+        info = tarfile.TarInfo("story.txt")
+        info.size = len(ARTICLE.encode())
+        archive.addfile(info, io.BytesIO(ARTICLE.encode()))
+    data = bytearray(buffer.getvalue())
+    data[257:265] = bytes(8)  # erase the magic, as a v7 tar writer would have
+    data[148:156] = b" " * 8  # and recompute the header checksum
+    data[148:156] = b"%06o\0 " % sum(data[:512])
+    path.write_bytes(bytes(data))
+    assert [doc.locator for doc in documents(read_all(path))] == [f"{path}!story.txt"]
