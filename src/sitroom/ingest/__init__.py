@@ -17,6 +17,7 @@ WARC               starts with ``WARC/``; HTML ``response`` records, URL from th
 PDF, images, ...   magic bytes, NUL bytes or many control characters: rejected as binary
 RSS / Atom         markup whose root is ``<rss``, ``<feed`` or ``<rdf:RDF``; one doc per entry
 HTML               markup with HTML tags (``<html``, ``<body``, ``<p`` ...); trafilatura
+other XML          ``<?xml`` with neither a feed root nor ``<html``: rejected
 JSON               starts with ``{"`` or ``[{`` (or a ``.json`` name); object, array, or an
                    object wrapping an array (``{"articles": [...]}``)
 JSONL              a ``.jsonl``/``.ndjson`` name, or JSON whose lines each parse alone

@@ -132,6 +132,12 @@ def _dispatch(
             "binary data, not text (NUL bytes or control characters); "
             "if it holds an article, save it as UTF-8 text",
         )
+    elif fmt == "xml":
+        yield Rejected(
+            locator,
+            "XML that is neither an RSS/Atom feed nor an XHTML page; "
+            "export the articles as text, HTML, JSON or CSV",
+        )
     elif fmt == "feed":
         yield from read_feed(locator, data, options.source)
     elif fmt == "html":

@@ -21,7 +21,7 @@ from ..types import RawDocument, Rejected
 from .dates import normalize_date
 from .decode import repair_text
 from .htmltext import html_to_text, looks_like_html
-from .meta import pick_outlet
+from .meta import domain_of, pick_outlet
 from .options import IngestOptions
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -190,6 +190,8 @@ def record_to_document(
     title = _field(record, fields.title)
     url = _field(record, fields.url)
     named = _source_name(record.get(fields.source)) if fields.source else None
+    if named and fields.source and "domain" in normalise_key(fields.source):
+        named = domain_of(named) or named  # "www.bbc.co.uk" -> "bbc.co.uk", as for URLs
     raw_date = _field(record, fields.date)
     published = normalize_date(raw_date) if raw_date else None
     return RawDocument(

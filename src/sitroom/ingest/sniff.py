@@ -31,6 +31,7 @@ Format = Literal[
     "jsonl",
     "csv",
     "text",
+    "xml",
 ]
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
@@ -70,6 +71,7 @@ _HTML_MARK = re.compile(
     r"<(?:!doctype\s+html|html|head|body|article|main|div|p|h[1-6]|meta|title|section)[\s>/]",
     re.IGNORECASE,
 )
+_XHTML = re.compile(r"<html[\s>]", re.IGNORECASE)
 _JSON_START = re.compile(r"(?:\{\s*(?:\"|\})|\[\s*(?:\{|\[|\"|\]|-?\d|true|false|null))")
 _HEADER_CELL = re.compile(r"[\w .()/#-]{1,60}")
 
@@ -166,6 +168,8 @@ def _markup(lower: str, start: str) -> Format:
             return "feed"
         if lower.endswith(FEED_SUFFIXES):
             return "feed"
+        if start.startswith("<?xml") and not _XHTML.search(start):
+            return "xml"  # a sitemap, an office file's part...: no article to find
     if lower.endswith(TEXT_SUFFIXES) and not _HTML_MARK.search(start):
         return "text"
     return "html"

@@ -294,3 +294,9 @@ def test_angle_brackets_in_plain_json_text_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "plain.json"
     path.write_text(json.dumps({"text": "Turnout was <50% & falling."}), encoding="utf-8")
     assert one_document(path).text == "Turnout was <50% & falling."
+
+
+def test_domain_column_gives_a_bare_domain_outlet(tmp_path: Path) -> None:
+    path = tmp_path / "gdelt.csv"
+    path.write_text(f'domain,text\nwww.bbc.co.uk,"{ARTICLE}"\n')
+    assert one_document(path).outlet == "bbc.co.uk"

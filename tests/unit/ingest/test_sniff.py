@@ -38,3 +38,10 @@ def test_binary_detection() -> None:
     assert is_binary(bytes(range(1, 32)) * 10)
     assert not is_binary(b"plain words\r\n\tand tabs")
     assert not is_binary("ascii text".encode("utf-16"))
+
+
+def test_other_xml_is_not_mistaken_for_an_article() -> None:
+    sitemap = b'<?xml version="1.0"?><urlset><url><loc>https://x.example/a</loc></url></urlset>'
+    assert sniff("sitemap.xml", sitemap) == "xml"
+    xhtml = b'<?xml version="1.0"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+    assert sniff("page.xhtml", xhtml) == "html"
