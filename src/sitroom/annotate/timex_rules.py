@@ -621,6 +621,7 @@ RULES: tuple[Rule, ...] = (
           r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w]))", _clock),
     _rule("clock24", r"(?<![\w:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])"
           r"(?:\s*(?P<zone>GMT|UTC|local\s+time|hrs)\b)?)", _clock_24h),
+    _rule("overnight", START + r"(?P<t>(?i:overnight))(?![\w-])", lambda m, c: _overnight(m, c)),
     _rule("noon", START + r"(?P<w>(?i:noon|midday|midnight))(?!\w)", _noon),
     _rule("from_reference_day", START + r"(?P<t>(?i:the\s+(?P<dir>next|following|previous|same"
           r")\s+(?P<u>day|morning|afternoon|evening|night)|that\s+day))(?!\w)",
@@ -655,7 +656,8 @@ RULES: tuple[Rule, ...] = (
           r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
           r"|ninety|hundred))(?P<hy>-)(?P<u>(?i:second|minute|hour|day|week|month|year|decade"
           r"|century))(?:-(?i:old|long))?)(?!\w)", lambda m, c: _plain_duration(m, c)),
-    _rule("vague_duration", START + r"(?i:for|within|just|only|mere|over|barely)\s+(?P<t>"
+    _rule("vague_duration", START + r"(?i:for|within|just|only|mere|over|barely|matter\s+of)"
+          r"\s+(?P<t>"
           r"(?P<u>(?i:minutes|hours|days|weeks|months|years|decades)))(?!\s+(?i:of|ago|before"
           r"|after|later|earlier)\b)(?!\w)", _vague_duration),
     _rule("recent", START + r"(?P<t>(?i:recent)\s+(?P<u>(?i:days|weeks|months|years|decades)))"
@@ -684,6 +686,16 @@ def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     unit, multiplier = _unit(match["u"])
     return Reading("DURATION", _duration(amount * multiplier if amount is not None else None,
                                          unit), "duration")
+
+
+def _overnight(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``overnight``: the night before the day in focus in a past clause, that night ahead."""
+    day = _reference_day(ctx)
+    if day is None:
+        return Reading("TIME", None, "time")
+    if ctx.tense() != "future":
+        day -= timedelta(days=1)
+    return _day_reading(day, "night")
 
 
 def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
