@@ -365,17 +365,31 @@ def speaker_span(doc: Any, cue: Any) -> tuple[int, int] | None:
         target = _according_target(cue)
         return phrase_span(doc, target) if target is not None else None
     subject = _subject_of(cue)
-    if subject is None:
-        return None
     text: str = doc.text
-    if "\n" in text[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
-        # A headline glued to the next paragraph by the parser: the speaker is what opens the
-        # cue's own paragraph, up to the first comma (``Sources, speaking to X, confirmed``).
-        para_start = text.rfind("\n", 0, cue.idx) + 1
-        head = text[para_start:cue.idx].split(",")[0]
-        start, end = _trim(doc, para_start, para_start + len(head))
-        return (start, end) if end > start else None
+    if subject is None or "\n" in text[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
+        return _paragraph_opening_speaker(doc, cue)
     return phrase_span(doc, subject)
+
+
+def _paragraph_opening_speaker(doc: Any, cue: Any) -> tuple[int, int] | None:
+    """When the parser glued a headline onto the next line, the cue's subject is lost or
+    lies in the headline; the speaker is then what opens the cue's own paragraph, up to the
+    first comma (``Sources, speaking to X, confirmed``), without trailing adverbs."""
+    text: str = doc.text
+    para_start = text.rfind("\n", 0, cue.idx) + 1
+    if para_start == 0 or cue.dep_ not in {"ROOT", "ccomp", "conj"}:
+        return None
+    opening = [t for t in doc if para_start <= t.idx < cue.idx]
+    while opening and opening[-1].pos_ in {"ADV", "AUX", "PART", "PUNCT"}:
+        opening.pop()
+    if not opening or len(opening) > 12 or not any(
+        t.pos_ in {"PROPN", "NOUN", "PRON"} for t in opening
+    ):
+        return None
+    end = opening[-1].idx + len(opening[-1].text)
+    head = text[para_start:end].split(",")[0]
+    start, end = _trim(doc, para_start, para_start + len(head))
+    return (start, end) if end > start else None
 
 
 def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
@@ -396,6 +410,8 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
     while left < right and (doc[right].is_punct or doc[right].lower_ in {"who", "which"}):
         if doc[right].text == ")" and "(" in text[doc[left].idx:doc[right].idx]:
             break
+        right -= 1
+    if left < right and doc[right].dep_ == "case":  # ``the MEE’s (report)``
         right -= 1
     while left < right and doc[left].is_punct and doc[left].text not in "“\"«„":
         left += 1
@@ -459,14 +475,16 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if content is None:
         return None
     subject = _subject_of(cue)
-    if subject is None or subject.lower_ in _FIRST_PERSON:
+    if subject is not None and subject.lower_ in _FIRST_PERSON:
         return None  # ``we hope that ...`` is the speaker's own voice, not an attribution
+    if subject is None and _paragraph_opening_speaker(doc, cue) is None:
+        return None
     para = _paragraph_of(doc.text, cue.idx)
     subtree = [t for t in content.subtree if not t.is_space and para[0] <= t.idx < para[1]]
     if not subtree:
         return None
     # The content clause never includes the speaker (inverted order: ``..., said X``).
-    subject_ids = {t.i for t in subject.subtree}
+    subject_ids = {t.i for t in subject.subtree} if subject is not None else set()
     subtree = [t for t in subtree if t.i not in subject_ids]
     if sum(1 for t in subtree if t.is_alpha) < 3:
         return None

@@ -55,11 +55,17 @@ def resolve_speakers(
 ) -> list[Quote]:
     """One :class:`Quote` per quote mention of one article, with ``speaker`` resolved."""
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
+    # Names inside what someone said are not who is speaking next: keep them out of the
+    # antecedents of pronouns and descriptions (but not out of speaker spans).
+    said = [(q.start, q.end) for q in ordered]
     sorted_mentions = sorted(mentions, key=lambda m: m.start)
+    antecedents = [m for m in sorted_mentions
+                   if not any(s <= m.start and m.end <= e for s, e in said)]
     resolved: list[tuple[QuoteMention, str | None, str | None]] = []  # (quote, id, label)
     out: list[Quote] = []
     for q in ordered:
-        speaker, label = _resolve_one(article_text, q, sorted_mentions, entities, resolved)
+        speaker, label = _resolve_one(article_text, q, sorted_mentions, antecedents, entities,
+                                      resolved)
         resolved.append((q, speaker, label))
         out.append(
             Quote(
@@ -90,6 +96,7 @@ def _resolve_one(
     text: str,
     q: QuoteMention,
     mentions: Sequence[Mention],
+    antecedents: Sequence[Mention],
     entities: EntityLookup,
     earlier: Sequence[tuple[QuoteMention, str | None, str | None]],
 ) -> tuple[str | None, str | None]:
@@ -102,8 +109,8 @@ def _resolve_one(
     inside = [m for m in mentions if m.start >= s_start and m.end <= s_end]
     if inside:
         group_head = head in GROUP_NOUNS or head.rstrip("s") in GROUP_NOUNS
-        prefer = ("ORG", "GPE", "PERSON", "NORP") if group_head else ("PERSON", "ORG", "GPE",
-                                                                      "NORP")
+        # A nationality alone (``Turkish security sources``) names no actor that speaks.
+        prefer = ("ORG", "GPE", "PERSON") if group_head else ("PERSON", "ORG", "GPE")
         for label in prefer:
             for m in inside:
                 if m.label == label:
@@ -112,17 +119,16 @@ def _resolve_one(
                     if eid:
                         return eid, m.label
     if lower in PERSON_PRONOUNS:
-        return _nearest(earlier, mentions, entities, s_start, _PERSON_LABELS)
+        return _nearest(earlier, antecedents, entities, s_start, _PERSON_LABELS)
     if lower in GROUP_PRONOUNS:
-        return _nearest(earlier, mentions, entities, s_start, _GROUP_LABELS)
+        return _nearest(earlier, antecedents, entities, s_start, _GROUP_LABELS)
     if lower.startswith(("the ", "this ", "that ", "these ", "those ")) and (
         head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or head in GROUP_NOUNS
     ):
-        found = _described(text, head, earlier, mentions, entities, s_start)
+        found = _described(text, head, earlier, antecedents, entities, s_start)
         if found[0] is not None:
             return found
-    eid = entities.entity_of(q.article, s_start, s_end) or entities.lookup(phrase)
-    return eid, None
+    return entities.lookup(phrase), None
 
 
 def _is_person_phrase(speaker_text: str | None, label: str | None) -> bool:

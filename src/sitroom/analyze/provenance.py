@@ -1,0 +1,283 @@
+"""Where each statement came from: the same quote across articles, provenance chains, and
+how many independent sources carry a statement.
+
+- :func:`link_quotes` fills ``Quote.also_in`` when the same statement appears in other
+  articles, with or without quote marks, trimmed or lightly paraphrased. Similarity is the
+  share of the shorter statement's content words found in the longer one (containment, so a
+  trimmed quote still matches its full form); an inverted index over content words keeps the
+  pairs compared to those that share words, so it scales past a few thousand quotes.
+- :func:`provenance_chain`: outlet of the article -> outlets or agencies it relays (a wire
+  credit in the dateline, ``told X``, ``according to X`` near the quote) -> original speaker.
+- :func:`syndication_groups` finds near-duplicate article texts with MinHash (datasketch);
+  :func:`count_independent` counts a set of articles as independent sources, folding
+  syndicated copies and articles that only relay the same origin into one.
+- :func:`build_quotes_and_citations` is what the pipeline calls.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from ..resolve.speakers import resolve_speakers
+from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
+
+#: Containment needed to call two statements the same.
+SAME_STATEMENT = 0.6
+#: Lower bar when both statements have the same resolved speaker.
+SAME_SPEAKER_STATEMENT = 0.45
+#: Content words two statements must share at least.
+MIN_SHARED_WORDS = 4
+#: Shingle Jaccard above which two article texts are copies of one story.
+SYNDICATION_THRESHOLD = 0.6
+#: Characters around a quote in which a cited outlet is taken as its channel.
+CHANNEL_WINDOW = 250
+
+_STOPWORDS = frozenset(
+    {
+     "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+     "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its",
+     "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her",
+     "their", "our", "my", "me", "us", "them", "him", "not", "no", "so", "than", "then",
+     "there", "here", "also", "just", "very", "would", "will", "shall", "should", "can",
+     "could", "may", "might", "must", "do", "does", "did", "has", "have", "had", "into", "over",
+     "under", "about", "after", "before", "while", "which", "who", "whom", "what", "when",
+     "where", "why", "how", "all", "any", "some", "such", "only", "own", "same", "other",
+     "more", "most", "again", "further", "once",
+    }
+)
+_WIRE_CREDIT = re.compile(r"\A[^\n(]{0,60}\(([^)\n]{2,40})\)\s*[—–-]")
+
+
+class EntityLookup(Protocol):
+    def entity_of(self, article: str, start: int, end: int) -> str | None: ...
+
+    def lookup(self, surface: str) -> str | None: ...
+
+
+# --------------------------------------------------------------------------- same statement
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The content words of a statement: folded, stop words out, crudely stemmed."""
+    words = re.findall(r"[a-z0-9]+", _fold(text))
+    return frozenset(_stem(w) for w in words if w not in _STOPWORDS and len(w) > 1)
+
+
+def statement_similarity(a: str, b: str) -> float:
+    """Share of the shorter statement's content words found in the other (0..1)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+    """``quotes`` with ``also_in`` set to the other articles that carry the same statement.
+
+    ``articles`` maps article ids to their duplicates: an exact duplicate article (its
+    ``duplicate_of`` set) carries every quote of its original.
+    """
+    words = [content_words(q.text) for q in quotes]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        for w in ws:
+            index[w].append(i)
+    common = max(50, len(quotes) // 5)  # words in very many quotes say nothing
+    linked: dict[int, set[str]] = defaultdict(set)
+    for i, ws in enumerate(words):
+        shared: dict[int, int] = defaultdict(int)
+        for w in ws:
+            postings = index[w]
+            if len(postings) > common:
+                continue
+            for j in postings:
+                if j > i and quotes[j].article != quotes[i].article:
+                    shared[j] += 1
+        for j, count in shared.items():
+            smaller = min(len(ws), len(words[j]))
+            if count < min(MIN_SHARED_WORDS, smaller):
+                continue
+            score = count / smaller
+            same_speaker = quotes[i].speaker is not None and quotes[i].speaker == quotes[j].speaker
+            if score >= (SAME_SPEAKER_STATEMENT if same_speaker else SAME_STATEMENT):
+                linked[i].add(quotes[j].article)
+                linked[j].add(quotes[i].article)
+    copies: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        if article.duplicate_of:
+            copies[article.duplicate_of].add(article.id)
+    out: list[Quote] = []
+    for i, q in enumerate(quotes):
+        also = set(linked.get(i, set())) | copies.get(q.article, set())
+        also.discard(q.article)
+        out.append(replace(q, also_in=tuple(sorted(also))) if also else q)
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceChain:
+    """How a statement reached an article: ``outlet`` published it, having it ``via`` these
+    outlets or agencies (nearest first), from ``speaker`` (entity id, else the words)."""
+
+    quote: str
+    outlet: str
+    via: tuple[str, ...]
+    speaker: str | None
+
+
+def wire_credit(text: str) -> str | None:
+    """The agency credited in a dateline: ``LARKANA (Indus Wire) — ...`` -> ``Indus Wire``."""
+    match = _WIRE_CREDIT.match(text)
+    return match.group(1).strip() if match else None
+
+
+def provenance_chain(
+    quote: Quote, article: Article, citations: Iterable[Citation] = ()
+) -> ProvenanceChain:
+    """Outlet of ``article`` -> the outlets/agencies it relays for ``quote`` -> speaker."""
+    via: list[str] = []
+    credit = wire_credit(article.text)
+    if credit and _fold(credit) != _fold(article.outlet):
+        via.append(credit)
+    para_start = article.text.rfind("\n", 0, quote.start) + 1
+    near = [
+        c for c in citations
+        if c.article == article.id and c.kind in {"outlet", "agency"}
+        and c.start >= para_start and abs(c.start - quote.start) <= CHANNEL_WINDOW
+        and _fold(c.source_text) != _fold(article.outlet)
+    ]
+    near.sort(key=lambda c: abs(c.start - quote.start))
+    for c in near:
+        name = _bare(c.source_text)
+        if name not in via:
+            via.append(name)
+    speaker = quote.speaker or quote.speaker_text
+    return ProvenanceChain(quote.id, article.outlet, tuple(via), speaker)
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+def _shingles(text: str, size: int = 5) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", _fold(text))
+    return {" ".join(words[i:i + size]) for i in range(max(1, len(words) - size + 1))}
+
+
+def syndication_groups(
+    articles: Sequence[Article], threshold: float = SYNDICATION_THRESHOLD
+) -> dict[str, str]:
+    """Article id -> id of the first article of its group of near-duplicate texts.
+
+    MinHash LSH proposes candidate pairs; each is confirmed on exact shingle Jaccard, so the
+    result does not depend on the hashing beyond which pairs get compared.
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    shingles = {a.id: _shingles(a.text) for a in articles}
+    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=64)
+    hashes: dict[str, object] = {}
+    for a in articles:
+        if a.duplicate_of and a.duplicate_of in parent:
+            union(a.id, a.duplicate_of)
+        mh = MinHash(num_perm=64, seed=1)
+        for sh in shingles[a.id]:
+            mh.update(sh.encode("utf-8"))
+        for other in lsh.query(mh):
+            sa, sb = shingles[a.id], shingles[other]
+            if sa and sb and len(sa & sb) / len(sa | sb) >= threshold:
+                union(a.id, other)
+        if a.id not in hashes:
+            lsh.insert(a.id, mh)
+            hashes[a.id] = mh
+    return {a.id: find(a.id) for a in articles}
+
+
+def count_independent(
+    articles: Sequence[Article],
+    origins: Mapping[str, str | None] | None = None,
+    *,
+    threshold: float = SYNDICATION_THRESHOLD,
+) -> int:
+    """How many independent sources ``articles`` amount to.
+
+    Syndicated copies (near-duplicate texts, or a wire credit in the dateline) count once;
+    articles whose statement is only relayed from the same origin (``origins[article id]``,
+    e.g. the outlet they cite for it) count once together.
+    """
+    origins = origins or {}
+    groups = syndication_groups(articles, threshold)
+    keys: set[str] = set()
+    for article in articles:
+        origin = origins.get(article.id) or wire_credit(article.text)
+        keys.add("origin:" + _fold(_bare(origin)) if origin else "group:" + groups[article.id])
+    return len(keys)
+
+
+# --------------------------------------------------------------------------- the pipeline
+
+
+def citation_of(mention: CitationMention, entities: EntityLookup,
+                outlets: frozenset[str]) -> Citation:
+    """A corpus-level citation: the source as an entity id when one exists, and ``kind``
+    set to outlet when the name is an outlet of the corpus."""
+    kind = mention.kind
+    if _fold(_bare(mention.source_text)) in outlets:
+        kind = "outlet"
+    source = entities.entity_of(mention.article, mention.start, mention.end) or entities.lookup(
+        mention.source_text)
+    return Citation(mention.article, source, mention.source_text, kind, mention.start,
+                    mention.end)
+
+
+def build_quotes_and_citations(
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    entities: EntityLookup,
+) -> tuple[tuple[Quote, ...], tuple[Citation, ...]]:
+    """Every quote of the corpus with its speaker resolved and ``also_in`` linked, and every
+    citation with its source resolved."""
+    texts = {a.id: a.text for a in articles}
+    outlets = frozenset(_fold(_bare(a.outlet)) for a in articles if a.outlet != "unknown")
+    quotes: list[Quote] = []
+    citations: list[Citation] = []
+    for ann in annotations:
+        text = texts.get(ann.article)
+        if text is None:
+            continue
+        quotes.extend(resolve_speakers(text, ann.quotes, ann.mentions, entities))
+        citations.extend(citation_of(c, entities, outlets) for c in ann.citations)
+    return link_quotes(articles, quotes), tuple(citations)
