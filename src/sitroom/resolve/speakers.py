@@ -128,6 +128,8 @@ def _resolve_one(
         found = _described(text, head, earlier, antecedents, entities, s_start)
         if found[0] is not None:
             return found
+    if not inside:  # no mention inside the span: the resolver may still know it
+        return entities.entity_of(q.article, s_start, s_end) or entities.lookup(phrase), None
     return entities.lookup(phrase), None
 
 

@@ -1,0 +1,114 @@
+"""Same statement across articles, provenance chains, and independent-source counts."""
+
+from __future__ import annotations
+
+from sitroom.analyze.provenance import (
+    build_quotes_and_citations,
+    count_independent,
+    link_quotes,
+    provenance_chain,
+    statement_similarity,
+    syndication_groups,
+    wire_credit,
+)
+from sitroom.types import Article, Citation, CitationMention, DocAnnotations, Quote, QuoteMention
+
+
+def article(aid: str, text: str, outlet: str, duplicate_of: str | None = None) -> Article:
+    return Article(aid, text, outlet, None, None, None, "unknown", None, "en",
+                   len(text.split()), duplicate_of=duplicate_of)
+
+
+def quote(aid: str, text: str, speaker: str | None = None, start: int = 0) -> Quote:
+    return Quote(f"q_{aid}_{start}", aid, speaker, None, text, False, "said", start,
+                 start + len(text))
+
+
+def test_same_statement_with_and_without_marks_and_trimmed_is_linked() -> None:
+    full = ("Idlib, Hama, Homs and of course, the ultimate target is Damascus. "
+            "The opposition march continues")
+    paraphrase = ("The opposition is advancing. After Idlib, Hama, and Homs, the goal is "
+                  "Damascus. We hope this journey continues without incident.")
+    quotes = [quote("a", full, "e_erdogan"), quote("b", paraphrase, "e_erdogan"),
+              quote("c", "The harvest was good this year in the northern provinces")]
+    linked = link_quotes([], quotes)
+    assert linked[0].also_in == ("b",)
+    assert linked[1].also_in == ("a",)
+    assert linked[2].also_in == ()
+
+
+def test_unrelated_statements_of_the_same_speaker_are_not_linked() -> None:
+    quotes = [quote("a", "The river broke the embankment, not our engineers", "e_x"),
+              quote("b", "Relief money will reach every family before winter", "e_x")]
+    assert [q.also_in for q in link_quotes([], quotes)] == [(), ()]
+
+
+def test_statements_in_the_same_article_are_not_linked_to_each_other() -> None:
+    text = "We will not hand aid to any armed group"
+    quotes = [quote("a", text, start=0), quote("a", text, start=100)]
+    assert [q.also_in for q in link_quotes([], quotes)] == [(), ()]
+
+
+def test_exact_duplicate_article_carries_every_quote() -> None:
+    arts = [article("a", "x", "Wire"), article("b", "x", "Copy", duplicate_of="a")]
+    (q,) = link_quotes(arts, [quote("a", "Some words said here today")])
+    assert q.also_in == ("b",)
+
+
+def test_similarity_is_containment_so_a_trimmed_quote_matches() -> None:
+    long = "Aid goes to the people who need it, directly, and never to armed groups on roads"
+    assert statement_similarity("Aid goes to the people who need it", long) == 1.0
+
+
+def test_wire_credit_and_provenance_chain() -> None:
+    text = ("LARKANA (Indus Wire) — A militia held trucks.\n"
+            "Kilic told Indus Wire the drivers were held.")
+    art = article("a", text, "Larkana Today")
+    assert wire_credit(text) == "Indus Wire"
+    start = text.index("the drivers")
+    q = Quote("q1", "a", "e_kilic", "Kilic", "the drivers were held", False, "told", start,
+              start + 21)
+    cite = Citation("a", None, "Indus Wire", "outlet", text.index("Indus Wire", 50),
+                    text.index("Indus Wire", 50) + 10)
+    chain = provenance_chain(q, art, [cite])
+    assert chain.outlet == "Larkana Today"
+    assert chain.via == ("Indus Wire",)
+    assert chain.speaker == "e_kilic"
+
+
+def test_syndicated_copies_and_relays_count_as_one_source() -> None:
+    story = ("Armed men from a local militia blocked a convoy of relief trucks near the town "
+             "on Friday, demanding that food aid for flood victims be handed to them, aid "
+             "workers and police said. The convoy of 14 trucks was stopped at a checkpoint.")
+    arts = [
+        article("a", story, "Indus Wire"),
+        article("b", story.replace(" on Friday", ""), "Larkana Today"),
+        article("c", "A completely different report about the same day and the same road.",
+                "Daily"),
+        article("d", "Officials ordered the cut, the Ledger reported in a story on Sunday.",
+                "Bulletin"),
+        article("e", "According to the Ledger, the cut was ordered at a meeting in a city.",
+                "Monitor"),
+    ]
+    groups = syndication_groups(arts)
+    assert groups["a"] == groups["b"] and groups["c"] != groups["a"]
+    assert count_independent(arts[:3]) == 2
+    assert count_independent(arts, {"d": "the Ledger", "e": "Ledger"}) == 3
+
+
+def test_build_quotes_and_citations_resolves_and_upgrades_outlets() -> None:
+    class Lookup:
+        def entity_of(self, article: str, start: int, end: int) -> str | None:
+            return "e_rauf" if start == 0 else None
+
+        def lookup(self, surface: str) -> str | None:
+            return None
+
+    text = "Nadia Rauf said the money was ready, according to Arabi21."
+    arts = [article("a", text, "Arabi21"), article("b", "other", "Delta")]
+    qm = QuoteMention("a", 16, 35, text[16:35], False, 0, 10, "Nadia Rauf", 11, 15, "said")
+    cm = CitationMention("a", 50, 57, "Arabi21", "organisation", "according to")
+    ann = DocAnnotations("a", quotes=(qm,), citations=(cm,))
+    quotes, cites = build_quotes_and_citations(arts, [ann], Lookup())
+    assert quotes[0].speaker == "e_rauf" and quotes[0].speaker_text == "Nadia Rauf"
+    assert cites[0].kind == "outlet"
