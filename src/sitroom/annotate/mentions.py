@@ -20,7 +20,7 @@ from typing import Any
 from ..types import Mention
 from .acronyms import Definition, find_definitions
 from .gazetteer import load_countries
-from .ner_lexicon import NON_ACTION_VERBS
+from .ner_lexicon import NON_ACTION_VERBS, PERSON_TITLES
 
 #: Labels worth keeping: actors, places, groups. Numbers, dates and money are handled by
 #: their own extractors (times) or not at all.
@@ -44,6 +44,8 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
         if bounds is None:
             continue
         start, end = bounds
+        if ent.label_ == "PERSON" and start == ent.start_char:
+            start = _given_names_before(doc, ent.start, start)
         text = doc.text[start:end]
         label = ent.label_
         source = ent.ent_id_.split(":", 1)[0] if ent.ent_id_ else "model"
@@ -77,6 +79,26 @@ def _clean_bounds(ent: Any) -> tuple[int, int] | None:
     start: int = tokens[0].idx
     end: int = tokens[-1].idx + len(tokens[-1].text)
     return start, end
+
+
+def _given_names_before(doc: Any, first: int, start: int) -> int:
+    """Extend a person's span left over capitalised proper nouns the model left out
+    (``Allah Dino Jatoi`` tagged as ``Dino Jatoi``); titles and sentence starts stop it."""
+    index = first
+    while index > 0:
+        token = doc[index - 1]
+        if (
+            doc[index].is_sent_start
+            or token.ent_type_
+            or token.pos_ != "PROPN"
+            or not token.is_title
+            or token.is_stop
+            or token.lower_.rstrip(".") in PERSON_TITLES
+            or token.whitespace_ != " "
+        ):
+            break
+        index -= 1
+    return int(doc[index].idx) if index < first else start
 
 
 def _acts(ent: Any) -> bool:

@@ -17,10 +17,11 @@ becomes an :class:`Entity`. The rules, in order:
 5. *Surnames*: a PERSON-like mention whose words end a full person name (``Assad``,
    ``Tayyip Erdogan``) joins the full name mentioned in the same article (when only one
    matches), else the one full name in the corpus that matches (only for PERSON mentions).
-6. *Shortened organisation names*: ``Rakhwala Lashkar`` joins ``Sindhu Rakhwala Lashkar``
-   when it is the tail of exactly one longer name and does not start with a people or place
-   word; this is what keeps ``Syrian army`` apart from ``Free Syrian Army`` and ``Turkish
-   opposition`` apart from ``Syrian opposition``.
+6. *Shortened names*: ``Rakhwala Lashkar`` (whatever the model labelled it) joins
+   ``Sindhu Rakhwala Lashkar`` when it has two words or more, is the tail of exactly one
+   longer non-person name and does not start with a people or place word; this is what
+   keeps ``Syrian army`` apart from ``Free Syrian Army`` and ``Turkish opposition`` apart
+   from ``Syrian opposition``.
 7. *User rules* (:mod:`sitroom.resolve.aliases`): forced merges, and pairs that no rule may
    join.
 
@@ -247,14 +248,15 @@ def _join_shortened_names(items: list[_Item], groups: _Groups) -> None:
     place_or_people.update(
         fold_name(item.surface) for item in items if item.key.startswith("country:")
     )
-    names = {item.key for item in items
-             if item.key.startswith("name:") and item.mention.label != "PERSON"}
+    longer_names = {item.key for item in items
+                    if item.key.startswith("name:") and item.mention.label != "PERSON"}
+    shorter = {item.key for item in items if item.key.startswith("name:") and "#" not in item.key}
     tails: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for key in names:
+    for key in longer_names:
         words = tuple(key[5:].split())
         for size in range(2, len(words)):
             tails[words[-size:]].add(key)
-    for key in sorted(names):
+    for key in sorted(shorter):
         words = tuple(key[5:].split())
         longer = tails.get(words, set())
         if len(words) < 2 or len(longer) != 1 or words[0] in place_or_people:
