@@ -176,6 +176,15 @@ def _month_day(match: re.Match[str], ctx: Context) -> Reading | None:
     month, day_of_month = _month(match["mon"]), int(match["d"])
     if cal.safe_date(2024, month, day_of_month) is None:  # 2024: a leap year, Feb 29 exists
         return None
+    weekday = match.groupdict().get("wd")
+    anchor = ctx.anchor
+    if anchor is not None and weekday:
+        # "Tuesday 26 November": the year whose November 26 is a Tuesday, nearest the anchor.
+        fitting = [d for y in range(anchor.year - 1, anchor.year + 2)
+                   if (d := cal.safe_date(y, month, day_of_month)) is not None
+                   and d.weekday() == WEEKDAYS[weekday.lower()]]
+        if fitting:
+            return _day_reading(min(fitting, key=lambda d: abs((d - anchor).days)))
     if ctx.anchor is not None:
         return _day_reading(cal.month_day_date(ctx.anchor, month, day_of_month, ctx.tense()))
     if ctx.reference_year is not None:
@@ -678,8 +687,9 @@ def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     """``three hours``, ``the past fifteen years``, ``two and a half years``. A bare ``a day``
     after a number of things (``$5 a day``) is a rate, left alone."""
     rate = re.search(r"\d\s*$", ctx.before(6))
-    if match["n"].lower() in ("a", "an") and not match.groupdict().get("hy") and rate:
-        return None
+    if match["n"].lower() in ("a", "an") and not match.groupdict().get("hy") and (
+            rate or match["u"].lower().endswith("s")):
+        return None  # "$5 a day" is a rate; "a decades-long" is not a duration of one
     amount = _amount(match["n"])
     if match.groupdict().get("half") and amount is not None:
         amount += 0.5
