@@ -135,9 +135,11 @@ def _load_aliases(path: Path | None) -> Any:
 
 
 def _as_of(articles: Sequence[Article]) -> str | None:
-    """The report's date: the latest publication date (stated or inferred) it covers."""
+    """The report's date: the latest publication date it covers. For an article dated only
+    by inference, the earliest day it can have been published counts, so an open-ended
+    interval does not push the report into the future."""
     dates = [a.published for a in articles if a.published]
-    dates += [a.date_range[1] for a in articles if a.date_range and not a.published]
+    dates += [a.date_range[0] for a in articles if a.date_range and not a.published]
     return max(dates) if dates else None
 
 

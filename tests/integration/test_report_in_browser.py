@@ -3,6 +3,7 @@ articles; we also keep a screenshot to look at."""
 
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 from pathlib import Path
@@ -41,8 +42,8 @@ def _run(args: list[str], profile: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_demo_report_renders_with_its_articles(demo_out: Path, tmp_path: Path) -> None:
-    html = demo_out / "report.html"
-    dom = _run(["--dump-dom", html.as_uri()], tmp_path / "profile").stdout
+    page = demo_out / "report.html"
+    dom = _run(["--dump-dom", page.as_uri()], tmp_path / "profile").stdout
     report = load_report(demo_out)
     assert "<table" in dom
     titles = [a["title"] for a in report["articles"] if a["title"]]
