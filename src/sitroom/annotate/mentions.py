@@ -34,7 +34,8 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
     """One :class:`Mention` per named entity in ``doc`` with a kept label, plus the
     occurrences of acronyms defined in the text that the model missed."""
     countries = load_countries()
-    definitions = find_definitions(doc.text)
+    full_text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    definitions = find_definitions(full_text)
     long_forms = {(d.long_start, d.long_end) for d in definitions}
     mentions: list[Mention] = []
     for ent in doc.ents:
@@ -46,7 +47,7 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
         start, end = bounds
         if ent.label_ == "PERSON" and start == ent.start_char:
             start = _given_names_before(doc, ent.start, start)
-        text = doc.text[start:end]
+        text = full_text[start:end]
         label = ent.label_
         source = ent.ent_id_.split(":", 1)[0] if ent.ent_id_ else "model"
         if (start, end) in long_forms and label == "PERSON":

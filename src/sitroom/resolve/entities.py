@@ -178,8 +178,9 @@ def _join_acronyms(annotations: Sequence[DocAnnotations], groups: _Groups) -> No
     longs: dict[str, set[str]] = defaultdict(set)
     for doc in annotations:
         for acronym in doc.acronyms:
-            longs["name:" + fold_name(acronym.short)].add(groups.find(
-                "name:" + fold_name(clean_surface(acronym.long))))
+            longs["name:" + fold_name(acronym.short)].add(
+                groups.find("name:" + fold_name(clean_surface(acronym.long)))
+            )
     for short, targets in sorted(longs.items()):
         roots = {groups.find(target) for target in targets}
         if len(roots) == 1:
@@ -227,8 +228,9 @@ def _join_surnames(items: list[_Item], groups: _Groups) -> None:
             continue
         words = tuple(item.key[5:].split("#", 1)[0].split())
         candidates = [
-            (start, key) for start, full, key in full_names.get(item.mention.article, ())
-            if len(full) > len(words) and full[-len(words):] == words
+            (start, key)
+            for start, full, key in full_names.get(item.mention.article, ())
+            if len(full) > len(words) and full[-len(words) :] == words
         ]
         earlier = {key for start, key in candidates if start < item.mention.start}
         in_article = earlier or {key for _, key in candidates}
@@ -242,14 +244,18 @@ def _join_surnames(items: list[_Item], groups: _Groups) -> None:
 def _join_shortened_names(items: list[_Item], groups: _Groups) -> None:
     """``Rakhwala Lashkar`` joins ``Sindhu Rakhwala Lashkar`` (see rule 6)."""
     place_or_people = {
-        item.key[5:] for item in items
+        item.key[5:]
+        for item in items
         if item.mention.label in {"NORP", "GPE", "LOC"} and item.key.startswith("name:")
     }
     place_or_people.update(
         fold_name(item.surface) for item in items if item.key.startswith("country:")
     )
-    longer_names = {item.key for item in items
-                    if item.key.startswith("name:") and item.mention.label != "PERSON"}
+    longer_names = {
+        item.key
+        for item in items
+        if item.key.startswith("name:") and item.mention.label != "PERSON"
+    }
     shorter = {item.key for item in items if item.key.startswith("name:") and "#" not in item.key}
     tails: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for key in longer_names:
@@ -281,9 +287,7 @@ def _build(
         keys = {item.key for item in group}
         kind = _type(group, keys)
         name = forced.get(root) or _name(group, keys, kind, countries)
-        canonical_key = root if root.startswith(("country:", "gov:")) else "name:" + fold_name(
-            name
-        )
+        canonical_key = root if root.startswith(("country:", "gov:")) else "name:" + fold_name(name)
         if canonical_key in used:  # two people both known only as ``Jatoi``
             canonical_key = root
         used.add(canonical_key)

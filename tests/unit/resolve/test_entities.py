@@ -3,8 +3,11 @@ from sitroom.resolve.entities import resolve_entities
 from sitroom.types import Acronym, DocAnnotations, Mention
 
 
-def _doc(article: str, *mentions: tuple[str, str] | tuple[str, str, str],
-         acronyms: tuple[tuple[str, str], ...] = ()) -> DocAnnotations:
+def _doc(
+    article: str,
+    *mentions: tuple[str, str] | tuple[str, str, str],
+    acronyms: tuple[tuple[str, str], ...] = (),
+) -> DocAnnotations:
     found: list[Mention] = []
     position = 0
     for spec in mentions:
@@ -23,11 +26,22 @@ def _same(resolution: object, *names: str) -> bool:
 
 def test_spellings_countries_and_acronyms_join() -> None:
     docs = [
-        _doc("a", ("Recep Tayyip Erdogan", "PERSON"), ("Erdogan", "PERSON"), ("Turkey", "GPE"),
-             ("Hay'at Tahrir al-Sham", "PERSON"), ("HTS", "ORG", "acronym"),
-             acronyms=(("HTS", "Hay'at Tahrir al-Sham"),)),
-        _doc("b", ("Erdoğan", "PERSON"), ("Türkiye", "GPE"), ("Hayat Tahrir al-Sham", "PERSON"),
-             ("HTS", "ORG")),
+        _doc(
+            "a",
+            ("Recep Tayyip Erdogan", "PERSON"),
+            ("Erdogan", "PERSON"),
+            ("Turkey", "GPE"),
+            ("Hay'at Tahrir al-Sham", "PERSON"),
+            ("HTS", "ORG", "acronym"),
+            acronyms=(("HTS", "Hay'at Tahrir al-Sham"),),
+        ),
+        _doc(
+            "b",
+            ("Erdoğan", "PERSON"),
+            ("Türkiye", "GPE"),
+            ("Hayat Tahrir al-Sham", "PERSON"),
+            ("HTS", "ORG"),
+        ),
     ]
     result = resolve_entities(docs)
     assert _same(result, "Erdogan", "Erdoğan", "Recep Tayyip Erdoğan")
@@ -43,18 +57,35 @@ def test_spellings_countries_and_acronyms_join() -> None:
 
 def test_things_sharing_words_stay_apart() -> None:
     docs = [
-        _doc("a", ("Syrian National Army", "ORG"), ("Syrian army", "ORG", "pattern"),
-             ("Free Syrian Army", "ORG"), ("Syrian", "NORP"), ("Turkish", "NORP"),
-             ("Turkish opposition", "ORG"), ("Syrian opposition", "ORG"),
-             ("Sindh Police", "ORG"), ("Sindh Rangers", "ORG"), ("Sindh", "GPE"),
-             ("Jordan Peterson", "PERSON"), ("Jordan", "GPE"), ("Pakistan Army", "ORG"),
-             ("Pakistan", "GPE")),
+        _doc(
+            "a",
+            ("Syrian National Army", "ORG"),
+            ("Syrian army", "ORG", "pattern"),
+            ("Free Syrian Army", "ORG"),
+            ("Syrian", "NORP"),
+            ("Turkish", "NORP"),
+            ("Turkish opposition", "ORG"),
+            ("Syrian opposition", "ORG"),
+            ("Sindh Police", "ORG"),
+            ("Sindh Rangers", "ORG"),
+            ("Sindh", "GPE"),
+            ("Jordan Peterson", "PERSON"),
+            ("Jordan", "GPE"),
+            ("Pakistan Army", "ORG"),
+            ("Pakistan", "GPE"),
+        ),
     ]
     result = resolve_entities(docs)
-    for a, b in [("Syrian National Army", "Syrian army"), ("Syrian army", "Free Syrian Army"),
-                 ("Turkish opposition", "Syrian opposition"), ("Sindh Police", "Sindh Rangers"),
-                 ("Sindh Police", "Sindh"), ("Jordan Peterson", "Jordan"),
-                 ("Pakistan Army", "Pakistan"), ("Turkish", "Turkey")]:
+    for a, b in [
+        ("Syrian National Army", "Syrian army"),
+        ("Syrian army", "Free Syrian Army"),
+        ("Turkish opposition", "Syrian opposition"),
+        ("Sindh Police", "Sindh Rangers"),
+        ("Sindh Police", "Sindh"),
+        ("Jordan Peterson", "Jordan"),
+        ("Pakistan Army", "Pakistan"),
+        ("Turkish", "Turkey"),
+    ]:
         assert result.lookup(a) != result.lookup(b), (a, b)
 
 
@@ -86,12 +117,21 @@ def test_capital_as_actor_is_the_government_not_the_city() -> None:
 
 
 def test_user_rules_force_and_forbid_merges() -> None:
-    docs = [_doc("a", ("Sher Sindhi", "PERSON"), ("the Lashkar", "ORG"),
-                 ("Sindhu Rakhwala Lashkar", "ORG"), ("Rakhwala Lashkar", "ORG"))]
+    docs = [
+        _doc(
+            "a",
+            ("Sher Sindhi", "PERSON"),
+            ("the Lashkar", "ORG"),
+            ("Sindhu Rakhwala Lashkar", "ORG"),
+            ("Rakhwala Lashkar", "ORG"),
+        )
+    ]
     automatic = resolve_entities(docs)
     assert _same(automatic, "Rakhwala Lashkar", "Sindhu Rakhwala Lashkar")
-    rules = AliasRules(merges=(("Lashkar", "Sindhu Rakhwala Lashkar"),),
-                       separate=(("Rakhwala Lashkar", "Sindhu Rakhwala Lashkar"),))
+    rules = AliasRules(
+        merges=(("Lashkar", "Sindhu Rakhwala Lashkar"),),
+        separate=(("Rakhwala Lashkar", "Sindhu Rakhwala Lashkar"),),
+    )
     result = resolve_entities(docs, rules)
     assert _same(result, "the Lashkar", "Sindhu Rakhwala Lashkar")
     assert result.lookup("Rakhwala Lashkar") != result.lookup("Sindhu Rakhwala Lashkar")
