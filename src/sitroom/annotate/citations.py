@@ -163,7 +163,12 @@ def _candidates(doc: Any) -> Iterator[tuple[Any, tuple[int, int] | None, str]]:
             for child in token.children:
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
                     full = _full_text(doc, child)
-                    if source_kind(full) == "anonymous":
+                    name = _subject_name(doc, child)
+                    kind = source_kind(name, head=child.lower_)
+                    if kind == "anonymous" or (
+                        kind not in {"outlet", "agency"} and not _named(child)
+                        and any(p in full.casefold() for p in ANONYMITY_PHRASES)
+                    ):
                         yield child, cue_span(doc, token), full
 
 

@@ -59,13 +59,17 @@ def resolve_speakers(
     # antecedents of pronouns and descriptions (but not out of speaker spans).
     said = [(q.start, q.end) for q in ordered]
     sorted_mentions = sorted(mentions, key=lambda m: m.start)
-    antecedents = [m for m in sorted_mentions
-                   if not any(s <= m.start and m.end <= e for s, e in said)]
+    antecedents = [
+        m for m in sorted_mentions
+        if not any(s <= m.start and m.end <= e and not _opens(article_text, s, m.start)
+                   for s, e in said)
+    ]
     resolved: list[tuple[QuoteMention, str | None, str | None]] = []  # (quote, id, label)
     out: list[Quote] = []
     for q in ordered:
-        speaker, label = _resolve_one(article_text, q, sorted_mentions, antecedents, entities,
-                                      resolved)
+        speaker, label = _resolve_one(
+            article_text, q, sorted_mentions, antecedents, entities, resolved
+        )
         resolved.append((q, speaker, label))
         out.append(
             Quote(
@@ -81,6 +85,14 @@ def resolve_speakers(
             )
         )
     return out
+
+
+def _opens(text: str, start: int, at: int) -> bool:
+    """Whether a mention at ``at`` opens the content starting at ``start``, after titles
+    only (``Turkish President X appears ...``): the subject of a narrated sentence, which
+    can be the antecedent of the next ``he``."""
+    before = text[start:at].split()
+    return len(before) <= 4 and all(w[:1].isupper() for w in before)
 
 
 def _head_word(speaker_text: str) -> str:
@@ -114,8 +126,7 @@ def _resolve_one(
         for label in prefer:
             for m in inside:
                 if m.label == label:
-                    eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(
-                        m.text)
+                    eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(m.text)
                     if eid:
                         return eid, m.label
     if lower in PERSON_PRONOUNS:
@@ -139,8 +150,12 @@ def _is_person_phrase(speaker_text: str | None, label: str | None) -> bool:
     if not speaker_text:
         return False
     head = _head_word(speaker_text)
-    return head in ROLE_NOUNS and head not in GROUP_NOUNS - {"spokesman", "spokeswoman",
-                                                             "spokesperson", "official"}
+    return head in ROLE_NOUNS and head not in GROUP_NOUNS - {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+    }
 
 
 def _nearest(
@@ -194,16 +209,24 @@ def _described(
     pattern = re.compile(rf"\b{re.escape(stem)}s?\b", re.IGNORECASE)
     for match in reversed(list(pattern.finditer(text, 0, before))):
         near = [
-            m for m in mentions
+            m
+            for m in mentions
             if m.label in _PERSON_LABELS | _GROUP_LABELS
             and abs(m.start - match.end()) <= DESCRIPTION_WINDOW
             and abs(m.end - match.start()) <= DESCRIPTION_WINDOW
             and m.end <= before
         ]
-        order = ("ORG", "GPE", "PERSON", "NORP") if head in GROUP_NOUNS else (
-            "PERSON", "ORG", "GPE", "NORP")
-        near.sort(key=lambda m: (order.index(m.label) if m.label in order else 9,
-                                 abs(m.start - match.start())))
+        order = (
+            ("ORG", "GPE", "PERSON", "NORP")
+            if head in GROUP_NOUNS
+            else ("PERSON", "ORG", "GPE", "NORP")
+        )
+        near.sort(
+            key=lambda m: (
+                order.index(m.label) if m.label in order else 9,
+                abs(m.start - match.start()),
+            )
+        )
         for m in near:
             eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(m.text)
             if eid:

@@ -36,16 +36,31 @@ def quote(text: str, content: str, speaker: str, nth: int = 0) -> QuoteMention:
     s_start = -1
     for _ in range(nth + 1):
         s_start = text.index(speaker, s_start + 1)
-    return QuoteMention("a", start, start + len(content), content, False, s_start,
-                        s_start + len(speaker), speaker, None, None, None)
+    return QuoteMention(
+        "a",
+        start,
+        start + len(content),
+        content,
+        False,
+        s_start,
+        s_start + len(speaker),
+        speaker,
+        None,
+        None,
+        None,
+    )
 
 
 def test_named_speaker_and_pronoun_to_the_nearest_person() -> None:
-    text = ("Nadia Rauf said the money was ready. Kamran Akhtar spoke later. "
-            "He said boats were deployed.")
+    text = (
+        "Nadia Rauf said the money was ready. Kamran Akhtar spoke later. "
+        "He said boats were deployed."
+    )
     mentions = [mention(text, "Nadia Rauf", "PERSON"), mention(text, "Kamran Akhtar", "PERSON")]
-    quotes = [quote(text, "the money was ready", "Nadia Rauf"),
-              quote(text, "boats were deployed", "He")]
+    quotes = [
+        quote(text, "the money was ready", "Nadia Rauf"),
+        quote(text, "boats were deployed", "He"),
+    ]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
     assert [q.speaker for q in resolved] == ["e_nadia rauf", "e_kamran akhtar"]
     assert [q.speaker_text for q in resolved] == ["Nadia Rauf", "He"]
@@ -53,12 +68,16 @@ def test_named_speaker_and_pronoun_to_the_nearest_person() -> None:
 
 
 def test_pronoun_after_a_spokesman_goes_to_his_organisation_not_an_earlier_person() -> None:
-    text = ("Ayse Kilic said aid was held. A spokesman for the SRL said the group wanted aid. "
-            "He said trucks could pass.")
+    text = (
+        "Ayse Kilic said aid was held. A spokesman for the SRL said the group wanted aid. "
+        "He said trucks could pass."
+    )
     mentions = [mention(text, "Ayse Kilic", "PERSON"), mention(text, "SRL", "ORG")]
-    quotes = [quote(text, "aid was held", "Ayse Kilic"),
-              quote(text, "the group wanted aid", "A spokesman for the SRL"),
-              quote(text, "trucks could pass", "He")]
+    quotes = [
+        quote(text, "aid was held", "Ayse Kilic"),
+        quote(text, "the group wanted aid", "A spokesman for the SRL"),
+        quote(text, "trucks could pass", "He"),
+    ]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
     assert [q.speaker for q in resolved] == ["e_ayse kilic", "e_srl", "e_srl"]
 
@@ -66,15 +85,19 @@ def test_pronoun_after_a_spokesman_goes_to_his_organisation_not_an_earlier_perso
 def test_they_goes_to_a_group() -> None:
     text = "The Crescent Alliance said the toll was 63. They said more would die."
     mentions = [mention(text, "Crescent Alliance", "ORG")]
-    quotes = [quote(text, "the toll was 63", "The Crescent Alliance"),
-              quote(text, "more would die", "They")]
+    quotes = [
+        quote(text, "the toll was 63", "The Crescent Alliance"),
+        quote(text, "more would die", "They"),
+    ]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
     assert resolved[1].speaker == "e_crescent alliance"
 
 
 def test_sources_at_an_institution_resolve_to_the_institution() -> None:
-    text = ("Sources at the Ministry of Defence met reporters. "
-            "The sources stated that troops were safe.")
+    text = (
+        "Sources at the Ministry of Defence met reporters. "
+        "The sources stated that troops were safe."
+    )
     mentions = [mention(text, "Ministry of Defence", "ORG")]
     quotes = [quote(text, "troops were safe", "The sources")]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
@@ -82,8 +105,10 @@ def test_sources_at_an_institution_resolve_to_the_institution() -> None:
 
 
 def test_description_resolves_to_the_person_described_earlier() -> None:
-    text = ("Political scientist Maria Ozer studied the war. "
-            "The political scientist said the front would hold.")
+    text = (
+        "Political scientist Maria Ozer studied the war. "
+        "The political scientist said the front would hold."
+    )
     mentions = [mention(text, "Maria Ozer", "PERSON")]
     quotes = [quote(text, "the front would hold", "The political scientist")]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
@@ -92,8 +117,10 @@ def test_description_resolves_to_the_person_described_earlier() -> None:
 
 def test_anonymous_speaker_stays_unresolved_but_keeps_its_text() -> None:
     text = "A senior official said options were considered. The official said no more."
-    quotes = [quote(text, "options were considered", "A senior official"),
-              quote(text, "no more", "The official")]
+    quotes = [
+        quote(text, "options were considered", "A senior official"),
+        quote(text, "no more", "The official"),
+    ]
     resolved = resolve_speakers(text, quotes, [], Lookup([]))
     assert [q.speaker for q in resolved] == [None, None]
     assert resolved[1].speaker_text == "The official"
@@ -103,9 +130,11 @@ def test_with_the_real_pipeline_surname_and_pronoun(nlp: Any) -> None:
     from sitroom.annotate import annotate_doc
     from sitroom.resolve.entities import resolve_entities
 
-    text = ("Researcher Mahmoud Alloush described the shift. "
-            "Alloush said that Turkey had planned the offensive. "
-            "He noted that the limits were unpredictable.")
+    text = (
+        "Researcher Mahmoud Alloush described the shift. "
+        "Alloush said that Turkey had planned the offensive. "
+        "He noted that the limits were unpredictable."
+    )
     ann = annotate_doc(nlp(text), "a")
     entities = resolve_entities([ann])
     resolved = resolve_speakers(text, ann.quotes, ann.mentions, entities)
