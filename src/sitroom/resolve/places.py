@@ -33,8 +33,9 @@ ACTOR_SOURCES = frozenset({"metonymy"})
 #: the consonant skeleton (a weaker bar: the consonants already agree).
 FUZZY_THRESHOLD = 88.0
 SKELETON_THRESHOLD = 72.0
-#: Countries searched for transliteration variants: the article's and corpus's top ones.
-FOCUS_COUNTRIES = 3
+#: Countries searched for transliteration variants: the corpus's and the article's top one,
+#: each when it carries at least this share of the country votes.
+MIN_FOCUS_SHARE = 0.3
 #: Below this score gap, two far-apart candidates are called ambiguous.
 AMBIGUITY_MARGIN = 0.05
 NEAR_KM = 161.0
@@ -62,6 +63,7 @@ class ResolvedMention:
     geonames_id: int | None
     confidence: float
     reason: str | None = None
+    kind: str | None = None  # continent | country | admin1 | city; None when unresolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,14 +140,14 @@ def _query(text: str, following: str) -> _Query:
 @lru_cache(maxsize=64)
 def _country_variants(
     country_code: str,
-) -> tuple[dict[str, list[int]], dict[str, list[int]], list[str]]:
-    """Per country: unified key -> entries, skeleton -> entries, and the unified keys."""
-    index = load_index()
+) -> tuple[dict[str, list[int]], dict[str, list[tuple[str, int]]], list[str]]:
+    """Per country: unified key -> entries, skeleton -> (unified key, entry), and the
+    unified keys (for rapidfuzz)."""
     by_unified: dict[str, list[int]] = defaultdict(list)
-    by_skeleton: dict[str, list[int]] = defaultdict(list)
-    for key, entry_index in index.country_names(country_code):
-        by_unified[unify(key)].append(entry_index)
-        by_skeleton[skeleton(key)].append(entry_index)
+    by_skeleton: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for _, unified, skeleton_key, entry_index in load_index().country_names(country_code):
+        by_unified[unified].append(entry_index)
+        by_skeleton[skeleton_key].append((unified, entry_index))
     return dict(by_unified), dict(by_skeleton), sorted(by_unified)
 
 
@@ -158,26 +160,34 @@ def _exact(index: GeoIndex, key: str) -> list[_Candidate]:
     return found
 
 
-def _variants(index: GeoIndex, key: str, countries: Iterable[str]) -> list[_Candidate]:
-    """Transliteration variants and fuzzy matches inside ``countries`` only."""
+@lru_cache(maxsize=4096)
+def _variant_matches(key: str, countries: tuple[str, ...]) -> tuple[tuple[int, float], ...]:
+    """(entry index, match quality) of transliteration variants and fuzzy matches of
+    ``key`` inside ``countries`` only; cached because a corpus repeats its names."""
     wanted = unify(key)
     if len(wanted.replace(" ", "")) < 4:
-        return []  # short names match too much by accident
+        return ()  # short names match too much by accident
+    wanted_skeleton = skeleton(key)
     found: dict[int, float] = {}
     for country in countries:
         by_unified, by_skeleton, keys = _country_variants(country)
         for i in by_unified.get(wanted, ()):
             found[i] = max(found.get(i, 0.0), 0.9)
-        for i in by_skeleton.get(skeleton(key), ()):
-            score = fuzz.ratio(wanted, unify(index.entry(i).name))
+        for unified, i in by_skeleton.get(wanted_skeleton, ()):
+            score = fuzz.ratio(wanted, unified)
             if score >= SKELETON_THRESHOLD:
-                found[i] = max(found.get(i, 0.0), 0.85 * score / 100)
+                found[i] = max(found.get(i, 0.0), round(0.85 * score / 100, 3))
         if not found:
             best = process.extractOne(wanted, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
             if best is not None:
                 for i in by_unified[best[0]]:
-                    found[i] = max(found.get(i, 0.0), 0.8 * best[1] / 100)
-    return [_Candidate(i, index.entry(i), q) for i, q in sorted(found.items())]
+                    found[i] = max(found.get(i, 0.0), round(0.8 * best[1] / 100, 3))
+    return tuple(sorted(found.items()))
+
+
+def _variants(index: GeoIndex, key: str, countries: Sequence[str]) -> list[_Candidate]:
+    """Transliteration variants and fuzzy matches inside ``countries`` only."""
+    return [_Candidate(i, index.entry(i), q) for i, q in _variant_matches(key, tuple(countries))]
 
 
 def _candidates(
@@ -279,6 +289,19 @@ def _shares(counts: Mapping[str, float]) -> dict[str, float]:
     return {cc: n / total for cc, n in counts.items()} if total else {}
 
 
+def _focus_countries(focus: Mapping[str, float], corpus: Mapping[str, float]) -> list[str]:
+    """Where to look for transliteration variants: the corpus's main country and the
+    article's, when each has a clear share of the votes. Few on purpose: every extra
+    country costs time and adds chances of a wrong fuzzy match."""
+    chosen: list[str] = []
+    for shares in (corpus, focus):
+        if shares:
+            top, share = max(shares.items(), key=lambda item: (item[1], item[0]))
+            if share >= MIN_FOCUS_SHARE and top not in chosen:
+                chosen.append(top)
+    return chosen
+
+
 def _country_votes(candidate_lists: Iterable[Sequence[_Candidate]]) -> dict[str, float]:
     """What a text is about: named countries count fully, names found in one country only
     count half (``Sukkur`` says Pakistan)."""
@@ -367,9 +390,7 @@ def resolve_places(
     groups: dict[str, list[tuple[ResolvedMention, GeoEntry | None]]] = defaultdict(list)
     for art, rows in per_article.items():
         focus = _shares(article_votes[art])
-        countries = sorted(
-            set(focus) | set(corpus), key=lambda cc: (-2 * focus.get(cc, 0) - corpus.get(cc, 0), cc)
-        )[:FOCUS_COUNTRIES]
+        countries = _focus_countries(focus, corpus)
         candidates = {
             q.key: _candidates(index, q.key, exact.get(q.key, []), countries)
             for _, q in rows
@@ -435,6 +456,7 @@ def resolve_places(
                 geonames_id=entry.geonames_id if entry else None,
                 confidence=choice.confidence,
                 reason=choice.reason,
+                kind=entry.kind if entry and choice.lat is not None else None,
             )
             resolved.append(item)
             groups[group].append((item, entry))

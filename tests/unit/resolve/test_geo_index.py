@@ -6,6 +6,7 @@ import math
 import time
 
 from sitroom.resolve.geo_index import GeoEntry, GeoIndex, _pack, load_index
+from sitroom.resolve.geo_names import skeleton, unify
 
 
 def _kinds(key: str) -> set[tuple[str, str | None]]:
@@ -66,4 +67,4 @@ def test_packing_round_trips_entries_and_lookups() -> None:
     assert index.lookup("a") == tuple(entries)
     assert index.lookup("gamma") == ()
     assert index.entry(1).lat is None and not math.isnan(index.entry(0).lat or math.nan)
-    assert index.country_names("AA") == [("alpha", 0)]
+    assert index.country_names("AA") == [("alpha", unify("alpha"), skeleton("alpha"), 0)]
