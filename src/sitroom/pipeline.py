@@ -108,14 +108,19 @@ def _check_out_dir(out_dir: Path) -> None:
 
 
 def assemble_report(store: Store, options: Options) -> Report:
-    """The corpus-level steps over everything stored: resolution, then the report record."""
+    """The corpus-level steps over everything stored: resolution, linking, then the report
+    record."""
+    from .analyze.provenance import build_quotes_and_citations
     from .annotate import PIPELINE_VERSION
     from .resolve.entities import resolve_entities
+    from .resolve.places import resolve_places
 
     articles = tuple(store.articles())
     annotations = store.annotations(PIPELINE_VERSION)
     aliases = _load_aliases(options.aliases)
     entities = resolve_entities(annotations, aliases=aliases)
+    places = resolve_places(articles, annotations)
+    quotes, citations = build_quotes_and_citations(articles, annotations, entities)
     return Report(
         schema_version=REPORT_SCHEMA_VERSION,
         generated_by=f"sitroom {__version__}",
@@ -123,6 +128,9 @@ def assemble_report(store: Store, options: Options) -> Report:
         articles=articles,
         rejected=tuple(store.rejected()),
         entities=entities.entities,
+        places=places.places,
+        quotes=quotes,
+        citations=citations,
     )
 
 
