@@ -187,6 +187,11 @@ def _month_day(match: re.Match[str], ctx: Context) -> Reading | None:
             return _day_reading(min(fitting, key=lambda d: abs((d - anchor).days)))
     if ctx.anchor is not None:
         return _day_reading(cal.month_day_date(ctx.anchor, month, day_of_month, ctx.tense()))
+    if ctx.reference_day is not None:
+        # Undated text: the day nearest the last full date it gave, so "December 11" after a
+        # "2 May 2017" dateline is December 2016. Tense cannot steer here: the article was
+        # written at an unknown time after that date, not on it.
+        return _day_reading(cal.month_day_date(ctx.reference_day, month, day_of_month, None))
     if ctx.reference_year is not None:
         return _day_reading(cal.safe_date(ctx.reference_year, month, day_of_month))
     return _day_reading(None)

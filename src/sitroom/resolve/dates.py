@@ -4,9 +4,10 @@ event-relative expressions once their event has a date.
 :func:`infer_publication_range` is the rule for an article that nothing dates. It reads the
 time mentions extracted *without* an anchor (so only absolute dates carry values):
 
-- an article is published on or after every past date it reports, so ``lo`` is the start of
-  the latest day-precision date mentioned in a past context (month precision when no day is
-  given: the first of that month; a bare year only when nothing finer is given);
+- an article is published on or after every past date it reports, so ``lo`` is the latest
+  day-precision date mentioned in a past context. Months and bare years are not used: news
+  often recalls them as background ("the war that began in March 2011"), and a range built on
+  them would claim a month the article was not written in;
 - a mention is in a future context when the words just before it in its sentence hold a
   future cue (``will``, ``expected``, ``scheduled``, ``until``, ``next`` ...); those say nothing
   about when the article was written and are skipped (when ``text`` is given);
@@ -67,15 +68,16 @@ def _interval(value: str) -> tuple[date, date, int] | None:
 def _in_future_context(mention: TimeMention, text: str | None) -> bool:
     if text is None:
         return False
-    window = text[max(0, mention.start - 60): mention.start]
+    window = text[max(0, mention.start - 60) : mention.start]
     sentence = re.split(r"[.!?]\s", window)[-1]
     return bool(_FUTURE_CUE.search(sentence))
 
 
-def infer_publication_range(times: Sequence[TimeMention],
-                            text: str | None = None) -> tuple[str, str] | None:
+def infer_publication_range(
+    times: Sequence[TimeMention], text: str | None = None
+) -> tuple[str, str] | None:
     """An interval ``(lo, hi)`` of ISO dates the undated article was published in, or None
-    when it mentions no usable absolute date (see the module docstring for the rule)."""
+    when it mentions no past date to the day (see the module docstring for the rule)."""
     found: list[tuple[int, date, date]] = []
     for mention in times:
         if mention.value is None or mention.type not in ("DATE", "TIME"):
@@ -84,14 +86,13 @@ def infer_publication_range(times: Sequence[TimeMention],
         if interval is None or _in_future_context(mention, text):
             continue
         first, last, rank = interval
-        if not 1900 <= first.year <= 2100:
+        if rank != 0 or not 1900 <= first.year <= 2100:
             continue
         found.append((rank, first, last))
     if not found:
         return None
     finest = min(rank for rank, _, _ in found)
-    latest_first, latest_last = max((first, last) for rank, first, last in found
-                                    if rank == finest)
+    latest_first, latest_last = max((first, last) for rank, first, last in found if rank == finest)
     return latest_first.isoformat(), (latest_last + timedelta(days=WINDOW_DAYS)).isoformat()
 
 
@@ -110,9 +111,18 @@ def resolve_relative(mention: TimeMention, anchor: date) -> TimeMention:
 
 
 _OFFSET = re.compile(r"^P(T?)(\d+|X)(DE|CE|WE|[YMWDHS])$")
-_UNIT_OF = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day",
-            ("", "DE"): "decade", ("", "CE"): "century", ("", "WE"): "weekend",
-            ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
+_UNIT_OF = {
+    ("", "Y"): "year",
+    ("", "M"): "month",
+    ("", "W"): "week",
+    ("", "D"): "day",
+    ("", "DE"): "decade",
+    ("", "CE"): "century",
+    ("", "WE"): "weekend",
+    ("T", "H"): "hour",
+    ("T", "M"): "minute",
+    ("T", "S"): "second",
+}
 
 
 def _relation_day(relation: str, event_date: date) -> tuple[date, str] | None:
@@ -163,8 +173,12 @@ def _move(day: date, amount: int, unit: str) -> date:
         return day + timedelta(days=amount)
     if unit in ("week", "weekend"):
         return day + timedelta(weeks=amount)
-    years, months = {"month": (0, amount), "year": (amount, 0), "decade": (10 * amount, 0),
-                     "century": (100 * amount, 0)}[unit]
+    years, months = {
+        "month": (0, amount),
+        "year": (amount, 0),
+        "decade": (10 * amount, 0),
+        "century": (100 * amount, 0),
+    }[unit]
     index = (day.year + years) * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
@@ -184,7 +198,15 @@ def resolve_event_relation(mention: TimeMention, event_date: date) -> TimeMentio
     value = shift(day, 0, unit) if unit not in ("hour", "minute", "second") else day.isoformat()
     if value is None:
         return mention
-    precision = "day" if unit in ("hour", "minute", "second", "day") else (
-        "week" if unit in ("week", "weekend") else unit if unit in ("month", "year", "decade")
-        else "decade")
+    precision = (
+        "day"
+        if unit in ("hour", "minute", "second", "day")
+        else (
+            "week"
+            if unit in ("week", "weekend")
+            else unit
+            if unit in ("month", "year", "decade")
+            else "decade"
+        )
+    )
     return replace(mention, value=value, precision=precision)

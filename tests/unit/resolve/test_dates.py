@@ -13,28 +13,44 @@ from sitroom.resolve.dates import (
 from sitroom.types import TimeMention
 
 
-def mention(text: str, value: str | None, *, start: int = 0, type_: str = "DATE",
-            precision: str = "day", relation: str | None = None) -> TimeMention:
+def mention(
+    text: str,
+    value: str | None,
+    *,
+    start: int = 0,
+    type_: str = "DATE",
+    precision: str = "day",
+    relation: str | None = None,
+) -> TimeMention:
     return TimeMention("a1", start, start + len(text), text, type_, value, precision, relation)
 
 
 def test_range_starts_at_the_latest_past_date_and_spans_the_window() -> None:
-    times = [mention("August 12, 2025", "2025-08-12"), mention("August 14", "2025-08-14"),
-             mention("2019", "2019", precision="year"), mention("P4Y", "P4Y", type_="DURATION")]
+    times = [
+        mention("August 12, 2025", "2025-08-12"),
+        mention("August 14", "2025-08-14"),
+        mention("2019", "2019", precision="year"),
+        mention("P4Y", "P4Y", type_="DURATION"),
+    ]
     assert infer_publication_range(times) == ("2025-08-14", "2025-09-13")
     assert WINDOW_DAYS == 30
 
 
 def test_future_dates_do_not_raise_the_lower_bound() -> None:
     text = "The breach came on August 12, 2025. A report is expected by October 1, 2025."
-    times = [mention("August 12, 2025", "2025-08-12", start=text.index("August")),
-             mention("October 1, 2025", "2025-10-01", start=text.index("October"))]
+    times = [
+        mention("August 12, 2025", "2025-08-12", start=text.index("August")),
+        mention("October 1, 2025", "2025-10-01", start=text.index("October")),
+    ]
     assert infer_publication_range(times, text) == ("2025-08-12", "2025-09-11")
 
 
-def test_month_precision_when_no_day_is_given_and_none_without_dates() -> None:
-    assert infer_publication_range([mention("November 2024", "2024-11", precision="month")]) == (
-        "2024-11-01", "2024-12-30")
+def test_no_range_without_a_past_day() -> None:
+    background = [
+        mention("March 2011", "2011-03", precision="month"),
+        mention("2015", "2015", precision="year"),
+    ]
+    assert infer_publication_range(background) is None
     assert infer_publication_range([mention("last week", None)]) is None
     assert infer_publication_range([]) is None
 
