@@ -10,6 +10,10 @@ is a person even though ``Jordan`` is a country):
    (``Türkiye-Russia`` as one ORG). It keeps a PERSON span that is a surname of a person
    named in full elsewhere in the same text, and a longer model span that merely contains a
    place name (``Türkiye's Ministry of National Defense``).
+0. ``sitroom_line_breaks`` runs *before* the parser and starts a sentence after every line
+   break: cleaned articles keep headlines, datelines and paragraphs on their own lines, and
+   the parser otherwise runs a headline into the first sentence (losing the speaker of a
+   quote that follows, or joining two names into one entity).
 2. ``sitroom_institutions`` joins a people or place word to the institution word after it
    (``Syrian`` + ``army``, ``Sindh`` + ``government``, ``Turkish`` + ``opposition``) into one
    ORG span, because those institutions are actors of their own and must not be merged with
@@ -26,12 +30,18 @@ from .ner_lexicon import INSTITUTION_HEADS, PERSON_TITLES
 
 GAZETTEER = "sitroom_gazetteer"
 INSTITUTIONS = "sitroom_institutions"
+LINE_BREAKS = "sitroom_line_breaks"
 _JOINERS = frozenset({"-", "–", "—", "/"})
 
 
 def add_all(nlp: Any) -> None:
     """Add every sitroom component to ``nlp`` (idempotent)."""
     _register()
+    if LINE_BREAKS not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(LINE_BREAKS, before="parser")
+        else:
+            nlp.add_pipe(LINE_BREAKS, first=True)
     after = "ner" if "ner" in nlp.pipe_names else None
     if GAZETTEER not in nlp.pipe_names:
         nlp.add_pipe(GAZETTEER, after=after) if after else nlp.add_pipe(GAZETTEER)
@@ -46,6 +56,32 @@ def _register() -> None:
         Language.factory(GAZETTEER, func=_make_gazetteer)
     if not Language.has_factory(INSTITUTIONS):
         Language.factory(INSTITUTIONS, func=_make_institutions)
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=start_sentences_at_line_breaks)
+
+
+def start_sentences_at_line_breaks(doc: Any) -> Any:
+    """Mark the first token after a line break as a sentence start (the parser keeps
+    boundaries set before it runs).
+
+    A blank line always ends a sentence. A single line break does unless it looks like a
+    hard wrap inside a sentence: the next line starts in lower case, or the line ends on a
+    word that cannot end a sentence (``the``, ``of``, a comma).
+    """
+    for token in doc[:-1]:
+        if "\n" not in token.whitespace_ and not (token.is_space and "\n" in token.text):
+            continue
+        following = doc[token.i + 1]
+        if following.is_space:
+            continue
+        before = token if not token.is_space else doc[token.i - 1] if token.i else token
+        paragraph = "\n\n" in token.text or "\n\n" in token.whitespace_ or (
+            token.is_space and "\n" in token.whitespace_
+        )
+        wrapped = following.text[:1].islower() or before.is_stop or before.text in {",", ";"}
+        if paragraph or not wrapped:
+            following.is_sent_start = True
+    return doc
 
 
 def _make_gazetteer(nlp: Any, name: str) -> GazetteerComponent:

@@ -34,3 +34,13 @@ def test_institutions_become_one_organisation(nlp: Any) -> None:
     assert ents.get("Turkish opposition") == "ORG"
     ents = _ents(nlp, "Drones destroyed Syrian military hardware near the border.")
     assert "Syrian military" not in ents
+
+
+def test_headline_line_is_its_own_sentence(nlp: Any) -> None:
+    doc = nlp("Flood toll rises in Dadu\nThe river rose overnight, officials said.")
+    assert next(s.text.strip() for s in doc.sents) == "Flood toll rises in Dadu"
+
+
+def test_hard_wrapped_sentence_is_not_split(nlp: Any) -> None:
+    doc = nlp("The river rose near the\ntown, officials said in\nKarachi on Monday.")
+    assert len(list(doc.sents)) == 1
