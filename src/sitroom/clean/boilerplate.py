@@ -10,7 +10,7 @@ across several articles, or the same statement quoted twice. So:
 - a line must appear in at least 2 documents, and either in at least 3 or in at least half
   of the outlet's documents;
 - a line that reads as a sentence (eight words or more, ending in sentence punctuation) must
-  appear in at least 3 documents *and* in at least 30% of the outlet's documents: a reused
+  appear in at least 3 documents *and* in at least half of the outlet's documents: a reused
   background sentence seldom is in that many, a template sentence is in nearly all;
 - documents of an unknown outlet ("unknown", empty or None) come from unrelated sources,
   so repetition there is syndication far more often than a template: only short lines that
@@ -31,7 +31,7 @@ from .lines import iter_lines, normalize_line
 
 MAX_WORDS = 40
 _SENTENCE_WORDS = 8
-_SENTENCE_SHARE = 0.3
+_SENTENCE_SHARE = 0.5
 _MIN_DOCS = 2
 _ENOUGH_DOCS = 3
 _HALF = 0.5

@@ -6,9 +6,9 @@ purpose (the time-expression work refines it with relative dates such as "on Mon
 - Dates found: full dates in English (``August 12, 2025``, ``Aug. 12, 2025``,
   ``Monday, August 18, 2025``, ``12 August 2025``, ``12th of August, 2025``), ISO dates
   (``2025-08-12``), month and year (``August 2025``), and day and month without a year
-  (``on August 14``) when the text also gives a year: the year is that of the latest dated
-  mention, minus one if that would put the day more than six months after it (a January
-  article recalling "December 28"). Only capitalised month names count ("may" is a verb).
+  (``on August 14``) when the text also gives a year: of the years around the latest dated
+  mention, the one that puts the day nearest to it (a January article recalling
+  "December 28" means the previous year). Only capitalised month names count ("may" is a verb).
   Years outside 1900-2100 are ignored. Slashed numeric dates are ignored: ``4/5/2025`` is
   April or May depending on the writer.
 - Mentions that look ahead are ignored: when the sentence before the date (up to 80
@@ -75,7 +75,6 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _LOOKBACK = 80
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 _RECENT = timedelta(days=30)
-_HALF_YEAR = timedelta(days=183)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,18 +124,22 @@ def _mentions(text: str) -> list[_Mention]:
 
 
 def _yearless(text: str, taken: list[tuple[int, int]], reference: date) -> list[_Mention]:
-    """Day-and-month mentions, dated with the year of ``reference`` (module doc)."""
+    """Day-and-month mentions, in the year that puts them nearest ``reference``."""
     found: list[_Mention] = []
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for match in pattern.finditer(text):
             if _overlaps(taken, match.start(), match.end()):
                 continue
             taken.append((match.start(), match.end()))
-            day = _make(reference.year, match["month"], match["day"])
-            if day is not None and day - reference > _HALF_YEAR:
-                day = _make(reference.year - 1, match["month"], match["day"])
-            if day is not None and not _looks_ahead(text, match.start()):
-                found.append(_Mention(day, day))
+            options = [
+                option
+                for year in (reference.year - 1, reference.year, reference.year + 1)
+                if (option := _make(year, match["month"], match["day"])) is not None
+            ]
+            if not options or _looks_ahead(text, match.start()):
+                continue
+            day = min(options, key=lambda option: abs(option - reference))
+            found.append(_Mention(day, day))
     return found
 
 

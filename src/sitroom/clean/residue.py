@@ -128,15 +128,23 @@ def trim_ui_edges(line: Line) -> Line | None:
     return Line(start, end, line.text[tokens[first].start() : tokens[last - 1].end()])
 
 
+# One pass that finds whether any cue is there: most lines of an article have none.
+_ANY_PROMO_CUE = re.compile("|".join(f"(?:{cue.pattern})" for cue in _PROMO_CUES), re.IGNORECASE)
+
+
 def promo_cues(text: str) -> int:
     """How many different promotion cues ``text`` contains."""
     stripped = text.strip().strip(_TRIM).strip()
+    if _ANY_PROMO_CUE.search(stripped) is None:
+        return 0
     return sum(1 for cue in _PROMO_CUES if cue.search(stripped))
 
 
 def is_promo_line(text: str) -> bool:
     """A newsletter, subscription, share, follow, cookie or copyright line."""
     words = len(text.split())
+    if words > _LONG_PROMO_WORDS:
+        return False
     cues = promo_cues(text)
     return (cues >= 1 and words <= _SHORT_PROMO_WORDS) or (cues >= 2 and words <= _LONG_PROMO_WORDS)
 

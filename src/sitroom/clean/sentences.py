@@ -21,7 +21,6 @@ import re
 
 _CANDIDATE = re.compile(r"(?:[.!?]+|…)(?P<close>[\"'”’»)\]]*)(?=[“‘\"'«(\[]?[^\W\d_])")
 _WORD_AFTER = re.compile(r"[“‘\"'«(\[]?(?P<word>[^\W\d_]+)(?P<rest>.?)")
-_TOKEN_START = re.compile(r"\S*$")
 
 _ABBREVIATIONS_TEXT = """
     mr mrs ms mx dr st mt ft sr jr gen col lt maj sgt capt cmdr adm gov sen rep prof rev
@@ -70,8 +69,10 @@ def _needs_boundary(text: str, match: re.Match[str]) -> bool:
             return False
     elif not before.islower():
         return False
-    token = _TOKEN_START.search(text, 0, start)
-    left_token = token.group() if token else ""
+    # The token around the stop; found with rfind because a regex searched backwards from
+    # the start of a long paragraph would cost time proportional to its length each time.
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    left_token = text[token_start:start]
     whole_token = left_token + text[start:].split(maxsplit=1)[0]
     if "://" in whole_token or "@" in whole_token or whole_token.casefold().startswith("www."):
         return False

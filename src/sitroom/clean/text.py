@@ -21,6 +21,7 @@ Letters are never rewritten: diacritics, spelling, quote marks and dashes stay a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -31,7 +32,9 @@ from .repeats import strip_trailing_repeats
 from .residue import is_promo_line, is_ui_line, trailing_block_start, trim_ui_edges
 from .sentences import missing_boundaries
 
-_SPACE_RUN = re.compile(r"[\s\u200b\ufeff\u00ad\u2060]+")
+# Spacing that needs rewriting: any run other than one plain space (a single space is copied
+# along with the words around it, which keeps the offset map short).
+_ODD_SPACING = re.compile(r"[\s\u200b\ufeff\u00ad\u2060]{2,}|[^\S ]|[\u200b\ufeff\u00ad\u2060]")
 _BLANK_LINE = re.compile(r"(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x85])[^\S\r\n]*(?:\r\n|[\r\n\u2029])")
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'”’»)\]]*$")
 _PARAGRAPH_BREAK = "\n\n"
@@ -143,11 +146,11 @@ def _write_paragraph(builder: TextBuilder, text: str, start: int, end: int) -> N
     paragraph = text[start:end]
     breaks = [start + offset for offset in missing_boundaries(paragraph)]
     position = start
-    for run in _SPACE_RUN.finditer(text, start, end):
+    for run in _ODD_SPACING.finditer(text, start, end):
         _copy_with_breaks(builder, position, run.start(), breaks)
         spacing = run.group()
-        if spacing == " ":
-            builder.copy(run.start(), run.end())
+        if spacing.startswith(" "):
+            builder.copy(run.start(), run.start() + 1)
         elif any(char.isspace() for char in spacing):
             builder.insert(" ", run.start())
         position = run.end()
@@ -155,7 +158,8 @@ def _write_paragraph(builder: TextBuilder, text: str, start: int, end: int) -> N
 
 
 def _copy_with_breaks(builder: TextBuilder, start: int, end: int, breaks: list[int]) -> None:
-    for position in breaks:
+    first = bisect_right(breaks, start)
+    for position in breaks[first : bisect_left(breaks, end)]:
         if start < position < end:
             builder.copy(start, position)
             builder.insert(" ", position)
