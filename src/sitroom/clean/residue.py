@@ -31,6 +31,7 @@ _UI_WORDS = frozenset(_UI_WORDS_TEXT.split())
 _SIZE = re.compile(r"\d{1,3}(?:px|pt|em|rem|%)|px|pt|em|rem", re.IGNORECASE)
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
 _TRIM = "|:·•,;"
+_PROSE_PUNCTUATION = frozenset("-‐–—―•*\"“”„'‘’()[]{}<>…·.,;:!?«»/&#%")
 _MAX_UI_TOKENS = 12
 
 # Cues of promotion blocks. Each is specific enough that one of them in a short line gives it
@@ -78,10 +79,15 @@ def is_ui_token(token: str) -> bool:
 
 
 def _is_strong_ui_token(token: str) -> bool:
-    """Tokens that never occur in prose as such: symbols and font sizes."""
+    """Tokens that never occur in prose as such: font sizes, and symbols other than the
+    punctuation prose uses on its own (a dash before a name, a bracket, a bullet)."""
     bare = token.strip(_TRIM)
-    return bool(bare) and (
-        not any(char.isalnum() for char in bare) or _SIZE.fullmatch(bare.casefold()) is not None
+    if not bare:
+        return False
+    if _SIZE.fullmatch(bare.casefold()):
+        return True
+    return not any(char.isalnum() for char in bare) and any(
+        char not in _PROSE_PUNCTUATION for char in bare
     )
 
 

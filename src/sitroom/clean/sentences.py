@@ -6,7 +6,8 @@ candidates are checked:
 
 - the character before the stop must be a lower-case letter or part of a number of two or
   more digits (``in 2019.The``), which leaves initials and acronyms alone (``U.S.``, ``J.K.``);
-- the word before the stop must not be a common abbreviation (``St.Louis``, ``Mr.Khan``);
+- the word before the stop must not be a common abbreviation (``St.Louis``, ``Mr.Khan``),
+  nor the word after a lone initial (``Ph.D.``);
 - the token must not be a web address or e-mail (``www.``, ``://``, ``@``), and a capitalised
   name followed by a top-level domain (``Caliber.Az``, ``Gazeta.Ru``) is taken as a site name;
 - decimals (``3.5``) and lower-case continuations (``e.g.``) never match.
@@ -83,6 +84,8 @@ def _needs_boundary(text: str, match: re.Match[str]) -> bool:
     after = _WORD_AFTER.match(text, match.end())
     if after is None or not after["word"][0].isupper():
         return False
+    if len(after["word"]) == 1 and after["rest"] == ".":
+        return False  # ``Ph.D.``: an initial follows, not a sentence
     # ``Caliber.Az``: a capitalised name, a stop, a domain, then no more letters.
     return not (
         word[:1].isupper()

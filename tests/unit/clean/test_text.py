@@ -79,6 +79,8 @@ def test_widgets_glued_to_a_line_are_cut_but_words_are_not() -> None:
         "A man said the road was cut."
     )
     assert clean_text("A A man said it").text == "A A man said it"
+    for prose in ("- Reporting by Jane Doe.", "— Frank Baum", "( PHOTOS: The flood)", "* Note"):
+        assert clean_text(prose).text == prose
     assert clean_text("They agreed to share the water.").text == "They agreed to share the water."
 
 
@@ -184,6 +186,7 @@ def test_run_together_sentences_get_a_space(raw: str, expected: str) -> None:
         "See www.Example.com/News for more.",
         "Write to press@Agency.org today.",
         "J.K. Rowling wrote it.",
+        "She holds a Ph.D. in hydrology.",
     ],
 )
 def test_abbreviations_decimals_and_addresses_are_not_split(raw: str) -> None:
