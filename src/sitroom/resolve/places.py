@@ -314,18 +314,25 @@ def _focus_countries(focus: Mapping[str, float], corpus: Mapping[str, float]) ->
     return chosen
 
 
+def _row_vote(candidates: Sequence[_Candidate]) -> tuple[str, float, bool] | None:
+    """(country, weight, names a country) that one mention gives: a named country counts
+    fully, a name found in one country only counts half (``Sukkur`` says Pakistan)."""
+    named_country = [c for c in candidates if c.entry.kind == "country" and c.quality >= 0.95]
+    if named_country and named_country[0].entry.country_code:
+        return named_country[0].entry.country_code, 1.0, True
+    countries = {c.entry.country_code for c in candidates if c.entry.country_code}
+    if len(countries) == 1:
+        return next(iter(countries)), 0.5, False
+    return None
+
+
 def _country_votes(candidate_lists: Iterable[Sequence[_Candidate]]) -> dict[str, float]:
-    """What a text is about: named countries count fully, names found in one country only
-    count half (``Sukkur`` says Pakistan)."""
+    """What a text is about, from the votes of its mentions (:func:`_row_vote`)."""
     votes: dict[str, float] = defaultdict(float)
     for candidates in candidate_lists:
-        countries = {c.entry.country_code for c in candidates if c.entry.country_code}
-        named_country = [c for c in candidates if c.entry.kind == "country" and c.quality >= 0.95]
-        if named_country:
-            votes[named_country[0].entry.country_code or ""] += 1.0
-        elif len(countries) == 1:
-            votes[next(iter(countries))] += 0.5
-    votes.pop("", None)
+        vote = _row_vote(candidates)
+        if vote is not None:
+            votes[vote[0]] += vote[1]
     return dict(votes)
 
 
@@ -396,6 +403,17 @@ def resolve_places(
         for cc, weight in votes.items():
             corpus_votes[cc] += weight
     corpus = _shares(corpus_votes)
+    # Names of places inside each country, per name, so that a name cannot vouch for itself.
+    local_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for rows in per_article.values():
+        for _, q in rows:
+            vote = _row_vote(exact.get(q, []))
+            if vote is not None and not vote[2]:
+                local_votes[q.key][vote[0]] += vote[1]
+    local_total: dict[str, float] = defaultdict(float)
+    for by_country in local_votes.values():
+        for cc, weight in by_country.items():
+            local_total[cc] += weight
 
     resolved: list[ResolvedMention] = []
     groups: dict[str, list[tuple[ResolvedMention, GeoEntry | None]]] = defaultdict(list)
@@ -435,6 +453,24 @@ def resolve_places(
                     choice = _Choice(
                         choice.candidate, round(choice.confidence * 0.6, 3), None, *point
                     )
+            entry = choice.candidate.entry if choice.candidate else None
+            cc = entry.country_code or "" if entry is not None else ""
+            if (
+                entry is not None
+                and entry.kind == "city"
+                and entry.population < OBSCURE_POPULATION
+                and cc not in countries
+                and local_total.get(cc, 0.0) <= local_votes[q.key].get(cc, 0.0)
+            ):
+                # A hamlet in a country the text is not about, near no other named place of
+                # that country, is more likely a misread word ("the West", "the Levant").
+                choice = _Choice(
+                    None,
+                    0.0,
+                    f"unlikely: only a small place of that name, in {entry.country_code}",
+                    None,
+                    None,
+                )
             final[q] = choice
         for mention, q in rows:
             choice = final.get(q) or _Choice(None, 0.0, "not in gazetteer", None, None)

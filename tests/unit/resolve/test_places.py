@@ -129,3 +129,14 @@ def test_equal_candidates_far_apart_are_ambiguous_until_context_decides() -> Non
     assert decided.candidate is west and decided.reason is None and decided.confidence > 0.5
     near = _choose([east, west], query, {}, {}, [(10.5, 40.5)])
     assert near.candidate is west
+
+
+def test_a_hamlet_abroad_that_nothing_supports_is_not_taken() -> None:
+    # "Levant" is also a hamlet in the United States; in a text about Syria it is the region.
+    doc = _doc(
+        "l", "Fighters from across the Levant reached Aleppo, Syria.", ["Levant", "Aleppo", "Syria"]
+    )
+    res = _resolve(doc)
+    levant = next(m for m in res.mentions if m.text == "Levant")
+    assert levant.lat is None and levant.reason is not None and levant.reason.startswith("unlikely")
+    assert _near(res, "l", "Aleppo", 36.20, 37.13, 30)
