@@ -18,6 +18,7 @@ from pathlib import Path
 from .config import Options
 from .progress import Progress
 from .store import Store
+from .store.store import UNKNOWN_OUTLET
 from .types import Article, DocAnnotations, RawDocument, Rejected
 
 #: Longer documents are not news articles (a book, a dump, a log); storing and parsing one
@@ -120,7 +121,7 @@ def clean_stage(store: Store, options: Options, progress: Progress) -> CleanCoun
     pending = store.pending_raw()
     if not pending:
         return CleanCounts(0, 0, 0)
-    outlets = sorted({doc.outlet for doc in pending if doc.outlet})
+    outlets = sorted({doc.outlet or UNKNOWN_OUTLET for doc in pending})
     boilerplate = find_boilerplate(store.raw_texts_by_outlet(outlets))
     added = duplicates = rejected = 0
     with progress.task("cleaning", len(pending)) as ticker:
@@ -131,7 +132,9 @@ def clean_stage(store: Store, options: Options, progress: Progress) -> CleanCoun
             empty: list[Rejected] = []
             for raw in batch:
                 article, _ = make_article(
-                    raw, boilerplate=boilerplate.get(raw.outlet or "", frozenset())
+                    raw,
+                    boilerplate=boilerplate.get(raw.outlet or UNKNOWN_OUTLET, frozenset()),
+                    default_outlet=UNKNOWN_OUTLET,
                 )
                 if not article.text.strip():
                     empty.append(Rejected(raw.locator, "no article text left after cleaning"))

@@ -18,6 +18,8 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "sitroom.duckdb"
 LOCK_NAME = "sitroom.lock"
+#: The outlet of documents whose metadata, URL and --source name none.
+UNKNOWN_OUTLET = "unknown"
 #: Rows per multi-row INSERT: DuckDB's executemany is row by row and slow.
 _INSERT_CHUNK = 200
 
@@ -244,10 +246,11 @@ class Store:
 
     def raw_texts_by_outlet(self, outlets: Sequence[str]) -> Iterator[tuple[str, str]]:
         """(outlet, raw text) of every stored document of ``outlets``, for boilerplate
-        detection; documents without an outlet are not grouped."""
+        detection; documents with no outlet are grouped under ``unknown``."""
         for outlet in sorted(set(outlets)):
+            where = "outlet IS NULL OR outlet = ?" if outlet == UNKNOWN_OUTLET else "outlet = ?"
             rows = self._con.execute(
-                "SELECT text FROM raw_documents WHERE outlet = ? ORDER BY seq", [outlet]
+                f"SELECT text FROM raw_documents WHERE {where} ORDER BY seq", [outlet]
             ).fetchall()
             for (text,) in rows:
                 yield outlet, str(text)
