@@ -48,7 +48,7 @@ class PreparedDoc:
 def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[PreparedDoc]:
     """Read, clean, parse and annotate ``files``; ``anchor`` overrides each file's date."""
     from ..annotate import annotate_doc, load_nlp
-    from ..clean import clean_text, make_article
+    from ..clean import make_article
     from ..ingest.decode import decode_bytes
     from ..ingest.text import split_header
     from ..types import RawDocument
@@ -77,7 +77,8 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[Pre
             offsets.clean_length,
             len(raw_text),
         )
-        doc_anchor = anchor or (date.fromisoformat(article.published) if article.published else None)
+        stated = date.fromisoformat(article.published) if article.published else None
+        doc_anchor = anchor or stated
         raws.append((str(path), raw_text, article, shifted, doc_anchor))
     nlp = load_nlp()
     docs = nlp.pipe([article.text for _, _, article, _, _ in raws], batch_size=32)
