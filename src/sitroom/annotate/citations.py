@@ -15,7 +15,7 @@ A citation is found from its cue, never from a name alone:
 
 ``kind`` comes from the lexicons of :mod:`.cues`; the corpus stage may upgrade it to ``outlet``
 when the name is an outlet of the corpus (see ``analyze.provenance``). Offsets index
-``doc.text``; ``start``/``end`` is the source's name.
+``text_of(doc)``; ``start``/``end`` is the source's name.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from .cues import (
     looks_like_outlet,
     source_kind,
 )
+from .doctext import text_of
 from .quotes import cue_span, is_cue, phrase_span
 
 _ADDRESS_VERBS = frozenset({"tell", "speak", "talk", "say", "state", "confirm", "explain",
@@ -47,7 +48,7 @@ _STATEMENT_NOUNS = frozenset({"report", "reports", "statement", "data", "figures
 def extract_citations(doc: Any, article_id: str) -> tuple[CitationMention, ...]:
     """Outlets, agencies, officials and anonymous sources cited in ``doc``."""
     found: dict[tuple[int, int], CitationMention] = {}
-    text: str = doc.text
+    text: str = text_of(doc)
     for source, cue, full in _candidates(doc):
         start, end = _name_span(doc, source)
         if end <= start or source.pos_ == "PRON" or source.lower_ in NON_SOURCE_HEADS:
@@ -85,7 +86,7 @@ def _addressed_cue(cue: str) -> bool:
 def _name_span(doc: Any, head: Any) -> tuple[int, int]:
     """The source's name: its noun phrase, widened over a domain name the tokenizer split
     (``Caliber.Az``) and a capitalised word it left outside (``Larkana Today``)."""
-    text: str = doc.text
+    text: str = text_of(doc)
     start, end = phrase_span(doc, head)
     match = re.search(r"(?<![\w.-])[\w-]+\.\Z", text[max(0, start - 40):start])
     if match and match.group()[0].isupper():
@@ -114,7 +115,7 @@ def _label_of(doc: Any, start: int, end: int) -> str | None:
 def _full_text(doc: Any, head: Any) -> str:
     """The whole phrase, relative clauses included (``who asked not to be named``)."""
     tokens = sorted(head.subtree, key=lambda t: t.i)
-    return str(doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)])
+    return str(text_of(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)])
 
 
 def _named(token: Any) -> bool:
@@ -174,7 +175,7 @@ def _candidates(doc: Any) -> Iterator[tuple[Any, tuple[int, int] | None, str]]:
 
 def _subject_name(doc: Any, subject: Any) -> str:
     start, end = _name_span(doc, subject)
-    return str(doc.text[start:end])
+    return str(text_of(doc)[start:end])
 
 
 def _according(doc: Any, token: Any) -> Iterator[tuple[Any, tuple[int, int] | None, str]]:

@@ -19,7 +19,7 @@ Three kinds of statement are found, in this order, and later kinds never duplica
    paragraph that no other attribution claims, and forward over following first-person sentences
    (first person outside quote marks in news copy is the speaker's voice).
 
-Offsets index ``doc.text``; ``doc.text[start:end] == text`` for content, speaker and cue.
+Offsets index ``text_of(doc)``; ``text_of(doc)[start:end] == text`` for content, speaker and cue.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any
 
 from ..types import QuoteMention
 from .cues import OBJECT_CONTENT, QUOTE_PAIRS, SINGLE_MARKS, SPEECH_VERBS
+from .doctext import text_of
 
 #: Words a quote needs to count as a statement when no cue governs it.
 MIN_UNCUED_WORDS = 6
@@ -173,7 +174,7 @@ class _Statement:
 
 def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     """Direct, indirect and unmarked quotations in ``doc`` with speaker and cue spans."""
-    text: str = doc.text
+    text: str = text_of(doc)
     spans = find_quote_spans(text)
     direct = _direct_statements(doc, spans)
     reported = _reported_statements(doc, spans)
@@ -291,7 +292,7 @@ def _cue_by_position(doc: Any, span: QuoteSpan, spans: list[QuoteSpan]) -> Any |
 def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
     """``X stated: "..."`` / ``X elaborated that ...: "..."``: the last speech verb of the
     sentence the colon ends (the colon announces the quote, however far the verb is)."""
-    text: str = doc.text
+    text: str = text_of(doc)
     j = span.open_at - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -365,7 +366,7 @@ def speaker_span(doc: Any, cue: Any) -> tuple[int, int] | None:
         target = _according_target(cue)
         return phrase_span(doc, target) if target is not None else None
     subject = _subject_of(cue)
-    text: str = doc.text
+    text: str = text_of(doc)
     if subject is None or "\n" in text[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
         return _paragraph_opening_speaker(doc, cue)
     return phrase_span(doc, subject)
@@ -375,7 +376,7 @@ def _paragraph_opening_speaker(doc: Any, cue: Any) -> tuple[int, int] | None:
     """When the parser glued a headline onto the next line, the cue's subject is lost or
     lies in the headline; the speaker is then what opens the cue's own paragraph, up to the
     first comma (``Sources, speaking to X, confirmed``), without trailing adverbs."""
-    text: str = doc.text
+    text: str = text_of(doc)
     para_start = text.rfind("\n", 0, cue.idx) + 1
     if para_start == 0 or cue.dep_ not in {"ROOT", "ccomp", "conj"}:
         return None
@@ -395,7 +396,7 @@ def _paragraph_opening_speaker(doc: Any, cue: Any) -> tuple[int, int] | None:
 def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
     """The noun phrase headed by ``head``, without relative or participle clauses, and
     within the head's paragraph (parsers glue headlines onto the next line)."""
-    text: str = doc.text
+    text: str = text_of(doc)
     para = _paragraph_of(text, head.idx)
     cut = {t.i for c in head.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut and para[0] <= t.idx < para[1]]
@@ -479,7 +480,7 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         return None  # ``we hope that ...`` is the speaker's own voice, not an attribution
     if subject is None and _paragraph_opening_speaker(doc, cue) is None:
         return None
-    para = _paragraph_of(doc.text, cue.idx)
+    para = _paragraph_of(text_of(doc), cue.idx)
     subtree = [t for t in content.subtree if not t.is_space and para[0] <= t.idx < para[1]]
     if not subtree:
         return None
@@ -496,7 +497,7 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     speaker = speaker_span(doc, cue)
     if speaker and start <= speaker[0] < end:
         return None  # content cannot hold its own speaker (``which doctors say are ...``)
-    start, end = _cut_at_semicolon(doc.text, start, end, cue.idx)
+    start, end = _cut_at_semicolon(text_of(doc), start, end, cue.idx)
     if end <= start:
         return None
     direct = any(s.start <= start and end <= s.end for s in spans)
@@ -512,7 +513,7 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
     phrase = list(cue.subtree)
     p_start = phrase[0].idx
     p_end = phrase[-1].idx + len(phrase[-1].text)
-    para = _paragraph_of(doc.text, cue.idx)
+    para = _paragraph_of(text_of(doc), cue.idx)
     scope = clause.subtree if clause.i != cue.i else cue.sent
     c_tokens = [
         t for t in scope
@@ -542,7 +543,7 @@ _TRAILING_CONJ = re.compile(r"(?:,?\s+(?:and|but|or|while))+\s*$")
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Trim blanks, edge punctuation, a leading dateline and a dangling conjunction."""
-    text: str = doc.text
+    text: str = text_of(doc)
     if start == 0 or text[start - 1] == "\n":
         dateline = _DATELINE.match(text, start, end)
         if dateline:
@@ -572,7 +573,7 @@ def _unmarked_extensions(
     doc: Any, statements: list[_Statement], spans: list[QuoteSpan]
 ) -> Iterator[_Statement]:
     """Sentences around an unmarked quote whose cue closes its sentence (``..., he said.``)."""
-    text: str = doc.text
+    text: str = text_of(doc)
     sentences = _sentences(doc)
     claimed = [(s.start, s.end) for s in statements]
     for st in statements:
@@ -618,7 +619,7 @@ def _cue_closes_sentence(doc: Any, st: _Statement) -> bool:
 def _sentences(doc: Any) -> list[tuple[int, int]]:
     """Sentence spans, also split at line breaks (paragraphs bound everything here)."""
     out: list[tuple[int, int]] = []
-    text: str = doc.text
+    text: str = text_of(doc)
     for sent in doc.sents:
         start = sent.start_char
         for piece in re.finditer(r"[^\n]+", text[sent.start_char:sent.end_char]):
@@ -696,7 +697,7 @@ def _merge(direct: list[_Statement], reported: list[_Statement]) -> list[_Statem
 def _inherit_speakers(doc: Any, statements: list[_Statement]) -> list[_Statement]:
     """A direct quote with no cue takes the speaker of the nearest earlier statement in its
     paragraph (or the paragraph before, when it opens its own paragraph)."""
-    text: str = doc.text
+    text: str = text_of(doc)
     ordered = sorted(statements, key=lambda s: s.start)
     out: list[_Statement] = []
     for i, st in enumerate(ordered):
