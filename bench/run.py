@@ -45,13 +45,15 @@ def load_texts(limit: int) -> tuple[str, list[str]]:
     return source, texts
 
 
-def timed(action: Callable[[], Any], repeat: int = 2) -> float:
-    """Best of ``repeat`` wall-clock runs (the least disturbed by other work)."""
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        best = min(best, time.perf_counter() - started)
+def best_times(actions: dict[str, Callable[[], Any]], rounds: int = 3) -> dict[str, float]:
+    """Best wall-clock time of each action over ``rounds`` rounds. The actions take turns
+    within a round, so a disturbance from other work on the machine hits them alike."""
+    best = dict.fromkeys(actions, float("inf"))
+    for _ in range(rounds):
+        for name, action in actions.items():
+            started = time.perf_counter()
+            action()
+            best[name] = min(best[name], time.perf_counter() - started)
     return best
 
 
@@ -83,9 +85,8 @@ def main() -> None:
         for index, doc in enumerate(docs):
             annotate_doc(doc, f"a{index}", None)
 
-    baseline = timed(parse_plain)
-    with_components = timed(parse_ours)
-    extractors = timed(extract_only)
+    best = best_times({"plain": parse_plain, "ours": parse_ours, "extract": extract_only})
+    baseline, with_components, extractors = best["plain"], best["ours"], best["extract"]
     tracemalloc.start()
     extract_only()
     _, peak = tracemalloc.get_traced_memory()
