@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from .config import Options
 from .errors import NothingToBuild, UsageError
 from .progress import Progress, SilentProgress
 from .store import Store, store_exists
-from .types import Article, Report
+from .types import Article, DocAnnotations, Report
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -115,8 +115,8 @@ def assemble_report(store: Store, options: Options) -> Report:
     from .resolve.entities import resolve_entities
     from .resolve.places import resolve_places
 
-    articles = tuple(store.articles())
     annotations = store.annotations(PIPELINE_VERSION)
+    articles = date_undated(store.articles(), annotations)
     aliases = _load_aliases(options.aliases)
     entities = resolve_entities(annotations, aliases=aliases)
     places = resolve_places(articles, annotations)
@@ -132,6 +132,31 @@ def assemble_report(store: Store, options: Options) -> Report:
         quotes=quotes,
         citations=citations,
     )
+
+
+def date_undated(
+    articles: Sequence[Article], annotations: Sequence[DocAnnotations]
+) -> tuple[Article, ...]:
+    """Give undated articles the interval their own dates and the corpus's coverage allow
+    (see :func:`sitroom.resolve.dates.range_within_coverage`). Recomputed on every build,
+    since the coverage grows as dated articles are added."""
+    from .resolve.dates import coverage_window, range_within_coverage
+
+    window = coverage_window(
+        [a.published for a in articles if a.published and a.date_basis in ("metadata", "header")]
+    )
+    if window is None:
+        return tuple(articles)
+    times = {item.article: item.times for item in annotations}
+    dated: list[Article] = []
+    for article in articles:
+        if article.published is None:
+            found = range_within_coverage(
+                article.date_range, times.get(article.id, ()), window, article.text
+            )
+            article = replace(article, date_basis="inferred", date_range=found)
+        dated.append(article)
+    return tuple(dated)
 
 
 def _load_aliases(path: Path | None) -> Any:
@@ -165,8 +190,11 @@ def articles(out: str | Path) -> list[Article]:
         raise UsageError(
             f"{out_dir} holds no sitroom store", fix="run `sitroom build INPUT --out DIR` first"
         )
+    from .annotate import PIPELINE_VERSION
+
     with Store.open(out_dir, read_only=True) as store:
-        return store.articles()
+        # The same dates the report shows: undated articles placed within the coverage.
+        return list(date_undated(store.articles(), store.annotations(PIPELINE_VERSION)))
 
 
 DEMO_PACKAGE = "sitroom.data"

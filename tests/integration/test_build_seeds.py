@@ -44,6 +44,19 @@ def test_seeds_build_five_articles_dated_from_their_headers(seeds_out: Path) -> 
         assert int(str(row["words"])) > 100
 
 
+def test_undated_seeds_get_honest_ranges_within_the_coverage(seeds_out: Path) -> None:
+    rows = _articles(seeds_out)
+    undated = [r for r in rows if r["published"] is None]
+    assert len(undated) == 3
+    for row in undated:
+        assert row["date_basis"] == "inferred"
+        lo, hi = row["date_range"]  # type: ignore[misc]
+        # The seeds were published between late November and early December 2024.
+        assert "2024-10-01" <= lo <= "2024-12-06" <= hi <= "2025-01-31"
+    # Seed 001 reports fighting "on November 27": it cannot predate that day.
+    assert _by_file(rows, "001_")["date_range"][0] >= "2024-11-27"  # type: ignore[index]
+
+
 def test_seeds_text_is_clean_and_offsets_index_it(seeds_out: Path) -> None:
     rows = _articles(seeds_out)
     texts = {str(r["id"]): str(r["text"]) for r in rows}

@@ -33,7 +33,9 @@ from ..types import TimeMention
 
 __all__ = [
     "WINDOW_DAYS",
+    "coverage_window",
     "infer_publication_range",
+    "range_within_coverage",
     "resolve_event_relation",
     "resolve_relative",
 ]
@@ -210,3 +212,68 @@ def resolve_event_relation(mention: TimeMention, event_date: date) -> TimeMentio
         )
     )
     return replace(mention, value=value, precision=precision)
+
+
+# --------------------------------------------------------------------------- corpus window
+
+_MONTH_DAY = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+)
+_YEAR_IN_TEXT = re.compile(r"\b\d{4}\b")
+
+
+def coverage_window(stated: Sequence[str]) -> tuple[date, date] | None:
+    """The span of a corpus's coverage: from :data:`WINDOW_DAYS` before its earliest stated
+    publication date to as many days after its latest; None when no article is dated."""
+    days = sorted(date.fromisoformat(value) for value in stated)
+    if not days:
+        return None
+    margin = timedelta(days=WINDOW_DAYS)
+    return days[0] - margin, days[-1] + margin
+
+
+def range_within_coverage(
+    text_range: tuple[str, str] | None,
+    times: Sequence[TimeMention],
+    window: tuple[date, date],
+    text: str | None = None,
+) -> tuple[str, str]:
+    """The publication interval of an undated article of a corpus about one situation.
+
+    sitroom reads articles collected about one unfolding situation, so an undated one is
+    taken to belong to the same coverage as the dated ones: its interval is what its own
+    dates allow (``text_range``) intersected with the corpus's coverage window. Day-and-month
+    mentions without a year (``on November 27``), which the article alone cannot place,
+    are read in the year that puts them inside the window and, being reported, raise the
+    lower bound. When the article's own dates fall outside the window entirely, they win:
+    the text is better evidence than the assumption.
+    """
+    lo, hi = window
+    for mention in times:
+        if mention.value is not None or mention.relation is not None:
+            continue
+        if not _MONTH_DAY.search(mention.text) or _YEAR_IN_TEXT.search(mention.text):
+            continue
+        if _in_future_context(mention, text):
+            continue
+        day = _day_in_window(resolve_relative(mention, hi), window)
+        if day is not None and day > lo:
+            lo = day
+    if text_range is None:
+        return lo.isoformat(), hi.isoformat()
+    text_lo, text_hi = (date.fromisoformat(value) for value in text_range)
+    both_lo, both_hi = max(lo, text_lo), min(hi, text_hi)
+    if both_lo > both_hi:
+        return text_range
+    return both_lo.isoformat(), both_hi.isoformat()
+
+
+def _day_in_window(mention: TimeMention, window: tuple[date, date]) -> date | None:
+    if mention.value is None or not _DAY.match(mention.value):
+        return None
+    interval = _interval(mention.value)
+    if interval is None:
+        return None
+    day = interval[0]
+    return day if window[0] <= day <= window[1] else None

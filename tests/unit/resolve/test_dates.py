@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sitroom.resolve.dates import (
     WINDOW_DAYS,
@@ -75,3 +75,43 @@ def test_resolve_relative_fills_in_an_anchorless_value() -> None:
     assert resolve_relative(last_week, date(2024, 11, 28)).value == "2024-W47"
     absolute = mention("2019", "2019", precision="year")
     assert resolve_relative(absolute, date(2024, 11, 28)) is absolute
+
+
+def _mention(text: str, start: int = 0) -> TimeMention:
+    return TimeMention("a", start, start + len(text), text, "DATE", None, "day")
+
+
+def test_coverage_window_spans_the_dated_articles_with_a_margin() -> None:
+    from sitroom.resolve.dates import WINDOW_DAYS, coverage_window
+
+    lo, hi = coverage_window(["2024-12-06", "2024-11-28"]) or (None, None)
+    assert lo == date(2024, 11, 28) - timedelta(days=WINDOW_DAYS)
+    assert hi == date(2024, 12, 6) + timedelta(days=WINDOW_DAYS)
+    assert coverage_window([]) is None
+
+
+def test_yearless_reported_day_raises_the_lower_bound_inside_the_window() -> None:
+    from sitroom.resolve.dates import range_within_coverage
+
+    window = (date(2024, 10, 29), date(2025, 1, 5))
+    text = "Fighting began on November 27, residents said."
+    found = range_within_coverage(None, [_mention("November 27", 18)], window, text)
+    assert found == ("2024-11-27", "2025-01-05")
+
+
+def test_own_dates_win_when_they_lie_outside_the_coverage() -> None:
+    from sitroom.resolve.dates import range_within_coverage
+
+    window = (date(2024, 10, 29), date(2025, 1, 5))
+    assert range_within_coverage(("2019-03-01", "2019-03-31"), [], window) == (
+        "2019-03-01",
+        "2019-03-31",
+    )
+    assert range_within_coverage(("2024-12-01", "2024-12-31"), [], window) == (
+        "2024-12-01",
+        "2024-12-31",
+    )
+    assert range_within_coverage(("2020-01-01", "2020-01-31"), [], window) == (
+        "2020-01-01",
+        "2020-01-31",
+    )
