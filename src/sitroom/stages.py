@@ -172,7 +172,8 @@ def annotate_stage(store: Store, options: Options, progress: Progress) -> int:
     todo = store.unannotated(PIPELINE_VERSION)
     if not todo:
         return 0
-    batches = [todo[i : i + options.batch_size] for i in range(0, len(todo), options.batch_size)]
+    size = _batch_size(len(todo), options)
+    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
     done = 0
     with progress.task("annotating", len(todo)) as ticker:
         for annotations in _annotate_batches(batches, options.workers):
@@ -185,6 +186,14 @@ def annotate_stage(store: Store, options: Options, progress: Progress) -> int:
 
 
 Job = tuple[str, str, str | None]
+
+
+def _batch_size(jobs: int, options: Options) -> int:
+    """Documents per batch: ``options.batch_size``, but small enough that every worker gets
+    a few batches (so N workers really share a small corpus)."""
+    if options.workers <= 1:
+        return options.batch_size
+    return max(1, min(options.batch_size, -(-jobs // (options.workers * 2))))
 
 
 def _annotate_batches(

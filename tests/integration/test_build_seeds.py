@@ -117,3 +117,14 @@ def test_exact_duplicate_becomes_one_article_with_two_files(tmp_path: Path) -> N
     assert summary["duplicates"] == 1
     report = load_report(tmp_path / "out")
     assert len(report["articles"][0]["files"]) == 2
+
+
+def test_two_workers_give_the_same_report_as_one(seeds_out: Path, tmp_path: Path) -> None:
+    parallel = tmp_path / "parallel"
+    summary = build_json(str(shared_path("seeds")), "--out", str(parallel), "--workers", "2")
+    assert summary["annotated"] == 5
+    one = load_report(seeds_out)
+    two = load_report(parallel)
+    assert two["articles"] == one["articles"]
+    assert two["entities"] == one["entities"]
+    assert two["quotes"] == one["quotes"]
