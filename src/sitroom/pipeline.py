@@ -119,7 +119,7 @@ def assemble_report(store: Store, options: Options) -> Report:
     articles = date_undated(store.articles(), annotations)
     aliases = _load_aliases(options.aliases)
     entities = resolve_entities(annotations, aliases=aliases)
-    places = resolve_places(articles, annotations)
+    places = resolve_places(articles, annotations, entities)
     quotes, citations = build_quotes_and_citations(articles, annotations, entities)
     return Report(
         schema_version=REPORT_SCHEMA_VERSION,

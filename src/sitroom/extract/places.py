@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..resolve.entities import resolve_entities
 from ..resolve.places import resolve_places
 from . import PreparedDoc
 
@@ -17,7 +18,9 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
     """Yield ``file``, raw ``start``/``end``, ``text``, ``name``, ``lat``, ``lon``,
     ``country_code``, ``geonames_id``, ``confidence`` (and ``reason`` when unresolved) for
     every place mention, in file order then text order."""
-    resolution = resolve_places([d.article for d in docs], [d.annotations for d in docs])
+    annotations = [d.annotations for d in docs]
+    entities = resolve_entities(annotations)
+    resolution = resolve_places([d.article for d in docs], annotations, entities)
     by_article: dict[str, list[Any]] = {}
     for mention in resolution.mentions:
         by_article.setdefault(mention.article, []).append(mention)

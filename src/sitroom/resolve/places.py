@@ -22,6 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..types import Article, DocAnnotations, Mention, Place
+from .entities import EntityResolution
 from .geo_index import ADMIN_WORDS, GeoEntry, GeoIndex, load_index
 from .geo_names import fold, skeleton, strip_articles, unify
 
@@ -359,11 +360,13 @@ def _place_admin_area(
 # --------------------------------------------------------------------------- driver
 
 
-def _place_mentions(doc: DocAnnotations) -> list[Mention]:
+def _place_mentions(doc: DocAnnotations, actors: frozenset[tuple[int, int]]) -> list[Mention]:
     seen: set[tuple[int, int]] = set()
     kept: list[Mention] = []
     for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
         if mention.label not in PLACE_LABELS or mention.source in ACTOR_SOURCES:
+            continue
+        if (mention.start, mention.end) in actors:
             continue
         if (mention.start, mention.end) in seen:
             continue
@@ -372,23 +375,54 @@ def _place_mentions(doc: DocAnnotations) -> list[Mention]:
     return kept
 
 
+def _actor_spans(
+    annotations: Sequence[DocAnnotations], entities: EntityResolution | None
+) -> dict[str, frozenset[tuple[int, int]]]:
+    """Per article, the spans of place-labelled mentions whose entity is not a place."""
+    if entities is None:
+        return {}
+    types = {entity.id: entity.type for entity in entities.entities}
+    spans: dict[str, frozenset[tuple[int, int]]] = {}
+    for doc in annotations:
+        found = set()
+        for mention in doc.mentions:
+            if mention.label not in PLACE_LABELS:
+                continue
+            entity = entities.mention_entity.get((doc.article, mention.start, mention.end))
+            if entity is not None and types.get(entity) in ACTOR_TYPES:
+                found.add((mention.start, mention.end))
+        spans[doc.article] = frozenset(found)
+    return spans
+
+
+#: Entity types that make a mention an actor rather than a place.
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+
+
 def place_id(key: str) -> str:
     """A stable id for a place from its grouping key."""
     return "p_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def resolve_places(
-    articles: Sequence[Article], annotations: Sequence[DocAnnotations]
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    entities: EntityResolution | None = None,
 ) -> PlaceResolution:
-    """Geocode every place mention of the corpus; see the module docstring for how."""
+    """Geocode every place mention of the corpus; see the module docstring for how.
+
+    With ``entities``, a mention the corpus-wide vote made a person or an organisation
+    (``Kılıç`` after ``Ayşe Kılıç``, a militia named like a region) is not a place, whatever
+    its label in that one sentence."""
     index = load_index()
+    actor_spans = _actor_spans(annotations, entities)
     texts = {article.id: article.text for article in articles}
     per_article: dict[str, list[tuple[Mention, _Query]]] = {}
     exact: dict[_Query, list[_Candidate]] = {}
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
-        for mention in _place_mentions(doc):
+        for mention in _place_mentions(doc, actor_spans.get(doc.article, frozenset())):
             query = _query(mention.text, text[mention.end : mention.end + 20])
             if query.key and query not in exact:
                 exact[query] = _exact(index, query)
