@@ -47,7 +47,7 @@ def make_article(
         id=article_id(text),
         text=text,
         outlet=_clean_field(raw.outlet) or default_outlet,
-        title=_clean_field(raw.title),
+        title=_clean_field(raw.title) or headline_of(text),
         url=_clean_field(raw.url),
         published=published,
         date_basis=basis,
@@ -58,6 +58,26 @@ def make_article(
         author=_clean_field(raw.author),
     )
     return article, cleaned.offsets
+
+
+#: A first line longer than this is the opening sentence, not a headline.
+_HEADLINE_MAX_WORDS = 20
+_SENTENCE_END = (".", "!", "?", "…", ",", ";", ":", '"', "”", "’", "'")
+
+
+def headline_of(text: str) -> str | None:
+    """The headline a bare text file starts with, if it has one: a first line of at most
+    :data:`_HEADLINE_MAX_WORDS` words that does not end like a sentence and is followed by
+    more text (``Turkish military steps up vigilance amid ...: Sources`` then the story).
+    The line stays in the text, so offsets are unaffected."""
+    first, newline, rest = text.strip().partition("\n")
+    line = first.strip()
+    words = line.split()
+    if not newline or not rest.strip() or not 2 <= len(words) <= _HEADLINE_MAX_WORDS:
+        return None
+    if line.endswith(_SENTENCE_END) or not line[0].isupper():
+        return None
+    return line
 
 
 def _dating(raw: RawDocument, text: str) -> tuple[str | None, DateBasis, tuple[str, str] | None]:

@@ -117,3 +117,14 @@ def test_same_text_gives_same_article_id_across_sources() -> None:
     second, _ = make_article(_raw(locator="b.html", text="\n\n" + BODY.replace("  ", " ")))
     assert first.id == second.id
     assert first.id == article_id(clean_text(BODY).text)
+
+
+def test_first_short_line_of_a_bare_text_is_its_headline() -> None:
+    from sitroom.clean.article import headline_of
+
+    assert headline_of("Dam holds as river peaks: officials\nThe dam held overnight.") == (
+        "Dam holds as river peaks: officials"
+    )
+    assert headline_of("The dam held overnight, officials said.\nMore text.") is None
+    assert headline_of("Only one line here") is None
+    assert headline_of("\n".join(["word " * 30, "more"])) is None
