@@ -567,14 +567,26 @@ def _rename(mention: ResolvedMention, name: str) -> ResolvedMention:
     )
 
 
+def _display_name(entry: GeoEntry | None, surfaces: Counter[str]) -> str:
+    """The name a reader knows the place by. Countries keep the gazetteer's name (``U.S.``
+    reads as ``United States``); other places keep the spelling the corpus uses most
+    (``Hama``, not the gazetteer's ``Ḩamāh``), in title case when it came from a dateline
+    in capitals."""
+    if entry is not None and entry.kind == "country":
+        return entry.name
+    written = [(count, text) for text, count in surfaces.items() if not text.isupper()]
+    if written:
+        return max(written)[1]
+    if entry is not None:
+        return entry.name
+    return max((count, text) for text, count in surfaces.items())[1].title()
+
+
 def _make_place(key: str, members: Sequence[tuple[ResolvedMention, GeoEntry | None]]) -> Place:
     surfaces = Counter(m.text for m, _ in members)
     entry = members[0][1]
     placed = [m for m, _ in members if m.lat is not None and m.lon is not None]
-    if entry is not None:
-        name = entry.name
-    else:
-        name = max(surfaces.items(), key=lambda item: (item[1], item[0]))[0]
+    name = _display_name(entry, surfaces)
     lat = lon = None
     if placed:
         # An admin area placed from context may differ per article: take the most common.
