@@ -164,3 +164,21 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     result = run_cli("extract", "unknown-kind", str(tmp_path))
     assert result.exit_code == 2
+
+
+def test_non_english_article_is_stored_and_labelled_but_not_parsed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _good(folder)
+    (folder / "fr.txt").write_text(
+        "date 2025-03-02\nLes eaux de la crue ont atteint la périphérie de la ville samedi, "
+        "ont indiqué les autorités. Des centaines de familles ont été relogées dans des écoles "
+        "situées sur les hauteurs, et la préfecture annonce de nouvelles pluies cette semaine.\n",
+        encoding="utf-8",
+    )
+    summary = build_json(str(folder), "--out", str(tmp_path / "out"))
+    assert summary["articles_total"] == 2
+    assert summary["annotated"] == 1, "only the English article goes through the English model"
+    articles = load_report(tmp_path / "out")["articles"]
+    languages = {Path(a["files"][0]).name: a["language"] for a in articles}
+    assert languages == {"good.txt": "en", "fr.txt": "fr"}
