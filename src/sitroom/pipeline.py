@@ -18,6 +18,7 @@ from . import __version__
 from .config import Options
 from .errors import NothingToBuild, UsageError
 from .progress import Progress, SilentProgress
+from .resolve.aliases import AliasRules, load_aliases
 from .store import Store, store_exists
 from .types import Article, DocAnnotations, Report
 
@@ -68,6 +69,7 @@ def build(
     if not inputs:
         raise UsageError("no inputs given", fix="name at least one file or folder to read")
     started = time.perf_counter()
+    aliases = _load_aliases(options.aliases)  # a bad alias file fails before any work
     out_dir = Path(out)
     _check_out_dir(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -84,7 +86,7 @@ def build(
                 fix="point sitroom at news articles (text, HTML, JSON, CSV, feeds, WARC or "
                 "archives of them); see `sitroom build --help`",
             )
-        report = assemble_report(store, options)
+        report = assemble_report(store, options, aliases)
         report_json, report_html = _write(report, out_dir)
         rejected = len(report.rejected)
     return BuildResult(
@@ -107,7 +109,9 @@ def _check_out_dir(out_dir: Path) -> None:
         raise UsageError(f"{out_dir} exists and is not a folder", fix="choose another --out")
 
 
-def assemble_report(store: Store, options: Options) -> Report:
+def assemble_report(
+    store: Store, options: Options, aliases: AliasRules | None = None
+) -> Report:
     """The corpus-level steps over everything stored: resolution, linking, then the report
     record."""
     from .analyze.provenance import build_quotes_and_citations
@@ -117,7 +121,8 @@ def assemble_report(store: Store, options: Options) -> Report:
 
     annotations = store.annotations(PIPELINE_VERSION)
     articles = date_undated(store.articles(), annotations)
-    aliases = _load_aliases(options.aliases)
+    if aliases is None:
+        aliases = _load_aliases(options.aliases)
     entities = resolve_entities(annotations, aliases=aliases)
     places = resolve_places(articles, annotations, entities)
     quotes, citations = build_quotes_and_citations(articles, annotations, entities)
@@ -159,12 +164,8 @@ def date_undated(
     return tuple(dated)
 
 
-def _load_aliases(path: Path | None) -> Any:
-    if path is None:
-        return None
-    from .resolve.aliases import load_aliases
-
-    return load_aliases(path)
+def _load_aliases(path: Path | None) -> AliasRules | None:
+    return None if path is None else load_aliases(path)
 
 
 def _as_of(articles: Sequence[Article]) -> str | None:

@@ -128,3 +128,35 @@ def test_two_workers_give_the_same_report_as_one(seeds_out: Path, tmp_path: Path
     assert two["articles"] == one["articles"]
     assert two["entities"] == one["entities"]
     assert two["quotes"] == one["quotes"]
+
+
+def test_alias_file_overrides_merges_and_names(seeds_out: Path, tmp_path: Path) -> None:
+    rules = tmp_path / "aliases.csv"
+    rules.write_text(
+        "# keep the new and the old country name apart, and name the president in full\n"
+        "!Turkey,Türkiye\n"
+        "Erdogan,Recep Tayyip Erdoğan\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build_json(str(shared_path("seeds")), "--out", str(out), "--aliases", str(rules))
+    entities = load_report(out)["entities"]
+    holding = {alias: e["id"] for e in entities for alias in e["aliases"]}
+    assert holding["Turkey"] != holding["Türkiye"]
+    erdogan = next(e for e in entities if "Erdogan" in e["aliases"])
+    assert erdogan["name"] == "Recep Tayyip Erdoğan"
+    default = load_report(seeds_out)["entities"]
+    merged = {alias: e["id"] for e in default for alias in e["aliases"]}
+    assert merged["Turkey"] == merged["Türkiye"], "without the rule they are one entity"
+
+
+def test_bad_alias_file_fails_before_any_work(tmp_path: Path) -> None:
+    rules = tmp_path / "aliases.csv"
+    rules.write_text("!only-one-name\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(
+        "build", str(shared_path("seeds")), "--out", str(out), "--aliases", str(rules), "-q"
+    )
+    assert result.exit_code == 2
+    assert "line 1" in result.stderr
+    assert not out.exists()

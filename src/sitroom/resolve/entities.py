@@ -149,17 +149,28 @@ def resolve_entities(
     """Group all mentions of the corpus into canonical entities (rules in the module doc)."""
     countries = load_countries()
     rules = aliases or AliasRules()
+    # Names in a must-not-merge rule are keyed by their own spelling: otherwise two forms
+    # that share a key outright (``Turkey`` and ``Türkiye`` are both country:TR) could not
+    # be kept apart.
+    protected = {fold_name(clean_surface(name)) for pair in rules.separate for name in pair}
+
+    def key_of(surface: str, label: str, source: str) -> str:
+        folded = fold_name(surface)
+        if folded in protected:
+            return "name:" + folded
+        return _key(surface, label, source, countries)
+
     items: list[_Item] = []
     for doc in annotations:
         for mention in doc.mentions:
             surface = clean_surface(mention.text)
             if fold_name(surface):
-                key = _key(surface, mention.label, mention.source, countries)
+                key = key_of(surface, mention.label, mention.source)
                 items.append(_Item(mention, surface, key))
     items = _scope_surnames(items)
 
     def rule_key(text: str) -> str:
-        return _key(clean_surface(text), "ORG", "model", countries)
+        return key_of(clean_surface(text), "ORG", "model")
 
     groups = _Groups([(rule_key(a), rule_key(b)) for a, b in rules.separate])
     for item in items:
