@@ -10,10 +10,11 @@ annotations are keyed by (article id, pipeline version).
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .config import Options
 from .progress import Progress
@@ -75,7 +76,7 @@ def ingest_stage(
                 for path, size, mtime_ns in batch:
                     docs: list[RawDocument] = []
                     bad: list[Rejected] = []
-                    for item in read_file(path, ingest_options):
+                    for item in _read_safely(read_file, path, ingest_options):
                         if isinstance(item, Rejected):
                             bad.append(item)
                         elif len(item.text) > MAX_ARTICLE_CHARS:
@@ -89,6 +90,25 @@ def ingest_stage(
                     store.mark_file(str(path), size, mtime_ns, len(docs))
             ticker.advance(len(batch))
     return IngestCounts(len(todo), skipped, documents, rejected)
+
+
+def _read_safely(
+    read_file: Callable[[Path, Any], Iterable[RawDocument | Rejected]],
+    path: Path,
+    options: Any,
+) -> list[RawDocument | Rejected]:
+    """Everything ``read_file`` yields for ``path``; should a reader fail unexpectedly, the
+    file becomes one rejected row instead of stopping a build of a thousand good files."""
+    try:
+        return list(read_file(path, options))
+    except Exception as err:  # a reader bug must not cost the user the other files
+        return [
+            Rejected(
+                str(path),
+                f"could not be read ({type(err).__name__}: {err}); this is a bug in sitroom, "
+                "please report it with the file",
+            )
+        ]
 
 
 def _file_batches(
