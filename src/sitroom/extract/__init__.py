@@ -44,6 +44,17 @@ class PreparedDoc:
         """Offsets in ``raw_text`` of a cleaned span."""
         return self.offsets.span_to_raw(start, end)
 
+    def located(self, start: int, end: int) -> dict[str, Any]:
+        """The ``file``, raw ``start``/``end`` and ``text`` every extracted item begins with,
+        for the cleaned span ``[start, end)``."""
+        raw_start, raw_end = self.raw_span(start, end)
+        return {
+            "file": self.file,
+            "start": raw_start,
+            "end": raw_end,
+            "text": self.raw_text[raw_start:raw_end],
+        }
+
 
 def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[PreparedDoc]:
     """Read, clean, parse and annotate ``files``; ``anchor`` overrides each file's date."""

@@ -30,12 +30,8 @@ def extract(
             if entity_id is None:
                 continue
             entity = entities[entity_id]
-            start, end = doc.raw_span(mention.start, mention.end)
             yield {
-                "file": doc.file,
-                "start": start,
-                "end": end,
-                "text": doc.raw_text[start:end],
+                **doc.located(mention.start, mention.end),
                 "type": entity.type,
                 "entity": entity.id,
                 "name": entity.name,

@@ -26,12 +26,8 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
         by_article.setdefault(mention.article, []).append(mention)
     for doc in docs:
         for mention in sorted(by_article.get(doc.article.id, ()), key=lambda m: (m.start, m.end)):
-            start, end = doc.raw_span(mention.start, mention.end)
             item: dict[str, Any] = {
-                "file": doc.file,
-                "start": start,
-                "end": end,
-                "text": doc.raw_text[start:end],
+                **doc.located(mention.start, mention.end),
                 "name": mention.name,
                 "lat": mention.lat,
                 "lon": mention.lon,

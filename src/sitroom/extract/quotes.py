@@ -46,15 +46,12 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
         article = doc.article.id
         for q in sorted((q for q in quotes if q.article == article), key=lambda q: q.start):
             m = mentions[(q.article, q.start, q.end)]
-            start, end = doc.raw_span(q.start, q.end)
             speaker = _raw(doc, m.speaker_start, m.speaker_end)
             cue = _raw(doc, m.cue_start, m.cue_end)
             yield {
                 "file": doc.file,
                 "kind": "quote",
-                "start": start,
-                "end": end,
-                "text": doc.raw_text[start:end],
+                **doc.located(q.start, q.end),
                 "speaker_start": speaker[0] if speaker else None,
                 "speaker_end": speaker[1] if speaker else None,
                 "speaker_text": doc.raw_text[speaker[0]:speaker[1]] if speaker else None,
@@ -67,14 +64,11 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
             }
         by_span = {(c.start, c.end): c for c in doc.annotations.citations}
         for c in sorted((c for c in citations if c.article == article), key=lambda c: c.start):
-            start, end = doc.raw_span(c.start, c.end)
             original = by_span.get((c.start, c.end))
             yield {
                 "file": doc.file,
                 "kind": "citation",
-                "start": start,
-                "end": end,
-                "text": doc.raw_text[start:end],
+                **doc.located(c.start, c.end),
                 "source_text": c.source_text,
                 "kind_of_source": c.kind,
                 "cue": original.cue if original else None,

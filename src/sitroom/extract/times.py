@@ -20,12 +20,8 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
     """Yield the time mentions of every prepared document, in document then text order."""
     for doc in docs:
         for mention in sorted(doc.annotations.times, key=lambda m: (m.start, m.end)):
-            start, end = doc.raw_span(mention.start, mention.end)
             item: dict[str, Any] = {
-                "file": doc.file,
-                "start": start,
-                "end": end,
-                "text": doc.raw_text[start:end],
+                **doc.located(mention.start, mention.end),
                 "type": mention.type,
                 "value": mention.value,
                 "precision": mention.precision,
