@@ -31,27 +31,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May",),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sept", "Sep"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+from ..ingest.dates import MONTH_NUMBERS
+
+# Dates in article prose are written with capitalised month names ("August 12, 2025").
+_MONTH_NUMBERS = {name.capitalize(): number for name, number in MONTH_NUMBERS.items()}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)\b"

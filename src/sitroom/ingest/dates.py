@@ -27,7 +27,8 @@ from email.utils import parsedate_tz
 from functools import lru_cache
 from typing import Any
 
-_MONTHS = {
+#: Month names and abbreviations, lower case, to month numbers (shared with the cleaner).
+MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
         (
@@ -114,8 +115,8 @@ def _parse_known_forms(text: str) -> date | None:
         return _make(rfc822[0], rfc822[1], rfc822[2])
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         match = pattern.match(text)
-        if match and match["month"].lower() in _MONTHS:
-            return _make(match["year"], _MONTHS[match["month"].lower()], match["day"])
+        if match and match["month"].lower() in MONTH_NUMBERS:
+            return _make(match["year"], MONTH_NUMBERS[match["month"].lower()], match["day"])
     return None
 
 
