@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Options
@@ -21,6 +21,9 @@ from .progress import Progress, SilentProgress
 from .resolve.aliases import AliasRules, load_aliases
 from .store import Store, store_exists
 from .types import Article, DocAnnotations, Report
+
+if TYPE_CHECKING:
+    from .resolve.entities import EntityResolution
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -115,6 +118,7 @@ def assemble_report(
     """The corpus-level steps over everything stored: resolution, linking, then the report
     record."""
     from .analyze.provenance import build_quotes_and_citations
+    from .analyze.stories import stories_for
     from .annotate import PIPELINE_VERSION
     from .resolve.entities import resolve_entities
     from .resolve.places import resolve_places
@@ -126,6 +130,7 @@ def assemble_report(
     entities = resolve_entities(annotations, aliases=aliases)
     places = resolve_places(articles, annotations, entities)
     quotes, citations = build_quotes_and_citations(articles, annotations, entities)
+    stories = stories_for(articles, _actors_by_article(entities))
     return Report(
         schema_version=REPORT_SCHEMA_VERSION,
         generated_by=f"sitroom {__version__}",
@@ -136,7 +141,15 @@ def assemble_report(
         places=places.places,
         quotes=quotes,
         citations=citations,
+        stories=stories,
     )
+
+
+def _actors_by_article(entities: EntityResolution) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for article, spans in entities.by_article.items():
+        found[article] = [entity for _start, _end, entity in spans]
+    return found
 
 
 def date_undated(

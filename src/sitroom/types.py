@@ -268,9 +268,14 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Story:
+    """Articles about one unfolding situation (see :mod:`sitroom.analyze.stories`)."""
+
     id: str
     title: str
     articles: tuple[str, ...]
+    start: str | None = None  # earliest possible publication day of its articles
+    end: str | None = None  # latest possible publication day of its articles
+    central_article: str | None = None  # the article most like the rest, source of the title
 
 
 @dataclass(frozen=True, slots=True)

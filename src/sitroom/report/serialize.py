@@ -185,7 +185,14 @@ def claim_to_dict(claim: Claim) -> JsonObject:
 
 
 def story_to_dict(story: Story) -> JsonObject:
-    return {"id": story.id, "title": story.title, "articles": list(story.articles)}
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.articles),
+        "start": story.start,
+        "end": story.end,
+        "central_article": story.central_article,
+    }
 
 
 def framing_to_dict(framing: Framing) -> JsonObject:

@@ -1,0 +1,285 @@
+"""Stories: groups of articles about one unfolding situation, found without being told how
+many there are.
+
+Articles are compared by TF-IDF over their words, with extra weight on proper names and on the
+canonical actors the corpus resolved (so `Erdogan` and `Erdoğan` count as one term), and less
+similarity when both have known dates far apart. Grouping runs in two passes:
+
+1. average-linkage clustering over the whole corpus finds the broad subjects (a kind of event
+   in one region, say);
+2. inside each broad group, the weights are computed again from that group alone: the words
+   every article of the group shares (the country, the kind of event) lose their weight, and
+   what tells the group's stories apart (the people, the places, the numbers of one episode)
+   gains it. A second average-linkage pass splits the group where those differ; articles left
+   alone by the split join the sub-story they resemble most, so one odd article does not
+   become a story of its own.
+
+Only documents that share one of their distinctive terms are ever compared (see
+:mod:`sitroom.analyze.clustering`), so the cost grows near-linearly with the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..types import Article, Story
+from .clustering import (
+    Vector,
+    average_linkage,
+    candidate_pairs,
+    cosine,
+    mean_similarity,
+    similarity_graph,
+    tfidf_vectors,
+)
+
+#: Mean similarity at which articles join one broad subject (first pass).
+SUBJECT_THRESHOLD = 0.10
+#: Mean similarity, with weights computed within the subject, at which articles stay one story.
+STORY_THRESHOLD = 0.08
+#: Groups smaller than this are not split further, and sub-groups smaller than this join
+#: the nearest larger sub-story instead of standing alone.
+MIN_STORY_SPLIT = 3
+#: Inside a subject, all pairs are compared up to this many articles; above it, candidates.
+ALL_PAIRS_UP_TO = 300
+#: Weight of a proper name or a resolved actor relative to an ordinary word.
+NAME_WEIGHT = 2.0
+#: Articles published further apart than this (both dates known) are less likely one story.
+DATE_WINDOW_DAYS = 60
+DATE_PENALTY = 0.5
+TITLE_CHARS = 140
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+(?:[.,]\d+)?")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_STOPWORDS = frozenset(
+    (
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+        "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its",
+        "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her",
+        "their", "our", "my", "me", "us", "them", "him", "not", "no", "so", "than", "then",
+        "there", "here", "also", "just", "very", "would", "will", "shall", "should", "can",
+        "could", "may", "might", "must", "do", "does", "did", "has", "have", "had", "into",
+        "over", "under", "about", "after", "before", "while", "which", "who", "whom", "what",
+        "when", "where", "why", "how", "all", "any", "some", "such", "only", "own", "same",
+        "other", "more", "most", "again", "further", "once", "said", "says", "say", "told",
+        "according", "one", "two", "new",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDoc:
+    """What grouping needs to know of one article."""
+
+    article: str
+    text: str
+    title: str | None
+    day: int | None  # proleptic ordinal of a stated publication day, else None
+    first_day: str | None  # earliest possible publication day (YYYY-MM-DD)
+    last_day: str | None  # latest possible publication day
+    actors: tuple[str, ...] = ()  # canonical entity ids mentioned
+
+
+def story_doc(article: Article, actors: Iterable[str] = ()) -> StoryDoc:
+    """A :class:`StoryDoc` from a stored article and the actors resolved in it."""
+    first, last = _span_of(article)
+    # Only a date the source states (metadata or header) is trusted to keep two stories
+    # apart: dates inferred from the text are too often a mentioned day, not the article's.
+    day: int | None = None
+    if article.published and article.date_basis in ("metadata", "header"):
+        day = date.fromisoformat(article.published).toordinal()
+    return StoryDoc(
+        article=article.id,
+        text=article.text,
+        title=article.title,
+        day=day,
+        first_day=first,
+        last_day=last,
+        actors=tuple(sorted(set(actors))),
+    )
+
+
+def _span_of(article: Article) -> tuple[str | None, str | None]:
+    if article.published:
+        return article.published, article.published
+    if article.date_range:
+        return article.date_range
+    return None, None
+
+
+def terms_of(doc: StoryDoc) -> Counter[str]:
+    """The terms a document is compared by: lowercase words without stopwords (lightly
+    stemmed), ``name:`` terms for capitalised words inside a sentence, ``actor:`` terms for the
+    canonical actors."""
+    counts: Counter[str] = Counter()
+    text = f"{doc.title}\n{doc.text}" if doc.title and doc.title not in doc.text else doc.text
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        lowered = _stem(word.lower())
+        if lowered in _STOPWORDS or (len(lowered) < 3 and not lowered.isdigit()):
+            continue
+        counts[lowered] += 1
+        if word[0].isupper() and not _starts_sentence(text, match.start()):
+            counts["name:" + lowered] += 1
+    for actor in doc.actors:
+        counts["actor:" + actor] += 1
+    return counts
+
+
+def _stem(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 3) : position].rstrip(" \t\"'“‘(`")
+    return not before or before[-1] in ".!?\n:|"
+
+
+def _weight(term: str) -> float:
+    return NAME_WEIGHT if term.startswith(("name:", "actor:")) else 1.0
+
+
+def group_stories(docs: Sequence[StoryDoc]) -> tuple[Story, ...]:
+    """Group articles into stories. Every article is in exactly one story; stories are
+    ordered by size (largest first), then by their earliest article id."""
+    if not docs:
+        return ()
+    counts = [terms_of(doc) for doc in docs]
+    vectors = tfidf_vectors(counts, _weight)
+    days = [doc.day for doc in docs]
+    graph = similarity_graph(vectors, candidate_pairs(vectors), _DateAdjust(days))
+    subjects = average_linkage(len(docs), graph, SUBJECT_THRESHOLD)
+    groups: list[list[int]] = []
+    for subject in subjects:
+        groups.extend(_split_subject(subject, counts, days))
+    stories = [_story(group, docs, vectors) for group in groups]
+    return tuple(sorted(stories, key=lambda s: (-len(s.articles), s.articles[0])))
+
+
+class _DateAdjust:
+    """Lowers the similarity of two articles whose known dates are far apart."""
+
+    def __init__(self, days: Sequence[int | None]) -> None:
+        self.days = days
+
+    def __call__(self, i: int, j: int, value: float) -> float:
+        a, b = self.days[i], self.days[j]
+        if a is not None and b is not None and abs(a - b) > DATE_WINDOW_DAYS:
+            return value * DATE_PENALTY
+        return value
+
+
+def _split_subject(
+    subject: list[int], counts: Sequence[Counter[str]], days: Sequence[int | None]
+) -> list[list[int]]:
+    if len(subject) < 2 * MIN_STORY_SPLIT:
+        return [subject]
+    local = tfidf_vectors([counts[i] for i in subject], _weight, smooth=False)
+    local_days = [days[i] for i in subject]
+    pairs = None if len(subject) <= ALL_PAIRS_UP_TO else candidate_pairs(local)
+    graph = similarity_graph(local, pairs, _DateAdjust(local_days))
+    parts = average_linkage(len(subject), graph, STORY_THRESHOLD)
+    large = [part for part in parts if len(part) >= MIN_STORY_SPLIT]
+    if len(large) <= 1:
+        return [subject]
+    for part in parts:
+        if len(part) >= MIN_STORY_SPLIT:
+            continue
+        # Ties go to the first (lowest-indexed) sub-story, which keeps the result stable.
+        nearest = max(range(len(large)), key=lambda k: (mean_similarity(graph, part, large[k]), -k))
+        large[nearest].extend(part)
+    return [sorted(subject[i] for i in part) for part in large]
+
+
+def _story(group: Sequence[int], docs: Sequence[StoryDoc], vectors: Sequence[Vector]) -> Story:
+    members = [docs[i] for i in group]
+    ids = tuple(sorted(doc.article for doc in members))
+    central = _most_central(group, docs, vectors)
+    firsts = [d.first_day for d in members if d.first_day]
+    lasts = [d.last_day for d in members if d.last_day]
+    digest = hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12]
+    return Story(
+        id="st_" + digest,
+        title=headline(docs[central]),
+        articles=ids,
+        start=min(firsts) if firsts else None,
+        end=max(lasts) if lasts else None,
+        central_article=docs[central].article,
+    )
+
+
+def _most_central(group: Sequence[int], docs: Sequence[StoryDoc], vectors: Sequence[Vector]) -> int:
+    """The article most like the rest of its story (the medoid); ties go to the lowest id."""
+    if len(group) == 1:
+        return group[0]
+    centroid: dict[str, float] = {}
+    for i in group:
+        for term, value in vectors[i].items():
+            centroid[term] = centroid.get(term, 0.0) + value
+    # max() keeps the first of equal scores: visit the articles in id order.
+    ordered = sorted(group, key=lambda i: docs[i].article)
+    return max(ordered, key=lambda i: round(cosine(vectors[i], centroid), 9))
+
+
+def headline(doc: StoryDoc) -> str:
+    """A story's title: the central article's own title, else its first sentence, shortened
+    at a word boundary."""
+    if doc.title and doc.title.strip():
+        return _shorten(doc.title.strip())
+    text = doc.text.strip()
+    first_line = text.split("\n", 1)[0]
+    end = _SENTENCE_END.search(first_line)
+    sentence = first_line[: end.start() + 1] if end else first_line
+    return _shorten(sentence) or "(untitled)"
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= TITLE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, TITLE_CHARS - 1)
+    return text[: cut if cut > 0 else TITLE_CHARS - 1] + "…"
+
+
+def stories_for(
+    articles: Sequence[Article], actors_by_article: Mapping[str, Iterable[str]]
+) -> tuple[Story, ...]:
+    """What the pipeline calls: the stories of the stored articles. Copies of another article
+    (``duplicate_of``) join their original's story without weighing on the grouping."""
+    originals = [a for a in articles if not a.duplicate_of]
+    docs = [story_doc(a, actors_by_article.get(a.id, ())) for a in originals]
+    stories = group_stories(docs)
+    copies: dict[str, list[str]] = {}
+    for article in articles:
+        if article.duplicate_of:
+            copies.setdefault(article.duplicate_of, []).append(article.id)
+    if not copies:
+        return stories
+    result: list[Story] = []
+    for story in stories:
+        extra = [c for a in story.articles for c in copies.get(a, ())]
+        if extra:
+            story = _with_articles(story, story.articles + tuple(extra))
+        result.append(story)
+    return tuple(result)
+
+
+def _with_articles(story: Story, articles: tuple[str, ...]) -> Story:
+    return Story(
+        id=story.id,
+        title=story.title,
+        articles=tuple(sorted(articles)),
+        start=story.start,
+        end=story.end,
+        central_article=story.central_article,
+    )
