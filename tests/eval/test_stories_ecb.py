@@ -11,8 +11,8 @@ from sitroom.analyze.stories import StoryDoc, group_stories
 from sitroom.metrics import bcubed
 from tests.conftest import shared_path
 
-#: Measured 0.932 on the texts alone (0.943 through the whole build, README).
-FLOOR_BCUBED_F1 = 0.91
+#: Measured 0.944 on the texts alone (0.943 through the whole build, README).
+FLOOR_BCUBED_F1 = 0.92
 
 
 def test_ecbplus_dev_story_bcubed_f1_floor() -> None:
