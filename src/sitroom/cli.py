@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -148,6 +149,24 @@ def build(
         Path | None,
         typer.Option("--aliases", help="CSV of alias rules: `alias,canonical` and `!a,b`."),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Parse on a Dask LocalCluster of N worker processes: local:N "
+            "(needs pip install 'sitroom[dask]').",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="Parse on an existing Dask cluster: tcp://HOST:PORT."
+        ),
+    ] = None,
+    validate: Annotated[
+        bool,
+        typer.Option("--validate", help="Check report.json against its JSON Schema first."),
+    ] = False,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -155,7 +174,12 @@ def build(
     from .pipeline import build as run_build
 
     def action() -> Any:
-        options = _options(workers, source, field or [], aliases, quiet)
+        options = replace(
+            _options(workers, source, field or [], aliases, quiet),
+            cluster=cluster,
+            scheduler=scheduler,
+            validate=validate,
+        )
         return run_build(inputs, out, options, _progress(quiet))
 
     _print_result(_guard(action), as_json)

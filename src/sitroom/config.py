@@ -20,6 +20,10 @@ class Options:
         batch_size: documents per transaction and per ``nlp.pipe`` batch.
         quiet: no progress bars.
         max_file_bytes: files larger than this are rejected rather than read whole.
+        cluster: run the per-document stage on a Dask LocalCluster (``"local:N"``).
+        scheduler: run it on an existing Dask scheduler (``"tcp://HOST:PORT"``).
+        validate: check report.json against its JSON Schema before writing it (the tests
+            always do; a build skips it, since the report is made by code the tests check).
     """
 
     workers: int = 1
@@ -29,6 +33,9 @@ class Options:
     batch_size: int = 64
     quiet: bool = False
     max_file_bytes: int = 200 * 1024 * 1024
+    cluster: str | None = None
+    scheduler: str | None = None
+    validate: bool = False
 
 
 def default_workers() -> int:

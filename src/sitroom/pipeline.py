@@ -73,6 +73,7 @@ def build(
         raise UsageError("no inputs given", fix="name at least one file or folder to read")
     started = time.perf_counter()
     aliases = _load_aliases(options.aliases)  # a bad alias file fails before any work
+    _check_cluster(options)  # so does a bad --cluster, or a missing Dask
     out_dir = Path(out)
     _check_out_dir(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -90,7 +91,7 @@ def build(
                 "archives of them); see `sitroom build --help`",
             )
         report = assemble_report(store, options, aliases)
-        report_json, report_html = _write(report, out_dir)
+        report_json, report_html = _write(report, out_dir, validate=options.validate)
         rejected = len(report.rejected)
     return BuildResult(
         out=out_dir,
@@ -105,6 +106,14 @@ def build(
         files_skipped=ingested.files_skipped,
         seconds=time.perf_counter() - started,
     )
+
+
+def _check_cluster(options: Options) -> None:
+    if options.cluster or options.scheduler:
+        from .scale.dask_runner import parse_cluster, require_dask
+
+        parse_cluster(options.cluster, options.scheduler)
+        require_dask()
 
 
 def _check_out_dir(out_dir: Path) -> None:
@@ -190,11 +199,11 @@ def _as_of(articles: Sequence[Article]) -> str | None:
     return max(dates) if dates else None
 
 
-def _write(report: Report, out_dir: Path) -> tuple[Path, Path]:
+def _write(report: Report, out_dir: Path, *, validate: bool) -> tuple[Path, Path]:
     from .report import write_report
 
     texts = {article.id: article.text for article in report.articles}
-    return write_report(report, out_dir, article_texts=texts)
+    return write_report(report, out_dir, article_texts=texts, validate=validate)
 
 
 def articles(out: str | Path) -> list[Article]:

@@ -14,13 +14,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Options
 from .progress import Progress
 from .store import Store
 from .store.store import UNKNOWN_OUTLET
 from .types import Article, DocAnnotations, RawDocument, Rejected
+
+if TYPE_CHECKING:
+    from .scale.dask_runner import ClusterSpec
 
 #: Longer documents are not news articles (a book, a dump, a log); storing and parsing one
 #: would take minutes and exceed spaCy's limits, so it is rejected with advice instead.
@@ -192,11 +195,19 @@ def annotate_stage(store: Store, options: Options, progress: Progress) -> int:
     todo = store.unannotated(PIPELINE_VERSION)
     if not todo:
         return 0
-    size = _batch_size(len(todo), options)
+    spec = _cluster_spec(options)
+    size = _batch_size(len(todo), options, spec)
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
     done = 0
     with progress.task("annotating", len(todo)) as ticker:
-        for annotations in _annotate_batches(batches, options.workers):
+        results: Iterable[list[DocAnnotations]]
+        if spec is not None:
+            from .scale.dask_runner import annotate_on_cluster
+
+            results = annotate_on_cluster(spec, batches)
+        else:
+            results = _annotate_batches(batches, options.workers)
+        for annotations in results:
             with store.transaction():
                 store.add_annotations(PIPELINE_VERSION, annotations)
                 _refine_date_ranges(store, annotations, todo)
@@ -208,12 +219,26 @@ def annotate_stage(store: Store, options: Options, progress: Progress) -> int:
 Job = tuple[str, str, str | None]
 
 
-def _batch_size(jobs: int, options: Options) -> int:
+def _cluster_spec(options: Options) -> ClusterSpec | None:
+    if not options.cluster and not options.scheduler:
+        return None
+    from .scale.dask_runner import parse_cluster
+
+    return parse_cluster(options.cluster, options.scheduler)
+
+
+def _batch_size(jobs: int, options: Options, spec: ClusterSpec | None = None) -> int:
     """Documents per batch: ``options.batch_size``, but small enough that every worker gets
-    a few batches (so N workers really share a small corpus)."""
-    if options.workers <= 1:
+    a few batches (so N workers really share a small corpus). On a remote scheduler the
+    number of workers is not known in advance: the batch size is used as it is."""
+    workers = options.workers
+    if spec is not None:
+        if spec.local_workers is None:
+            return options.batch_size
+        workers = spec.local_workers
+    if workers <= 1:
         return options.batch_size
-    return max(1, min(options.batch_size, -(-jobs // (options.workers * 2))))
+    return max(1, min(options.batch_size, -(-jobs // (workers * 2))))
 
 
 def _annotate_batches(

@@ -23,16 +23,24 @@ HTML_NAME = "report.html"
 
 
 def write_report(
-    report: Report, out_dir: Path, article_texts: Mapping[str, str] | None = None
+    report: Report,
+    out_dir: Path,
+    article_texts: Mapping[str, str] | None = None,
+    *,
+    validate: bool = True,
 ) -> tuple[Path, Path]:
-    """Validate ``report`` and write ``out_dir/report.json`` and ``out_dir/report.html``.
+    """Write ``out_dir/report.json`` and ``out_dir/report.html``.
 
     ``article_texts`` (article id to cleaned text) adds each article's text to the HTML.
-    Raises :class:`~sitroom.errors.SitroomError` before writing anything when the report does
-    not match the schema. Returns the two paths.
+    With ``validate`` (the default for library callers), raises
+    :class:`~sitroom.errors.SitroomError` before writing anything when the report does not
+    match the schema; a build passes ``validate=False`` unless asked (``--validate``), since
+    checking a large report costs seconds and the tests validate every report they build.
+    Returns the two paths.
     """
     data = report_to_dict(report)
-    validate_report(data)
+    if validate:
+        validate_report(data)
     json_text = report_to_json(data)
     html_text = render_html(report, article_texts)
     out_dir = Path(out_dir)
