@@ -18,6 +18,8 @@ import io
 import re
 from typing import Literal
 
+from .xmlprolog import doctype_span, without_doctype
+
 Format = Literal[
     "gzip",
     "zip",
@@ -42,6 +44,7 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
 FEED_SUFFIXES = (".rss", ".atom")
 
 _SAMPLE = 8192
+_PROLOG_BYTES = 1 << 20
 _CONTROL = bytes([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
 _MAX_CONTROL_SHARE = 0.02
 _IMAGE_MAGIC = (
@@ -95,6 +98,10 @@ def sniff(name: str, data: bytes) -> Format:
     if head.startswith(_IMAGE_MAGIC) or is_binary(head):
         return "binary"
     start = sample_text(head).lstrip()
+    if start.startswith(("<?xml", "<!")) and doctype_span(data) is not None:
+        # A long DOCTYPE (an internal subset of entity declarations) can fill the sample:
+        # look at what follows it.
+        start = sample_text(without_doctype(data[: _PROLOG_BYTES])[:_SAMPLE]).lstrip()
     if start.startswith("<"):
         return _markup(lower, start)
     if lower.endswith(TEXT_SUFFIXES):
