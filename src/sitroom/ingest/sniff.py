@@ -18,6 +18,7 @@ import io
 import re
 from typing import Literal
 
+from .utf16 import bomless_utf16
 from .xmlprolog import doctype_span, without_doctype
 
 Format = Literal[
@@ -134,8 +135,8 @@ def is_binary(sample: bytes) -> bool:
     """True for bytes that are not text: NULs (unless UTF-16/32) or many control bytes."""
     if not sample or sample.startswith(_UNICODE_BOMS):
         return False
-    if b"\x00" in sample and not _looks_utf16(sample):
-        return True
+    if b"\x00" in sample:
+        return bomless_utf16(sample) is None
     controls = len(sample) - len(sample.translate(None, _CONTROL))
     return controls / len(sample) > _MAX_CONTROL_SHARE
 
@@ -187,14 +188,7 @@ def sample_text(head: bytes) -> str:
     for bom, encoding in zip(_UNICODE_BOMS, _BOM_ENCODINGS, strict=True):
         if head.startswith(bom):
             return head[len(bom) :].decode(encoding, errors="replace")
-    if b"\x00" in head and _looks_utf16(head):
-        encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    encoding = bomless_utf16(head)
+    if encoding is not None:
         return head.decode(encoding, errors="replace")
     return head.decode("utf-8", errors="replace")
-
-
-def _looks_utf16(sample: bytes) -> bool:
-    even, odd = sample[0::2], sample[1::2]
-    if len(sample) < 4:
-        return False
-    return odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)
