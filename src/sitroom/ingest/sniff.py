@@ -188,7 +188,7 @@ def sample_text(head: bytes) -> str:
     for bom, encoding in zip(_UNICODE_BOMS, _BOM_ENCODINGS, strict=True):
         if head.startswith(bom):
             return head[len(bom) :].decode(encoding, errors="replace")
-    encoding = bomless_utf16(head)
-    if encoding is not None:
-        return head.decode(encoding, errors="replace")
+    utf16 = bomless_utf16(head)
+    if utf16 is not None:
+        return head.decode(utf16, errors="replace")
     return head.decode("utf-8", errors="replace")
