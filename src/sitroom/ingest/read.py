@@ -115,13 +115,14 @@ def item_documents(
 def cap_rejected(
     locator: str, items: Iterable[RawDocument | Rejected], limit: int
 ) -> Iterator[RawDocument | Rejected]:
-    """``items`` with only the first ``limit`` rejected rows; the rest become one row that
-    counts them and repeats the first of their reasons."""
+    """``items`` with only the first ``limit`` rejected records or members; the rest become
+    one row that counts them and repeats the first of their reasons. Rows about the file as
+    a whole (a limit it reached) are always listed."""
     listed = 0
     hidden = 0
     example = ""
     for item in items:
-        if isinstance(item, Rejected):
+        if isinstance(item, Rejected) and item.path != locator:
             listed += 1
             if listed > limit:
                 hidden += 1
