@@ -22,6 +22,7 @@ import typer
 
 from . import __version__
 from .errors import SitroomError, UsageError
+from .terminal import for_terminal, json_for_terminal
 
 app = typer.Typer(
     name="sitroom",
@@ -35,8 +36,13 @@ app = typer.Typer(
 T = TypeVar("T")
 
 
+def _say(text: str, *, err: bool = False) -> None:
+    """Print ``text`` with article-controlled characters made inert (see :mod:`.terminal`)."""
+    typer.echo(for_terminal(text), err=err)
+
+
 def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
+    _say(f"error: {message}", err=True)
     return typer.Exit(code)
 
 
@@ -87,17 +93,47 @@ def _parse_fields(pairs: Iterable[str]) -> dict[str, str]:
 
 
 def _options(
-    workers: int, source: str | None, fields: list[str], aliases: Path | None, quiet: bool
+    workers: int,
+    source: str | None,
+    fields: list[str],
+    aliases: Path | None,
+    quiet: bool,
+    limits: dict[str, Any] | None = None,
 ) -> Any:
-    from .config import Options
+    from .config import MIB, Options
 
     if workers < 1:
         raise UsageError("--workers must be at least 1", fix="use --workers 1 or more")
     if aliases is not None and not aliases.is_file():
         raise UsageError(f"{aliases}: alias file not found", fix="check the --aliases path")
+    given = dict(limits or {})
+    follow_links = bool(given.pop("follow_links", False))
+    chosen: dict[str, int] = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if value < 1:
+            flag = _FLAGS[name]
+            raise UsageError(f"{flag} must be at least 1", fix=f"give {flag} 1 or more")
+        chosen[name] = value * MIB if name.endswith("_bytes") else value
     return Options(
-        workers=workers, source=source, fields=_parse_fields(fields), aliases=aliases, quiet=quiet
+        workers=workers,
+        source=source,
+        fields=_parse_fields(fields),
+        aliases=aliases,
+        quiet=quiet,
+        follow_links=follow_links,
+        **chosen,
     )
+
+
+def _flags() -> dict[str, str]:
+    from .config import LIMITS
+
+    return {name: limit.flag for name, limit in LIMITS.items()}
+
+
+_FLAGS = _flags()
 
 
 def _progress(quiet: bool) -> Any:
@@ -108,14 +144,14 @@ def _progress(quiet: bool) -> Any:
 
 def _print_result(result: Any, as_json: bool) -> None:
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2))
+        typer.echo(json_for_terminal(result.to_dict(), indent=2))
         return
-    typer.echo(
+    _say(
         f"{result.articles_total} articles ({result.articles_added} new, "
         f"{result.duplicates} duplicates), {result.rejected} rejected inputs, "
         f"{result.seconds:.1f} s"
     )
-    typer.echo(f"report: {result.report_html}")
+    _say(f"report: {result.report_html}")
 
 
 WorkersOption = Annotated[
@@ -123,6 +159,59 @@ WorkersOption = Annotated[
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON summary on stdout.")]
+_LIMIT_HELP = " Reaching it makes a rejected row, never a failed build."
+FileMbOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-file-mb", help="Largest input file read, in MiB (default 200)." + _LIMIT_HELP
+    ),
+]
+UnpackedMbOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-unpacked-mb",
+        help="Largest decompressed .gz file or archive member, in MiB (default 200).",
+    ),
+]
+ArchiveMbOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-archive-mb",
+        help="Most bytes decompressed from one input file's archives, in MiB (default 1024).",
+    ),
+]
+MembersOption = Annotated[
+    int | None,
+    typer.Option("--max-members", help="Most members in one archive (default 100000)."),
+]
+FieldCharsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-field-chars",
+        help="Longest title, URL, outlet or author, in characters (default 4096).",
+    ),
+]
+RowsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-rows",
+        help="Most records read from one file: rows, lines, feed entries (default 100000).",
+    ),
+]
+RejectedListedOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-rejected-listed",
+        help="Rejected rows listed per file; the rest are counted in one row (default 20).",
+    ),
+]
+FollowLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Read symbolic links that lead out of the input folders (default: reject them).",
+    ),
+]
 
 
 @app.command()
@@ -169,13 +258,32 @@ def build(
     ] = False,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
+    follow_links: FollowLinksOption = False,
+    max_file_mb: FileMbOption = None,
+    max_unpacked_mb: UnpackedMbOption = None,
+    max_archive_mb: ArchiveMbOption = None,
+    max_members: MembersOption = None,
+    max_field_chars: FieldCharsOption = None,
+    max_rows: RowsOption = None,
+    max_rejected_listed: RejectedListedOption = None,
 ) -> None:
     """Read INPUTS, update the store in OUT and write OUT/report.json and OUT/report.html."""
     from .pipeline import build as run_build
 
+    limits = {
+        "follow_links": follow_links,
+        "max_file_bytes": max_file_mb,
+        "max_unpacked_bytes": max_unpacked_mb,
+        "max_archive_bytes": max_archive_mb,
+        "max_members": max_members,
+        "max_field_chars": max_field_chars,
+        "max_rows": max_rows,
+        "max_rejected_listed": max_rejected_listed,
+    }
+
     def action() -> Any:
         options = replace(
-            _options(workers, source, field or [], aliases, quiet),
+            _options(workers, source, field or [], aliases, quiet, limits),
             cluster=cluster,
             scheduler=scheduler,
             validate=validate,
@@ -217,20 +325,21 @@ def articles(
     found = _guard(lambda: stored_articles(folder))
     rows = [_article_row(article, text) for article in found]
     if as_json:
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        typer.echo(json_for_terminal(rows, indent=2))
         return
     for row in rows:
         when = row["published"] or (
             "{}..{}".format(*row["date_range"]) if row["date_range"] else "undated"
         )
-        typer.echo(
-            f"{row['id']}  {when:<22} {row['date_basis']:<9} {row['outlet'][:24]:<24} "
+        outlet = for_terminal(row["outlet"])[:24]
+        _say(
+            f"{row['id']}  {when:<22} {row['date_basis']:<9} {outlet:<24} "
             f"{row['words']:>6}w  {row['title'] or ''}"
         )
         if text:
-            typer.echo("")
-            typer.echo(row["text"])
-            typer.echo("")
+            _say("")
+            _say(row["text"])
+            _say("")
 
 
 def _article_row(article: Any, with_text: bool) -> dict[str, Any]:
@@ -284,9 +393,9 @@ def extract(
     items = _guard(action)
     if jsonl:
         for item in items:
-            typer.echo(json.dumps(item, ensure_ascii=False))
+            typer.echo(json_for_terminal(item))
     else:
-        typer.echo(json.dumps(items, indent=2, ensure_ascii=False))
+        typer.echo(json_for_terminal(items, indent=2))
 
 
 def _parse_anchor(value: str | None) -> date | None:

@@ -7,6 +7,7 @@ build, which keeps them consistent as articles are added, and the report is writ
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
@@ -75,11 +76,10 @@ def build(
     aliases = _load_aliases(options.aliases)  # a bad alias file fails before any work
     _check_cluster(options)  # so does a bad --cluster, or a missing Dask
     out_dir = Path(out)
-    _check_out_dir(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [Path(p).expanduser().resolve() for p in inputs]
+    _make_out_dir(out_dir)
+    paths = [_absolute(p) for p in inputs]
     with Store.open(out_dir) as store:
-        ingested = ingest_stage(store, paths, options, bars)
+        ingested = ingest_stage(store, paths, options, bars, out=out_dir)
         cleaned = clean_stage(store, options, bars)
         annotated = annotate_stage(store, options, bars)
         total = store.article_count()
@@ -116,9 +116,42 @@ def _check_cluster(options: Options) -> None:
         require_dask()
 
 
-def _check_out_dir(out_dir: Path) -> None:
+def _make_out_dir(out_dir: Path) -> None:
+    """Create the report folder, or say plainly why it cannot be used (exit 2, not a bug)."""
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} exists and is not a folder", fix="choose another --out")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except (NotADirectoryError, FileExistsError):
+        raise UsageError(
+            f"--out {out_dir}: a part of this path is a file, not a folder",
+            fix="choose an --out folder whose parents are folders",
+        ) from None
+    except PermissionError:
+        raise UsageError(
+            f"--out {out_dir}: permission denied, cannot create this folder",
+            fix="choose an --out folder you can write to",
+        ) from None
+    except OSError as error:
+        raise UsageError(
+            f"--out {out_dir}: cannot create this folder ({error.strerror or error})",
+            fix="choose another --out folder",
+        ) from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise UsageError(
+            f"--out {out_dir}: permission denied, cannot write in this folder",
+            fix="choose an --out folder you can write to (or chmod u+w it)",
+        )
+
+
+def _absolute(given: str | Path) -> Path:
+    """An absolute path for an input, resolved when possible. A link loop or other broken
+    link is kept as given: discovery turns it into a rejected row."""
+    path = Path(given).expanduser()
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
 
 
 def assemble_report(

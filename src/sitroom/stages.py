@@ -49,15 +49,28 @@ class CleanCounts:
 
 
 def ingest_stage(
-    store: Store, inputs: Sequence[Path], options: Options, progress: Progress
+    store: Store,
+    inputs: Sequence[Path],
+    options: Options,
+    progress: Progress,
+    out: Path | None = None,
 ) -> IngestCounts:
-    """Read every input file not already read (same path, size and mtime) into the store."""
+    """Read every input file not already read (same path, size and mtime) into the store.
+
+    ``out``, the report folder, is never read as input even when it sits inside an input
+    folder. The documents of each batch of files are written in one transaction, so a tar
+    of 100,000 tiny entries costs a few multi-row inserts, not one per entry.
+    """
     from .ingest import IngestOptions, discover, read_file
 
     ingest_options = IngestOptions(
-        source=options.source, fields=dict(options.fields), max_file_bytes=options.max_file_bytes
+        source=options.source,
+        fields=dict(options.fields),
+        follow_links=options.follow_links,
+        **options.limits(),
     )
-    found = list(discover(inputs))
+    excluded = [out] if out is not None else []
+    found = list(discover(inputs, follow_links=options.follow_links, exclude=excluded))
     missing = [item for item in found if isinstance(item, Rejected)]
     files = [item for item in found if isinstance(item, Path)]
     if missing:
@@ -66,11 +79,14 @@ def ingest_stage(
     todo: list[tuple[Path, int, int]] = []
     skipped = 0
     for path in files:
-        stat = path.stat()
-        if store.file_is_current(str(path), stat.st_size, stat.st_mtime_ns):
+        try:
+            stat = path.stat()
+        except OSError:
+            stat = None
+        if stat is not None and store.file_is_current(str(path), stat.st_size, stat.st_mtime_ns):
             skipped += 1
         else:
-            todo.append((path, stat.st_size, stat.st_mtime_ns))
+            todo.append((path, stat.st_size if stat else 0, stat.st_mtime_ns if stat else 0))
     documents = 0
     rejected = len(missing)
     with progress.task("reading", len(todo)) as ticker:
@@ -79,7 +95,8 @@ def ingest_stage(
                 for path, size, mtime_ns in batch:
                     docs: list[RawDocument] = []
                     bad: list[Rejected] = []
-                    for item in _read_safely(read_file, path, ingest_options):
+                    root = _root_of(path, inputs)
+                    for item in _read_safely(read_file, path, ingest_options, root):
                         if isinstance(item, Rejected):
                             bad.append(item)
                         elif len(item.text) > MAX_ARTICLE_CHARS:
@@ -95,15 +112,35 @@ def ingest_stage(
     return IngestCounts(len(todo), skipped, documents, rejected)
 
 
+def _root_of(path: Path, inputs: Sequence[Path]) -> Path | None:
+    """The input folder ``path`` was found in (the deepest one), None for a named file."""
+    best: Path | None = None
+    for given in inputs:
+        deeper = best is None or len(given.parts) > len(best.parts)
+        if given != path and given in path.parents and deeper:
+            best = given
+    return best
+
+
 def _read_safely(
-    read_file: Callable[[Path, Any], Iterable[RawDocument | Rejected]],
+    read_file: Callable[..., Iterable[RawDocument | Rejected]],
     path: Path,
     options: Any,
+    root: Path | None = None,
 ) -> list[RawDocument | Rejected]:
     """Everything ``read_file`` yields for ``path``; should a reader fail unexpectedly, the
     file becomes one rejected row instead of stopping a build of a thousand good files."""
     try:
-        return list(read_file(path, options))
+        return list(read_file(path, options, root=root))
+    except (MemoryError, RecursionError) as err:
+        what = "memory" if isinstance(err, MemoryError) else "nesting"
+        return [
+            Rejected(
+                str(path),
+                f"could not be read: it needs more {what} than sitroom allows for one file; "
+                "split it into smaller files",
+            )
+        ]
     except Exception as err:  # a reader bug must not cost the user the other files
         return [
             Rejected(

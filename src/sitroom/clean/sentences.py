@@ -20,7 +20,11 @@ from __future__ import annotations
 
 import re
 
-_CANDIDATE = re.compile(r"(?:[.!?]+|…)(?P<close>[\"'”’»)\]]*)(?=[“‘\"'«(\[]?[^\W\d_])")
+# Possessive and anchored at the start of a run of stops: a long run of dots is tried once,
+# not once per dot (which took time proportional to the square of its length).
+_CANDIDATE = re.compile(r"(?:(?<![.!?])[.!?]++|…)(?P<close>[\"'”’»)\]]*)(?=[“‘\"'«(\[]?[^\W\d_])")
+_TOKEN = re.compile(r"\S*")
+_TOKEN_REACH = 200
 _WORD_AFTER = re.compile(r"[“‘\"'«(\[]?(?P<word>[^\W\d_]+)(?P<rest>.?)")
 
 _ABBREVIATIONS_TEXT = """
@@ -72,13 +76,16 @@ def _needs_boundary(text: str, match: re.Match[str]) -> bool:
         return False
     # The token around the stop; found with rfind because a regex searched backwards from
     # the start of a long paragraph would cost time proportional to its length each time.
-    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    # Both directions look at most _TOKEN_REACH characters away, so a paragraph that is one
+    # endless token costs linear time, not quadratic.
+    reach = max(0, start - _TOKEN_REACH)
+    token_start = max(text.rfind(" ", reach, start), text.rfind("\n", reach, start), reach - 1) + 1
     left_token = text[token_start:start]
-    whole_token = left_token + text[start:].split(maxsplit=1)[0]
+    right = _TOKEN.match(text, start, start + _TOKEN_REACH)
+    whole_token = left_token + (right.group() if right else "")
     if "://" in whole_token or "@" in whole_token or whole_token.casefold().startswith("www."):
         return False
-    left_word = re.search(r"[^\W\d_]*$", left_token)
-    word = left_word.group() if left_word else ""
+    word = _trailing_letters(left_token)
     if word.casefold() in _ABBREVIATIONS:
         return False
     after = _WORD_AFTER.match(text, match.end())
@@ -94,3 +101,12 @@ def _needs_boundary(text: str, match: re.Match[str]) -> bool:
         and not after["rest"].isalpha()
         and text[match.end()].isalpha()
     )
+
+
+def _trailing_letters(token: str) -> str:
+    """The letters at the end of ``token`` (``"U.S"`` -> ``"S"``); a loop, since a regex
+    searched for them retries from every position of a long token."""
+    index = len(token)
+    while index > 0 and token[index - 1].isalpha():
+        index -= 1
+    return token[index:]

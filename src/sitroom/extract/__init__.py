@@ -12,6 +12,7 @@ resolve across all the files given (canonical entities do).
 from __future__ import annotations
 
 import importlib
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,7 @@ from typing import Any
 
 from ..clean.offsets import OffsetMap
 from ..errors import InputNotFound, UsageError
+from ..stages import MAX_ARTICLE_CHARS
 from ..types import Article, DocAnnotations
 
 KINDS: tuple[str, ...] = ("entities", "places", "times", "quotes")
@@ -68,9 +70,7 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[Pre
     raws: list[tuple[str, str, Article, OffsetMap, date | None]] = []
     for name in files:
         path = Path(name)
-        if not path.is_file():
-            raise InputNotFound(f"{path}: no such file", fix="check the path and try again")
-        raw_text = decode_bytes(path.read_bytes())
+        raw_text = decode_bytes(_file_bytes(path))
         meta, body_offset = split_header(raw_text)
         body = raw_text[body_offset:]
         published = meta.get("date")
@@ -83,6 +83,12 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[Pre
             body_offset=body_offset,
         )
         article, offsets = make_article(raw)
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            raise UsageError(
+                f"{path}: {len(article.text):,} characters is too long for one news article "
+                f"(limit {MAX_ARTICLE_CHARS:,})",
+                fix="split it into one file per article",
+            )
         shifted = OffsetMap(
             tuple((c, r + body_offset, n, copied) for c, r, n, copied in offsets.segments),
             offsets.clean_length,
@@ -97,6 +103,30 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[Pre
         annotations = annotate_doc(doc, article.id, doc_anchor)
         prepared.append(PreparedDoc(file, raw_text, article, offsets, annotations, doc_anchor))
     return prepared
+
+
+def _file_bytes(path: Path) -> bytes:
+    """The bytes of a regular file not over the input size limit; a usage error otherwise."""
+    from ..config import DEFAULT_MAX_FILE_BYTES, MIB
+
+    try:
+        info = path.stat()
+    except (OSError, RuntimeError, ValueError):
+        raise InputNotFound(f"{path}: no such file", fix="check the path and try again") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{path}: not a regular file", fix="name a plain-text article file")
+    if info.st_size > DEFAULT_MAX_FILE_BYTES:
+        raise UsageError(
+            f"{path}: {info.st_size / MIB:.0f} MiB is too big for one article",
+            fix="split it into one file per article",
+        )
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UsageError(
+            f"{path}: cannot read this file ({error.strerror or error})",
+            fix="check its permissions",
+        ) from None
 
 
 def extract(kind: str, files: Sequence[str | Path], anchor: date | None = None) -> Iterator[

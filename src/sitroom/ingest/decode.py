@@ -3,9 +3,12 @@
 The order of attempts, and why:
 
 1. A byte-order mark (UTF-8, UTF-16, UTF-32) names the encoding outright; it is dropped.
-2. BOM-less UTF-16 (every other byte NUL in an otherwise textual sample).
+2. BOM-less UTF-16 (NULs in the high bytes of a sample that decodes to text, see
+   :mod:`.utf16`).
 3. Strict UTF-8: most files today are UTF-8, and a legacy-encoded Western text almost never
-   happens to be valid UTF-8, so success here is reliable.
+   happens to be valid UTF-8, so success here is reliable. When it fails but some lines are
+   UTF-8 with non-ASCII characters, the file mixes encodings: each line is decoded on its
+   own, the others in the legacy encoding guessed from them alone.
 4. Windows-1252 when the text looks Western: bytes >= 0x80 are rare and sit inside ASCII words.
    charset-normalizer tends to call such files ``cp775`` or ``cp850`` (FA-KES is one), which
    turns curly quotes and bullets into box-drawing characters. We decode with ftfy's
@@ -28,6 +31,8 @@ import charset_normalizer
 import ftfy
 import ftfy.bad_codecs  # registers the "sloppy-windows-1252" codec
 from ftfy.badness import is_bad
+
+from .utf16 import bomless_utf16
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -134,26 +139,62 @@ def _decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
-    if b"\x00" in data[:_SAMPLE_BYTES]:
-        utf16 = _bomless_utf16(data[:_SAMPLE_BYTES])
-        if utf16:
-            return data.decode(utf16, errors="replace")
+    utf16 = bomless_utf16(data[:_SAMPLE_BYTES])
+    if utf16:
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    return _decode_legacy(data)
+    return _decode_mixed(data) or _decode_legacy(data)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """Text whose lines are partly UTF-8 and partly a legacy code page (two files pasted
+    together, a CMS that changed encoding), decoded line by line; None when no line shows
+    UTF-8, where one legacy encoding for the whole file is the better guess.
+
+    Decoding such a file in one go calls it Mac Latin-2 or Cyrillic and garbles both halves.
+    """
+    lines = data.splitlines(keepends=True)
+    decoded: list[str | None] = []
+    legacy: list[bytes] = []
+    utf8_seen = False
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(None)
+            legacy.append(line)
+            continue
+        utf8_seen = utf8_seen or not line.isascii()
+        decoded.append(text)
+    if not utf8_seen:
+        return None
+    joined = b"".join(legacy)
+    encoding = _legacy_encoding(joined)
+    pending = iter(legacy)
+    return "".join(
+        text if text is not None else next(pending).decode(encoding, errors="replace")
+        for text in decoded
+    )
 
 
 def _decode_legacy(data: bytes) -> str:
+    return data.decode(_legacy_encoding(data), errors="replace")
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """The single-byte encoding ``data`` is most likely in (see the module docstring)."""
     if looks_western(data[:_SAMPLE_BYTES]):
-        return data.decode("sloppy-windows-1252")
+        return "sloppy-windows-1252"
     best = charset_normalizer.from_bytes(data[:_SAMPLE_BYTES]).best()
     encoding = best.encoding if best is not None else "sloppy-windows-1252"
     try:
-        return data.decode(encoding, errors="replace")
+        codecs.lookup(encoding)
     except LookupError:
-        return data.decode("sloppy-windows-1252")
+        return "sloppy-windows-1252"
+    return encoding
 
 
 def looks_western(sample: bytes) -> bool:
@@ -168,15 +209,3 @@ def looks_western(sample: bytes) -> bool:
         return True
     in_runs = sum(len(run) for run in _HIGH_RUN.findall(sample))
     return in_runs / high <= _MAX_SHARE_IN_RUNS
-
-
-def _bomless_utf16(sample: bytes) -> str | None:
-    """``utf-16-le``/``utf-16-be`` when every other byte of ``sample`` is mostly NUL."""
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
-    return None

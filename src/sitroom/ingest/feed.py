@@ -3,7 +3,8 @@
 The full text is taken from ``content:encoded`` (RSS) or ``<content>`` (Atom) when present,
 else from the summary/description; HTML in either is reduced to text. The outlet is the
 entry's own ``<source>`` when it names one (aggregators carry other outlets' items), else the
-feed's title, else the domain of the entry's link.
+feed's title, else the domain of the entry's link. A DOCTYPE (and every entity it
+declares) is removed before parsing, so entity references are never expanded.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..types import RawDocument, Rejected
 from .dates import normalize_date
 from .htmltext import html_to_text
 from .meta import pick_outlet
+from .xmlprolog import without_doctype
 
 
 def read_feed(locator: str, data: bytes, source: str | None) -> Iterator[RawDocument | Rejected]:
@@ -23,8 +25,12 @@ def read_feed(locator: str, data: bytes, source: str | None) -> Iterator[RawDocu
     import feedparser  # imported on first use: most runs read no feeds
 
     # A stream, not bytes or str: feedparser treats a string that looks like a URL or a
-    # path as something to open, which must never happen with input data.
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    # path as something to open, which must never happen with input data. The DOCTYPE is
+    # cut out first: when its strict parser refuses entity declarations, feedparser
+    # re-parses loosely and expands them without limit (a billion-laughs feed).
+    parsed = feedparser.parse(
+        io.BytesIO(without_doctype(data)), sanitize_html=False, resolve_relative_uris=False
+    )
     entries = list(parsed.get("entries") or [])
     if not entries:
         problem = parsed.get("bozo_exception")

@@ -33,6 +33,9 @@ def read_json(locator: str, text: str, options: IngestOptions) -> Iterator[RawDo
     """Documents from a JSON file's text."""
     try:
         value = json.loads(text)
+    except RecursionError:
+        yield Rejected(locator, "JSON nested too deeply to be articles; re-export the file")
+        return
     except json.JSONDecodeError as error:
         if error.msg == "Extra data" and _each_line_parses(text):
             yield from read_jsonl(locator, text, options)
@@ -69,12 +72,15 @@ def read_jsonl(locator: str, text: str, options: IngestOptions) -> Iterator[RawD
     """Documents from JSON Lines text: one object per line, blank lines ignored."""
     fields: FieldMap | None = None
     pending: list[tuple[int, Any]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         where = f"{locator}#line={number}"
         try:
             record = json.loads(line)
+        except RecursionError:
+            yield Rejected(where, "JSON nested too deeply to be an article")
+            continue
         except json.JSONDecodeError as error:
             yield Rejected(where, f"not valid JSON: {error.msg} at column {error.colno}")
             continue
@@ -106,6 +112,18 @@ def read_jsonl(locator: str, text: str, options: IngestOptions) -> Iterator[RawD
             return
         for held_number, held in pending:
             yield _convert(f"{locator}#line={held_number}", held, chosen, options, "jsonl")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time: a file of millions of short lines is never held
+    as a list (the reader stops at the record limit)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        yield text[start:end].rstrip("\r")
+        start = end + 1
 
 
 def _convert(

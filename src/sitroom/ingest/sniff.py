@@ -18,6 +18,9 @@ import io
 import re
 from typing import Literal
 
+from .utf16 import bomless_utf16
+from .xmlprolog import doctype_span, without_doctype
+
 Format = Literal[
     "gzip",
     "zip",
@@ -42,6 +45,7 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".tab")
 FEED_SUFFIXES = (".rss", ".atom")
 
 _SAMPLE = 8192
+_PROLOG_BYTES = 1 << 20
 _CONTROL = bytes([*range(0, 9), 11, *range(14, 27), *range(28, 32), 127])
 _MAX_CONTROL_SHARE = 0.02
 _IMAGE_MAGIC = (
@@ -95,6 +99,10 @@ def sniff(name: str, data: bytes) -> Format:
     if head.startswith(_IMAGE_MAGIC) or is_binary(head):
         return "binary"
     start = sample_text(head).lstrip()
+    if start.startswith(("<?xml", "<!")) and doctype_span(data) is not None:
+        # A long DOCTYPE (an internal subset of entity declarations) can fill the sample:
+        # look at what follows it.
+        start = sample_text(without_doctype(data[: _PROLOG_BYTES])[:_SAMPLE]).lstrip()
     if start.startswith("<"):
         return _markup(lower, start)
     if lower.endswith(TEXT_SUFFIXES):
@@ -127,8 +135,8 @@ def is_binary(sample: bytes) -> bool:
     """True for bytes that are not text: NULs (unless UTF-16/32) or many control bytes."""
     if not sample or sample.startswith(_UNICODE_BOMS):
         return False
-    if b"\x00" in sample and not _looks_utf16(sample):
-        return True
+    if b"\x00" in sample:
+        return bomless_utf16(sample) is None
     controls = len(sample) - len(sample.translate(None, _CONTROL))
     return controls / len(sample) > _MAX_CONTROL_SHARE
 
@@ -180,14 +188,7 @@ def sample_text(head: bytes) -> str:
     for bom, encoding in zip(_UNICODE_BOMS, _BOM_ENCODINGS, strict=True):
         if head.startswith(bom):
             return head[len(bom) :].decode(encoding, errors="replace")
-    if b"\x00" in head and _looks_utf16(head):
-        encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
-        return head.decode(encoding, errors="replace")
+    utf16 = bomless_utf16(head)
+    if utf16 is not None:
+        return head.decode(utf16, errors="replace")
     return head.decode("utf-8", errors="replace")
-
-
-def _looks_utf16(sample: bytes) -> bool:
-    even, odd = sample[0::2], sample[1::2]
-    if len(sample) < 4:
-        return False
-    return odd.count(0) > 0.9 * len(odd) or even.count(0) > 0.9 * len(even)

@@ -2,7 +2,7 @@
 
 Article titles, texts, URLs, outlet names and file names are written by strangers. These
 helpers are the only way article data enters the page, so an article cannot add markup, run
-script or make the page load anything.
+script, make the page load anything, or reorder and disguise text with invisible characters.
 """
 
 from __future__ import annotations
@@ -16,8 +16,34 @@ _SAFE_SCHEMES = frozenset({"http", "https"})
 
 
 def esc(value: object) -> str:
-    """Text or attribute content, with ``& < > " '`` escaped (safe in both places)."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Text or attribute content, with ``& < > " '`` escaped (safe in both places), and the
+    characters that can disguise text shown instead of obeyed (:func:`reveal_hidden`)."""
+    return reveal_hidden(html.escape("" if value is None else str(value), quote=True))
+
+
+# Bidirectional embeddings, overrides and isolates (they can make ``txt.exe`` read as
+# ``exe.txt``, or a title read backwards) and invisible characters that make two different
+# outlet names look the same. Joiners (U+200C/D) and LRM/RLM are left alone: Persian, Arabic
+# and emoji need them, and they cannot reorder text.
+_HIDDEN = (
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0x200B,
+    0x2060,
+    0x2061,
+    0x2062,
+    0x2063,
+    0x2064,
+    0xFEFF,
+    0x180E,
+)
+_SHOWN = {code: f"[U+{code:04X}]" for code in _HIDDEN}
+
+
+def reveal_hidden(text: str) -> str:
+    """``text`` with each bidi control or invisible character replaced by a visible
+    ``[U+202E]``, so article data cannot reorder or disguise what the page shows."""
+    return text.translate(_SHOWN)
 
 
 def safe_href(url: str | None) -> str | None:

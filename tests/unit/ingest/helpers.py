@@ -24,11 +24,13 @@ def ingest(*paths: Path | str, **options: object) -> list[RawDocument | Rejected
     """discover + read_file, as the pipeline runs them."""
     found: list[RawDocument | Rejected] = []
     opts = IngestOptions(**options)  # type: ignore[arg-type]
+    folders = [Path(path) for path in paths if Path(path).is_dir()]
     for item in discover(list(paths)):
         if isinstance(item, Rejected):
             found.append(item)
         else:
-            found.extend(read_file(item, opts))
+            root = next((folder for folder in folders if folder in item.parents), None)
+            found.extend(read_file(item, opts, root=root))
     return found
 
 

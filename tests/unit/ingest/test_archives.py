@@ -88,9 +88,10 @@ def test_oversized_member_is_rejected(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("big.txt", "x" * 50_000)
         archive.writestr("small.txt", ARTICLE)
-    items = read_all(path, max_file_bytes=20_000)
+    items = read_all(path, max_unpacked_bytes=20_000)
     assert [doc.locator for doc in documents(items)] == [f"{path}!small.txt"]
     assert [item.path for item in rejections(items)] == [f"{path}!big.txt"]
+    assert "--max-unpacked-mb" in rejections(items)[0].reason
 
 
 def test_safe_name() -> None:

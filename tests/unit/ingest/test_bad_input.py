@@ -64,7 +64,7 @@ def test_file_over_the_size_limit_names_size_and_fix(tmp_path: Path) -> None:
     path.write_text(ARTICLE * 100)
     rejected = one_rejection(path, max_file_bytes=1024)
     assert "MiB" in rejected.reason and "limit" in rejected.reason
-    assert "max_file_bytes" in rejected.reason
+    assert "max_file_bytes" in rejected.reason and "--max-file-mb" in rejected.reason
 
 
 def test_gzip_bomb_is_cut_at_the_limit(tmp_path: Path) -> None:
@@ -72,7 +72,8 @@ def test_gzip_bomb_is_cut_at_the_limit(tmp_path: Path) -> None:
 
     path = tmp_path / "bomb.txt.gz"
     path.write_bytes(gzip.compress(b"a" * 5_000_000))
-    assert "decompresses to more than" in one_rejection(path, max_file_bytes=100_000).reason
+    reason = one_rejection(path, max_unpacked_bytes=100_000).reason
+    assert "decompresses to more than" in reason and "--max-unpacked-mb" in reason
 
 
 def test_invalid_utf8_is_repaired_not_rejected(tmp_path: Path) -> None:
@@ -169,7 +170,7 @@ def _make_unreadable(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         def refuse(*_args: object, **_kw: object) -> None:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(read_module, "open", refuse, raising=False)
+        monkeypatch.setattr(read_module, "open_for_reading", refuse)
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -34,7 +34,9 @@ def test_sidecar_in_a_parent_folder_with_relative_paths(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sources.csv").write_text("file,outlet\n./sub/x.txt,Parent Desk\n")
     (tmp_path / "sub" / "x.txt").write_text(ARTICLE)
-    assert sidecar_for(tmp_path / "sub" / "x.txt").outlet == "Parent Desk"
+    assert sidecar_for(tmp_path / "sub" / "x.txt", tmp_path).outlet == "Parent Desk"
+    # without the input folder named, only the file's own folder is asked
+    assert sidecar_for(tmp_path / "sub" / "x.txt").outlet is None
 
 
 def test_edited_sidecar_is_read_again(tmp_path: Path) -> None:
