@@ -108,7 +108,7 @@ def _options(
         raise UsageError(f"{aliases}: alias file not found", fix="check the --aliases path")
     given = dict(limits or {})
     follow_links = bool(given.pop("follow_links", False))
-    chosen: dict[str, int] = {}
+    chosen: dict[str, Any] = {}  # limit attribute -> value (ints; Any for replace())
     for name, value in given.items():
         if value is None:
             continue
@@ -116,15 +116,15 @@ def _options(
             flag = _FLAGS[name]
             raise UsageError(f"{flag} must be at least 1", fix=f"give {flag} 1 or more")
         chosen[name] = value * MIB if name.endswith("_bytes") else value
-    return Options(
+    options = Options(
         workers=workers,
         source=source,
         fields=_parse_fields(fields),
         aliases=aliases,
         quiet=quiet,
         follow_links=follow_links,
-        **chosen,
     )
+    return replace(options, **chosen)
 
 
 def _flags() -> dict[str, str]:
