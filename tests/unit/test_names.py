@@ -1,4 +1,4 @@
-from sitroom.resolve.names import clean_surface, fold_name, is_acronym, name_tokens
+from sitroom.names import clean_surface, fold_name, is_acronym, name_tokens
 
 
 def test_diacritics_and_dotless_i_fold_to_plain_letters() -> None:
