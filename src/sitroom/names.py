@@ -22,6 +22,8 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
 #: The Arabic definite article in its common romanisations, as a separate word after folding.
 _ARTICLE_VARIANTS = {"el": "al", "ul": "al"}
+#: Letters separated by dots (``U.S.``, ``H.W.``): the dots go, so ``U.S.`` folds like ``US``.
+_DOTTED_LETTERS = re.compile(r"\b(?:[A-Za-z]\.)+[A-Za-z]\b\.?")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
@@ -31,7 +33,8 @@ def fold_name(text: str) -> str:
     """A case-, diacritic-, apostrophe- and punctuation-insensitive key of ``text``.
 
     ``el-`` becomes ``al`` (``Hay'at Tahrir el-Sham`` and ``Hayat Tahrir al-Sham`` share a key);
-    letters outside Latin are transliterated with anyascii so ``Kılıç`` folds to ``kilic``.
+    letters outside Latin are transliterated with anyascii so ``Kılıç`` folds to ``kilic``;
+    dotted letters are one word (``U.S.`` folds to ``us`` like ``US``).
     """
     if text.isascii():
         base = text
@@ -39,6 +42,8 @@ def fold_name(text: str) -> str:
         base = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
         if not base.isascii():
             base = anyascii(_APOSTROPHES.sub("", base))
+    if "." in base:
+        base = _DOTTED_LETTERS.sub(lambda match: match.group().replace(".", ""), base)
     words = _NOT_WORD.split(_APOSTROPHES.sub("", base).casefold())
     if words and not words[0]:
         words.pop(0)

@@ -14,23 +14,37 @@ becomes an :class:`Entity`. The rules, in order:
    entity ``<Country> government`` (ORG), apart from the country and from the city.
 4. *Acronyms*: a short form defined in any article (``Syrian National Army (SNA)``) joins its
    long form everywhere, unless the corpus defines it two different ways.
-5. *Surnames*: a PERSON-like mention whose words end a full person name (``Assad``,
-   ``Tayyip Erdogan``) joins the full name mentioned in the same article (when only one
-   matches), else the one full name in the corpus that matches (only for PERSON mentions).
-6. *Shortened names*: ``Rakhwala Lashkar`` (whatever the model labelled it) joins
+5. *Titles and prefixes*: a name is keyed without the titles, hyphenated prefixes and
+   adjectives in front of it (:mod:`sitroom.resolve.name_prefixes`: ``Speaker Nancy Pelosi``,
+   ``pro-Mitt Romney``, ``Western COVID-19``), when what remains is a name the corpus knows (a
+   title only comes off a person); the full text stays an alias.
+6. *Initials*: ``Donald J. Trump`` joins ``Donald Trump`` when the corpus has that name, or when
+   it is the only name with those first and last words and some initials.
+7. *Surnames*: a mention whose words end a full person name (``Assad``, ``Tayyip Erdogan``)
+   joins the full name mentioned in the same article, else the full name the corpus mentions
+   most (strictly more than any other of that surname: a tie leaves it alone). Any label
+   counts for a PERSON mention; an ORG or NORP mention joins a full name of its article; any
+   other mention only when the corpus labels that word PERSON at least as often as anything
+   else (``Obama`` tagged as a town is the president; ``Washington`` stays a place). A
+   mention joined this way counts as a person for the entity's type, so that places skip it
+   (:meth:`EntityResolution.type_of`).
+8. *Shortened names*: ``Rakhwala Lashkar`` (whatever the model labelled it) joins
    ``Sindhu Rakhwala Lashkar`` when it has two words or more, is the tail of exactly one
    longer non-person name and does not start with a people or place word; this is what
    keeps ``Syrian army`` apart from ``Free Syrian Army`` and ``Turkish opposition`` apart
    from ``Syrian opposition``.
-7. *User rules* (:mod:`sitroom.resolve.aliases`): forced merges, and pairs that no rule may
+9. *User rules* (:mod:`sitroom.resolve.aliases`): forced merges, and pairs that no rule may
    join.
 
 Demonyms (NORP, ``Turkish``) stay separate from their country: ``Turkish sources`` or ``the
 Turks`` are people or groups, not the state, and folding them in would blur who acted.
 
+A pronoun (``us``, ``Them``) is never a name, whatever the model labelled it.
+
 The entity's type is a vote over all its mentions (a name with an acronym never votes
-PERSON); its name is the most frequent full spelling; its id is a hash of its canonical key, so
-it is stable across runs.
+PERSON); its name is the most frequent full spelling without titles (for a person, among the
+spellings of two words or more); its id is a hash of its canonical key, so it is stable across
+runs.
 """
 
 from __future__ import annotations
@@ -41,12 +55,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..annotate.gazetteer import Countries, load_countries
+from ..annotate.mentions import is_pronoun
 from ..names import clean_surface, fold_name, is_acronym
 from ..types import DocAnnotations, Entity, Mention
 from .aliases import AliasRules
+from .name_prefixes import load_name_prefixes, strip_prefixes
 
 #: Labels that may stand for a person's surname the model mislabelled (``Kilic`` as ORG).
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+#: Labels of places: a modifier (``Western``) is never taken off them.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: A middle initial, with or without its dot (``J.``, ``H.W.``).
+_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
 #: When votes tie, the more specific type wins.
 _TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 
@@ -72,6 +92,14 @@ class EntityResolution:
     surface_entity: dict[str, str] = field(default_factory=dict)
     #: article -> [(start, end, entity id)], for overlap queries
     by_article: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    #: entity id -> entity type (PERSON, ORG, GPE...)
+    types: dict[str, str] = field(default_factory=dict)
+
+    def type_of(self, article: str, start: int, end: int) -> str | None:
+        """The type of the entity of the mention at ``[start, end)``: ``PERSON`` for a place
+        name the corpus shows to be a person (``Obama``), so place resolution can skip it."""
+        entity = self.entity_of(article, start, end)
+        return self.types.get(entity) if entity else None
 
     def entity_of(self, article: str, start: int, end: int) -> str | None:
         """The entity of the mention that best covers ``[start, end)`` in ``article``."""
@@ -160,14 +188,21 @@ def resolve_entities(
             return "name:" + folded
         return _key(surface, label, source, countries)
 
-    items: list[_Item] = []
-    for doc in annotations:
-        for mention in doc.mentions:
-            surface = clean_surface(mention.text)
-            if fold_name(surface):
-                key = key_of(surface, mention.label, mention.source)
-                items.append(_Item(mention, surface, key))
-    items = _scope_surnames(items)
+    found = [
+        (mention, clean_surface(mention.text))
+        for doc in annotations
+        for mention in doc.mentions
+        if not is_pronoun(mention.text)
+    ]
+    found = [(mention, surface) for mention, surface in found if fold_name(surface)]
+    cores = _cores(found, countries, protected)
+    items = [
+        _Item(mention, core, key_of(core, mention.label, mention.source))
+        for (mention, _), core in zip(found, cores, strict=True)
+    ]
+    tails = _full_name_tails(items)
+    persons = _person_words(items, tails)
+    items = _scope_surnames(items, tails, persons)
 
     def rule_key(text: str) -> str:
         return key_of(clean_surface(text), "ORG", "model")
@@ -176,13 +211,48 @@ def resolve_entities(
     for item in items:
         groups.find(item.key)
     _join_acronyms(annotations, groups)
-    _join_surnames(items, groups)
+    _join_initials(items, groups)
+    joined_as_person = _join_surnames(items, groups, tails, persons)
     _join_shortened_names(items, groups)
     canonical: dict[str, str] = {}
     for alias, target in rules.merges:
         if groups.join(rule_key(alias), rule_key(target)):
             canonical[rule_key(target)] = target
-    return _build(items, groups, canonical, countries)
+    return _build(items, groups, canonical, countries, joined_as_person)
+
+
+def _cores(
+    found: list[tuple[Mention, str]], countries: Countries, protected: set[str]
+) -> list[str]:
+    """Each mention's name without the titles and prefixes in front of it, where the corpus
+    shows that what remains is a name (rule 5); else the mention's own clean text."""
+    prefixes = load_name_prefixes()
+    stripped = [strip_prefixes(surface, prefixes) for _, surface in found]
+    plain = {
+        fold_name(surface)
+        for (_, surface), cut in zip(found, stripped, strict=True)
+        if not cut.kinds
+    }
+    person_words: set[str] = set()
+    for (mention, _), cut in zip(found, stripped, strict=True):
+        words = fold_name(cut.core).split()
+        if mention.label == "PERSON" and len(words) >= 2:
+            person_words.update(" ".join(words[-size:]) for size in range(1, len(words) + 1))
+    cores: list[str] = []
+    for (mention, surface), cut in zip(found, stripped, strict=True):
+        core = fold_name(cut.core)
+        person = core in person_words or (mention.label == "PERSON" and " " in core)
+        known = person or core in plain or countries.country_code(cut.core) is not None
+        keep = (
+            not cut.kinds
+            or fold_name(surface) in protected
+            or countries.country_code(surface) is not None
+            or ("title" in cut.kinds and not person)
+            or ("modifier" in cut.kinds and mention.label in _PLACE_LABELS)
+            or not known
+        )
+        cores.append(surface if keep else cut.core)
+    return cores
 
 
 def _join_acronyms(annotations: Sequence[DocAnnotations], groups: _Groups) -> None:
@@ -198,46 +268,122 @@ def _join_acronyms(annotations: Sequence[DocAnnotations], groups: _Groups) -> No
             groups.join(short, next(iter(roots)))
 
 
+def _words_of(item: _Item) -> tuple[str, ...]:
+    """The folded words of a ``name:`` key (without an article scope), else nothing."""
+    if not item.key.startswith("name:"):
+        return ()
+    return tuple(item.key[5:].split("#", 1)[0].split())
+
+
+def _is_full_name(item: _Item) -> bool:
+    return item.mention.label == "PERSON" and "#" not in item.key and len(_words_of(item)) >= 2
+
+
 def _full_name_tails(items: list[_Item]) -> dict[tuple[str, ...], set[str]]:
     """Each proper tail of a full person name (``assad``, ``tayyip erdogan``) -> its keys."""
     tails: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for item in items:
-        words = tuple(item.key[5:].split()) if item.key.startswith("name:") else ()
-        if item.mention.label == "PERSON" and len(words) >= 2:
+        if _is_full_name(item):
+            words = _words_of(item)
             for size in range(1, len(words)):
                 tails[words[-size:]].add(item.key)
     return tails
 
 
-def _scope_surnames(items: list[_Item]) -> list[_Item]:
+def _person_words(
+    items: list[_Item], tails: dict[tuple[str, ...], set[str]]
+) -> frozenset[tuple[str, ...]]:
+    """Surnames (tails of full person names) that the corpus labels PERSON at least as often
+    as anything else when they stand alone. A gazetteer's label is not a vote: it only says
+    a place of that name exists (there is a town called Obama)."""
+    votes: dict[tuple[str, ...], int] = defaultdict(int)
+    for item in items:
+        words = _words_of(item)
+        if words in tails and "#" not in item.key and item.mention.source != "gazetteer":
+            votes[words] += 1 if item.mention.label == "PERSON" else -1
+    return frozenset(words for words in tails if votes.get(words, 0) >= 0)
+
+
+def _scope_surnames(
+    items: list[_Item],
+    tails: dict[tuple[str, ...], set[str]],
+    persons: frozenset[tuple[str, ...]],
+) -> list[_Item]:
     """A bare surname means different people in different articles (three people named
-    Jatoi), so its key is scoped to its article; rule 5 then joins it to a full name."""
-    tails = _full_name_tails(items)
+    Jatoi), so its key is scoped to its article; rule 7 then joins it to a full name."""
+    in_article = {
+        (item.mention.article, _words_of(item)[-size:])
+        for item in items
+        if _is_full_name(item)
+        for size in range(1, len(_words_of(item)))
+    }
     scoped: list[_Item] = []
     for item in items:
+        words = _words_of(item)
+        label = item.mention.label
         if (
-            item.key.startswith("name:")
-            and item.mention.label in _SURNAME_LABELS
-            and tuple(item.key[5:].split()) in tails
+            words in tails
             and not is_acronym(item.surface)
+            and (
+                label == "PERSON"
+                or words in persons
+                or (label in _SURNAME_LABELS and (item.mention.article, words) in in_article)
+            )
         ):
             item = _Item(item.mention, item.surface, f"{item.key}#{item.mention.article}")
         scoped.append(item)
     return scoped
 
 
-def _join_surnames(items: list[_Item], groups: _Groups) -> None:
-    """A surname (or the tail of a name) joins the full person name it ends."""
-    corpus = _full_name_tails(items)
+def _join_initials(items: list[_Item], groups: _Groups) -> None:
+    """``Donald J. Trump`` joins ``Donald Trump`` (rule 6)."""
+    full = {item.key for item in items if _is_full_name(item)}
+    variants: dict[str, set[str]] = defaultdict(set)
+    for key in full:
+        words = key[5:].split()
+        middle = words[1:-1]
+        if middle and all(_is_initials(word) for word in middle):
+            variants["name:" + " ".join((words[0], words[-1]))].add(key)
+    for base, keys in sorted(variants.items()):
+        if base in full:
+            for key in sorted(keys):
+                groups.join(key, base)
+        elif len(keys) == 1:
+            groups.join(next(iter(keys)), base)
+
+
+def _is_initials(word: str) -> bool:
+    """``j`` or ``hw`` (folded ``H.W.``): a middle initial or two."""
+    return len(word) <= 2 and all(char in _INITIALS for char in word)
+
+
+def _join_surnames(
+    items: list[_Item],
+    groups: _Groups,
+    tails: dict[tuple[str, ...], set[str]],
+    persons: frozenset[tuple[str, ...]],
+) -> set[str]:
+    """A surname (or the tail of a name) joins the full person name it ends (rule 7); the
+    keys so joined, whatever their label, are people."""
+    named = Counter(groups.find(item.key) for item in items if _is_full_name(item))
     full_names: dict[str, list[tuple[int, tuple[str, ...], str]]] = defaultdict(list)
     for item in items:
-        words = tuple(item.key[5:].split()) if item.key.startswith("name:") else ()
-        if item.mention.label == "PERSON" and len(words) >= 2 and "#" not in item.key:
-            full_names[item.mention.article].append((item.mention.start, words, item.key))
+        if _is_full_name(item):
+            full_names[item.mention.article].append(
+                (item.mention.start, _words_of(item), item.key)
+            )
+
+    def most_named(keys: set[str]) -> str | None:
+        roots = sorted({groups.find(key) for key in keys}, key=lambda root: -named[root])
+        if len(roots) == 1 or (len(roots) > 1 and named[roots[0]] > named[roots[1]]):
+            return roots[0]
+        return None
+
+    joined: set[str] = set()
     for item in items:
         if "#" not in item.key:
             continue
-        words = tuple(item.key[5:].split("#", 1)[0].split())
+        words = _words_of(item)
         candidates = [
             (start, key)
             for start, full, key in full_names.get(item.mention.article, ())
@@ -245,11 +391,15 @@ def _join_surnames(items: list[_Item], groups: _Groups) -> None:
         ]
         earlier = {key for start, key in candidates if start < item.mention.start}
         in_article = earlier or {key for _, key in candidates}
-        targets = {groups.find(key) for key in in_article}
-        if not targets and item.mention.label == "PERSON":
-            targets = {groups.find(key) for key in corpus.get(words, ())}
-        if len(targets) == 1:
-            groups.join(item.key, next(iter(targets)))
+        target = most_named(in_article) if in_article else None
+        if not in_article and (item.mention.label == "PERSON" or words in persons):
+            target = most_named(tails.get(words, set()))
+        if target is not None:
+            before = named[groups.find(item.key)] + named[target]
+            if groups.join(item.key, target):
+                named[groups.find(target)] = before
+                joined.add(item.key)
+    return joined
 
 
 def _join_shortened_names(items: list[_Item], groups: _Groups) -> None:
@@ -282,7 +432,11 @@ def _join_shortened_names(items: list[_Item], groups: _Groups) -> None:
 
 
 def _build(
-    items: list[_Item], groups: _Groups, canonical: dict[str, str], countries: Countries
+    items: list[_Item],
+    groups: _Groups,
+    canonical: dict[str, str],
+    countries: Countries,
+    people: set[str],
 ) -> EntityResolution:
     members: dict[str, list[_Item]] = defaultdict(list)
     for item in items:
@@ -296,7 +450,7 @@ def _build(
     for root in sorted(members):
         group = members[root]
         keys = {item.key for item in group}
-        kind = _type(group, keys)
+        kind = _type(group, keys, people)
         name = forced.get(root) or _name(group, keys, kind, countries)
         canonical_key = root if root.startswith(("country:", "gov:")) else "name:" + fold_name(name)
         if canonical_key in used:  # two people both known only as ``Jatoi``
@@ -318,19 +472,23 @@ def _build(
             mention_entity[(m.article, m.start, m.end)] = eid
             by_article[m.article].append((m.start, m.end, eid))
             surface_entity.setdefault(fold_name(item.surface), eid)
+            surface_entity.setdefault(fold_name(clean_surface(m.text)), eid)
         for key in keys:
             if key.startswith("country:"):
                 surface_entity[key] = eid
     entities.sort(key=lambda e: (-e.mention_count, e.name))
-    return EntityResolution(tuple(entities), mention_entity, surface_entity, dict(by_article))
+    types = {entity.id: entity.type for entity in entities}
+    return EntityResolution(
+        tuple(entities), mention_entity, surface_entity, dict(by_article), types
+    )
 
 
-def _type(group: list[_Item], keys: set[str]) -> str:
+def _type(group: list[_Item], keys: set[str], people: set[str]) -> str:
     if any(key.startswith("gov:") for key in keys):
         return "ORG"
     if any(key.startswith("country:") for key in keys):
         return "GPE"
-    votes = Counter(item.mention.label for item in group)
+    votes = Counter("PERSON" if item.key in people else item.mention.label for item in group)
     if any(item.mention.source == "acronym" for item in group):
         votes.pop("PERSON", None)  # a name with an acronym is an organisation
     if not votes:
@@ -346,10 +504,15 @@ def _name(group: list[_Item], keys: set[str], kind: str, countries: Countries) -
     governments = sorted(key[4:] for key in keys if key.startswith("gov:"))
     if governments:
         return f"{countries.names.get(governments[0], governments[0])} government"
+    countries_named = sorted(key[8:] for key in keys if key.startswith("country:"))
+    if countries_named:
+        return countries.names.get(countries_named[0], countries_named[0])
     forms = [item.surface for item in group]
     full = [form for form in forms if not is_acronym(form)] or forms
     if kind == "PERSON":
-        longest = max(len(fold_name(form).split()) for form in full)
-        full = [form for form in full if len(fold_name(form).split()) == longest]
+        # The most frequent full name (``Joe Biden``), not the longest (``Joseph R. Biden Jr.``).
+        full = [form for form in full if " " in fold_name(form)] or full
     counts = Counter(full)
-    return max(counts, key=lambda form: (counts[form], len(form), form))
+    return max(
+        counts, key=lambda form: (counts[form], len(fold_name(form).split()), len(form), form)
+    )
