@@ -18,8 +18,10 @@ becomes an :class:`Entity`. The rules, in order:
    adjectives in front of it (:mod:`sitroom.resolve.name_prefixes`: ``Speaker Nancy Pelosi``,
    ``pro-Mitt Romney``, ``Western COVID-19``), when what remains is a name the corpus knows (a
    title only comes off a person); the full text stays an alias.
-6. *Initials*: ``Donald J. Trump`` joins ``Donald Trump`` when the corpus has that name, or when
-   it is the only name with those first and last words and some initials.
+6. *Name variants*: full names with one surname and generational suffix join when their given
+   names are forms of one name (``Joe`` = ``Joseph``, :mod:`sitroom.resolve.given_names`) and
+   the middle words are initials (``Donald J. Trump`` = ``Donald Trump``), unless the corpus
+   has two sets of initials for that name (``George W. Bush``, ``George H.W. Bush``).
 7. *Surnames*: a mention whose words end a full person name (``Assad``, ``Tayyip Erdogan``)
    joins the full name mentioned in the same article, else the full name the corpus mentions
    most (strictly more than any other of that surname: a tie leaves it alone). Any label
@@ -59,6 +61,7 @@ from ..annotate.mentions import is_pronoun
 from ..names import clean_surface, fold_name, is_acronym
 from ..types import DocAnnotations, Entity, Mention
 from .aliases import AliasRules
+from .given_names import full_given_name
 from .name_prefixes import load_name_prefixes, strip_prefixes
 
 #: Labels that may stand for a person's surname the model mislabelled (``Kilic`` as ORG).
@@ -67,6 +70,8 @@ _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: A middle initial, with or without its dot (``J.``, ``H.W.``).
 _INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
+#: Generational suffixes: ``Donald Trump Jr.`` is not ``Donald Trump``.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: When votes tie, the more specific type wins.
 _TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 
@@ -211,7 +216,7 @@ def resolve_entities(
     for item in items:
         groups.find(item.key)
     _join_acronyms(annotations, groups)
-    _join_initials(items, groups)
+    _join_name_variants(items, groups)
     joined_as_person = _join_surnames(items, groups, tails, persons)
     _join_shortened_names(items, groups)
     canonical: dict[str, str] = {}
@@ -335,21 +340,28 @@ def _scope_surnames(
     return scoped
 
 
-def _join_initials(items: list[_Item], groups: _Groups) -> None:
-    """``Donald J. Trump`` joins ``Donald Trump`` (rule 6)."""
-    full = {item.key for item in items if _is_full_name(item)}
-    variants: dict[str, set[str]] = defaultdict(set)
-    for key in full:
+def _join_name_variants(items: list[_Item], groups: _Groups) -> None:
+    """``Donald J. Trump`` and ``Donald Trump``, ``Joe Biden`` and ``Joseph Biden`` (rule 6).
+
+    Full names are grouped by given name (its full form), surname and generational suffix; the
+    names of a group join unless it holds two different sets of initials (``George W. Bush``
+    and ``George H.W. Bush``), in which case only the names without initials join."""
+    by_base: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for key in {item.key for item in items if _is_full_name(item)}:
         words = key[5:].split()
-        middle = words[1:-1]
-        if middle and all(_is_initials(word) for word in middle):
-            variants["name:" + " ".join((words[0], words[-1]))].add(key)
-    for base, keys in sorted(variants.items()):
-        if base in full:
-            for key in sorted(keys):
-                groups.join(key, base)
-        elif len(keys) == 1:
-            groups.join(next(iter(keys)), base)
+        suffix = words[-1] if words[-1] in _SUFFIXES and len(words) > 2 else ""
+        core = words[:-1] if suffix else words
+        middle = core[1:-1]
+        if not all(_is_initials(word) for word in middle):
+            continue
+        base = " ".join(filter(None, (full_given_name(core[0]), core[-1], suffix)))
+        by_base[base][" ".join(middle)].add(key)
+    for _, signatures in sorted(by_base.items()):
+        initials = [signature for signature in signatures if signature]
+        joinable = signatures[""] if len(initials) > 1 else set().union(*signatures.values())
+        keys = sorted(joinable)
+        for key in keys[1:]:
+            groups.join(key, keys[0])
 
 
 def _is_initials(word: str) -> bool:

@@ -130,3 +130,22 @@ def test_titles_and_prefixes_are_aliases_not_names() -> None:
     assert _entity(result, "General Motors").name == "General Motors"
     assert _entity(result, "Anti-Defamation League").name == "Anti-Defamation League"
     assert result.lookup("Western Australia") != result.lookup("Australia")
+
+
+def test_full_name_variants_join_but_different_people_stay_apart() -> None:
+    docs = [
+        _doc("a", ("Joe Biden", "PERSON"), ("Donald J. Trump", "PERSON")),
+        _doc("b", ("Joseph Biden", "PERSON"), ("Donald Trump", "PERSON")),
+        _doc("c", ("Joseph R. Biden", "PERSON"), ("Donald Trump Jr.", "PERSON")),
+        _doc("d", ("George W. Bush", "PERSON"), ("George H.W. Bush", "PERSON")),
+        _doc("e", ("Ted Cruz", "PERSON"), ("Bernie Sanders", "PERSON")),
+        _doc("f", ("Edward Cruz", "PERSON"), ("Bernard Sanders", "PERSON")),
+    ]
+    result = resolve_entities(docs)
+    assert len({result.lookup(n) for n in ("Joe Biden", "Joseph Biden", "Joseph R. Biden")}) == 1
+    assert result.lookup("Donald J. Trump") == result.lookup("Donald Trump")
+    assert result.lookup("Donald Trump Jr.") != result.lookup("Donald Trump")
+    assert result.lookup("George W. Bush") != result.lookup("George H.W. Bush")
+    assert result.lookup("Bernie Sanders") == result.lookup("Bernard Sanders")
+    # ``Ted`` is short for Edward and for Theodore: it joins neither.
+    assert result.lookup("Ted Cruz") != result.lookup("Edward Cruz")

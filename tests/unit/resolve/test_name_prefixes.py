@@ -32,3 +32,14 @@ def test_the_word_lists_are_data_with_clear_errors() -> None:
     assert strip_prefixes("Speaker Nancy Pelosi", lists).kinds == ()
     with pytest.raises(SitroomError, match="line 2"):
         parse_name_prefixes("title,Sen\nhonorific,Sir\n")
+
+
+def test_given_name_short_forms_read_from_data() -> None:
+    from sitroom.resolve.given_names import full_given_name, parse_given_names
+
+    assert full_given_name("joe") == "joseph" and full_given_name("bernie") == "bernard"
+    assert full_given_name("ted") == "ted"  # Edward or Theodore: neither
+    parsed = parse_given_names("# c\nalbert,al,bert\nrobert,bob,bert\n")
+    assert parsed == {"al": "albert", "bob": "robert"}
+    with pytest.raises(SitroomError, match="line 1"):
+        parse_given_names("joseph\n")
