@@ -19,9 +19,11 @@ becomes an :class:`Entity`. The rules, in order:
    ``pro-Mitt Romney``, ``Western COVID-19``), when what remains is a name the corpus knows (a
    title only comes off a person); the full text stays an alias.
 6. *Name variants*: full names with one surname and generational suffix join when their given
-   names are forms of one name (``Joe`` = ``Joseph``, :mod:`sitroom.resolve.given_names`) and
-   the middle words are initials (``Donald J. Trump`` = ``Donald Trump``), unless the corpus
-   has two sets of initials for that name (``George W. Bush``, ``George H.W. Bush``).
+   names are forms of one name (``Joe`` = ``Joseph``, :mod:`sitroom.resolve.given_names`),
+   with or without a middle name or initial (``Donald J. Trump`` = ``Donald Trump``, ``Hillary
+   Rodham Clinton`` = ``Hillary Clinton``), unless the corpus has two different middles for
+   that name (``George W. Bush``, ``George H.W. Bush``). A full name also joins the full name
+   of two words or more that ends it (``Recep Tayyip Erdogan``, ``Tayyip Erdogan``).
 7. *Surnames*: a mention whose words end a full person name (``Assad``, ``Tayyip Erdogan``)
    joins the full name mentioned in the same article, else the full name the corpus mentions
    most (strictly more than any other of that surname: a tie leaves it alone). Any label
@@ -134,6 +136,8 @@ class _Item:
     mention: Mention
     surface: str
     key: str
+    #: a title or prefix stayed in ``surface`` because the rest is not a name the corpus knows
+    prefixed: bool = False
 
 
 class _Groups:
@@ -169,10 +173,15 @@ def _key(surface: str, label: str, source: str, countries: Countries) -> str:
         code = countries.government_of(surface)
         if code:
             return f"gov:{code}"
-    if label not in {"PERSON", "NORP"}:
+    if label != "PERSON":
         code = countries.country_code(surface)
         if code:
             return f"country:{code}"
+        words = surface.rsplit(None, 1)
+        if len(words) == 2 and words[1].casefold() == "government":
+            code = countries.country_code(words[0])
+            if code:  # ``U.S. government`` is the government that ``Washington said`` names
+                return f"gov:{code}"
     return "name:" + fold_name(surface)
 
 
@@ -202,8 +211,8 @@ def resolve_entities(
     found = [(mention, surface) for mention, surface in found if fold_name(surface)]
     cores = _cores(found, countries, protected)
     items = [
-        _Item(mention, core, key_of(core, mention.label, mention.source))
-        for (mention, _), core in zip(found, cores, strict=True)
+        _Item(mention, core, key_of(core, mention.label, mention.source), prefixed)
+        for (mention, _), (core, prefixed) in zip(found, cores, strict=True)
     ]
     tails = _full_name_tails(items)
     persons = _person_words(items, tails)
@@ -217,6 +226,7 @@ def resolve_entities(
         groups.find(item.key)
     _join_acronyms(annotations, groups)
     _join_name_variants(items, groups)
+    _join_name_tails(items, groups)
     joined_as_person = _join_surnames(items, groups, tails, persons)
     _join_shortened_names(items, groups)
     canonical: dict[str, str] = {}
@@ -228,35 +238,40 @@ def resolve_entities(
 
 def _cores(
     found: list[tuple[Mention, str]], countries: Countries, protected: set[str]
-) -> list[str]:
+) -> list[tuple[str, bool]]:
     """Each mention's name without the titles and prefixes in front of it, where the corpus
-    shows that what remains is a name (rule 5); else the mention's own clean text."""
+    shows that what remains is a name (rule 5), else the mention's own clean text; and
+    whether a title or prefix stayed in it."""
     prefixes = load_name_prefixes()
     stripped = [strip_prefixes(surface, prefixes) for _, surface in found]
-    plain = {
-        fold_name(surface)
-        for (_, surface), cut in zip(found, stripped, strict=True)
-        if not cut.kinds
-    }
-    person_words: set[str] = set()
-    for (mention, _), cut in zip(found, stripped, strict=True):
+    votes: dict[str, int] = defaultdict(int)
+    full_name_words: set[str] = set()
+    for (mention, surface), cut in zip(found, stripped, strict=True):
         words = fold_name(cut.core).split()
         if mention.label == "PERSON" and len(words) >= 2:
-            person_words.update(" ".join(words[-size:]) for size in range(1, len(words) + 1))
-    cores: list[str] = []
+            full_name_words.update(" ".join(words[-size:]) for size in range(1, len(words) + 1))
+        if not cut.kinds and mention.source != "gazetteer":
+            votes[fold_name(surface)] += 1 if mention.label == "PERSON" else -1
+    cores: list[tuple[str, bool]] = []
     for (mention, surface), cut in zip(found, stripped, strict=True):
         core = fold_name(cut.core)
-        person = core in person_words or (mention.label == "PERSON" and " " in core)
-        known = person or core in plain or countries.country_code(cut.core) is not None
+        # A person: the corpus mostly labels the rest PERSON when it stands alone, or it ends
+        # a full person name and never stands alone (``Kyrsten Sinema``).
+        person = votes[core] > 0 if core in votes else core in full_name_words
+        person = person or (mention.label == "PERSON" and " " in core)
+        known = person or core in votes or countries.country_code(cut.core) is not None
         keep = (
-            not cut.kinds
-            or fold_name(surface) in protected
+            fold_name(surface) in protected
             or countries.country_code(surface) is not None
             or ("title" in cut.kinds and not person)
             or ("modifier" in cut.kinds and mention.label in _PLACE_LABELS)
             or not known
         )
-        cores.append(surface if keep else cut.core)
+        if not cut.kinds:
+            cores.append((surface, False))
+        else:
+            # Kept whole although the rest is a known name: not the best spelling to show.
+            cores.append((surface, known) if keep else (cut.core, False))
     return cores
 
 
@@ -315,7 +330,8 @@ def _scope_surnames(
     persons: frozenset[tuple[str, ...]],
 ) -> list[_Item]:
     """A bare surname means different people in different articles (three people named
-    Jatoi), so its key is scoped to its article; rule 7 then joins it to a full name."""
+    Jatoi), so its key is scoped to its article; rule 7 then joins it to a full name. A full
+    person name is never scoped: rule 6 and :func:`_join_name_tails` join it."""
     in_article = {
         (item.mention.article, _words_of(item)[-size:])
         for item in items
@@ -328,10 +344,10 @@ def _scope_surnames(
         label = item.mention.label
         if (
             words in tails
+            and not _is_full_name(item)
             and not is_acronym(item.surface)
             and (
-                label == "PERSON"
-                or words in persons
+                words in persons
                 or (label in _SURNAME_LABELS and (item.mention.article, words) in in_article)
             )
         ):
@@ -340,25 +356,42 @@ def _scope_surnames(
     return scoped
 
 
+def _join_name_tails(items: list[_Item], groups: _Groups) -> None:
+    """A full name joins the full name of two words or more that ends it (``Recep Tayyip
+    Erdogan`` and ``Tayyip Erdogan``; ``National Security Adviser Michael Flynn``, a span the
+    model ran too far left, and ``Michael Flynn``)."""
+    full = {item.key for item in items if _is_full_name(item)}
+    for key in sorted(full):
+        words = key[5:].split()
+        for size in range(len(words) - 1, 1, -1):
+            tail = "name:" + " ".join(words[-size:])
+            if tail in full:
+                groups.join(key, tail)
+                break
+
+
 def _join_name_variants(items: list[_Item], groups: _Groups) -> None:
-    """``Donald J. Trump`` and ``Donald Trump``, ``Joe Biden`` and ``Joseph Biden`` (rule 6).
+    """``Donald J. Trump``, ``Donald Trump``; ``Joe Biden``, ``Joseph Biden``; ``Hillary Rodham
+    Clinton``, ``Hillary Clinton`` (rule 6).
 
     Full names are grouped by given name (its full form), surname and generational suffix; the
-    names of a group join unless it holds two different sets of initials (``George W. Bush``
-    and ``George H.W. Bush``), in which case only the names without initials join."""
+    names of a group join unless their middle names or initials disagree (``George W. Bush``
+    and ``George H.W. Bush``), in which case only the names without a middle join."""
     by_base: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for key in {item.key for item in items if _is_full_name(item)}:
         words = key[5:].split()
         suffix = words[-1] if words[-1] in _SUFFIXES and len(words) > 2 else ""
         core = words[:-1] if suffix else words
-        middle = core[1:-1]
-        if not all(_is_initials(word) for word in middle):
+        if len(core) < 2:
             continue
+        initials = "".join(word if _is_initials(word) else word[0] for word in core[1:-1])
         base = " ".join(filter(None, (full_given_name(core[0]), core[-1], suffix)))
-        by_base[base][" ".join(middle)].add(key)
-    for _, signatures in sorted(by_base.items()):
-        initials = [signature for signature in signatures if signature]
-        joinable = signatures[""] if len(initials) > 1 else set().union(*signatures.values())
+        by_base[base][initials].add(key)
+    for _, middles in sorted(by_base.items()):
+        if len([initials for initials in middles if initials]) > 1:
+            joinable = middles.get("", set())
+        else:
+            joinable = set().union(*middles.values())
         keys = sorted(joinable)
         for key in keys[1:]:
             groups.join(key, keys[0])
@@ -376,7 +409,8 @@ def _join_surnames(
     persons: frozenset[tuple[str, ...]],
 ) -> set[str]:
     """A surname (or the tail of a name) joins the full person name it ends (rule 7); the
-    keys so joined, whatever their label, are people."""
+    keys so joined, whatever their label, are people. A surname that joins no one goes back
+    to being one name across the corpus."""
     named = Counter(groups.find(item.key) for item in items if _is_full_name(item))
     full_names: dict[str, list[tuple[int, tuple[str, ...], str]]] = defaultdict(list)
     for item in items:
@@ -393,7 +427,7 @@ def _join_surnames(
 
     joined: set[str] = set()
     for item in items:
-        if "#" not in item.key:
+        if "#" not in item.key or item.key in joined:
             continue
         words = _words_of(item)
         candidates = [
@@ -406,11 +440,13 @@ def _join_surnames(
         target = most_named(in_article) if in_article else None
         if not in_article and (item.mention.label == "PERSON" or words in persons):
             target = most_named(tails.get(words, set()))
-        if target is not None:
-            before = named[groups.find(item.key)] + named[target]
-            if groups.join(item.key, target):
-                named[groups.find(target)] = before
-                joined.add(item.key)
+        if target is None:
+            groups.join(item.key, item.key.split("#", 1)[0])
+            continue
+        root = groups.find(target)
+        if groups.find(item.key) != root and groups.join(item.key, root):
+            named[groups.find(root)] = named[root]
+        joined.add(item.key)
     return joined
 
 
@@ -519,7 +555,9 @@ def _name(group: list[_Item], keys: set[str], kind: str, countries: Countries) -
     countries_named = sorted(key[8:] for key in keys if key.startswith("country:"))
     if countries_named:
         return countries.names.get(countries_named[0], countries_named[0])
-    forms = [item.surface for item in group]
+    plain = [item.surface for item in group if not item.prefixed]
+    forms = plain or [item.surface for item in group]
+    forms = [form for form in forms if not form.islower()] or forms  # ``Justice Department``
     full = [form for form in forms if not is_acronym(form)] or forms
     if kind == "PERSON":
         # The most frequent full name (``Joe Biden``), not the longest (``Joseph R. Biden Jr.``).

@@ -149,3 +149,36 @@ def test_full_name_variants_join_but_different_people_stay_apart() -> None:
     assert result.lookup("Bernie Sanders") == result.lookup("Bernard Sanders")
     # ``Ted`` is short for Edward and for Theodore: it joins neither.
     assert result.lookup("Ted Cruz") != result.lookup("Edward Cruz")
+
+
+def test_middle_names_and_longer_spans_join_the_full_name() -> None:
+    docs = [
+        _doc("a", ("Hillary Rodham Clinton", "PERSON"), ("Michael Flynn", "PERSON")),
+        _doc(
+            "b",
+            ("Hillary Clinton", "PERSON"),
+            ("National Security Adviser Michael Flynn", "PERSON"),
+        ),
+        _doc("c", ("George Walker Bush", "PERSON"), ("George W. Bush", "PERSON")),
+        _doc("d", ("Michael Flynn", "PERSON")),
+    ]
+    result = resolve_entities(docs)
+    assert result.lookup("Hillary Rodham Clinton") == result.lookup("Hillary Clinton")
+    flynn = _entity(result, "National Security Adviser Michael Flynn")
+    assert flynn.name == "Michael Flynn" and flynn.mention_count == 3
+    assert result.lookup("George Walker Bush") == result.lookup("George W. Bush")
+
+
+def test_a_surname_no_one_claims_is_one_entity_across_articles() -> None:
+    docs = [
+        _doc("a", ("Ghulam Nabi Jatoi", "PERSON"), ("Parveen Jatoi", "PERSON")),
+        _doc("b", ("Jatoi", "PERSON")),
+        _doc("c", ("Jatoi", "PERSON")),
+        _doc("d", ("justice department", "ORG"), ("justice department", "ORG")),
+        _doc("e", ("Justice Department", "ORG")),
+    ]
+    result = resolve_entities(docs)
+    lone = result.entity_of(*_at(docs, "b", 0))
+    assert lone == result.entity_of(*_at(docs, "c", 0))
+    assert lone not in {result.lookup("Parveen Jatoi"), result.lookup("Ghulam Nabi Jatoi")}
+    assert _entity(result, "justice department").name == "Justice Department"
