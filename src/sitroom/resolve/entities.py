@@ -72,6 +72,8 @@ _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: A middle initial, with or without its dot (``J.``, ``H.W.``).
 _INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
+#: Words that join two names into a list of people.
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "vs", "versus"})
 #: Generational suffixes: ``Donald Trump Jr.`` is not ``Donald Trump``.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: When votes tie, the more specific type wins.
@@ -252,13 +254,20 @@ def _cores(
             full_name_words.update(" ".join(words[-size:]) for size in range(1, len(words) + 1))
         if not cut.kinds and mention.source != "gazetteer":
             votes[fold_name(surface)] += 1 if mention.label == "PERSON" else -1
+    titled_people = {
+        fold_name(surface)
+        for (mention, surface), cut in zip(found, stripped, strict=True)
+        if cut.kinds and mention.label == "PERSON"
+    }
     cores: list[tuple[str, bool]] = []
     for (mention, surface), cut in zip(found, stripped, strict=True):
         core = fold_name(cut.core)
         # A person: the corpus mostly labels the rest PERSON when it stands alone, or it ends
         # a full person name and never stands alone (``Kyrsten Sinema``).
         person = votes[core] > 0 if core in votes else core in full_name_words
-        person = person or (mention.label == "PERSON" and " " in core)
+        # A title before a name the model calls a person (``Ms Pelosi``) anywhere is a
+        # courtesy title, wherever that spelling occurs.
+        person = person or fold_name(surface) in titled_people
         known = person or core in votes or countries.country_code(cut.core) is not None
         keep = (
             fold_name(surface) in protected
@@ -296,7 +305,11 @@ def _words_of(item: _Item) -> tuple[str, ...]:
 
 
 def _is_full_name(item: _Item) -> bool:
-    return item.mention.label == "PERSON" and "#" not in item.key and len(_words_of(item)) >= 2
+    """A person's name of two words or more; ``Joe and Hunter Biden`` names two people."""
+    if item.mention.label != "PERSON" or "#" in item.key:
+        return False
+    words = _words_of(item)
+    return len(words) >= 2 and not _CONJUNCTIONS.intersection(words)
 
 
 def _full_name_tails(items: list[_Item]) -> dict[tuple[str, ...], set[str]]:
