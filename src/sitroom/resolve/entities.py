@@ -26,10 +26,11 @@ becomes an :class:`Entity`. The rules, in order:
    of two words or more that ends it (``Recep Tayyip Erdogan``, ``Tayyip Erdogan``).
 7. *Surnames*: a mention whose words end a full person name (``Assad``, ``Tayyip Erdogan``)
    joins the full name mentioned in the same article, else the full name the corpus mentions
-   most (strictly more than any other of that surname: a tie leaves it alone). Any label
-   counts for a PERSON mention; an ORG or NORP mention joins a full name of its article; any
-   other mention only when the corpus labels that word PERSON at least as often as anything
-   else (``Obama`` tagged as a town is the president; ``Washington`` stays a place). A
+   most (strictly more than any other of that surname: a tie leaves it alone). An ORG or NORP
+   mention joins a full name of its article; otherwise a mention of any label joins only when
+   the corpus calls that word a person (:func:`_person_words`: ``Obama`` tagged as a town is
+   the president, ``Khashoggi`` tagged as a place is the journalist, ``Washington`` stays a
+   place). A
    mention joined this way counts as a person for the entity's type, so that places skip it
    (:meth:`EntityResolution.type_of`).
 8. *Shortened names*: ``Rakhwala Lashkar`` (whatever the model labelled it) joins
@@ -64,6 +65,7 @@ from ..names import clean_surface, fold_name, is_acronym
 from ..types import DocAnnotations, Entity, Mention
 from .aliases import AliasRules
 from .given_names import full_given_name
+from .known_places import is_known_place
 from .name_prefixes import load_name_prefixes, strip_prefixes
 
 #: Labels that may stand for a person's surname the model mislabelled (``Kilic`` as ORG).
@@ -326,15 +328,31 @@ def _full_name_tails(items: list[_Item]) -> dict[tuple[str, ...], set[str]]:
 def _person_words(
     items: list[_Item], tails: dict[tuple[str, ...], set[str]]
 ) -> frozenset[tuple[str, ...]]:
-    """Surnames (tails of full person names) that the corpus labels PERSON at least as often
-    as anything else when they stand alone. A gazetteer's label is not a vote: it only says
-    a place of that name exists (there is a town called Obama)."""
-    votes: dict[tuple[str, ...], int] = defaultdict(int)
+    """Surnames (tails of full person names) that the corpus calls a person when they stand
+    alone: PERSON labels against all others, where a place label counts only if a place of
+    that name exists (the model tags unknown names such as ``Khashoggi`` as places), and a
+    name that is also a known place (``Obama``, ``Warren``) needs twice as many PERSON labels
+    as others. A gazetteer's label is not a vote: it only says a place of that name exists."""
+    person: dict[tuple[str, ...], int] = defaultdict(int)
+    other: dict[tuple[str, ...], int] = defaultdict(int)
+    known_place: dict[tuple[str, ...], bool] = {}
     for item in items:
         words = _words_of(item)
-        if words in tails and "#" not in item.key and item.mention.source != "gazetteer":
-            votes[words] += 1 if item.mention.label == "PERSON" else -1
-    return frozenset(words for words in tails if votes.get(words, 0) >= 0)
+        if words not in tails or "#" in item.key or item.mention.source == "gazetteer":
+            continue
+        if words not in known_place:
+            known_place[words] = is_known_place(" ".join(words))
+        label = item.mention.label
+        if label == "PERSON":
+            person[words] += 1
+        elif label not in _PLACE_LABELS or known_place[words]:
+            other[words] += 1
+    return frozenset(
+        words
+        for words in tails
+        if person[words] > (2 * other[words] if known_place.get(words) else other[words])
+        or (not person[words] and not other[words])
+    )
 
 
 def _scope_surnames(
@@ -358,7 +376,7 @@ def _scope_surnames(
         if (
             words in tails
             and not _is_full_name(item)
-            and not is_acronym(item.surface)
+            and (not is_acronym(item.surface) or len(item.surface) > 4)  # ``OBAMA``, not ``HTS``
             and (
                 words in persons
                 or (label in _SURNAME_LABELS and (item.mention.article, words) in in_article)

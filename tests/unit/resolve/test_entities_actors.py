@@ -90,17 +90,22 @@ def test_a_surname_alone_is_the_person_its_article_names_or_else_the_corpus_name
 def test_a_person_the_model_or_gazetteer_tagged_as_a_place_is_a_person() -> None:
     docs = [
         _doc("a", ("Barack Obama", "PERSON"), ("Obama", "PERSON"), ("Obama", "PERSON")),
-        _doc("b", ("Obama", "GPE", "gazetteer"), ("Washington", "GPE")),
-        _doc("c", ("Obama", "GPE"), ("Washington", "GPE")),
-        _doc("d", ("George Washington", "PERSON"), ("Washington", "GPE")),
+        _doc("b", ("Obama", "GPE", "gazetteer"), ("Washington", "GPE"), ("Khashoggi", "GPE")),
+        _doc("c", ("Obama", "GPE"), ("Washington", "GPE"), ("Khashoggi", "GPE")),
+        _doc("d", ("George Washington", "PERSON"), ("Washington", "GPE"), ("Obama", "PERSON")),
+        _doc("e", ("Jamal Khashoggi", "PERSON"), ("Khashoggi", "GPE")),
     ]
     result = resolve_entities(docs)
     obama = result.lookup("Barack Obama")
+    khashoggi = result.lookup("Jamal Khashoggi")
     for article in ("b", "c"):
         span = _at(docs, article, 0)
         assert result.entity_of(*span) == obama
         assert result.type_of(*span) == "PERSON"
+        # No place is called Khashoggi: the model's place label is no evidence against a person.
+        assert result.entity_of(*_at(docs, article, 2)) == khashoggi
     assert _entity(result, "Barack Obama").type == "PERSON"
+    assert _entity(result, "Jamal Khashoggi").type == "PERSON"
     # ``Washington`` is a place three times out of three: George Washington does not take it.
     for article in ("b", "c", "d"):
         span = _at(docs, article, 1)
