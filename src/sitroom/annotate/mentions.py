@@ -20,7 +20,7 @@ from typing import Any
 from ..types import Mention
 from .acronyms import Definition, find_definitions
 from .gazetteer import load_countries
-from .ner_lexicon import NON_ACTION_VERBS, PERSON_TITLES
+from .ner_lexicon import NON_ACTION_VERBS, PERSON_TITLES, PRONOUNS
 
 #: Labels worth keeping: actors, places, groups. Numbers, dates and money are handled by
 #: their own extractors (times) or not at all.
@@ -48,6 +48,8 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
         if ent.label_ == "PERSON" and start == ent.start_char:
             start = _given_names_before(doc, ent.start, start)
         text = full_text[start:end]
+        if is_pronoun(text):
+            continue
         label = ent.label_
         source = ent.ent_id_.split(":", 1)[0] if ent.ent_id_ else "model"
         if (start, end) in long_forms and label == "PERSON":
@@ -61,6 +63,11 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
     mentions.extend(_bare_surnames(doc, article_id, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def is_pronoun(text: str) -> bool:
+    """``us``, ``Us``, ``them``: a pronoun, never a name; ``US`` (all capitals) is a name."""
+    return text.casefold() in PRONOUNS and (len(text) < 2 or not text.isupper())
 
 
 def _clean_bounds(ent: Any) -> tuple[int, int] | None:

@@ -33,6 +33,17 @@ FIRST_NAMES = frozenset(
     )
 )
 
+#: Personal and possessive pronouns. ``us``, ``Us`` or ``them`` is never a named entity, though
+#: the model sometimes tags ``us`` as the country (an all-capital ``US`` still is the country).
+PRONOUNS = frozenset(
+    _words(
+        """
+        i me my mine myself we us our ours ourselves you your yours yourself yourselves he him
+        his himself she her hers herself it its itself they them their theirs themselves
+        """
+    )
+)
+
 #: Words that put a person's name right after them; a gazetteer match there is a surname.
 PERSON_TITLES = frozenset(
     _words(

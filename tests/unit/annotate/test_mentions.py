@@ -1,6 +1,6 @@
 from typing import Any
 
-from sitroom.annotate.mentions import extract_mentions
+from sitroom.annotate.mentions import extract_mentions, is_pronoun
 
 
 def _by_text(nlp: Any, text: str) -> dict[str, tuple[str, str]]:
@@ -37,3 +37,15 @@ def test_defined_acronyms_are_found_again_even_when_the_model_misses_them(nlp: A
     assert all(m.label == "ORG" for m in shorts)
     long_form = [m for m in mentions if m.text == "Hayat Tahrir al-Sham"]
     assert long_form and long_form[0].label == "ORG"
+
+
+def test_a_pronoun_is_never_a_mention_but_the_acronym_is(nlp: Any) -> None:
+    text = (
+        "Us against them. Help us hire more fact-checkers, and tell us what the US and the "
+        "U.S. Senate did."
+    )
+    texts = [m.text for m in extract_mentions(nlp(text), "a1")]
+    assert not any(t.casefold() in {"us", "them"} and not t.isupper() for t in texts), texts
+    assert "US" in texts
+    assert is_pronoun("us") and is_pronoun("Us") and is_pronoun("I")
+    assert not is_pronoun("US") and not is_pronoun("Usa")

@@ -1,4 +1,4 @@
-from sitroom.resolve.names import clean_surface, fold_name, is_acronym, name_tokens
+from sitroom.names import clean_surface, fold_name, is_acronym, name_tokens
 
 
 def test_diacritics_and_dotless_i_fold_to_plain_letters() -> None:
@@ -29,3 +29,11 @@ def test_name_tokens_and_acronyms() -> None:
     assert name_tokens("Bashar al-Assad") == ("bashar", "al", "assad")
     assert is_acronym("HTS") and is_acronym("U.S.")
     assert not is_acronym("Hamas") and not is_acronym("A")
+
+
+def test_dotted_letters_fold_like_the_acronym() -> None:
+    assert fold_name("U.S.") == fold_name("US") == "us"
+    assert fold_name("U.S.-Mexico border") == "us mexico border"
+    assert fold_name("George H.W. Bush") == "george hw bush"
+    assert fold_name("Donald J. Trump") == "donald j trump"  # one initial stays a word
+    assert fold_name("St. Louis") == "st louis"
