@@ -207,8 +207,9 @@ def month_year(anchor: date, month: int, tense: Tense | None, relative: str | No
     here = anchor.year * 12 + anchor.month - 1
     options = [y * 12 + month - 1 for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if relative in ("last", "past", "previous"):
-        pick = max(o for o in options if o < here)
-    elif relative in ("next", "coming"):
+        # "last February": TimeML reads the month of the year before, as "last year" would.
+        return anchor.year - 1
+    if relative in ("next", "coming"):
         pick = min(o for o in options if o > here)
     elif relative == "this":
         pick = anchor.year * 12 + month - 1
@@ -238,7 +239,9 @@ def season_value(anchor: date, season: str, tense: Tense | None, relative: str |
     past = [y for y, _, last in spans if last < anchor]
     future = [y for y, first, _ in spans if first > anchor]
     if relative in ("last", "past", "previous"):
-        year = max(past)
+        # "last spring" is the previous year's, as "last year" is (a winter is named after
+        # the year it starts in).
+        year = anchor.year - 1 if season != "WI" or anchor.month >= 3 else anchor.year - 2
     elif relative in ("next", "coming"):
         year = min(future)
     elif current:

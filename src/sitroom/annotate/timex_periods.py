@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .timex_lexicon import START, YEAR
-from .timex_rules import Context, Handler, Reading, Rule, _ago, _from_reference
+from .timex_lexicon import MONTH, START, YEAR
+from .timex_rules import Context, Handler, Reading, Rule, _ago, _from_reference, parse_day
 
 __all__ = ["PERIOD_RULES"]
 
@@ -121,6 +121,10 @@ def _year_before_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
         return _quarter_reading(framing[0] - 1, framing[1])
     if match["dir"].lower() == "ago":
         return _ago(match, ctx)
+    if ctx.reference_day is None and ctx.anchor is not None:
+        # "up from $4 million a year earlier" with no day named before: the year before
+        # the one reported on.
+        return Reading("DATE", str(ctx.anchor.year - 1), "year")
     return _from_reference(match, ctx)
 
 
@@ -160,6 +164,18 @@ def _year_end(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", str(ctx.anchor.year), "year")
 
 
+def _year_ended(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the year ended Sept. 30``, ``the quarter ended Sept. 29``: the period that date
+    closes (its calendar year or quarter)."""
+    inner = parse_day(match["rest"], ctx)
+    if inner is None or not inner.value:
+        return None
+    day = date.fromisoformat(inner.value)
+    if match["k"].lower() == "quarter":
+        return _quarter_reading(day.year, (day.month - 1) // 3 + 1)
+    return Reading("DATE", str(day.year), "year")
+
+
 def _the_year_stretch(match: re.Match[str], ctx: Context) -> Reading | None:
     """``for the year``: the stretch of one year a figure covers."""
     return Reading("DURATION", "P1Y", "duration")
@@ -196,6 +212,10 @@ PERIOD_RULES: tuple[Rule, ...] = (
           + r"|(?i:year)(?:\s+(?P<y2>1[89]\d\d|20\d\d))?))(?![\w-])", _fiscal_year),
     _rule("year_end", START + r"(?P<t>(?i:year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year"
           r"|the\s+full\s+year|(?:earlier|later)\s+in\s+the\s+year))(?![\w-])", _year_end),
+    _rule("period_ended", START + r"(?P<t>(?i:the|its)\s+(?:(?i:fiscal)\s+)?"
+          r"(?P<k>(?i:year|quarter)))\s+(?i:ended|ending|that\s+ended)\s+(?P<rest>" + MONTH
+          + r"\s+\d{1,2}(?:,\s+\d{4})?)",
+          _year_ended),
     _rule("the_year_stretch", START + r"(?i:for|during|over|throughout)\s+(?P<t>(?i:the\s+"
           r"year))(?![\w-])(?!\s+(?i:of|ago|before|after|earlier|later|\d))",
           _the_year_stretch),

@@ -325,7 +325,10 @@ _ADVERB_SETS = {"hourly": "PT1H", "daily": "P1D", "weekly": "P1W", "monthly": "P
 
 
 def _adverb_set(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``daily``, ``weekly``, ``annually``: TimeML sets of one unit."""
+    """``daily``, ``weekly``, ``annually``: TimeML sets of one unit (not ``Daily`` in a
+    title such as ``the Daily Star``)."""
+    if match["w"][0].isupper() and not re.search(r"(?:^|[.!?\"“]\s*)$", ctx.before(3)):
+        return None
     return Reading("SET", _ADVERB_SETS[match["w"].lower()], "duration")
 
 
