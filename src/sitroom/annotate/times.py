@@ -49,6 +49,7 @@ ALL_RULES: tuple[Rule, ...] = PERIOD_RULES + RULES
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
+_BY_BEFORE = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 #: The offset of a relation (``before:P2D:...``, ``ordinal:2:P1D:...``) counts whole days.
 #: Rules that name a quarter outright (not one read from another, like "a year earlier").
@@ -133,9 +134,20 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
         if candidate.rule.name in _QUARTER_NAMING and _QUARTER_VALUE.match(reading.value or ""):
             reference_quarter = (candidate.end, reading.value or "")
         year = _YEAR_VALUE.match(reading.value or "")
-        if year and reading.type in ("DATE", "TIME"):
+        if year and reading.type in ("DATE", "TIME") and not _looks_ahead(
+                text, candidate.start, candidate.end, reading, tense_of):
             reference_year = int(year[1])
     return results
+
+
+def _looks_ahead(text: str, start: int, end: int, reading: Reading,
+                 tense_of: Callable[[int, int], Tense | None]) -> bool:
+    """A bare year the clause looks ahead to (``will double by 2040``): not a year that later
+    day-and-month mentions (``Aug. 14``) fall in."""
+    if reading.precision != "year":
+        return False
+    return bool(_BY_BEFORE.search(text[max(0, start - 12):start])) or tense_of(
+        start, end) == "future"
 
 
 def _candidates(text: str) -> list[_Candidate]:
