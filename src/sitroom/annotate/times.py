@@ -40,12 +40,13 @@ from .timex_calendar import Tense
 from .timex_periods import PERIOD_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_tense import tense_at
+from .timex_words import WORD_RULES
 
 __all__ = ["extract_times", "normalize_text"]
 
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
 #: "a year earlier" beside a quarter reads as that quarter.
-ALL_RULES: tuple[Rule, ...] = PERIOD_RULES + RULES
+ALL_RULES: tuple[Rule, ...] = PERIOD_RULES + WORD_RULES + RULES
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")

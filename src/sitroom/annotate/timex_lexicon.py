@@ -87,8 +87,8 @@ NUMBER = (
     r"|dozens\s+of|several|some|many|few|an?)(?![\w-]))"
 )
 UNIT = (
-    r"(?P<u>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?"
-    r"|century|centuries)(?!\w))"
+    r"(?P<u>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?"
+    r"|decades?|century|centuries)(?!\w))"
 )
 #: A modifier that narrows an expression without changing its TIMEX3 value: ``early on``,
 #: ``mid-``, ``late``, ``the end of``, ``earlier``.

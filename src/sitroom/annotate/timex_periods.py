@@ -139,6 +139,9 @@ def _year_ago_adjective(match: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", None, "year")
     if quarter:
         return _quarter_reading(ctx.anchor.year - 1, quarter)
+    if re.search(r"(?i:quarter|period)", match["t"]):
+        year, completed = _completed_quarter(ctx.anchor)
+        return _quarter_reading(year - 1, completed)
     return Reading("DATE", str(ctx.anchor.year - 1), "year")
 
 

@@ -600,6 +600,8 @@ def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
     ``the first week of November`` resolves at once."""
     word = match["o"].lower()
     unit, _ = _unit(match["u"])
+    if unit == "quarter":
+        return None  # "the third quarter of 1989" is a calendar quarter (timex_periods)
     event = match["ev"]
     inner = parse_day(event, ctx, prefix_only=True, allow_month=True)
     if inner is not None and inner.value and word in ORDINALS and len(inner.value) == 7:
@@ -683,7 +685,7 @@ RULES: tuple[Rule, ...] = (
     _rule("part_of_reference", START + r"(?:(?i:(?:(?:early|late|later|earlier)\s+)?(?:in|during"
           r"|through|throughout|by|on|into|over|for)\s+))(?P<t>(?i:the)\s+" + PART + r")"
           r"(?!\s+of\b|\w)", _part_of_reference),
-    _rule("mid_part", START + r"(?P<t>(?i:mid-?)(?P<part>(?i:morning|afternoon|day)))(?!\w)",
+    _rule("mid_part", START + r"(?P<t>(?i:mid[- ]?)(?P<part>(?i:morning|afternoon|day)))(?!\w)",
           _part_of_reference),
     _rule("clock", r"(?<![\w:.])(?P<t>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
           r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])(?:\s+[A-Z][DS]T\b|\s+GMT\b)?)", _clock),
@@ -720,7 +722,8 @@ RULES: tuple[Rule, ...] = (
     _rule("season", START + r"(?i:in|during|over|through|throughout|since|until|by)\s+"
           r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
     _rule("duration", START + r"(?P<t>(?:(?i:the\s+(?:past|last|previous|next|coming|first"
-          r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?\s+" + UNIT + r")"
+          r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?"
+          r"(?:\s+(?i:more|additional|extra))?\s+" + UNIT + r")"
           r"(?!-)", lambda m, c: _plain_duration(m, c)),
     _rule("hyphen_duration", START + r"(?P<t>(?P<n>\d+(?:\.\d+)?|(?i:one|two|three|four|five"
           r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
@@ -750,6 +753,9 @@ def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     after a number of things (``$5 a day``) is a rate, left alone."""
     if match.groupdict().get("old"):
         return None  # "a 54-year-old farmer": an age, which TimeML does not mark
+    if match["u"].lower().startswith("quarter") and (match["n"].lower() in ("a", "an") or re.match(
+            r"\s+(?i:of)\b", ctx.text[ctx.end:ctx.end + 5])):
+        return None  # "three quarters of the vote", "a quarter point": shares, not periods
     rate = re.search(r"\d\s*$", ctx.before(6))
     if match["n"].lower() in ("a", "an") and not match.groupdict().get("hy") and (
             rate or match["u"].lower().endswith("s")):

@@ -171,3 +171,29 @@ def test_offsets_index_the_text_exactly(nlp: Any) -> None:
         assert mention.article == "a1"
     assert [(m.text, m.value) for m in found] == [
         ("Monday, August 18, 2025", "2025-08-18"), ("nine days", "P9D")]
+
+
+def test_spoken_years_and_moving_holidays(nlp: Any) -> None:
+    found = values(nlp, "January nineteen ninety-seven. Atlanta again. In the year two "
+                        "thousand, he left. Two thousand people marched.", date(1998, 2, 27))
+    assert found["January nineteen ninety-seven"] == "1997-01"
+    assert found["the year two thousand"] == "2000"
+    assert "Two thousand" not in found
+    found = values(nlp, "He was rescued on Thanksgiving Day.", date(2000, 1, 6))
+    assert found["Thanksgiving Day"] == "1999-11-25"
+
+
+def test_easter_and_thanksgiving_dates() -> None:
+    from sitroom.annotate.timex_words import easter, thanksgiving
+
+    assert [easter(y) for y in (2000, 2024, 2025)] == [
+        date(2000, 4, 23), date(2024, 3, 31), date(2025, 4, 20)]
+    assert thanksgiving(1999) == date(1999, 11, 25)
+
+
+def test_vague_stretches_ahead_and_shares_are_told_apart(nlp: Any) -> None:
+    found = values(nlp, "Prices may rise in coming weeks, and three quarters of the vote "
+                        "went to him over the past two quarters.")
+    assert found["coming weeks"] == "PXW"
+    assert found["the past two quarters"] == "P2Q"
+    assert "three quarters" not in found
