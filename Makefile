@@ -52,10 +52,12 @@ eval: $(VENV)/.installed-test
 	$(BIN)/python bench/eval_fakes_dates.py
 	$(BIN)/python bench/eval_fakes_places.py
 	$(BIN)/python bench/eval_stories.py
+	$(BIN)/python bench/eval_timex.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/throughput.py --docs 500 --json
+	$(BIN)/python bench/startup.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

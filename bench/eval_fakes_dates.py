@@ -3,7 +3,7 @@
 FA-KES (``../shared/corpora/fakes/fakes.csv``, cp1252) has 804 Syrian-war articles with a
 crowd-annotated ``date`` (m/d/yy). For a deterministic sample of them we extract time
 expressions *without* an anchor, as for an undated article, infer the publication range with
-:func:`sitroom.resolve.dates.infer_publication_range`, and report:
+:func:`sitroom.clean.dates.infer_publication_range`, and report:
 
 - coverage: how often a range was inferred at all;
 - containment: of the inferred ranges, how often the annotated date lies inside;
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sitroom.annotate import load_nlp
 from sitroom.annotate.times import extract_times
-from sitroom.resolve.dates import WINDOW_DAYS, infer_publication_range
+from sitroom.clean.dates import WINDOW_DAYS, infer_publication_range
 
 FAKES = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "fakes" / "fakes.csv"
 

@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -226,10 +227,23 @@ def _load_aliases(path: Path | None) -> AliasRules | None:
 def _as_of(articles: Sequence[Article]) -> str | None:
     """The report's date: the latest publication date it covers. For an article dated only
     by inference, the earliest day it can have been published counts, so an open-ended
-    interval does not push the report into the future."""
-    dates = [a.published for a in articles if a.published]
-    dates += [a.date_range[0] for a in articles if a.date_range and not a.published]
+    interval does not push the report into the future; and when some articles carry a
+    stated date (metadata or header), no inferred one counts beyond the latest of those
+    plus :data:`~sitroom.clean.dates.WINDOW_DAYS` (a date a text looks ahead to is not the
+    day it was written)."""
+    from .clean.dates import WINDOW_DAYS
+
+    stated = [a.published for a in articles if a.published and a.date_basis in _STATED]
+    inferred = [a.published for a in articles if a.published and a.date_basis not in _STATED]
+    inferred += [a.date_range[0] for a in articles if a.date_range and not a.published]
+    if stated:
+        cap = (date.fromisoformat(max(stated)) + timedelta(days=WINDOW_DAYS)).isoformat()
+        inferred = [day for day in inferred if day <= cap]
+    dates = stated + inferred
     return max(dates) if dates else None
+
+
+_STATED = ("metadata", "header")
 
 
 def _write(report: Report, out_dir: Path, *, validate: bool) -> tuple[Path, Path]:

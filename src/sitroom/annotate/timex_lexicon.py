@@ -81,13 +81,14 @@ _teens = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eig
 _ones = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 #: A cardinal amount: digits, number words, ``a``/``an``, or a vague quantity (``several``).
 NUMBER = (
-    r"(?P<n>(?i:\d+(?:\.\d+)?|" + _tens + r"(?:[- ]" + _ones + r")?|" + _teens + "|" + _ones
+    r"(?P<n>(?i:\d+(?:\s+1/2)?(?:\.\d+)?|" + _tens + r"(?:[- ]" + _ones + r")?|" + _teens
+    + "|" + _ones
     + r"|a\s+couple\s+of|a\s+dozen|a\s+few|a\s+number\s+of|half\s+an?|hundreds\s+of"
     r"|dozens\s+of|several|some|many|few|an?)(?![\w-]))"
 )
 UNIT = (
-    r"(?P<u>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?"
-    r"|century|centuries)(?!\w))"
+    r"(?P<u>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?"
+    r"|decades?|century|centuries)(?!\w))"
 )
 #: A modifier that narrows an expression without changing its TIMEX3 value: ``early on``,
 #: ``mid-``, ``late``, ``the end of``, ``earlier``.

@@ -69,6 +69,9 @@ class Context:
     sentence_day: date | None = None
     in_entity: bool = False
     tense_of: Callable[[int, int], Tense | None] | None = None
+    #: The last calendar quarter the text named (``1989-Q3``) and where it ended: financial
+    #: news says "the quarter", "a year earlier" of the quarter it reports.
+    reference_quarter: tuple[int, str] | None = None
 
     def tense(self) -> Tense | None:
         return self.tense_of(self.start, self.end) if self.tense_of else None
@@ -110,6 +113,8 @@ def _amount(words: str | None) -> float | None:
         return None
     if text in NUMBER_WORDS:
         return float(NUMBER_WORDS[text])
+    if text.endswith(" 1/2") and text[:-4].isdigit():
+        return int(text[:-4]) + 0.5  # "2 1/2 years"
     try:
         return float(text)
     except ValueError:
@@ -201,6 +206,15 @@ def _month_year(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", cal.month_value(int(match["y"]), _month(match["mon"])), "month")
 
 
+def _month_of_relative_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``June last year``, ``January this year``, ``March of next year``."""
+    if ctx.anchor is None:
+        return Reading("DATE", None, "month")
+    step = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    return Reading("DATE", cal.month_value(ctx.anchor.year + step, _month(match["mon"])),
+                   "month")
+
+
 #: Words after which a bare capitalised month name is a month, not a verb or a name.
 _MONTH_CUES = re.compile(
     r"(?i:\b(?:in|since|until|till|by|from|before|after|during|through|throughout|of|early"
@@ -277,17 +291,45 @@ def _holiday(match: re.Match[str], ctx: Context) -> Reading | None:
 # --------------------------------------------------------------------------- weekdays, days
 
 
+#: Words before a day that point ahead whatever the verb's tense: "postponed until Tuesday",
+#: "as early as Tuesday", "set to resume Monday".
+_AHEAD_CUE = re.compile(
+    r"(?i:\b(?:until|till|as\s+(?:soon|early)\s+as|set\s+to\s+\w+)\s+(?:on\s+)?)$")
+
+
+def _clause_tense(ctx: Context) -> Tense | None:
+    return "future" if _AHEAD_CUE.search(ctx.before(40)) else ctx.tense()
+
+
 def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     part = match.groupdict().get("part")
     if ctx.anchor is None:
         return _day_reading(None, part)
     weekday = WEEKDAYS[match["wd"].lower()]
-    day = cal.weekday_date(ctx.anchor, weekday, ctx.tense(), _relative_word(match))
+    day = cal.weekday_date(ctx.anchor, weekday, _clause_tense(ctx), _relative_word(match))
     return _day_reading(day, part)
 
 
 def _weekday_set(match: re.Match[str], ctx: Context) -> Reading | None:
-    return Reading("SET", f"XXXX-WXX-{WEEKDAYS[match['wd'].lower()] + 1}", "day")
+    part = match.groupdict().get("part")
+    code = f"T{PARTS_OF_DAY[part.lower().rstrip('s')]}" if part else ""
+    return Reading("SET", f"XXXX-WXX-{WEEKDAYS[match['wd'].lower()] + 1}{code}", "day")
+
+
+def _month_set(match: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading("SET", f"XXXX-{_month(match['mon']):02d}", "month")
+
+
+_ADVERB_SETS = {"hourly": "PT1H", "daily": "P1D", "weekly": "P1W", "monthly": "P1M",
+                "annually": "P1Y", "yearly": "P1Y"}
+
+
+def _adverb_set(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``daily``, ``weekly``, ``annually``: TimeML sets of one unit (not ``Daily`` in a
+    title such as ``the Daily Star``)."""
+    if match["w"][0].isupper() and not re.search(r"(?:^|[.!?\"“]\s*)$", ctx.before(3)):
+        return None
+    return Reading("SET", _ADVERB_SETS[match["w"].lower()], "duration")
 
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -337,14 +379,6 @@ def _part_of_reference(match: re.Match[str], ctx: Context) -> Reading | None:
     return _day_reading(_reference_day(ctx), part)
 
 
-def _part_of_date(match: re.Match[str], ctx: Context) -> Reading | None:
-    inner = parse_day(match["rest"], ctx)
-    if inner is None or inner.type != "DATE":
-        return None
-    code = PARTS_OF_DAY[match["part"].lower()]
-    return Reading("TIME", f"{inner.value}T{code}" if inner.value else None, "time")
-
-
 def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
     hour = int(match["h"])
     minute = int(match["min"] or 0)
@@ -356,6 +390,32 @@ def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
     day = _reference_day(ctx)
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}" if day else None
     return Reading("TIME", value, "time")
+
+
+def _clock_on_day(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``10 p.m. Wednesday``, ``noon Thursday``, ``5 p.m. EST Nov. 9``: the clock time on that
+    day (one TIMEX3, as TimeML writes it)."""
+    rest = match["rest"]
+    if match["w"]:
+        hour, minute = (24, 0) if match["w"].lower() == "midnight" else (12, 0)
+    else:
+        hour, minute = int(match["h"]), int(match["min"] or 0)
+        meridiem = match["ap"].lower().replace(".", "")
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+    weekday = WEEKDAYS.get(rest.lower())
+    if weekday is not None:
+        if ctx.anchor is None:
+            return Reading("TIME", None, "time")
+        day: date | None = cal.weekday_date(ctx.anchor, weekday, _clause_tense(ctx), None)
+    else:
+        inner = parse_day(rest, ctx)
+        if inner is None or inner.type != "DATE":
+            return None
+        day = date.fromisoformat(inner.value) if inner.value else None
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}" if day else None, "time")
 
 
 def _clock_24h(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -382,16 +442,16 @@ def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
     unit, multiplier = _unit(match["u"])
     base = ctx.reference_day
     if amount is None or not amount.is_integer():
-        return Reading("DATE", None, cal.UNIT_PRECISION[unit],
-                       relation=f"{'before' if sign < 0 else 'after'}:"
-                                f"{_duration(amount, unit)}:the preceding date")
+        offset = _duration(amount, unit)
+        return Reading("DURATION", offset, "duration",
+                       relation=f"{'before' if sign < 0 else 'after'}:{offset}"
+                                ":the preceding date")
     steps = int(amount * multiplier) * sign
     if base is None:
         after = "before" if sign < 0 else "after"
         offset = _duration(abs(steps), unit) if sign else "P0D"
         what = ctx.reference_relation or "the preceding date"
-        return Reading("DATE", None, cal.UNIT_PRECISION[unit],
-                       relation=f"{after}:{offset}:{what}")
+        return Reading("DURATION", offset, "duration", relation=f"{after}:{offset}:{what}")
     return Reading("DATE", cal.shift(base, steps, unit), cal.UNIT_PRECISION[unit])
 
 
@@ -408,9 +468,8 @@ def _relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("DATE", cal.season_value(ctx.anchor, SEASONS[word], ctx.tense(), relative),
                        "season")
     unit, _ = _unit(word)
-    if has_article and relative in ("past", "last", "previous", "next", "coming") and not (
-            unit == "century" and relative == "last"):
-        # "the past week": a stretch of time leading up to now, not a calendar week.
+    if has_article and relative in ("next", "coming"):
+        # "the next month": a stretch of time from now on, not a calendar month.
         return Reading("DURATION", _duration(1, unit), "duration")
     if relative == "current":
         relative = "this"
@@ -444,19 +503,6 @@ def _season(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", cal.season_value(ctx.anchor, code, ctx.tense(), None), "season")
 
 
-def _quarter(match: re.Match[str], ctx: Context) -> Reading | None:
-    word = match["q"].lower()
-    number = 4 if word in ("final", "last", "fourth", "4th") else ORDINALS.get(
-        word, int(word[0]) if word[0].isdigit() else 0)
-    kind = match["k"].lower()
-    if kind == "half" and number > 2:
-        return None
-    code = f"Q{number}" if kind == "quarter" else f"H{number}"
-    year = int(match["y"]) if match.groupdict().get("y") else (
-        ctx.anchor.year if ctx.anchor else None)
-    return Reading("DATE", f"{year:04d}-{code}" if year else None, "season")
-
-
 def _ago(match: re.Match[str], ctx: Context) -> Reading | None:
     amount = _amount(match.groupdict().get("n"))
     unit, multiplier = _unit(match["u"])
@@ -479,7 +525,9 @@ def _vague_duration(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _recent(match: re.Match[str], ctx: Context) -> Reading | None:
-    return Reading("DATE", "PAST_REF", "ref")
+    """``in recent months``: a stretch of unknown length up to now (TimeML: ``PXM``)."""
+    unit, _ = _unit(match["u"])
+    return Reading("DURATION", _duration(None, unit), "duration")
 
 
 def _set(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -492,8 +540,7 @@ _REFERENCES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "at present": "PRESENT_REF", "presently": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "lately": "PAST_REF", "the past": "PAST_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF", "the near future": "FUTURE_REF",
 }
 
@@ -529,6 +576,8 @@ def _event_relative(match: re.Match[str], ctx: Context) -> Reading | None:
     unit, multiplier = _unit(match["u"])
     if match.groupdict().get("n") is None:
         amount = None
+    if match.groupdict().get("n") is None and not match["u"].lower().endswith("s"):
+        return None  # "Day after a boat ...": a bare singular unit is a word, not an amount
     steps = None if amount is None or not amount.is_integer() else int(amount * multiplier)
     event = match["ev"]
     inner = parse_day(event, ctx, prefix_only=True)
@@ -539,10 +588,11 @@ def _event_relative(match: re.Match[str], ctx: Context) -> Reading | None:
     event_words = _event_text(event)
     if not event_words:
         return None
+    # TimeML marks the amount ("two days") as a DURATION; the event it counts from is kept
+    # in ``relation`` until the event is dated (resolve.dates.resolve_event_relation).
     offset = _duration(amount * multiplier if amount is not None else None, unit)
     relation = f"{'after' if after else 'before'}:{offset}:{event_words}"
-    return Reading("DATE", None, "day" if unit in cal.CLOCK_UNITS else cal.UNIT_PRECISION[unit],
-                   relation=relation)
+    return Reading("DURATION", offset, "duration", relation=relation)
 
 
 def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -550,6 +600,8 @@ def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
     ``the first week of November`` resolves at once."""
     word = match["o"].lower()
     unit, _ = _unit(match["u"])
+    if unit == "quarter":
+        return None  # "the third quarter of 1989" is a calendar quarter (timex_periods)
     event = match["ev"]
     inner = parse_day(event, ctx, prefix_only=True, allow_month=True)
     if inner is not None and inner.value and word in ORDINALS and len(inner.value) == 7:
@@ -601,6 +653,9 @@ RULES: tuple[Rule, ...] = (
     _rule("dm", START + r"(?P<t>" + MOD + r"(?:" + WEEKDAY + r",?\s+)?(?:the\s+)?" + DAY
           + r"\s+(?:of\s+)?" + MONTH + ")", _month_day),
     _rule("my", START + r"(?P<t>" + MOD + MONTH + r",?\s+(?:of\s+)?" + YEAR + ")", _month_year),
+    _rule("month_relative_year", START + r"(?P<t>" + MOD + FULL_MONTH + r",?\s+(?:(?i:of)\s+)?"
+          + RELATIVE.replace("|past|coming|previous|current", "") + r"\s+(?i:year))(?!\w)",
+          _month_of_relative_year),
     _rule("month", START + r"(?P<t>" + MOD + r"(?:" + RELATIVE + r"\s+)?" + FULL_MONTH + r")"
           r"(?!\s+\d)", _month_alone),
     _rule("holiday", START + r"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)"
@@ -614,8 +669,13 @@ RULES: tuple[Rule, ...] = (
           r"|twentieth|twenty-first))\s+(?i:century))", _century),
     _rule("weekday", START + r"(?P<t>" + MOD + r"(?:" + RELATIVE + r"\s+)?" + WEEKDAY
           + r"(?:\s+" + PART + r")?)(?![\w])", _weekday),
-    _rule("weekday_set", START + r"(?:(?P<every>(?i:every|each)\s+))?" + WEEKDAY
-          + r"(?(every)|s)(?!\w)", _weekday_set),
+    _rule("weekday_set", START + r"(?P<t>(?:(?P<every>(?i:every|each)\s+))?" + WEEKDAY
+          + r"(?(every)s?|s?)(?:\s+(?P<part>(?i:mornings|afternoons|evenings|nights)))?)(?!\w)",
+          lambda m, c: _weekday_set(m, c) if m["every"] or m["part"] or m["wd"] != m["t"]
+          else None),
+    _rule("month_set", START + r"(?P<t>(?i:every|each)\s+" + FULL_MONTH + r")", _month_set),
+    _rule("adverb_set", START + r"(?P<w>(?i:hourly|daily|weekly|monthly|annually|yearly))"
+          r"(?![\w-])", _adverb_set),
     _rule("day_word", START + r"(?P<t>" + MOD + r"(?P<w>(?i:today|tonight|yesterday|tomorrow))"
           r"(?:\s+" + PART + r")?)(?!\w)", _day_word),
     _rule("two_days_off", START + r"(?i:the\s+day\s+(?:before|after)\s+)(?P<w>(?i:yesterday"
@@ -625,16 +685,17 @@ RULES: tuple[Rule, ...] = (
     _rule("part_of_reference", START + r"(?:(?i:(?:(?:early|late|later|earlier)\s+)?(?:in|during"
           r"|through|throughout|by|on|into|over|for)\s+))(?P<t>(?i:the)\s+" + PART + r")"
           r"(?!\s+of\b|\w)", _part_of_reference),
-    _rule("mid_part", START + r"(?P<t>(?i:mid-?)(?P<part>(?i:morning|afternoon|day)))(?!\w)",
+    _rule("mid_part", START + r"(?P<t>(?i:mid[- ]?)(?P<part>(?i:morning|afternoon|day)))(?!\w)",
           _part_of_reference),
-    _rule("part_of_date", START + r"(?P<t>(?i:the\s+)" + PART + r"\s+of\s+(?P<rest>"
-          r"(?:[A-Z][a-z]+\.?,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
-          r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\.?(?:,?\s+\d{4})?)))(?!\w)",
-          _part_of_date),
     _rule("clock", r"(?<![\w:.])(?P<t>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
-          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w]))", _clock),
+          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])(?:\s+[A-Z][DS]T\b|\s+GMT\b)?)", _clock),
     _rule("clock24", r"(?<![\w:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])"
           r"(?:\s*(?P<zone>GMT|UTC|local\s+time|hrs)\b)?)", _clock_24h),
+    _rule("clock_on_day", r"(?<![\w:.])(?P<t>(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
+          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)|(?P<w>(?i:noon|midnight)))"
+          r"(?:\s+[A-Z][DS]T|\s+GMT)?,?\s+(?:on\s+)?(?P<rest>" + WEEKDAY.replace("<wd>", "<wd0>")
+          + r"|(?i:today|yesterday|tomorrow)|" + MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?))(?![\w])",
+          _clock_on_day),
     _rule("overnight", START + r"(?P<t>(?i:overnight))(?![\w-])", lambda m, c: _overnight(m, c)),
     _rule("noon", START + r"(?P<w>(?i:noon|midday|midnight))(?!\w)", _noon),
     _rule("from_reference_day", START + r"(?P<t>(?i:the\s+(?P<dir>next|following|previous|same"
@@ -660,16 +721,15 @@ RULES: tuple[Rule, ...] = (
           r"|fall|winter))(?:\s+(?i:of))?\s+" + YEAR + ")", _season),
     _rule("season", START + r"(?i:in|during|over|through|throughout|since|until|by)\s+"
           r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
-    _rule("quarter", START + r"(?P<t>(?i:the\s+)(?P<q>(?i:first|second|third|fourth|final|last"
-          r"|1st|2nd|3rd|4th))\s+(?P<k>(?i:quarter|half))(?:\s+(?i:of)\s+" + YEAR + r")?)(?!\w)",
-          _quarter),
     _rule("duration", START + r"(?P<t>(?:(?i:the\s+(?:past|last|previous|next|coming|first"
-          r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?\s+" + UNIT + r")"
+          r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?"
+          r"(?:\s+(?i:more|additional|extra))?\s+" + UNIT + r")"
           r"(?!-)", lambda m, c: _plain_duration(m, c)),
     _rule("hyphen_duration", START + r"(?P<t>(?P<n>\d+(?:\.\d+)?|(?i:one|two|three|four|five"
           r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
           r"|ninety|hundred))(?P<hy>-)(?P<u>(?i:second|minute|hour|day|week|month|year|decade"
-          r"|century))(?:-(?i:old|long))?)(?!\w)", lambda m, c: _plain_duration(m, c)),
+          r"|century))(?:-(?i:long)|(?P<old>-(?i:old)))?)(?!\w)",
+          lambda m, c: _plain_duration(m, c)),
     _rule("vague_duration", START + r"(?i:for|within|just|only|mere|over|barely|matter\s+of)"
           r"\s+(?P<t>"
           r"(?P<u>(?i:minutes|hours|days|weeks|months|years|decades)))(?!\s+(?i:of|ago|before"
@@ -683,7 +743,7 @@ RULES: tuple[Rule, ...] = (
           + r")(?!\w)", _set),
     _rule("reference", START + r"(?:(?i:in|until|till|for|from|since|of)\s+)?(?P<t>(?i:now"
           r"|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days|recently"
-          r"|previously|formerly|lately|(?<=in\s)the\s+past|(?<=in\s)the\s+(?:near\s+)?future"
+          r"|lately|(?<=in\s)the\s+past|(?<=(?:in|to)\s)the\s+(?:near\s+)?future"
           r"|(?<=in\s)future))(?![\w-])", _reference),
 )
 
@@ -691,6 +751,11 @@ RULES: tuple[Rule, ...] = (
 def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     """``three hours``, ``the past fifteen years``, ``two and a half years``. A bare ``a day``
     after a number of things (``$5 a day``) is a rate, left alone."""
+    if match.groupdict().get("old"):
+        return None  # "a 54-year-old farmer": an age, which TimeML does not mark
+    if match["u"].lower().startswith("quarter") and (match["n"].lower() in ("a", "an") or re.match(
+            r"\s+(?i:of)\b", ctx.text[ctx.end:ctx.end + 5])):
+        return None  # "three quarters of the vote", "a quarter point": shares, not periods
     rate = re.search(r"\d\s*$", ctx.before(6))
     if match["n"].lower() in ("a", "an") and not match.groupdict().get("hy") and (
             rate or match["u"].lower().endswith("s")):

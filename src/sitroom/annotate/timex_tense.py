@@ -14,7 +14,7 @@ from .timex_calendar import Tense
 
 #: Auxiliaries that put the verb they attach to in the future (or a hypothetical future).
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "should", "must", "may", "might", "can",
-                        "could", "would"})
+                        "would"})
 #: Verbs whose complements lie ahead of the moment of speaking, whatever their own tense.
 FUTURE_LEMMAS = frozenset({"expect", "forecast", "schedule", "plan", "intend", "predict",
                            "anticipate", "prepare", "due", "aim", "vow", "pledge", "promise"})
@@ -40,7 +40,8 @@ def tense_at(doc: Any, start: int, end: int) -> Tense | None:
 def _verb_tense(verb: Any, depth: int) -> Tense | None:
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     aux_words = {child.lower_ for child in auxes}
-    if verb.lemma_.lower() in FUTURE_LEMMAS:
+    if verb.lemma_.lower() in FUTURE_LEMMAS and verb.tag_ != "VBD":
+        # "is expected Friday", "plans to": ahead; but "predicted Wednesday" was said then.
         return "future"
     if aux_words & FUTURE_AUX:
         # "would have left", "could have been" look back, not ahead.
@@ -52,9 +53,11 @@ def _verb_tense(verb: Any, depth: int) -> Tense | None:
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxes):
         return "past"
     if verb.tag_ == "VBN":
-        if aux_words & {"has", "have", "had", "was", "were", "'s", "'ve"}:
-            return "past"
-        return _inherit(verb, depth, default="past")
+        # With or without an auxiliary ("has fallen", "the decision, announced Wednesday"),
+        # a participle tells what was done; a bare one does not take its head's tense.
+        return "past"
+    if verb.tag_ == "VB" and "to" in aux_words and verb.head.lemma_ == "be":
+        return "future"  # "is to resume trading Tuesday"
     if verb.tag_ in ("VB", "VBG") and ("to" in aux_words or verb.dep_ in ("xcomp", "advcl")):
         return _inherit(verb, depth, default=None)
     if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
@@ -68,4 +71,6 @@ def _inherit(verb: Any, depth: int, default: Tense | None) -> Tense | None:
     head = verb.head
     if depth >= 3 or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return default
+    if head.lemma_.lower() in FUTURE_LEMMAS:
+        return "future"  # "planned to leave on Thursday": the leaving lies ahead of the plan
     return _verb_tense(head, depth + 1)

@@ -34,11 +34,14 @@ def article_id(text: str) -> str:
 
 
 def make_article(
-    raw: RawDocument, *, boilerplate: frozenset[str] = frozenset(), default_outlet: str = "unknown"
+    raw: RawDocument, *, boilerplate: frozenset[str] = frozenset(), default_outlet: str = "unknown",
+    identify_language: bool = True,
 ) -> tuple[Article, OffsetMap]:
     """The article for ``raw`` and the map from ``Article.text`` offsets to ``raw.text``.
 
     An empty cleaned text is returned as is; the caller decides to reject it.
+    ``identify_language=False`` leaves the language ``und`` (undetermined) without loading
+    the identification model: for one-off extractors that do not read it.
     """
     cleaned = clean_text(raw.text, boilerplate)
     text = cleaned.text
@@ -52,7 +55,7 @@ def make_article(
         published=published,
         date_basis=basis,
         date_range=date_range,
-        language=_language(text, raw.language),
+        language=_language(text, raw.language) if identify_language else UNDETERMINED,
         words=len(text.split()),
         files=(raw.locator,),
         author=_clean_field(raw.author),

@@ -1,37 +1,53 @@
-"""A publication date range inferred from the absolute dates an article mentions.
+"""Publication dates inferred from the dates an article mentions: one rule, two readers.
 
-Used only when neither metadata nor a header gives the date. The rule, kept simple on
-purpose (the time-expression work refines it with relative dates such as "on Monday"):
+Used only when neither metadata nor a header gives the date. An article is published on or
+after every *past* date it reports, and news reports recent events, so:
 
-- Dates found: full dates in English (``August 12, 2025``, ``Aug. 12, 2025``,
-  ``Monday, August 18, 2025``, ``12 August 2025``, ``12th of August, 2025``), ISO dates
-  (``2025-08-12``), month and year (``August 2025``), and day and month without a year
-  (``on August 14``) when the text also gives a year: of the years around the latest dated
-  mention, the one that puts the day nearest to it (a January article recalling
-  "December 28" means the previous year). Only capitalised month names count ("may" is a verb).
-  Years outside 1900-2100 are ignored. Slashed numeric dates are ignored: ``4/5/2025`` is
-  April or May depending on the writer.
-- Mentions that look ahead are ignored: when the sentence before the date (up to 80
-  characters back) holds a future cue (``will``, ``would``, ``scheduled``, ``expected``,
-  ``planned``, ``set to``, ``until``, ``next`` ...), or the date is right after ``by``,
-  ``until`` or ``till``.
-- An article is published on or after every past date it mentions, so ``lo`` is the latest
-  of them (the first day of the month for a month and year). ``hi`` is 30 days after the
-  last day that mention covers: news reports recent events.
-- A date labelled as the publication date in the text (``Published: 12 August 2025``,
-  ``Posted on ...``) gives ``lo == hi``, that day.
+- ``lo`` is the latest past date the article mentions (the first day of the month for a
+  month and year), and ``hi`` is :data:`WINDOW_DAYS` after the last day that mention covers;
+- a date labelled as the publication date in the text (``Published: 12 August 2025``,
+  ``Posted on ...``) gives ``lo == hi``, that day;
+- a mention that looks ahead says nothing about when the article was written and is skipped
+  (:func:`looks_ahead`): the clause before it (up to 80 characters back) holds a future cue or
+  a modal (``will``, ``would``, ``expected``, ``scheduled``, ``set to``, ``until``, ``next``,
+  ``could``, ``may`` ...), or the date comes right after ``by``, ``until`` or ``till``
+  (``energy use is expected to double by 2040``).
 
-Returns ``(lo, hi)`` as ISO dates, or None when the text mentions no usable date.
+Two readers feed that rule, at the two moments a date can be inferred:
+
+- :func:`infer_date_range` reads the cleaned text before any parsing (the clean stage):
+  full dates in English (``August 12, 2025``, ``Aug. 12, 2025``, ``Monday, August 18, 2025``,
+  ``12 August 2025``, ``12th of August, 2025``), ISO dates (``2025-08-12``), month and year
+  (``August 2025``), and day and month without a year (``on August 14``) when the text also
+  gives a year: of the years around the latest dated mention, the one that puts the day
+  nearest to it (a January article recalling "December 28" means the previous year). Only
+  capitalised month names count ("may" is a verb). Years outside 1900-2100 are ignored.
+  Slashed numeric dates are ignored: ``4/5/2025`` is April or May depending on the writer.
+- :func:`infer_publication_range` reads the time mentions extracted *without* an anchor
+  (after annotation), so it also sees what the patterns above miss (``Tuesday, 12 Aug.``).
+  Only day-precision values count: news often recalls months and bare years as background
+  ("the war that began in March 2011"). A day written without its year (``Aug. 14``) took
+  its year from the text around it; it counts only when that year is one the article gives
+  for a past date, so a year the text looks ahead to (``by 2040``) never dates it.
+
+Both return ``(lo, hi)`` as ISO dates, or None when the text gives no usable date.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..ingest.dates import MONTH_NUMBERS
+from ..types import TimeMention
+
+__all__ = ["WINDOW_DAYS", "infer_date_range", "infer_publication_range", "looks_ahead"]
+
+#: How long after the latest dated event an article may still appear.
+WINDOW_DAYS = 30
 
 # Dates in article prose are written with capitalised month names ("August 12, 2025").
 _MONTH_NUMBERS = {name.capitalize(): number for name, number in MONTH_NUMBERS.items()}
@@ -46,9 +62,11 @@ _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?!,?\s*\d)")
 _DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}")
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|would|shall|won't|scheduled|expected|planned|plans?|set (?:to|for)|slated"
-    r"|upcoming|next|until|till|deadline|postponed|due (?:on|for|by)|is to|are to)\b|'ll\b",
-    re.IGNORECASE,
+    r"\b(?i:will|would|shall|won't|scheduled|expected|expects?|planned|plans?|set (?:to|for)"
+    r"|slated|upcoming|forthcoming|next|until|till|deadline|postponed|due (?:on|for|by|in)"
+    r"|is to|are to|ahead of|projected|projects|predicts?|forecasts?)\b|'ll\b"
+    # Modals, lower case only: "May 12" is a date.
+    r"|\b(?:could|may|might|can|should|must)\b",
 )
 _BOUND_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:\w+day,?\s+)?$", re.I)
 _PUBLISHED_LABEL = re.compile(
@@ -57,7 +75,7 @@ _PUBLISHED_LABEL = re.compile(
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _LOOKBACK = 80
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
-_RECENT = timedelta(days=30)
+_RECENT = timedelta(days=WINDOW_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +109,10 @@ def _mentions(text: str) -> list[_Mention]:
                 continue
             taken.append((match.start(), match.end()))
             day = _make(match["year"], match["month"], match["day"])
-            if day is not None and not _looks_ahead(text, match.start()):
+            if day is not None and not looks_ahead(text, match.start()):
                 found.append(_Mention(day, day, _is_labelled(text, match.start())))
     for match in _MONTH_YEAR.finditer(text):
-        if _overlaps(taken, match.start(), match.end()) or _looks_ahead(text, match.start()):
+        if _overlaps(taken, match.start(), match.end()) or looks_ahead(text, match.start()):
             continue
         taken.append((match.start(), match.end()))
         first = _make(match["year"], match["month"], 1)
@@ -119,14 +137,15 @@ def _yearless(text: str, taken: list[tuple[int, int]], reference: date) -> list[
                 for year in (reference.year - 1, reference.year, reference.year + 1)
                 if (option := _make(year, match["month"], match["day"])) is not None
             ]
-            if not options or _looks_ahead(text, match.start()):
+            if not options or looks_ahead(text, match.start()):
                 continue
             day = min(options, key=lambda option: abs(option - reference))
             found.append(_Mention(day, day))
     return found
 
 
-def _looks_ahead(text: str, start: int) -> bool:
+def looks_ahead(text: str, start: int) -> bool:
+    """Whether the date at ``start`` sits in a clause that looks ahead (module doc)."""
     before = text[max(0, start - _LOOKBACK) : start]
     stops = list(_SENTENCE_END.finditer(before))
     clause = before[stops[-1].end() :] if stops else before
@@ -150,3 +169,37 @@ def _make(year: int | str, month: int | str, day: int | str) -> date | None:
     except ValueError:
         return None
     return found if _MIN_YEAR <= found.year <= _MAX_YEAR else None
+
+
+# --------------------------------------------------------------------------- time mentions
+
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_YEAR_OF_VALUE = re.compile(r"^(\d{4})(?:-|$)")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[89]|20|21)\d\d(?!\d)")
+
+
+def infer_publication_range(
+    times: Sequence[TimeMention], text: str | None = None
+) -> tuple[str, str] | None:
+    """An interval ``(lo, hi)`` of ISO dates the undated article was published in, read from
+    its time mentions (extracted without an anchor); None when it mentions no past day.
+    ``text`` (the text the offsets index) lets mentions that look ahead be skipped."""
+    past = [m for m in times if m.value and m.type in ("DATE", "TIME")
+            and not (text is not None and looks_ahead(text, m.start))]
+    stated_years = {int(found[1]) for m in past if _WRITTEN_YEAR.search(m.text)
+                    if (found := _YEAR_OF_VALUE.match(m.value or ""))}
+    days: list[date] = []
+    for mention in past:
+        found = _DAY_VALUE.match(mention.value or "")
+        if found is None:
+            continue
+        day = _make(found[1], found[2], found[3])
+        if day is None:
+            continue
+        if not _WRITTEN_YEAR.search(mention.text) and day.year not in stated_years:
+            continue  # its year came from a year the article does not give as past
+        days.append(day)
+    if not days:
+        return None
+    latest = max(days)
+    return latest.isoformat(), (latest + _RECENT).isoformat()

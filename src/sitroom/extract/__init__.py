@@ -6,14 +6,18 @@ JSON objects whose ``start``/``end`` index the file's text *as read* (before cle
 they line up with external gold annotations.
 
 A kind module exposes ``extract(docs: Sequence[PreparedDoc]) -> Iterator[dict]``; it may
-resolve across all the files given (canonical entities do).
+resolve across all the files given (canonical entities do). It may also expose
+``load_nlp()`` and ``annotate(doc, article_id, anchor) -> DocAnnotations`` when it needs less
+than the whole pipeline (times read the parse alone), and ``NEEDS_LANGUAGE = False`` when it
+does not read the article's language: a one-off run then starts in about the time spaCy
+takes to load its model.
 """
 
 from __future__ import annotations
 
 import importlib
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -58,9 +62,20 @@ class PreparedDoc:
         }
 
 
-def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[PreparedDoc]:
-    """Read, clean, parse and annotate ``files``; ``anchor`` overrides each file's date."""
-    from ..annotate import annotate_doc, load_nlp
+Annotator = Callable[[Any, str, date | None], DocAnnotations]
+
+
+def prepare(files: Sequence[str | Path], anchor: date | None = None, *,
+            load_nlp: Callable[[], Any] | None = None,
+            annotate: Annotator | None = None,
+            identify_language: bool = True) -> list[PreparedDoc]:
+    """Read, clean, parse and annotate ``files``; ``anchor`` overrides each file's date.
+    ``load_nlp`` and ``annotate`` default to the whole pipeline ``build`` runs."""
+    if load_nlp is None or annotate is None:
+        from ..annotate import annotate_doc
+        from ..annotate import load_nlp as load_full
+
+        load_nlp, annotate = load_nlp or load_full, annotate or annotate_doc
     from ..clean import make_article
     from ..ingest.decode import decode_bytes
     from ..ingest.text import split_header
@@ -82,7 +97,7 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[Pre
             date_basis="header" if published else None,
             body_offset=body_offset,
         )
-        article, offsets = make_article(raw)
+        article, offsets = make_article(raw, identify_language=identify_language)
         if len(article.text) > MAX_ARTICLE_CHARS:
             raise UsageError(
                 f"{path}: {len(article.text):,} characters is too long for one news article "
@@ -100,7 +115,7 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None) -> list[Pre
     nlp = load_nlp()
     docs = nlp.pipe([article.text for _, _, article, _, _ in raws], batch_size=32)
     for (file, raw_text, article, offsets, doc_anchor), doc in zip(raws, docs, strict=True):
-        annotations = annotate_doc(doc, article.id, doc_anchor)
+        annotations = annotate(doc, article.id, doc_anchor)
         prepared.append(PreparedDoc(file, raw_text, article, offsets, annotations, doc_anchor))
     return prepared
 
@@ -136,5 +151,7 @@ def extract(kind: str, files: Sequence[str | Path], anchor: date | None = None) 
     if kind not in KINDS:
         raise UsageError(f"unknown extractor {kind!r}", fix=f"use one of: {', '.join(KINDS)}")
     module = importlib.import_module(f"{__name__}.{kind}")
-    docs = prepare(files, anchor)
+    docs = prepare(files, anchor, load_nlp=getattr(module, "load_nlp", None),
+                   annotate=getattr(module, "annotate", None),
+                   identify_language=getattr(module, "NEEDS_LANGUAGE", True))
     yield from module.extract(docs)

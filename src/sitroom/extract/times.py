@@ -9,11 +9,30 @@ Each object has ``file``, ``start``, ``end`` (character offsets into the file's 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Any
 
+from ..types import DocAnnotations
 from . import PreparedDoc
 
-__all__ = ["extract"]
+__all__ = ["NEEDS_LANGUAGE", "annotate", "extract", "load_nlp"]
+
+#: Time rules are English and read no language code: skip loading the identifier.
+NEEDS_LANGUAGE = False
+
+
+def load_nlp() -> Any:
+    """The parse alone: times read tense and spaCy's DATE/TIME entities, not places."""
+    from ..annotate.nlp import load_parser
+
+    return load_parser()
+
+
+def annotate(doc: Any, article_id: str, anchor: date | None) -> DocAnnotations:
+    """Only the time expressions of a parsed article."""
+    from ..annotate.times import extract_times
+
+    return DocAnnotations(article=article_id, times=extract_times(doc, article_id, anchor))
 
 
 def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:

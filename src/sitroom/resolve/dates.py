@@ -1,22 +1,10 @@
-"""Time values at corpus level: publication ranges for undated articles, re-anchoring, and
-event-relative expressions once their event has a date.
+"""Time values at corpus level: undated articles within the corpus's coverage, re-anchoring,
+and event-relative expressions once their event has a date.
 
-:func:`infer_publication_range` is the rule for an article that nothing dates. It reads the
-time mentions extracted *without* an anchor (so only absolute dates carry values):
-
-- an article is published on or after every past date it reports, so ``lo`` is the latest
-  day-precision date mentioned in a past context. Months and bare years are not used: news
-  often recalls them as background ("the war that began in March 2011"), and a range built on
-  them would claim a month the article was not written in;
-- a mention is in a future context when the words just before it in its sentence hold a
-  future cue (``will``, ``expected``, ``scheduled``, ``until``, ``next`` ...); those say nothing
-  about when the article was written and are skipped (when ``text`` is given);
-- ``hi`` is the end of that latest mention plus :data:`WINDOW_DAYS`: news reports recent
-  events, so an article rarely appears more than a month after the latest thing it dates.
-  An "N units after <date>" phrase is already a dated mention (``A week after August 12``
-  reads as 2025-08-19), so such cues raise ``lo`` through the same rule.
-
-The interval is honest rather than precise: it never claims a day it cannot know.
+The publication range an undated article's own dates allow is inferred in one place,
+:mod:`sitroom.clean.dates` (before parsing from the text, after annotation from its time
+mentions); this module places it within the coverage of the dated articles
+(:func:`range_within_coverage`) and never lets a text push it past that coverage.
 """
 
 from __future__ import annotations
@@ -29,24 +17,17 @@ from datetime import date, timedelta
 
 from ..annotate.times import normalize_text
 from ..annotate.timex_calendar import shift
+from ..clean.dates import WINDOW_DAYS, looks_ahead
 from ..types import TimeMention
 
 __all__ = [
     "WINDOW_DAYS",
     "coverage_window",
-    "infer_publication_range",
     "range_within_coverage",
     "resolve_event_relation",
     "resolve_relative",
 ]
 
-#: How long after the latest dated event an article may still appear.
-WINDOW_DAYS = 30
-
-_FUTURE_CUE = re.compile(
-    r"(?i:\b(?:will|would|shall|'ll|scheduled|expected|expects|planned|plans|plan|set\s+to"
-    r"|due|until|till|next|upcoming|forthcoming|ahead\s+of)\b)[^.!?]{0,40}$"
-)
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -65,37 +46,6 @@ def _interval(value: str) -> tuple[date, date, int] | None:
         year = int(found[1])
         return date(year, 1, 1), date(year, 12, 31), 2
     return None
-
-
-def _in_future_context(mention: TimeMention, text: str | None) -> bool:
-    if text is None:
-        return False
-    window = text[max(0, mention.start - 60) : mention.start]
-    sentence = re.split(r"[.!?]\s", window)[-1]
-    return bool(_FUTURE_CUE.search(sentence))
-
-
-def infer_publication_range(
-    times: Sequence[TimeMention], text: str | None = None
-) -> tuple[str, str] | None:
-    """An interval ``(lo, hi)`` of ISO dates the undated article was published in, or None
-    when it mentions no past date to the day (see the module docstring for the rule)."""
-    found: list[tuple[int, date, date]] = []
-    for mention in times:
-        if mention.value is None or mention.type not in ("DATE", "TIME"):
-            continue
-        interval = _interval(mention.value)
-        if interval is None or _in_future_context(mention, text):
-            continue
-        first, last, rank = interval
-        if rank != 0 or not 1900 <= first.year <= 2100:
-            continue
-        found.append((rank, first, last))
-    if not found:
-        return None
-    finest = min(rank for rank, _, _ in found)
-    latest_first, latest_last = max((first, last) for rank, first, last in found if rank == finest)
-    return latest_first.isoformat(), (latest_last + timedelta(days=WINDOW_DAYS)).isoformat()
 
 
 def resolve_relative(mention: TimeMention, anchor: date) -> TimeMention:
@@ -200,6 +150,7 @@ def resolve_event_relation(mention: TimeMention, event_date: date) -> TimeMentio
     value = shift(day, 0, unit) if unit not in ("hour", "minute", "second") else day.isoformat()
     if value is None:
         return mention
+    kind = "DATE" if mention.type == "DURATION" else mention.type  # "two days before X"
     precision = (
         "day"
         if unit in ("hour", "minute", "second", "day")
@@ -211,7 +162,7 @@ def resolve_event_relation(mention: TimeMention, event_date: date) -> TimeMentio
             else "decade"
         )
     )
-    return replace(mention, value=value, precision=precision)
+    return replace(mention, type=kind, value=value, precision=precision)
 
 
 # --------------------------------------------------------------------------- corpus window
@@ -246,8 +197,11 @@ def range_within_coverage(
     dates allow (``text_range``) intersected with the corpus's coverage window. Day-and-month
     mentions without a year (``on November 27``), which the article alone cannot place,
     are read in the year that puts them inside the window and, being reported, raise the
-    lower bound. When the article's own dates fall outside the window entirely, they win:
-    the text is better evidence than the assumption.
+    lower bound. When the article's own dates fall before the window entirely, they win:
+    the text is better evidence than the assumption (an old article in the pile). Dates that
+    fall entirely *after* the coverage do not: an article does not appear after every dated
+    article of its corpus by a month or more, so such dates are ones it looks ahead to
+    (``by 2040``) and the window stands.
     """
     lo, hi = window
     for mention in times:
@@ -255,7 +209,7 @@ def range_within_coverage(
             continue
         if not _MONTH_DAY.search(mention.text) or _YEAR_IN_TEXT.search(mention.text):
             continue
-        if _in_future_context(mention, text):
+        if text is not None and looks_ahead(text, mention.start):
             continue
         day = _day_in_window(resolve_relative(mention, hi), window)
         if day is not None and day > lo:
@@ -264,6 +218,8 @@ def range_within_coverage(
         return lo.isoformat(), hi.isoformat()
     text_lo, text_hi = (date.fromisoformat(value) for value in text_range)
     both_lo, both_hi = max(lo, text_lo), min(hi, text_hi)
+    if text_lo > hi:
+        return lo.isoformat(), hi.isoformat()
     if both_lo > both_hi:
         return text_range
     return both_lo.isoformat(), both_hi.isoformat()

@@ -22,6 +22,8 @@ def test_month_day_year_choice() -> None:
     assert cal.month_day_date(january, 12, 28, "past") == date(2024, 12, 28)
     assert cal.month_day_date(january, 12, 28, "future") == date(2025, 12, 28)
     assert cal.month_day_date(january, 1, 20, None) == date(2025, 1, 20)
+    # A past clause may announce a date a few months ahead ("payable Dec. 7", said Oct. 27).
+    assert cal.month_day_date(date(1989, 10, 27), 12, 7, "past") == date(1989, 12, 7)
 
 
 def test_shift_formats_each_unit() -> None:
@@ -45,4 +47,6 @@ def test_durations() -> None:
     assert cal.duration_value(cal.format_amount(4), "year") == "P4Y"
     assert cal.duration_value(cal.format_amount(3), "hour") == "PT3H"
     assert cal.duration_value(cal.format_amount(None), "day") == "PXD"
-    assert cal.duration_value(cal.format_amount(1.5), "year") == "P1.5Y"
+    assert cal.duration_value(cal.format_amount(1.5), "year") == "P1Y6M"
+    assert cal.duration_value(cal.format_amount(2), "decade") == "P20Y"
+    assert cal.duration_value(cal.format_amount(0.5), "hour") == "PT30M"

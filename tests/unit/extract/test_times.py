@@ -19,7 +19,7 @@ def test_objects_point_into_the_raw_file() -> None:
     wednesday = clean.index("Wednesday")
     two_days = clean.index("two days")
     annotations = DocAnnotations("a1", times=(
-        TimeMention("a1", two_days, two_days + 8, "two days", "DATE", None, "day",
+        TimeMention("a1", two_days, two_days + 8, "two days", "DURATION", "P2D", "duration",
                     "before:P2D:talks"),
         TimeMention("a1", wednesday, wednesday + 9, "Wednesday", "DATE", "2024-11-27", "day"),
     ))
@@ -29,6 +29,6 @@ def test_objects_point_into_the_raw_file() -> None:
         {"file": "f.txt", "start": raw.index("Wednesday"), "end": raw.index("Wednesday") + 9,
          "text": "Wednesday", "type": "DATE", "value": "2024-11-27", "precision": "day"},
         {"file": "f.txt", "start": raw.index("two days"), "end": raw.index("two days") + 8,
-         "text": "two days", "type": "DATE", "value": None, "precision": "day",
+         "text": "two days", "type": "DURATION", "value": "P2D", "precision": "duration",
          "relation": "before:P2D:talks"},
     ]

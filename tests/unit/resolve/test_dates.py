@@ -1,15 +1,10 @@
-"""Publication ranges for undated articles, re-anchoring, and event-relative resolution."""
+"""Undated articles within the coverage, re-anchoring, and event-relative resolution."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sitroom.resolve.dates import (
-    WINDOW_DAYS,
-    infer_publication_range,
-    resolve_event_relation,
-    resolve_relative,
-)
+from sitroom.resolve.dates import resolve_event_relation, resolve_relative
 from sitroom.types import TimeMention
 
 
@@ -25,40 +20,12 @@ def mention(
     return TimeMention("a1", start, start + len(text), text, type_, value, precision, relation)
 
 
-def test_range_starts_at_the_latest_past_date_and_spans_the_window() -> None:
-    times = [
-        mention("August 12, 2025", "2025-08-12"),
-        mention("August 14", "2025-08-14"),
-        mention("2019", "2019", precision="year"),
-        mention("P4Y", "P4Y", type_="DURATION"),
-    ]
-    assert infer_publication_range(times) == ("2025-08-14", "2025-09-13")
-    assert WINDOW_DAYS == 30
-
-
-def test_future_dates_do_not_raise_the_lower_bound() -> None:
-    text = "The breach came on August 12, 2025. A report is expected by October 1, 2025."
-    times = [
-        mention("August 12, 2025", "2025-08-12", start=text.index("August")),
-        mention("October 1, 2025", "2025-10-01", start=text.index("October")),
-    ]
-    assert infer_publication_range(times, text) == ("2025-08-12", "2025-09-11")
-
-
-def test_no_range_without_a_past_day() -> None:
-    background = [
-        mention("March 2011", "2011-03", precision="month"),
-        mention("2015", "2015", precision="year"),
-    ]
-    assert infer_publication_range(background) is None
-    assert infer_publication_range([mention("last week", None)]) is None
-    assert infer_publication_range([]) is None
-
-
 def test_event_relation_resolves_once_the_event_is_dated() -> None:
     fled = date(2024, 12, 8)
-    two_days = mention("Two days", None, relation="before:P2D:Assad fled")
-    assert resolve_event_relation(two_days, fled).value == "2024-12-06"
+    two_days = mention("Two days", "P2D", type_="DURATION", precision="duration",
+                       relation="before:P2D:Assad fled")
+    resolved = resolve_event_relation(two_days, fled)
+    assert (resolved.type, resolved.value) == ("DATE", "2024-12-06")
     nested = mention("the next day", None, relation="after:P1D:before:P2D:Assad fled")
     assert resolve_event_relation(nested, fled).value == "2024-12-07"
     second = mention("the second day", None, relation="ordinal:2:P1D:the offensive")
@@ -114,4 +81,15 @@ def test_own_dates_win_when_they_lie_outside_the_coverage() -> None:
     assert range_within_coverage(("2020-01-01", "2020-01-31"), [], window) == (
         "2020-01-01",
         "2020-01-31",
+    )
+
+
+def test_own_dates_after_the_coverage_do_not_win() -> None:
+    """A text whose only dates lie after every dated article looks ahead (``by 2040``)."""
+    from sitroom.resolve.dates import range_within_coverage
+
+    window = (date(2024, 10, 29), date(2025, 1, 5))
+    assert range_within_coverage(("2040-08-14", "2040-09-13"), [], window) == (
+        "2024-10-29",
+        "2025-01-05",
     )

@@ -1,0 +1,225 @@
+"""Reporting periods: quarters, halves, fiscal years and the year's end, as TIMEX3 values.
+
+Business and economic news counts in quarters (``third-quarter profit``, ``the fiscal first
+quarter``, ``the 1988 second quarter``) and compares each with the same period a year before
+(``compared with $2 million a year earlier``, ``the year-ago quarter``). TimeML values the
+comparison as the earlier quarter (``1988-Q3``), so these rules read "the quarter" and "a year
+earlier" against the last quarter the text named (:attr:`Context.reference_quarter`) when one
+was named shortly before; elsewhere they fall back on the ordinary readings.
+
+A quarter without a year takes the anchor's year, except in a past clause that could not yet
+have reported it (``fourth-quarter results`` told in January are last year's).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .timex_lexicon import MONTH, START, YEAR
+from .timex_rules import Context, Handler, Reading, Rule, _ago, _from_reference, parse_day
+
+__all__ = ["PERIOD_RULES"]
+
+#: How far back (in characters) a named quarter still frames "the quarter", "a year ago".
+QUARTER_REACH = 600
+
+_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                     "fourth": 4, "4th": 4, "final": 4}
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _quarter_start(year: int, quarter: int) -> date:
+    return date(year, 3 * quarter - 2, 1)
+
+
+def _anchor_quarter(anchor: date) -> tuple[int, int]:
+    return anchor.year, (anchor.month - 1) // 3 + 1
+
+
+def _completed_quarter(anchor: date) -> tuple[int, int]:
+    """The last quarter that had ended by ``anchor``: the one a report looks back on."""
+    year, quarter = _anchor_quarter(anchor)
+    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+
+
+def _framing_quarter(ctx: Context) -> tuple[int, int] | None:
+    """The quarter named shortly before the match, if any."""
+    if ctx.reference_quarter is None:
+        return None
+    offset, value = ctx.reference_quarter
+    found = _QUARTER_VALUE.match(value)
+    if found is None or ctx.start - offset > QUARTER_REACH:
+        return None
+    return int(found[1]), int(found[2])
+
+
+def _quarter_reading(year: int | None, quarter: int) -> Reading:
+    return Reading("DATE", f"{year:04d}-Q{quarter}" if year is not None else None, "season")
+
+
+def _year_of(match: re.Match[str], ctx: Context, quarter_start_month: int) -> int | None:
+    """The year of a period named without one (see the module docstring)."""
+    groups = match.groupdict()
+    for name in ("y", "y2"):
+        if groups.get(name):
+            return int(groups[name])
+    if ctx.anchor is None:
+        return None
+    shift = {"this": 0, "last": -1, "next": 1}.get((groups.get("yrel") or "").lower(), 0)
+    if groups.get("yrel"):
+        return ctx.anchor.year + shift
+    start = date(ctx.anchor.year, quarter_start_month, 1)
+    tense = ctx.tense()
+    if start > ctx.anchor and (tense == "past" or (
+            tense is None and (start - ctx.anchor).days > 183)):
+        return ctx.anchor.year - 1
+    return ctx.anchor.year
+
+
+def _nth_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``third-quarter``, ``the fiscal first quarter``, ``the first half of 1990``."""
+    number = _ORDINAL_QUARTERS[match["q"].lower()]
+    half = match["k"].lower() == "half"
+    if half and number > 2:
+        return None
+    if match.groupdict().get("pl"):
+        return Reading("SET", f"XXXX-{'H' if half else 'Q'}{number}", "season")
+    year = _year_of(match, ctx, 6 * number - 5 if half else 3 * number - 2)
+    code = f"H{number}" if half else f"Q{number}"
+    return Reading("DATE", f"{year:04d}-{code}" if year is not None else None, "season")
+
+
+def _named_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the quarter``, ``the latest quarter``, ``the current quarter``, ``the 1988 period``,
+    ``the year-ago quarter``."""
+    which = " ".join((match["which"] or "").lower().split())
+    kind = match["k"].lower()
+    framing = _framing_quarter(ctx)
+    year_back = "year" in which or which in ("comparable", "corresponding", "prior-year")
+    if match.groupdict().get("y"):
+        year = int(match["y"])
+        return _quarter_reading(year, framing[1]) if framing else Reading(
+            "DATE", match["y"], "year")
+    if ctx.anchor is None:
+        return Reading("DATE", None, "season")
+    if which in ("current", "this") or match["det"].lower() == "this":
+        if kind == "period":
+            return None
+        return _quarter_reading(*_anchor_quarter(ctx.anchor))
+    if kind == "period" and not (framing or which == "latest" or year_back):
+        return None  # "the period" alone is any stretch of time
+    year, quarter = framing or _completed_quarter(ctx.anchor)
+    return _quarter_reading(year - 1 if year_back else year, quarter)
+
+
+def _year_before_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``a year earlier``/``a year ago`` beside a quarter: that quarter a year before;
+    otherwise the ordinary reading."""
+    framing = _framing_quarter(ctx)
+    if framing is not None:
+        return _quarter_reading(framing[0] - 1, framing[1])
+    if match["dir"].lower() == "ago":
+        return _ago(match, ctx)
+    if ctx.reference_day is None and ctx.anchor is not None:
+        # "up from $4 million a year earlier" with no day named before: the year before
+        # the one reported on.
+        return Reading("DATE", str(ctx.anchor.year - 1), "year")
+    return _from_reference(match, ctx)
+
+
+def _year_ago_adjective(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``year-earlier results``, ``the corresponding period last year``."""
+    framing = _framing_quarter(ctx)
+    word = match.groupdict().get("q") or match.groupdict().get("q2") or ""
+    quarter = _ORDINAL_QUARTERS.get(word.lower())
+    if framing is not None:
+        return _quarter_reading(framing[0] - 1, quarter or framing[1])
+    if ctx.anchor is None:
+        return Reading("DATE", None, "year")
+    if quarter:
+        return _quarter_reading(ctx.anchor.year - 1, quarter)
+    if re.search(r"(?i:quarter|period)", match["t"]):
+        year, completed = _completed_quarter(ctx.anchor)
+        return _quarter_reading(year - 1, completed)
+    return Reading("DATE", str(ctx.anchor.year - 1), "year")
+
+
+def _fiscal_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``fiscal 1989``, ``the current fiscal year``, ``last fiscal year``; ``for the fiscal
+    year`` is a stretch of one year."""
+    if match.groupdict().get("y") or match.groupdict().get("y2"):
+        return Reading("DATE", match["y"] or match["y2"], "year")
+    relative = (match["rel"] or "").lower()
+    if not relative:
+        return Reading("DURATION", "P1Y", "duration")
+    if ctx.anchor is None:
+        return Reading("DATE", None, "year")
+    step = {"current": 0, "this": 0, "latest": -1, "last": -1, "previous": -1, "prior": -1,
+            "next": 1, "coming": 1}[relative]
+    return Reading("DATE", str(ctx.anchor.year + step), "year")
+
+
+def _year_end(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``year-end``, ``the end of the year``, ``earlier in the year``: the anchor's year."""
+    if ctx.anchor is None:
+        return Reading("DATE", str(ctx.reference_year) if ctx.reference_year else None, "year")
+    return Reading("DATE", str(ctx.anchor.year), "year")
+
+
+def _year_ended(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the year ended Sept. 30``, ``the quarter ended Sept. 29``: the period that date
+    closes (its calendar year or quarter)."""
+    inner = parse_day(match["rest"], ctx)
+    if inner is None or not inner.value:
+        return None
+    day = date.fromisoformat(inner.value)
+    if match["k"].lower() == "quarter":
+        return _quarter_reading(day.year, (day.month - 1) // 3 + 1)
+    return Reading("DATE", str(day.year), "year")
+
+
+def _the_year_stretch(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``for the year``: the stretch of one year a figure covers."""
+    return Reading("DURATION", "P1Y", "duration")
+
+
+_ORD = r"(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+_FISCAL = r"(?:(?i:fiscal)[\s-]+)?"
+
+
+def _rule(name: str, pattern: str, handler: Handler) -> Rule:
+    return Rule(name, re.compile(pattern), handler)
+
+
+PERIOD_RULES: tuple[Rule, ...] = (
+    _rule("nth_quarter", START + r"(?P<t>(?:(?i:the|its|their|a\s+flat)\s+)?(?:" + YEAR
+          + r"\s+|(?P<yrel>(?i:this|last|next))\s+year['’]s\s+)?" + _FISCAL + _ORD + r"[\s-]+"
+          + _FISCAL + r"(?P<k>(?i:quarter|half))(?P<pl>s)?(?:\s+(?i:of)\s+" + _FISCAL
+          + r"(?P<y2>1[89]\d\d|20\d\d))?)(?![\w-])", _nth_quarter),
+    _rule("named_quarter", START + r"(?P<t>(?P<det>(?i:the|this|that|its))\s+(?:(?P<which>"
+          r"(?i:latest|current|most\s+recent|recent|same|comparable(?:\s+year-ago)?"
+          r"|corresponding|year-ago|year-earlier|prior-year)|" + YEAR + r")\s+)?"
+          r"(?P<k>(?i:quarter|period))(?![\w-]))(?!\s+(?i:of|ended|ending)\b)", _named_quarter),
+    _rule("year_before_quarter", START + r"(?P<t>(?P<n>(?i:a|one))\s+(?P<u>(?i:year))\s+"
+          r"(?P<dir>(?i:ago|earlier)))(?!\w)", _year_before_quarter),
+    _rule("year_ago_adjective", START + r"(?P<t>(?i:the\s+(?:same|corresponding|comparable)\s+"
+          r"(?:period|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))"
+          r"|the\s+quarter\s+a\s+year\s+(?:ago|earlier)"
+          r"|last\s+year['’]s\s+(?:" + _ORD + r"\s+)?quarter"
+          r"|(?:the\s+)?year-(?:ago|earlier)(?:\s+" + _ORD.replace("<q>", "<q2>")
+          + r"\s+quarter)?))(?![\w-])",
+          _year_ago_adjective),
+    _rule("fiscal_year", START + r"(?P<t>(?:(?i:the|its)\s+)?(?:(?P<rel>(?i:current|this|latest"
+          r"|last|previous|prior|next|coming))\s+)?(?i:fiscal)[\s-]+(?:" + YEAR
+          + r"|(?i:year)(?:\s+(?P<y2>1[89]\d\d|20\d\d))?))(?![\w-])", _fiscal_year),
+    _rule("year_end", START + r"(?P<t>(?i:year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year"
+          r"|the\s+full\s+year|(?:earlier|later)\s+in\s+the\s+year))(?![\w-])", _year_end),
+    _rule("period_ended", START + r"(?P<t>(?i:the|its)\s+(?:(?i:fiscal)\s+)?"
+          r"(?P<k>(?i:year|quarter)))\s+(?i:ended|ending|that\s+ended)\s+(?P<rest>" + MONTH
+          + r"\s+\d{1,2}(?:,\s+\d{4})?)",
+          _year_ended),
+    _rule("the_year_stretch", START + r"(?i:for|during|over|throughout)\s+(?P<t>(?i:the\s+"
+          r"year))(?![\w-])(?!\s+(?i:of|ago|before|after|earlier|later|\d))",
+          _the_year_stretch),
+)

@@ -1,0 +1,133 @@
+"""Time expressions written in words: spoken years, moving holidays, vague stretches ahead.
+
+Broadcast transcripts spell years out (``nineteen ninety-six``, ``January nineteen
+ninety-seven``, ``the year two thousand``); feasts that move with the calendar
+(``Thanksgiving``, ``Easter``) are computed for the year the clause points to; and ``in coming
+weeks``, ``the weeks ahead`` are TimeML durations of unspecified length (``PXW``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import timex_calendar as cal
+from .timex_lexicon import FULL_MONTH, START
+from .timex_rules import Context, Handler, Reading, Rule, _clause_tense, _month, _unit
+
+__all__ = ["WORD_RULES", "easter", "thanksgiving"]
+
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_VALUES = {**{w: i for i, w in enumerate(_ONES, 1)}, **{w: i for i, w in enumerate(_TEENS, 10)},
+           **{w: 10 * i for i, w in enumerate(_TENS, 2)}}
+_CENTURIES = {"eighteen": 18, "nineteen": 19, "twenty": 20}
+_TWO_DIGITS = (r"(?:" + "|".join(_TEENS) + r"|(?:" + "|".join(_TENS) + r")(?:[- ](?:"
+               + "|".join(_ONES) + r"))?|(?:oh|o)[- ](?:" + "|".join(_ONES) + r"))")
+_SPOKEN_YEAR = (r"(?P<c>(?i:eighteen|nineteen|twenty))\s+(?P<yy>(?i:" + _TWO_DIGITS + r"))"
+                r"|(?i:the\s+year\s+)?(?P<k>(?i:two\s+thousand))(?:\s+(?i:and\s+)?(?P<small>"
+                r"(?i:" + "|".join(_ONES) + "|" + "|".join(_TEENS) + r")))?")
+#: Words after a spoken number that make it a count, not a year.
+_COUNTED = re.compile(r"\s*(?:%|(?i:per\s*cent|percent|people|dollars|troops|soldiers|votes"
+                      r"|years|times|of\b))")
+
+
+def _two_digits(words: str) -> int:
+    parts = re.split(r"[- ]", words.lower())
+    if parts[0] in ("oh", "o"):
+        return _VALUES[parts[1]]
+    return sum(_VALUES[part] for part in parts)
+
+
+def spoken_year(match: re.Match[str]) -> int | None:
+    if match.group("k"):
+        small = match.group("small")
+        return 2000 + (_VALUES[small.lower()] if small else 0)
+    return _CENTURIES[match.group("c").lower()] * 100 + _two_digits(match.group("yy"))
+
+
+def _spoken(match: re.Match[str], ctx: Context) -> Reading | None:
+    if _COUNTED.match(ctx.text[ctx.end:ctx.end + 12]):
+        return None
+    if match.group("k") and not (match.group("t").lower().startswith("the year") or re.search(
+            r"(?i:\b(?:in|since|by|until|of|year)\s+)$", ctx.before(12))):
+        return None  # "two thousand" alone is a number
+    year = spoken_year(match)
+    if year is None:
+        return None
+    if match.groupdict().get("mon"):
+        return Reading("DATE", cal.month_value(year, _month(match["mon"])), "month")
+    return Reading("DATE", f"{year:04d}", "year")
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the Gregorian computus)."""
+    golden = year % 19
+    century, within = divmod(year, 100)
+    skipped, leap = divmod(century, 4)
+    correction = (century + 8) // 25
+    moon = (19 * golden + century - skipped - (century - correction + 1) // 3 + 15) % 30
+    weekday = (32 + 2 * leap + 2 * (within // 4) - moon - within % 4) % 7
+    shift = (golden + 11 * moon + 22 * weekday) // 451
+    month, day = divmod(moon + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
+def thanksgiving(year: int) -> date:
+    """The fourth Thursday of November (the United States' Thanksgiving Day)."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+_MOVING = {"easter": easter, "thanksgiving": thanksgiving}
+
+
+def _moving_holiday(match: re.Match[str], ctx: Context) -> Reading | None:
+    feast = _MOVING[match["h"].lower()]
+    week = bool(match.group("wk"))
+    if match.group("y"):
+        day = feast(int(match["y"]))
+    elif ctx.anchor is None:
+        return Reading("DATE", None, "week" if week else "day")
+    else:
+        options = [feast(year) for year in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+        relative = (match.group("rel") or "").lower()
+        tense = _clause_tense(ctx)
+        past = [d for d in options if d <= ctx.anchor]
+        ahead = [d for d in options if d >= ctx.anchor]
+        if relative == "last" or (tense == "past" and not relative):
+            day = max(d for d in past if relative != "last" or d < ctx.anchor)
+        elif relative == "next" or tense == "future":
+            day = min(ahead)
+        else:
+            day = min(options, key=lambda d: abs((d - ctx.anchor).days) if ctx.anchor else 0)
+    if week:
+        return Reading("DATE", cal.week_value(day), "week")
+    return Reading("DATE", day.isoformat(), "day")
+
+
+def _vague_ahead(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``in coming weeks``, ``the weeks ahead``: a stretch of unknown length from now."""
+    unit, _ = _unit(match.group("u") or match.group("u2"))
+    return Reading("DURATION", cal.duration_value("X", unit), "duration")
+
+
+def _rule(name: str, pattern: str, handler: Handler) -> Rule:
+    return Rule(name, re.compile(pattern), handler)
+
+
+_PLURAL_UNIT = r"(?P<u>(?i:days|weeks|months|years|decades))"
+
+WORD_RULES: tuple[Rule, ...] = (
+    _rule("spoken_year", r"(?<![\w-])(?P<t>(?:" + FULL_MONTH + r",?\s+)?(?:" + _SPOKEN_YEAR
+          + r"))(?![\w-])", _spoken),
+    _rule("moving_holiday", START + r"(?P<t>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Easter"
+          r"|Thanksgiving)(?:\s+(?:Day|Sunday))?(?P<wk>\s+(?i:week))?(?:,?\s+(?P<y>(?:19|20)\d\d))?)"
+          r"(?![\w-])", _moving_holiday),
+    _rule("vague_ahead", START + r"(?P<t>(?:(?i:the)\s+)?(?:(?i:coming)\s+" + _PLURAL_UNIT
+          + r"|" + _PLURAL_UNIT.replace("<u>", "<u2>") + r"\s+(?i:ahead)))(?![\w-])",
+          _vague_ahead),
+)
+
