@@ -64,6 +64,10 @@ _KIND_PRIOR = {
 #: Match quality of a town's alternate (not main) name: ``Florida`` is an old name of a
 #: Californian town, but a text saying it means the state.
 ALTERNATE_NAME_QUALITY = 0.85
+#: Prior for a national capital over other towns.
+CAPITAL_PRIOR = 2.5
+#: A town named inside an organisation's name (``Montreal police``) must be this big.
+EMBEDDED_TOWN_POPULATION = 100_000
 #: A town below this size whose name the article also writes in lower case is that word.
 COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
@@ -216,6 +220,12 @@ def _capitals() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def _capital_rows() -> frozenset[int]:
+    """Index rows of every national capital."""
+    return frozenset(row for code in _capitals() for row in _country_rows(code, True))
+
+
 def _country_candidates(index: GeoIndex, country_code: str, *, capital: bool) -> list[_Candidate]:
     return [_Candidate(i, index.entry(i), 1.0) for i in _country_rows(country_code, capital)]
 
@@ -317,6 +327,10 @@ def _base_score(
         prior += 2.0
     elif area and entry.lat is None:
         prior = 0.5  # placeable only from context: no stronger than a sizeable town
+    if entry.kind == "city" and c.index in _capital_rows():
+        # News names capitals for their governments far more than their size says:
+        # "Washington" is the capital unless the article's other places point to the state.
+        prior += CAPITAL_PRIOR
     population = math.log10(entry.population + 10)  # 1 (none known) .. ~7.4 (Tokyo)
     cc = entry.country_code or ""
     return (
@@ -328,10 +342,21 @@ def _base_score(
     )
 
 
-def _proximity(c: _Candidate, neighbours: Sequence[tuple[float, float]]) -> float:
-    if c.entry.lat is None or c.entry.lon is None or not neighbours:
+def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
+    """Support from the other towns the article names: an area that holds one of them, or a
+    place near one."""
+    entry = c.entry
+    if entry.kind == "admin1" and any(
+        n.country_code == entry.country_code and n.admin1 == entry.admin1 for n in neighbours
+    ):
+        return 1.5  # Washington the state when the article also names Seattle
+    if entry.lat is None or entry.lon is None or not neighbours:
         return 0.0
-    nearest = min(distance_km(c.entry.lat, c.entry.lon, lat, lon) for lat, lon in neighbours)
+    nearest = min(
+        distance_km(entry.lat, entry.lon, n.lat, n.lon)
+        for n in neighbours
+        if n.lat is not None and n.lon is not None
+    )
     if nearest <= NEAR_KM:
         return 1.0
     return 0.5 if nearest <= 3 * NEAR_KM else 0.0
@@ -342,7 +367,7 @@ def _choose(
     query: _Query,
     focus: Mapping[str, float],
     corpus: Mapping[str, float],
-    neighbours: Sequence[tuple[float, float]],
+    neighbours: Sequence[GeoEntry],
 ) -> _Choice:
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
@@ -500,6 +525,12 @@ def _place_mentions(
                 part = Mention(mention.article, *span, head, "NORP", "demonym")
                 kept.append(_PlaceMention(part, country))
             continue
+        if mention.label in EMBEDDING_LABELS:
+            for part in _embedded_places(mention):
+                if (part.start, part.end) not in seen:
+                    seen.add((part.start, part.end))
+                    kept.append(_PlaceMention(part))
+            continue
         if mention.label not in PLACE_LABELS or (mention.start, mention.end) in actors:
             continue
         folded = fold(mention.text)
@@ -509,6 +540,63 @@ def _place_mentions(
         seat = seats.get(fold_name(mention.text))
         kept.append(_PlaceMention(mention, seat, seat is not None))
     return kept
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _embedded_places(mention: Mention) -> list[Mention]:
+    """Place names inside an organisation's name (``Montreal police``,
+    ``Environment Canada``, ``Children's Hospital of Manitoba in Winnipeg``): the longest runs
+    of capitalised words that name a country, a first-level area or a big town. The whole
+    name is never one: an organisation named exactly like a place is an actor."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for j in range(min(len(words), i + 4), i, -1):
+            if j - i == len(words):
+                continue
+            start, end = words[i][0], words[j - 1][1]
+            piece = mention.text[start:end].rstrip(".")
+            if not all(mention.text[a:b][:1].isupper() for a, b in words[i:j]):
+                continue
+            if _names_known_place(fold(piece)):
+                hit = (j, start, start + len(piece), piece)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, start, end, piece = hit
+        found.append(
+            Mention(
+                mention.article,
+                mention.start + start,
+                mention.start + end,
+                piece,
+                "GPE",
+                "embedded",
+            )
+        )
+        i = j
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _names_known_place(key: str) -> bool:
+    """Whether ``key`` is the main name of a country, a first-level area or a big town."""
+    for entry in load_index().lookup(key):
+        if entry.kind in {"country", "admin1"}:
+            return True
+        big_town = entry.kind == "city" and entry.population >= EMBEDDED_TOWN_POPULATION
+        if big_town and fold(entry.name) == key:
+            return True
+    return False
+
+
+#: Labels of names that may hold place names (``Montreal police``).
+EMBEDDING_LABELS = frozenset({"ORG"})
 
 
 def _names_country_or_area(key: str) -> bool:
@@ -618,7 +706,7 @@ def resolve_places(
             if not q.key or q in final:
                 continue
             neighbours = [
-                (c.lat, c.lon)
+                c.candidate.entry
                 for k, c in first.items()
                 if k.key != q.key
                 and c.lat is not None
