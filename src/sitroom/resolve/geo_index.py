@@ -45,7 +45,7 @@ from .geo_names import fold, skeleton_of_unified, unify
 from .geo_sources import admin_tables, area_point, country_points, data_digest, regions
 
 #: Bump when the derived index's content or layout changes.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 GeoKind = Literal["continent", "country", "admin1", "city", "admin2", "region"]
 
@@ -76,6 +76,12 @@ ADMIN_WORDS = frozenset(
         "krai",
         "autonomous",
         "okrug",
+        "district",
+        "regency",
+        "municipality",
+        "parish",
+        "borough",
+        "canton",
     }
 )
 
@@ -351,6 +357,9 @@ def _build() -> dict[str, Any]:
             and entries[town].admin1 == area.admin1
             and entries[town].population * NAMESAKE_SHARE >= population
         )
+        if namesake and town is not None:
+            # ... and readers place it at that town, as the previous pass of the data did
+            point = (entries[town].lat or 0.0, entries[town].lon or 0.0)
         kind: GeoKind = "admin1" if area.level == 1 else "admin2"
         entries.append(
             GeoEntry(

@@ -55,7 +55,8 @@ _KIND_PRIOR = {
     "country": 2.5,
     "continent": 2.5,
     "admin1": 1.5,
-    "admin2": 0.0,
+    # A bare name is a town before the county or district named after it.
+    "admin2": -1.0,
     "city": 0.0,
     # Oceans, seas and regions have no population to speak for them; a text that names one
     # means it rather than a hamlet called "Middle East" or "Atlantic".
@@ -71,7 +72,7 @@ EMBEDDED_TOWN_POPULATION = 100_000
 #: A town below this size whose name the article also writes in lower case is that word.
 COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
-_TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village", "district"})
+_TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +347,7 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     """Support from the other towns the article names: an area that holds one of them, or a
     place near one."""
     entry = c.entry
-    if entry.kind == "admin1" and any(
+    if entry.kind == "admin1" and not entry.namesake and any(
         n.country_code == entry.country_code and n.admin1 == entry.admin1 for n in neighbours
     ):
         return 1.5  # Washington the state when the article also names Seattle
