@@ -65,6 +65,9 @@ _KIND_PRIOR = {
 #: Match quality of a town's alternate (not main) name: ``Florida`` is an old name of a
 #: Californian town, but a text saying it means the state.
 ALTERNATE_NAME_QUALITY = 0.85
+OTHER_NAME_QUALITY = 0.5
+#: rapidfuzz ratio above which an alternate name counts as a spelling of the main one.
+SPELLING_RATIO = 70.0
 #: Prior for a national capital over other towns.
 CAPITAL_PRIOR = 2.5
 #: A town named inside an organisation's name (``Montreal police``) must be this big.
@@ -232,10 +235,14 @@ def _country_candidates(index: GeoIndex, country_code: str, *, capital: bool) ->
 
 
 def _name_quality(entry: GeoEntry, key: str) -> float:
-    """1.0 for a place's own name, less for a town's alternate names."""
+    """1.0 for a place's own name, less for a town's alternate names, and much less for an
+    alternate name that is another name altogether rather than a spelling of the main one
+    (``Riverdale`` for Glendale, ``Dar el Beida`` translated as ``White House``)."""
     if entry.kind != "city" or fold(entry.name) == key:
         return 1.0
-    return ALTERNATE_NAME_QUALITY
+    if fuzz.ratio(unify(key), unify(entry.name)) >= SPELLING_RATIO:
+        return ALTERNATE_NAME_QUALITY
+    return OTHER_NAME_QUALITY
 
 
 def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
