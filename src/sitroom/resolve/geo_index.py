@@ -45,7 +45,7 @@ from .geo_names import fold, skeleton_of_unified, unify
 from .geo_sources import admin_tables, area_point, country_points, data_digest, regions
 
 #: Bump when the derived index's content or layout changes.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 
 GeoKind = Literal["continent", "country", "admin1", "city", "admin2", "region"]
 
@@ -91,7 +91,11 @@ COUNTRY_FORMS: Mapping[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "U.S.A.", "USA", "America", "United States of America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Zaire", "Zaïre"),
+    "MK": ("Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia"),
+    "SZ": ("Swaziland",),
+    "CV": ("Cape Verde",),
+    "TL": ("East Timor",),
     "CG": ("Congo-Brazzaville",),
     "KP": ("North Korea", "DPRK"),
     "KR": ("South Korea",),
@@ -379,9 +383,7 @@ def _build() -> dict[str, Any]:
             claimed[area.country_code].add(area.admin1)
 
     for region in regions():
-        entries.append(
-            GeoEntry(None, region.name, region.lat, region.lon, None, 0, "region")
-        )
+        entries.append(GeoEntry(None, region.name, region.lat, region.lon, None, 0, "region"))
         names_of.append([region.name, *region.aliases])
 
     for record in _read_json("continents.json").values():

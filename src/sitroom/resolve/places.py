@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -94,7 +94,9 @@ class ResolvedMention:
     geonames_id: int | None
     confidence: float
     reason: str | None = None
-    kind: str | None = None  # continent | country | admin1 | city; None when unresolved
+    #: continent | country | admin1 | admin2 | city | region; None when unresolved
+    kind: str | None = None
+    actor: bool = False  # the place stands for its government here (``Ottawa planned``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +343,17 @@ def _base_score(
         prior += CAPITAL_PRIOR
     population = math.log10(entry.population + 10)  # 1 (none known) .. ~7.4 (Tokyo)
     cc = entry.country_code or ""
+    if not cc:
+        # A continent, ocean or region lies in no one country: it gets the support the
+        # article's and the corpus's main country would give, so that a US county called
+        # "Atlantic" does not win on the story's focus alone.
+        return (
+            2.0 * c.quality
+            + prior
+            + POPULATION_WEIGHT * population
+            + 2.0 * max(focus.values(), default=0.0)
+            + 1.0 * max(corpus.values(), default=0.0)
+        )
     return (
         2.0 * c.quality
         + prior
@@ -354,8 +367,12 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     """Support from the other towns the article names: an area that holds one of them, or a
     place near one."""
     entry = c.entry
-    if entry.kind == "admin1" and not entry.namesake and any(
-        n.country_code == entry.country_code and n.admin1 == entry.admin1 for n in neighbours
+    if (
+        entry.kind == "admin1"
+        and not entry.namesake
+        and any(
+            n.country_code == entry.country_code and n.admin1 == entry.admin1 for n in neighbours
+        )
     ):
         return 1.5  # Washington the state when the article also names Seattle
     if entry.lat is None or entry.lon is None or not neighbours:
@@ -516,13 +533,23 @@ def _person_words(doc: DocAnnotations, entities: EntityResolution | None) -> fro
 
 
 def _place_mentions(
-    doc: DocAnnotations, actors: frozenset[tuple[int, int]], persons: frozenset[str] = frozenset()
+    doc: DocAnnotations,
+    actors: frozenset[tuple[int, int]],
+    persons: frozenset[str] = frozenset(),
+    *,
+    metonymy: bool = False,
 ) -> list[_PlaceMention]:
     seen: set[tuple[int, int]] = set()
     kept: list[_PlaceMention] = []
     seats = load_countries().seats
     for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
-        if mention.source in ACTOR_SOURCES or (mention.start, mention.end) in seen:
+        if (mention.start, mention.end) in seen:
+            continue
+        if mention.source in ACTOR_SOURCES:
+            if metonymy and (mention.start, mention.end) not in actors:
+                seen.add((mention.start, mention.end))
+                seat = seats.get(fold_name(mention.text))
+                kept.append(_PlaceMention(mention, seat, seat is not None))
             continue
         demonym = _demonym_head(mention) if mention.label in DEMONYM_LABELS else None
         if demonym is not None:
@@ -616,7 +643,9 @@ DEMONYM_LABELS = frozenset({"NORP", "GPE", "LOC", "ORG"})
 
 
 def _actor_spans(
-    annotations: Sequence[DocAnnotations], entities: EntityResolution | None
+    annotations: Sequence[DocAnnotations],
+    entities: EntityResolution | None,
+    actor_types: frozenset[str],
 ) -> dict[str, frozenset[tuple[int, int]]]:
     """Per article, the spans of place-labelled mentions whose entity is not a place."""
     if entities is None:
@@ -626,10 +655,10 @@ def _actor_spans(
     for doc in annotations:
         found = set()
         for mention in doc.mentions:
-            if mention.label not in PLACE_LABELS:
+            if mention.label not in PLACE_LABELS and mention.source not in ACTOR_SOURCES:
                 continue
             entity = entities.mention_entity.get((doc.article, mention.start, mention.end))
-            if entity is not None and types.get(entity) in ACTOR_TYPES:
+            if entity is not None and types.get(entity) in actor_types:
                 found.add((mention.start, mention.end))
         spans[doc.article] = frozenset(found)
     return spans
@@ -637,6 +666,7 @@ def _actor_spans(
 
 #: Entity types that make a mention an actor rather than a place.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+PERSON_TYPES = frozenset({"PERSON"})
 
 
 def _written_in_lower_case(text: str, key: str) -> bool:
@@ -655,14 +685,18 @@ def resolve_places(
     articles: Sequence[Article],
     annotations: Sequence[DocAnnotations],
     entities: EntityResolution | None = None,
+    *,
+    metonymy: bool = False,
 ) -> PlaceResolution:
     """Geocode every place mention of the corpus; see the module docstring for how.
 
     With ``entities``, a mention the corpus-wide vote made a person or an organisation
     (``Kılıç`` after ``Ayşe Kılıç``, a militia named like a region) is not a place, whatever
-    its label in that one sentence."""
+    its label in that one sentence. With ``metonymy``, places that stand for their government
+    (``Ottawa planned``) are geocoded too, flagged ``actor``, as toponym gold data counts them;
+    a person is never a place either way."""
     index = load_index()
-    actor_spans = _actor_spans(annotations, entities)
+    actor_spans = _actor_spans(annotations, entities, PERSON_TYPES if metonymy else ACTOR_TYPES)
     texts = {article.id: article.text for article in articles}
     per_article: dict[str, list[tuple[Mention, _Query]]] = {}
     exact: dict[_Query, list[_Candidate]] = {}
@@ -670,7 +704,8 @@ def resolve_places(
         text = texts.get(doc.article, "")
         rows = []
         persons = _person_words(doc, entities)
-        for found in _place_mentions(doc, actor_spans.get(doc.article, frozenset()), persons):
+        spans = actor_spans.get(doc.article, frozenset())
+        for found in _place_mentions(doc, spans, persons, metonymy=metonymy):
             mention = found.mention
             query = _query(mention.text, text[mention.end : mention.end + 20])
             if found.country is not None:
@@ -794,6 +829,7 @@ def resolve_places(
                 confidence=choice.confidence,
                 reason=choice.reason,
                 kind=entry.kind if entry and choice.lat is not None else None,
+                actor=mention.source in ACTOR_SOURCES,
             )
             resolved.append(item)
             groups[group].append((item, entry))
@@ -809,22 +845,7 @@ def resolve_places(
 
 
 def _rename(mention: ResolvedMention, name: str) -> ResolvedMention:
-    if mention.name == name:
-        return mention
-    return ResolvedMention(
-        mention.article,
-        mention.start,
-        mention.end,
-        mention.text,
-        mention.place,
-        name,
-        mention.lat,
-        mention.lon,
-        mention.country_code,
-        mention.geonames_id,
-        mention.confidence,
-        mention.reason,
-    )
+    return mention if mention.name == name else replace(mention, name=name)
 
 
 def _display_name(entry: GeoEntry | None, surfaces: Counter[str]) -> str:

@@ -47,9 +47,8 @@ def test_white_house_is_washington_never_a_namesake_abroad() -> None:
 
 
 def test_a_word_the_article_also_writes_in_lower_case_is_not_a_town() -> None:
-    doc = _doc(
-        "m", "Media coverage grew as the media turned to Ohio and Texas.", ["Media", "Ohio", "Texas"]
-    )
+    text = "Media coverage grew as the media turned to Ohio and Texas."
+    doc = _doc("m", text, ["Media", "Ohio", "Texas"])
     media = _mention(_resolve(doc), "Media")
     assert media.lat is None and media.reason == "a common word in this article"
 
