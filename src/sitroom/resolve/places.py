@@ -68,6 +68,8 @@ ALTERNATE_NAME_QUALITY = 0.85
 OTHER_NAME_QUALITY = 0.5
 #: rapidfuzz ratio above which an alternate name counts as a spelling of the main one.
 SPELLING_RATIO = 70.0
+#: Support for an area that holds a town the article names, or a town inside a named area.
+CONTAINS_BONUS = 1.5
 #: Prior for a national capital over other towns.
 CAPITAL_PRIOR = 2.5
 #: A town named inside an organisation's name (``Montreal police``) must be this big.
@@ -364,27 +366,32 @@ def _base_score(
 
 
 def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
-    """Support from the other towns the article names: an area that holds one of them, or a
-    place near one."""
+    """Support from the other places the article names: an area that holds one of its
+    towns, a town inside one of its areas, or a town near one of its towns."""
     entry = c.entry
-    if (
-        entry.kind == "admin1"
-        and not entry.namesake
-        and any(
-            n.country_code == entry.country_code and n.admin1 == entry.admin1 for n in neighbours
-        )
-    ):
-        return 1.5  # Washington the state when the article also names Seattle
-    if entry.lat is None or entry.lon is None or not neighbours:
+    towns = [n for n in neighbours if n.kind == "city"]
+    if entry.kind == "admin1" and not entry.namesake and _holds(entry, towns):
+        return CONTAINS_BONUS  # Washington the state when the article also names Seattle
+    if entry.kind != "city":
         return 0.0
+    areas = [n for n in neighbours if n.kind == "admin1"]
+    inside = any(_holds(area, [entry]) for area in areas)
+    if entry.lat is None or entry.lon is None or not towns:
+        return CONTAINS_BONUS if inside else 0.0
     nearest = min(
         distance_km(entry.lat, entry.lon, n.lat, n.lon)
-        for n in neighbours
+        for n in towns
         if n.lat is not None and n.lon is not None
     )
-    if nearest <= NEAR_KM:
-        return 1.0
-    return 0.5 if nearest <= 3 * NEAR_KM else 0.0
+    near = 1.0 if nearest <= NEAR_KM else 0.5 if nearest <= 3 * NEAR_KM else 0.0
+    return max(near, CONTAINS_BONUS if inside else 0.0)
+
+
+def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
+    return any(
+        t.country_code == area.country_code and t.admin1 is not None and t.admin1 == area.admin1
+        for t in towns
+    )
 
 
 def _choose(
@@ -740,10 +747,18 @@ def resolve_places(
     for art, rows in per_article.items():
         focus = _shares(article_votes[art])
         countries = _focus_countries(focus, corpus)
+        # The corpus apart from this article: the article's own votes already count as focus.
+        elsewhere = _shares(
+            {
+                cc: weight - article_votes[art].get(cc, 0.0)
+                for cc, weight in corpus_votes.items()
+                if weight - article_votes[art].get(cc, 0.0) > 1e-9
+            }
+        )
         candidates = {
             q: _candidates(index, q.key, exact.get(q, []), countries) for _, q in rows if q.key
         }
-        first = {q: _choose(candidates[q], q, focus, corpus, ()) for q in candidates}
+        first = {q: _choose(candidates[q], q, focus, elsewhere, ()) for q in candidates}
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:
@@ -755,9 +770,9 @@ def resolve_places(
                 and c.lat is not None
                 and c.lon is not None
                 and c.candidate is not None
-                and c.candidate.entry.kind == "city"
+                and c.candidate.entry.kind in {"city", "admin1"}
             ]
-            choice = _choose(candidates[q], q, focus, corpus, neighbours)
+            choice = _choose(candidates[q], q, focus, elsewhere, neighbours)
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
                 point = _place_admin_area(index, choice.candidate.entry, others)
