@@ -45,7 +45,7 @@ from .geo_names import fold, skeleton_of_unified, unify
 from .geo_sources import admin_tables, area_point, country_points, data_digest, regions
 
 #: Bump when the derived index's content or layout changes.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 
 GeoKind = Literal["continent", "country", "admin1", "city", "admin2", "region"]
 
@@ -378,7 +378,9 @@ def _build() -> dict[str, Any]:
                 namesake,
             )
         )
-        names_of.append(sorted({area.name, bare, *area.names}))
+        # "Newfoundland and Labrador" also goes by its first part
+        first_part = [area.name.split(" and ")[0]] if " and " in area.name else []
+        names_of.append(sorted({area.name, bare, *area.names, *first_part}))
         if area.level == 1 and area.admin1:
             claimed[area.country_code].add(area.admin1)
 

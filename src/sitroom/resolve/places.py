@@ -166,9 +166,12 @@ def _query(text: str, following: str) -> _Query:
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words = words[1:]
     admin_hint = False
+    full = " ".join(words)
     while len(words) > 1 and words[-1] in ADMIN_WORDS | _TRAILING_PLACE_WORDS:
         admin_hint = admin_hint or words[-1] in ADMIN_WORDS
         words = words[:-1]
+    if len(words) < len(full.split()) and load_index().indexes(full):
+        words = full.split()  # "Mexico City", "Quebec City", "Metcalfe County" are names
     next_word = fold(following).split()[:1]
     if next_word and next_word[0] in ADMIN_WORDS:
         admin_hint = True
