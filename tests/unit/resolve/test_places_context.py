@@ -179,3 +179,18 @@ def test_every_resolved_place_has_coordinates_or_a_reason() -> None:
         assert (m.lat is not None and m.lon is not None) or m.reason, m
     for place in res.places:
         assert (place.lat is not None) or place.reason, place
+
+
+def test_the_outlets_country_leans_an_ambiguous_name_its_way() -> None:
+    from sitroom.resolve.places import outlet_country
+
+    assert outlet_country("https://www.cbc.ca/news/x") == "CA"
+    assert outlet_country("https://www.bbc.co.uk/news") == "GB"
+    assert outlet_country("https://example.com/a") is None and outlet_country(None) is None
+    text = "Flooding closed roads around Hyderabad on Tuesday."
+    for url, country in (("https://news.example.pk/1", "PK"), ("https://example.co.in/1", "IN")):
+        article = Article("o", text, "test", None, url, None, "unknown", None, "en", 0)
+        start = text.find("Hyderabad")
+        mention = Mention("o", start, start + 9, "Hyderabad", "GPE")
+        res = resolve_places([article], [DocAnnotations("o", (mention,))])
+        assert res.mentions[0].country_code == country, url
