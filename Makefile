@@ -53,6 +53,7 @@ eval: $(VENV)/.installed-test
 	$(BIN)/python bench/eval_fakes_places.py
 	$(BIN)/python bench/eval_stories.py
 	$(BIN)/python bench/eval_timex.py
+	$(BIN)/python bench/eval_toponyms.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py

@@ -16,11 +16,14 @@ from . import PreparedDoc
 
 def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
     """Yield ``file``, raw ``start``/``end``, ``text``, ``name``, ``lat``, ``lon``,
-    ``country_code``, ``geonames_id``, ``confidence`` (and ``reason`` when unresolved) for
-    every place mention, in file order then text order."""
+    ``country_code``, ``geonames_id``, ``confidence`` (and ``reason`` when unresolved,
+    ``actor`` when the place stands for its government) for every place mention, in file
+    order then text order."""
     annotations = [d.annotations for d in docs]
     entities = resolve_entities(annotations)
-    resolution = resolve_places([d.article for d in docs], annotations, entities)
+    # Toponym gold data counts a capital that stands for its government (``Ottawa planned``)
+    # as a place: geocode it too, flagged ``actor``.
+    resolution = resolve_places([d.article for d in docs], annotations, entities, metonymy=True)
     by_article: dict[str, list[Any]] = {}
     for mention in resolution.mentions:
         by_article.setdefault(mention.article, []).append(mention)
@@ -37,4 +40,6 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
             }
             if mention.reason:
                 item["reason"] = mention.reason
+            if mention.actor:
+                item["actor"] = True
             yield item

