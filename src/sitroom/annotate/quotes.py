@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import QuoteMention
-from .cues import OBJECT_CONTENT, QUOTE_PAIRS, SINGLE_MARKS, SPEECH_VERBS
+from .cues import (
+    COGNITION_VERBS,
+    INTENTION_VERBS,
+    OBJECT_CONTENT,
+    QUOTE_PAIRS,
+    SINGLE_MARKS,
+    SPEECH_VERBS,
+)
 from .doctext import text_of
 
 #: Words a quote needs to count as a statement when no cue governs it.
@@ -170,6 +177,7 @@ class _Statement:
     speaker: tuple[int, int] | None
     cue: tuple[int, int] | None
     cue_token: int | None
+    cue_lemma: str = ""
 
 
 def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
@@ -179,6 +187,7 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     direct = _direct_statements(doc, spans)
     reported = _reported_statements(doc, spans)
     statements = _merge(direct, reported)
+    statements = _with_headline_statements(text, statements, spans)
     statements = _inherit_speakers(doc, statements)
     seen: set[tuple[int, int]] = set()
     mentions: list[QuoteMention] = []
@@ -209,6 +218,17 @@ def is_cue(token: Any) -> bool:
     return bool(token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS)
 
 
+#: Lemmas that may head reported content: speech, belief and intention verbs, and verbs whose
+#: object is a stated position.
+REPORT_LEMMAS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | OBJECT_CONTENT
+
+
+def is_report_verb(token: Any) -> bool:
+    """Whether ``token`` may introduce reported content (``said``, ``believes``, ``vowed``)."""
+    return bool(token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in REPORT_LEMMAS
+                and token.lemma_.lower() not in {"be", "have", "do"})
+
+
 def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
     return [t for t in doc if start <= t.idx < end]
 
@@ -235,7 +255,8 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
         if speaker and speaker[0] <= span.start < speaker[1]:
             continue  # the quote is part of the speaker's name: ``the "X Command" said``
         statements.append(
-            _Statement(span.start, span.end, True, speaker, cue_span(doc, cue), cue.i)
+            _Statement(span.start, span.end, True, speaker, statement_cue_span(doc, cue), cue.i,
+                       cue.lemma_.lower())
         )
     return statements
 
@@ -296,6 +317,11 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
     j = span.open_at - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
+    if j >= 0 and text[j] == "\n" and _paragraph_of(text, span.open_at)[0] == span.open_at:
+        # A quote opening its paragraph may be announced by the paragraph before (``X
+        # elaborated on this:`` then the quote on its own line).
+        while j >= 0 and text[j].isspace():
+            j -= 1
     if j < 0 or text[j] != ":":
         return None
     para_start = text.rfind("\n", 0, j) + 1
@@ -310,6 +336,27 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
 
 def _starts_quote(token: Any, spans: list[QuoteSpan]) -> bool:
     return any(s.open_at == token.idx for s in spans)
+
+
+#: Words before a cue verb that belong to the cue: ``has argued``, ``did not say``, ``also
+#: told``.
+_CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def statement_cue_span(doc: Any, cue: Any) -> tuple[int, int]:
+    """The cue of a statement as attribution corpora mark it: the verb with its auxiliaries,
+    negation and adverbs right before it (``has long argued``, ``did not say``), its
+    particle, and ``according to``."""
+    _, end = cue_span(doc, cue)
+    left = cue.i
+    while left - 1 >= 0:
+        prev = doc[left - 1]
+        if prev.head.i != cue.i or prev.dep_ not in _CUE_LEFT_DEPS or prev.is_punct:
+            break
+        if prev.dep_ == "advmod" and prev.lower_ in {"when", "where", "how", "why", "as"}:
+            break
+        left -= 1
+    return doc[left].idx, end
 
 
 def cue_span(doc: Any, cue: Any) -> tuple[int, int]:
@@ -447,7 +494,7 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     for token in doc:
         if token.lower_ == "according":
             st = _according(doc, token)
-        elif is_cue(token):
+        elif is_report_verb(token):
             st = _reported(doc, token, spans)
         else:
             st = None
@@ -457,16 +504,35 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     return statements
 
 
+#: Tokens an object needs to be the reported content (``stressed the need to ...``): a bare
+#: name (``praised Obama``) is whom the act concerns, not something said.
+MIN_OBJECT_TOKENS = 3
+
+
 def _content_child(cue: Any) -> Any | None:
-    """The clause a cue reports: its ``ccomp`` (or, for ``stressed the need to ...``, a long
-    object)."""
+    """The clause a cue reports: its ``ccomp``; for intention verbs a ``to``-infinitive
+    (``vowed to repeal ...``); for verbs whose object is a position, a long object
+    (``stressed the need to ...``)."""
+    lemma = cue.lemma_.lower()
     for child in cue.children:
-        if child.dep_ == "ccomp":
+        # A clause before a belief verb is rarely its content (``Trump is wrong, I think``
+        # is the writer's hedge); before a speech verb it is (``A is B, she said``).
+        if child.dep_ == "ccomp" and (
+            lemma in SPEECH_VERBS or (lemma in COGNITION_VERBS and child.i > cue.i)
+        ):
             return child
-    if cue.lemma_.lower() not in OBJECT_CONTENT:
+    if lemma in INTENTION_VERBS:
+        for child in cue.children:
+            if child.dep_ in {"xcomp", "ccomp"} and child.i > cue.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+            ):
+                return child
+    if lemma not in OBJECT_CONTENT:
         return None
     for child in cue.children:
-        if child.dep_ == "dobj" and sum(1 for _ in child.subtree) >= 4:
+        if child.dep_ == "dobj" and child.i > cue.i and (
+            sum(1 for _ in child.subtree) >= MIN_OBJECT_TOKENS
+        ):
             return child
     return None
 
@@ -476,8 +542,6 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if content is None:
         return None
     subject = _subject_of(cue)
-    if subject is not None and subject.lower_ in _FIRST_PERSON:
-        return None  # ``we hope that ...`` is the speaker's own voice, not an attribution
     if subject is None and _paragraph_opening_speaker(doc, cue) is None:
         return None
     para = _paragraph_of(text_of(doc), cue.idx)
@@ -489,10 +553,19 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     subtree = [t for t in subtree if t.i not in subject_ids]
     if sum(1 for t in subtree if t.is_alpha) < 3:
         return None
+    # A parallel statement of the same speaker (``said A and predicted B``, ``said A,
+    # insisting B``) is its own attribution: the content stops before it.
+    parallel = [t for t in subtree if t.i > cue.i and t.dep_ in {"conj", "advcl"}
+                and is_report_verb(t) and _content_child(t) is not None]
+    if parallel:
+        stop = min(parallel, key=lambda t: t.i)
+        stop_at = min(t.i for t in stop.subtree)
+        subtree = [t for t in subtree if t.i < stop_at]
+        if sum(1 for t in subtree if t.is_alpha) < 3:
+            return None
     first = min(subtree, key=lambda t: t.i)
     last = max(subtree, key=lambda t: t.i)
-    if first.lower_ == "that" and first.dep_ == "mark":
-        first = first.nbor(1)
+    # The complementiser stays (``said that ...``): the content is the whole clause.
     start, end = _trim(doc, first.idx, last.idx + len(last.text))
     speaker = speaker_span(doc, cue)
     if speaker and start <= speaker[0] < end:
@@ -501,7 +574,8 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if end <= start:
         return None
     direct = any(s.start <= start and end <= s.end for s in spans)
-    return _Statement(start, end, direct, speaker, cue_span(doc, cue), cue.i)
+    return _Statement(start, end, direct, speaker, statement_cue_span(doc, cue), cue.i,
+                      cue.lemma_.lower())
 
 
 def _according(doc: Any, cue: Any) -> _Statement | None:
@@ -529,7 +603,8 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
     start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
     if end <= start:
         return None
-    return _Statement(start, end, False, phrase_span(doc, target), cue_span(doc, cue), cue.i)
+    return _Statement(start, end, False, phrase_span(doc, target),
+                      statement_cue_span(doc, cue), cue.i, "according")
 
 
 #: A dateline opening a story (``DADU, Pakistan (Indus Wire) — ``, ``SUKKUR: ``) is no part of
@@ -603,7 +678,7 @@ def _unmarked_extensions(
             fwd = (fwd[0] if fwd else s_start, s_end)
         if fwd is not None:
             start, end = _trim(doc, *fwd)
-            yield _Statement(start, end, False, st.speaker, st.cue, st.cue_token)
+            yield _Statement(start, end, False, st.speaker, st.cue, st.cue_token, st.cue_lemma)
 
 
 def _cue_closes_sentence(doc: Any, st: _Statement) -> bool:
@@ -684,14 +759,61 @@ def _merge(direct: list[_Statement], reported: list[_Statement]) -> list[_Statem
             kept_reported.append(rep)
     kept_direct = [dq for i, dq in enumerate(direct) if i not in dropped_direct]
     merged = kept_direct + kept_reported
-    # A cue inside another statement's content is a nested attribution (``he said they
-    # believe ...``): the outer statement already carries it.
+    # A cue inside another statement's content is a nested attribution. A nested *speech*
+    # act (``he said they told him ...``) is a statement of its own; a nested belief or wish
+    # (``"I think ..."``, ``said he wants ...``) is part of what the outer speaker said.
     return [
         st for st in merged
-        if st.cue is None or not any(
+        if st.cue is None or st.cue_token is None
+        or st.cue_lemma in SPEECH_VERBS or st.cue_lemma == "according"
+        or not any(
             o is not st and o.start <= st.cue[0] and st.cue[1] <= o.end for o in merged
         )
     ]
+
+
+#: ``Name: what they said`` on a line of its own: a headline (``Graham: Trump's rhetoric
+#: destroying GOP``) or a transcript turn (``TAPPER: Do you think ...``). The name is one to
+#: six capitalised words (``of``/``the``/``de`` allowed inside).
+_SPEAKER_LINE = re.compile(
+    r"(?P<name>[A-Z][\w.’'&-]*(?:\s(?:of|the|de|la|van|von|[A-Z][\w.’'&-]*)){0,5}):[ \t]+"
+    r"(?P<said>\S[^\n]*)"
+)
+#: First words of a line that label a story rather than name a speaker (``The Latest:``).
+_LINE_LABELS = frozenset({
+    "latest", "the", "update", "updated", "breaking", "exclusive", "watch", "video", "live",
+    "photos", "photo", "opinion", "analysis", "editorial", "correction", "news", "note",
+    "editor’s", "editor's", "read", "listen", "related", "source", "sources", "via", "see",
+    "q", "a", "subscribe", "follow", "share", "click", "contact", "email", "tags", "image",
+})
+MIN_LINE_WORDS = 3
+
+
+def _with_headline_statements(
+    text: str, statements: list[_Statement], spans: list[QuoteSpan]
+) -> list[_Statement]:
+    """Add the ``Name: statement`` lines; a cue-less statement inside one is replaced."""
+    found: list[_Statement] = []
+    for para_start, para_end in _paragraphs(text):
+        match = _SPEAKER_LINE.match(text, para_start, para_end)
+        if match is None or match.group("name").split()[0].casefold() in _LINE_LABELS:
+            continue
+        if len(re.findall(r"\w+", match.group("said"))) < MIN_LINE_WORDS:
+            continue
+        start, end = match.start("said"), match.end("said")
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if any(st.start < end and start < st.end and st.cue is not None for st in statements):
+            continue  # the line has a cue of its own (``Trump says: ...``)
+        direct = any(q.start <= start + 1 and end - 1 <= q.end for q in spans)
+        colon = match.end("name")
+        found.append(_Statement(start, end, direct, match.span("name"), (colon, colon + 1),
+                                None, ":"))
+    if not found:
+        return statements
+    kept = [st for st in statements
+            if not any(f.start <= st.start and st.end <= f.end for f in found)]
+    return kept + found
 
 
 def _inherit_speakers(doc: Any, statements: list[_Statement]) -> list[_Statement]:
