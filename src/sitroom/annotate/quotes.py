@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import QuoteMention
+from .cue_lexicon import frame_of, is_learned_cue
 from .cues import (
     COGNITION_VERBS,
     INTENTION_VERBS,
@@ -186,7 +187,7 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     spans = find_quote_spans(text)
     direct = _direct_statements(doc, spans)
     reported = _reported_statements(doc, spans)
-    statements = _merge(direct, reported)
+    statements = _merge(text, direct, reported)
     statements = _with_headline_statements(text, statements, spans)
     statements = _inherit_speakers(doc, statements)
     seen: set[tuple[int, int]] = set()
@@ -386,6 +387,8 @@ def _subject_of(cue: Any) -> Any | None:
             if child.dep_ == "nsubjpass":
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
                 return _agent(verb)
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return verb.head  # ``voters saying they want ...``: the voters say it
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -494,7 +497,7 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     for token in doc:
         if token.lower_ == "according":
             st = _according(doc, token)
-        elif is_report_verb(token):
+        elif is_report_verb(token) or is_learned_cue(token):
             st = _reported(doc, token, spans)
         else:
             st = None
@@ -537,10 +540,28 @@ def _content_child(cue: Any) -> Any | None:
     return None
 
 
+def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
+    """The complement of a verb listed by :mod:`.cue_lexicon` in its frame, and the
+    preposition that then belongs to the cue (``talked about``)."""
+    if not is_learned_cue(cue):
+        return None
+    frame, child = frame_of(cue)
+    if child is None:
+        return None
+    if frame.startswith("prep:"):
+        objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        return (objects[0], child) if objects else None
+    return child, None
+
+
 def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     content = _content_child(cue)
+    preposition = None
     if content is None:
-        return None
+        learned = _learned_content(cue)
+        if learned is None:
+            return None
+        content, preposition = learned
     subject = _subject_of(cue)
     if subject is None and _paragraph_opening_speaker(doc, cue) is None:
         return None
@@ -574,8 +595,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if end <= start:
         return None
     direct = any(s.start <= start and end <= s.end for s in spans)
-    return _Statement(start, end, direct, speaker, statement_cue_span(doc, cue), cue.i,
-                      cue.lemma_.lower())
+    cue_at = statement_cue_span(doc, cue)
+    if preposition is not None:
+        cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
+    return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower())
 
 
 def _according(doc: Any, cue: Any) -> _Statement | None:
@@ -738,25 +761,42 @@ def _first_person_subject(cue: Any) -> bool:
 # --------------------------------------------------------------------------- combining
 
 
-def _merge(direct: list[_Statement], reported: list[_Statement]) -> list[_Statement]:
-    """Direct quotes win over reported content they cover; a direct fragment inside reported
-    content with the same cue is dropped in favour of the whole reported statement."""
+def _merge(
+    text: str, direct: list[_Statement], reported: list[_Statement]
+) -> list[_Statement]:
+    """Reported content wins over the quote fragments it holds (``said that he "did
+    everything"``: the content is the whole clause, marks included); a quote that the
+    reported content merely restates (``"A," he said``) or that continues past it with the
+    same cue (``"A," he said, "B."``) keeps its own spans."""
     kept_reported: list[_Statement] = []
     dropped_direct: set[int] = set()
     for rep in reported:
+        inside: list[int] = []
         covered = False
         for i, dq in enumerate(direct):
             overlap = min(rep.end, dq.end) - max(rep.start, dq.start)
             if overlap <= 0:
                 continue
-            if overlap >= 0.8 * (rep.end - rep.start):
+            same_cue = dq.cue_token is not None and dq.cue_token == rep.cue_token
+            if dq.start >= rep.start and (dq.end <= rep.end or same_cue) and (
+                rep.end - rep.start > 1.2 * (dq.end - dq.start) or dq.start > rep.start
+            ):
+                inside.append(i)  # a fragment of the reported clause
+            elif overlap >= 0.8 * (rep.end - rep.start) or same_cue:
                 covered = True  # the reported content *is* the quote
-            elif dq.start >= rep.start and dq.end <= rep.end:
-                dropped_direct.add(i)
-            elif dq.cue_token == rep.cue_token:
-                covered = True
-        if not covered:
-            kept_reported.append(rep)
+        if covered:
+            continue
+        for i in inside:
+            dropped_direct.add(i)
+            rep.end = max(rep.end, direct[i].end)
+        if inside:
+            while rep.end < len(text) and text[rep.end] in "\"”’»'":
+                rep.end += 1  # the closing mark of the last fragment
+        if inside and sum(direct[i].end - direct[i].start for i in inside) >= 0.8 * (
+            rep.end - rep.start
+        ):
+            rep.direct = True
+        kept_reported.append(rep)
     kept_direct = [dq for i, dq in enumerate(direct) if i not in dropped_direct]
     merged = kept_direct + kept_reported
     # A cue inside another statement's content is a nested attribution. A nested *speech*
