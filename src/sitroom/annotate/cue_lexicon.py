@@ -49,6 +49,16 @@ def frame_of(verb: Any) -> tuple[str, Any | None]:
     return "none", None
 
 
+#: Pairs the corpus counts but that report no words of anyone: an act (``ordered the cut``,
+#: ``declined to comment``, ``refused to answer``) or a narration (``described a frantic
+#: night``, ``defended river communities``). A situation report must not list them as
+#: statements.
+NOT_STATEMENTS: frozenset[tuple[str, str]] = frozenset(
+    {("decline", "xcomp"), ("refuse", "xcomp"), ("order", "dobj"), ("describe", "dobj"),
+     ("defend", "dobj")}
+)
+
+
 @lru_cache(maxsize=1)
 def learned_frames() -> frozenset[tuple[str, str]]:
     """(lemma, frame) pairs read from ``data/attribution_cues.tsv``."""
@@ -59,7 +69,7 @@ def learned_frames() -> frozenset[tuple[str, str]]:
             continue
         lemma, frame = line.split("\t")[:2]
         pairs.add((lemma, frame))
-    return frozenset(pairs)
+    return frozenset(pairs) - NOT_STATEMENTS
 
 
 def is_learned_cue(verb: Any) -> bool:

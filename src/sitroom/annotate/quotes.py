@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import QuoteMention
-from .cue_lexicon import frame_of, is_learned_cue
+from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue
 from .cues import (
     COGNITION_VERBS,
     INTENTION_VERBS,
@@ -179,6 +179,8 @@ class _Statement:
     cue: tuple[int, int] | None
     cue_token: int | None
     cue_lemma: str = ""
+    #: The content is the verb's object, not a clause (``backed Clinton``).
+    from_object: bool = False
 
 
 def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
@@ -448,7 +450,12 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
     within the head's paragraph (parsers glue headlines onto the next line)."""
     text: str = text_of(doc)
     para = _paragraph_of(text, head.idx)
-    cut = {t.i for c in head.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    # Clauses hanging off the name (``who ...``, a quote the parser hung on it) and an age
+    # (``Sarandon, 69,``) are not part of who speaks.
+    cut = {t.i for c in head.children
+           if c.dep_ in {"relcl", "acl", "ccomp", "advcl"}
+           or (c.dep_ == "appos" and c.like_num)
+           for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut and para[0] <= t.idx < para[1]]
     # Keep the contiguous run around the head only: a cut clause in the middle ends it.
     indices = sorted(t.i for t in tokens)
@@ -555,6 +562,8 @@ def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
 
 
 def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    if cue.dep_ == "xcomp" and (cue.head.lemma_.lower(), "xcomp") in NOT_STATEMENTS:
+        return None  # ``declined to comment on it`` says nothing
     content = _content_child(cue)
     preposition = None
     if content is None:
@@ -572,18 +581,11 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     # The content clause never includes the speaker (inverted order: ``..., said X``).
     subject_ids = {t.i for t in subject.subtree} if subject is not None else set()
     subtree = [t for t in subtree if t.i not in subject_ids]
-    if sum(1 for t in subtree if t.is_alpha) < 3:
+    # An object names what the act concerns (``backed Clinton``); a clause needs a subject
+    # and a verb at least.
+    minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} else 2
+    if sum(1 for t in subtree if t.is_alpha) < minimum:
         return None
-    # A parallel statement of the same speaker (``said A and predicted B``, ``said A,
-    # insisting B``) is its own attribution: the content stops before it.
-    parallel = [t for t in subtree if t.i > cue.i and t.dep_ in {"conj", "advcl"}
-                and is_report_verb(t) and _content_child(t) is not None]
-    if parallel:
-        stop = min(parallel, key=lambda t: t.i)
-        stop_at = min(t.i for t in stop.subtree)
-        subtree = [t for t in subtree if t.i < stop_at]
-        if sum(1 for t in subtree if t.is_alpha) < 3:
-            return None
     first = min(subtree, key=lambda t: t.i)
     last = max(subtree, key=lambda t: t.i)
     # The complementiser stays (``said that ...``): the content is the whole clause.
@@ -598,7 +600,8 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     cue_at = statement_cue_span(doc, cue)
     if preposition is not None:
         cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
-    return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower())
+    return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
+                      content.dep_ in {"dobj", "pobj", "pcomp"})
 
 
 def _according(doc: Any, cue: Any) -> _Statement | None:
@@ -770,7 +773,10 @@ def _merge(
     same cue (``"A," he said, "B."``) keeps its own spans."""
     kept_reported: list[_Statement] = []
     dropped_direct: set[int] = set()
+    quote_cues = {dq.cue_token for dq in direct if dq.cue_token is not None}
     for rep in reported:
+        if rep.from_object and rep.cue_token in quote_cues:
+            continue  # ``"...," X told MSNBC``: the object is the audience, the quote is said
         inside: list[int] = []
         covered = False
         for i, dq in enumerate(direct):
@@ -805,7 +811,8 @@ def _merge(
     return [
         st for st in merged
         if st.cue is None or st.cue_token is None
-        or st.cue_lemma in SPEECH_VERBS or st.cue_lemma == "according"
+        or ((st.cue_lemma in SPEECH_VERBS or st.cue_lemma == "according")
+            and not st.from_object)
         or not any(
             o is not st and o.start <= st.cue[0] and st.cue[1] <= o.end for o in merged
         )
