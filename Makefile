@@ -54,6 +54,7 @@ eval: $(VENV)/.installed-test
 	$(BIN)/python bench/eval_stories.py
 	$(BIN)/python bench/eval_timex.py
 	$(BIN)/python bench/eval_toponyms.py
+	$(BIN)/python bench/eval_attribution.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py

@@ -41,10 +41,40 @@ NEEDS_CONTENT: frozenset[str] = frozenset(
     }
 )
 
+#: Verbs of belief, knowledge and perception whose clausal complement is an attributed
+#: position (``X believes that ...``, ``the poll shows that ...``). They count only with a
+#: clause, never alone, and never as the cue of a quotation in marks.
+COGNITION_VERBS: frozenset[str] = frozenset(
+    {
+        "believe", "think", "know", "expect", "fear", "feel", "worry", "hope", "agree",
+        "doubt", "suspect", "assume", "guess", "recognize", "recognise", "realize", "realise",
+        "understand", "learn", "find", "show", "suggest", "indicate", "reveal", "remember",
+        "imagine", "wonder", "consider", "figure", "decide", "determine", "conclude", "prove",
+        "suppose", "trust", "bet", "see", "hear", "read", "acknowledge", "insist", "predict",
+        "speculate", "contend", "concede", "presume", "question", "sense", "notice",
+    }
+)
+
+#: Verbs whose ``to``-infinitive complement is an attributed intention or appeal
+#: (``vowed to repeal``, ``wants to build``, ``urged Congress to act``).
+INTENTION_VERBS: frozenset[str] = frozenset(
+    {
+        "vow", "pledge", "promise", "threaten", "want", "plan", "hope", "urge",
+        "ask", "intend", "agree", "offer", "propose", "demand", "call", "expect",
+        "wish", "seek", "aim", "swear", "warn", "encourage", "advise", "beg", "implore",
+        "appeal", "insist", "claim", "tell", "order", "invite", "challenge",
+    }
+)
+
 #: Speech verbs whose plain object is the statement (``stressed the need to ...``).
 OBJECT_CONTENT: frozenset[str] = frozenset(
     {"stress", "emphasise", "emphasize", "highlight", "underline", "underscore", "reiterate",
-     "deny", "acknowledge", "confirm", "admit", "note"}
+     "deny", "acknowledge", "confirm", "admit", "note", "announce", "praise", "criticize",
+     "criticise", "condemn", "denounce", "blame", "dismiss", "reject", "predict", "demand",
+     "question", "defend", "endorse", "support", "oppose", "back", "slam", "accuse", "attack",
+     "mock", "tout", "cite", "repeat", "welcome", "thank", "congratulate",
+     "recommend", "propose", "urge", "promise", "pledge", "vow", "threaten", "want",
+     "suggest", "concede", "express", "voice"}
 )
 
 #: Verbs that make the phrase ``X said`` a *citation* of X when X is a publication.

@@ -30,7 +30,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import QuoteMention
-from .cues import OBJECT_CONTENT, QUOTE_PAIRS, SINGLE_MARKS, SPEECH_VERBS
+from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue
+from .cues import (
+    COGNITION_VERBS,
+    INTENTION_VERBS,
+    OBJECT_CONTENT,
+    QUOTE_PAIRS,
+    SINGLE_MARKS,
+    SPEECH_VERBS,
+)
 from .doctext import text_of
 
 #: Words a quote needs to count as a statement when no cue governs it.
@@ -170,6 +178,9 @@ class _Statement:
     speaker: tuple[int, int] | None
     cue: tuple[int, int] | None
     cue_token: int | None
+    cue_lemma: str = ""
+    #: The content is the verb's object, not a clause (``backed Clinton``).
+    from_object: bool = False
 
 
 def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
@@ -178,7 +189,8 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     spans = find_quote_spans(text)
     direct = _direct_statements(doc, spans)
     reported = _reported_statements(doc, spans)
-    statements = _merge(direct, reported)
+    statements = _merge(text, direct, reported)
+    statements = _with_headline_statements(text, statements, spans)
     statements = _inherit_speakers(doc, statements)
     seen: set[tuple[int, int]] = set()
     mentions: list[QuoteMention] = []
@@ -209,6 +221,17 @@ def is_cue(token: Any) -> bool:
     return bool(token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS)
 
 
+#: Lemmas that may head reported content: speech, belief and intention verbs, and verbs whose
+#: object is a stated position.
+REPORT_LEMMAS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | OBJECT_CONTENT
+
+
+def is_report_verb(token: Any) -> bool:
+    """Whether ``token`` may introduce reported content (``said``, ``believes``, ``vowed``)."""
+    return bool(token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in REPORT_LEMMAS
+                and token.lemma_.lower() not in {"be", "have", "do"})
+
+
 def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
     return [t for t in doc if start <= t.idx < end]
 
@@ -235,7 +258,8 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
         if speaker and speaker[0] <= span.start < speaker[1]:
             continue  # the quote is part of the speaker's name: ``the "X Command" said``
         statements.append(
-            _Statement(span.start, span.end, True, speaker, cue_span(doc, cue), cue.i)
+            _Statement(span.start, span.end, True, speaker, statement_cue_span(doc, cue), cue.i,
+                       cue.lemma_.lower())
         )
     return statements
 
@@ -296,6 +320,11 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
     j = span.open_at - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
+    if j >= 0 and text[j] == "\n" and _paragraph_of(text, span.open_at)[0] == span.open_at:
+        # A quote opening its paragraph may be announced by the paragraph before (``X
+        # elaborated on this:`` then the quote on its own line).
+        while j >= 0 and text[j].isspace():
+            j -= 1
     if j < 0 or text[j] != ":":
         return None
     para_start = text.rfind("\n", 0, j) + 1
@@ -310,6 +339,27 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
 
 def _starts_quote(token: Any, spans: list[QuoteSpan]) -> bool:
     return any(s.open_at == token.idx for s in spans)
+
+
+#: Words before a cue verb that belong to the cue: ``has argued``, ``did not say``, ``also
+#: told``.
+_CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def statement_cue_span(doc: Any, cue: Any) -> tuple[int, int]:
+    """The cue of a statement as attribution corpora mark it: the verb with its auxiliaries,
+    negation and adverbs right before it (``has long argued``, ``did not say``), its
+    particle, and ``according to``."""
+    _, end = cue_span(doc, cue)
+    left = cue.i
+    while left - 1 >= 0:
+        prev = doc[left - 1]
+        if prev.head.i != cue.i or prev.dep_ not in _CUE_LEFT_DEPS or prev.is_punct:
+            break
+        if prev.dep_ == "advmod" and prev.lower_ in {"when", "where", "how", "why", "as"}:
+            break
+        left -= 1
+    return doc[left].idx, end
 
 
 def cue_span(doc: Any, cue: Any) -> tuple[int, int]:
@@ -339,6 +389,8 @@ def _subject_of(cue: Any) -> Any | None:
             if child.dep_ == "nsubjpass":
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
                 return _agent(verb)
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return verb.head  # ``voters saying they want ...``: the voters say it
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -398,7 +450,12 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
     within the head's paragraph (parsers glue headlines onto the next line)."""
     text: str = text_of(doc)
     para = _paragraph_of(text, head.idx)
-    cut = {t.i for c in head.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    # Clauses hanging off the name (``who ...``, a quote the parser hung on it) and an age
+    # (``Sarandon, 69,``) are not part of who speaks.
+    cut = {t.i for c in head.children
+           if c.dep_ in {"relcl", "acl", "ccomp", "advcl"}
+           or (c.dep_ == "appos" and c.like_num)
+           for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut and para[0] <= t.idx < para[1]]
     # Keep the contiguous run around the head only: a cut clause in the middle ends it.
     indices = sorted(t.i for t in tokens)
@@ -447,7 +504,7 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     for token in doc:
         if token.lower_ == "according":
             st = _according(doc, token)
-        elif is_cue(token):
+        elif is_report_verb(token) or is_learned_cue(token):
             st = _reported(doc, token, spans)
         else:
             st = None
@@ -457,27 +514,64 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     return statements
 
 
+#: Tokens an object needs to be the reported content (``stressed the need to ...``): a bare
+#: name (``praised Obama``) is whom the act concerns, not something said.
+MIN_OBJECT_TOKENS = 3
+
+
 def _content_child(cue: Any) -> Any | None:
-    """The clause a cue reports: its ``ccomp`` (or, for ``stressed the need to ...``, a long
-    object)."""
+    """The clause a cue reports: its ``ccomp``; for intention verbs a ``to``-infinitive
+    (``vowed to repeal ...``); for verbs whose object is a position, a long object
+    (``stressed the need to ...``)."""
+    lemma = cue.lemma_.lower()
     for child in cue.children:
-        if child.dep_ == "ccomp":
+        # A clause before a belief verb is rarely its content (``Trump is wrong, I think``
+        # is the writer's hedge); before a speech verb it is (``A is B, she said``).
+        if child.dep_ == "ccomp" and (
+            lemma in SPEECH_VERBS or (lemma in COGNITION_VERBS and child.i > cue.i)
+        ):
             return child
-    if cue.lemma_.lower() not in OBJECT_CONTENT:
+    if lemma in INTENTION_VERBS:
+        for child in cue.children:
+            if child.dep_ in {"xcomp", "ccomp"} and child.i > cue.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+            ):
+                return child
+    if lemma not in OBJECT_CONTENT:
         return None
     for child in cue.children:
-        if child.dep_ == "dobj" and sum(1 for _ in child.subtree) >= 4:
+        if child.dep_ == "dobj" and child.i > cue.i and (
+            sum(1 for _ in child.subtree) >= MIN_OBJECT_TOKENS
+        ):
             return child
     return None
 
 
-def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
-    content = _content_child(cue)
-    if content is None:
+def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
+    """The complement of a verb listed by :mod:`.cue_lexicon` in its frame, and the
+    preposition that then belongs to the cue (``talked about``)."""
+    if not is_learned_cue(cue):
         return None
+    frame, child = frame_of(cue)
+    if child is None:
+        return None
+    if frame.startswith("prep:"):
+        objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        return (objects[0], child) if objects else None
+    return child, None
+
+
+def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    if cue.dep_ == "xcomp" and (cue.head.lemma_.lower(), "xcomp") in NOT_STATEMENTS:
+        return None  # ``declined to comment on it`` says nothing
+    content = _content_child(cue)
+    preposition = None
+    if content is None:
+        learned = _learned_content(cue)
+        if learned is None:
+            return None
+        content, preposition = learned
     subject = _subject_of(cue)
-    if subject is not None and subject.lower_ in _FIRST_PERSON:
-        return None  # ``we hope that ...`` is the speaker's own voice, not an attribution
     if subject is None and _paragraph_opening_speaker(doc, cue) is None:
         return None
     para = _paragraph_of(text_of(doc), cue.idx)
@@ -487,12 +581,14 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     # The content clause never includes the speaker (inverted order: ``..., said X``).
     subject_ids = {t.i for t in subject.subtree} if subject is not None else set()
     subtree = [t for t in subtree if t.i not in subject_ids]
-    if sum(1 for t in subtree if t.is_alpha) < 3:
+    # An object names what the act concerns (``backed Clinton``); a clause needs a subject
+    # and a verb at least.
+    minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} else 2
+    if sum(1 for t in subtree if t.is_alpha) < minimum:
         return None
     first = min(subtree, key=lambda t: t.i)
     last = max(subtree, key=lambda t: t.i)
-    if first.lower_ == "that" and first.dep_ == "mark":
-        first = first.nbor(1)
+    # The complementiser stays (``said that ...``): the content is the whole clause.
     start, end = _trim(doc, first.idx, last.idx + len(last.text))
     speaker = speaker_span(doc, cue)
     if speaker and start <= speaker[0] < end:
@@ -501,7 +597,11 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if end <= start:
         return None
     direct = any(s.start <= start and end <= s.end for s in spans)
-    return _Statement(start, end, direct, speaker, cue_span(doc, cue), cue.i)
+    cue_at = statement_cue_span(doc, cue)
+    if preposition is not None:
+        cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
+    return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
+                      content.dep_ in {"dobj", "pobj", "pcomp"})
 
 
 def _according(doc: Any, cue: Any) -> _Statement | None:
@@ -529,7 +629,8 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
     start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
     if end <= start:
         return None
-    return _Statement(start, end, False, phrase_span(doc, target), cue_span(doc, cue), cue.i)
+    return _Statement(start, end, False, phrase_span(doc, target),
+                      statement_cue_span(doc, cue), cue.i, "according")
 
 
 #: A dateline opening a story (``DADU, Pakistan (Indus Wire) — ``, ``SUKKUR: ``) is no part of
@@ -603,7 +704,7 @@ def _unmarked_extensions(
             fwd = (fwd[0] if fwd else s_start, s_end)
         if fwd is not None:
             start, end = _trim(doc, *fwd)
-            yield _Statement(start, end, False, st.speaker, st.cue, st.cue_token)
+            yield _Statement(start, end, False, st.speaker, st.cue, st.cue_token, st.cue_lemma)
 
 
 def _cue_closes_sentence(doc: Any, st: _Statement) -> bool:
@@ -663,35 +764,103 @@ def _first_person_subject(cue: Any) -> bool:
 # --------------------------------------------------------------------------- combining
 
 
-def _merge(direct: list[_Statement], reported: list[_Statement]) -> list[_Statement]:
-    """Direct quotes win over reported content they cover; a direct fragment inside reported
-    content with the same cue is dropped in favour of the whole reported statement."""
+def _merge(
+    text: str, direct: list[_Statement], reported: list[_Statement]
+) -> list[_Statement]:
+    """Reported content wins over the quote fragments it holds (``said that he "did
+    everything"``: the content is the whole clause, marks included); a quote that the
+    reported content merely restates (``"A," he said``) or that continues past it with the
+    same cue (``"A," he said, "B."``) keeps its own spans."""
     kept_reported: list[_Statement] = []
     dropped_direct: set[int] = set()
+    quote_cues = {dq.cue_token for dq in direct if dq.cue_token is not None}
     for rep in reported:
+        if rep.from_object and rep.cue_token in quote_cues:
+            continue  # ``"...," X told MSNBC``: the object is the audience, the quote is said
+        inside: list[int] = []
         covered = False
         for i, dq in enumerate(direct):
             overlap = min(rep.end, dq.end) - max(rep.start, dq.start)
             if overlap <= 0:
                 continue
-            if overlap >= 0.8 * (rep.end - rep.start):
+            same_cue = dq.cue_token is not None and dq.cue_token == rep.cue_token
+            if dq.start >= rep.start and (dq.end <= rep.end or same_cue) and (
+                rep.end - rep.start > 1.2 * (dq.end - dq.start) or dq.start > rep.start
+            ):
+                inside.append(i)  # a fragment of the reported clause
+            elif overlap >= 0.8 * (rep.end - rep.start) or same_cue:
                 covered = True  # the reported content *is* the quote
-            elif dq.start >= rep.start and dq.end <= rep.end:
-                dropped_direct.add(i)
-            elif dq.cue_token == rep.cue_token:
-                covered = True
-        if not covered:
-            kept_reported.append(rep)
+        if covered:
+            continue
+        for i in inside:
+            dropped_direct.add(i)
+            rep.end = max(rep.end, direct[i].end)
+        if inside:
+            while rep.end < len(text) and text[rep.end] in "\"”’»'":
+                rep.end += 1  # the closing mark of the last fragment
+        if inside and sum(direct[i].end - direct[i].start for i in inside) >= 0.8 * (
+            rep.end - rep.start
+        ):
+            rep.direct = True
+        kept_reported.append(rep)
     kept_direct = [dq for i, dq in enumerate(direct) if i not in dropped_direct]
     merged = kept_direct + kept_reported
-    # A cue inside another statement's content is a nested attribution (``he said they
-    # believe ...``): the outer statement already carries it.
+    # A cue inside another statement's content is a nested attribution. A nested *speech*
+    # act (``he said they told him ...``) is a statement of its own; a nested belief or wish
+    # (``"I think ..."``, ``said he wants ...``) is part of what the outer speaker said.
     return [
         st for st in merged
-        if st.cue is None or not any(
+        if st.cue is None or st.cue_token is None
+        or ((st.cue_lemma in SPEECH_VERBS or st.cue_lemma == "according")
+            and not st.from_object)
+        or not any(
             o is not st and o.start <= st.cue[0] and st.cue[1] <= o.end for o in merged
         )
     ]
+
+
+#: ``Name: what they said`` on a line of its own: a headline (``Graham: Trump's rhetoric
+#: destroying GOP``) or a transcript turn (``TAPPER: Do you think ...``). The name is one to
+#: six capitalised words (``of``/``the``/``de`` allowed inside).
+_SPEAKER_LINE = re.compile(
+    r"(?P<name>[A-Z][\w.’'&-]*(?:\s(?:of|the|de|la|van|von|[A-Z][\w.’'&-]*)){0,5}):[ \t]+"
+    r"(?P<said>\S[^\n]*)"
+)
+#: First words of a line that label a story rather than name a speaker (``The Latest:``).
+_LINE_LABELS = frozenset({
+    "latest", "the", "update", "updated", "breaking", "exclusive", "watch", "video", "live",
+    "photos", "photo", "opinion", "analysis", "editorial", "correction", "news", "note",
+    "editor’s", "editor's", "read", "listen", "related", "source", "sources", "via", "see",
+    "q", "a", "subscribe", "follow", "share", "click", "contact", "email", "tags", "image",
+})
+MIN_LINE_WORDS = 3
+
+
+def _with_headline_statements(
+    text: str, statements: list[_Statement], spans: list[QuoteSpan]
+) -> list[_Statement]:
+    """Add the ``Name: statement`` lines; a cue-less statement inside one is replaced."""
+    found: list[_Statement] = []
+    for para_start, para_end in _paragraphs(text):
+        match = _SPEAKER_LINE.match(text, para_start, para_end)
+        if match is None or match.group("name").split()[0].casefold() in _LINE_LABELS:
+            continue
+        if len(re.findall(r"\w+", match.group("said"))) < MIN_LINE_WORDS:
+            continue
+        start, end = match.start("said"), match.end("said")
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if any(st.start < end and start < st.end and st.cue is not None for st in statements):
+            continue  # the line has a cue of its own (``Trump says: ...``)
+        direct = any(q.start <= start + 1 and end - 1 <= q.end for q in spans)
+        colon = match.end("name")
+        found.append(_Statement(start, end, direct, match.span("name"), (colon, colon + 1),
+                                None, ":"))
+    if not found:
+        return statements
+    kept = [st for st in statements
+            if not any(f.start <= st.start and st.end <= f.end for f in found)]
+    return kept + found
 
 
 def _inherit_speakers(doc: Any, statements: list[_Statement]) -> list[_Statement]:

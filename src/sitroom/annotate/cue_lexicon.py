@@ -1,0 +1,80 @@
+"""Verbs that introduce attributed content in a given frame, learned from an attribution corpus.
+
+The hand-made lists of :mod:`.cues` name the speech, belief and intention verbs; news also
+attributes positions with verbs no list foresees (``X backed the bill``, ``X is touting his
+plan``, ``X talked about the economy``). ``data/attribution_cues.tsv`` lists the (lemma,
+frame) pairs that were a cue in at least half of their uses in the PolNeAR training split
+(``bench/learn_attribution_cues.py`` rebuilds it; see the README for the corpus's terms).
+
+A *frame* is how the verb takes its complement, from the dependency parse:
+
+- ``ccomp``: a clause (``argued that ...``);
+- ``xcomp``: a ``to``-infinitive (``vowed to ...``);
+- ``dobj``: a direct object (``touted his plan``);
+- ``prep:WORD``: a prepositional object (``talked about ...``, ``warned of ...``);
+- ``none``: nothing of these.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+#: Prepositions whose object can be what is attributed (``warned of``, ``called for``).
+CONTENT_PREPOSITIONS: frozenset[str] = frozenset(
+    {"about", "of", "for", "on", "to", "against", "with", "over"}
+)
+
+
+def frame_of(verb: Any) -> tuple[str, Any | None]:
+    """The verb's frame and the token heading its complement (None for ``none``)."""
+    after = [c for c in verb.children if c.i > verb.i]
+    for child in after:
+        if child.dep_ == "ccomp":
+            return "ccomp", child
+    for child in after:
+        if child.dep_ == "xcomp" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ):
+            return "xcomp", child
+    for child in after:
+        if child.dep_ == "dobj":
+            return "dobj", child
+    for child in after:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and any(
+            g.dep_ in {"pobj", "pcomp"} for g in child.children
+        ):
+            return f"prep:{child.lower_}", child
+    return "none", None
+
+
+#: Pairs the corpus counts but that report no words of anyone: an act (``ordered the cut``,
+#: ``declined to comment``, ``refused to answer``) or a narration (``described a frantic
+#: night``, ``defended river communities``). A situation report must not list them as
+#: statements.
+NOT_STATEMENTS: frozenset[tuple[str, str]] = frozenset(
+    {("decline", "xcomp"), ("refuse", "xcomp"), ("order", "dobj"), ("describe", "dobj"),
+     ("defend", "dobj")}
+)
+
+
+@lru_cache(maxsize=1)
+def learned_frames() -> frozenset[tuple[str, str]]:
+    """(lemma, frame) pairs read from ``data/attribution_cues.tsv``."""
+    path = files("sitroom.data").joinpath("attribution_cues.tsv")
+    pairs: set[tuple[str, str]] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, frame = line.split("\t")[:2]
+        pairs.add((lemma, frame))
+    return frozenset(pairs) - NOT_STATEMENTS
+
+
+def is_learned_cue(verb: Any) -> bool:
+    """Whether ``verb`` in its frame is listed as a cue."""
+    if verb.pos_ != "VERB":
+        return False
+    frame, _ = frame_of(verb)
+    return (verb.lemma_.lower(), frame) in learned_frames()
