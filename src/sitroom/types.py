@@ -157,6 +157,59 @@ class CitationMention:
 
 
 @dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A span of an article's text (an event's actor, target, place, time or speaker)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatedNumber:
+    """A casualty or similar figure stated for an event: ``kind`` is killed, wounded,
+    displaced or arrested; ``unit`` the counted noun (``people``, ``civilians``); the span is
+    the phrase that states it."""
+
+    kind: str
+    value: int
+    unit: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One mention of an event in one article, read from the dependency parse.
+
+    ``start``/``end``/``text`` is the clause, ``trigger_start``/``trigger_end`` the trigger
+    word(s); ``trigger`` is its canonical form (lemma, or ``take control``). ``modality`` is
+    asserted, negated, planned, hypothetical or reported (``speaker`` then names who reports
+    it). ``refers_back`` marks a definite nominal (``the attack``) that names an event told
+    earlier. ``time`` is the attached time expression (a span of a :class:`TimeMention` of the
+    same article)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    type: str
+    nominal: bool = False
+    actors: tuple[TextSpan, ...] = ()
+    targets: tuple[TextSpan, ...] = ()
+    place: TextSpan | None = None
+    time: TextSpan | None = None
+    modality: str = "asserted"
+    speaker: TextSpan | None = None
+    numbers: tuple[StatedNumber, ...] = ()
+    refers_back: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class DocAnnotations:
     """Everything the per-document stage found in one article, cached by
     (article id, pipeline version)."""
@@ -167,6 +220,7 @@ class DocAnnotations:
     times: tuple[TimeMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
     citations: tuple[CitationMention, ...] = ()
+    events: tuple[EventMention, ...] = ()
 
 
 # --------------------------------------------------------------------------- resolve
