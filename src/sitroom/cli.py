@@ -148,14 +148,26 @@ def build(
         Path | None,
         typer.Option("--aliases", help="CSV of alias rules: `alias,canonical` and `!a,b`."),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="YYYY-MM-DD: report only what articles published by that day said.",
+        ),
+    ] = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Read INPUTS, update the store in OUT and write OUT/report.json and OUT/report.html."""
+    from dataclasses import replace
+
+    from .analyze.asof import parse_day
     from .pipeline import build as run_build
 
     def action() -> Any:
         options = _options(workers, source, field or [], aliases, quiet)
+        if as_of is not None:
+            options = replace(options, as_of=parse_day(as_of))
         return run_build(inputs, out, options, _progress(quiet))
 
     _print_result(_guard(action), as_json)

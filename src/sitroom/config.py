@@ -20,6 +20,8 @@ class Options:
         batch_size: documents per transaction and per ``nlp.pipe`` batch.
         quiet: no progress bars.
         max_file_bytes: files larger than this are rejected rather than read whole.
+        as_of: a day (YYYY-MM-DD): report only what articles published by that day said
+            (see :func:`sitroom.analyze.asof.articles_as_of`); None for everything.
     """
 
     workers: int = 1
@@ -29,6 +31,7 @@ class Options:
     batch_size: int = 64
     quiet: bool = False
     max_file_bytes: int = 200 * 1024 * 1024
+    as_of: str | None = None
 
 
 def default_workers() -> int:

@@ -265,10 +265,32 @@ class Evidence:
     start: int
     end: int
     text: str
+    #: For an event's evidence: the trigger word(s) inside the passage.
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventValue:
+    """One value sources give for one field of an event (``date``, ``place``, ``actor``, or a
+    figure: ``killed``, ``wounded``, ``displaced``, ``arrested``), with who gives it.
+    ``preferred`` marks the value most independent sources give for that field."""
+
+    field: str
+    value: str
+    outlets: tuple[str, ...]
+    independent_sources: int
+    evidence: tuple[Evidence, ...]
+    preferred: bool = False
+    unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """Something that happened (or was denied, threatened, planned), merged across the
+    articles that mention it. ``date_basis`` says how ``date`` was obtained:
+    ``time_expression`` (attached to the trigger), ``event_relative`` or ``article_date``."""
+
     id: str
     type: str
     date: str | None
@@ -280,6 +302,15 @@ class Event:
     evidence: tuple[Evidence, ...]
     outlets: tuple[str, ...]
     independent_sources: int
+    trigger: str | None = None
+    date_basis: str | None = None
+    modality: str = "asserted"
+    happened: bool = True
+    speakers: tuple[str, ...] = ()
+    actor_names: tuple[str, ...] = ()
+    target_names: tuple[str, ...] = ()
+    numbers: tuple[EventValue, ...] = ()
+    conflicts: tuple[EventValue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,3 +394,4 @@ class Report:
     stories: tuple[Story, ...] = ()
     framing: tuple[Framing, ...] = ()
     summary: tuple[SummaryItem, ...] = ()
+    timeline: tuple[str, ...] = ()

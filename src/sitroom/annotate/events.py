@@ -388,8 +388,8 @@ def _noun_arguments(noun: Any, subjects: _Subjects, light: Any | None) -> tuple[
                 child.pos_ == "NOUN" and child.lemma_.lower() not in ("air", "surprise")
                 and child.tag_ != "VBG"
             ):
-                if child.ent_type_ in _PLACE_LABELS - {"GPE"}:
-                    continue
+                if child.ent_type_ in _PLACE_LABELS:
+                    continue  # "the Aleppo offensive": a place, not an actor
                 actors.append(_phrase(child))
         elif child.dep_ == "prep":
             obj = _pobj(child)
@@ -406,7 +406,9 @@ def _noun_arguments(noun: Any, subjects: _Subjects, light: Any | None) -> tuple[
                     if obj is not None:
                         actors += _argument(obj, subjects)
                 elif grand.dep_ in _SUBJECTS and child.lemma_.lower() in _LIGHT_VERBS:
-                    actors += _argument(grand, subjects)
+                    # "the offensive that began": the relative pronoun is the noun itself
+                    actors += [a for a in _argument(grand, subjects)
+                               if not a.start <= noun.idx < a.end]
     if light is not None and not actors:
         subject = _subject_of(light)
         if subject is not None:
@@ -415,7 +417,13 @@ def _noun_arguments(noun: Any, subjects: _Subjects, light: Any | None) -> tuple[
 
 
 def _place(head: Any, extra: Sequence[Any]) -> TextSpan | None:
-    """A place named after a place preposition on the trigger (or on its light verb)."""
+    """A place named after a place preposition on the trigger (or on its light verb), or
+    modifying a nominal trigger (``the Aleppo offensive``)."""
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in _PLACE_LABELS:
+            span = _entity_span(child)
+            if span is not None:
+                return TextSpan(span[0], span[1], head.doc.text[span[0]:span[1]])
     for owner in (head, *extra):
         for child in owner.children:
             if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS | {"of"}:

@@ -18,6 +18,7 @@ from ..types import (
     Claim,
     Entity,
     Event,
+    EventValue,
     Evidence,
     Framing,
     Place,
@@ -46,6 +47,7 @@ def report_to_dict(report: Report) -> JsonObject:
         "entities": [entity_to_dict(e) for e in report.entities],
         "places": [place_to_dict(p) for p in report.places],
         "events": [event_to_dict(e) for e in report.events],
+        "timeline": list(report.timeline),
         "quotes": [quote_to_dict(q) for q in report.quotes],
         "citations": [citation_to_dict(c) for c in report.citations],
         "claims": [claim_to_dict(c) for c in report.claims],
@@ -118,11 +120,27 @@ def place_to_dict(place: Place) -> JsonObject:
 
 
 def evidence_to_dict(evidence: Evidence) -> JsonObject:
-    return {
+    data: JsonObject = {
         "article": evidence.article,
         "start": evidence.start,
         "end": evidence.end,
         "text": evidence.text,
+    }
+    if evidence.trigger_start is not None and evidence.trigger_end is not None:
+        data["trigger_start"] = evidence.trigger_start
+        data["trigger_end"] = evidence.trigger_end
+    return data
+
+
+def event_value_to_dict(value: EventValue) -> JsonObject:
+    return {
+        "field": value.field,
+        "value": value.value,
+        "unit": value.unit,
+        "outlets": list(value.outlets),
+        "independent_sources": value.independent_sources,
+        "preferred": value.preferred,
+        "evidence": _evidence_list(value.evidence),
     }
 
 
@@ -143,6 +161,15 @@ def event_to_dict(event: Event) -> JsonObject:
         "evidence": _evidence_list(event.evidence),
         "outlets": list(event.outlets),
         "independent_sources": event.independent_sources,
+        "trigger": event.trigger,
+        "date_basis": event.date_basis,
+        "modality": event.modality,
+        "happened": event.happened,
+        "speakers": list(event.speakers),
+        "actor_names": list(event.actor_names),
+        "target_names": list(event.target_names),
+        "numbers": [event_value_to_dict(v) for v in event.numbers],
+        "conflicts": [event_value_to_dict(v) for v in event.conflicts],
     }
 
 
