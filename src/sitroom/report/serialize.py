@@ -47,13 +47,13 @@ def report_to_dict(report: Report) -> JsonObject:
         "entities": [entity_to_dict(e) for e in report.entities],
         "places": [place_to_dict(p) for p in report.places],
         "events": [event_to_dict(e) for e in report.events],
-        "timeline": list(report.timeline),
         "quotes": [quote_to_dict(q) for q in report.quotes],
         "citations": [citation_to_dict(c) for c in report.citations],
         "claims": [claim_to_dict(c) for c in report.claims],
         "stories": [story_to_dict(s) for s in report.stories],
         "framing": [framing_to_dict(f) for f in report.framing],
         "summary": [summary_item_to_dict(s) for s in report.summary],
+        "timeline": list(report.timeline),
     }
 
 
@@ -120,16 +120,14 @@ def place_to_dict(place: Place) -> JsonObject:
 
 
 def evidence_to_dict(evidence: Evidence) -> JsonObject:
-    data: JsonObject = {
+    return {
         "article": evidence.article,
         "start": evidence.start,
         "end": evidence.end,
         "text": evidence.text,
+        "trigger_start": evidence.trigger_start,
+        "trigger_end": evidence.trigger_end,
     }
-    if evidence.trigger_start is not None and evidence.trigger_end is not None:
-        data["trigger_start"] = evidence.trigger_start
-        data["trigger_end"] = evidence.trigger_end
-    return data
 
 
 def event_value_to_dict(value: EventValue) -> JsonObject:
@@ -154,20 +152,20 @@ def event_to_dict(event: Event) -> JsonObject:
         "type": event.type,
         "date": event.date,
         "date_precision": event.date_precision,
+        "date_basis": event.date_basis,
+        "trigger": event.trigger,
         "actors": list(event.actors),
         "targets": list(event.targets),
+        "actor_names": list(event.actor_names),
+        "target_names": list(event.target_names),
         "place": event.place,
+        "modality": event.modality,
+        "happened": event.happened,
+        "speakers": list(event.speakers),
         "text": event.text,
         "evidence": _evidence_list(event.evidence),
         "outlets": list(event.outlets),
         "independent_sources": event.independent_sources,
-        "trigger": event.trigger,
-        "date_basis": event.date_basis,
-        "modality": event.modality,
-        "happened": event.happened,
-        "speakers": list(event.speakers),
-        "actor_names": list(event.actor_names),
-        "target_names": list(event.target_names),
         "numbers": [event_value_to_dict(v) for v in event.numbers],
         "conflicts": [event_value_to_dict(v) for v in event.conflicts],
     }
