@@ -147,16 +147,17 @@ def _event_date(
     mention: EventMention, times: Mapping[tuple[int, int], TimeMention], article: Article
 ) -> tuple[str | None, str | None, str | None, date | None, date | None]:
     """(date, precision, basis, first day, last day) of one mention."""
-    anchor = article.published or (article.date_range[1] if article.date_range else None)
+    anchor = article.published
+    reference = anchor or (article.date_range[1] if article.date_range else None)
     if mention.time is not None:
         found = times.get((mention.time.start, mention.time.end))
         if (
-            found is not None and found.value is None and found.relation is None and anchor
-            and (article.published or _MONTH_NAME.search(found.text))
+            found is not None and found.value is None and found.relation is None and reference
+            and (anchor or _MONTH_NAME.search(found.text))
         ):
             # an undated article reads "November 27" back from the end of its range, but
             # not "today": that end is no day the article names
-            found = resolve_relative(found, date.fromisoformat(anchor))
+            found = resolve_relative(found, date.fromisoformat(reference))
         if found is not None and found.value and found.value[:1].isdigit():
             interval = value_interval(found.value)
             if interval is not None:
@@ -327,7 +328,9 @@ def _merge(items: Sequence[_Resolved]) -> _Groups:
     last_of: dict[tuple[str, str], int] = {}
     for i, item in enumerate(items):
         key = (item.mention.article, item.mention.type)
-        if item.mention.refers_back and key in last_of:
+        if item.mention.refers_back and key in last_of and (
+            pair_score(item, items[last_of[key]]) >= 0
+        ):
             join(i, last_of[key])
         last_of[key] = i
     index: dict[tuple[str, str], list[int]] = defaultdict(list)

@@ -630,6 +630,11 @@ def _event_at(
     if token.pos_ == "VERB":
         if _light_noun(token, lexicon) is not None:
             return None
+        if (
+            token.dep_ in ("acl", "relcl") and token.lemma_.lower() in _LIGHT_VERBS
+            and _noun_trigger(token.head, lexicon) is not None
+        ):
+            return None  # "the campaign launched by X": the campaign is the event
         verb = _verb_trigger(token, lexicon)
         if verb is None:
             if not _is_other_verb(token, lexicon):
