@@ -286,13 +286,14 @@ def pair_score(a: _Resolved, b: _Resolved) -> float:
     score = 0.0
     if _explicit_day(a) and _explicit_day(b):
         score += 1.5 if a.date == b.date else 0.0
+    shared_actors = set(a.actors) & set(b.actors)
     if a.mention.trigger == b.mention.trigger:
-        # a named happening (``the offensive``) is more specific than a verb
-        score += 1.5 if a.mention.nominal and b.mention.nominal and (
-            a.mention.refers_back or b.mention.refers_back) else 1.0
+        # The same word for a happening in one time window is most often the same happening,
+        # unless both name who acted and they differ.
+        apart = a.actors and b.actors and not shared_actors
+        score += 0.5 if apart else 1.5
     if a.place and b.place:
         score += 1.5 if a.place == b.place else -1.0
-    shared_actors = set(a.actors) & set(b.actors)
     names_a = {name_key(n.text) for n in a.mention.actors}
     names_b = {name_key(n.text) for n in b.mention.actors}
     if shared_actors or names_a & names_b:

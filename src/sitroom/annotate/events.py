@@ -226,7 +226,8 @@ def _is_other_verb(token: Any, lexicon: EventLexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma in lexicon.non_events or not lemma.isalpha() or len(lemma) < 3:
         return False
-    return any(c.dep_ in _SUBJECTS | _OBJECTS | {"nsubjpass", "agent"} for c in token.children)
+    # a verb used as a modifier ("the wanted man", "a closing date") names no happening
+    return token.dep_ not in ("amod", "compound", "aux", "auxpass")
 
 
 def _noun_trigger(token: Any, lexicon: EventLexicon) -> tuple[str, str] | None:
@@ -236,6 +237,17 @@ def _noun_trigger(token: Any, lexicon: EventLexicon) -> tuple[str, str] | None:
     for key in (token.text.lower(), lemma):
         if key in lexicon.nouns:
             return key if key != "talks" else "talks", lexicon.nouns[key]
+    return None
+
+
+def _named_event(token: Any) -> Any | None:
+    """The named event (spaCy label EVENT: ``the Oscars``, ``Hurricane Katrina``) whose last
+    token this is."""
+    if token.ent_type_ != "EVENT" or token.ent_iob_ not in ("B", "I"):
+        return None
+    for span in token.sent.ents:
+        if span.label_ == "EVENT" and span.end - 1 == token.i:
+            return span
     return None
 
 
@@ -646,12 +658,15 @@ def _event_at(
         nominal = False
         refers = False
         clause_head = token
-    elif token.pos_ == "NOUN":
+    elif token.pos_ in ("NOUN", "PROPN"):
         noun = _noun_trigger(token, lexicon)
-        if noun is None:
-            return None
-        trigger, kind = noun
         tokens = [token]
+        if noun is None:
+            named = _named_event(token)
+            if named is None:
+                return None
+            noun, tokens = (named.text.lower(), "other"), list(named)
+        trigger, kind = noun
         light = _governing_light_verb(token, lexicon)
         actors, targets = _noun_arguments(token, subjects, light)
         owners = [token] if light is None else [token, light]
