@@ -265,10 +265,9 @@ def name_key(phrase: str) -> str:
     without a possessive or plural ending (``the rebels'`` and ``rebel`` meet)."""
     words = phrase.lower().replace("’", "'").split()
     word = words[-1] if words else ""
-    for ending in ("'s", "'", "s"):
+    for ending in ("'s", "'", "s"):  # "rebels'" loses both the mark and the plural
         if word.endswith(ending) and len(word) > len(ending) + 2:
             word = word[: -len(ending)]
-            break
     return word
 
 
