@@ -55,6 +55,7 @@ eval: $(VENV)/.installed-test
 	$(BIN)/python bench/eval_timex.py
 	$(BIN)/python bench/eval_toponyms.py
 	$(BIN)/python bench/eval_attribution.py
+	$(BIN)/python bench/eval_ecb_events.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py

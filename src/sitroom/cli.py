@@ -256,6 +256,13 @@ def build(
         bool,
         typer.Option("--validate", help="Check report.json against its JSON Schema first."),
     ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="YYYY-MM-DD: report only what articles published by that day said.",
+        ),
+    ] = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
     follow_links: FollowLinksOption = False,
@@ -268,6 +275,9 @@ def build(
     max_rejected_listed: RejectedListedOption = None,
 ) -> None:
     """Read INPUTS, update the store in OUT and write OUT/report.json and OUT/report.html."""
+    from dataclasses import replace
+
+    from .analyze.asof import parse_day
     from .pipeline import build as run_build
 
     limits = {
@@ -288,6 +298,8 @@ def build(
             scheduler=scheduler,
             validate=validate,
         )
+        if as_of is not None:
+            options = replace(options, as_of=parse_day(as_of))
         return run_build(inputs, out, options, _progress(quiet))
 
     _print_result(_guard(action), as_json)

@@ -118,6 +118,8 @@ class Options:
         scheduler: run it on an existing Dask scheduler (``"tcp://HOST:PORT"``).
         validate: check report.json against its JSON Schema before writing it (the tests
             always do; a build skips it, since the report is made by code the tests check).
+        as_of: a day (YYYY-MM-DD): report only what articles published by that day said
+            (see :func:`sitroom.analyze.asof.articles_as_of`); None for everything.
     """
 
     workers: int = 1
@@ -137,6 +139,7 @@ class Options:
     cluster: str | None = None
     scheduler: str | None = None
     validate: bool = False
+    as_of: str | None = None
 
     def __post_init__(self) -> None:
         check_limits(self, list(LIMITS))

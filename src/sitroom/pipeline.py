@@ -160,6 +160,7 @@ def assemble_report(
 ) -> Report:
     """The corpus-level steps over everything stored: resolution, linking, then the report
     record."""
+    from .analyze.events import build_events, mark_duplicates, place_mentions, timeline
     from .analyze.provenance import build_quotes_and_citations
     from .analyze.stories import stories_for
     from .annotate import PIPELINE_VERSION
@@ -168,22 +169,28 @@ def assemble_report(
 
     annotations = store.annotations(PIPELINE_VERSION)
     articles = date_undated(store.articles(), annotations)
+    if options.as_of:  # what articles published by that day said, nothing later
+        articles, annotations = _as_of_view(articles, annotations, options.as_of)
+    articles = mark_duplicates(articles)
     if aliases is None:
         aliases = _load_aliases(options.aliases)
     entities = resolve_entities(annotations, aliases=aliases)
     places = resolve_places(articles, annotations, entities)
     quotes, citations = build_quotes_and_citations(articles, annotations, entities)
+    events = build_events(articles, annotations, entities, place_mentions(places))
     stories = stories_for(articles, _actors_by_article(entities))
     return Report(
         schema_version=REPORT_SCHEMA_VERSION,
         generated_by=f"sitroom {__version__}",
-        as_of=_as_of(articles),
+        as_of=options.as_of or _as_of(articles),
         articles=articles,
         rejected=tuple(store.rejected()),
         entities=entities.entities,
         places=places.places,
         quotes=quotes,
         citations=citations,
+        events=events,
+        timeline=timeline(events),
         stories=stories,
     )
 
@@ -218,6 +225,16 @@ def date_undated(
             article = replace(article, date_basis="inferred", date_range=found)
         dated.append(article)
     return tuple(dated)
+
+
+def _as_of_view(
+    articles: Sequence[Article], annotations: Sequence[DocAnnotations], day: str
+) -> tuple[tuple[Article, ...], list[DocAnnotations]]:
+    from .analyze.asof import articles_as_of
+
+    kept = articles_as_of(articles, day)
+    ids = {a.id for a in kept}
+    return kept, [item for item in annotations if item.article in ids]
 
 
 def _load_aliases(path: Path | None) -> AliasRules | None:

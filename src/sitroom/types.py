@@ -157,6 +157,59 @@ class CitationMention:
 
 
 @dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A span of an article's text (an event's actor, target, place, time or speaker)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatedNumber:
+    """A casualty or similar figure stated for an event: ``kind`` is killed, wounded,
+    displaced or arrested; ``unit`` the counted noun (``people``, ``civilians``); the span is
+    the phrase that states it."""
+
+    kind: str
+    value: int
+    unit: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One mention of an event in one article, read from the dependency parse.
+
+    ``start``/``end``/``text`` is the clause, ``trigger_start``/``trigger_end`` the trigger
+    word(s); ``trigger`` is its canonical form (lemma, or ``take control``). ``modality`` is
+    asserted, negated, planned, hypothetical or reported (``speaker`` then names who reports
+    it). ``refers_back`` marks a definite nominal (``the attack``) that names an event told
+    earlier. ``time`` is the attached time expression (a span of a :class:`TimeMention` of the
+    same article)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    type: str
+    nominal: bool = False
+    actors: tuple[TextSpan, ...] = ()
+    targets: tuple[TextSpan, ...] = ()
+    place: TextSpan | None = None
+    time: TextSpan | None = None
+    modality: str = "asserted"
+    speaker: TextSpan | None = None
+    numbers: tuple[StatedNumber, ...] = ()
+    refers_back: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class DocAnnotations:
     """Everything the per-document stage found in one article, cached by
     (article id, pipeline version)."""
@@ -167,6 +220,7 @@ class DocAnnotations:
     times: tuple[TimeMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
     citations: tuple[CitationMention, ...] = ()
+    events: tuple[EventMention, ...] = ()
 
 
 # --------------------------------------------------------------------------- resolve
@@ -211,10 +265,32 @@ class Evidence:
     start: int
     end: int
     text: str
+    #: For an event's evidence: the trigger word(s) inside the passage.
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventValue:
+    """One value sources give for one field of an event (``date``, ``place``, ``actor``, or a
+    figure: ``killed``, ``wounded``, ``displaced``, ``arrested``), with who gives it.
+    ``preferred`` marks the value most independent sources give for that field."""
+
+    field: str
+    value: str
+    outlets: tuple[str, ...]
+    independent_sources: int
+    evidence: tuple[Evidence, ...]
+    preferred: bool = False
+    unit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """Something that happened (or was denied, threatened, planned), merged across the
+    articles that mention it. ``date_basis`` says how ``date`` was obtained:
+    ``time_expression`` (attached to the trigger), ``event_relative`` or ``article_date``."""
+
     id: str
     type: str
     date: str | None
@@ -226,6 +302,15 @@ class Event:
     evidence: tuple[Evidence, ...]
     outlets: tuple[str, ...]
     independent_sources: int
+    trigger: str | None = None
+    date_basis: str | None = None
+    modality: str = "asserted"
+    happened: bool = True
+    speakers: tuple[str, ...] = ()
+    actor_names: tuple[str, ...] = ()
+    target_names: tuple[str, ...] = ()
+    numbers: tuple[EventValue, ...] = ()
+    conflicts: tuple[EventValue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,3 +399,4 @@ class Report:
     stories: tuple[Story, ...] = ()
     framing: tuple[Framing, ...] = ()
     summary: tuple[SummaryItem, ...] = ()
+    timeline: tuple[str, ...] = ()

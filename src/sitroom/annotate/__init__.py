@@ -13,13 +13,16 @@ from typing import Any
 from ..types import DocAnnotations
 from .acronyms import extract_acronyms
 from .citations import extract_citations
+from .event_lexicon import load_event_lexicon
+from .events import extract_events
 from .mentions import extract_mentions
 from .nlp import load_nlp
 from .quotes import extract_quotes
 from .times import extract_times
 
 #: Part of the cache key of stored annotations; bump when any extractor's output changes.
-PIPELINE_VERSION = "3"
+#: The event lexicon's digest is part of it, so a user's edit to the lexicon re-annotates.
+PIPELINE_VERSION = "4." + load_event_lexicon().digest
 
 __all__ = ["PIPELINE_VERSION", "annotate_doc", "load_nlp"]
 
@@ -30,11 +33,14 @@ def annotate_doc(doc: Any, article_id: str, anchor: date | None = None) -> DocAn
     ``anchor`` is the article's publication date (or None), used to resolve relative time
     expressions.
     """
+    times = extract_times(doc, article_id, anchor)
+    quotes = extract_quotes(doc, article_id)
     return DocAnnotations(
         article=article_id,
         mentions=tuple(extract_mentions(doc, article_id)),
         acronyms=extract_acronyms(doc, article_id),
-        times=extract_times(doc, article_id, anchor),
-        quotes=extract_quotes(doc, article_id),
+        times=times,
+        quotes=quotes,
         citations=extract_citations(doc, article_id),
+        events=extract_events(doc, article_id, times, quotes),
     )

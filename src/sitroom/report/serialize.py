@@ -18,6 +18,7 @@ from ..types import (
     Claim,
     Entity,
     Event,
+    EventValue,
     Evidence,
     Framing,
     Place,
@@ -52,6 +53,7 @@ def report_to_dict(report: Report) -> JsonObject:
         "stories": [story_to_dict(s) for s in report.stories],
         "framing": [framing_to_dict(f) for f in report.framing],
         "summary": [summary_item_to_dict(s) for s in report.summary],
+        "timeline": list(report.timeline),
     }
 
 
@@ -123,6 +125,20 @@ def evidence_to_dict(evidence: Evidence) -> JsonObject:
         "start": evidence.start,
         "end": evidence.end,
         "text": evidence.text,
+        "trigger_start": evidence.trigger_start,
+        "trigger_end": evidence.trigger_end,
+    }
+
+
+def event_value_to_dict(value: EventValue) -> JsonObject:
+    return {
+        "field": value.field,
+        "value": value.value,
+        "unit": value.unit,
+        "outlets": list(value.outlets),
+        "independent_sources": value.independent_sources,
+        "preferred": value.preferred,
+        "evidence": _evidence_list(value.evidence),
     }
 
 
@@ -136,13 +152,22 @@ def event_to_dict(event: Event) -> JsonObject:
         "type": event.type,
         "date": event.date,
         "date_precision": event.date_precision,
+        "date_basis": event.date_basis,
+        "trigger": event.trigger,
         "actors": list(event.actors),
         "targets": list(event.targets),
+        "actor_names": list(event.actor_names),
+        "target_names": list(event.target_names),
         "place": event.place,
+        "modality": event.modality,
+        "happened": event.happened,
+        "speakers": list(event.speakers),
         "text": event.text,
         "evidence": _evidence_list(event.evidence),
         "outlets": list(event.outlets),
         "independent_sources": event.independent_sources,
+        "numbers": [event_value_to_dict(v) for v in event.numbers],
+        "conflicts": [event_value_to_dict(v) for v in event.conflicts],
     }
 
 

@@ -10,7 +10,17 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..types import Acronym, CitationMention, DocAnnotations, Mention, QuoteMention, TimeMention
+from ..types import (
+    Acronym,
+    CitationMention,
+    DocAnnotations,
+    EventMention,
+    Mention,
+    QuoteMention,
+    StatedNumber,
+    TextSpan,
+    TimeMention,
+)
 
 _PARTS: dict[str, type[Any]] = {
     "mentions": Mention,
@@ -30,4 +40,20 @@ def decode_annotations(payload: str) -> DocAnnotations:
     parts: dict[str, tuple[Any, ...]] = {}
     for name, record in _PARTS.items():
         parts[name] = tuple(record(**item) for item in data.get(name, ()))
-    return DocAnnotations(article=data["article"], **parts)
+    events = tuple(decode_event_mention(item) for item in data.get("events", ()))
+    return DocAnnotations(article=data["article"], events=events, **parts)
+
+
+def _span(item: dict[str, Any] | None) -> TextSpan | None:
+    return None if item is None else TextSpan(**item)
+
+
+def decode_event_mention(item: dict[str, Any]) -> EventMention:
+    """An :class:`EventMention` from its JSON form (its spans and numbers are records)."""
+    fields = dict(item)
+    fields["actors"] = tuple(TextSpan(**s) for s in item.get("actors", ()))
+    fields["targets"] = tuple(TextSpan(**s) for s in item.get("targets", ()))
+    fields["numbers"] = tuple(StatedNumber(**n) for n in item.get("numbers", ()))
+    for name in ("place", "time", "speaker"):
+        fields[name] = _span(item.get(name))
+    return EventMention(**fields)

@@ -55,7 +55,7 @@ def test_contract_fields_and_enums() -> None:
     schema = report_schema()
     assert schema["required"] == [
         "schema_version", "generated_by", "as_of", "articles", "rejected", "entities", "places",
-        "events", "quotes", "citations", "claims", "stories", "framing", "summary",
+        "events", "quotes", "citations", "claims", "stories", "framing", "summary", "timeline",
     ]  # fmt: skip
     defs = schema["$defs"]
     article = defs["article"]

@@ -12,7 +12,7 @@ from sitroom.types import Report
 
 TOP_LEVEL = [
     "schema_version", "generated_by", "as_of", "articles", "rejected", "entities", "places",
-    "events", "quotes", "citations", "claims", "stories", "framing", "summary",
+    "events", "quotes", "citations", "claims", "stories", "framing", "summary", "timeline",
 ]  # fmt: skip
 
 

@@ -1,0 +1,530 @@
+"""Events at corpus level: event mentions resolved to entities, places and calendar dates,
+then merged into one event per real happening, within and across articles.
+
+Resolution (per mention):
+
+- actors and targets to canonical entity ids (``EntityResolution.entity_of``); the phrases
+  stay in ``actor_names`` / ``target_names``, since many actors are not named entities
+  (``the rebels``);
+- the place to a place id (the place mention the span overlaps);
+- the date, with its basis: the attached time expression (``time_expression``), else the
+  article's publication date (``article_date``: the event is at latest that day, so it gets
+  precision ``range``: the fortnight up to that day), else an inferred publication range.
+
+Merging: a definite nominal that refers back (``the attack``) joins the nearest earlier
+mention of the same type in its article; then mentions are blocked by type (``other`` by
+trigger) and compared only when they share a key of an inverted index (place, actor,
+target, trigger) and fall in a compatible time window, with at most :data:`MAX_PEERS` earlier
+mentions per key, so the work grows near-linearly with the corpus. Two mentions merge when the
+evidence they share (same trigger, place, actors, targets, day) outweighs what sets them apart
+(different explicit days, different places). Mentions with a modality that is not a happening
+(negated, planned, hypothetical) merge only among themselves.
+
+Each event keeps every value its sources give for date, place, actor and each stated figure,
+side by side with evidence and outlets, and marks the one most independent sources give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..resolve.dates import resolve_relative
+from ..types import (
+    Article,
+    DocAnnotations,
+    Event,
+    EventMention,
+    EventValue,
+    Evidence,
+    TimeMention,
+)
+from .provenance import EntityLookup, count_independent, syndication_groups
+
+__all__ = [
+    "HAPPENED", "MAX_PEERS", "build_events", "event_id", "mark_duplicates", "pair_score",
+    "place_mentions",
+    "timeline",
+]
+
+#: Modalities under which an event is reported as having happened.
+HAPPENED = frozenset({"asserted", "reported"})
+#: Earlier mentions compared per index key: bounds the work on very common keys.
+MAX_PEERS = 40
+#: Days before its article's date an undated mention may have happened.
+ARTICLE_WINDOW_DAYS = 14
+#: Score two mentions need to be merged.
+MERGE_SCORE = 1.5
+
+
+class PlaceLookup:
+    """Place id of a span, from the resolved place mentions, indexed by article."""
+
+    def __init__(self, mentions: Iterable[tuple[str, int, int, str]]) -> None:
+        self._by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for article, start, end, place in mentions:
+            self._by_article[article].append((start, end, place))
+
+    def place_of(self, article: str, start: int, end: int) -> str | None:
+        best: tuple[int, str] | None = None
+        for m_start, m_end, place in self._by_article.get(article, ()):
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, place)
+        return best[1] if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    mention: EventMention
+    outlet: str
+    published: str  # sort key: the article's date or the start of its range
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    place: str | None
+    date: str | None
+    precision: str | None
+    basis: str | None
+    first: dt.date | None  # the days the date can stand for
+    last: dt.date | None
+    speaker: str | None
+
+    @property
+    def happened(self) -> bool:
+        return self.mention.modality in HAPPENED
+
+
+# --------------------------------------------------------------------------- dates
+
+
+_MONTH_NAME = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+
+
+def value_interval(value: str) -> tuple[date, date] | None:
+    """First and last day a TIMEX3 calendar value covers (day, week, weekend, month,
+    season, year, decade), or None for values that are no calendar span."""
+    import calendar
+    import re
+
+    try:
+        if m := re.match(r"^(\d{4})-(\d{2})-(\d{2})", value):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := re.match(r"^(\d{4})-W(\d{2})(-WE)?$", value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:
+                return monday + timedelta(days=5), monday + timedelta(days=6)
+            return monday, monday + timedelta(days=6)
+        if m := re.match(r"^(\d{4})-(\d{2})$", value):
+            year, month = int(m[1]), int(m[2])
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if m := re.match(r"^(\d{4})-(SP|SU|FA|AU|WI)$", value):
+            first, last = _SEASONS[m[2]]
+            year = int(m[1])
+            end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+            return date(year, first, 1), date(
+                end_year, end_month, calendar.monthrange(end_year, end_month)[1]
+            )
+        if m := re.match(r"^(\d{4})$", value):
+            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+        if m := re.match(r"^(\d{3})$", value):
+            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _event_date(
+    mention: EventMention, times: Mapping[tuple[int, int], TimeMention], article: Article
+) -> tuple[str | None, str | None, str | None, date | None, date | None]:
+    """(date, precision, basis, first day, last day) of one mention."""
+    anchor = article.published
+    reference = anchor or (article.date_range[1] if article.date_range else None)
+    if mention.time is not None:
+        found = times.get((mention.time.start, mention.time.end))
+        if (
+            found is not None and found.value is None and found.relation is None and reference
+            and (anchor or _MONTH_NAME.search(found.text))
+        ):
+            # an undated article reads "November 27" back from the end of its range, but
+            # not "today": that end is no day the article names
+            found = resolve_relative(found, date.fromisoformat(reference))
+        if found is not None and found.value and found.value[:1].isdigit():
+            interval = value_interval(found.value)
+            if interval is not None:
+                basis = "event_relative" if found.relation else "time_expression"
+                return found.value, found.precision, basis, interval[0], interval[1]
+    if anchor:
+        day = date.fromisoformat(anchor)
+        return (
+            anchor, "range", "article_date", day - timedelta(days=ARTICLE_WINDOW_DAYS), day
+        )
+    if article.date_range:
+        lo, hi = article.date_range
+        return (
+            f"{lo}/{hi}", "range", "article_date",
+            date.fromisoformat(lo) - timedelta(days=ARTICLE_WINDOW_DAYS), date.fromisoformat(hi),
+        )
+    return None, None, None, None, None
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _resolve(
+    annotations: Sequence[DocAnnotations],
+    articles: Mapping[str, Article],
+    entities: EntityLookup,
+    places: PlaceLookup,
+) -> list[_Resolved]:
+    out: list[_Resolved] = []
+    for ann in annotations:
+        article = articles.get(ann.article)
+        if article is None:
+            continue
+        times = {(t.start, t.end): t for t in ann.times}
+        for mention in ann.events:
+            actors = _ids(entities, ann.article, mention.actors)
+            targets = _ids(entities, ann.article, mention.targets)
+            place = (
+                places.place_of(ann.article, mention.place.start, mention.place.end)
+                if mention.place is not None
+                else None
+            )
+            value, precision, basis, first, last = _event_date(mention, times, article)
+            speaker = (
+                entities.entity_of(ann.article, mention.speaker.start, mention.speaker.end)
+                if mention.speaker is not None
+                else None
+            )
+            out.append(
+                _Resolved(
+                    mention, article.outlet,
+                    article.published or (article.date_range or ("9999",))[0],
+                    actors, targets, place, value, precision, basis, first, last, speaker,
+                )
+            )
+    return out
+
+
+def _ids(entities: EntityLookup, article: str, spans: Iterable[object]) -> tuple[str, ...]:
+    found: list[str] = []
+    for span in spans:
+        start, end = getattr(span, "start"), getattr(span, "end")  # noqa: B009
+        ent = entities.entity_of(article, start, end)
+        if ent and ent not in found:
+            found.append(ent)
+    return tuple(found)
+
+
+# --------------------------------------------------------------------------- merging
+
+
+class _Groups:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _block(item: _Resolved) -> str:
+    mention = item.mention
+    return mention.type if mention.type != "other" else "other:" + mention.trigger
+
+
+def _keys(item: _Resolved) -> list[str]:
+    keys = [f"trigger:{item.mention.trigger}"]
+    if item.place:
+        keys.append(f"place:{item.place}")
+    keys += [f"actor:{a}" for a in item.actors]
+    keys += [f"target:{t}" for t in item.targets]
+    keys += [f"name:{name_key(n.text)}" for n in item.mention.actors if n.text]
+    return keys
+
+
+def name_key(phrase: str) -> str:
+    """A loose key for an actor phrase that names no entity: its last word, lower case,
+    without a possessive or plural ending (``the rebels'`` and ``rebel`` meet)."""
+    words = phrase.lower().replace("’", "'").split()
+    word = words[-1] if words else ""
+    for ending in ("'s", "'", "s"):  # "rebels'" loses both the mark and the plural
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            word = word[: -len(ending)]
+    return word
+
+
+def _explicit_day(item: _Resolved) -> bool:
+    return item.basis in ("time_expression", "event_relative") and item.precision == "day"
+
+
+def pair_score(a: _Resolved, b: _Resolved) -> float:
+    """How strongly two mentions of one block look like the same happening (negative:
+    they cannot be)."""
+    if (a.first and b.first and a.last and b.last) and (
+        a.last < b.first - timedelta(days=1) or b.last < a.first - timedelta(days=1)
+    ):
+        return -1.0
+    score = 0.0
+    if _explicit_day(a) and _explicit_day(b):
+        score += 1.5 if a.date == b.date else 0.0
+    shared_actors = set(a.actors) & set(b.actors)
+    if a.mention.trigger == b.mention.trigger:
+        # The same word for a happening in one time window is most often the same happening,
+        # unless both name who acted and they differ.
+        apart = a.actors and b.actors and not shared_actors
+        score += 0.5 if apart else 1.5
+    if a.place and b.place:
+        score += 1.5 if a.place == b.place else -1.0
+    names_a = {name_key(n.text) for n in a.mention.actors}
+    names_b = {name_key(n.text) for n in b.mention.actors}
+    if shared_actors or names_a & names_b:
+        score += 1.0
+    if set(a.targets) & set(b.targets):
+        score += 1.0
+    return score
+
+
+def _merge(items: Sequence[_Resolved]) -> _Groups:
+    groups = _Groups(len(items))
+    # The explicit dates of each group: two groups whose stated dates cannot meet never
+    # join, even through a chain of loosely dated mentions.
+    spans: dict[int, tuple[date, date]] = {
+        i: (item.first, item.last) for i, item in enumerate(items)
+        if item.first and item.last and item.basis != "article_date"
+    }
+
+    def join(i: int, j: int) -> None:
+        ri, rj = groups.find(i), groups.find(j)
+        a, b = spans.get(ri), spans.get(rj)
+        if a and b:
+            if a[1] < b[0] - timedelta(days=1) or b[1] < a[0] - timedelta(days=1):
+                return
+            spans[ri] = spans[rj] = (max(a[0], b[0]), min(a[1], b[1]))
+        groups.union(i, j)
+        merged = spans.get(ri) or spans.get(rj)
+        if merged:
+            spans[groups.find(i)] = merged
+
+    # A definite nominal that names nothing new refers to the latest event of its kind
+    # told before it in the same article.
+    last_of: dict[tuple[str, str], int] = {}
+    for i, item in enumerate(items):
+        key = (item.mention.article, item.mention.type)
+        if item.mention.refers_back and key in last_of and (
+            pair_score(item, items[last_of[key]]) >= 0
+        ):
+            join(i, last_of[key])
+        last_of[key] = i
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    order = sorted(range(len(items)), key=lambda i: (items[i].published, items[i].mention.article,
+                                                      items[i].mention.trigger_start))
+    for i in order:
+        item = items[i]
+        block = _block(item)
+        seen: set[int] = set()
+        for index_key in _keys(item):
+            peers = index[(block, index_key)]
+            for j in peers[-MAX_PEERS:]:
+                if j in seen:
+                    continue
+                seen.add(j)
+                if groups.find(i) != groups.find(j) and pair_score(item, items[j]) >= MERGE_SCORE:
+                    join(i, j)
+            peers.append(i)
+    return groups
+
+
+# --------------------------------------------------------------------------- events
+
+
+def event_id(article: str, trigger_start: int) -> str:
+    """The id of an event: a hash of its earliest evidence (article and trigger offset), so
+    it stays the same as long as that evidence does."""
+    return "ev_" + hashlib.sha1(f"{article}:{trigger_start}".encode()).hexdigest()[:12]
+
+
+def _evidence(item: _Resolved) -> Evidence:
+    m = item.mention
+    return Evidence(m.article, m.start, m.end, m.text, m.trigger_start, m.trigger_end)
+
+
+class _Counter:
+    """Independent-source counts over article sets, cached (values repeat a lot)."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self.articles = articles
+        self.cache: dict[frozenset[str], int] = {}
+
+    def count(self, ids: Iterable[str]) -> int:
+        key = frozenset(ids)
+        if key not in self.cache:
+            chosen = [self.articles[a] for a in sorted(key) if a in self.articles]
+            self.cache[key] = count_independent(chosen) if len(chosen) > 1 else len(chosen)
+        return self.cache[key]
+
+
+def _values(
+    field: str,
+    pairs: Sequence[tuple[str, _Resolved, str | None]],
+    counter: _Counter,
+) -> list[EventValue]:
+    """Every distinct value of one field with its evidence; the preferred one first."""
+    by_value: dict[str, list[tuple[_Resolved, str | None]]] = defaultdict(list)
+    for value, item, unit in pairs:
+        by_value[value].append((item, unit))
+    out: list[EventValue] = []
+    for value, found in by_value.items():
+        articles = {i.mention.article for i, _ in found}
+        units = Counter(u for _, u in found if u)
+        out.append(
+            EventValue(
+                field, value,
+                tuple(sorted({i.outlet for i, _ in found})),
+                counter.count(articles),
+                tuple(dict.fromkeys(_evidence(i) for i, _ in found)),
+                unit=units.most_common(1)[0][0] if units else None,
+            )
+        )
+    out.sort(key=lambda v: (-v.independent_sources, -len(v.evidence), v.value))
+    if out:
+        out[0] = EventValue(out[0].field, out[0].value, out[0].outlets,
+                            out[0].independent_sources, out[0].evidence, True, out[0].unit)
+    return out
+
+
+def _most(values: Iterable[str]) -> list[str]:
+    return [v for v, _ in sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _make_event(members: Sequence[_Resolved], counter: _Counter) -> Event:
+    members = sorted(members, key=lambda r: (r.published, r.mention.article,
+                                             r.mention.trigger_start))
+    first = members[0]
+    typed = [m.mention.type for m in members if m.mention.type != "other"]
+    kind = _most(typed)[0] if typed else "other"
+    triggers = _most(m.mention.trigger for m in members if m.mention.type == kind)
+    modality = _most(m.mention.modality for m in members)[0]
+    happened = any(m.happened for m in members)
+    dated = [m for m in members if m.basis in ("time_expression", "event_relative")]
+    date_values = _values(
+        "date", [(m.date, m, None) for m in (dated or members) if m.date], counter
+    )
+    chosen_date = date_values[0] if date_values else None
+    precision = basis = None
+    if chosen_date is not None:
+        source = next(m for m in (dated or members) if m.date == chosen_date.value)
+        precision, basis = source.precision, source.basis
+    place_values = _values("place", [(m.place, m, None) for m in members if m.place], counter)
+    numbers: list[EventValue] = []
+    for number_kind in ("killed", "wounded", "displaced", "arrested"):
+        numbers += _values(
+            number_kind,
+            [(str(n.value), m, n.unit) for m in members for n in m.mention.numbers
+             if n.kind == number_kind],
+            counter,
+        )
+    modality_values = _values(
+        "modality", [(m.mention.modality, m, None) for m in members], counter
+    )
+    conflicts = [
+        v for values in (date_values if len(dated) else [], place_values, modality_values)
+        if len(values) > 1 for v in values
+    ]
+    articles = {m.mention.article for m in members}
+    best = max(members, key=lambda m: (len(m.actors) + len(m.targets) + (m.place is not None),
+                                       -members.index(m)))
+    return Event(
+        id=event_id(first.mention.article, first.mention.trigger_start),
+        type=kind,
+        date=chosen_date.value if chosen_date else None,
+        date_precision=precision,
+        actors=tuple(_most(a for m in members for a in m.actors)),
+        targets=tuple(_most(t for m in members for t in m.targets)),
+        place=place_values[0].value if place_values else None,
+        text=best.mention.text,
+        evidence=tuple(dict.fromkeys(_evidence(m) for m in members)),
+        outlets=tuple(sorted({m.outlet for m in members})),
+        independent_sources=counter.count(articles),
+        trigger=triggers[0] if triggers else first.mention.trigger,
+        date_basis=basis,
+        modality=modality if not happened else _most(
+            m.mention.modality for m in members if m.happened)[0],
+        happened=happened,
+        speakers=tuple(_most(m.speaker for m in members if m.speaker)),
+        actor_names=tuple(_most(a.text for m in members for a in m.mention.actors)),
+        target_names=tuple(_most(t.text for m in members for t in m.mention.targets)),
+        numbers=tuple(numbers),
+        conflicts=tuple(conflicts),
+    )
+
+
+def build_events(
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    entities: EntityLookup,
+    place_mentions: Iterable[tuple[str, int, int, str]] = (),
+) -> tuple[Event, ...]:
+    """Every event of the corpus, merged across mentions and articles, in a stable order
+    (by date, then id). ``place_mentions`` is (article, start, end, place id) for each
+    resolved place mention."""
+    by_id = {a.id: a for a in articles}
+    items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions))
+    if not items:
+        return ()
+    groups = _merge(items)
+    clusters: dict[int, list[_Resolved]] = defaultdict(list)
+    for i, item in enumerate(items):
+        clusters[groups.find(i)].append(item)
+    counter = _Counter(by_id)
+    events = [_make_event(members, counter) for members in clusters.values()]
+    return tuple(sorted(events, key=lambda e: (e.date or "9999", e.id)))
+
+
+def place_mentions(places: object) -> list[tuple[str, int, int, str]]:
+    """(article, start, end, place id) of every resolved place mention of a
+    :class:`~sitroom.resolve.places.PlaceResolution`."""
+    return [(m.article, m.start, m.end, m.place) for m in getattr(places, "mentions", ())]
+
+
+def timeline(events: Sequence[Event]) -> tuple[str, ...]:
+    """Ids of the events that happened and have a date, in date order (a range sorts by its
+    start; on the same start, the finer precision first)."""
+    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "range": 4, "year": 5, "decade": 6}
+    dated = [e for e in events if e.happened and e.date]
+    return tuple(
+        e.id
+        for e in sorted(
+            dated, key=lambda e: ((e.date or "")[:10], rank.get(e.date_precision or "", 9), e.id)
+        )
+    )
+
+
+def mark_duplicates(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """Articles whose text is a near-copy of an earlier one (syndication, MinHash LSH in
+    :func:`~sitroom.analyze.provenance.syndication_groups`) marked ``duplicate_of`` it."""
+    from dataclasses import replace
+
+    groups = syndication_groups(articles)
+    return tuple(
+        replace(a, duplicate_of=groups[a.id]) if groups.get(a.id, a.id) != a.id
+        and a.duplicate_of is None else a
+        for a in articles
+    )
