@@ -114,6 +114,7 @@ def assemble_report(
 ) -> Report:
     """The corpus-level steps over everything stored: resolution, linking, then the report
     record."""
+    from .analyze.findings import build_findings
     from .analyze.provenance import build_quotes_and_citations
     from .annotate import PIPELINE_VERSION
     from .resolve.entities import resolve_entities
@@ -126,6 +127,9 @@ def assemble_report(
     entities = resolve_entities(annotations, aliases=aliases)
     places = resolve_places(articles, annotations, entities)
     quotes, citations = build_quotes_and_citations(articles, annotations, entities)
+    findings = build_findings(articles, annotations, quotes, citations, entities.entities,
+                              entities.mention_entity, places.places, places.mention_place,
+                              cache=store)
     return Report(
         schema_version=REPORT_SCHEMA_VERSION,
         generated_by=f"sitroom {__version__}",
@@ -136,6 +140,10 @@ def assemble_report(
         places=places.places,
         quotes=quotes,
         citations=citations,
+        claims=findings.claims,
+        framing=findings.framing,
+        summary=findings.summary,
+        contradictions=findings.contradictions,
     )
 
 

@@ -13,13 +13,14 @@ from typing import Any
 from ..types import DocAnnotations
 from .acronyms import extract_acronyms
 from .citations import extract_citations
+from .clauses import extract_clauses, extract_descriptors
 from .mentions import extract_mentions
 from .nlp import load_nlp
 from .quotes import extract_quotes
 from .times import extract_times
 
 #: Part of the cache key of stored annotations; bump when any extractor's output changes.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 __all__ = ["PIPELINE_VERSION", "annotate_doc", "load_nlp"]
 
@@ -37,4 +38,6 @@ def annotate_doc(doc: Any, article_id: str, anchor: date | None = None) -> DocAn
         times=extract_times(doc, article_id, anchor),
         quotes=extract_quotes(doc, article_id),
         citations=extract_citations(doc, article_id),
+        clauses=extract_clauses(doc, article_id),
+        descriptors=extract_descriptors(doc, article_id),
     )

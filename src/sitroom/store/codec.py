@@ -10,7 +10,17 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..types import Acronym, CitationMention, DocAnnotations, Mention, QuoteMention, TimeMention
+from ..types import (
+    Acronym,
+    CitationMention,
+    ClauseMention,
+    DescriptorMention,
+    DocAnnotations,
+    Mention,
+    Quantity,
+    QuoteMention,
+    TimeMention,
+)
 
 _PARTS: dict[str, type[Any]] = {
     "mentions": Mention,
@@ -18,6 +28,7 @@ _PARTS: dict[str, type[Any]] = {
     "times": TimeMention,
     "quotes": QuoteMention,
     "citations": CitationMention,
+    "descriptors": DescriptorMention,
 }
 
 
@@ -30,4 +41,10 @@ def decode_annotations(payload: str) -> DocAnnotations:
     parts: dict[str, tuple[Any, ...]] = {}
     for name, record in _PARTS.items():
         parts[name] = tuple(record(**item) for item in data.get(name, ()))
+    parts["clauses"] = tuple(_clause(item) for item in data.get("clauses", ()))
     return DocAnnotations(article=data["article"], **parts)
+
+
+def _clause(item: dict[str, Any]) -> ClauseMention:
+    quantities = tuple(Quantity(**q) for q in item.get("quantities", ()))
+    return ClauseMention(**{**item, "quantities": quantities})
