@@ -150,7 +150,7 @@ def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
         for q in st.quantities:
             if kinds.count(q.kind) != 1:
                 continue
-            for anchor in st.places | st.entities:
+            for anchor in st.places | st.entities | st.context:
                 index[(q.kind, anchor)].append(i)
     out: list[Found] = []
     seen: set[tuple[int, int]] = set()

@@ -76,6 +76,8 @@ class Statement:
     via: str | None
     denied_by: str | None = None
     description_of: str | None = None
+    #: Places and entities of the whole sentence: what a number in a clause is about.
+    context: frozenset[str] = frozenset()
 
     @property
     def source_label(self) -> str:
@@ -307,6 +309,8 @@ class _ArticleContext:
             speaker_text=speaker_text,
             via=via,
             denied_by=denied_by,
+            context=frozenset(self.entities.inside(a.id, clause.start, clause.end))
+            | frozenset(self.places.inside(a.id, clause.start, clause.end)),
         )
 
     def _quantities(self, clause: ClauseMention) -> list[Quantity]:

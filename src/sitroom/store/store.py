@@ -370,6 +370,11 @@ class Store:
     # ------------------------------------------------------------------ embeddings
 
     def _embedding_table(self) -> bool:
+        row = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'embeddings'"
+        ).fetchone()
+        if row and row[0]:
+            return True
         try:
             self._con.execute(
                 "CREATE TABLE IF NOT EXISTS embeddings (article_id TEXT NOT NULL, "
