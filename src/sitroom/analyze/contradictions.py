@@ -38,11 +38,11 @@ import numpy as np
 
 from .statements import Statement, predicate_lexicon
 
-NUMBER_WINDOW_DAYS = 10
-#: Similarity two sentences need before their figures are compared.
-NUMBER_SIMILARITY = 0.45
+NUMBER_WINDOW_DAYS = 7
+#: Similarity two clauses need before their figures are compared.
+NUMBER_SIMILARITY = 0.4
 #: Similarity a denial needs with the claim it denies.
-DENIAL_SIMILARITY = 0.6
+DENIAL_SIMILARITY = 0.7
 _GENERIC = frozenset({"group", "organisation", "organization", "member", "movement", "the",
                       "a", "an", "of", "and", "al", "in", "its", "which", "that", "s"})
 
@@ -142,16 +142,27 @@ def _figure(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _local_place(anchor: str, name_of: Callable[[str], str]) -> bool:
+    """A place below country level: a toll "in the United States" or "in Syria" may be any
+    of many events, a toll in one district is one event's."""
+    from ..annotate.gazetteer import load_countries
+
+    return anchor.startswith("p_") and load_countries().country_code(name_of(anchor)) is None
+
+
 def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
              name_of: Callable[[str], str]) -> list[Found]:
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, st in enumerate(statements):
         kinds = [q.kind for q in st.quantities]
+        if _day(st.published) is None:
+            continue  # without a date, two figures may be a toll and its later update
         for q in st.quantities:
             if kinds.count(q.kind) != 1:
                 continue
-            for anchor in st.places | st.entities | st.context:
-                index[(q.kind, anchor)].append(i)
+            for anchor in st.places | st.context:
+                if _local_place(anchor, name_of):
+                    index[(q.kind, anchor)].append(i)
     out: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for (kind, anchor), members in sorted(index.items()):
@@ -167,7 +178,7 @@ def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
             if a.asserter == b.asserter or a.same_source(b):
                 continue  # one source's later figure is an update
             da, db = _day(a.published), _day(b.published)
-            if da and db and abs((da - db).days) > NUMBER_WINDOW_DAYS:
+            if da is None or db is None or abs((da - db).days) > NUMBER_WINDOW_DAYS:
                 continue
             if float(vectors[i] @ vectors[j]) < NUMBER_SIMILARITY:
                 continue
@@ -247,7 +258,7 @@ def _denials(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
             if sims[j] < DENIAL_SIMILARITY:
                 break
             a, b = statements[i], statements[j]
-            if a.article == b.article or not (a.entities & b.entities or a.places & b.places):
+            if a.article == b.article or not _same_topic(a, b):
                 continue
             who = name_of(a.denied_by or "")
             explanation = f"{who} denies what {b.source_label} reports"
@@ -255,6 +266,15 @@ def _denials(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
                              explanation, a.denied_by))
             break
     return out
+
+
+def _same_topic(denial: Statement, claim: Statement) -> bool:
+    """The denial and the claim have the same named subject, or share two named things
+    besides the one denying."""
+    if denial.subject and denial.subject.startswith("e_") and denial.subject == claim.subject:
+        return True
+    shared = (denial.entities | denial.places) & (claim.entities | claim.places)
+    return len(shared - {denial.denied_by}) >= 2
 
 
 # --------------------------------------------------------------------------- descriptions

@@ -42,7 +42,10 @@ def build_framing(
         if article is None:
             continue
         source = _source(article)
+        names = [(m.start, m.end) for m in ann.mentions]
         for d in ann.descriptors:
+            if d.kind != "verb" and _inside_a_name(d.start, d.end, d.text, names):
+                continue  # ``States`` in ``United States``, ``Army`` in ``Syrian National Army``
             kind = "actor" if d.kind in _ACTOR_KINDS else "verb"
             if kind == "actor" and d.kind == "apposition":
                 continue  # an apposition's head (``city``, ``researcher``) is a role, not a name
@@ -102,3 +105,11 @@ def _source(article: Article) -> str:
         return article.outlet
     label = (article.title or "").strip()[:60] or article.id[:12]
     return f"unknown ({label})"
+
+
+def _inside_a_name(start: int, end: int, text: str, names: list[tuple[int, int]]) -> bool:
+    """Whether the descriptor's head word is part of a longer name (a mention that starts
+    before the head word and covers it)."""
+    words = text.split()
+    head_start = end - len(words[-1]) if words else start
+    return any(s < head_start and e >= end for s, e in names)
