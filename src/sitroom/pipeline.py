@@ -161,6 +161,7 @@ def assemble_report(
     """The corpus-level steps over everything stored: resolution, linking, then the report
     record."""
     from .analyze.events import build_events, mark_duplicates, place_mentions, timeline
+    from .analyze.findings import build_findings
     from .analyze.provenance import build_quotes_and_citations
     from .analyze.stories import stories_for
     from .annotate import PIPELINE_VERSION
@@ -179,6 +180,9 @@ def assemble_report(
     quotes, citations = build_quotes_and_citations(articles, annotations, entities)
     events = build_events(articles, annotations, entities, place_mentions(places))
     stories = stories_for(articles, _actors_by_article(entities))
+    findings = build_findings(articles, annotations, quotes, citations, entities.entities,
+                              entities.mention_entity, places.places, places.mention_place,
+                              cache=store)
     return Report(
         schema_version=REPORT_SCHEMA_VERSION,
         generated_by=f"sitroom {__version__}",
@@ -192,6 +196,10 @@ def assemble_report(
         events=events,
         timeline=timeline(events),
         stories=stories,
+        claims=findings.claims,
+        framing=findings.framing,
+        summary=findings.summary,
+        contradictions=findings.contradictions,
     )
 
 

@@ -210,6 +210,74 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted number in a clause: ``63`` in ``63 people died``. ``counted`` is the lemma of
+    what it counts (``people``, ``toll``); ``qualifier`` keeps ``at least``, ``more than``,
+    ``about`` so that ``at least 40`` is not read as contradicting ``63``."""
+
+    value: float
+    text: str
+    start: int
+    end: int
+    counted: str
+    qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseMention:
+    """One predicate of a sentence with its arguments, the raw material of claims.
+
+    ``start``/``end`` span the sentence and ``clause_start``/``clause_end`` the predicate's own
+    clause within it; ``predicate`` is the verb's lemma (for ``tried to
+    block`` the verb tried, with ``attempted`` set), ``object_lemmas`` the object phrase
+    lemmatised (for lexicon phrases such as ``give green light``). ``modality`` is
+    ``asserted``, ``hedged``, ``modal``, ``opinion``, ``conditional`` or ``question``, with
+    ``modality_cue`` the word that decided it. ``denied_by_start``/``_end`` span who denies the
+    clause (``X denied that ...``)."""
+
+    article: str
+    start: int
+    end: int
+    predicate: str
+    pred_start: int
+    pred_end: int
+    subject_start: int | None = None
+    subject_end: int | None = None
+    subject_text: str | None = None
+    object_start: int | None = None
+    object_end: int | None = None
+    object_text: str | None = None
+    object_lemmas: str = ""
+    negated: bool = False
+    attempted: bool = False
+    modality: str = "asserted"
+    modality_cue: str | None = None
+    denied_by_start: int | None = None
+    denied_by_end: int | None = None
+    quantities: tuple[Quantity, ...] = ()
+    clause_start: int = 0
+    clause_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DescriptorMention:
+    """A word an article chooses for an actor or an event: ``regime`` in ``the Assad regime``,
+    ``affiliate`` in ``HTS, a former al-Qaeda affiliate``, ``liberated`` in ``liberated the
+    village``. ``kind`` is ``apposition``, ``modifier`` (a noun with a name attached),
+    ``noun`` (the noun alone) or ``verb``; ``target_start``/``target_end`` span the named actor
+    or place it describes or acts on, when there is one; ``text`` is the whole phrase."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    head: str
+    kind: str
+    target_start: int | None = None
+    target_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class DocAnnotations:
     """Everything the per-document stage found in one article, cached by
     (article id, pipeline version)."""
@@ -221,6 +289,8 @@ class DocAnnotations:
     quotes: tuple[QuoteMention, ...] = ()
     citations: tuple[CitationMention, ...] = ()
     events: tuple[EventMention, ...] = ()
+    clauses: tuple[ClauseMention, ...] = ()
+    descriptors: tuple[DescriptorMention, ...] = ()
 
 
 # --------------------------------------------------------------------------- resolve
@@ -337,11 +407,30 @@ class Citation:
     end: int
 
 
-ClaimStatus = Literal["corroborated", "single_source", "contested"]
+ClaimStatus = Literal["corroborated", "single_source", "contested", "denied"]
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """Who asserts a claim in one article: the outlet itself (``speaker`` None) or the quoted
+    or cited source (``speaker`` an entity id when resolved, ``speaker_text`` its words),
+    reached ``via`` a relaying outlet or agency when the article credits one."""
+
+    article: str
+    outlet: str
+    speaker: str | None = None
+    speaker_text: str | None = None
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """A statement of fact, merged over every passage that makes it (paraphrases included).
+
+    ``kind`` is ``statement`` (a clause) or ``description`` (an apposition describing an
+    actor, ``HTS, a former al-Qaeda affiliate``); ``event`` the id of the event it is about,
+    when events are linked."""
+
     id: str
     text: str
     evidence: tuple[Evidence, ...]
@@ -349,6 +438,36 @@ class Claim:
     independent_sources: int
     status: ClaimStatus
     contradicts: tuple[str, ...] = ()
+    asserted_by: tuple[Assertion, ...] = ()
+    event: str | None = None
+    kind: str = "statement"
+    subject: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContradictionSide:
+    """One side of a contradiction: the claim, its words, what it says (``value``: the number
+    or date when the contradiction is about one) and the outlets that say it."""
+
+    claim: str
+    text: str
+    value: str | None
+    evidence: tuple[Evidence, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two claims that cannot both be true. ``kind``: ``number`` (different figures for the
+    same quantity), ``date``, ``opposite`` (opposite predicates about the same actor and
+    object), ``denial`` (one denies the other) or ``description`` (conflicting descriptions of
+    the same actor)."""
+
+    id: str
+    kind: str
+    explanation: str
+    sides: tuple[ContradictionSide, ContradictionSide]
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,20 +484,54 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class FramingTerm:
+    """A word an outlet uses distinctly: ``score`` is the log-odds ratio against the other
+    outlets with an informative Dirichlet prior, ``z`` its z-score; ``kind`` is ``actor`` (a
+    word for an actor) or ``verb`` (a verb for what happened); ``count`` how often the outlet
+    uses it."""
+
     term: str
     score: float
+    z: float = 0.0
+    kind: str = "actor"
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FramingUse:
+    """Where an outlet calls an actor (``actor``: entity id, or None when the word stands
+    alone) by ``term``: the articles and one passage of each."""
+
+    term: str
+    kind: str
+    actor: str | None
+    count: int
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Framing:
     outlet: str
     distinctive_terms: tuple[FramingTerm, ...]
+    uses: tuple[FramingUse, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class SummaryItem:
+    """One sentence of a story's extractive summary. ``kind`` is ``point`` (the
+    best-corroborated claim of one key point) or ``contested`` (a point sources disagree on:
+    ``text``/``evidence`` one side, ``counter_text``/``counter_evidence`` the other)."""
+
     text: str
     evidence: tuple[Evidence, ...]
+    story: str | None = None
+    claim: str | None = None
+    date: str | None = None
+    kind: str = "point"
+    outlets: tuple[str, ...] = ()
+    counter_claim: str | None = None
+    counter_text: str | None = None
+    counter_evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,3 +553,4 @@ class Report:
     framing: tuple[Framing, ...] = ()
     summary: tuple[SummaryItem, ...] = ()
     timeline: tuple[str, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()

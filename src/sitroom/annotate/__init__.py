@@ -13,6 +13,7 @@ from typing import Any
 from ..types import DocAnnotations
 from .acronyms import extract_acronyms
 from .citations import extract_citations
+from .clauses import extract_clauses, extract_descriptors
 from .event_lexicon import load_event_lexicon
 from .events import extract_events
 from .mentions import extract_mentions
@@ -22,7 +23,7 @@ from .times import extract_times
 
 #: Part of the cache key of stored annotations; bump when any extractor's output changes.
 #: The event lexicon's digest is part of it, so a user's edit to the lexicon re-annotates.
-PIPELINE_VERSION = "4." + load_event_lexicon().digest
+PIPELINE_VERSION = "5." + load_event_lexicon().digest
 
 __all__ = ["PIPELINE_VERSION", "annotate_doc", "load_nlp"]
 
@@ -43,4 +44,6 @@ def annotate_doc(doc: Any, article_id: str, anchor: date | None = None) -> DocAn
         quotes=quotes,
         citations=extract_citations(doc, article_id),
         events=extract_events(doc, article_id, times, quotes),
+        clauses=extract_clauses(doc, article_id),
+        descriptors=extract_descriptors(doc, article_id),
     )

@@ -14,13 +14,18 @@ from typing import Any
 from ..errors import SitroomError
 from ..types import (
     Article,
+    Assertion,
     Citation,
     Claim,
+    Contradiction,
+    ContradictionSide,
     Entity,
     Event,
     EventValue,
     Evidence,
     Framing,
+    FramingTerm,
+    FramingUse,
     Place,
     Quote,
     Rejected,
@@ -54,6 +59,7 @@ def report_to_dict(report: Report) -> JsonObject:
         "framing": [framing_to_dict(f) for f in report.framing],
         "summary": [summary_item_to_dict(s) for s in report.summary],
         "timeline": list(report.timeline),
+        "contradictions": [contradiction_to_dict(c) for c in report.contradictions],
     }
 
 
@@ -206,6 +212,40 @@ def claim_to_dict(claim: Claim) -> JsonObject:
         "independent_sources": claim.independent_sources,
         "status": claim.status,
         "contradicts": list(claim.contradicts),
+        "asserted_by": [assertion_to_dict(a) for a in claim.asserted_by],
+        "event": claim.event,
+        "kind": claim.kind,
+        "subject": claim.subject,
+        "date": claim.date,
+    }
+
+
+def assertion_to_dict(assertion: Assertion) -> JsonObject:
+    return {
+        "article": assertion.article,
+        "outlet": assertion.outlet,
+        "speaker": assertion.speaker,
+        "speaker_text": assertion.speaker_text,
+        "via": assertion.via,
+    }
+
+
+def contradiction_to_dict(contradiction: Contradiction) -> JsonObject:
+    return {
+        "id": contradiction.id,
+        "kind": contradiction.kind,
+        "explanation": contradiction.explanation,
+        "sides": [contradiction_side_to_dict(s) for s in contradiction.sides],
+    }
+
+
+def contradiction_side_to_dict(side: ContradictionSide) -> JsonObject:
+    return {
+        "claim": side.claim,
+        "text": side.text,
+        "value": side.value,
+        "evidence": _evidence_list(side.evidence),
+        "outlets": list(side.outlets),
     }
 
 
@@ -223,11 +263,37 @@ def story_to_dict(story: Story) -> JsonObject:
 def framing_to_dict(framing: Framing) -> JsonObject:
     return {
         "outlet": framing.outlet,
-        "distinctive_terms": [
-            {"term": t.term, "score": t.score} for t in framing.distinctive_terms
-        ],
+        "distinctive_terms": [framing_term_to_dict(t) for t in framing.distinctive_terms],
+        "uses": [framing_use_to_dict(u) for u in framing.uses],
+    }
+
+
+def framing_term_to_dict(term: FramingTerm) -> JsonObject:
+    return {"term": term.term, "score": term.score, "z": term.z, "kind": term.kind,
+            "count": term.count}
+
+
+def framing_use_to_dict(use: FramingUse) -> JsonObject:
+    return {
+        "term": use.term,
+        "kind": use.kind,
+        "actor": use.actor,
+        "count": use.count,
+        "articles": list(use.articles),
+        "evidence": _evidence_list(use.evidence),
     }
 
 
 def summary_item_to_dict(item: SummaryItem) -> JsonObject:
-    return {"text": item.text, "evidence": _evidence_list(item.evidence)}
+    return {
+        "text": item.text,
+        "evidence": _evidence_list(item.evidence),
+        "story": item.story,
+        "claim": item.claim,
+        "date": item.date,
+        "kind": item.kind,
+        "outlets": list(item.outlets),
+        "counter_claim": item.counter_claim,
+        "counter_text": item.counter_text,
+        "counter_evidence": _evidence_list(item.counter_evidence),
+    }

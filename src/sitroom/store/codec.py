@@ -13,9 +13,12 @@ from typing import Any
 from ..types import (
     Acronym,
     CitationMention,
+    ClauseMention,
+    DescriptorMention,
     DocAnnotations,
     EventMention,
     Mention,
+    Quantity,
     QuoteMention,
     StatedNumber,
     TextSpan,
@@ -28,6 +31,7 @@ _PARTS: dict[str, type[Any]] = {
     "times": TimeMention,
     "quotes": QuoteMention,
     "citations": CitationMention,
+    "descriptors": DescriptorMention,
 }
 
 
@@ -41,6 +45,7 @@ def decode_annotations(payload: str) -> DocAnnotations:
     for name, record in _PARTS.items():
         parts[name] = tuple(record(**item) for item in data.get(name, ()))
     events = tuple(decode_event_mention(item) for item in data.get("events", ()))
+    parts["clauses"] = tuple(_clause(item) for item in data.get("clauses", ()))
     return DocAnnotations(article=data["article"], events=events, **parts)
 
 
@@ -57,3 +62,8 @@ def decode_event_mention(item: dict[str, Any]) -> EventMention:
     for name in ("place", "time", "speaker"):
         fields[name] = _span(item.get(name))
     return EventMention(**fields)
+
+
+def _clause(item: dict[str, Any]) -> ClauseMention:
+    quantities = tuple(Quantity(**q) for q in item.get("quantities", ()))
+    return ClauseMention(**{**item, "quantities": quantities})

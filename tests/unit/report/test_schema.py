@@ -56,6 +56,7 @@ def test_contract_fields_and_enums() -> None:
     assert schema["required"] == [
         "schema_version", "generated_by", "as_of", "articles", "rejected", "entities", "places",
         "events", "quotes", "citations", "claims", "stories", "framing", "summary", "timeline",
+        "contradictions",
     ]  # fmt: skip
     defs = schema["$defs"]
     article = defs["article"]
@@ -64,7 +65,7 @@ def test_contract_fields_and_enums() -> None:
     ]  # fmt: skip
     assert "author" in article["properties"] and "author" not in article["required"]
     assert defs["claim"]["properties"]["status"]["enum"] == [
-        "corroborated", "single_source", "contested",
+        "corroborated", "single_source", "contested", "denied",
     ]  # fmt: skip
     place = defs["place"]
     assert {"confidence", "reason"} <= set(place["properties"])

@@ -13,6 +13,7 @@ from sitroom.types import Report
 TOP_LEVEL = [
     "schema_version", "generated_by", "as_of", "articles", "rejected", "entities", "places",
     "events", "quotes", "citations", "claims", "stories", "framing", "summary", "timeline",
+    "contradictions",
 ]  # fmt: skip
 
 
@@ -42,7 +43,10 @@ def test_nested_records_become_plain_json(report: Report) -> None:
     assert data["claims"][0]["evidence"][0]["text"].startswith("Flood waters breached")
     assert data["framing"][0] == {
         "outlet": "River Wire",
-        "distinctive_terms": [{"term": "evacuated", "score": 2.5}],
+        "distinctive_terms": [
+            {"term": "evacuated", "score": 2.5, "z": 0.0, "kind": "actor", "count": 0}
+        ],
+        "uses": [],
     }
     assert data["places"][1]["lat"] is None
     assert data["places"][1]["reason"] == "no gazetteer entry matches"

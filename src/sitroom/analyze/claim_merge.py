@@ -1,0 +1,127 @@
+"""Statements that say the same thing, in one article or across articles, become one claim.
+
+Candidate pairs come from two kinds of blocking, never from all pairs:
+
+- random-hyperplane LSH over the sentence embeddings (``BANDS`` bands of ``BITS`` bits, a
+  fixed seed so the result is deterministic): near-paraphrases collide in some band;
+- exact keys for statements that share a predicate class and a named place or actor
+  (``took control of Aleppo`` and ``Aleppo fell to the rebels``), which wording alone would
+  miss.
+
+A candidate pair merges when its cosine similarity clears :data:`SAME_CLAIM` (or the lower
+:data:`SAME_FRAME` for statements with the same predicate class and a shared place or actor)
+*and* nothing concrete differs: no place, actor, number or date that one names and the other
+contradicts. That last check is what keeps ``HTS took Hama`` and ``HTS took Homs`` apart,
+however close their embeddings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+import numpy as np
+
+from .contradictions import description_markers
+from .statements import Statement
+
+SAME_CLAIM = 0.82
+SAME_FRAME = 0.5
+BANDS = 16
+BITS = 10
+SEED = 20081
+#: Largest bucket compared pairwise; larger ones are generic and are skipped.
+MAX_BUCKET = 60
+
+
+def candidate_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> set[tuple[int, int]]:
+    """Index pairs worth comparing (see the module docstring)."""
+    pairs: set[tuple[int, int]] = set()
+    if len(statements) < 2:
+        return pairs
+    rng = np.random.default_rng(SEED)
+    planes = rng.standard_normal((vectors.shape[1], BANDS * BITS))
+    bits = (vectors @ planes) > 0
+    weights = 1 << np.arange(BITS)
+    for band in range(BANDS):
+        codes = bits[:, band * BITS:(band + 1) * BITS] @ weights
+        buckets: dict[int, list[int]] = defaultdict(list)
+        for i, code in enumerate(codes.tolist()):
+            buckets[int(code)].append(i)
+        for members in buckets.values():
+            if 1 < len(members) <= MAX_BUCKET:
+                pairs.update(combinations(members, 2))
+    frames: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        for cls in st.classes:
+            for anchor in st.places | ({st.object_key} if st.object_key else set()):
+                frames[(cls, anchor)].append(i)
+    for members in frames.values():
+        if 1 < len(members) <= MAX_BUCKET:
+            pairs.update(combinations(members, 2))
+    return pairs
+
+
+def conflicting_details(a: Statement, b: Statement) -> bool:
+    """Whether ``a`` and ``b`` name different concrete things in the same slot: places
+    neither of which includes the other's, different numbers of one kind, different dates,
+    different subjects, opposite polarity."""
+    if a.negated != b.negated or (a.denied_by is None) != (b.denied_by is None):
+        return True
+    if (a.description_of is None) != (b.description_of is None):
+        return True
+    if a.description_of and _past(a.object_text) != _past(b.object_text):
+        return True
+    if a.places and b.places and not (a.places <= b.places or b.places <= a.places):
+        return True
+    kinds_a = {q.kind: q.value for q in a.quantities}
+    kinds_b = {q.kind: q.value for q in b.quantities}
+    if any(kinds_b.get(k, v) != v for k, v in kinds_a.items()):
+        return True
+    if a.dates and b.dates and not set(a.dates) & set(b.dates):
+        return True
+    named = bool(a.subject and b.subject and a.subject.startswith("e_")
+                 and b.subject.startswith("e_"))
+    return named and a.subject != b.subject
+
+
+def _past(text: str | None) -> bool:
+    words = set(re.findall(r"[a-z]+", (text or "").casefold()))
+    return bool(words & description_markers().past)
+
+
+def _same_frame(a: Statement, b: Statement) -> bool:
+    if not a.classes & b.classes:
+        return False
+    anchors_a = a.places | ({a.object_key} if a.object_key else set())
+    anchors_b = b.places | ({b.object_key} if b.object_key else set())
+    return bool(anchors_a & anchors_b)
+
+
+def merge_statements(
+    statements: Sequence[Statement], vectors: np.ndarray
+) -> list[list[int]]:
+    """Groups of statement indexes, each one claim, in order of first statement."""
+    parent = list(range(len(statements)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in sorted(candidate_pairs(statements, vectors)):
+        a, b = statements[i], statements[j]
+        if a.key == b.key or conflicting_details(a, b):
+            continue
+        similarity = float(vectors[i] @ vectors[j])
+        if similarity >= SAME_CLAIM or (similarity >= SAME_FRAME and _same_frame(a, b)):
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(statements)):
+        groups[find(i)].append(i)
+    return [groups[k] for k in sorted(groups)]

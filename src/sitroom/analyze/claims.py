@@ -1,0 +1,167 @@
+"""Claims with their corroboration and contradictions: what the pipeline calls.
+
+:func:`build_claims` finds the statements of every article (:mod:`.statements`), embeds
+them (:mod:`.embed`, cached per span in the store), merges paraphrases into claims
+(:mod:`.claim_merge`), counts each claim's independent sources (syndicated copies and
+relays of one original source count once, as in :mod:`.provenance`), finds contradictions
+(:mod:`.contradictions`) and sets each claim's status:
+
+- ``denied``: a denial contradicts it and comes from the claim's own subject;
+- ``contested``: another claim contradicts it;
+- ``corroborated``: two or more independent sources;
+- ``single_source``: otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..types import (
+    Article,
+    Assertion,
+    Citation,
+    Claim,
+    ClaimStatus,
+    Contradiction,
+    ContradictionSide,
+    DocAnnotations,
+    Evidence,
+    Quote,
+)
+from .claim_merge import merge_statements
+from .contradictions import Draft, Found, find_contradictions
+from .embed import EmbeddingCache, embed_spans
+from .provenance import syndication_groups, wire_credit
+from .statements import Statement, find_statements
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSet:
+    claims: tuple[Claim, ...]
+    contradictions: tuple[Contradiction, ...]
+    #: claim id -> embedding of its first statement (for the summary's redundancy check)
+    vectors: Mapping[str, tuple[float, ...]]
+
+
+def build_claims(
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    quotes: Sequence[Quote],
+    citations: Sequence[Citation],
+    entity_spans: Mapping[tuple[str, int, int], str],
+    place_spans: Mapping[tuple[str, int, int], str],
+    names: Mapping[str, str],
+    cache: EmbeddingCache | None = None,
+) -> ClaimSet:
+    """Every claim of the corpus and the contradictions between them."""
+    statements = find_statements(articles, annotations, quotes, citations, entity_spans,
+                                 place_spans)
+    if not statements:
+        return ClaimSet((), (), {})
+    embedded = embed_spans([(st.key, st.text) for st in statements], cache)
+    vectors = np.array([embedded[st.key] for st in statements], dtype=np.float32)
+    groups = merge_statements(statements, vectors)
+    drafts = [Draft(_claim_id(statements, g), tuple(g)) for g in groups]
+    found = find_contradictions(drafts, statements, vectors, lambda k: names.get(k, k))
+    by_id = {a.id: a for a in articles}
+    syndicated = syndication_groups([a for a in articles if a.duplicate_of is None])
+    against: dict[str, list[Found]] = defaultdict(list)
+    for item in found:
+        against[item.a].append(item)
+        against[item.b].append(item)
+    claims: list[Claim] = []
+    for draft in drafts:
+        members = [statements[i] for i in draft.members]
+        claims.append(_claim(draft, members, against[draft.id], by_id, syndicated))
+    claims.sort(key=lambda c: (-c.independent_sources, -len(c.evidence), c.id))
+    contradictions = tuple(_contradiction(item, statements) for item in found)
+    first_vector = {d.id: tuple(float(x) for x in vectors[d.members[0]]) for d in drafts}
+    return ClaimSet(tuple(claims), contradictions, first_vector)
+
+
+def _claim_id(statements: Sequence[Statement], group: Sequence[int]) -> str:
+    first = min(statements[i].key for i in group)
+    key = f"{first[0]}:{first[1]}:{first[2]}"
+    return "c_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def independent_sources(
+    members: Sequence[Statement], by_id: Mapping[str, Article], syndicated: Mapping[str, str]
+) -> int:
+    """How many independent sources carry the statements: a quoted or relayed origin counts
+    once however many outlets carry it, and so do syndicated copies of one text."""
+    keys: set[str] = set()
+    for st in members:
+        article = by_id.get(st.article)
+        credit = wire_credit(article.text) if article else None
+        if st.origin:
+            keys.add(st.origin)
+        elif credit:
+            keys.add("via:" + credit.casefold())
+        else:
+            keys.add("group:" + syndicated.get(st.article, st.article))
+    return len(keys)
+
+
+def _claim(draft: Draft, members: list[Statement], found: list[Found],
+           by_id: Mapping[str, Article], syndicated: Mapping[str, str]) -> Claim:
+    members = sorted(members, key=lambda st: (st.published or "9999", st.key))
+    evidence: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for st in members:
+        key = (st.evidence.article, st.evidence.start, st.evidence.end)
+        if key not in seen:
+            seen.add(key)
+            evidence.append(st.evidence)
+    outlets = tuple(dict.fromkeys(st.outlet for st in members))
+    assertions = tuple(dict.fromkeys(
+        Assertion(st.article, st.outlet, st.speaker, st.speaker_text, st.via) for st in members))
+    count = independent_sources(members, by_id, syndicated)
+    subject = next((st.subject for st in members if st.subject and st.subject.startswith("e_")),
+                   None)
+    status: ClaimStatus = "corroborated" if count >= 2 else "single_source"
+    if found:
+        status = "contested"
+        deniers = {f.denier for f in found if f.kind == "denial" and f.a == draft.id}
+        if subject and subject in deniers:
+            status = "denied"
+    others = tuple(sorted({f.b if f.a == draft.id else f.a for f in found}))
+    dates = sorted(d for st in members for d in st.dates)
+    return Claim(
+        id=draft.id,
+        text=members[0].text,
+        evidence=tuple(evidence),
+        outlets=outlets,
+        independent_sources=count,
+        status=status,
+        contradicts=others,
+        asserted_by=assertions,
+        kind="description" if members[0].description_of else "statement",
+        subject=subject,
+        date=dates[0] if dates else members[0].published,
+    )
+
+
+def _contradiction(item: Found, statements: Sequence[Statement]) -> Contradiction:
+    def side(claim: str, members: tuple[int, ...], value: str | None) -> ContradictionSide:
+        sts = [statements[i] for i in members]
+        return ContradictionSide(
+            claim=claim,
+            text=sts[0].text,
+            value=value,
+            evidence=tuple(dict.fromkeys(st.evidence for st in sts)),
+            outlets=tuple(dict.fromkeys(st.outlet for st in sts)),
+        )
+
+    return Contradiction(
+        id=item.id,
+        kind=item.kind,
+        explanation=item.explanation,
+        sides=(side(item.a, item.a_members, item.a_value),
+               side(item.b, item.b_members, item.b_value)),
+    )

@@ -1,0 +1,320 @@
+"""Claims that cannot both be true, precision first: a wrong contradiction costs an analyst
+more than a missed one, so every rule demands the same actor or place on both sides.
+
+- ``number``: different figures for the same kind of quantity (deaths, injured, displaced,
+  ...: ``data/claims/quantities.json``) about the same place or actor, from different
+  sources, published within :data:`NUMBER_WINDOW_DAYS` of each other, in sentences close in
+  meaning. A qualifier is honoured (``at least 40`` does not contradict ``63``), a sentence
+  giving two figures of one kind (``63, well above the official 41``) reports the dispute
+  rather than taking a side and is left out, and a later figure from the same source is an
+  update, not a contradiction.
+- ``opposite``: opposite predicate classes (``data/claims/predicates.json``: approve vs
+  block, capture vs repel, confirm vs deny, withdraw vs advance, ...) with the same named
+  subject and the same object (the same entity or place, the same head word, or words of one
+  object group such as operation/offensive); or the same predicate, once negated.
+- ``denial``: ``X denied that ...`` against the claim it denies.
+- ``description``: two descriptions of the same actor naming the same third party where
+  one puts it in the past (``a former al-Qaeda affiliate`` vs ``an al-Qaeda-affiliated
+  group``) or the two take opposite stances (``pro-`` vs ``anti-``).
+
+Candidates come from keyed indexes (subject and class, quantity kind and place, described
+actor), never from all pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from itertools import combinations
+
+import numpy as np
+
+from .statements import Statement, predicate_lexicon
+
+NUMBER_WINDOW_DAYS = 7
+#: Similarity two clauses need before their figures are compared.
+NUMBER_SIMILARITY = 0.4
+#: Similarity a denial needs with the claim it denies.
+DENIAL_SIMILARITY = 0.7
+_GENERIC = frozenset({"group", "organisation", "organization", "member", "movement", "the",
+                      "a", "an", "of", "and", "al", "in", "its", "which", "that", "s"})
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A claim being built: its id and its statements (indexes into the statement list)."""
+
+    id: str
+    members: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A contradiction between two drafts: which statements show it, and why."""
+
+    kind: str
+    a: str
+    b: str
+    a_members: tuple[int, ...]
+    b_members: tuple[int, ...]
+    a_value: str | None
+    b_value: str | None
+    explanation: str
+    denier: str | None = None
+
+    @property
+    def id(self) -> str:
+        key = "|".join(sorted((self.a, self.b))) + "|" + self.kind
+        return "x_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class DescriptionMarkers:
+    past: frozenset[str]
+    polar: tuple[tuple[str, str], ...]
+    object_groups: Mapping[str, int]
+
+
+@lru_cache(maxsize=1)
+def description_markers() -> DescriptionMarkers:
+    text = resources.files("sitroom.data").joinpath("claims", "predicates.json").read_text(
+        encoding="utf-8")
+    data = json.loads(text)
+    markers = data.get("description_markers", {})
+    groups = {str(w): i for i, words in enumerate(data.get("object_groups", ())) for w in words}
+    return DescriptionMarkers(
+        frozenset(markers.get("past", ())),
+        tuple((str(a), str(b)) for a, b in markers.get("polar", ())),
+        groups,
+    )
+
+
+def find_contradictions(
+    drafts: Sequence[Draft],
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    name_of: Callable[[str], str],
+) -> list[Found]:
+    """Every contradiction between ``drafts`` (each pair once, most specific kind first)."""
+    owner = {i: d.id for d in drafts for i in d.members}
+    found: dict[tuple[str, str], Found] = {}
+    for finder in (_numbers, _opposites, _denials, _descriptions):
+        for item in finder(statements, vectors, owner, name_of):
+            pair = (min(item.a, item.b), max(item.a, item.b))
+            if item.a != item.b and pair not in found:
+                found[pair] = item
+    return [found[k] for k in sorted(found)]
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _day(value: str | None) -> date | None:
+    if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    return date.fromisoformat(value)
+
+
+def compatible_figures(a: float, qa: str | None, b: float, qb: str | None) -> bool:
+    """Whether two figures can both be right given their qualifiers."""
+    if a == b:
+        return True
+    for x, qx, y in ((a, qa, b), (b, qb, a)):
+        if qx == "at least" and y >= x:
+            return True
+        if qx == "more than" and y > x:
+            return True
+        if qx in {"at most", "less than"} and y <= x:
+            return True
+        if qx == "about" and abs(x - y) <= 0.15 * max(x, y):
+            return True
+    return False
+
+
+def _figure(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _local_place(anchor: str, name_of: Callable[[str], str]) -> bool:
+    """A place below country level: a toll "in the United States" or "in Syria" may be any
+    of many events, a toll in one district is one event's."""
+    from ..annotate.gazetteer import load_countries
+
+    return anchor.startswith("p_") and load_countries().country_code(name_of(anchor)) is None
+
+
+def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
+             name_of: Callable[[str], str]) -> list[Found]:
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        kinds = [q.kind for q in st.quantities]
+        if _day(st.published) is None:
+            continue  # without a date, two figures may be a toll and its later update
+        for q in st.quantities:
+            if kinds.count(q.kind) != 1:
+                continue
+            for anchor in st.places | st.context:
+                if _local_place(anchor, name_of):
+                    index[(q.kind, anchor)].append(i)
+    out: list[Found] = []
+    seen: set[tuple[int, int]] = set()
+    for (kind, anchor), members in sorted(index.items()):
+        for i, j in combinations(members, 2):
+            if (i, j) in seen or owner[i] == owner[j]:
+                continue
+            seen.add((i, j))
+            a, b = statements[i], statements[j]
+            qa = next(q for q in a.quantities if q.kind == kind)
+            qb = next(q for q in b.quantities if q.kind == kind)
+            if compatible_figures(qa.value, qa.qualifier, qb.value, qb.qualifier):
+                continue
+            if a.asserter == b.asserter or a.same_source(b):
+                continue  # one source's later figure is an update
+            da, db = _day(a.published), _day(b.published)
+            if da is None or db is None or abs((da - db).days) > NUMBER_WINDOW_DAYS:
+                continue
+            if float(vectors[i] @ vectors[j]) < NUMBER_SIMILARITY:
+                continue
+            explanation = (
+                f"{kind} in {name_of(anchor)}: {qa.text} ({a.source_label}) vs {qb.text} "
+                f"({b.source_label})"
+            )
+            out.append(Found("number", owner[i], owner[j], (i,), (j,), _figure(qa.value),
+                             _figure(qb.value), explanation))
+    return out
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+def _same_object(a: Statement, b: Statement) -> bool:
+    if a.object_key and a.object_key == b.object_key:
+        return True
+    if a.object_head and a.object_head == b.object_head:
+        return True
+    groups = description_markers().object_groups
+    ka, kb = a.object_head or "", b.object_head or ""
+    return ka in groups and groups.get(ka) == groups.get(kb)
+
+
+def _opposites(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
+               name_of: Callable[[str], str]) -> list[Found]:
+    lexicon = predicate_lexicon()
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        if st.subject and st.subject.startswith("e_") and st.classes and st.denied_by is None:
+            index[st.subject].append(i)
+    out: list[Found] = []
+    for subject, members in sorted(index.items()):
+        for i, j in combinations(members, 2):
+            a, b = statements[i], statements[j]
+            if owner[i] == owner[j] or a.same_source(b) or not _same_object(a, b):
+                continue
+            pair = None
+            if a.negated == b.negated:
+                pair = lexicon.opposite(a.classes, b.classes)
+            elif a.predicate == b.predicate:
+                pair = ("not " if a.negated else "") + a.predicate, (
+                    "not " if b.negated else "") + b.predicate
+            if pair is None:
+                continue
+            words_a = _verb_phrase(a)
+            words_b = _verb_phrase(b)
+            explanation = (
+                f"{name_of(subject)}: {words_a} ({a.source_label}) vs {words_b} ({b.source_label})"
+            )
+            out.append(Found("opposite", owner[i], owner[j], (i,), (j,), pair[0], pair[1],
+                             explanation))
+    return out
+
+
+def _verb_phrase(st: Statement) -> str:
+    verb = ("tried to " if st.attempted else "") + ("not " if st.negated else "") + st.predicate
+    return f"{verb} {st.object_text}" if st.object_text else verb
+
+
+# --------------------------------------------------------------------------- denials
+
+
+def _denials(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
+             name_of: Callable[[str], str]) -> list[Found]:
+    denied = [i for i, st in enumerate(statements) if st.denied_by is not None]
+    if not denied:
+        return []
+    asserted = np.array([st.denied_by is None and st.description_of is None
+                         for st in statements])
+    out: list[Found] = []
+    for i in denied:
+        sims = vectors @ vectors[i]
+        sims[~asserted] = -1.0
+        for j in np.argsort(-sims)[:5].tolist():
+            if sims[j] < DENIAL_SIMILARITY:
+                break
+            a, b = statements[i], statements[j]
+            if a.article == b.article or not _same_topic(a, b):
+                continue
+            who = name_of(a.denied_by or "")
+            explanation = f"{who} denies what {b.source_label} reports"
+            out.append(Found("denial", owner[j], owner[i], (j,), (i,), "asserted", "denied",
+                             explanation, a.denied_by))
+            break
+    return out
+
+
+def _same_topic(denial: Statement, claim: Statement) -> bool:
+    """The denial and the claim have the same named subject, or share two named things
+    besides the one denying."""
+    if denial.subject and denial.subject.startswith("e_") and denial.subject == claim.subject:
+        return True
+    shared = (denial.entities | denial.places) & (claim.entities | claim.places)
+    return len(shared - {denial.denied_by}) >= 2
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.casefold())
+    return {w[:6] for w in words if w not in _GENERIC and len(w) > 2}
+
+
+def _descriptions(statements: Sequence[Statement], vectors: np.ndarray,
+                  owner: Mapping[int, str], name_of: Callable[[str], str]) -> list[Found]:
+    markers = description_markers()
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        if st.description_of:
+            index[st.description_of].append(i)
+    out: list[Found] = []
+    for entity, members in sorted(index.items()):
+        target_words = _stems(name_of(entity))
+        for i, j in combinations(members, 2):
+            a, b = statements[i], statements[j]
+            if owner[i] == owner[j] or a.same_source(b):
+                continue
+            da, db = a.object_text or "", b.object_text or ""
+            shared_parties = (a.entities & b.entities) - {entity}
+            wa = set(re.findall(r"[a-z]+", da.casefold()))
+            wb = set(re.findall(r"[a-z]+", db.casefold()))
+            shared = (_stems(da) & _stems(db)) - target_words
+            if not shared_parties or not shared:
+                continue
+            past_a, past_b = bool(wa & markers.past), bool(wb & markers.past)
+            polar = any(
+                (f"{p}" in wa and f"{q}" in wb) or (f"{q}" in wa and f"{p}" in wb)
+                for p, q in markers.polar
+            )
+            if past_a == past_b and not polar:
+                continue
+            explanation = (f"{name_of(entity)} is described as “{da}” ({a.source_label}) "
+                           f"and as “{db}” ({b.source_label})")
+            out.append(Found("description", owner[i], owner[j], (i,), (j,), da, db,
+                             explanation))
+    return out

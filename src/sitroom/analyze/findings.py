@@ -1,0 +1,60 @@
+"""Claims, contradictions, framing and the summary in one call, for the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..types import (
+    Article,
+    Citation,
+    Claim,
+    Contradiction,
+    DocAnnotations,
+    Entity,
+    Framing,
+    Place,
+    Quote,
+    Story,
+    SummaryItem,
+)
+from .claims import build_claims
+from .embed import EmbeddingCache
+from .framing import build_framing
+from .summary import summarize
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    claims: tuple[Claim, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    summary: tuple[SummaryItem, ...] = ()
+
+
+def build_findings(
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    quotes: Sequence[Quote],
+    citations: Sequence[Citation],
+    entities: Sequence[Entity],
+    entity_spans: Mapping[tuple[str, int, int], str],
+    places: Sequence[Place],
+    place_spans: Mapping[tuple[str, int, int], str],
+    stories: Sequence[Story] = (),
+    cache: EmbeddingCache | None = None,
+) -> Findings:
+    """Claims (with corroboration and contradictions), framing per outlet, and a summary per
+    story; without stories, the whole corpus is summarised as one."""
+    names = {e.id: e.name for e in entities} | {p.id: p.name for p in places}
+    found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
+                         names, cache)
+    framing = build_framing(articles, annotations, entity_spans)
+    groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
+    if not groups:
+        groups = [(None, tuple(a.id for a in articles))]
+    summary: list[SummaryItem] = []
+    for story, members in groups:
+        summary.extend(summarize(members, found.claims, found.contradictions, found.vectors,
+                                 story=story))
+    return Findings(found.claims, found.contradictions, framing, tuple(summary))

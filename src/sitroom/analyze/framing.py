@@ -1,0 +1,115 @@
+"""How each outlet frames the situation: the words it chooses for actors (``regime`` or
+``government``, ``rebels``, ``opposition``, ``insurgents``, ``Islamists``, ``terrorists``)
+and the verbs it uses for what happened to named actors and places (``liberated``,
+``captured``, ``fell``).
+
+The words come from the per-document descriptors (:mod:`sitroom.annotate.clauses`):
+appositions, actor nouns with a name attached (``the Assad regime`` is about Assad's
+entity), actor nouns alone, and verbs with a named argument. Each outlet's counts are scored
+against all other outlets' with the log-odds ratio with an informative Dirichlet prior
+(:mod:`.log_odds`); ``distinctive_terms`` keeps the words with the highest z-scores.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..types import Article, DocAnnotations, Evidence, Framing, FramingTerm, FramingUse
+from .log_odds import corpus_prior, log_odds_dirichlet
+from .statements import SpanIndex, predicate_lexicon
+
+TOP_TERMS = 12
+#: Z-score a term needs to count as distinctive (two-sided 95%).
+MIN_Z = 1.96
+_ACTOR_KINDS = frozenset({"apposition", "modifier", "noun"})
+
+
+def build_framing(
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    entity_spans: Mapping[tuple[str, int, int], str],
+) -> tuple[Framing, ...]:
+    """One :class:`Framing` per outlet, outlets in alphabetical order."""
+    entities = SpanIndex(entity_spans)
+    event_verbs = frozenset(w for w in predicate_lexicon().classes if " " not in w)
+    by_id = {a.id: a for a in articles if a.duplicate_of is None}
+    counts: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    uses: dict[str, dict[tuple[str, str, str | None], list[Evidence]]] = defaultdict(
+        lambda: defaultdict(list))
+    for ann in annotations:
+        article = by_id.get(ann.article)
+        if article is None:
+            continue
+        source = _source(article)
+        names = [(m.start, m.end) for m in ann.mentions]
+        for d in ann.descriptors:
+            if d.kind != "verb" and _inside_a_name(d.start, d.end, d.text, names):
+                continue  # ``States`` in ``United States``, ``Army`` in ``Syrian National Army``
+            kind = "actor" if d.kind in _ACTOR_KINDS else "verb"
+            if kind == "actor" and d.kind == "apposition":
+                continue  # an apposition's head (``city``, ``researcher``) is a role, not a name
+            counts[source][(kind, d.head)] += 1
+            actor = None
+            if d.target_start is not None and d.target_end is not None:
+                actor = entities.best(article.id, d.target_start, d.target_end)
+            if kind == "verb" and d.head not in event_verbs:
+                continue  # every verb is scored; only event verbs are listed with their uses
+            uses[source][(kind, d.head, actor)].append(
+                Evidence(article.id, d.start, d.end, d.text))
+    total: Counter[tuple[str, str]] = Counter()
+    for c in counts.values():
+        total.update(c)
+    prior_by_key = corpus_prior({f"{k}:{w}": n for (k, w), n in total.items()})
+    out: list[Framing] = []
+    for outlet in sorted(counts):
+        mine = counts[outlet]
+        rest = total - mine
+        scores = log_odds_dirichlet(
+            {f"{k}:{w}": n for (k, w), n in mine.items()},
+            {f"{k}:{w}": n for (k, w), n in rest.items()},
+            prior_by_key,
+        )
+        ranked = sorted(
+            ((key, s) for key, s in scores.items() if mine.get(_split(key), 0) > 0
+             and s.z >= MIN_Z),
+            key=lambda item: (-item[1].z, item[0]),
+        )[:TOP_TERMS]
+        terms = tuple(
+            FramingTerm(term=_split(key)[1], score=round(s.delta, 4), z=round(s.z, 3),
+                        kind=_split(key)[0], count=mine[_split(key)])
+            for key, s in ranked
+        )
+        outlet_uses = tuple(
+            FramingUse(
+                term=head, kind=kind, actor=actor, count=len(evidence),
+                articles=tuple(dict.fromkeys(e.article for e in evidence)),
+                evidence=tuple({e.article: e for e in reversed(evidence)}.values())[::-1],
+            )
+            for (kind, head, actor), evidence in sorted(
+                uses[outlet].items(), key=lambda item: (item[0][0], item[0][1], item[0][2] or ""))
+        )
+        out.append(Framing(outlet=outlet, distinctive_terms=terms, uses=outlet_uses))
+    return tuple(out)
+
+
+def _split(key: str) -> tuple[str, str]:
+    kind, _, word = key.partition(":")
+    return kind, word
+
+
+def _source(article: Article) -> str:
+    """The outlet; an article of unknown outlet is a source of its own (named by its title,
+    else its id), since lumping unknown outlets together would mix their framings."""
+    if article.outlet != "unknown":
+        return article.outlet
+    label = (article.title or "").strip()[:60] or article.id[:12]
+    return f"unknown ({label})"
+
+
+def _inside_a_name(start: int, end: int, text: str, names: list[tuple[int, int]]) -> bool:
+    """Whether the descriptor's head word is part of a longer name (a mention that starts
+    before the head word and covers it)."""
+    words = text.split()
+    head_start = end - len(words[-1]) if words else start
+    return any(s < head_start and e >= end for s, e in names)

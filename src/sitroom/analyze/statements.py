@@ -1,0 +1,378 @@
+"""Claim candidates: the clauses of each article that state a fact, with what they are about.
+
+A :class:`Statement` is one asserted clause (or one apposition describing an actor), with the
+canonical entities, places, numbers and dates it mentions, the predicate classes of its verb
+(``data/claims/predicates.json``), and who asserts it: the quoted or cited source's entity
+when the clause is inside a quote, else the outlet itself. Opinion and speculation (modal
+verbs, hedges, opinion cues, conditions, questions: ``data/claims/modality.json``) never
+become statements.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..types import (
+    Article,
+    Citation,
+    ClauseMention,
+    DescriptorMention,
+    DocAnnotations,
+    Evidence,
+    Quote,
+)
+from .provenance import provenance_chain
+
+SpanKey = tuple[str, int, int]
+UNKNOWN = "unknown"
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+#: Predicates that say nothing checkable on their own.
+_EMPTY_PREDICATES = frozenset({"be", "have", "do", "continue", "remain", "seem", "become"})
+_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "who", "he",
+                       "she", "they", "we", "i", "you", "there"})
+#: Longest clause worth comparing; longer sentences are usually run-ons of several facts.
+MAX_CLAUSE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted number of a known kind (``deaths``) in a statement."""
+
+    kind: str
+    value: float
+    qualifier: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    key: SpanKey
+    article: str
+    outlet: str
+    published: str | None
+    text: str
+    evidence: Evidence
+    subject: str | None
+    subject_text: str | None
+    object_key: str | None
+    object_text: str | None
+    object_head: str | None
+    entities: frozenset[str]
+    places: frozenset[str]
+    classes: frozenset[str]
+    predicate: str
+    negated: bool
+    attempted: bool
+    quantities: tuple[Quantity, ...]
+    dates: tuple[str, ...]
+    speaker: str | None
+    speaker_text: str | None
+    via: str | None
+    denied_by: str | None = None
+    description_of: str | None = None
+    #: Places and entities of the whole sentence: what a number in a clause is about.
+    context: frozenset[str] = frozenset()
+
+    @property
+    def source_label(self) -> str:
+        """The outlet, or the article when the outlet is unknown."""
+        return self.outlet if self.outlet != UNKNOWN else f"article {self.article[:10]}"
+
+    def same_source(self, other: Statement) -> bool:
+        """Same article, or two articles of one known outlet."""
+        return self.article == other.article or (
+            self.outlet == other.outlet and self.outlet != UNKNOWN)
+
+    @property
+    def asserter(self) -> str:
+        """Who asserts it, as one key: the speaker's entity, else the outlet."""
+        return self.speaker or ("source:" + self.source_label)
+
+    @property
+    def origin(self) -> str | None:
+        """The original source it was relayed from, for counting independent sources."""
+        if self.speaker:
+            return "speaker:" + self.speaker
+        return ("via:" + self.via) if self.via else None
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateLexicon:
+    classes: Mapping[str, frozenset[str]]  # phrase -> classes
+    opposites: frozenset[tuple[str, str]]
+    support_verbs: frozenset[str]
+
+    def classes_of(self, predicate: str, object_lemmas: str) -> frozenset[str]:
+        words = object_lemmas.split()
+        found: set[str] = set(self.classes.get(predicate, ()))
+        for n in (1, 2, 3):
+            if len(words) >= n:
+                found |= self.classes.get(predicate + " " + " ".join(words[-n:]), frozenset())
+        if predicate in self.support_verbs and words:
+            found |= self.classes.get(words[-1], frozenset())
+        return frozenset(found)
+
+    def opposite(self, a: frozenset[str], b: frozenset[str]) -> tuple[str, str] | None:
+        for x in sorted(a):
+            for y in sorted(b):
+                if (x, y) in self.opposites:
+                    return x, y
+        return None
+
+
+def _data(name: str) -> str:
+    return resources.files("sitroom.data").joinpath("claims", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def predicate_lexicon() -> PredicateLexicon:
+    """``data/claims/predicates.json``."""
+    data = json.loads(_data("predicates.json"))
+    phrases: dict[str, set[str]] = defaultdict(set)
+    for name, forms in data["classes"].items():
+        for form in forms:
+            phrases[str(form).lower()].add(name)
+    opposites = {(str(a), str(b)) for a, b in data["opposites"]}
+    opposites |= {(b, a) for a, b in opposites}
+    return PredicateLexicon(
+        {k: frozenset(v) for k, v in phrases.items()}, frozenset(opposites),
+        frozenset(str(v) for v in data.get("support_verbs", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def quantity_kinds() -> Mapping[str, str]:
+    """Lemma -> quantity kind, from ``data/claims/quantities.json``."""
+    data = json.loads(_data("quantities.json"))
+    return {str(w): kind for kind, words in data.items() if not kind.startswith("_")
+            for w in words}
+
+
+# --------------------------------------------------------------------------- spans
+
+
+class SpanIndex:
+    """Per-article (start, end, id) lists for "what lies inside this span" queries."""
+
+    def __init__(self, spans: Mapping[tuple[str, int, int], str]) -> None:
+        self._by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for (article, start, end), ident in spans.items():
+            self._by_article[article].append((start, end, ident))
+
+    def inside(self, article: str, start: int, end: int) -> list[str]:
+        return [i for s, e, i in self._by_article.get(article, ()) if s >= start and e <= end]
+
+    def best(self, article: str, start: int, end: int) -> str | None:
+        """The id of the span that covers most of ``[start, end)``."""
+        best: tuple[int, str] | None = None
+        for s, e, ident in self._by_article.get(article, ()):
+            overlap = min(e, end) - max(s, start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, ident)
+        return best[1] if best else None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.casefold())).strip()
+
+
+def _head_key(text: str | None) -> str | None:
+    """A subject or object without a name: its last word, folded (``the offensive``)."""
+    if not text:
+        return None
+    words = _fold(text).split()
+    return words[-1] if words else None
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def find_statements(
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    quotes: Sequence[Quote],
+    citations: Sequence[Citation],
+    entity_spans: Mapping[tuple[str, int, int], str],
+    place_spans: Mapping[tuple[str, int, int], str],
+) -> list[Statement]:
+    """Every asserted clause and every actor-describing apposition of the corpus."""
+    entities = SpanIndex(entity_spans)
+    places = SpanIndex(place_spans)
+    by_id = {a.id: a for a in articles if a.duplicate_of is None}
+    quotes_of: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        quotes_of[q.article].append(q)
+    citations_of: dict[str, list[Citation]] = defaultdict(list)
+    for c in citations:
+        citations_of[c.article].append(c)
+    out: list[Statement] = []
+    for ann in annotations:
+        article = by_id.get(ann.article)
+        if article is None:
+            continue
+        context = _ArticleContext(article, quotes_of[article.id], citations_of[article.id],
+                                  entities, places, ann)
+        for clause in ann.clauses:
+            statement = context.statement(clause)
+            if statement is not None:
+                out.append(statement)
+        for descriptor in ann.descriptors:
+            described = context.description(descriptor)
+            if described is not None:
+                out.append(described)
+    return out
+
+
+class _ArticleContext:
+    def __init__(self, article: Article, quotes: list[Quote], citations: list[Citation],
+                 entities: SpanIndex, places: SpanIndex, ann: DocAnnotations) -> None:
+        self.article = article
+        self.quotes = quotes
+        self.citations = citations
+        self.entities = entities
+        self.places = places
+        self.times = [t for t in ann.times if t.value and t.type == "DATE"]
+        self.lexicon = predicate_lexicon()
+        self.kinds = quantity_kinds()
+
+    def _attribution(self, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+        """(speaker entity, speaker words, relayed outlet) of the quote holding the span."""
+        for quote in self.quotes:
+            if (quote.start <= start + 5 and quote.end >= end - 5) or (
+                start <= quote.start and quote.end <= end and quote.end - quote.start
+                > (end - start) // 2
+            ):
+                chain = provenance_chain(quote, self.article, self.citations)
+                return quote.speaker, quote.speaker_text, (chain.via[0] if chain.via else None)
+        return None, None, None
+
+    def statement(self, clause: ClauseMention) -> Statement | None:
+        if clause.modality != "asserted" or clause.predicate in _EMPTY_PREDICATES:
+            return None
+        a = self.article
+        start, end = (clause.clause_start, clause.clause_end) if clause.clause_end else (
+            clause.start, clause.end)
+        if end - start > MAX_CLAUSE_CHARS or end <= start:
+            return None
+        entity_ids = frozenset(self.entities.inside(a.id, start, end))
+        place_ids = frozenset(self.places.inside(a.id, start, end))
+        quantities = tuple(self._quantities(clause))
+        if not entity_ids and not place_ids and not quantities:
+            return None  # nothing to pin it to: ``Clashes are ongoing``
+        subject = None
+        if clause.subject_start is not None and clause.subject_end is not None:
+            subject = self.entities.best(a.id, clause.subject_start, clause.subject_end)
+        subject_text = clause.subject_text
+        if subject is None and subject_text and _fold(subject_text) in _PRONOUNS:
+            subject_text = None
+        obj = None
+        if clause.object_start is not None and clause.object_end is not None:
+            obj = self.entities.best(a.id, clause.object_start, clause.object_end) or (
+                self.places.best(a.id, clause.object_start, clause.object_end))
+        speaker, speaker_text, via = self._attribution(clause.start, clause.end)
+        denied_by = None
+        if clause.denied_by_start is not None and clause.denied_by_end is not None:
+            denied_by = self.entities.best(a.id, clause.denied_by_start, clause.denied_by_end) \
+                or _fold(a.text[clause.denied_by_start:clause.denied_by_end])
+        return Statement(
+            key=(a.id, start, end),
+            article=a.id,
+            outlet=a.outlet,
+            published=a.published or (a.date_range[0] if a.date_range else None),
+            text=a.text[start:end],
+            evidence=Evidence(a.id, clause.start, clause.end, a.text[clause.start:clause.end]),
+            subject=subject or _head_key(subject_text),
+            subject_text=subject_text,
+            object_key=obj or _head_key(clause.object_text),
+            object_text=clause.object_text,
+            object_head=clause.object_lemmas.split()[-1] if clause.object_lemmas else None,
+            entities=entity_ids,
+            places=place_ids,
+            classes=self.lexicon.classes_of(clause.predicate, clause.object_lemmas),
+            predicate=clause.predicate,
+            negated=clause.negated,
+            attempted=clause.attempted,
+            quantities=quantities,
+            dates=tuple(sorted({t.value for t in self.times if t.value and
+                                _CALENDAR.fullmatch(t.value) and
+                                clause.start <= t.start < clause.end})),
+            speaker=speaker,
+            speaker_text=speaker_text,
+            via=via,
+            denied_by=denied_by,
+            context=frozenset(self.entities.inside(a.id, clause.start, clause.end))
+            | frozenset(self.places.inside(a.id, clause.start, clause.end)),
+        )
+
+    def _quantities(self, clause: ClauseMention) -> list[Quantity]:
+        out: list[Quantity] = []
+        for q in clause.quantities:
+            kind = self.kinds.get(q.counted) or self.kinds.get(clause.predicate)
+            if kind is None:
+                continue
+            out.append(Quantity(kind, q.value, q.qualifier, q.text))
+        return out
+
+    def description(self, descriptor: DescriptorMention) -> Statement | None:
+        """``HTS, a former al-Qaeda affiliate``: the apposition as a statement about HTS."""
+        if descriptor.kind != "apposition" or descriptor.target_start is None:
+            return None
+        a = self.article
+        target_end = descriptor.target_end or descriptor.target_start
+        entity = self.entities.best(a.id, descriptor.target_start, target_end)
+        if entity is None:
+            return None
+        mentioned = frozenset(self.entities.inside(a.id, descriptor.start, descriptor.end))
+        if not mentioned - {entity}:
+            return None  # ``Aleppo, Syria's second city``: compared only when naming a third
+        sentence = _sentence_around(a.text, descriptor.start, descriptor.end)
+        start = min(descriptor.target_start, descriptor.start)
+        speaker, speaker_text, via = self._attribution(*sentence)
+        return Statement(
+            key=(a.id, start, descriptor.end),
+            article=a.id,
+            outlet=a.outlet,
+            published=a.published or (a.date_range[0] if a.date_range else None),
+            text=a.text[start:descriptor.end],
+            evidence=Evidence(a.id, sentence[0], sentence[1], a.text[sentence[0]:sentence[1]]),
+            subject=entity,
+            subject_text=a.text[descriptor.target_start:target_end],
+            object_key=None,
+            object_text=descriptor.text,
+            object_head=descriptor.head,
+            entities=mentioned | {entity},
+            places=frozenset(),
+            classes=frozenset(),
+            predicate="is",
+            negated=False,
+            attempted=False,
+            quantities=(),
+            dates=(),
+            speaker=speaker,
+            speaker_text=speaker_text,
+            via=via,
+            description_of=entity,
+        )
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``[start, end)``: from the last sentence end before it to the next
+    one after it (a line break always ends one)."""
+    lo = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "? ", "! ")))
+    lo = lo + 1 if lo >= 0 else 0
+    while lo < start and text[lo].isspace():
+        lo += 1
+    hi_candidates = [i for i in (text.find(p, end) for p in (". ", ".\n", "\n")) if i >= 0]
+    hi = min(hi_candidates) + 1 if hi_candidates else len(text)
+    if hi > len(text):
+        hi = len(text)
+    return lo, hi

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import numpy as np
+
+from sitroom.analyze.claim_merge import merge_statements
+from sitroom.analyze.embed import embed_texts
+from sitroom.analyze.statements import Quantity, Statement
+from sitroom.types import Evidence
+
+
+def _statement(article: str, text: str, places: set[str], classes: set[str],
+               quantities: tuple[Quantity, ...] = ()) -> Statement:
+    return Statement(
+        key=(article, 0, len(text)), article=article, outlet=f"outlet {article}",
+        published="2024-12-01", text=text, evidence=Evidence(article, 0, len(text), text),
+        subject="e_hts", subject_text="HTS", object_key=None, object_text=None,
+        object_head=None, entities=frozenset({"e_hts"}), places=frozenset(places),
+        classes=frozenset(classes), predicate="capture", negated=False, attempted=False,
+        quantities=quantities, dates=(), speaker=None, speaker_text=None, via=None,
+    )
+
+
+def _groups(statements: list[Statement]) -> list[set[str]]:
+    vectors = np.array(embed_texts([s.text for s in statements]), dtype=np.float32)
+    return [{statements[i].article for i in g} for g in merge_statements(statements, vectors)]
+
+
+def test_paraphrases_merge_but_other_places_stay_apart(minilm: Any) -> None:
+    statements = [
+        _statement("a", "HTS fighters captured the city of Hama on Thursday.", {"p_hama"},
+                   {"capture"}),
+        _statement("b", "Hama was seized by HTS.", {"p_hama"}, {"capture"}),
+        _statement("c", "HTS fighters captured the city of Homs on Thursday.", {"p_homs"},
+                   {"capture"}),
+    ]
+    groups = _groups(statements)
+    assert {"a", "b"} in groups
+    assert {"c"} in groups
+
+
+def test_different_tolls_do_not_merge(minilm: Any) -> None:
+    statements = [
+        _statement("a", "The death toll in the district rose to 41.", {"p_dadu"}, set(),
+                   (Quantity("deaths", 41, None, "41"),)),
+        _statement("b", "The death toll in the district rose to 63.", {"p_dadu"}, set(),
+                   (Quantity("deaths", 63, None, "63"),)),
+    ]
+    assert _groups(statements) == [{"a"}, {"b"}]
+
+
+def test_importing_the_cli_does_not_load_torch() -> None:
+    code = ("import sys, sitroom.cli, sitroom.pipeline, sitroom.analyze.findings; "
+            "print('torch' in sys.modules or 'sentence_transformers' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
