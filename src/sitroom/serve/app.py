@@ -16,6 +16,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from .. import __version__
+from ..errors import SitroomError
 from ..report.render import CONTENT_SECURITY_POLICY
 from .query import (
     BadQuery,
@@ -65,6 +66,10 @@ def create_app(folder: str | Path) -> FastAPI:
     @app.exception_handler(BadQuery)
     async def bad_query(request: Request, exc: BadQuery) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(SitroomError)
+    async def unavailable(request: Request, exc: SitroomError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:

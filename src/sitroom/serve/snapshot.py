@@ -85,7 +85,13 @@ class Source:
         self.current()  # fail at start, with the loader's message, when there is no report
 
     def _key(self) -> tuple[int, int]:
-        stat = os.stat(self.folder / REPORT_JSON)
+        try:
+            stat = os.stat(self.folder / REPORT_JSON)
+        except FileNotFoundError:
+            if self._snapshot is not None:  # gone for a moment: keep serving what we have
+                return self._snapshot.key
+            load_report_data(self.folder)  # raises the error that says what to do
+            raise
         return stat.st_mtime_ns, stat.st_size
 
     @staticmethod
