@@ -505,9 +505,11 @@
 
   // The map: boundaries from the page itself (no tile server) and one marker per place.
   var map = null, markerLayer = null, markersByPlace = new Map();
+  var mapLayout = null, mapBox = null, mapSide = null;
 
   function setupMap(container) {
-    map = L.map(container, { worldCopyJump: true, attributionControl: true, zoomSnap: 0.5 });
+    map = L.map(container, { worldCopyJump: true, attributionControl: true, zoomSnap: 0.5,
+      zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
     try {
@@ -558,15 +560,22 @@
     var unresolved = data.places.filter(function (p) {
       return (typeof p.lat !== "number" || typeof p.lon !== "number") && anyVisible(p.articles);
     });
-    var layout = el("div", { class: "map-layout" });
-    var mapBox = el("div", { id: "map-canvas", class: "map-canvas", role: "region",
-      "aria-label": "Map of the places the articles mention" });
-    var side = el("div", { class: "map-side" });
-    layout.appendChild(mapBox);
-    layout.appendChild(side);
-    root.appendChild(layout);
-    if (typeof L === "undefined") { mapBox.appendChild(empty("The map library did not load.")); return; }
-    setupMap(mapBox);
+    // The map is made once and kept across filter changes (only its markers change):
+    // tearing Leaflet down while it animates leaves timers pointing at removed layers.
+    if (!mapLayout) {
+      mapLayout = el("div", { class: "map-layout" });
+      mapBox = el("div", { id: "map-canvas", class: "map-canvas", role: "region",
+        "aria-label": "Map of the places the articles mention" });
+      mapSide = el("div", { class: "map-side" });
+      mapLayout.appendChild(mapBox);
+      mapLayout.appendChild(mapSide);
+    }
+    root.appendChild(mapLayout);
+    var side = clear(mapSide);
+    if (typeof L === "undefined") { side.appendChild(empty("The map library did not load.")); return; }
+    if (!map) setupMap(mapBox);
+    markerLayer.clearLayers();
+    map.closePopup();
     markersByPlace = new Map();
     var bounds = [];
     var maxArticles = Math.max.apply(null, [1].concat(geocoded.map(function (p) { return p.articles.length; })));
@@ -584,7 +593,7 @@
     });
     if (bounds.length === 1) map.setView(bounds[0], 6);
     else if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 });
-    setTimeout(function () { if (map) map.invalidateSize(); }, 0);
+    map.invalidateSize();
 
     side.appendChild(el("h3", { text: "Places on the map" }));
     if (geocoded.length) {
@@ -1021,7 +1030,6 @@
   }
 
   function teardown() {
-    if (map) { map.remove(); map = null; }
     if (timeline) { timeline.destroy(); timeline = null; }
     if (cy) { cy.destroy(); cy = null; }
   }
