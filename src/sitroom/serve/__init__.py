@@ -18,4 +18,9 @@ def serve(folder: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             lifespan="off")  # fmt: skip
     print(f"sitroom dashboard on http://{host}:{port}/ (API docs: /docs); Ctrl-C stops it")
-    uvicorn.Server(config).run()
+    try:
+        uvicorn.Server(config).run()
+    except KeyboardInterrupt:
+        # uvicorn has already shut down gracefully; it re-raises the signal for the caller.
+        pass
+    print("sitroom dashboard stopped")

@@ -805,6 +805,7 @@
     if (typeof cytoscape === "undefined") { box.appendChild(empty("The network library did not load.")); return; }
     cy = cytoscape({
       container: box,
+      maxZoom: 1.6, // a small network is not blown up to fill the box
       elements: { nodes: nodes, edges: edges },
       style: [
         { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
