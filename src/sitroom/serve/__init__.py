@@ -3,6 +3,7 @@ build folder, bound to 127.0.0.1 unless asked otherwise."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from .app import create_app
@@ -18,9 +19,7 @@ def serve(folder: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             lifespan="off")  # fmt: skip
     print(f"sitroom dashboard on http://{host}:{port}/ (API docs: /docs); Ctrl-C stops it")
-    try:
+    # uvicorn shuts down gracefully on Ctrl-C, then re-raises the signal for its caller.
+    with contextlib.suppress(KeyboardInterrupt):
         uvicorn.Server(config).run()
-    except KeyboardInterrupt:
-        # uvicorn has already shut down gracefully; it re-raises the signal for the caller.
-        pass
     print("sitroom dashboard stopped")
