@@ -75,6 +75,7 @@
 
   // ------------------------------------------------------------------ the data
 
+  var startedAt = performance.now();
   var data = JSON.parse(document.getElementById("sitroom-data").textContent);
   ["articles", "rejected", "entities", "places", "events", "quotes", "citations", "claims",
     "stories", "framing", "summary"].forEach(function (key) {
@@ -515,10 +516,13 @@
     try {
       var countries = JSON.parse(document.getElementById("sitroom-countries").textContent);
       var shapes = topojson.feature(countries, countries.objects.countries);
+      // Boundaries on a canvas (thousands of paths); markers stay SVG, one element each.
+      var canvas = L.canvas({ padding: 0.2 });
       L.geoJSON(shapes, { style: { color: "#8a96a3", weight: 0.8, fillColor: "#eef1f4", fillOpacity: 1 },
-        interactive: false }).addTo(map);
+        interactive: false, renderer: canvas }).addTo(map);
       var admin1 = JSON.parse(document.getElementById("sitroom-admin1").textContent);
-      L.geoJSON(admin1, { style: { color: "#b7c0c9", weight: 0.5, fill: false }, interactive: false }).addTo(map);
+      L.geoJSON(admin1, { style: { color: "#b7c0c9", weight: 0.5, fill: false }, interactive: false,
+        renderer: canvas }).addTo(map);
     } catch (err) {
       console.warn("boundaries unavailable", err);
     }
@@ -707,6 +711,8 @@
     ]);
     var dataset = new vis.DataSet(items);
     timeline = new vis.Timeline(box, dataset, groups, {
+      // Many items are grouped into counted clusters until zoomed in, which keeps it fast.
+      cluster: items.length > 400 ? { maxItems: 4, showStipes: false } : false,
       stack: true, zoomKey: "ctrlKey", maxHeight: 520, orientation: "top",
       tooltip: { followMouse: false }, selectable: true, showCurrentTime: false, margin: { item: 4 },
     });
@@ -734,7 +740,7 @@
   // The actor network: entities sized by mentions, linked when they share articles; outlets
   // linked to the actors they quote and the sources they cite.
   var cy = null;
-  var MAX_NODES = 120, MAX_EDGES = 400;
+  var MAX_NODES = 60, MAX_EDGES = 200, MAX_OUTLET_EDGES = 80; // beyond this a network is a hairball, and slow to lay out
 
   views.network = function (root) {
     var entities = data.entities.filter(function (e) { return anyVisible(e.articles); })
@@ -778,7 +784,11 @@
     });
     var outletNodes = new Map();
     var i = 0;
-    outlets.forEach(function (count, key) {
+    // Only the strongest outlet links: every outlet quoting every actor would hide the rest.
+    var strongest = new Map(Array.from(outlets.entries()).sort(function (a, b) {
+      return b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+    }).slice(0, MAX_OUTLET_EDGES));
+    strongest.forEach(function (count, key) {
       var parts = key.split("\u0000");
       if (!outletNodes.has(parts[1])) outletNodes.set(parts[1], "o" + outletNodes.size);
       edges.push({ data: { id: "q" + (i++), source: "o:" + outletNodes.get(parts[1]), target: "n:" + parts[2],
@@ -817,7 +827,11 @@
         { selector: "edge[kind = 'quotes']", style: { "line-color": "#2e8b57", "target-arrow-shape": "triangle", "target-arrow-color": "#2e8b57" } },
         { selector: "edge[kind = 'cites']", style: { "line-color": "#d9822b", "target-arrow-shape": "triangle", "target-arrow-color": "#d9822b" } },
       ],
-      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 80, numIter: 600 },
+      // A force layout reads best but grows slow; past 50 nodes, rings by mentions.
+      layout: nodes.length <= 50
+        ? { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 80, numIter: 250 }
+        : { name: "concentric", animate: false, minNodeSpacing: 12,
+          concentric: function (node) { return node.data("mentions"); }, levelWidth: function () { return 2; } },
     });
     cy.on("mouseover", "node", function (evt) {
       var d = evt.target.data();
@@ -1043,15 +1057,22 @@
       ? "Showing " + visible.size + " of " + plural(data.articles.length, "article", "articles") + "."
       : plural(data.articles.length, "article", "articles") + ".";
     teardown();
+    var timings = {};
     Object.keys(views).forEach(function (name) {
       var root = clear(document.getElementById("view-" + name));
+      var started = performance.now();
       try {
         views[name](root);
+        timings[name] = Math.round(performance.now() - started);
       } catch (err) {
         root.appendChild(empty("This view could not be drawn: " + err.message));
         console.error("view " + name + " failed", err);
       }
     });
+    // Milliseconds each view took to draw, read by bench/report_size.py.
+    timings.since_navigation = Math.round(performance.now());
+    timings.script_start = Math.round(startedAt);
+    document.body.setAttribute("data-timings", JSON.stringify(timings));
   }
 
   document.addEventListener("keydown", function (event) {
