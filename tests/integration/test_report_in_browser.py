@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from sitroom.report import write_report
-from sitroom.types import Article, Entity, Report
+from sitroom.types import Article, Entity, Place, Report
 from tests.unit.export.conftest import report_with_events
 
 from .browser import Watched, headless, watch  # noqa: F401  (headless is a fixture)
@@ -41,9 +41,12 @@ def hostile_report() -> Report:
         date_range=None, language="en", words=len(text.split()), files=("in/evil.html",),
     )  # fmt: skip
     actor = Entity("e_evil", f"{IMG_TEXT} Front", "ORG", (SCRIPT_TITLE,), 1, (hostile.id,))
+    town = Place("p_evil", f"{SCRIPT_TITLE}ville", (IMG_TEXT,), 45.0, 10.0, "IT", None,
+                 (hostile.id,), 0.8)  # fmt: skip
     return dataclasses.replace(
-        report, articles=(*report.articles, hostile), entities=(*report.entities, actor)
-    )
+        report, articles=(*report.articles, hostile), entities=(*report.entities, actor),
+        places=(*report.places, town),
+    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +67,7 @@ def test_views_from_file_url(headless: Any, report_file: Path) -> None:  # noqa:
     report = hostile_report()
     geocoded = [p for p in report.places if p.lat is not None]
     dated = [e for e in report.events if e.date]
-    assert count(w, MARKERS) == len(geocoded) == 1
+    assert count(w, MARKERS) == len(geocoded) == 2
     assert count(w, EVENT_ITEMS) == len(dated) == 2
     assert count(w, ARTICLE_ROWS) == len(report.articles)
     # the unresolved place is listed beside the map with its reason
@@ -86,6 +89,10 @@ def test_hostile_article_renders_as_text(headless: Any, report_file: Path) -> No
     w.open(report_file.as_uri())
     table = w.page.locator("#view-articles").inner_text()
     assert SCRIPT_TITLE in table and IMG_TEXT in table
+    # the hostile place's label on the map and its popup are text too
+    assert f"{SCRIPT_TITLE}ville" in w.page.locator("#map-canvas").inner_text()
+    w.page.locator(".place-list button", has_text="ville").click()
+    assert IMG_TEXT in w.page.locator(".leaflet-popup-content").inner_text()
     assert w.page.locator("img").count() == 0
     assert w.page.evaluate("window.__xss === undefined")
     hrefs = w.page.eval_on_selector_all(
@@ -128,6 +135,7 @@ def test_filter_narrows_every_view_and_lives_in_the_hash(
     assert "outlet=Ostrava+Ledger" in w.page.url
     after = {s: count(w, s) for s in before}
     assert after == {MARKERS: 1, EVENT_ITEMS: 1, ARTICLE_ROWS: 1, "details.claim": 0}
+    assert before[MARKERS] == 2
     assert before[EVENT_ITEMS] > after[EVENT_ITEMS] and before[ARTICLE_ROWS] > 1
     assert "Showing 1 of 5 articles" in w.page.locator("#f-status").inner_text()
     # the state survives a reload from the URL, and a name works where an id is expected
@@ -193,7 +201,7 @@ def served(report_file: Path) -> Iterator[str]:
 def test_served_dashboard(headless: Any, served: str) -> None:  # noqa: F811
     w = watch(headless)
     w.open(served + "/")
-    assert count(w, MARKERS) == 1 and count(w, EVENT_ITEMS) == 2
+    assert count(w, MARKERS) == 2 and count(w, EVENT_ITEMS) == 2
     w.page.select_option("#f-outlet", "River Wire")
     assert count(w, ARTICLE_ROWS) == 1
     w.page.goto(served + "/api/articles?outlet=River%20Wire")

@@ -557,6 +557,26 @@
     return box;
   }
 
+  function fitAll(places) {
+    var bounds = places.map(function (p) { return [p.lat, p.lon]; });
+    if (bounds.length === 1) map.setView(bounds[0], 6);
+    else if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 });
+  }
+
+  // Open on the country whose places the articles mention most: a far capital or a country
+  // named once should not shrink the scene to a world map.
+  function fitMain(places) {
+    var weight = new Map();
+    places.forEach(function (p) {
+      var key = p.country_code || "";
+      weight.set(key, (weight.get(key) || 0) + p.articles.length);
+    });
+    var best = null;
+    weight.forEach(function (w, key) { if (key && (best === null || w > weight.get(best))) best = key; });
+    var main = places.filter(function (p) { return p.country_code === best; });
+    fitAll(main.length >= 2 ? main : places);
+  }
+
   views.map = function (root) {
     var geocoded = data.places.filter(function (p) {
       return typeof p.lat === "number" && typeof p.lon === "number" && anyVisible(p.articles);
@@ -581,8 +601,11 @@
     markerLayer.clearLayers();
     map.closePopup();
     markersByPlace = new Map();
-    var bounds = [];
     var maxArticles = Math.max.apply(null, [1].concat(geocoded.map(function (p) { return p.articles.length; })));
+    // The most mentioned places carry a label; the rest show theirs on hover.
+    var labelled = new Set(geocoded.slice().sort(function (a, b) {
+      return b.articles.length - a.articles.length;
+    }).slice(0, 10).map(function (p) { return p.id; }));
     geocoded.forEach(function (place) {
       var radius = 5 + 13 * Math.sqrt(place.articles.length / maxArticles);
       var marker = L.circleMarker([place.lat, place.lon], {
@@ -590,15 +613,21 @@
         className: "sr-place-marker",
       });
       marker.bindPopup(function () { return placePopup(place); }, { maxWidth: 340 });
-      marker.bindTooltip(place.name);
+      // Leaflet writes string content as HTML: names go in as text nodes.
+      marker.bindTooltip(el("span", { text: place.name }), {
+        permanent: labelled.has(place.id), direction: "right", className: "sr-label" });
       marker.addTo(markerLayer);
       markersByPlace.set(place.id, marker);
-      bounds.push([place.lat, place.lon]);
     });
-    if (bounds.length === 1) map.setView(bounds[0], 6);
-    else if (bounds.length) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 });
     map.invalidateSize();
+    fitMain(geocoded);
 
+    if (geocoded.length) {
+      side.appendChild(el("p", {}, [
+        button("Fit the main country", function () { fitMain(geocoded); }, { class: "link-button" }), " · ",
+        button("Show every place", function () { fitAll(geocoded); }, { class: "link-button" }),
+      ]));
+    }
     side.appendChild(el("h3", { text: "Places on the map" }));
     if (geocoded.length) {
       var list = el("ul", { class: "place-list" });
