@@ -565,7 +565,7 @@
 
   // Open on the country whose places the articles mention most: a far capital or a country
   // named once should not shrink the scene to a world map.
-  function fitMain(places) {
+  function mainCountry(places) {
     var weight = new Map();
     places.forEach(function (p) {
       var key = p.country_code || "";
@@ -573,6 +573,11 @@
     });
     var best = null;
     weight.forEach(function (w, key) { if (key && (best === null || w > weight.get(best))) best = key; });
+    return best;
+  }
+
+  function fitMain(places) {
+    var best = mainCountry(places);
     var main = places.filter(function (p) { return p.country_code === best; });
     fitAll(main.length >= 2 ? main : places);
   }
@@ -603,9 +608,10 @@
     markersByPlace = new Map();
     var maxArticles = Math.max.apply(null, [1].concat(geocoded.map(function (p) { return p.articles.length; })));
     // The most mentioned places carry a label; the rest show theirs on hover.
+    var home = mainCountry(geocoded);
     var labelled = new Set(geocoded.slice().sort(function (a, b) {
-      return b.articles.length - a.articles.length;
-    }).slice(0, 10).map(function (p) { return p.id; }));
+      return (b.country_code === home) - (a.country_code === home) || b.articles.length - a.articles.length;
+    }).slice(0, 12).map(function (p) { return p.id; }));
     geocoded.forEach(function (place) {
       var radius = 5 + 13 * Math.sqrt(place.articles.length / maxArticles);
       var marker = L.circleMarker([place.lat, place.lon], {
@@ -769,7 +775,7 @@
   // The actor network: entities sized by mentions, linked when they share articles; outlets
   // linked to the actors they quote and the sources they cite.
   var cy = null;
-  var MAX_NODES = 60, MAX_EDGES = 200, MAX_OUTLET_EDGES = 80; // beyond this a network is a hairball, and slow to lay out
+  var MAX_NODES = 40, MAX_EDGES = 120, MAX_OUTLET_EDGES = 60; // beyond this a network is a hairball, and slow to lay out
 
   views.network = function (root) {
     var entities = data.entities.filter(function (e) { return anyVisible(e.articles); })
@@ -856,8 +862,8 @@
         { selector: "edge[kind = 'quotes']", style: { "line-color": "#2e8b57", "target-arrow-shape": "triangle", "target-arrow-color": "#2e8b57" } },
         { selector: "edge[kind = 'cites']", style: { "line-color": "#d9822b", "target-arrow-shape": "triangle", "target-arrow-color": "#d9822b" } },
       ],
-      // A force layout reads best but grows slow; past 50 nodes, rings by mentions.
-      layout: nodes.length <= 50
+      // A force layout reads best but grows slow; past 70 nodes (actors and outlets), rings.
+      layout: nodes.length <= 70
         ? { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 80, numIter: 250 }
         : { name: "concentric", animate: false, minNodeSpacing: 12,
           concentric: function (node) { return node.data("mentions"); }, levelWidth: function () { return 2; } },
