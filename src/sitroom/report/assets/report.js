@@ -490,8 +490,14 @@
       });
       root.appendChild(cl);
     } else {
-      root.appendChild(whyEmpty(data.claims.filter(function (c) { return c.status === "contested"; }).length,
-        "contested claims", "no two sources contradict each other in what the build extracted."));
+      var allContested = data.claims.filter(function (c) { return c.status === "contested"; }).length;
+      if (!data.claims.length) {
+        root.appendChild(empty("report.json holds no claims: the build found none, or predates claim extraction."));
+      } else if (!allContested) {
+        root.appendChild(empty("No two sources contradict each other in the claims found."));
+      } else {
+        root.appendChild(whyEmpty(allContested, "contested claims", ""));
+      }
     }
     root.appendChild(el("h3", { text: "Rejected files" }));
     if (data.rejected.length) {
