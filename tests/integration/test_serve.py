@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -74,7 +75,9 @@ def test_serve_process_load_and_ctrl_c(tmp_path: Path) -> None:
             time.sleep(0.2)
         page = httpx.get(base + "/", timeout=30)
         assert page.status_code == 200 and 'id="sitroom-data"' in page.text
-        statuses = asyncio.run(_load(base))
+        # In a thread of its own: Playwright's sync API may hold this thread's event loop.
+        with ThreadPoolExecutor(1) as pool:
+            statuses = pool.submit(lambda: asyncio.run(_load(base))).result(timeout=300)
         assert sum(statuses.values()) == REQUESTS
         assert not [s for s in statuses if s >= 500], statuses
         assert statuses[200] > 0 and statuses.get(422, 0) + statuses.get(400, 0) > 0
