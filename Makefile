@@ -54,6 +54,8 @@ eval: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/report_size.py
+	$(BIN)/python bench/serve_load.py
 
 # Refresh report.html's vendored JavaScript, CSS and boundaries from pinned npm packages
 # (needs node and npm; the files are committed, so nothing is fetched at install or run time).
