@@ -303,6 +303,8 @@
       if (sortIndex < 0) return;
       rows = rows.slice().sort(function (r1, r2) {
         var a = key(r1, sortIndex), b = key(r2, sortIndex);
+        if (a === "" && b !== "") return 1; // blanks (undated, unknown) last either way
+        if (b === "" && a !== "") return -1;
         var order = typeof a === "number" && typeof b === "number" ? a - b :
           String(a).toLowerCase() < String(b).toLowerCase() ? -1 :
           String(a).toLowerCase() > String(b).toLowerCase() ? 1 : 0;
