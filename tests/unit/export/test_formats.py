@@ -136,3 +136,20 @@ def test_unknown_format_and_missing_report(build: Path, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match=r"report\.json is missing"):
         export(tmp_path, "csv")
     assert "csv" in FORMATS
+
+
+def test_fields_added_to_report_json_later_are_used_or_kept(build: Path) -> None:
+    """Records may grow fields (the events work adds fatalities): CSV uses them, JSONL keeps
+    them, the other formats ignore them."""
+    path = build / "report.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["events"][0]["fatalities"] = 41
+    data["events"][0]["certainty"] = "reported"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    [csv_path] = export(build, "csv")
+    with csv_path.open(newline="", encoding="utf-8") as handle:
+        assert [r["fatalities"] for r in csv.DictReader(handle)] == ["41", ""]
+    jsonl = next(p for p in export(build, "jsonl") if p.stem == "events")
+    first = json.loads(jsonl.read_text(encoding="utf-8").splitlines()[0])
+    assert first["certainty"] == "reported"
+    assert export(build, "geojson") and export(build, "graphml") and export(build, "parquet")

@@ -737,7 +737,7 @@
         title: ids.map(articleLabel).slice(0, 20).join("\n") });
       var item = { id: "articles-" + i, group: "articles", content: label, start: dayStart(parts[0]),
         className: range ? "sr-articles sr-inferred" : "sr-articles", articleIds: ids };
-      if (range) { item.end = periodEnd(parts[1]); item.type = "range"; } else { item.type = "box"; }
+      if (range) { item.end = periodEnd(parts[1]); item.type = "range"; } else { item.type = "point"; }
       items.push(item);
     });
     var messages = [];
