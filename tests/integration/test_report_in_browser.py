@@ -121,6 +121,16 @@ def test_claim_opens_highlighted_evidence(headless: Any, report_file: Path) -> N
     w.shot("file-reader", "#reader")
     w.page.keyboard.press("Escape")
     assert not w.page.locator("#reader").is_visible()
+    # the same by keyboard alone: close and reopen the claim, tab to its evidence
+    summary = w.page.locator(f"#claim-{claim.id} summary")
+    summary.focus()
+    w.page.keyboard.press("Enter")
+    assert w.page.locator(f"#claim-{claim.id}").get_attribute("open") is None
+    w.page.keyboard.press("Enter")
+    w.page.keyboard.press("Tab")
+    w.page.keyboard.press("Enter")
+    assert w.page.locator("#reader").is_visible()
+    assert w.page.locator("#reader-mark").inner_text() == claim.evidence[0].text
     w.assert_clean()
 
 
