@@ -69,6 +69,10 @@ def test_views_from_file_url(headless: Any, report_file: Path) -> None:  # noqa:
     dated = [e for e in report.events if e.date]
     assert count(w, MARKERS) == len(geocoded) == 2
     assert count(w, EVENT_ITEMS) == len(dated) == 2
+    # honest precision: the day-dated breach is a point, the week-dated denial a bar
+    assert count(w, ".vis-item.sr-event.vis-point") == 1
+    assert count(w, ".vis-item.sr-event.vis-range") == 1
+    assert "Embankment breached" in w.page.locator(".vis-item.sr-event.vis-point").inner_text()
     assert count(w, ARTICLE_ROWS) == len(report.articles)
     # the unresolved place is listed beside the map with its reason
     assert "Norbridge: no gazetteer entry matches" in w.page.locator(".unresolved").inner_text()
