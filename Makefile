@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_OUT ?= sitroom-demo
 
-.PHONY: demo test lint typecheck pytest eval bench chromium clean
+.PHONY: demo test lint typecheck pytest eval bench chromium vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,13 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/throughput.py --docs 500 --json
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/report_size.py
+	$(BIN)/python bench/serve_load.py
+
+# Refresh report.html's vendored JavaScript, CSS and boundaries from pinned npm packages
+# (needs node and npm; the files are committed, so nothing is fetched at install or run time).
+vendor:
+	scripts/vendor.sh
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

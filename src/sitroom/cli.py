@@ -410,6 +410,49 @@ def extract(
         typer.echo(json_for_terminal(items, indent=2))
 
 
+@app.command()
+def serve(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `sitroom build`.")],
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (other machines: 0.0.0.0).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the report and a read-only JSON API over FOLDER (Ctrl-C stops it)."""
+    from .serve import serve as run_serve
+
+    if not 0 < port < 65536:
+        raise _fail(f"--port {port} is not a port number\n  fix: use 1-65535", 2)
+    _guard(lambda: run_serve(folder, host=host, port=port))
+
+
+@app.command("export")
+def export_command(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `sitroom build`.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="csv, geojson, timelinejs, graphml, parquet or jsonl."
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="File (or folder, for parquet and jsonl); default FOLDER/exports/."
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Only articles published by this day (YYYY-MM-DD)."),
+    ] = None,
+) -> None:
+    """Write FOLDER's report as CSV, GeoJSON, TimelineJS, GraphML, Parquet or JSON Lines."""
+    from .export import export as run_export
+
+    for path in _guard(lambda: run_export(folder, fmt, out, as_of)):
+        typer.echo(str(path))
+
+
 def _parse_anchor(value: str | None) -> date | None:
     if value is None:
         return None

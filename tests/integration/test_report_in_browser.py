@@ -1,63 +1,225 @@
-"""report.html opens from file:// in headless Chromium, with no network, and shows the
-articles; we also keep a screenshot to look at."""
+"""report.html in a real browser (headless Chromium): from file:// with no request leaving
+the machine, and served by `sitroom serve` on 127.0.0.1. Screenshots of each view go to
+test-artifacts/browser/ for a person to look at."""
 
 from __future__ import annotations
 
-import html
-import shutil
-import subprocess
+import dataclasses
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from sitroom.report import write_report
+from sitroom.types import Article, Entity, Place, Report
+from tests.unit.export.conftest import report_with_events
+
+from .browser import Watched, headless, watch  # noqa: F401  (headless is a fixture)
 from .conftest import load_report
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+SCRIPT_TITLE = "<script>alert(1)</script>"
+IMG_TEXT = '"><img src=x onerror=alert(1)>'
+MARKERS = "path.sr-place-marker"
+EVENT_ITEMS = ".vis-item.sr-event.vis-point, .vis-item.sr-event.vis-range"
+ARTICLE_ROWS = "#view-articles tbody tr"
+VIEWS = ("overview", "map", "timeline", "network", "claims", "quotes", "citations", "framing",
+         "entities", "places", "articles")  # fmt: skip
 
 
-def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found is None:
-        pytest.skip("Chromium is not installed (make test installs Debian's chromium)")
-    return found
+def hostile_report() -> Report:
+    """The shared fictional report, plus an article (and an actor) written to attack the page."""
+    report = report_with_events()
+    text = f"Before {IMG_TEXT} and {SCRIPT_TITLE} after."
+    hostile = Article(
+        id="h5555555555555555", text=text, outlet=f"Wire {IMG_TEXT}", title=SCRIPT_TITLE,
+        url="javascript:alert(2)", published="2031-04-10", date_basis="metadata",
+        date_range=None, language="en", words=len(text.split()), files=("in/evil.html",),
+    )  # fmt: skip
+    actor = Entity("e_evil", f"{IMG_TEXT} Front", "ORG", (SCRIPT_TITLE,), 1, (hostile.id,))
+    town = Place("p_evil", f"{SCRIPT_TITLE}ville", (IMG_TEXT,), 45.0, 10.0, "IT", None,
+                 (hostile.id,), 0.8)  # fmt: skip
+    return dataclasses.replace(
+        report, articles=(*report.articles, hostile), entities=(*report.entities, actor),
+        places=(*report.places, town),
+    )  # fmt: skip
 
 
-def _run(args: list[str], profile: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+@pytest.fixture(scope="module")
+def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    report = hostile_report()
+    out = tmp_path_factory.mktemp("browser")
+    write_report(report, out, {a.id: a.text for a in report.articles})
+    return out / "report.html"
+
+
+def count(w: Watched, selector: str) -> int:
+    return int(w.page.locator(selector).count())
+
+
+def test_views_from_file_url(headless: Any, report_file: Path) -> None:  # noqa: F811
+    w = watch(headless)
+    w.open(report_file.as_uri())
+    report = hostile_report()
+    geocoded = [p for p in report.places if p.lat is not None]
+    dated = [e for e in report.events if e.date]
+    assert count(w, MARKERS) == len(geocoded) == 2
+    assert count(w, EVENT_ITEMS) == len(dated) == 2
+    # honest precision: the day-dated breach is a point, the week-dated denial a bar
+    assert count(w, ".vis-item.sr-event.vis-point") == 1
+    assert count(w, ".vis-item.sr-event.vis-range") == 1
+    assert "Embankment breached" in w.page.locator(".vis-item.sr-event.vis-point").inner_text()
+    assert count(w, ARTICLE_ROWS) == len(report.articles)
+    # the unresolved place is listed beside the map with its reason
+    assert "Norbridge: no gazetteer entry matches" in w.page.locator(".unresolved").inner_text()
+    # overview: counts, contested points and rejected files with reasons
+    overview = w.page.locator("#view-overview").inner_text()
+    assert "5\narticles" in overview or "5 articles" in overview
+    assert "truncated JSON at line 3" in overview and "Contested points" in overview
+    # the network draws one node per actor (canvas), and the hostile name is only text
+    nodes = w.page.evaluate("document.querySelectorAll('#network-canvas canvas').length")
+    assert nodes >= 1
+    for view in VIEWS:
+        w.shot(f"file-{view}", f"#{view}")
+    w.assert_clean()
+
+
+def test_hostile_article_renders_as_text(headless: Any, report_file: Path) -> None:  # noqa: F811
+    w = watch(headless)
+    w.open(report_file.as_uri())
+    table = w.page.locator("#view-articles").inner_text()
+    assert SCRIPT_TITLE in table and IMG_TEXT in table
+    # the hostile place's label on the map and its popup are text too
+    assert f"{SCRIPT_TITLE}ville" in w.page.locator("#map-canvas").inner_text()
+    w.page.locator(".place-list button", has_text="ville").click()
+    assert IMG_TEXT in w.page.locator(".leaflet-popup-content").inner_text()
+    assert w.page.locator("img").count() == 0
+    assert w.page.evaluate("window.__xss === undefined")
+    hrefs = w.page.eval_on_selector_all(
+        "a[href]", "links => links.map(a => [a.getAttribute('href'), a.rel])"
     )
+    for href, rel in hrefs:
+        assert href.startswith(("#", "http://", "https://")), href
+        if href.startswith("http"):
+            assert rel == "noopener noreferrer"
+    # the reader shows the hostile text as text too
+    w.page.locator("#view-articles tr[data-article='h5555555555555555'] .read-button").click()
+    assert IMG_TEXT in w.page.locator("#reader-text").inner_text()
+    assert w.page.locator("#reader img").count() == 0
+    w.assert_clean()
 
 
-def test_demo_report_renders_with_its_articles(demo_out: Path, tmp_path: Path) -> None:
-    page = demo_out / "report.html"
-    dom = _run(["--dump-dom", page.as_uri()], tmp_path / "profile").stdout
-    report = load_report(demo_out)
-    assert "<table" in dom
-    titles = [a["title"] for a in report["articles"] if a["title"]]
-    assert titles
-    for title in titles:
-        assert html.escape(title, quote=False) in dom, f"title missing from the page: {title}"
-    for rejected in report["rejected"]:
-        assert Path(rejected["path"]).name in dom
+def test_claim_opens_highlighted_evidence(headless: Any, report_file: Path) -> None:  # noqa: F811
+    w = watch(headless)
+    w.open(report_file.as_uri() + "#story=s1")
+    claim = hostile_report().claims[0]
+    w.page.locator(f"#claim-{claim.id} summary").click()
+    w.page.locator(f"#claim-{claim.id} .evidence-button").first.click()
+    assert w.page.locator("#reader").is_visible()
+    assert w.page.locator("#reader-mark").inner_text() == claim.evidence[0].text
+    assert "Flood waters" in w.page.locator("#reader-text").inner_text()
+    w.shot("file-reader", "#reader")
+    w.page.keyboard.press("Escape")
+    assert not w.page.locator("#reader").is_visible()
+    # the same by keyboard alone: close and reopen the claim, tab to its evidence
+    summary = w.page.locator(f"#claim-{claim.id} summary")
+    summary.focus()
+    w.page.keyboard.press("Enter")
+    assert w.page.locator(f"#claim-{claim.id}").get_attribute("open") is None
+    w.page.keyboard.press("Enter")
+    w.page.keyboard.press("Tab")
+    w.page.keyboard.press("Enter")
+    assert w.page.locator("#reader").is_visible()
+    assert w.page.locator("#reader-mark").inner_text() == claim.evidence[0].text
+    w.assert_clean()
 
 
-def test_demo_report_screenshot(demo_out: Path, tmp_path: Path) -> None:
-    shot = tmp_path / "report.png"
-    _run(
-        [f"--screenshot={shot}", "--window-size=1280,2000", (demo_out / "report.html").as_uri()],
-        tmp_path / "profile",
-    )
-    assert shot.is_file() and shot.stat().st_size > 20_000, "the page rendered something"
+def test_filter_narrows_every_view_and_lives_in_the_hash(
+    headless: Any,  # noqa: F811
+    report_file: Path,
+) -> None:
+    w = watch(headless)
+    w.open(report_file.as_uri())
+    before = {s: count(w, s) for s in (MARKERS, EVENT_ITEMS, ARTICLE_ROWS, "details.claim")}
+    w.page.select_option("#f-outlet", "Ostrava Ledger")
+    assert "outlet=Ostrava+Ledger" in w.page.url
+    after = {s: count(w, s) for s in before}
+    assert after == {MARKERS: 1, EVENT_ITEMS: 1, ARTICLE_ROWS: 1, "details.claim": 0}
+    assert before[MARKERS] == 2
+    assert before[EVENT_ITEMS] > after[EVENT_ITEMS] and before[ARTICLE_ROWS] > 1
+    assert "Showing 1 of 5 articles" in w.page.locator("#f-status").inner_text()
+    # the state survives a reload from the URL, and a name works where an id is expected
+    w.open(report_file.as_uri() + "#actor=Mara%20Velen")
+    assert count(w, ARTICLE_ROWS) == 2 and count(w, MARKERS) == 0
+    assert w.page.locator("#f-actor").input_value() == "e_mara"
+    w.page.click("#f-clear")
+    assert count(w, ARTICLE_ROWS) == 5
+    w.assert_clean()
+
+
+def test_phone_width_has_no_sideways_scroll(headless: Any, report_file: Path) -> None:  # noqa: F811
+    w = watch(headless, width=390, height=844)
+    w.open(report_file.as_uri())
+    overflow = w.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+    w.shot("phone-overview")
+    w.assert_clean()
+
+
+def test_demo_report(headless: Any, demo_out: Path) -> None:  # noqa: F811
+    w = watch(headless)
+    w.open((demo_out / "report.html").as_uri())
+    data = load_report(demo_out)
+    geocoded = [p for p in data["places"] if p["lat"] is not None]
+    assert count(w, MARKERS) == len(geocoded) > 0
+    assert count(w, ARTICLE_ROWS) == min(50, len(data["articles"]))
+    for view in ("overview", "map", "timeline", "network"):
+        w.shot(f"demo-{view}", f"#{view}")
+    w.assert_clean()
+
+
+# --------------------------------------------------------------------------- served
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def served(report_file: Path) -> Iterator[str]:
+    import uvicorn
+
+    from sitroom.serve import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(report_file.parent), host="127.0.0.1", port=port,
+                            log_level="warning", lifespan="off")  # fmt: skip
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the dashboard did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_served_dashboard(headless: Any, served: str) -> None:  # noqa: F811
+    w = watch(headless)
+    w.open(served + "/")
+    assert count(w, MARKERS) == 2 and count(w, EVENT_ITEMS) == 2
+    w.page.select_option("#f-outlet", "River Wire")
+    assert count(w, ARTICLE_ROWS) == 1
+    w.page.goto(served + "/api/articles?outlet=River%20Wire")
+    assert json.loads(w.page.locator("body").inner_text())["total"] == 1
+    w.page.goto(served + "/docs")
+    assert "/api/search" in w.page.content()
+    w.assert_clean()

@@ -32,8 +32,11 @@ def test_round_trip(report: Report, texts: dict[str, str], tmp_path: Path) -> No
     quote = data["quotes"][0]
     assert texts[quote["article"]][quote["start"] : quote["end"]] == quote["text"]
 
+    # The page carries the cleaned texts those offsets index, in its embedded data.
     page = probe(html_path.read_text(encoding="utf-8"))
-    assert report.articles[0].text in page.visible_text
+    scripts = page.tags("script")
+    embedded = json.loads(page.scripts[[s.attrs.get("id") for s in scripts].index("sitroom-data")])
+    assert embedded["texts"][report.articles[0].id] == report.articles[0].text
 
 
 def test_output_is_byte_identical_across_runs(
