@@ -67,6 +67,9 @@ def build(
     ``out/sitroom.duckdb``. Raises :class:`~sitroom.errors.NothingToBuild` when neither the
     inputs nor the store hold a usable article.
     """
+    from .annotate import PIPELINE_VERSION
+    from .fingerprint import remember_report, report_fingerprint, report_is_current
+    from .report.write import HTML_NAME, JSON_NAME
     from .stages import annotate_stage, clean_stage, ingest_stage
 
     options = options or Options()
@@ -91,9 +94,17 @@ def build(
                 fix="point sitroom at news articles (text, HTML, JSON, CSV, feeds, WARC or "
                 "archives of them); see `sitroom build --help`",
             )
-        report = assemble_report(store, options, aliases)
-        report_json, report_html = _write(report, out_dir, validate=options.validate)
-        rejected = len(report.rejected)
+        fingerprint = report_fingerprint(store, options, PIPELINE_VERSION)
+        report_json, report_html = out_dir / JSON_NAME, out_dir / HTML_NAME
+        if not options.validate and report_is_current(
+            store, fingerprint, report_json, report_html
+        ):
+            rejected = len(store.rejected())  # nothing changed: keep the report on disk
+        else:
+            report = assemble_report(store, options, aliases)
+            report_json, report_html = _write(report, out_dir, validate=options.validate)
+            rejected = len(report.rejected)
+            remember_report(store, fingerprint)
     return BuildResult(
         out=out_dir,
         report_json=report_json,

@@ -40,7 +40,13 @@ def log_odds_dirichlet(
         if a <= 0:
             raise ValueError(f"the prior gives {word!r} no weight")
         yi, yj = group.get(word, 0), rest.get(word, 0)
-        delta = math.log((yi + a) / (n_i + a0 - yi - a)) - math.log((yj + a) / (n_j + a0 - yj - a))
+        other_i, other_j = n_i + a0 - yi - a, n_j + a0 - yj - a
+        if other_i <= 0 or other_j <= 0:
+            # The word is all there is (a one-word vocabulary): nothing to be distinctive
+            # against, so no evidence either way.
+            out[word] = LogOdds(0.0, 0.0)
+            continue
+        delta = math.log((yi + a) / other_i) - math.log((yj + a) / other_j)
         variance = 1.0 / (yi + a) + 1.0 / (yj + a)
         out[word] = LogOdds(delta, delta / math.sqrt(variance))
     return out

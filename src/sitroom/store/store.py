@@ -436,6 +436,43 @@ class Store:
             [(a.article, version, encode_annotations(a)) for a in annotations],
         )
 
+    # ------------------------------------------------------------------ meta
+
+    def meta(self, key: str) -> str | None:
+        row = self._con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._con.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def content_digest(self, version: str) -> str:
+        """A digest of everything the corpus-level steps read: the articles with their
+        dates and links, their files, the rejected rows and which articles have annotations
+        of ``version``. Computed in the database, so it costs milliseconds."""
+        parts = []
+        for query in (
+            "SELECT md5(coalesce(string_agg(concat_ws('|', id, outlet, coalesce(published, ''),"
+            " date_basis, coalesce(date_lo, ''), coalesce(date_hi, ''),"
+            " coalesce(duplicate_of, ''), coalesce(title, ''), coalesce(url, '')),"
+            " '\n' ORDER BY seq), '')) FROM articles",
+            "SELECT md5(coalesce(string_agg(concat_ws('|', article_id, locator), '\n'"
+            " ORDER BY article_id, locator), '')) FROM provenance",
+            "SELECT md5(coalesce(string_agg(concat_ws('|', path, reason), '\n' ORDER BY path),"
+            " '')) FROM rejected",
+        ):
+            row = self._con.execute(query).fetchone()
+            parts.append(str(row[0]) if row else "")
+        row = self._con.execute(
+            "SELECT md5(coalesce(string_agg(article_id, ',' ORDER BY article_id), '')) "
+            "FROM annotations WHERE pipeline_version = ?",
+            [version],
+        ).fetchone()
+        parts.append(str(row[0]) if row else "")
+        return ":".join(parts)
+
     def annotations(self, version: str) -> list[DocAnnotations]:
         rows = self._con.execute(
             "SELECT n.payload FROM annotations n JOIN articles a ON a.id = n.article_id "

@@ -40,3 +40,11 @@ def test_a_word_without_prior_weight_is_an_error() -> None:
 def test_corpus_prior_follows_frequency() -> None:
     prior = corpus_prior({"a": 30, "b": 10})
     assert prior["a"] == pytest.approx(3 * prior["b"])
+
+
+def test_a_one_word_vocabulary_is_no_evidence_rather_than_a_crash() -> None:
+    from sitroom.analyze.log_odds import corpus_prior, log_odds_dirichlet
+
+    counts = {"regime": 3}
+    scores = log_odds_dirichlet(counts, {}, corpus_prior(counts))
+    assert scores["regime"].z == 0.0
