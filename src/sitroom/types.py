@@ -114,7 +114,9 @@ class TimeMention:
     ``type`` is DATE, TIME, DURATION or SET. ``value`` is TIMEX3 (``2024-11-27``, ``2024-11``,
     ``2024-W48``, ``2024-SU``, ``2024``, ``P4Y``, ``PT3H``, ``PRESENT_REF``, ``PAST_REF``) or
     None when it depends on an event not yet dated, in which case ``relation`` keeps that
-    dependency in words (``before:Assad fled``)."""
+    dependency in words (``ordinal:2:P1D:the offensive``). An amount counted from an event
+    (``two days`` in ``two days before Assad fled``) is, as in TimeML, a DURATION with its
+    value (``P2D``) and the relation ``before:P2D:Assad fled``."""
 
     article: str
     start: int

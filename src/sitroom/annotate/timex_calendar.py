@@ -177,7 +177,7 @@ def weekday_date(anchor: date, weekday: int, tense: Tense | None, relative: str 
 #: on Nov. 2), so a past clause does not push a date a year back when it falls a few months
 #: ahead.
 TENSE_SLACK_DAYS = 120
-TENSE_SLACK_MONTHS = 4
+TENSE_SLACK_MONTHS = 2
 
 
 def month_day_date(anchor: date, month: int, day: int, tense: Tense | None) -> date | None:
@@ -207,8 +207,9 @@ def month_year(anchor: date, month: int, tense: Tense | None, relative: str | No
     here = anchor.year * 12 + anchor.month - 1
     options = [y * 12 + month - 1 for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if relative in ("last", "past", "previous"):
-        # "last February": TimeML reads the month of the year before, as "last year" would.
-        return anchor.year - 1
+        # "last June" said in October is this June; "last February" said in March is not the
+        # month just gone (that is "last month") but the February of the year before.
+        return max(o for o in options if o < here - 1) // 12
     if relative in ("next", "coming"):
         pick = min(o for o in options if o > here)
     elif relative == "this":

@@ -168,15 +168,15 @@ def _year_end(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _year_ended(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``the year ended Sept. 30``, ``the quarter ended Sept. 29``: the period that date
-    closes (its calendar year or quarter)."""
+    """``the quarter ended Sept. 29``: the calendar quarter that date closes; ``the year ended
+    Sept. 30``: a stretch of one year (a fiscal year is not a calendar one)."""
     inner = parse_day(match["rest"], ctx)
     if inner is None or not inner.value:
         return None
     day = date.fromisoformat(inner.value)
     if match["k"].lower() == "quarter":
         return _quarter_reading(day.year, (day.month - 1) // 3 + 1)
-    return Reading("DATE", str(day.year), "year")
+    return Reading("DURATION", "P1Y", "duration")  # a fiscal year, whichever months it spans
 
 
 def _the_year_stretch(match: re.Match[str], ctx: Context) -> Reading | None:

@@ -705,7 +705,8 @@ RULES: tuple[Rule, ...] = (
           r"(?P<u>week|month|year)))(?!\w)", lambda m, c: _from_reference_word(m, c)),
     _rule("later", START + r"(?P<t>" + _NUM_UNIT + r"\s+(?P<dir>(?i:later|earlier)))(?!\w)",
           _from_reference),
-    _rule("ago", START + r"(?P<t>(?:" + NUMBER + r"\s+)?" + UNIT + r"\s+(?i:ago))(?!\w)", _ago),
+    _rule("ago", START + r"(?P<t>(?:(?i:about|almost|nearly|roughly|more\s+than|less\s+than"
+          r"|over)\s+)?(?:" + NUMBER + r"\s+)?" + UNIT + r"\s+(?i:ago))(?!\w)", _ago),
     _rule("event_relative", START + r"(?P<t>(?:" + NUMBER + r"\s+)?" + UNIT + r")\s+(?P<dir>"
           r"(?i:before|after|prior\s+to|following|into))\s+" + _EVENT, _event_relative),
     _rule("ordinal_of_event", START + r"(?P<t>(?i:the)\s+" + _ORD + r"\s+" + UNIT + r")\s+"
