@@ -51,6 +51,7 @@ test: lint typecheck pytest
 eval: $(VENV)/.installed-test
 	$(BIN)/python bench/eval_fakes_dates.py
 	$(BIN)/python bench/eval_fakes_places.py
+	$(BIN)/python bench/eval_claims_allsides.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
