@@ -94,8 +94,11 @@ def independent_sources(
     members: Sequence[Statement], by_id: Mapping[str, Article], syndicated: Mapping[str, str]
 ) -> int:
     """How many independent sources carry the statements: a quoted or relayed origin counts
-    once however many outlets carry it, and so do syndicated copies of one text."""
+    once however many outlets carry it, and so do syndicated copies of one text. Never more
+    than the number of distinct (unsyndicated) articles: an outlet and the expert it quotes
+    in one article are one report."""
     keys: set[str] = set()
+    groups = {syndicated.get(st.article, st.article) for st in members}
     for st in members:
         article = by_id.get(st.article)
         credit = wire_credit(article.text) if article else None
@@ -105,7 +108,7 @@ def independent_sources(
             keys.add("via:" + credit.casefold())
         else:
             keys.add("group:" + syndicated.get(st.article, st.article))
-    return len(keys)
+    return min(len(keys), len(groups))
 
 
 def _claim(draft: Draft, members: list[Statement], found: list[Found],

@@ -13,6 +13,8 @@ more than a missed one, so every rule demands the same actor or place on both si
   subject and the same object (the same entity or place, the same head word, or words of one
   object group such as operation/offensive); or the same predicate, once negated.
 - ``denial``: ``X denied that ...`` against the claim it denies.
+- ``date``: two days for an event that happens once to its object (a capture of one
+  place by one named actor), from different sources.
 - ``description``: two descriptions of the same actor naming the same third party where
   one puts it in the past (``a former al-Qaeda affiliate`` vs ``an al-Qaeda-affiliated
   group``) or the two take opposite stances (``pro-`` vs ``anti-``).
@@ -105,7 +107,7 @@ def find_contradictions(
     """Every contradiction between ``drafts`` (each pair once, most specific kind first)."""
     owner = {i: d.id for d in drafts for i in d.members}
     found: dict[tuple[str, str], Found] = {}
-    for finder in (_numbers, _opposites, _denials, _descriptions):
+    for finder in (_numbers, _dates, _opposites, _denials, _descriptions):
         for item in finder(statements, vectors, owner, name_of):
             pair = (min(item.a, item.b), max(item.a, item.b))
             if item.a != item.b and pair not in found:
@@ -188,6 +190,41 @@ def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
             )
             out.append(Found("number", owner[i], owner[j], (i,), (j,), _figure(qa.value),
                              _figure(qb.value), explanation))
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+#: Predicate classes of events that happen once to their object (a city is captured once in
+#: a week), so two days for them are a contradiction rather than two events.
+ONCE_CLASSES = frozenset({"capture"})
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _dates(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
+           name_of: Callable[[str], str]) -> list[Found]:
+    index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        days = [d for d in st.dates if _DAY.fullmatch(d)]
+        if len(days) != 1 or not (st.subject and st.subject.startswith("e_")):
+            continue
+        for cls in st.classes & ONCE_CLASSES:
+            for place in st.places:
+                if st.object_key == place:
+                    index[(cls, st.subject, place)].append(i)
+    out: list[Found] = []
+    for (cls, subject, place), members in sorted(index.items()):
+        for i, j in combinations(members, 2):
+            a, b = statements[i], statements[j]
+            if owner[i] == owner[j] or a.same_source(b) or a.negated or b.negated:
+                continue
+            day_a = next(d for d in a.dates if _DAY.fullmatch(d))
+            day_b = next(d for d in b.dates if _DAY.fullmatch(d))
+            if day_a == day_b:
+                continue
+            explanation = (f"{name_of(subject)} {cls} {name_of(place)}: on {day_a} "
+                           f"({a.source_label}) vs on {day_b} ({b.source_label})")
+            out.append(Found("date", owner[i], owner[j], (i,), (j,), day_a, day_b, explanation))
     return out
 
 

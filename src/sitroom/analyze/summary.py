@@ -3,7 +3,9 @@
 :func:`summarize` picks, among the story's claims that are not contested, the
 best-corroborated (most independent sources, then most outlets, then most evidence) that do
 not repeat one already picked (embedding similarity below :data:`REPEAT`), at most
-:data:`MAX_POINTS`; puts them in time order (the claim's date, else its first article's);
+:data:`MAX_POINTS` and :data:`PER_ARTICLE` from one article (ties go to what the outlet
+states itself rather than quotes, then to what comes first in its article: the lead);
+puts them in time order (the claim's date, else its first article's);
 and adds each contradiction whose two sides are both in the story as a ``contested`` item
 with both sides' sentences and evidence. Every item's text is the sentence of its first
 passage, copied, and carries the passages it is taken from.
@@ -16,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from ..types import Claim, Contradiction, SummaryItem
 
 MAX_POINTS = 10
+#: Points taken from one article at most, so that one long article does not make the brief.
+PER_ARTICLE = 3
 REPEAT = 0.7
 MAX_POINT_CHARS = 320
 
@@ -42,12 +46,18 @@ def summarize(
     ]
     ranked = sorted(
         (c for c in inside if not c.contradicts and len(c.evidence[0].text) <= MAX_POINT_CHARS),
-        key=lambda c: (-c.independent_sources, -len(c.outlets), -len(c.evidence), c.id),
+        key=lambda c: (-c.independent_sources, -len(c.outlets), -len(c.evidence),
+                       _quoted(c), c.evidence[0].start, c.id),
     )
     picked: list[Claim] = []
+    per_article: dict[str, int] = {}
     for claim in ranked:
         if len(picked) >= max_points:
             break
+        first = claim.evidence[0].article
+        if per_article.get(first, 0) >= PER_ARTICLE:
+            continue
+        per_article[first] = per_article.get(first, 0) + 1
         vector = vectors.get(claim.id)
         if vector is not None and any(
             p.id in vectors and _dot(vector, vectors[p.id]) >= REPEAT for p in picked
@@ -85,6 +95,12 @@ def summarize(
             counter_evidence=b.evidence,
         ))
     return tuple(items)
+
+
+def _quoted(claim: Claim) -> bool:
+    """Whether the claim is only in someone's words: among equally corroborated claims, what
+    an outlet states itself reads as the report, a quote as one voice in it."""
+    return all(a.speaker_text for a in claim.asserted_by)
 
 
 def _sentence(claim: Claim, members: set[str]) -> str:

@@ -37,3 +37,31 @@ def test_modality_lexicon_loads() -> None:
     lex = modality_lexicon()
     assert "might" in lex.modal_verbs and "appear" in lex.hedge_verbs
     assert "deny" in lex.denial_verbs
+
+
+def test_two_days_for_one_capture_are_a_date_contradiction() -> None:
+    import numpy as np
+
+    from sitroom.analyze.contradictions import Draft, find_contradictions
+    from sitroom.analyze.statements import Statement
+    from sitroom.types import Evidence
+
+    def statement(article: str, day: str, place: str = "p_town") -> Statement:
+        text = f"The rebels captured the town on {day}."
+        return Statement(
+            key=(article, 0, len(text)), article=article, outlet=f"outlet {article}",
+            published="2024-12-01", text=text, evidence=Evidence(article, 0, len(text), text),
+            subject="e_rebels", subject_text="The rebels", object_key=place,
+            object_text="the town", object_head="town", entities=frozenset({"e_rebels"}),
+            places=frozenset({place}), classes=frozenset({"capture"}), predicate="capture",
+            negated=False, attempted=False, quantities=(), dates=(day,), speaker=None,
+            speaker_text=None, via=None,
+        )
+
+    statements = [statement("a", "2024-11-29"), statement("b", "2024-11-30"),
+                  statement("c", "2024-11-29"), statement("d", "2024-11-28", "p_other")]
+    drafts = [Draft(f"c_{s.article}", (i,)) for i, s in enumerate(statements)]
+    vectors = np.eye(4, dtype=np.float32)
+    found = find_contradictions(drafts, statements, vectors, lambda k: k)
+    pairs = {(f.kind, frozenset({f.a, f.b})) for f in found}
+    assert pairs == {("date", frozenset({"c_a", "c_b"})), ("date", frozenset({"c_b", "c_c"}))}
