@@ -1,0 +1,36 @@
+"""Which event a claim is about: the event whose evidence overlaps the claim's evidence most
+often (a claim's passage and an event's clause are spans of the same article's text).
+
+An inverted index from article to event spans keeps it linear in the evidence."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..types import Claim, Event
+
+
+def link_claims_to_events(claims: Sequence[Claim], events: Sequence[Event]) -> tuple[Claim, ...]:
+    """``claims`` with ``event`` set where an event's evidence overlaps theirs. Ties go to
+    the event that happened (not only threatened or denied), then to the lower id."""
+    spans: dict[str, list[tuple[int, int, Event]]] = defaultdict(list)
+    for event in events:
+        for item in event.evidence:
+            spans[item.article].append((item.start, item.end, event))
+    linked: list[Claim] = []
+    for claim in claims:
+        votes: Counter[str] = Counter()
+        happened: dict[str, bool] = {}
+        for item in claim.evidence:
+            for start, end, event in spans.get(item.article, ()):
+                if start < item.end and item.start < end:
+                    votes[event.id] += 1
+                    happened[event.id] = event.happened
+        if not votes:
+            linked.append(claim)
+            continue
+        best = min(votes, key=lambda eid: (-votes[eid], not happened[eid], eid))
+        linked.append(replace(claim, event=best))
+    return tuple(linked)
