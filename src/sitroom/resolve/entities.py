@@ -64,7 +64,7 @@ from ..annotate.mentions import is_pronoun
 from ..names import clean_surface, fold_name, is_acronym
 from ..types import DocAnnotations, Entity, Mention
 from .aliases import AliasRules
-from .given_names import full_given_name
+from .given_names import full_given_name, full_given_names
 from .known_places import is_known_place
 from .name_prefixes import load_name_prefixes, strip_prefixes
 
@@ -418,6 +418,18 @@ def _join_name_variants(items: list[_Item], groups: _Groups) -> None:
         initials = "".join(word if _is_initials(word) else word[0] for word in core[1:-1])
         base = " ".join(filter(None, (full_given_name(core[0]), core[-1], suffix)))
         by_base[base][initials].add(key)
+    # ``Steve Bannon`` and ``Stephen Bannon``: a short form of two names (Stephen, Steven) joins
+    # the one of them the corpus uses with that surname.
+    for base in sorted(by_base):
+        given, _, rest = base.partition(" ")
+        targets = [
+            f"{full} {rest}"
+            for full in sorted(full_given_names(given))
+            if f"{full} {rest}" in by_base
+        ]
+        if len(targets) == 1 and targets[0] != base:
+            for initials, moved in by_base.pop(base).items():
+                by_base[targets[0]][initials].update(moved)
     for _, middles in sorted(by_base.items()):
         if len([initials for initials in middles if initials]) > 1:
             joinable = middles.get("", set())
@@ -446,9 +458,7 @@ def _join_surnames(
     full_names: dict[str, list[tuple[int, tuple[str, ...], str]]] = defaultdict(list)
     for item in items:
         if _is_full_name(item):
-            full_names[item.mention.article].append(
-                (item.mention.start, _words_of(item), item.key)
-            )
+            full_names[item.mention.article].append((item.mention.start, _words_of(item), item.key))
 
     def most_named(keys: set[str]) -> str | None:
         roots = sorted({groups.find(key) for key in keys}, key=lambda root: -named[root])
