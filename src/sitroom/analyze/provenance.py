@@ -25,6 +25,7 @@ from typing import Protocol
 
 from ..resolve.speakers import resolve_speakers
 from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
+from .words import STOPWORDS as _STOPWORDS
 
 #: Containment needed to call two statements the same.
 SAME_STATEMENT = 0.6
@@ -37,19 +38,6 @@ SYNDICATION_THRESHOLD = 0.6
 #: Characters around a quote in which a cited outlet is taken as its channel.
 CHANNEL_WINDOW = 250
 
-_STOPWORDS = frozenset(
-    {
-     "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
-     "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its",
-     "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her",
-     "their", "our", "my", "me", "us", "them", "him", "not", "no", "so", "than", "then",
-     "there", "here", "also", "just", "very", "would", "will", "shall", "should", "can",
-     "could", "may", "might", "must", "do", "does", "did", "has", "have", "had", "into", "over",
-     "under", "about", "after", "before", "while", "which", "who", "whom", "what", "when",
-     "where", "why", "how", "all", "any", "some", "such", "only", "own", "same", "other",
-     "more", "most", "again", "further", "once",
-    }
-)
 _WIRE_CREDIT = re.compile(r"\A[^\n(]{0,60}\(([^)\n]{2,40})\)\s*[—–-]")
 
 

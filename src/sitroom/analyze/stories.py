@@ -37,6 +37,7 @@ from .clustering import (
     similarity_graph,
     tfidf_vectors,
 )
+from .words import REPORTING_WORDS, STOPWORDS
 
 #: Mean similarity at which articles join one broad subject (first pass).
 SUBJECT_THRESHOLD = 0.10
@@ -56,20 +57,7 @@ TITLE_CHARS = 140
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+(?:[.,]\d+)?")
 _SENTENCE_END = re.compile(r"[.!?]\s")
-_STOPWORDS = frozenset(
-    (
-        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
-        "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its",
-        "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her",
-        "their", "our", "my", "me", "us", "them", "him", "not", "no", "so", "than", "then",
-        "there", "here", "also", "just", "very", "would", "will", "shall", "should", "can",
-        "could", "may", "might", "must", "do", "does", "did", "has", "have", "had", "into",
-        "over", "under", "about", "after", "before", "while", "which", "who", "whom", "what",
-        "when", "where", "why", "how", "all", "any", "some", "such", "only", "own", "same",
-        "other", "more", "most", "again", "further", "once", "said", "says", "say", "told",
-        "according", "one", "two", "new",
-    )
-)
+_STOPWORDS = STOPWORDS | REPORTING_WORDS
 
 
 @dataclass(frozen=True, slots=True)
