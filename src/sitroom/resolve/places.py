@@ -67,6 +67,8 @@ _KIND_PRIOR = {
 #: Californian town, but a text saying it means the state.
 ALTERNATE_NAME_QUALITY = 0.85
 OTHER_NAME_QUALITY = 0.5
+#: Names this short (letters) that are not an area's own name are abbreviations of it.
+SHORT_FORM_LENGTH = 3
 #: rapidfuzz ratio above which an alternate name counts as a spelling of the main one.
 SPELLING_RATIO = 70.0
 #: Support for an area that holds a town the article names, or a town inside a named area.
@@ -77,7 +79,7 @@ OUTLET_VOTE = 0.5
 CAPITAL_PRIOR = 2.5
 #: A town named inside an organisation's name (``Montreal police``) must be this big.
 EMBEDDED_TOWN_POPULATION = 100_000
-#: A town below this size whose name the article also writes in lower case is that word.
+#: A town below this size whose name the corpus also writes in lower case is that word.
 COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
 _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
@@ -175,11 +177,11 @@ def _query(text: str, following: str) -> _Query:
         words = words[:-1]
     if len(words) < len(full.split()) and load_index().indexes(full):
         words = full.split()  # "Mexico City", "Quebec City", "Metcalfe County" are names
-    next_word = fold(following).split()[:1]
-    if next_word and next_word[0] in ADMIN_WORDS:
-        admin_hint = True
     letters = text.replace(".", "")
     acronym_like = letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_LENGTH
+    next_word = fold(following).split()[:1]
+    if next_word and next_word[0] in ADMIN_WORDS and not acronym_like:
+        admin_hint = True  # "Aleppo province"; but "US State Department" names no state
     return _Query(" ".join(words), admin_hint, acronym_like)
 
 
@@ -248,7 +250,11 @@ def _name_quality(entry: GeoEntry, key: str) -> float:
     """1.0 for a place's own name, less for a town's alternate names, and much less for an
     alternate name that is another name altogether rather than a spelling of the main one
     (``Riverdale`` for Glendale, ``Dar el Beida`` translated as ``White House``)."""
-    if entry.kind != "city" or fold(entry.name) == key:
+    if fold(entry.name) == key:
+        return 1.0
+    if entry.kind in {"admin1", "admin2"} and len(key.replace(" ", "")) <= SHORT_FORM_LENGTH:
+        return ALTERNATE_NAME_QUALITY  # an abbreviation (``US`` is also Usulután's)
+    if entry.kind != "city":
         return 1.0
     if fuzz.ratio(unify(key), unify(entry.name)) >= SPELLING_RATIO:
         return ALTERNATE_NAME_QUALITY
@@ -550,6 +556,7 @@ def _place_mentions(
     actors: frozenset[tuple[int, int]],
     persons: frozenset[str] = frozenset(),
     *,
+    surnames: frozenset[str] = frozenset(),
     metonymy: bool = False,
 ) -> list[_PlaceMention]:
     seen: set[tuple[int, int]] = set()
@@ -584,6 +591,8 @@ def _place_mentions(
         folded = fold(mention.text)
         if folded in persons and not _names_country_or_area(folded):
             continue
+        if folded in surnames and not _names_known_place(folded):
+            continue  # "Obama" where the corpus names Barack Obama: not the Japanese town
         seen.add((mention.start, mention.end))
         seat = seats.get(fold_name(mention.text))
         kept.append(_PlaceMention(mention, seat, seat is not None))
@@ -701,11 +710,20 @@ def _country_domains() -> dict[str, str]:
     }
 
 
-def _written_in_lower_case(text: str, key: str) -> bool:
-    """Whether ``text`` has the one-word name ``key`` as an ordinary lower-case word."""
-    if not key.isalpha():
-        return False
-    return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
+#: A word written in lower case: what a town's name is when the corpus writes it so.
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
+def _corpus_surnames(
+    annotations: Sequence[DocAnnotations], entities: EntityResolution | None
+) -> frozenset[str]:
+    """Folded surnames of the people the corpus names in full (``Barack Obama``)."""
+    names = [m.text for doc in annotations for m in doc.mentions if m.label == "PERSON"]
+    if entities is not None:
+        names += [e.name for e in entities.entities if e.type == "PERSON"]
+    return frozenset(
+        words[-1] for words in (fold(name).split() for name in names) if len(words) >= 2
+    )
 
 
 def place_id(key: str) -> str:
@@ -730,6 +748,8 @@ def resolve_places(
     index = load_index()
     actor_spans = _actor_spans(annotations, entities, PERSON_TYPES if metonymy else ACTOR_TYPES)
     texts = {article.id: article.text for article in articles}
+    surnames = _corpus_surnames(annotations, entities)
+    lower_words = frozenset(w for t in texts.values() for w in _LOWER_WORD.findall(t))
     per_article: dict[str, list[tuple[Mention, _Query]]] = {}
     exact: dict[_Query, list[_Candidate]] = {}
     for doc in annotations:
@@ -737,9 +757,11 @@ def resolve_places(
         rows = []
         persons = _person_words(doc, entities)
         spans = actor_spans.get(doc.article, frozenset())
-        for found in _place_mentions(doc, spans, persons, metonymy=metonymy):
+        for found in _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy):
             mention = found.mention
-            query = _query(mention.text, text[mention.end : mention.end + 20])
+            # Inside an organisation's name the next word is the organisation's, not a hint.
+            following = "" if mention.source == "embedded" else text[mention.end : mention.end + 20]
+            query = _query(mention.text, following)
             if found.country is not None:
                 query = _Query(query.key, False, False, found.country, found.seat)
             if query.key and query not in exact:
@@ -842,10 +864,10 @@ def resolve_places(
                 and entry.kind == "city"
                 and entry.population < COMMON_WORD_POPULATION
                 and q.country is None
-                and _written_in_lower_case(texts.get(art, ""), q.key)
+                and q.key in lower_words
             ):
-                # "Media" where the article also writes "media": the word, not the borough.
-                choice = _Choice(None, 0.0, "a common word in this article", None, None)
+                # "Media" where the corpus also writes "media": the word, not the borough.
+                choice = _Choice(None, 0.0, "written as a common word in the corpus", None, None)
             final[q] = choice
         for mention, q in rows:
             choice = final.get(q) or _Choice(None, 0.0, "not in gazetteer", None, None)
