@@ -464,7 +464,10 @@ def _row_vote(candidates: Sequence[_Candidate]) -> tuple[str, float, bool] | Non
     fully, a name found in one country only counts half (``Sukkur`` says Pakistan)."""
     named_country = [c for c in candidates if c.entry.kind == "country" and c.quality >= 0.95]
     if named_country and named_country[0].entry.country_code:
-        return named_country[0].entry.country_code, 1.0, True
+        code = named_country[0].entry.country_code
+        if any(c.entry.kind == "admin1" and c.entry.country_code != code for c in candidates):
+            return None  # "Georgia" names a country and a state: context must say which
+        return code, 1.0, True
     countries = {c.entry.country_code for c in candidates if c.entry.country_code}
     if len(countries) == 1:
         return next(iter(countries)), 0.5, False
@@ -512,6 +515,7 @@ class _PlaceMention:
     mention: Mention
     country: str | None = None
     seat: bool = False
+    key: str | None = None  # look up this name instead of the mention's own text
 
 
 def _demonym_head(mention: Mention) -> tuple[str, str] | None:
@@ -578,7 +582,11 @@ def _place_mentions(
             if span not in seen:
                 seen.add(span)
                 part = Mention(mention.article, *span, head, "NORP", "demonym")
-                kept.append(_PlaceMention(part, country))
+                shared = _shared_country_name(country)
+                if shared is None:
+                    kept.append(_PlaceMention(part, country))
+                else:  # "Georgians": the state's people in a story about the US
+                    kept.append(_PlaceMention(part, key=shared))
             continue
         if mention.label in EMBEDDING_LABELS:
             for part in _embedded_places(mention):
@@ -654,6 +662,17 @@ def _names_known_place(key: str) -> bool:
 
 #: Labels of names that may hold place names (``Montreal police``).
 EMBEDDING_LABELS = frozenset({"ORG"})
+
+
+@lru_cache(maxsize=512)
+def _shared_country_name(country_code: str) -> str | None:
+    """The country's folded name when an admin area elsewhere shares it (Georgia): its
+    demonym is then as ambiguous as the name, and context must decide."""
+    key = fold(load_countries().names.get(country_code, ""))
+    shared = any(
+        e.kind == "admin1" and e.country_code != country_code for e in load_index().lookup(key)
+    )
+    return key if key and shared else None
 
 
 def _names_country_or_area(key: str) -> bool:
@@ -764,6 +783,8 @@ def resolve_places(
             query = _query(mention.text, following)
             if found.country is not None:
                 query = _Query(query.key, False, False, found.country, found.seat)
+            elif found.key is not None:
+                query = _Query(found.key, False, False)
             if query.key and query not in exact:
                 exact[query] = _exact(index, query)
             rows.append((mention, query))

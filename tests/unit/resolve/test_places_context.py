@@ -214,3 +214,15 @@ def test_an_abbreviation_before_an_admin_word_is_still_the_country() -> None:
     text = "The US Department of State and the US State Department agreed."
     doc = _doc("u", text, ["US"])
     assert {m.country_code for m in _resolve(doc).mentions if m.text == "US"} == {"US"}
+
+
+def test_a_demonym_shared_with_a_state_follows_the_story() -> None:
+    text = "Georgians voted in Atlanta and Savannah; Georgia counts its ballots."
+    doc = _labelled(
+        "gs", text, {"Georgians": "NORP", "Atlanta": "GPE", "Savannah": "GPE", "Georgia": "GPE"}
+    )
+    res = _resolve(doc)
+    assert {m.country_code for m in res.mentions if m.text in {"Georgia", "Georgians"}} == {"US"}
+    text = "Georgians and Armenians met in Tbilisi."
+    doc = _labelled("gc", text, {"Georgians": "NORP", "Tbilisi": "GPE"})
+    assert _mention(_resolve(doc), "Georgians").country_code == "GE"
