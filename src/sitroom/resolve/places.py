@@ -652,7 +652,10 @@ def _embedded_places(mention: Mention) -> list[Mention]:
 def _names_known_place(key: str) -> bool:
     """Whether ``key`` is the main name of a country, a first-level area or a big town."""
     for entry in load_index().lookup(key):
-        if entry.kind in {"country", "admin1"}:
+        if entry.kind == "country":
+            return True
+        short = len(key.replace(" ", "")) <= SHORT_FORM_LENGTH and fold(entry.name) != key
+        if entry.kind == "admin1" and not short:  # "St." is no abbreviation of Sachsen-Anhalt
             return True
         big_town = entry.kind == "city" and entry.population >= EMBEDDED_TOWN_POPULATION
         if big_town and fold(entry.name) == key:

@@ -226,3 +226,14 @@ def test_a_demonym_shared_with_a_state_follows_the_story() -> None:
     text = "Georgians and Armenians met in Tbilisi."
     doc = _labelled("gc", text, {"Georgians": "NORP", "Tbilisi": "GPE"})
     assert _mention(_resolve(doc), "Georgians").country_code == "GE"
+
+
+def test_place_names_inside_organisation_names() -> None:
+    text = "Montreal police and Environment Canada joined St. Mark's Church volunteers."
+    doc = _labelled(
+        "o",
+        text,
+        {"Montreal police": "ORG", "Environment Canada": "ORG", "St. Mark's Church": "ORG"},
+    )
+    found = {m.text: m.country_code for m in _resolve(doc).mentions}
+    assert found == {"Montreal": "CA", "Canada": "CA"}
