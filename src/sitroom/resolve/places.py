@@ -67,6 +67,8 @@ _KIND_PRIOR = {
 #: Californian town, but a text saying it means the state.
 ALTERNATE_NAME_QUALITY = 0.85
 OTHER_NAME_QUALITY = 0.5
+#: Names this short (letters) that are not an area's own name are abbreviations of it.
+SHORT_FORM_LENGTH = 3
 #: rapidfuzz ratio above which an alternate name counts as a spelling of the main one.
 SPELLING_RATIO = 70.0
 #: Support for an area that holds a town the article names, or a town inside a named area.
@@ -77,7 +79,7 @@ OUTLET_VOTE = 0.5
 CAPITAL_PRIOR = 2.5
 #: A town named inside an organisation's name (``Montreal police``) must be this big.
 EMBEDDED_TOWN_POPULATION = 100_000
-#: A town below this size whose name the article also writes in lower case is that word.
+#: A town below this size whose name the corpus also writes in lower case is that word.
 COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
 _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
@@ -175,11 +177,11 @@ def _query(text: str, following: str) -> _Query:
         words = words[:-1]
     if len(words) < len(full.split()) and load_index().indexes(full):
         words = full.split()  # "Mexico City", "Quebec City", "Metcalfe County" are names
-    next_word = fold(following).split()[:1]
-    if next_word and next_word[0] in ADMIN_WORDS:
-        admin_hint = True
     letters = text.replace(".", "")
     acronym_like = letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_LENGTH
+    next_word = fold(following).split()[:1]
+    if next_word and next_word[0] in ADMIN_WORDS and not acronym_like:
+        admin_hint = True  # "Aleppo province"; but "US State Department" names no state
     return _Query(" ".join(words), admin_hint, acronym_like)
 
 
@@ -248,7 +250,11 @@ def _name_quality(entry: GeoEntry, key: str) -> float:
     """1.0 for a place's own name, less for a town's alternate names, and much less for an
     alternate name that is another name altogether rather than a spelling of the main one
     (``Riverdale`` for Glendale, ``Dar el Beida`` translated as ``White House``)."""
-    if entry.kind != "city" or fold(entry.name) == key:
+    if fold(entry.name) == key:
+        return 1.0
+    if entry.kind in {"admin1", "admin2"} and len(key.replace(" ", "")) <= SHORT_FORM_LENGTH:
+        return ALTERNATE_NAME_QUALITY  # an abbreviation (``US`` is also Usulután's)
+    if entry.kind != "city":
         return 1.0
     if fuzz.ratio(unify(key), unify(entry.name)) >= SPELLING_RATIO:
         return ALTERNATE_NAME_QUALITY
@@ -458,7 +464,10 @@ def _row_vote(candidates: Sequence[_Candidate]) -> tuple[str, float, bool] | Non
     fully, a name found in one country only counts half (``Sukkur`` says Pakistan)."""
     named_country = [c for c in candidates if c.entry.kind == "country" and c.quality >= 0.95]
     if named_country and named_country[0].entry.country_code:
-        return named_country[0].entry.country_code, 1.0, True
+        code = named_country[0].entry.country_code
+        if any(c.entry.kind == "admin1" and c.entry.country_code != code for c in candidates):
+            return None  # "Georgia" names a country and a state: context must say which
+        return code, 1.0, True
     countries = {c.entry.country_code for c in candidates if c.entry.country_code}
     if len(countries) == 1:
         return next(iter(countries)), 0.5, False
@@ -506,6 +515,7 @@ class _PlaceMention:
     mention: Mention
     country: str | None = None
     seat: bool = False
+    key: str | None = None  # look up this name instead of the mention's own text
 
 
 def _demonym_head(mention: Mention) -> tuple[str, str] | None:
@@ -550,6 +560,7 @@ def _place_mentions(
     actors: frozenset[tuple[int, int]],
     persons: frozenset[str] = frozenset(),
     *,
+    surnames: frozenset[str] = frozenset(),
     metonymy: bool = False,
 ) -> list[_PlaceMention]:
     seen: set[tuple[int, int]] = set()
@@ -571,7 +582,11 @@ def _place_mentions(
             if span not in seen:
                 seen.add(span)
                 part = Mention(mention.article, *span, head, "NORP", "demonym")
-                kept.append(_PlaceMention(part, country))
+                shared = _shared_country_name(country)
+                if shared is None:
+                    kept.append(_PlaceMention(part, country))
+                else:  # "Georgians": the state's people in a story about the US
+                    kept.append(_PlaceMention(part, key=shared))
             continue
         if mention.label in EMBEDDING_LABELS:
             for part in _embedded_places(mention):
@@ -584,6 +599,8 @@ def _place_mentions(
         folded = fold(mention.text)
         if folded in persons and not _names_country_or_area(folded):
             continue
+        if folded in surnames and not _names_known_place(folded):
+            continue  # "Obama" where the corpus names Barack Obama: not the Japanese town
         seen.add((mention.start, mention.end))
         seat = seats.get(fold_name(mention.text))
         kept.append(_PlaceMention(mention, seat, seat is not None))
@@ -635,7 +652,10 @@ def _embedded_places(mention: Mention) -> list[Mention]:
 def _names_known_place(key: str) -> bool:
     """Whether ``key`` is the main name of a country, a first-level area or a big town."""
     for entry in load_index().lookup(key):
-        if entry.kind in {"country", "admin1"}:
+        if entry.kind == "country":
+            return True
+        short = len(key.replace(" ", "")) <= SHORT_FORM_LENGTH and fold(entry.name) != key
+        if entry.kind == "admin1" and not short:  # "St." is no abbreviation of Sachsen-Anhalt
             return True
         big_town = entry.kind == "city" and entry.population >= EMBEDDED_TOWN_POPULATION
         if big_town and fold(entry.name) == key:
@@ -645,6 +665,17 @@ def _names_known_place(key: str) -> bool:
 
 #: Labels of names that may hold place names (``Montreal police``).
 EMBEDDING_LABELS = frozenset({"ORG"})
+
+
+@lru_cache(maxsize=512)
+def _shared_country_name(country_code: str) -> str | None:
+    """The country's folded name when an admin area elsewhere shares it (Georgia): its
+    demonym is then as ambiguous as the name, and context must decide."""
+    key = fold(load_countries().names.get(country_code, ""))
+    shared = any(
+        e.kind == "admin1" and e.country_code != country_code for e in load_index().lookup(key)
+    )
+    return key if key and shared else None
 
 
 def _names_country_or_area(key: str) -> bool:
@@ -701,11 +732,20 @@ def _country_domains() -> dict[str, str]:
     }
 
 
-def _written_in_lower_case(text: str, key: str) -> bool:
-    """Whether ``text`` has the one-word name ``key`` as an ordinary lower-case word."""
-    if not key.isalpha():
-        return False
-    return re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", text) is not None
+#: A word written in lower case: what a town's name is when the corpus writes it so.
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
+def _corpus_surnames(
+    annotations: Sequence[DocAnnotations], entities: EntityResolution | None
+) -> frozenset[str]:
+    """Folded surnames of the people the corpus names in full (``Barack Obama``)."""
+    names = [m.text for doc in annotations for m in doc.mentions if m.label == "PERSON"]
+    if entities is not None:
+        names += [e.name for e in entities.entities if e.type == "PERSON"]
+    return frozenset(
+        words[-1] for words in (fold(name).split() for name in names) if len(words) >= 2
+    )
 
 
 def place_id(key: str) -> str:
@@ -730,6 +770,8 @@ def resolve_places(
     index = load_index()
     actor_spans = _actor_spans(annotations, entities, PERSON_TYPES if metonymy else ACTOR_TYPES)
     texts = {article.id: article.text for article in articles}
+    surnames = _corpus_surnames(annotations, entities)
+    lower_words = frozenset(w for t in texts.values() for w in _LOWER_WORD.findall(t))
     per_article: dict[str, list[tuple[Mention, _Query]]] = {}
     exact: dict[_Query, list[_Candidate]] = {}
     for doc in annotations:
@@ -737,11 +779,15 @@ def resolve_places(
         rows = []
         persons = _person_words(doc, entities)
         spans = actor_spans.get(doc.article, frozenset())
-        for found in _place_mentions(doc, spans, persons, metonymy=metonymy):
+        for found in _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy):
             mention = found.mention
-            query = _query(mention.text, text[mention.end : mention.end + 20])
+            # Inside an organisation's name the next word is the organisation's, not a hint.
+            following = "" if mention.source == "embedded" else text[mention.end : mention.end + 20]
+            query = _query(mention.text, following)
             if found.country is not None:
                 query = _Query(query.key, False, False, found.country, found.seat)
+            elif found.key is not None:
+                query = _Query(found.key, False, False)
             if query.key and query not in exact:
                 exact[query] = _exact(index, query)
             rows.append((mention, query))
@@ -842,10 +888,10 @@ def resolve_places(
                 and entry.kind == "city"
                 and entry.population < COMMON_WORD_POPULATION
                 and q.country is None
-                and _written_in_lower_case(texts.get(art, ""), q.key)
+                and q.key in lower_words
             ):
-                # "Media" where the article also writes "media": the word, not the borough.
-                choice = _Choice(None, 0.0, "a common word in this article", None, None)
+                # "Media" where the corpus also writes "media": the word, not the borough.
+                choice = _Choice(None, 0.0, "written as a common word in the corpus", None, None)
             final[q] = choice
         for mention, q in rows:
             choice = final.get(q) or _Choice(None, 0.0, "not in gazetteer", None, None)

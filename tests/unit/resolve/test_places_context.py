@@ -50,7 +50,7 @@ def test_a_word_the_article_also_writes_in_lower_case_is_not_a_town() -> None:
     text = "Media coverage grew as the media turned to Ohio and Texas."
     doc = _doc("m", text, ["Media", "Ohio", "Texas"])
     media = _mention(_resolve(doc), "Media")
-    assert media.lat is None and media.reason == "a common word in this article"
+    assert media.lat is None and media.reason == "written as a common word in the corpus"
 
 
 def test_georgia_in_a_story_about_the_united_states_is_the_state() -> None:
@@ -194,3 +194,46 @@ def test_the_outlets_country_leans_an_ambiguous_name_its_way() -> None:
         mention = Mention("o", start, start + 9, "Hyderabad", "GPE")
         res = resolve_places([article], [DocAnnotations("o", (mention,))])
         assert res.mentions[0].country_code == country, url
+
+
+def test_a_surname_the_corpus_names_is_not_a_small_town_elsewhere() -> None:
+    first = _labelled("p1", "Barack Obama visited Ohio.", {"Barack Obama": "PERSON", "Ohio": "GPE"})
+    second = _labelled("p2", "Obama praised the new law.", {"Obama": "GPE"})
+    res = _resolve(first, second)
+    assert all(m.text != "Obama" for m in res.mentions)
+
+
+def test_a_word_the_corpus_writes_in_lower_case_is_not_a_small_town() -> None:
+    first = _doc("c1", "The media covered Ohio.", ["Ohio"])
+    second = _doc("c2", "Media reports from Texas.", ["Media", "Texas"])
+    media = _mention(_resolve(first, second), "Media")
+    assert media.lat is None and media.reason == "written as a common word in the corpus"
+
+
+def test_an_abbreviation_before_an_admin_word_is_still_the_country() -> None:
+    text = "The US Department of State and the US State Department agreed."
+    doc = _doc("u", text, ["US"])
+    assert {m.country_code for m in _resolve(doc).mentions if m.text == "US"} == {"US"}
+
+
+def test_a_demonym_shared_with_a_state_follows_the_story() -> None:
+    text = "Georgians voted in Atlanta and Savannah; Georgia counts its ballots."
+    doc = _labelled(
+        "gs", text, {"Georgians": "NORP", "Atlanta": "GPE", "Savannah": "GPE", "Georgia": "GPE"}
+    )
+    res = _resolve(doc)
+    assert {m.country_code for m in res.mentions if m.text in {"Georgia", "Georgians"}} == {"US"}
+    text = "Georgians and Armenians met in Tbilisi."
+    doc = _labelled("gc", text, {"Georgians": "NORP", "Tbilisi": "GPE"})
+    assert _mention(_resolve(doc), "Georgians").country_code == "GE"
+
+
+def test_place_names_inside_organisation_names() -> None:
+    text = "Montreal police and Environment Canada joined St. Mark's Church volunteers."
+    doc = _labelled(
+        "o",
+        text,
+        {"Montreal police": "ORG", "Environment Canada": "ORG", "St. Mark's Church": "ORG"},
+    )
+    found = {m.text: m.country_code for m in _resolve(doc).mentions}
+    assert found == {"Montreal": "CA", "Canada": "CA"}
