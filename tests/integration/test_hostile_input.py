@@ -349,3 +349,8 @@ def test_extract_on_a_file_too_long_is_a_usage_error(tmp_path: Path) -> None:
     path.write_text("The river rose again overnight. " * 40_000, encoding="utf-8")
     result = run_cli("extract", "times", str(path))
     assert result.exit_code == 2 and "too long" in result.stderr, result.output
+
+
+def test_a_limit_below_one_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("build", str(tmp_path), "--out", str(tmp_path / "o"), "--max-rows", "0")
+    assert result.exit_code == 2 and "--max-rows" in result.stderr, result.output
