@@ -131,7 +131,7 @@ def cap_rejected(
         yield item
     if hidden:
         yield Rejected(
-            locator,
+            f"{locator}#more",  # its own path: the store keeps one row per path
             f"{hidden:,} more rejected records or members in this file, not listed one by "
             f"one (the first: {example[:300]}); " + limit_reason("max_rejected_listed", limit),
         )
