@@ -344,8 +344,9 @@ def _inner_name(name: str) -> str:
 
 def _too_big(size: int, limit: int) -> str:
     return (
-        f"file is {size / 2**20:.1f} MiB, too big to read; split it into smaller files, or "
+        f"file is {size / 2**20:.1f} MiB, "
         + limit_reason("max_file_bytes", limit)
+        + "; or split it into smaller files"
     )
 
 
