@@ -80,7 +80,7 @@ def limit_reason(attribute: str, value: int) -> str:
     limit = LIMITS[attribute]
     shown = f"{value / MIB:g} MiB" if limit.unit == "MiB" else f"{value:,} {limit.unit}"
     return (
-        f"the limit on {limit.what} ({shown}, {attribute}); "
+        f"over the limit on {limit.what} ({shown}, {attribute}); "
         f"raise it with {limit.flag} if you trust the input"
     )
 

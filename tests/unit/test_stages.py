@@ -23,10 +23,12 @@ def test_a_reader_crash_becomes_one_rejected_row(
 ) -> None:
     real = sitroom.ingest.read_file
 
-    def flaky(path: Path, options: Any) -> Iterator[RawDocument | Rejected]:
+    def flaky(
+        path: Path, options: Any, root: Path | None = None
+    ) -> Iterator[RawDocument | Rejected]:
         if path.name == "bad.txt":
             raise RuntimeError("reader exploded")
-        yield from real(path, options)
+        yield from real(path, options, root=root)
 
     monkeypatch.setattr(sitroom.ingest, "read_file", flaky)
     folder = tmp_path / "in"

@@ -97,13 +97,13 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None, *,
             date_basis="header" if published else None,
             body_offset=body_offset,
         )
-        article, offsets = make_article(raw, identify_language=identify_language)
-        if len(article.text) > MAX_ARTICLE_CHARS:
+        if len(body) > MAX_ARTICLE_CHARS:
             raise UsageError(
-                f"{path}: {len(article.text):,} characters is too long for one news article "
+                f"{path}: {len(body):,} characters is too long for one news article "
                 f"(limit {MAX_ARTICLE_CHARS:,})",
                 fix="split it into one file per article",
             )
+        article, offsets = make_article(raw, identify_language=identify_language)
         shifted = OffsetMap(
             tuple((c, r + body_offset, n, copied) for c, r, n, copied in offsets.segments),
             offsets.clean_length,

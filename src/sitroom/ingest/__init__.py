@@ -39,6 +39,13 @@ feed title, ``og:site_name``), else the URL's domain without ``www.``, else
 ``metadata`` for structured fields and ``header`` for a text file's header line. A
 ``sources.csv`` sidecar (columns ``file, outlet, url, date``) gives metadata to bare files
 beside it.
+
+Limits: every input is read under the limits of :class:`IngestOptions` (bytes per file,
+decompressed bytes per member and per archive, members, characters per field, records per
+file, rejected rows listed per file; defaults in :mod:`sitroom.config`). Reaching one makes a
+rejected row naming the limit and the ``--max-...`` option that raises it. Only regular
+files are read, links leading out of the input folders are rejected unless
+``follow_links``, and control characters never reach a document.
 """
 
 from __future__ import annotations

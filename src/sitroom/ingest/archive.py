@@ -205,8 +205,10 @@ def _read(archive: zipfile.ZipFile | tarfile.TarFile, entry: Entry, limit: int) 
         handle = archive.extractfile(entry.handle)  # type: ignore[arg-type]
     if handle is None:
         return None
+    # Ask for what the index declares (plus one byte, to catch a zip that lies), never for
+    # the whole limit: a buffered read of 200 MiB allocates 200 MiB, even for 3 bytes.
     with handle:
-        return handle.read(limit + 1)
+        return handle.read(min(entry.size, limit) + 1)
 
 
 def zip_member_count(data: bytes) -> int | None:

@@ -131,7 +131,7 @@ def cap_rejected(
         yield item
     if hidden:
         yield Rejected(
-            locator,
+            f"{locator}#more",  # its own path: the store keeps one row per path
             f"{hidden:,} more rejected records or members in this file, not listed one by "
             f"one (the first: {example[:300]}); " + limit_reason("max_rejected_listed", limit),
         )
@@ -170,6 +170,8 @@ def read_data(
 
 
 _CONTAINERS = ("gzip", "zip", "tar")
+MIN_WORDS = 3
+"""A document with fewer words is not an article (a number, a stray word)."""
 _FIELDS = ("title", "url", "outlet", "author")
 # C0 controls other than tab and line breaks, DEL and the C1 controls: never text, and some
 # (NUL, ESC) break the store or a terminal. Replaced by a space in the text (offsets keep).
@@ -184,6 +186,13 @@ def checked_document(doc: RawDocument, options: IngestOptions) -> RawDocument | 
     """``doc`` without control characters, or a rejection when it is over a length limit."""
     if len(doc.text) > options.max_document_chars:
         return Rejected(doc.locator, _too_long(len(doc.text), options.max_document_chars))
+    if len(doc.text.split(maxsplit=MIN_WORDS)) < MIN_WORDS:
+        # Not an article; rejected here, these are capped per file: an archive of 100,000
+        # one-word entries costs 21 rejected rows, not 100,000 articles to store and parse.
+        return Rejected(
+            doc.locator,
+            f"too short to be an article (fewer than {MIN_WORDS} words); leave it out",
+        )
     changes: dict[str, str | None] = {}
     for name in _FIELDS:
         value = getattr(doc, name)
@@ -335,8 +344,9 @@ def _inner_name(name: str) -> str:
 
 def _too_big(size: int, limit: int) -> str:
     return (
-        f"file is {size / 2**20:.1f} MiB, too big to read; split it into smaller files, or "
+        f"file is {size / 2**20:.1f} MiB, "
         + limit_reason("max_file_bytes", limit)
+        + "; or split it into smaller files"
     )
 
 

@@ -196,6 +196,7 @@ def test_rejected_rows_are_capped_and_counted(tmp_path: Path) -> None:
     assert len(reasons) == 7, reasons[-2:]  # 5 listed, the cut at max_rows, one count
     assert "--max-rows" in reasons[5]
     assert "995 more" in reasons[6] and "--max-rejected-listed" in reasons[6]
+    assert rejections(items)[6].path == f"{path}#more"
 
 
 # 7, 8. links out of the inputs; the report folder ---------------------------------------------

@@ -24,3 +24,19 @@ def test_parse_field_options() -> None:
     assert parse_field_options(["text=body", "Date = pub"]) == {"text": "body", "date": "pub"}
     with pytest.raises(UsageError):
         parse_field_options(["text"])
+
+
+def test_limits_must_be_positive_and_name_their_option() -> None:
+    with pytest.raises(UsageError) as caught:
+        IngestOptions(max_rows=0)
+    assert caught.value.fix is not None and "--max-rows" in caught.value.fix
+
+
+def test_every_limit_is_an_option_of_both_option_objects() -> None:
+    from sitroom.config import LIMITS, Options
+
+    options = Options()
+    for name, limit in LIMITS.items():
+        assert getattr(IngestOptions(), name) == getattr(options, name)
+        assert limit.flag.startswith("--max-")
+    assert set(options.limits()) == set(LIMITS)

@@ -53,3 +53,13 @@ def test_json_for_script_cannot_close_the_script() -> None:
     for forbidden in ("<", ">", "&", "\u2028", "\u2029"):
         assert forbidden not in encoded
     assert json.loads(encoded) == value
+
+
+def test_bidi_controls_and_invisible_characters_are_shown_not_obeyed() -> None:
+    from sitroom.report.safe_html import esc
+
+    shown = esc("Dam report \u202egnp.exe\u202c by Reu\u200bters \u2066x\u2069")
+    assert "\u202e" not in shown and "\u200b" not in shown and "\u2066" not in shown
+    assert "[U+202E]" in shown and "[U+200B]" in shown and "[U+2066]" in shown
+    # joiners that Persian, Arabic and emoji need are left alone
+    assert esc("می\u200cخواهم") == "می\u200cخواهم"

@@ -74,3 +74,17 @@ def test_invalid_report_keeps_the_previous_one(report: Report, tmp_path: Path) -
     with pytest.raises(SitroomError, match=r"\$\.as_of"):
         write_report(bad, tmp_path)
     assert (json_path.read_bytes(), html_path.read_bytes()) == before
+
+
+def test_report_files_get_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from sitroom.report.write import write_atomic
+
+    previous = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "r.json", "{}")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o640
