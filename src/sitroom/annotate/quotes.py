@@ -32,6 +32,7 @@ from typing import Any
 from ..types import QuoteMention
 from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue
 from .cues import (
+    ANONYMITY_PHRASES,
     COGNITION_VERBS,
     INTENTION_VERBS,
     OBJECT_CONTENT,
@@ -562,6 +563,8 @@ def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
 
 
 def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    if cue.dep_ == "relcl":
+        return None  # ``X, who says ...`` describes X; the story's statements come elsewhere
     if cue.dep_ == "xcomp" and (cue.head.lemma_.lower(), "xcomp") in NOT_STATEMENTS:
         return None  # ``declined to comment on it`` says nothing
     content = _content_child(cue)
@@ -579,7 +582,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if not subtree:
         return None
     # The content clause never includes the speaker (inverted order: ``..., said X``).
-    subject_ids = {t.i for t in subject.subtree} if subject is not None else set()
+    subject_ids = (
+        {t.i for t in subject.subtree} - {t.i for t in cue.subtree}
+        if subject is not None else set()
+    )
     subtree = [t for t in subtree if t.i not in subject_ids]
     # An object names what the act concerns (``backed Clinton``); a clause needs a subject
     # and a verb at least.
@@ -596,6 +602,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     start, end = _cut_at_semicolon(text_of(doc), start, end, cue.idx)
     if end <= start:
         return None
+    said = text_of(doc)[start:end].casefold()
+    if any(phrase in said for phrase in ANONYMITY_PHRASES) and len(said.split()) <= 6:
+        return None  # ``who asked not to be named`` tells who the source is, not what
+
     direct = any(s.start <= start and end <= s.end for s in spans)
     cue_at = statement_cue_span(doc, cue)
     if preposition is not None:
