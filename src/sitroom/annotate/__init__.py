@@ -19,7 +19,7 @@ from .quotes import extract_quotes
 from .times import extract_times
 
 #: Part of the cache key of stored annotations; bump when any extractor's output changes.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 __all__ = ["PIPELINE_VERSION", "annotate_doc", "load_nlp"]
 
