@@ -11,9 +11,18 @@ Three kinds of statement are found, in this order, and later kinds never duplica
    next sentence of the same speaker) inherits that speaker, with no cue. Short quotes with no
    cue (scare quotes, names: ``the "Military Operations Command"``) are not statements.
 2. **Reported speech**: a speech verb with a clausal complement (``X said (that) ...``, ``X
-   told Y ...``, ``X warned/denied/stressed ...``) and ``according to X, ...``. ``direct`` is
-   False. A quote fragment inside reported speech (``said it was "unbearable"``) is part of the
-   reported statement and is not also given as a direct quote.
+   told Y ...``, ``X warned/denied/stressed ...``), a belief verb with one (``X believes/
+   thinks that ...``), an intention verb with a ``to``-infinitive (``X vowed to ...``), a verb
+   whose object is a stated position (``X praised the plan``), a (verb, frame) pair of the
+   learned table of :mod:`.cue_lexicon`, and ``according to X, ...``. ``direct`` is False
+   unless quotation marks cover the content. The content is the whole reported clause,
+   complementiser included and without cue or speaker (the PolNeAR convention); the cue
+   keeps its auxiliaries, negation and adverbs (``has long argued``, ``did not say``) and its
+   preposition (``talked about``). A quote fragment inside reported speech (``said it was
+   "unbearable"``) is part of the reported statement and is not also given as a direct quote.
+   A nested speech act (``he said they told him ...``) is a statement of its own; a nested
+   belief or wish is part of the outer statement. ``Name: statement`` lines (headlines,
+   transcripts) are statements of that name.
 3. **Unmarked quotations**: ``We ran, he said.`` with no quote marks is reported speech whose
    cue closes the sentence; its content is extended back over the preceding sentences of the
    paragraph that no other attribution claims, and forward over following first-person sentences
