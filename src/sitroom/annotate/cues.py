@@ -115,6 +115,15 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "source", "aide", "adviser", "advisor", "leader", "head", "politician", "activist",
         "journalist", "correspondent", "editor", "member", "representative", "negotiator",
         "coordinator", "hydrologist", "historian", "academic", "observer", "man", "woman",
+        "candidate", "nominee", "front-runner", "frontrunner", "hopeful", "rival", "opponent",
+        "challenger", "incumbent", "congressman", "congresswoman", "legislator", "premier",
+        "chancellor", "king", "queen", "prince", "emir", "businessman", "businesswoman",
+        "billionaire", "mogul", "tycoon", "host", "anchor", "actor", "actress", "singer",
+        "veteran", "student", "mother", "father", "wife", "husband", "son", "daughter",
+        "chairwoman", "justice", "judge", "prosecutor", "attorney", "sheriff",
+        "commissioner", "strategist", "pollster", "consultant", "founder", "executive", "ceo",
+        "manager", "owner", "priest", "pastor", "imam", "bishop", "pope", "rapper", "star",
+        "republican", "democrat", "socialist", "conservative", "liberal", "progressive",
     }
 )
 

@@ -11,9 +11,18 @@ Three kinds of statement are found, in this order, and later kinds never duplica
    next sentence of the same speaker) inherits that speaker, with no cue. Short quotes with no
    cue (scare quotes, names: ``the "Military Operations Command"``) are not statements.
 2. **Reported speech**: a speech verb with a clausal complement (``X said (that) ...``, ``X
-   told Y ...``, ``X warned/denied/stressed ...``) and ``according to X, ...``. ``direct`` is
-   False. A quote fragment inside reported speech (``said it was "unbearable"``) is part of the
-   reported statement and is not also given as a direct quote.
+   told Y ...``, ``X warned/denied/stressed ...``), a belief verb with one (``X believes/
+   thinks that ...``), an intention verb with a ``to``-infinitive (``X vowed to ...``), a verb
+   whose object is a stated position (``X praised the plan``), a (verb, frame) pair of the
+   learned table of :mod:`.cue_lexicon`, and ``according to X, ...``. ``direct`` is False
+   unless quotation marks cover the content. The content is the whole reported clause,
+   complementiser included and without cue or speaker (the PolNeAR convention); the cue
+   keeps its auxiliaries, negation and adverbs (``has long argued``, ``did not say``) and its
+   preposition (``talked about``). A quote fragment inside reported speech (``said it was
+   "unbearable"``) is part of the reported statement and is not also given as a direct quote.
+   A nested speech act (``he said they told him ...``) is a statement of its own; a nested
+   belief or wish is part of the outer statement. ``Name: statement`` lines (headlines,
+   transcripts) are statements of that name.
 3. **Unmarked quotations**: ``We ran, he said.`` with no quote marks is reported speech whose
    cue closes the sentence; its content is extended back over the preceding sentences of the
    paragraph that no other attribution claims, and forward over following first-person sentences
@@ -32,6 +41,7 @@ from typing import Any
 from ..types import QuoteMention
 from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue
 from .cues import (
+    ANONYMITY_PHRASES,
     COGNITION_VERBS,
     INTENTION_VERBS,
     OBJECT_CONTENT,
@@ -562,6 +572,8 @@ def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
 
 
 def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    if cue.dep_ == "relcl":
+        return None  # ``X, who says ...`` describes X; the story's statements come elsewhere
     if cue.dep_ == "xcomp" and (cue.head.lemma_.lower(), "xcomp") in NOT_STATEMENTS:
         return None  # ``declined to comment on it`` says nothing
     content = _content_child(cue)
@@ -579,7 +591,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if not subtree:
         return None
     # The content clause never includes the speaker (inverted order: ``..., said X``).
-    subject_ids = {t.i for t in subject.subtree} if subject is not None else set()
+    subject_ids = (
+        {t.i for t in subject.subtree} - {t.i for t in cue.subtree}
+        if subject is not None else set()
+    )
     subtree = [t for t in subtree if t.i not in subject_ids]
     # An object names what the act concerns (``backed Clinton``); a clause needs a subject
     # and a verb at least.
@@ -596,6 +611,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     start, end = _cut_at_semicolon(text_of(doc), start, end, cue.idx)
     if end <= start:
         return None
+    said = text_of(doc)[start:end].casefold()
+    if any(phrase in said for phrase in ANONYMITY_PHRASES) and len(said.split()) <= 6:
+        return None  # ``who asked not to be named`` tells who the source is, not what
+
     direct = any(s.start <= start and end <= s.end for s in spans)
     cue_at = statement_cue_span(doc, cue)
     if preposition is not None:

@@ -129,6 +129,16 @@ def _resolve_one(
                     eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(m.text)
                     if eid:
                         return eid, m.label
+    if lower in _RELATIVE:
+        # ``Barkley, who said ...``: the name right before the pronoun.
+        found = _antecedent(mentions, entities, s_start)
+        if found[0] is not None:
+            return found
+    if lower in _FIRST_PERSON:
+        # ``I``/``we`` inside someone's quoted words is that someone (``"I think ..."``).
+        outer = _enclosing(q, earlier)
+        if outer is not None:
+            return outer
     if lower in PERSON_PRONOUNS:
         return _nearest(earlier, antecedents, entities, s_start, _PERSON_LABELS)
     if lower in GROUP_PRONOUNS:
@@ -139,9 +149,80 @@ def _resolve_one(
         found = _described(text, head, earlier, antecedents, entities, s_start)
         if found[0] is not None:
             return found
+        # ``the president``, ``the Vermont senator`` with no earlier use of the word: the
+        # person (or body) the article spoke of last, as for a pronoun.
+        wanted = _GROUP_LABELS if head in GROUP_NOUNS and head not in ROLE_NOUNS \
+            else _PERSON_LABELS
+        found = _nearest(earlier, antecedents, entities, s_start, wanted)
+        if found[0] is not None:
+            return found
     if not inside:  # no mention inside the span: the resolver may still know it
-        return entities.entity_of(q.article, s_start, s_end) or entities.lookup(phrase), None
+        found_id = entities.entity_of(q.article, s_start, s_end) or entities.lookup(phrase)
+        if found_id is None:
+            found_id = _by_overlap(mentions, entities, s_start, s_end) or _by_name_words(
+                phrase, entities)
+        return found_id, None
     return entities.lookup(phrase), None
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: How far (characters) before a relative pronoun its antecedent may end.
+RELATIVE_WINDOW = 80
+
+
+def _antecedent(
+    mentions: Sequence[Mention], entities: EntityLookup, before: int
+) -> tuple[str | None, str | None]:
+    """The entity named nearest before a relative pronoun, within the window."""
+    for m in reversed(mentions):
+        if m.end > before or before - m.end > RELATIVE_WINDOW:
+            continue
+        if m.label not in _PERSON_LABELS | _GROUP_LABELS:
+            continue
+        eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(m.text)
+        if eid:
+            return eid, m.label
+    return None, None
+
+
+def _enclosing(
+    q: QuoteMention, earlier: Sequence[tuple[QuoteMention, str | None, str | None]]
+) -> tuple[str, str | None] | None:
+    """The resolved speaker of the nearest earlier quote whose words contain ``q``."""
+    for outer, eid, label in reversed(earlier):
+        if eid is not None and outer.start <= q.start and q.end <= outer.end:
+            return eid, label
+    return None
+
+
+def _by_overlap(
+    mentions: Sequence[Mention], entities: EntityLookup, start: int, end: int
+) -> str | None:
+    """An entity whose mention overlaps the speaker span (the recogniser cut it
+    differently: ``Sen. Ted Cruz (R-TX)``)."""
+    for m in mentions:
+        if m.start < end and start < m.end:
+            eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(m.text)
+            if eid:
+                return eid
+    return None
+
+
+def _by_name_words(phrase: str, entities: EntityLookup) -> str | None:
+    """The longest run of capitalised words in ``phrase`` that names a known entity
+    (``Former Clinton Senior Adviser Sidney Blumenthal`` -> Sidney Blumenthal)."""
+    words = re.findall(r"[\w.'’-]+", phrase.split(",")[0])
+    runs: list[str] = []
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            if all(str(w)[:1].isupper() for w in words[i:j]):
+                runs.append(" ".join(words[i:j]))
+    for name in sorted(runs, key=len, reverse=True):
+        eid = entities.lookup(name)
+        if eid:
+            return eid
+    return None
 
 
 def _is_person_phrase(speaker_text: str | None, label: str | None) -> bool:

@@ -137,3 +137,50 @@ def test_dateline_is_not_part_of_the_content(nlp: Any) -> None:
     text = "DADU, Pakistan (Example Wire) — Water poured into villages on Tuesday, officials said."
     (q,) = quotes(nlp, text)
     assert q.text.startswith("Water poured")
+
+
+# --------------------------------------------------------------------------- unmarked speech
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator believes that the bill will fail in the House.", "believes",
+         "that the bill will fail in the House"),
+        ("The governor vowed to rebuild every bridge in the province.", "vowed",
+         "to rebuild every bridge in the province"),
+        ("The minister has repeatedly argued that the dam was safe.", "has repeatedly argued",
+         "that the dam was safe"),
+        ("The mayor did not say whether the schools would reopen.", "did not say",
+         "whether the schools would reopen"),
+    ],
+)
+def test_belief_intention_and_cue_words(nlp: Any, text: str, cue: str, content: str) -> None:
+    found = [q for q in quotes(nlp, text) if q.cue == cue]
+    assert [q.text for q in found] == [content]
+    assert not found[0].direct
+
+
+def test_quote_fragment_stays_inside_the_reported_clause(nlp: Any) -> None:
+    text = "Graham said that he and his team “did everything we could do.”"
+    (q,) = quotes(nlp, text)
+    assert q.speaker_text == "Graham" and q.cue == "said"
+    assert q.text == "that he and his team “did everything we could do.”"
+
+
+def test_name_colon_line_is_that_name_speaking(nlp: Any) -> None:
+    text = "Graham: Trump Is Destroying the Party's Chances\n\nThe senator spoke on Monday."
+    found = [q for q in quotes(nlp, text) if q.cue == ":"]
+    assert [(q.speaker_text, q.text) for q in found] == [
+        ("Graham", "Trump Is Destroying the Party's Chances")
+    ]
+
+
+def test_story_labels_are_not_speakers(nlp: Any) -> None:
+    text = "The Latest: Flood waters rise across the southern districts\n\nMore follows."
+    assert not [q for q in quotes(nlp, text) if q.cue == ":"]
+
+
+def test_acts_that_say_nothing_are_not_statements(nlp: Any) -> None:
+    text = "Federal officials declined to comment on that report."
+    assert quotes(nlp, text) == ()

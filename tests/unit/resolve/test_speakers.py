@@ -141,3 +141,23 @@ def test_with_the_real_pipeline_surname_and_pronoun(nlp: Any) -> None:
     speakers = {q.speaker_text: q.speaker for q in resolved}
     assert speakers["Alloush"] is not None
     assert speakers["He"] == speakers["Alloush"]
+
+
+def test_first_person_inside_a_quote_is_its_speaker() -> None:
+    text = "Nadia Rauf said the river rose fast and I think we were lucky to get out."
+    mentions = [mention(text, "Nadia Rauf", "PERSON")]
+    outer = quote(text, "the river rose fast and I think we were lucky to get out", "Nadia Rauf")
+    inner = quote(text, "we were lucky to get out", "I")
+    out = resolve_speakers(text, [outer, inner], mentions, Lookup(mentions))
+    assert [q.speaker for q in out] == ["e_nadia rauf", "e_nadia rauf"]
+
+
+def test_role_description_falls_back_to_the_person_last_named() -> None:
+    text = (
+        "Kamran Akhtar toured the camps on Monday. "
+        "The provincial senator said more boats were coming."
+    )
+    mentions = [mention(text, "Kamran Akhtar", "PERSON")]
+    said = quote(text, "more boats were coming", "The provincial senator")
+    (out,) = resolve_speakers(text, [said], mentions, Lookup(mentions))
+    assert out.speaker == "e_kamran akhtar"
