@@ -658,7 +658,30 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,[^—–:\n(]{1,40})?"
     r"(?: ?\([^)\n]{1,40}\))?\s*[—–:](?:\s+|$)"
 )
-_TRAILING_CONJ = re.compile(r"(?:,?\s+(?:and|but|or|while))+\s*$")
+_TRAILING_CONJUNCTIONS = ("and", "but", "or", "while")
+
+
+def _before_trailing_conjunctions(text: str, start: int, end: int) -> int:
+    """Where a run of dangling conjunctions (``..., and``, ``but or``) at the end of
+    ``text[start:end]`` begins, else ``end``. Scanned backwards word by word, so a quote of
+    thousands of ``, and`` costs one pass, not one regex attempt per repeat."""
+    cut = end
+    position = end
+    while True:
+        while position > start and text[position - 1].isspace():
+            position -= 1
+        word = next((w for w in _TRAILING_CONJUNCTIONS if text.endswith(w, start, position)), None)
+        if word is None:
+            return cut
+        before = position - len(word)
+        if before <= start or not text[before - 1].isspace():
+            return cut  # part of a longer word (``Tor``, ``brand``) or the whole span
+        position = before
+        while position > start and text[position - 1].isspace():
+            position -= 1
+        if position > start and text[position - 1] == ",":
+            position -= 1
+        cut = position
 
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -670,9 +693,7 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
             start = dateline.end()
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
-    dangling = _TRAILING_CONJ.search(text, start, end)
-    if dangling:
-        end = dangling.start()
+    end = _before_trailing_conjunctions(text, start, end)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
     return start, end
