@@ -335,9 +335,24 @@ def _adverb_set(match: re.Match[str], ctx: Context) -> Reading | None:
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+def _after_capitalised_word(text: str) -> bool:
+    """Whether ``text`` ends with blanks after a word holding a capital (``USA ``,
+    ``Larkana ``). A backward scan rather than a regex anchored at the end, which would be
+    retried from every capital of a long run."""
+    stripped = text.rstrip()
+    if len(stripped) == len(text):
+        return False
+    position = len(stripped)
+    while position > 0 and (stripped[position - 1].isalnum() or stripped[position - 1] in "_.’'"):
+        position -= 1
+        if "A" <= stripped[position] <= "Z":
+            return True
+    return False
+
+
 def _day_word(match: re.Match[str], ctx: Context) -> Reading | None:
     word = match["w"]
-    if word[0].isupper() and re.search(r"[A-Z][\w.’']*\s+$", ctx.before(25)) and not re.search(
+    if word[0].isupper() and _after_capitalised_word(ctx.before(25)) and not re.search(
             r"[.!?:\"“]\s*$", ctx.before(25)):
         return None  # "Larkana Today", "USA Today": a name, not the day
     part = match.groupdict().get("part")
