@@ -55,7 +55,7 @@ __all__ = [
 #: Modalities under which an event is reported as having happened.
 HAPPENED = frozenset({"asserted", "reported"})
 #: Earlier mentions compared per index key: bounds the work on very common keys.
-MAX_PEERS = 40
+MAX_PEERS = 20
 #: Days before its article's date an undated mention may have happened.
 ARTICLE_WINDOW_DAYS = 14
 #: Score two mentions need to be merged.
