@@ -44,7 +44,7 @@ from ..types import (
     Evidence,
     TimeMention,
 )
-from .provenance import EntityLookup, count_independent, syndication_groups
+from .provenance import EntityLookup, syndication_groups, wire_credit
 
 __all__ = [
     "HAPPENED", "MAX_PEERS", "build_events", "event_id", "mark_duplicates", "pair_score",
@@ -55,7 +55,7 @@ __all__ = [
 #: Modalities under which an event is reported as having happened.
 HAPPENED = frozenset({"asserted", "reported"})
 #: Earlier mentions compared per index key: bounds the work on very common keys.
-MAX_PEERS = 40
+MAX_PEERS = 20
 #: Days before its article's date an undated mention may have happened.
 ARTICLE_WINDOW_DAYS = 14
 #: Score two mentions need to be merged.
@@ -367,18 +367,21 @@ def _evidence(item: _Resolved) -> Evidence:
 
 
 class _Counter:
-    """Independent-source counts over article sets, cached (values repeat a lot)."""
+    """Independent sources of a set of articles, the rule of
+    :func:`~sitroom.analyze.provenance.count_independent` (syndicated copies and relays of one
+    wire count once) with the syndication groups computed once for the whole corpus."""
 
     def __init__(self, articles: Mapping[str, Article]) -> None:
-        self.articles = articles
-        self.cache: dict[frozenset[str], int] = {}
+        groups = syndication_groups(list(articles.values()))
+        self.key: dict[str, str] = {}
+        for ident, article in articles.items():
+            origin = wire_credit(article.text)
+            self.key[ident] = (
+                "origin:" + origin.casefold() if origin else "group:" + groups[ident]
+            )
 
     def count(self, ids: Iterable[str]) -> int:
-        key = frozenset(ids)
-        if key not in self.cache:
-            chosen = [self.articles[a] for a in sorted(key) if a in self.articles]
-            self.cache[key] = count_independent(chosen) if len(chosen) > 1 else len(chosen)
-        return self.cache[key]
+        return len({self.key.get(ident, ident) for ident in ids})
 
 
 def _values(

@@ -453,6 +453,20 @@ def _place(head: Any, extra: Sequence[Any]) -> TextSpan | None:
     return None
 
 
+def _place_in_object(verb: Any) -> TextSpan | None:
+    """A place named inside the verb's object (``blocked a convoy of trucks near Larkana``:
+    the parser often hangs the place on the object rather than the verb)."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "obj"):
+            continue
+        for token in child.subtree:
+            if token.dep_ == "prep" and token.lower_ in _PLACE_PREPS:
+                found = _place(token.head, ())
+                if found is not None:
+                    return found
+    return None
+
+
 # --------------------------------------------------------------------------- time
 
 
@@ -675,7 +689,7 @@ def _event_at(
         clause_head = _clause_head(token)
     else:
         return None
-    place = _place(token, owners[1:])
+    place = _place(token, owners[1:]) or _place_in_object(token)
     if place is None and kind == "control":
         place = next((t for t in targets if _is_place(doc, t)), None)
     time = _attached_time(token, owners, times)

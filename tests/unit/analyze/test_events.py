@@ -145,3 +145,17 @@ def test_articles_as_of() -> None:
     assert [a.id for a in articles_as_of(arts, "2024-11-30")] == ["a", "c"]
     with pytest.raises(UsageError, match="YYYY-MM-DD"):
         articles_as_of(arts, "30/11/2024")
+
+
+def test_syndicated_copies_are_marked_duplicate_of_the_first() -> None:
+    from sitroom.analyze.events import mark_duplicates
+
+    body = ("Floodwater poured into a dozen villages after a section of the embankment gave way "
+            "early on Tuesday, officials said, forcing thousands of people onto rooftops. ") * 3
+    first = Article("a1", body, "Wire", None, None, "2025-08-12", "header", None, "en", 60)
+    copy = Article("a2", body + " Reporting by staff.", "Today", None, None, "2025-08-12",
+                   "header", None, "en", 63)
+    other = Article("a3", "A different story about elections in the capital. " * 5, "Post",
+                    None, None, "2025-08-12", "header", None, "en", 40)
+    marked = {a.id: a.duplicate_of for a in mark_duplicates([first, copy, other])}
+    assert marked == {"a1": None, "a2": "a1", "a3": None}
