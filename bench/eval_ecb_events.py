@@ -30,9 +30,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitroom.analyze.cluster_scores import b_cubed, ceaf_e, muc  # noqa: E402
 from sitroom.analyze.events import build_events  # noqa: E402
 from sitroom.annotate import annotate_doc, load_nlp  # noqa: E402
+from sitroom.metrics.clustering_scores import b_cubed, ceaf_e, muc  # noqa: E402
 from sitroom.resolve.entities import resolve_entities  # noqa: E402
 from sitroom.types import Article, DocAnnotations  # noqa: E402
 

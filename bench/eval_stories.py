@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from sitroom.metrics import bcubed
+from sitroom.metrics import b_cubed
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "ecbplus" / "ecbplus_dev.jsonl"
@@ -69,7 +69,7 @@ def evaluate(out: Path, limit: int | None) -> dict[str, object]:
     predicted_by_line = predicted_stories(report, source.name)
     gold = {str(r["line"]): str(r["story"]) for r in rows}
     predicted = {str(line): story for line, story in predicted_by_line.items()}
-    precision, recall, f1 = bcubed(predicted, gold)
+    precision, recall, f1 = b_cubed(gold, predicted)
     return {
         "documents": len(rows),
         "gold_stories": len(set(gold.values())),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.analyze.cluster_scores import _hungarian, b_cubed, ceaf_e, conll_f1, muc
+from sitroom.metrics.clustering_scores import _hungarian, b_cubed, ceaf_e, conll_f1, muc
 
 KEY = {1: "a", 2: "a", 3: "a", 4: "b", 5: "b"}
 RESPONSE = {1: "x", 2: "x", 3: "y", 4: "y", 5: "y"}
