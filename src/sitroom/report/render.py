@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from ..types import Article, Report
-from .safe_html import esc, json_for_script
+from .safe_html import esc, json_for_script, mask_hidden, reveal_hidden_in
 from .serialize import report_to_dict
 
 CONTENT_SECURITY_POLICY = (
@@ -91,9 +91,13 @@ def render_html(report: Report, article_texts: Mapping[str, str] | None = None) 
 
 
 def page_data(report: Report, texts: Mapping[str, str]) -> dict[str, Any]:
-    """What the page script reads: report.json's data plus the cleaned texts."""
-    data = report_to_dict(report)
-    data["texts"] = {a.id: texts[a.id] for a in report.articles if a.id in texts}
+    """What the page script reads: report.json's data plus the cleaned texts.
+
+    Bidi controls and invisible characters from the articles are shown as ``[U+202E]`` in
+    every title, name and passage, and masked one for one in the full texts (whose offsets
+    the evidence highlighting relies on), so none of them can reorder what the page shows."""
+    data: dict[str, Any] = reveal_hidden_in(report_to_dict(report))
+    data["texts"] = {a.id: mask_hidden(texts[a.id]) for a in report.articles if a.id in texts}
     return data
 
 

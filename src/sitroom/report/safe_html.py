@@ -40,10 +40,31 @@ _HIDDEN = (
 _SHOWN = {code: f"[U+{code:04X}]" for code in _HIDDEN}
 
 
+_MASKED = dict.fromkeys(_HIDDEN, "\ufffd")
+
+
 def reveal_hidden(text: str) -> str:
     """``text`` with each bidi control or invisible character replaced by a visible
     ``[U+202E]``, so article data cannot reorder or disguise what the page shows."""
     return text.translate(_SHOWN)
+
+
+def mask_hidden(text: str) -> str:
+    """``text`` with each bidi control or invisible character replaced by U+FFFD, one
+    character for one, so that offsets into it still hold (for texts evidence points into)."""
+    return text.translate(_MASKED)
+
+
+def reveal_hidden_in(value: Any) -> Any:
+    """``value`` (JSON-like data) with :func:`reveal_hidden` applied to every string in it,
+    keys included."""
+    if isinstance(value, str):
+        return reveal_hidden(value)
+    if isinstance(value, list):
+        return [reveal_hidden_in(item) for item in value]
+    if isinstance(value, dict):
+        return {reveal_hidden_in(k): reveal_hidden_in(v) for k, v in value.items()}
+    return value
 
 
 def safe_href(url: str | None) -> str | None:
