@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,24 @@ def build_json(*args: str) -> dict[str, Any]:
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.stdout)
     return data
+
+
+def fakes_sample(folder: Path, rows: int) -> Path:
+    """The first ``rows`` FA-KES articles as a UTF-8 CSV in ``folder`` (FA-KES itself is
+    Windows-1252): a real, multi-outlet corpus small enough for several builds in a test."""
+    source = shared_path("corpora", "fakes", "fakes.csv")
+    target = folder / f"fakes_first_{rows}.csv"
+    with source.open(encoding="cp1252", errors="replace", newline="") as src, target.open(
+        "w", encoding="utf-8", newline=""
+    ) as dst:
+        reader = csv.reader(src)
+        writer = csv.writer(dst)
+        writer.writerow(next(reader))
+        for number, row in enumerate(reader):
+            if number >= rows:
+                break
+            writer.writerow(row)
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@ ids and all, and a missing or malformed cluster option is a usage error before a
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -11,7 +10,8 @@ import pytest
 
 from sitroom import Options, build
 from sitroom.errors import UsageError
-from tests.conftest import shared_path
+
+from .conftest import fakes_sample
 
 pytest.importorskip("distributed", reason="the dask extra is not installed")
 
@@ -19,30 +19,16 @@ SAMPLE = 100
 
 
 @pytest.fixture(scope="module")
-def fakes_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # FA-KES is Windows-1252; the sample is written as UTF-8.
-    source = shared_path("corpora", "fakes", "fakes.csv")
-    folder = tmp_path_factory.mktemp("fakes-sample")
-    target = folder / "fakes_sample.csv"
-    with source.open(encoding="cp1252", errors="replace", newline="") as src, target.open(
-        "w", encoding="utf-8", newline=""
-    ) as dst:
-        reader = csv.reader(src)
-        writer = csv.writer(dst)
-        writer.writerow(next(reader))
-        for number, row in enumerate(reader):
-            if number >= SAMPLE:
-                break
-            writer.writerow(row)
-    return target
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fakes_sample(tmp_path_factory.mktemp("fakes-sample"), SAMPLE)
 
 
 @pytest.mark.slow
 def test_two_worker_local_cluster_gives_the_local_report(
-    fakes_sample: Path, tmp_path: Path
+    sample: Path, tmp_path: Path
 ) -> None:
-    local = build([fakes_sample], tmp_path / "local", Options(quiet=True))
-    dask = build([fakes_sample], tmp_path / "dask", Options(quiet=True, cluster="local:2"))
+    local = build([sample], tmp_path / "local", Options(quiet=True))
+    dask = build([sample], tmp_path / "dask", Options(quiet=True, cluster="local:2"))
     assert local.articles_total == dask.articles_total >= SAMPLE * 0.9
     assert dask.annotated == local.annotated
     local_report = json.loads(local.report_json.read_text(encoding="utf-8"))
