@@ -62,6 +62,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/throughput.py --docs 500 --json
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/hostile_cost.py
 	$(BIN)/python bench/report_size.py
 	$(BIN)/python bench/serve_load.py
 

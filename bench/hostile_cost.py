@@ -1,0 +1,118 @@
+"""What each crafted hostile input (issue 14) costs beside one good article, against the good
+article alone: CPU seconds and peak resident memory of the whole ``sitroom build`` process.
+
+    python bench/hostile_cost.py [--json] [--only NAME]
+
+Each build runs in a fresh process (``resource.getrusage`` of the child), so the ratios hold
+on a busy machine better than wall-clock times. The crafted inputs are the ones the hostile
+suite (tests/integration/test_hostile_input.py) builds all together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.integration.test_bad_input import GOOD  # noqa: E402
+from tests.integration.test_hostile_input import (  # noqa: E402
+    _article,
+    _entity_feed,
+    _tiny_tar,
+    _zip_of_spaces,
+)
+
+
+def _cases() -> dict[str, Callable[[Path], None]]:
+    return {
+        "entity feed": lambda d: (d / "entities.xml").write_bytes(_entity_feed()),
+        "zip of 12 x 199 MiB": lambda d: (d / "spaces.zip").write_bytes(
+            _zip_of_spaces(12, 199 * 2**20)
+        ),
+        "tar of 100,000 entries": lambda d: (d / "tiny.tar").write_bytes(_tiny_tar(100_000)),
+        "quadratic header": lambda d: (d / "header.txt").write_text(
+            "title: a" + " " * 300_000 + "b\n\n" + _article("Wednesday"), encoding="utf-8"
+        ),
+        "200,000 bad JSONL rows": lambda d: (d / "ones.jsonl.gz").write_bytes(
+            gzip.compress(b"1\n" * 200_000)
+        ),
+        "FIFO sidecar": lambda d: os.mkfifo(d / "sources.csv"),
+        "link to /dev/zero as sidecar": lambda d: (d / "sources.csv").symlink_to("/dev/zero"),
+        "link to /etc/passwd": lambda d: (d / "passwd.txt").symlink_to("/etc/passwd"),
+    }
+
+
+_RUNNER = """
+import atexit, resource, sys
+def report():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"COST {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}", file=sys.stderr)
+atexit.register(report)
+sys.argv = ["sitroom", *sys.argv[1:]]
+from sitroom.cli import main
+main()
+"""
+
+
+def _build(folder: Path, out: Path) -> tuple[float, float]:
+    """CPU seconds and peak RSS (MiB) of one build, measured inside its own process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _RUNNER, "build", str(folder), "--out", str(out), "--quiet"],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    for line in done.stderr.splitlines():
+        if line.startswith("COST "):
+            _, cpu, peak_kb = line.split()
+            return float(cpu), int(peak_kb) / 1024
+    raise RuntimeError(f"the build reported no cost: {done.stderr[-2000:]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--only", help="one case by name")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="sitroom-hostile-") as scratch:
+        base = Path(scratch)
+        good = base / "good"
+        good.mkdir()
+        (good / "good.txt").write_text(GOOD, encoding="utf-8")
+        good_cpu, good_rss = _build(good, base / "good-out")
+        for name, make in _cases().items():
+            if args.only and args.only != name:
+                continue
+            folder = base / name.replace(" ", "_").replace("/", "_")
+            folder.mkdir()
+            (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+            make(folder)
+            cpu, rss = _build(folder, base / (folder.name + "-out"))
+            rows.append({"case": name, "cpu_s": round(cpu, 1),
+                         "cpu_ratio": round(cpu / good_cpu, 2), "peak_rss_mib": round(rss)})
+    result = {"good_alone_cpu_s": round(good_cpu, 1), "good_alone_peak_rss_mib": round(good_rss),
+              "cases": rows}
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"good article alone: {good_cpu:.1f} s CPU, {good_rss:.0f} MiB peak")
+        for row in rows:
+            print(f"{row['case']:<32} {row['cpu_s']:>6} s CPU  x{row['cpu_ratio']:<5} "
+                  f"peak {row['peak_rss_mib']} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
