@@ -25,6 +25,26 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds built once for the whole suite (eval and integration tests read it)."""
+    from sitroom import Options, build
+
+    out = tmp_path_factory.mktemp("seeds") / "report"
+    build([shared_path("seeds")], out, Options(quiet=True))
+    return out
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled demo built once for the whole suite, as `sitroom demo` builds it."""
+    from sitroom import Options, demo
+
+    out = tmp_path_factory.mktemp("demo") / "report"
+    demo(out, Options(quiet=True))
+    return out
+
+
+@pytest.fixture(scope="session")
 def nlp() -> Any:
     from sitroom.annotate import load_nlp
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from sitroom.config import Options
-from sitroom.pipeline import build, demo
+from sitroom.pipeline import build
 from tests.conftest import shared_path
 
 Report = dict[str, Any]
@@ -35,18 +35,13 @@ def _report(out: Path) -> Report:
 
 
 @pytest.fixture(scope="module")
-def seeds_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    seeds = shared_path("seeds")
-    out = tmp_path_factory.mktemp("claims-seeds")
-    build([seeds], out, Options(quiet=True))
-    return _report(out)
+def seeds_report(seeds_build: Path) -> Report:
+    return _report(seeds_build)
 
 
 @pytest.fixture(scope="module")
-def demo_report(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    out = tmp_path_factory.mktemp("claims-demo")
-    demo(out, Options(quiet=True))
-    return _report(out)
+def demo_report(demo_build: Path) -> Report:
+    return _report(demo_build)
 
 
 def _claims(report: Report) -> dict[str, dict[str, Any]]:

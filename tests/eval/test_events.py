@@ -34,15 +34,19 @@ def _report(inputs: list[Path], out: Path, options: Options | None = None) -> di
     return data
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _report([shared_path("seeds")], tmp_path_factory.mktemp("seeds"))
+def _load(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return data
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    files = sorted(p for p in DEMO.iterdir() if p.suffix != ".md" and p.name != "sources.csv")
-    return _report(files, tmp_path_factory.mktemp("demo"))
+def seeds(seeds_build: Path) -> dict[str, Any]:
+    return _load(seeds_build)
+
+
+@pytest.fixture(scope="module")
+def demo(demo_build: Path) -> dict[str, Any]:
+    return _load(demo_build)
 
 
 def _find(report: dict[str, Any], passage: str, types: list[str] | None) -> list[dict[str, Any]]:

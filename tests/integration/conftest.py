@@ -45,18 +45,13 @@ def fakes_sample(folder: Path, rows: int) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("seeds") / "report"
-    build_json(str(shared_path("seeds")), "--out", str(out))
-    return out
+def seeds_out(seeds_build: Path) -> Path:
+    return seeds_build
 
 
 @pytest.fixture(scope="session")
-def demo_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "report"
-    result = run_cli("demo", "--out", str(out), "--quiet", "--json")
-    assert result.exit_code == 0, result.output
-    return out
+def demo_out(demo_build: Path) -> Path:
+    return demo_build
 
 
 def load_report(out: Path) -> dict[str, Any]:
