@@ -12,8 +12,9 @@ what decides whether "add ten articles" stays cheap.
 AllSides articles); without it the largest size is built first from the AllSides sample
 (``../shared/corpora/allsides``), which takes a while. Each size takes the first N stored
 articles and their annotations in memory, so one store serves every size. The claims step
-reuses the embeddings the build cached in the store, as a rebuild does; the store is copied
-first, so the original is left as it was. Prints a table of seconds per step and, between
+reuses the embeddings the build cached in the store, as a rebuild does (``--no-cache``: embeds
+every claim afresh, as a first build does); the store is copied first, so the original is left
+as it was. Prints a table of seconds per step and, between
 consecutive sizes, the growth exponent log(t2/t1) / log(n2/n1): 1 is linear, 2 quadratic.
 """
 
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 STEPS = ("entities", "places", "quotes", "events", "stories", "findings")
 
 
-def time_steps(store: Any, size: int) -> dict[str, float]:
+def time_steps(store: Any, size: int, *, cached: bool = True) -> dict[str, float]:
     """Seconds per corpus-level step over the first ``size`` stored articles."""
     from sitroom.analyze.events import build_events, mark_duplicates, place_mentions
     from sitroom.analyze.findings import build_findings
@@ -69,7 +70,7 @@ def time_steps(store: Any, size: int) -> dict[str, float]:
     timed("stories", lambda: stories_for(articles, _actors_by_article(entities)))
     timed("findings", lambda: build_findings(
         articles, annotations, quotes, citations, entities.entities, entities.mention_entity,
-        places.places, places.mention_place, cache=store,
+        places.places, places.mention_place, cache=store if cached else None,
     ))
     seconds["articles"] = float(len(articles))
     return seconds
@@ -96,6 +97,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="250,500,1000", help="articles per subset")
     parser.add_argument("--store", type=Path, help="a folder built by sitroom build")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="embed every claim afresh (a first build's cost) instead of "
+                        "reusing the embeddings the build stored (a rebuild's)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     sizes = sorted({int(part) for part in args.sizes.split(",") if part.strip()})
@@ -107,14 +111,19 @@ def main() -> int:
         source = args.store or build_store(max(sizes), scratch)
         copy = scratch / "copy"
         copy.mkdir()
-        shutil.copy(source / "sitroom.duckdb", copy / "sitroom.duckdb")
+        for name in ("sitroom.duckdb", "sitroom.duckdb.wal"):  # the log holds recent commits
+            if (source / name).exists():
+                shutil.copy(source / name, copy / name)
         rows: list[dict[str, float]] = []
         with Store.open(copy) as store:
             for size in sizes:
-                measured = time_steps(store, size)
+                measured = time_steps(store, size, cached=not args.no_cache)
                 if rows and measured["articles"] == rows[-1]["articles"]:
                     break  # the store holds fewer articles than asked: larger sizes repeat
                 rows.append(measured)
+                print(f"measured {int(measured['articles'])} articles: "
+                      + ", ".join(f"{step} {measured[step]:.2f}s" for step in STEPS),
+                      file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
