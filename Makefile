@@ -65,6 +65,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/hostile_cost.py
 	$(BIN)/python bench/report_size.py
 	$(BIN)/python bench/serve_load.py
+	$(BIN)/python bench/crash_trials.py
 
 # Refresh report.html's vendored JavaScript, CSS and boundaries from pinned npm packages
 # (needs node and npm; the files are committed, so nothing is fetched at install or run time).

@@ -10,6 +10,7 @@ print it as is (no traceback) and exit with the code the error class names.
     ├── StoreError          the DuckDB store
     │   ├── StoreLocked     another build holds the store
     │   └── StoreVersionError
+    ├── WriteFailed         exit 2: the disk is full or the output folder is read-only
     └── MissingExtra        an optional dependency is not installed
 """
 
@@ -53,6 +54,13 @@ class StoreLocked(StoreError):
 
 class StoreVersionError(StoreError):
     """The store was written by a newer sitroom than this one."""
+
+    exit_code = 2
+
+
+class WriteFailed(SitroomError):
+    """Writing the store or the report failed for a reason outside sitroom (a full disk, a
+    quota, a file size limit, a read-only folder): the user fixes it, so not a bug."""
 
     exit_code = 2
 

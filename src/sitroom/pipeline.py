@@ -71,6 +71,7 @@ def build(
     from .fingerprint import remember_report, report_fingerprint, report_is_current
     from .report.write import HTML_NAME, JSON_NAME
     from .stages import annotate_stage, clean_stage, ingest_stage
+    from .write_failure import write_failures_named
 
     options = options or Options()
     bars: Progress = progress or SilentProgress()
@@ -82,7 +83,7 @@ def build(
     out_dir = Path(out)
     _make_out_dir(out_dir)
     paths = [_absolute(p) for p in inputs]
-    with Store.open(out_dir) as store:
+    with write_failures_named(out_dir), Store.open(out_dir) as store:
         ingested = ingest_stage(store, paths, options, bars, out=out_dir)
         cleaned = clean_stage(store, options, bars)
         annotated = annotate_stage(store, options, bars)

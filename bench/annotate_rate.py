@@ -1,0 +1,71 @@
+"""Per-document cost of annotation, and the store's size per article, from a built store.
+
+    python bench/annotate_rate.py --store DIR [--docs 100] [--json]
+
+Takes the first N articles stored in DIR (built by ``sitroom build``), loads the spaCy
+pipeline first (not timed), then times annotating them in this process the way a build's
+workers do (:func:`sitroom.stages.annotate_batch`), and plain ``nlp.pipe`` over the same texts
+with the same model. Both wall time and this process's CPU time are reported: on a machine
+shared with other work, CPU seconds per document is the figure that carries over to a
+dedicated worker. Also prints the store's bytes per article (database file size over stored
+articles), the basis of the storage estimate in docs/scaling.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, required=True, help="a folder built by sitroom")
+    parser.add_argument("--docs", type=int, default=100, help="articles to annotate")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+
+    import spacy
+
+    from sitroom.annotate import load_nlp
+    from sitroom.annotate.nlp import MODEL_PACKAGE
+    from sitroom.stages import annotate_batch
+    from sitroom.store import Store
+
+    with Store.open(args.store, read_only=True) as store:
+        stored = store.articles()
+    jobs = [(a.id, a.text, a.published) for a in stored[: args.docs]]
+    words = sum(len(text.split()) for _, text, _ in jobs)
+    load_nlp()
+    plain = spacy.load(MODEL_PACKAGE)
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    annotate_batch(jobs)
+    ours_wall, ours_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in plain.pipe([text for _, text, _ in jobs], batch_size=32):
+        pass
+    spacy_wall, spacy_cpu = time.perf_counter() - wall, time.process_time() - cpu
+
+    db_bytes = (args.store / "sitroom.duckdb").stat().st_size
+    line = {
+        "docs": len(jobs),
+        "words_per_doc": round(words / max(1, len(jobs))),
+        "annotate_docs_per_s_wall": round(len(jobs) / ours_wall, 2),
+        "annotate_cpu_s_per_doc": round(ours_cpu / len(jobs), 4),
+        "spacy_docs_per_s_wall": round(len(jobs) / spacy_wall, 2),
+        "spacy_cpu_s_per_doc": round(spacy_cpu / len(jobs), 4),
+        "store_articles": len(stored),
+        "store_bytes_per_article": round(db_bytes / max(1, len(stored))),
+    }
+    if args.json:
+        print(json.dumps(line))
+    else:
+        for key, value in line.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
