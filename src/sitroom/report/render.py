@@ -32,7 +32,7 @@ VENDOR_SCRIPTS = ("leaflet.js", "topojson-client.min.js", "vis-timeline.min.js",
 VENDOR_STYLES = ("leaflet.css", "vis-timeline.min.css")
 #: Boundaries drawn under the map's markers (no tile server).
 COUNTRIES = "countries-50m.json"
-ADMIN1 = "admin1-50m.geojson"
+ADMIN1 = "admin1.geojson"
 
 #: The views, in page order: (anchor, heading).
 VIEWS: tuple[tuple[str, str], ...] = (
@@ -76,6 +76,27 @@ def _vendor(name: str) -> str:
 
 
 @lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
+def _admin1() -> tuple[dict[str, Any], ...]:
+    features: list[dict[str, Any]] = json.loads(_vendor(ADMIN1))["features"]
+    return tuple(features)
+
+
+def admin1_for(countries: Iterable[str]) -> dict[str, Any]:
+    """The first-level subdivisions (states, provinces) of ``countries`` (ISO 3166-1 alpha-2
+    codes) as a GeoJSON FeatureCollection: the whole world would add megabytes to every
+    report, its own countries a few hundred kilobytes at most."""
+    wanted = {code.upper() for code in countries}
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in _admin1() if f["properties"].get("country") in wanted],
+    }
+
+
+def _countries_of(data: Mapping[str, Any]) -> list[str]:
+    return sorted({p["country_code"] for p in data.get("places", ()) if p.get("country_code")})
+
+
 def _geodata(name: str) -> str:
     """A vendored boundary file as script-safe JSON (parsed and re-encoded once)."""
     return json_for_script(json.loads(_vendor(name)))
@@ -116,7 +137,8 @@ def page(title: str, data: Mapping[str, Any]) -> str:
         f"</head>\n<body>\n{shell(title)}\n"
         f'<script type="application/json" id="sitroom-data">{json_for_script(data)}</script>\n'
         f'<script type="application/json" id="sitroom-countries">{_geodata(COUNTRIES)}</script>\n'
-        f'<script type="application/json" id="sitroom-admin1">{_geodata(ADMIN1)}</script>\n'
+        f'<script type="application/json" id="sitroom-admin1">'
+        f"{json_for_script(admin1_for(_countries_of(data)))}</script>\n"
         f"{scripts}<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n"
     )
 

@@ -122,7 +122,17 @@ def test_boundaries_are_embedded(report: Report) -> None:
     assert isinstance(countries, dict) and countries["type"] == "Topology"
     assert len(countries["objects"]["countries"]["geometries"]) > 200
     assert isinstance(admin1, dict) and admin1["type"] == "FeatureCollection"
+    # The report's places are in the Czech Republic: its regions, and no other country's.
     assert admin1["features"]
+    assert {f["properties"]["country"] for f in admin1["features"]} == {"CZ"}
+
+
+def test_first_level_boundaries_cover_every_country() -> None:
+    from sitroom.report.render import admin1_for
+
+    for code, at_least in (("SY", 10), ("PK", 5), ("US", 50), ("NG", 30), ("IN", 25)):
+        assert len(admin1_for([code])["features"]) >= at_least, code
+    assert admin1_for([])["features"] == []
 
 
 def test_no_network_resources(report: Report, texts: dict[str, str]) -> None:
