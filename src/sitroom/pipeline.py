@@ -176,7 +176,7 @@ def assemble_report(
     from .analyze.events import build_events, mark_duplicates, place_mentions, timeline
     from .analyze.findings import build_findings
     from .analyze.provenance import build_quotes_and_citations
-    from .analyze.stories import stories_for
+    from .analyze.stories import stories_for, titled_by_claims
     from .annotate import PIPELINE_VERSION
     from .resolve.entities import resolve_entities
     from .resolve.places import resolve_places
@@ -208,7 +208,7 @@ def assemble_report(
         citations=citations,
         events=events,
         timeline=timeline(events),
-        stories=stories,
+        stories=titled_by_claims(stories, findings.claims),
         claims=link_claims_to_events(findings.claims, events),
         framing=findings.framing,
         summary=findings.summary,

@@ -104,3 +104,24 @@ def test_candidate_pairs_only_link_documents_sharing_distinctive_terms() -> None
             Counter({"other": 1})]
     vectors = tfidf_vectors(docs)
     assert candidate_pairs(vectors) == {(0, 1), (2, 3)}
+
+
+def test_a_story_is_titled_by_the_claim_most_sources_in_it_make() -> None:
+    from sitroom.analyze.stories import titled_by_claims
+    from sitroom.types import Claim, Evidence
+
+    docs = [_doc(f"c{i}", t, title=f"Headline {i}") for i, t in enumerate(ELECTION)]
+    (story,) = group_stories(docs)
+
+    def claim(cid: str, text: str, sources: int, *articles: str) -> Claim:
+        evidence = tuple(Evidence(a, 0, 5, text) for a in articles)
+        return Claim(cid, text, evidence, ("o",), sources, "corroborated")
+
+    claims = [claim("k1", "Polls closed in Porto.", 1, "c2"),
+              claim("k2", "Portugal held a snap election.", 3, "c0", "c1", "c2"),
+              claim("k3", "Unrelated elsewhere.", 9, "zz")]
+    (titled,) = titled_by_claims([story], claims)
+    assert titled.title == "Portugal held a snap election."
+    assert titled.id == story.id and titled.articles == story.articles
+    (untouched,) = titled_by_claims([story], [])
+    assert untouched.title == story.title
