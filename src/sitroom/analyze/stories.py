@@ -274,24 +274,26 @@ def _with_articles(story: Story, articles: tuple[str, ...]) -> Story:
 
 
 def titled_by_claims(stories: Sequence[Story], claims: Sequence[Claim]) -> tuple[Story, ...]:
-    """``stories`` titled by their most central claim: the statement the most independent
-    sources within the story make (then the most passages, then the lowest id). A story with
-    no such claim keeps its central article's headline."""
+    """``stories`` titled by their most central claim: the uncontested statement the most
+    independent sources within the story make (then the most passages, then the lowest id).
+    A story with no such claim keeps its central article's headline."""
     story_of = {article: story.id for story in stories for article in story.articles}
-    best: dict[str, tuple[int, int, str, Claim]] = {}
+    best: dict[str, tuple[bool, int, int, str, Claim]] = {}
     for claim in claims:
         if claim.kind != "statement" or claim.status == "denied":
             continue
         for story_id in {story_of.get(e.article) for e in claim.evidence} - {None}:
             inside = [e for e in claim.evidence if story_of.get(e.article) == story_id]
             articles = len({e.article for e in inside})
-            rank = (-min(claim.independent_sources, articles), -len(inside), claim.id, claim)
-            if str(story_id) not in best or rank[:3] < best[str(story_id)][:3]:
+            # A contested statement is no fair title: it comes after every uncontested one.
+            rank = (claim.status == "contested", -min(claim.independent_sources, articles),
+                    -len(inside), claim.id, claim)
+            if str(story_id) not in best or rank[:4] < best[str(story_id)][:4]:
                 best[str(story_id)] = rank
     titled: list[Story] = []
     for story in stories:
         found = best.get(story.id)
         if found is not None:
-            story = replace(story, title=_shorten(found[3].text))
+            story = replace(story, title=_shorten(found[4].text))
         titled.append(story)
     return tuple(titled)
