@@ -63,6 +63,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/throughput.py --docs 500 --json
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/hostile_cost.py
+	$(BIN)/python bench/stories_scaling.py
 	$(BIN)/python bench/report_size.py
 	$(BIN)/python bench/serve_load.py
 	$(BIN)/python bench/crash_trials.py

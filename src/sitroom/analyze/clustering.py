@@ -24,6 +24,8 @@ MAX_DOC_SHARE = 0.5
 #: ...but in a small corpus every pair is cheap, and in a large one no term may link more
 #: documents than this (its posting list alone would cost its square in comparisons).
 MIN_POSTING, MAX_POSTING = 50, 300
+#: Candidate neighbours kept per document: the most similar by their top terms.
+NEIGHBOURS = 30
 
 
 def tfidf_vectors(
@@ -62,20 +64,32 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def candidate_pairs(vectors: Sequence[Vector]) -> set[tuple[int, int]]:
-    """Pairs of documents (i < j) that share one of their top-weighted terms."""
+    """Pairs of documents (i < j) worth comparing: each document with the
+    :data:`NEIGHBOURS` others whose top-weighted terms overlap its own the most (the partial
+    dot product over those terms, accumulated through an inverted index). The full cosine is
+    then computed for at most ``NEIGHBOURS`` pairs per document, so the graph grows linearly
+    with the corpus even when a big story makes long posting lists."""
     limit = max(MIN_POSTING, min(MAX_POSTING, int(len(vectors) * MAX_DOC_SHARE)))
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    tops: list[list[tuple[str, float]]] = []
     for index, vector in enumerate(vectors):
         top = sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:INDEX_TERMS]
-        for term, _weight in top:
-            postings[term].append(index)
+        tops.append(top)
+        for term, weight in top:
+            postings[term].append((index, weight))
     pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) < 2 or len(members) > limit:
-            continue
-        for position, first in enumerate(members):
-            for second in members[position + 1 :]:
-                pairs.add((first, second))
+    for index, top in enumerate(tops):
+        scores: dict[int, float] = defaultdict(float)
+        for term, weight in top:
+            members = postings[term]
+            if len(members) > limit:
+                continue
+            for other, other_weight in members:
+                if other != index:
+                    scores[other] += weight * other_weight
+        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:NEIGHBOURS]
+        for other, _score in best:
+            pairs.add((min(index, other), max(index, other)))
     return pairs
 
 
