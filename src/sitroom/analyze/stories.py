@@ -257,20 +257,9 @@ def stories_for(
     for story in stories:
         extra = [c for a in story.articles for c in copies.get(a, ())]
         if extra:
-            story = _with_articles(story, story.articles + tuple(extra))
+            story = replace(story, articles=tuple(sorted(story.articles + tuple(extra))))
         result.append(story)
     return tuple(result)
-
-
-def _with_articles(story: Story, articles: tuple[str, ...]) -> Story:
-    return Story(
-        id=story.id,
-        title=story.title,
-        articles=tuple(sorted(articles)),
-        start=story.start,
-        end=story.end,
-        central_article=story.central_article,
-    )
 
 
 def titled_by_claims(stories: Sequence[Story], claims: Sequence[Claim]) -> tuple[Story, ...]:
@@ -282,14 +271,14 @@ def titled_by_claims(stories: Sequence[Story], claims: Sequence[Claim]) -> tuple
     for claim in claims:
         if claim.kind != "statement" or claim.status == "denied":
             continue
-        for story_id in {story_of.get(e.article) for e in claim.evidence} - {None}:
+        for story_id in {story_of[e.article] for e in claim.evidence if e.article in story_of}:
             inside = [e for e in claim.evidence if story_of.get(e.article) == story_id]
             articles = len({e.article for e in inside})
             # A contested statement is no fair title: it comes after every uncontested one.
             rank = (claim.status == "contested", -min(claim.independent_sources, articles),
                     -len(inside), claim.id, claim)
-            if str(story_id) not in best or rank[:4] < best[str(story_id)][:4]:
-                best[str(story_id)] = rank
+            if story_id not in best or rank[:4] < best[story_id][:4]:
+                best[story_id] = rank
     titled: list[Story] = []
     for story in stories:
         found = best.get(story.id)
