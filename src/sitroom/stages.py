@@ -176,11 +176,22 @@ def clean_stage(store: Store, options: Options, progress: Progress) -> CleanCoun
     Boilerplate is learnt per outlet from *all* stored documents of that outlet, so an outlet's
     site furniture is recognised even when only one new article arrives.
     """
-    from .clean import find_boilerplate, make_article
+    from .clean.language import release_identifier
 
     pending = store.pending_raw()
     if not pending:
         return CleanCounts(0, 0, 0)
+    try:
+        return _clean_pending(store, pending, options, progress)
+    finally:
+        release_identifier()
+
+
+def _clean_pending(
+    store: Store, pending: list[RawDocument], options: Options, progress: Progress
+) -> CleanCounts:
+    from .clean import find_boilerplate, make_article
+
     outlets = sorted({doc.outlet or UNKNOWN_OUTLET for doc in pending})
     boilerplate = find_boilerplate(store.raw_texts_by_outlet(outlets))
     added = duplicates = rejected = 0

@@ -27,11 +27,12 @@ from tests.conftest import ROOT
 from .conftest import load_report, run_cli
 from .test_bad_input import GOOD
 
-# RLIMIT_AS caps address space, not memory in use: spaCy and torch map about 2 GB on import
-# (measured: VmPeak 1.95 GB for a one-article build), so the cap leaves room for that and
-# stops a runaway build long before it could swap the machine.
+# RLIMIT_AS caps address space, not memory in use: spaCy and BLAS map far more than they
+# touch, so the cap leaves room for that and stops a runaway build long before it could swap
+# the machine. What the issue asks is the resident peak (VmHWM), checked separately.
 ADDRESS_SPACE_CAP = 4 * 2**30
-INGEST_PEAK_LIMIT = 1 * 2**30  # the issue's bar: a crafted input never costs a gigabyte
+INGEST_PEAK_LIMIT = 1 * 2**30  # reading the crafted inputs never costs a gigabyte
+BUILD_PEAK_LIMIT = 10**9  # nor does the whole build beside them: parse, corpus steps, report
 WALL_CLOCK_LIMIT = 600  # generous for CI; the old code hung forever or took hours here
 
 _RUNNER = """
@@ -52,6 +53,8 @@ def measured_ingest(*args, **kwargs):
     print(f"INGEST_PEAK_KB={peak_kb()}", file=sys.stderr)
     return result
 stages.ingest_stage = measured_ingest
+import atexit
+atexit.register(lambda: print(f"BUILD_PEAK_KB={peak_kb()}", file=sys.stderr))
 sys.argv = ["sitroom", *sys.argv[2:]]
 from sitroom.cli import main
 main()
@@ -70,11 +73,12 @@ def run_capped(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def ingest_peak(result: subprocess.CompletedProcess[str]) -> int:
+def reported_peak(result: subprocess.CompletedProcess[str], stage: str = "INGEST") -> int:
+    """Peak resident bytes the capped run reported after ``stage`` (INGEST or BUILD)."""
     for line in result.stderr.splitlines():
-        if line.startswith("INGEST_PEAK_KB="):
+        if line.startswith(f"{stage}_PEAK_KB="):
             return int(line.split("=")[1]) * 1024
-    raise AssertionError(f"no ingest peak reported: {result.stderr[-2000:]}")
+    raise AssertionError(f"no {stage.lower()} peak reported: {result.stderr[-2000:]}")
 
 
 # ------------------------------------------------------------------------ crafted inputs
@@ -233,8 +237,10 @@ def _reason(out: Path, name: str) -> str:
 def test_the_build_succeeds_within_the_caps(hostile: dict[str, Any]) -> None:
     for run in (hostile["first"], hostile["second"]):
         assert run.returncode == 0, run.stderr[-3000:]
-    peak = ingest_peak(hostile["first"])
+    peak = reported_peak(hostile["first"])
     assert peak < INGEST_PEAK_LIMIT, f"reading the inputs peaked at {peak / 2**20:.0f} MiB"
+    build_peak = reported_peak(hostile["first"], "BUILD")
+    assert build_peak < BUILD_PEAK_LIMIT, f"the build peaked at {build_peak / 2**20:.0f} MiB"
 
 
 def test_good_articles_are_built(hostile: dict[str, Any]) -> None:

@@ -144,11 +144,10 @@ class _Grid:
 
 
 def _pair(weights: dict[str, Any], name: str) -> tuple[Matrix, Matrix]:
-    """(weight, bias) of one linear or layer-norm module; linear weights come transposed so
-    that ``x @ w`` applies them."""
+    """(weight, bias) of one linear or layer-norm module; a linear weight comes as a
+    transposed view so that ``x @ w`` applies it (BLAS reads it transposed, no copy)."""
     weight = weights[f"{name}.weight"]
-    weight = np.ascontiguousarray(weight.T) if weight.ndim == 2 else weight
-    return weight, weights[f"{name}.bias"]
+    return (weight.T if weight.ndim == 2 else weight), weights[f"{name}.bias"]
 
 
 def _layer(weights: dict[str, Any], prefix: str) -> _Layer:

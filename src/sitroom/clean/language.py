@@ -42,3 +42,9 @@ def _identifier() -> Any:
         [label for label in identifier.labels if len(label) == 2 or label in _MACRO]
     )
     return identifier
+
+
+def release_identifier() -> None:
+    """Drop the loaded model (about 100 MB): a build needs it only while cleaning, and the
+    parser and place index it would otherwise sit beside set the build's peak memory."""
+    _identifier.cache_clear()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -75,11 +75,22 @@ def _vendor(name: str) -> str:
     return text
 
 
-@lru_cache(maxsize=2)
-@lru_cache(maxsize=1)
-def _admin1() -> tuple[dict[str, Any], ...]:
-    features: list[dict[str, Any]] = json.loads(_vendor(ADMIN1))["features"]
-    return tuple(features)
+def _admin1_features() -> Iterator[dict[str, Any]]:
+    """The vendored subdivisions one feature at a time: parsed whole, the file's 4,000
+    polygons cost about 90 MB of Python objects, at the end of a build when every model is
+    still loaded, for the few countries a report shows."""
+    text = _vendor(ADMIN1)
+    decoder = json.JSONDecoder()
+    position = text.index("[", text.index('"features"')) + 1
+    while True:
+        position = _FEATURE_GAP.match(text, position).end()  # type: ignore[union-attr]
+        if text.startswith("]", position):
+            return
+        feature, position = decoder.raw_decode(text, position)
+        yield feature
+
+
+_FEATURE_GAP = re.compile(r"[\s,]*")
 
 
 def admin1_for(countries: Iterable[str]) -> dict[str, Any]:
@@ -87,9 +98,11 @@ def admin1_for(countries: Iterable[str]) -> dict[str, Any]:
     codes) as a GeoJSON FeatureCollection: the whole world would add megabytes to every
     report, its own countries a few hundred kilobytes at most."""
     wanted = {code.upper() for code in countries}
+    if not wanted:
+        return {"type": "FeatureCollection", "features": []}
     return {
         "type": "FeatureCollection",
-        "features": [f for f in _admin1() if f["properties"].get("country") in wanted],
+        "features": [f for f in _admin1_features() if f["properties"].get("country") in wanted],
     }
 
 
