@@ -166,8 +166,8 @@ def create_app(folder: str | Path) -> FastAPI:
     def claims(
         status: Annotated[
             str | None,
-            Query(pattern="^(corroborated|single_source|contested)$",
-                  description="corroborated, single_source or contested."),
+            Query(pattern="^(corroborated|single_source|contested|denied)$",
+                  description="corroborated, single_source, contested or denied."),
         ] = None,
         outlet: Outlet = None, actor: Actor = None, place: PlaceId = None, story: StoryId = None,
         date_from: From = None, date_to: To = None, offset: Offset = 0, limit: Limit = 50,

@@ -96,6 +96,8 @@ def test_records_endpoints(client: TestClient) -> None:
     ]
     assert client.get("/api/claims?status=contested").json()["total"] == 2
     assert client.get("/api/claims?status=corroborated").json()["total"] == 0
+    denied = client.get("/api/claims?status=denied")  # every status the schema allows
+    assert denied.status_code == 200 and denied.json()["total"] == 0
     quotes = client.get("/api/quotes?speaker=e_mara").json()["items"]
     assert [q["text"] for q in quotes] == ["We evacuated 4,000 people overnight,"]
 
