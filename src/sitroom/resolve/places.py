@@ -28,7 +28,7 @@ from ..types import Article, DocAnnotations, Mention, Place
 from .entities import EntityResolution
 from .geo_index import ADMIN_WORDS, GeoEntry, GeoIndex, load_index
 from .geo_names import fold, skeleton, strip_articles, unify
-from .geo_sources import demonyms
+from .geo_sources import area_abbreviations, demonyms
 from .names import fold_name
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
@@ -73,6 +73,11 @@ SHORT_FORM_LENGTH = 3
 SPELLING_RATIO = 70.0
 #: Support for an area that holds a town the article names, or a town inside a named area.
 CONTAINS_BONUS = 1.5
+#: Support for a town whose name is followed by the area it lies in (``Paris, Illinois``,
+#: ``London, Ont.``): the writer has said which one, outweighing capital and size.
+QUALIFIER_BONUS = 8.0
+#: Characters after a mention searched for that area.
+QUALIFIER_WINDOW = 40
 #: Country vote of the outlet's country domain: as much as a town found in one country only.
 OUTLET_VOTE = 0.5
 #: Prior for a national capital over other towns.
@@ -399,6 +404,52 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     return max(near, CONTAINS_BONUS if inside else 0.0)
 
 
+def _inside_any(entry: GeoEntry, areas: Sequence[GeoEntry]) -> bool:
+    """Whether ``entry`` (a town or district) lies in one of ``areas`` (countries or
+    first-level areas), the area itself not counting."""
+    if entry.kind not in {"city", "admin2"} or not entry.country_code:
+        return False
+    for area in areas:
+        if area.country_code != entry.country_code:
+            continue
+        if area.kind == "country" or (area.kind == "admin1" and area.admin1 == entry.admin1):
+            return True
+    return False
+
+
+_QUALIFIER = re.compile(r",[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'’-]*){0,3})")
+
+
+def qualifier_areas(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
+    """The countries or first-level areas named right after a place name and a comma
+    (``, Illinois``, ``, Ark.``, ``, NSW``, ``, France``): where the writer says the place
+    lies. Abbreviations (:func:`~sitroom.resolve.geo_sources.area_abbreviations`) are matched
+    as written; names fold as everywhere else, longest first."""
+    found = _QUALIFIER.match(following)
+    if found is None:
+        return ()
+    words = found.group(1).split()
+    abbreviations = area_abbreviations()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size])
+        named = abbreviations.get(phrase) or abbreviations.get(phrase.rstrip("."))
+        if named:
+            return tuple(
+                e for cc, name in named for e in index.lookup(fold(name))
+                if e.kind == "admin1" and e.country_code == cc
+            )
+        name = phrase.rstrip(".")
+        if len(name) <= SHORT_FORM_LENGTH:
+            continue  # the gazetteer's short codes ("LA", "SY") would match any capitalised word
+        areas = tuple(
+            e for e in index.lookup(fold(name))
+            if e.kind in {"country", "admin1"} and e.country_code
+        )
+        if areas:
+            return areas
+    return ()
+
+
 def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
     return any(
         t.country_code == area.country_code and t.admin1 is not None and t.admin1 == area.admin1
@@ -412,11 +463,20 @@ def _choose(
     focus: Mapping[str, float],
     corpus: Mapping[str, float],
     neighbours: Sequence[GeoEntry],
+    areas: Sequence[GeoEntry] = (),
 ) -> _Choice:
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
     scored = sorted(
-        ((_base_score(c, query, focus, corpus) + _proximity(c, neighbours), c) for c in candidates),
+        (
+            (
+                _base_score(c, query, focus, corpus)
+                + _proximity(c, neighbours)
+                + (QUALIFIER_BONUS if _inside_any(c.entry, areas) else 0.0),
+                c,
+            )
+            for c in candidates
+        ),
         key=lambda item: (-item[0], -item[1].entry.population, item[1].index),
     )
     best_score, best = scored[0]
@@ -774,6 +834,8 @@ def resolve_places(
     lower_words = frozenset(w for t in texts.values() for w in _LOWER_WORD.findall(t))
     per_article: dict[str, list[tuple[Mention, _Query]]] = {}
     exact: dict[_Query, list[_Candidate]] = {}
+    #: article -> name key -> the areas the article says that name lies in
+    qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
@@ -790,6 +852,9 @@ def resolve_places(
                 query = _Query(found.key, False, False)
             if query.key and query not in exact:
                 exact[query] = _exact(index, query)
+            if query.key and mention.source != "embedded":
+                window = text[mention.end : mention.end + QUALIFIER_WINDOW]
+                qualified[doc.article][query.key].extend(qualifier_areas(index, window))
             rows.append((mention, query))
         per_article[doc.article] = rows
 
@@ -835,7 +900,11 @@ def resolve_places(
         candidates = {
             q: _candidates(index, q.key, exact.get(q, []), countries) for _, q in rows if q.key
         }
-        first = {q: _choose(candidates[q], q, focus, elsewhere, ()) for q in candidates}
+        areas = qualified.get(art, {})
+        first = {
+            q: _choose(candidates[q], q, focus, elsewhere, (), areas.get(q.key, ()))
+            for q in candidates
+        }
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:
@@ -849,7 +918,7 @@ def resolve_places(
                 and c.candidate is not None
                 and c.candidate.entry.kind in {"city", "admin1"}
             ]
-            choice = _choose(candidates[q], q, focus, elsewhere, neighbours)
+            choice = _choose(candidates[q], q, focus, elsewhere, neighbours, areas.get(q.key, ()))
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
                 point = _place_admin_area(index, choice.candidate.entry, others)

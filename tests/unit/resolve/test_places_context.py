@@ -237,3 +237,32 @@ def test_place_names_inside_organisation_names() -> None:
     )
     found = {m.text: m.country_code for m in _resolve(doc).mentions}
     assert found == {"Montreal": "CA", "Canada": "CA"}
+
+
+def test_the_area_after_a_comma_says_which_town() -> None:
+    """``Paris, Illinois`` and ``London, Ark.`` are those towns, not the capitals."""
+    paris = _doc(
+        "il", "A similar theft was reported in Paris, Illinois, on Tuesday.", ["Paris", "Illinois"]
+    )
+    london = _doc(
+        "ar", "The driver, 22, of London, Ark. died at the scene.", ["London"]
+    )
+    ontario = _doc("on", "Crowds gathered in London, Ont. on Saturday.", ["London"])
+    res = _resolve(paris, london, ontario)
+    assert _near_in(res, "il", "Paris", 39.61, -87.70)
+    assert _near_in(res, "ar", "London", 35.33, -93.25)
+    assert _near_in(res, "on", "London", 42.98, -81.23)
+
+
+def test_a_list_of_places_is_not_a_qualifier() -> None:
+    """Commas between peers (``London, Paris and Berlin``) say nothing about location."""
+    res = _resolve(_doc("eu", "Talks moved between London, Paris and Berlin.",
+                        ["London", "Paris", "Berlin"]))
+    assert _near_in(res, "eu", "London", 51.51, -0.13)
+    assert _near_in(res, "eu", "Paris", 48.85, 2.35)
+
+
+def _near_in(res: PlaceResolution, article: str, text: str, lat: float, lon: float) -> bool:
+    mention = next(m for m in res.mentions if m.article == article and m.text == text)
+    assert mention.lat is not None and mention.lon is not None, mention.reason
+    return distance_km(mention.lat, mention.lon, lat, lon) <= 50
