@@ -467,12 +467,14 @@ def _choose(
 ) -> _Choice:
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
+    if any(c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95 for c in candidates):
+        areas = ()  # "Texas, Oklahoma": a list of peers, not a town and its state
     scored = sorted(
         (
             (
                 _base_score(c, query, focus, corpus)
                 + _proximity(c, neighbours)
-                + (QUALIFIER_BONUS if _inside_any(c.entry, areas) else 0.0),
+                + (QUALIFIER_BONUS if c.quality >= 0.95 and _inside_any(c.entry, areas) else 0.0),
                 c,
             )
             for c in candidates

@@ -260,9 +260,14 @@ def test_a_list_of_places_is_not_a_qualifier() -> None:
                         ["London", "Paris", "Berlin"]))
     assert _near_in(res, "eu", "London", 51.51, -0.13)
     assert _near_in(res, "eu", "Paris", 48.85, 2.35)
+    states = _resolve(_doc("us", "Storms crossed Texas, Oklahoma and Kansas overnight.",
+                           ["Texas", "Oklahoma", "Kansas"]))
+    assert _near_in(states, "us", "Texas", 31.25, -99.25, km=161)  # not Texas County, OK
 
 
-def _near_in(res: PlaceResolution, article: str, text: str, lat: float, lon: float) -> bool:
+def _near_in(
+    res: PlaceResolution, article: str, text: str, lat: float, lon: float, km: float = 50
+) -> bool:
     mention = next(m for m in res.mentions if m.article == article and m.text == text)
     assert mention.lat is not None and mention.lon is not None, mention.reason
-    return distance_km(mention.lat, mention.lon, lat, lon) <= 50
+    return distance_km(mention.lat, mention.lon, lat, lon) <= km
