@@ -37,6 +37,7 @@ from typing import Any
 
 from ..types import TimeMention
 from .timex_calendar import Tense
+from .timex_daytime import DAYTIME_RULES
 from .timex_periods import PERIOD_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_tense import tense_at
@@ -46,9 +47,14 @@ __all__ = ["extract_times", "normalize_text"]
 
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
 #: "a year earlier" beside a quarter reads as that quarter.
-ALL_RULES: tuple[Rule, ...] = PERIOD_RULES + WORD_RULES + RULES
+ALL_RULES: tuple[Rule, ...] = PERIOD_RULES + WORD_RULES + DAYTIME_RULES + RULES
+
+#: How many sentences on a day named in the text still frames a bare clock time or part of day:
+#: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
+DAY_REACH = 1
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:-|T|$)")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
 _BY_BEFORE = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
@@ -112,14 +118,16 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
     reference_relation: str | None = None
     sentence_day: tuple[int, date] | None = None
     reference_quarter: tuple[int, str] | None = None
+    reference_month: tuple[int, int] | None = None
     for candidate in chosen:
         sentence = bisect_right(sentence_starts, candidate.start) - 1
         ctx = Context(
             text, candidate.start, candidate.end, anchor, reference_day, reference_year,
             reference_relation,
-            sentence_day[1] if sentence_day and sentence_day[0] == sentence else None,
+            sentence_day[1] if sentence_day and sentence - sentence_day[0] <= DAY_REACH
+            else None,
             _covered(candidate.start, candidate.end, entity_spans), tense_of,
-            reference_quarter,
+            reference_quarter, reference_month,
         )
         reading = candidate.rule.handler(candidate.match, ctx)
         if reading is None:
@@ -134,6 +142,11 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             reference_day, reference_relation = None, reading.relation
         if candidate.rule.name in _QUARTER_NAMING and _QUARTER_VALUE.match(reading.value or ""):
             reference_quarter = (candidate.end, reading.value or "")
+        month = _MONTH_VALUE.match(reading.value or "")
+        if month and reading.type in ("DATE", "TIME"):
+            reference_month = (int(month[1]), int(month[2]))
+            if reading.precision == "month":
+                reference_relation = None  # the story has moved on to a dated month
         year = _YEAR_VALUE.match(reading.value or "")
         if year and reading.type in ("DATE", "TIME") and not _looks_ahead(
                 text, candidate.start, candidate.end, reading, tense_of):
