@@ -788,8 +788,8 @@ RULES: tuple[Rule, ...] = (
           r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
     _rule("duration", START + r"(?P<t>(?:(?i:the\s+(?:past|last|previous|next|coming|first"
           r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?"
-          r"(?:\s+(?i:more|additional|extra))?(?:\s+(?i:trading|business|working|school"
-          r"|calendar))?\s+" + UNIT + r"(?P<half2>\s+(?i:and\s+a\s+half))?)"
+          r"(?:\s+(?i:more|additional|extra))?(?:\s+(?i:trading|business|working"
+          r"|school))?\s+" + UNIT + r"(?P<half2>\s+(?i:and\s+a\s+half))?)"
           r"(?!-)", lambda m, c: _plain_duration(m, c)),
     _rule("hyphen_duration", START + r"(?P<t>(?P<n>\d+(?:\.\d+)?|(?i:one|two|three|four|five"
           r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
@@ -814,11 +814,21 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+_AGE_AFTER = re.compile(r"\s+(?i:old|of\s+age)\b")
+#: After "a second", a word that makes it the ordinal ("a second time") rather than a second
+#: of time ("a second later", "for a second, nothing").
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?i:later|earlier|ago|before|after|or|and|to|of|in|the"
+                             r"|apart|long|longer|each|every|per)\b)[A-Za-z]")
+
+
 def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     """``three hours``, ``the past fifteen years``, ``two and a half years``. A bare ``a day``
     after a number of things (``$5 a day``) is a rate, left alone."""
-    if match.groupdict().get("old"):
-        return None  # "a 54-year-old farmer": an age, which TimeML does not mark
+    if match.groupdict().get("old") or _AGE_AFTER.match(ctx.text, ctx.end):
+        return None  # "a 54-year-old farmer", "52 years old": an age, which TimeML does not mark
+    if match["n"].lower() == "a" and match["u"].lower() == "second" and _ORDINAL_SECOND.match(
+            ctx.text, ctx.end):
+        return None  # "a second group", "a second betrayal": the ordinal, not one second
     if match["u"].lower().startswith("quarter") and (match["n"].lower() in ("a", "an") or re.match(
             r"\s+(?i:of)\b", ctx.text[ctx.end:ctx.end + 5])):
         return None  # "three quarters of the vote", "a quarter point": shares, not periods
