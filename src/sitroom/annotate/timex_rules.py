@@ -485,6 +485,8 @@ def _clock_24h(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _noon(match: re.Match[str], ctx: Context) -> Reading | None:
+    if re.search(r"(?i:\bhigh\s+)$", ctx.before(6)):
+        return None  # "high noon": the idiom (or the film), not twelve o'clock
     clock = "T24:00" if match["w"].lower() == "midnight" else "T12:00"
     day = _reference_day(ctx)
     return Reading("TIME", f"{day.isoformat()}{clock}" if day else None, "time")
@@ -516,10 +518,23 @@ def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
 # --------------------------------------------------------------------------- relative units
 
 
+def _is_title(match: re.Match[str], ctx: Context) -> bool:
+    """Both words capitalised away from a sentence start: a title (``This Week With ...``)."""
+    words = match["t"].split()
+    if len(words) < 2 or not all(word[0].isupper() for word in words[-2:]):
+        return False
+    return not re.search(r"(?:^|[.!?:]\s+|\n\s*)$", ctx.before(4))
+
+
 def _relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
     relative = match["rel"].lower()
     word = match["u"].lower()
     has_article = bool(match.groupdict().get("the"))
+    if _is_title(match, ctx):
+        return None  # ABC's "This Week": a programme's name
+    if has_article and relative == "past" and word in ("decade", "century"):
+        # "the past decade": the ten years up to now, a stretch rather than the 1970s.
+        return Reading("DURATION", _duration(1, word), "duration")
     if match.groupdict().get("this_past"):
         relative = "just past"  # "this past spring": the latest one already over
     if word in SEASONS:
@@ -798,8 +813,15 @@ RULES: tuple[Rule, ...] = (
           lambda m, c: _plain_duration(m, c)),
     _rule("vague_duration", START + r"(?i:for|within|just|only|mere|over|barely|matter\s+of)"
           r"\s+(?P<t>"
-          r"(?P<u>(?i:minutes|hours|days|weeks|months|years|decades)))(?!\s+(?i:of|ago|before"
-          r"|after|later|earlier)\b)(?!\w)", _vague_duration),
+          r"(?P<u>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?i:of|ago"
+          r"|before|after|later|earlier)\b)(?!\w)", _vague_duration),
+    _rule("over_the_years", START + r"(?i:over|through|throughout)\s+(?P<t>(?i:the\s+(?:past\s+)?"
+          r"(?P<u>years|decades|months|centuries)))(?![\w-])", _vague_duration),
+    _rule("vague_long", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years|decades"
+          r"|centuries))-(?i:long|old))(?![\w-])", _vague_duration),
+    _rule("a_while", START + r"(?i:for|in|after)\s+(?P<t>(?i:a\s+(?:long\s+|short\s+|little\s+)?"
+          r"while|some\s+time))(?![\w-])(?!\s+(?i:now|ago|before|after|later|earlier)\b)",
+          lambda m, c: Reading("DURATION", "PXX", "duration")),
     _rule("recent", START + r"(?P<t>(?i:recent)\s+(?P<u>(?i:days|weeks|months|years|decades)))"
           r"(?!\w)", _recent),
     _rule("set_times", START + r"(?P<t>(?i:once|twice|thrice|(?:\d+|two|three|four|five|six"

@@ -79,3 +79,26 @@ def test_a_plan_told_in_the_past_perfect_looks_back(nlp: Any) -> None:
 def test_bare_clock_time_falls_on_the_day_named_in_the_sentence_before(nlp: Any) -> None:
     text = "Tokyo shares fell Friday. Dealers placed heavy buy orders in the morning."
     assert parsed(nlp, text) == {"Friday": "1989-10-27", "the morning": "1989-10-27TMO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine was ruled from Moscow for centuries.", ("centuries", "DURATION", "PXC")),
+        ("Over the years many more patients died.", ("the years", "DURATION", "PXY")),
+        ("It is a decades-long battle.", ("decades-long", "DURATION", "PXY")),
+        ("They will live without power for a while.", ("a while", "DURATION", "PXX")),
+        ("Sales doubled over the past decade.", ("the past decade", "DURATION", "P10Y")),
+        ("It was an event of the past century.", ("the past century", "DURATION", "P100Y")),
+    ],
+)
+def test_stretches_of_unstated_or_round_length(text: str,
+                                               expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+def test_titles_and_idioms_are_not_times() -> None:
+    assert found('Baker, speaking on ABC\'s "This Week," said so.') == []
+    assert found('It showed a still from the film "High Noon."') == []
+    assert found("This week the talks resume.") == [("This week", "DATE", "1989-W44")]
+    assert found("They met at noon.") == [("noon", "TIME", "1989-10-30T12:00")]
