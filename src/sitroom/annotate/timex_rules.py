@@ -252,6 +252,12 @@ def _year(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", match["y"], "year")
 
 
+def _that_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``later that year``: the year the text last named."""
+    year = ctx.reference_year
+    return Reading("DATE", f"{year:04d}" if year is not None else None, "year")
+
+
 def _decade(match: re.Match[str], ctx: Context) -> Reading | None:
     if match["dec"]:
         return Reading("DATE", match["dec"][:3], "decade")
@@ -561,7 +567,10 @@ def _relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
 def _the_weekend(match: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading("DATE", None, "week")
-    return Reading("DATE", cal.weekend_value(ctx.anchor, ctx.tense(), None), "week")
+    # "ahead of the weekend": the coming one, whatever tense the trading was told in.
+    ahead = re.search(r"(?i:\bahead\s+of\s+)$", ctx.before(12))
+    return Reading("DATE", cal.weekend_value(ctx.anchor, "future" if ahead else ctx.tense(),
+                                             None), "week")
 
 
 def _rest_of(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -738,6 +747,9 @@ RULES: tuple[Rule, ...] = (
     _rule("holiday", START + r"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)"
           r"|Boxing\s+Day|Halloween|Valentine['’]s\s+Day)(?:,?\s+" + YEAR + ")?", _holiday),
     _rule("year", START + r"(?P<t>" + MOD + YEAR + r")(?![.,]\d|['’]s|s\b)", _year),
+    _rule("that_year", START + r"(?P<t>(?:(?i:later|earlier)\s+)?(?i:that\s+(?:same\s+)?year))"
+          r"(?![\w-])", _that_year),
+    _rule("pre_post_year", START + r"(?P<t>(?i:pre|post)-" + YEAR + ")", _year),
     _rule("decade", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?:(?P<dec>(?:1[5-9]|20)\d0)['’]?s"
           r"|['’](?P<d2>\d)0s))(?!\w)", _decade),
     _rule("century", START + r"(?P<t>(?i:the\s+)?" + MOD + r"(?P<c>\d{1,2}(?:st|nd|rd|th)|(?i:first"
@@ -776,7 +788,7 @@ RULES: tuple[Rule, ...] = (
     _rule("overnight", START + r"(?P<t>(?i:overnight))(?![\w-])", lambda m, c: _overnight(m, c)),
     _rule("noon", START + r"(?P<w>(?i:noon|midday|midnight))(?!\w)", _noon),
     _rule("from_reference_day", START + r"(?P<t>(?i:the\s+(?P<dir>next|following|previous|same"
-          r")\s+(?P<u>day|morning|afternoon|evening|night)|that\s+day))(?!\w)",
+          r")\s+(?P<u>day|morning|afternoon|evening|night)|that\s+(?:same\s+)?day))(?!\w)",
           lambda m, c: _from_reference_word(m, c)),
     _rule("from_reference_unit", START + r"(?P<t>(?i:the\s+(?P<dir>following|previous)\s+"
           r"(?P<u>week|month|year)))(?!\w)", lambda m, c: _from_reference_word(m, c)),
@@ -793,14 +805,15 @@ RULES: tuple[Rule, ...] = (
           r"(?P<this_past>(?i:this)\s+(?=(?i:past)\s))?" + RELATIVE
           + r"\s+(?P<u>(?i:week|month|year|weekend|decade|century|quarter|spring|summer|autumn"
           r"|fall|winter))(?!\w))", _relative_unit),
-    _rule("the_weekend", START + r"(?i:(?:over|during|at|through|throughout|on|by|until|for)\s+)"
+    _rule("the_weekend", START + r"(?i:(?:over|during|at|through|throughout|on|by|until|for"
+          r"|ahead\s+of|before|after)\s+)"
           r"(?P<t>(?i:the)\s+(?i:weekend))(?!\w)", _the_weekend),
     _rule("rest_of", START + r"(?P<t>(?i:the\s+rest\s+of\s+the)\s+(?P<u>(?i:week|month|year)))"
           r"(?!\w)", _rest_of),
     _rule("season_year", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn"
           r"|fall|winter))(?:\s+(?i:of))?\s+" + YEAR + ")", _season),
-    _rule("season", START + r"(?i:in|during|over|through|throughout|since|until|by)\s+"
-          r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
+    _rule("season", START + r"(?:(?i:in|during|over|through|throughout|since|until|by|into|from"
+          r"|before|after|for)\s+|(?i:of|ahead\s+of)\s+(?=(?i:the)\s))(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
     _rule("duration", START + r"(?P<t>(?:(?i:the\s+(?:past|last|previous|next|coming|first"
           r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?"
           r"(?:\s+(?i:more|additional|extra))?(?:\s+(?i:trading|business|working"

@@ -102,3 +102,25 @@ def test_titles_and_idioms_are_not_times() -> None:
     assert found('It showed a still from the film "High Noon."') == []
     assert found("This week the talks resume.") == [("This week", "DATE", "1989-W44")]
     assert found("They met at noon.") == [("noon", "TIME", "1989-10-30T12:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Numbers dropped through the nineties.", ("the nineties", "DATE", "199")),
+        ("It was built in the late eighteen-nineties.",
+         ("the late eighteen-nineties", "DATE", "189")),
+        ("The post-1959 politics split families.", ("post-1959", "DATE", "1959")),
+        ("Demand stayed high into the summer.", ("the summer", "DATE", "1989-SU")),
+        ("Traders squared positions ahead of the weekend.",
+         ("the weekend", "DATE", "1989-W44-WE")),
+    ],
+)
+def test_decades_in_words_years_in_compounds_and_cued_seasons(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+def test_that_year_is_the_year_named_before() -> None:
+    text = "He fled in June 1988 and returned later that year."
+    assert found(text) == [("June 1988", "DATE", "1988-06"), ("later that year", "DATE", "1988")]
