@@ -813,7 +813,8 @@ RULES: tuple[Rule, ...] = (
     _rule("season_year", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn"
           r"|fall|winter))(?:\s+(?i:of))?\s+" + YEAR + ")", _season),
     _rule("season", START + r"(?:(?i:in|during|over|through|throughout|since|until|by|into|from"
-          r"|before|after|for)\s+|(?i:of|ahead\s+of)\s+(?=(?i:the)\s))(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
+          r"|before|after|for)\s+|(?i:of|ahead\s+of)\s+(?=(?i:the)\s))(?P<t>" + MOD
+          + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
     _rule("duration", START + r"(?P<t>(?:(?i:the\s+(?:past|last|previous|next|coming|first"
           r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?"
           r"(?:\s+(?i:more|additional|extra))?(?:\s+(?i:trading|business|working"
