@@ -53,7 +53,10 @@ def _part_then_day(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _part_set(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``every morning``, ``nightly``: the set of that part of every day."""
+    """``every morning``, ``nightly``: the set of that part of every day (not ``NBC Nightly
+    News``, a programme's name)."""
+    if match["t"][0].isupper() and not re.search(r"(?:^|[.!?:\"“]\s*)$", ctx.before(3)):
+        return None
     word = (match["part"] or "night").lower().rstrip("s")
     return Reading("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", "time")
 

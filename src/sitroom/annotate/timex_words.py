@@ -122,6 +122,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 def _decade_in_words(match: re.Match[str], ctx: Context) -> Reading | None:
     """``the nineties``, ``the nineteen-eighties``: a decade of the 1900s unless a century is
     named (``the eighteen-nineties``)."""
+    if match["dw"][0].isupper() and re.match(r"\s+[A-Z]", ctx.text[ctx.end:ctx.end + 2]):
+        return None  # "the Sixties Scoop": part of a name
     century = _CENTURIES.get((match.group("dc") or "nineteen").lower(), 19)
     return Reading("DATE", f"{century}{_DECADE_WORDS[match['dw'].lower()]}", "decade")
 

@@ -124,3 +124,9 @@ def test_decades_in_words_years_in_compounds_and_cued_seasons(
 def test_that_year_is_the_year_named_before() -> None:
     text = "He fled in June 1988 and returned later that year."
     assert found(text) == [("June 1988", "DATE", "1988-06"), ("later that year", "DATE", "1988")]
+
+
+def test_names_and_idioms_that_hold_time_words_are_left_alone() -> None:
+    assert found("Even he tells the truth once in a while.") == []
+    assert found("The Sixties Scoop was a practice of the state.") == []
+    assert found("In the Sixties, things changed.") == [("the Sixties", "DATE", "196")]

@@ -65,3 +65,8 @@ def test_clock_time_takes_the_weekday_written_after_a_bracketed_zone() -> None:
 
 def test_without_a_document_date_a_time_of_day_has_no_value() -> None:
     assert found("He left at 4 in the morning.", None) == [("4 in the morning", "TIME", None)]
+
+
+def test_a_programme_named_nightly_is_not_a_set() -> None:
+    assert found("ABC World News and NBC Nightly News refused.") == []
+    assert found("Nightly, the shelling resumed.") == [("Nightly", "SET", "XXXX-XX-XXTNI")]
