@@ -833,8 +833,8 @@ RULES: tuple[Rule, ...] = (
           r"(?P<u>years|decades|months|centuries)))(?![\w-])", _vague_duration),
     _rule("vague_long", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years|decades"
           r"|centuries))-(?i:long|old))(?![\w-])", _vague_duration),
-    _rule("a_while", START + r"(?<!(?i:once)\s)(?i:for|in|after)\s+(?P<t>(?i:a\s+(?:long\s+|short\s+|little\s+)?"
-          r"while|some\s+time))(?![\w-])(?!\s+(?i:now|ago|before|after|later|earlier)\b)",
+    _rule("a_while", START + r"(?<!(?i:once)\s)(?i:for|in|after)\s+(?P<t>(?i:a\s+(?:long\s+"
+          r"|short\s+|little\s+)?while|some\s+time))(?![\w-])(?!\s+(?i:now|ago|before|after|later|earlier)\b)",
           lambda m, c: Reading("DURATION", "PXX", "duration")),
     _rule("recent", START + r"(?P<t>(?i:recent)\s+(?P<u>(?i:days|weeks|months|years|decades)))"
           r"(?!\w)", _recent),
