@@ -622,6 +622,12 @@ def _set(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("SET", _duration(amount * multiplier if amount else None, unit), "duration")
 
 
+def _every_other(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``every other day``: a set with a gap of two units."""
+    unit, multiplier = _unit(match["u"])
+    return Reading("SET", _duration(2 * multiplier, unit), "duration")
+
+
 _REFERENCES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "at present": "PRESENT_REF", "presently": "PRESENT_REF", "at the moment": "PRESENT_REF",
@@ -808,7 +814,8 @@ RULES: tuple[Rule, ...] = (
     _rule("the_weekend", START + r"(?i:(?:over|during|at|through|throughout|on|by|until|for"
           r"|ahead\s+of|before|after)\s+)"
           r"(?P<t>(?i:the)\s+(?i:weekend))(?!\w)", _the_weekend),
-    _rule("rest_of", START + r"(?P<t>(?i:the\s+rest\s+of\s+the)\s+(?P<u>(?i:week|month|year)))"
+    _rule("rest_of", START + r"(?P<t>(?i:the\s+(?:rest|end|start|beginning|middle)\s+of\s+the)\s+"
+          r"(?P<u>(?i:week|month|year)))"
           r"(?!\w)", _rest_of),
     _rule("season_year", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn"
           r"|fall|winter))(?:\s+(?i:of))?\s+" + YEAR + ")", _season),
@@ -841,6 +848,8 @@ RULES: tuple[Rule, ...] = (
     _rule("set_times", START + r"(?P<t>(?i:once|twice|thrice|(?:\d+|two|three|four|five|six"
           r"|seven|eight|nine|ten)\s+times)\s+(?i:a|an|per|each|every)\s+(?P<u>(?i:second|minute"
           r"|hour|day|week|month|year|decade)))(?!\w)", _set),
+    _rule("set_every_other", START + r"(?P<t>(?i:every)\s+(?i:other)\s+" + UNIT + r")(?!\w)",
+          _every_other),
     _rule("set_every", START + r"(?P<t>(?i:every|each|per)\s+(?:" + NUMBER + r"\s+)?" + UNIT
           + r")(?!\w)", _set),
     _rule("reference", START + r"(?:(?i:in|until|till|for|from|since|of)\s+)?(?P<t>(?i:now"

@@ -130,3 +130,18 @@ def test_names_and_idioms_that_hold_time_words_are_left_alone() -> None:
     assert found("Even he tells the truth once in a while.") == []
     assert found("The Sixties Scoop was a practice of the state.") == []
     assert found("In the Sixties, things changed.") == [("the Sixties", "DATE", "196")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops will arrive by the end of the month.",
+         ("the end of the month", "DATE", "1989-10")),
+        ("Talks resume at the beginning of the week.",
+         ("the beginning of the week", "DATE", "1989-W44")),
+        ("Trucks come every other day.", ("every other day", "SET", "P2D")),
+    ],
+)
+def test_parts_of_the_current_unit_and_alternate_sets(text: str,
+                                                      expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
