@@ -85,6 +85,10 @@ def _nth_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if match.groupdict().get("pl"):
         return Reading("SET", f"XXXX-{'H' if half else 'Q'}{number}", "season")
+    if not (match["y2"] or match["yrel2"] or match["ythe"]) and re.match(
+            r"\s+(?i:of)\s+(?i:the|a|an|this|that|his|her|its|their)\b",
+            ctx.text[ctx.end:ctx.end + 12]):
+        return None  # "the second half of the 20th century", "of the game": not of a year
     year = _year_of(match, ctx, 6 * number - 5 if half else 3 * number - 2)
     code = f"H{number}" if half else f"Q{number}"
     return Reading("DATE", f"{year:04d}-{code}" if year is not None else None, "season")
@@ -226,7 +230,9 @@ PERIOD_RULES: tuple[Rule, ...] = (
     _rule("nth_quarter", START + r"(?P<t>(?:(?i:the|its|their|a\s+flat)\s+)?(?:" + YEAR
           + r"\s+|(?P<yrel>(?i:this|last|next))\s+year['’]s\s+)?" + _FISCAL + _ORD + r"[\s-]+"
           + _FISCAL + r"(?P<k>(?i:quarter|half))(?P<pl>s)?(?:\s+(?i:of)\s+(?:" + _FISCAL
-          + r"(?P<y2>1[89]\d\d|20\d\d)|(?P<yrel2>(?i:this|last|next))\s+(?i:year)))?)(?![\w-])",
+          + r"(?P<y2>1[89]\d\d|20\d\d)|(?P<yrel2>(?i:this|last|next))\s+(?i:year)"
+          r"|(?P<ythe>(?i:the\s+(?:current\s+)?year))))?)"
+          r"(?![\w-])",
           _nth_quarter),
     _rule("quarter_code", r"(?<![\w$£€-])(?P<t>(?:(?P<k>Q|H)(?P<n>[1-4])|(?P<n2>[1-4])(?P<k2>Q|H))"
           r"(?:[\s'’-]*(?P<y>1[89]\d\d|20\d\d))?)(?![\w-])", _quarter_code),

@@ -43,3 +43,17 @@ def test_abbreviated_and_relative_periods(text: str, expected: list[tuple[str, s
 ])
 def test_codes_that_are_not_periods(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_half_or_quarter_of_something_other_than_a_year_is_not_a_period() -> None:
+    assert found("It changed in the second half of the 20th century.") == [
+        ("the 20th century", "19")]
+    assert found("He scored in the first quarter of the game.") == []
+    assert found("Growth slowed in the second half of the year.") == [
+        ("the second half of the year", "2013-H2")]
+
+
+def test_a_quarter_followed_by_the_sum_it_reports_is_still_a_quarter() -> None:
+    # Without a parse the tense is unknown, and this year's third quarter is the nearer one.
+    assert found("It announced a loss for the third quarter of $226.3 million.") == [
+        ("the third quarter", "2013-Q3")]
