@@ -32,7 +32,7 @@ Offsets index ``doc.text``; ``doc.text[start:end] == text`` always holds.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -192,21 +192,30 @@ def _choose(text: str, anchor: date | None, candidates: Iterable[_Candidate],
             entity_spans: list[tuple[int, int]],
             tense_of: Callable[[int, int], Tense | None]) -> list[_Candidate]:
     """Non-overlapping candidates, best first, whose rule accepts them; in text order."""
+    # Kept spans never overlap, so sorted by start they are sorted by end too: one bisection
+    # finds the only two that could overlap a candidate (text dense with dates stays linear).
     taken: list[tuple[int, int]] = []
     kept: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: c.priority):
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
+        at = bisect_right(taken, (candidate.start, candidate.end))
+        if (at and taken[at - 1][1] > candidate.start) or (
+                at < len(taken) and taken[at][0] < candidate.end):
             continue
         probe = Context(text, candidate.start, candidate.end, anchor,
                         in_entity=_covered(candidate.start, candidate.end, entity_spans),
                         tense_of=tense_of)
         if candidate.rule.handler(candidate.match, probe) is None:
             continue
-        taken.append((candidate.start, candidate.end))
+        insort(taken, (candidate.start, candidate.end))
         kept.append(candidate)
     kept.sort(key=lambda c: c.start)
     return kept
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether one of ``spans`` (spaCy's entities: sorted, never overlapping) holds
+    ``start:end``."""
+    at = bisect_right(spans, (start, end)) - 1
+    if at + 1 < len(spans) and spans[at + 1][0] == start:
+        at += 1  # an entity starting here that ends further on
+    return at >= 0 and spans[at][0] <= start and end <= spans[at][1]
