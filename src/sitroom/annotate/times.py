@@ -1,8 +1,11 @@
 """Time expressions: every date, time, duration and set in a parsed article, as TIMEX3 values.
 
 Recognition is rule-based (:mod:`.timex_rules`: precompiled patterns over the text, in the
-manner of HeidelTime) with spaCy's own DATE/TIME entities as supporting evidence: a bare month
-name counts only where a preposition or modifier introduces it, or spaCy also labelled it.
+manner of HeidelTime; :mod:`.timex_periods` for quarters and fiscal years, :mod:`.timex_words`
+for years and decades in words, :mod:`.timex_daytime` for times of day in words and their sets,
+:mod:`.timex_ranges` for ranges of days) with spaCy's own DATE/TIME entities as supporting
+evidence: a bare month name counts only where a preposition or modifier introduces it, or spaCy
+also labelled it.
 spaCy entities no rule can normalise (``a fourth consecutive day``) are left out rather than
 reported without a value.
 
@@ -29,7 +32,7 @@ Offsets index ``doc.text``; ``doc.text[start:end] == text`` always holds.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -37,7 +40,9 @@ from typing import Any
 
 from ..types import TimeMention
 from .timex_calendar import Tense
+from .timex_daytime import DAYTIME_RULES
 from .timex_periods import PERIOD_RULES
+from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_tense import tense_at
 from .timex_words import WORD_RULES
@@ -46,9 +51,15 @@ __all__ = ["extract_times", "normalize_text"]
 
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
 #: "a year earlier" beside a quarter reads as that quarter.
-ALL_RULES: tuple[Rule, ...] = PERIOD_RULES + WORD_RULES + RULES
+ALL_RULES: tuple[Rule, ...] = (PERIOD_RULES + WORD_RULES + DAYTIME_RULES + RANGE_RULES
+                                 + RULES)
+
+#: How many sentences on a day named in the text still frames a bare clock time or part of day:
+#: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
+DAY_REACH = 1
 
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:-|T|$)")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
 _BY_BEFORE = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
@@ -112,14 +123,16 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
     reference_relation: str | None = None
     sentence_day: tuple[int, date] | None = None
     reference_quarter: tuple[int, str] | None = None
+    reference_month: tuple[int, int] | None = None
     for candidate in chosen:
         sentence = bisect_right(sentence_starts, candidate.start) - 1
         ctx = Context(
             text, candidate.start, candidate.end, anchor, reference_day, reference_year,
             reference_relation,
-            sentence_day[1] if sentence_day and sentence_day[0] == sentence else None,
+            sentence_day[1] if sentence_day and sentence - sentence_day[0] <= DAY_REACH
+            else None,
             _covered(candidate.start, candidate.end, entity_spans), tense_of,
-            reference_quarter,
+            reference_quarter, reference_month,
         )
         reading = candidate.rule.handler(candidate.match, ctx)
         if reading is None:
@@ -134,6 +147,11 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             reference_day, reference_relation = None, reading.relation
         if candidate.rule.name in _QUARTER_NAMING and _QUARTER_VALUE.match(reading.value or ""):
             reference_quarter = (candidate.end, reading.value or "")
+        month = _MONTH_VALUE.match(reading.value or "")
+        if month and reading.type in ("DATE", "TIME"):
+            reference_month = (int(month[1]), int(month[2]))
+            if reading.precision == "month":
+                reference_relation = None  # the story has moved on to a dated month
         year = _YEAR_VALUE.match(reading.value or "")
         if year and reading.type in ("DATE", "TIME") and not _looks_ahead(
                 text, candidate.start, candidate.end, reading, tense_of):
@@ -174,21 +192,30 @@ def _choose(text: str, anchor: date | None, candidates: Iterable[_Candidate],
             entity_spans: list[tuple[int, int]],
             tense_of: Callable[[int, int], Tense | None]) -> list[_Candidate]:
     """Non-overlapping candidates, best first, whose rule accepts them; in text order."""
+    # Kept spans never overlap, so sorted by start they are sorted by end too: one bisection
+    # finds the only two that could overlap a candidate (text dense with dates stays linear).
     taken: list[tuple[int, int]] = []
     kept: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: c.priority):
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
+        at = bisect_right(taken, (candidate.start, candidate.end))
+        if (at and taken[at - 1][1] > candidate.start) or (
+                at < len(taken) and taken[at][0] < candidate.end):
             continue
         probe = Context(text, candidate.start, candidate.end, anchor,
                         in_entity=_covered(candidate.start, candidate.end, entity_spans),
                         tense_of=tense_of)
         if candidate.rule.handler(candidate.match, probe) is None:
             continue
-        taken.append((candidate.start, candidate.end))
+        insort(taken, (candidate.start, candidate.end))
         kept.append(candidate)
     kept.sort(key=lambda c: c.start)
     return kept
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether one of ``spans`` (spaCy's entities: sorted, never overlapping) holds
+    ``start:end``."""
+    at = bisect_right(spans, (start, end)) - 1
+    if at + 1 < len(spans) and spans[at + 1][0] == start:
+        at += 1  # an entity starting here that ends further on
+    return at >= 0 and spans[at][0] <= start and end <= spans[at][1]

@@ -245,6 +245,8 @@ def season_value(anchor: date, season: str, tense: Tense | None, relative: str |
         year = anchor.year - 1 if season != "WI" or anchor.month >= 3 else anchor.year - 2
     elif relative in ("next", "coming"):
         year = min(future)
+    elif relative == "just past":  # "this past summer": the latest one already over
+        year = max(past)
     elif current:
         year = current[0]
     elif relative == "this":  # the season of the anchor's year (a winter spans two)

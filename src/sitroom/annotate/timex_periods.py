@@ -66,9 +66,9 @@ def _year_of(match: re.Match[str], ctx: Context, quarter_start_month: int) -> in
             return int(groups[name])
     if ctx.anchor is None:
         return None
-    shift = {"this": 0, "last": -1, "next": 1}.get((groups.get("yrel") or "").lower(), 0)
-    if groups.get("yrel"):
-        return ctx.anchor.year + shift
+    relative = (groups.get("yrel") or groups.get("yrel2") or "").lower()
+    if relative:
+        return ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[relative]
     start = date(ctx.anchor.year, quarter_start_month, 1)
     tense = ctx.tense()
     if start > ctx.anchor and (tense == "past" or (
@@ -85,9 +85,43 @@ def _nth_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if match.groupdict().get("pl"):
         return Reading("SET", f"XXXX-{'H' if half else 'Q'}{number}", "season")
+    if not (match["y2"] or match["yrel2"] or match["ythe"]) and re.match(
+            r"\s+(?i:of)\s+(?i:the|a|an|this|that|his|her|its|their)\b",
+            ctx.text[ctx.end:ctx.end + 12]):
+        return None  # "the second half of the 20th century", "of the game": not of a year
     year = _year_of(match, ctx, 6 * number - 5 if half else 3 * number - 2)
     code = f"H{number}" if half else f"Q{number}"
     return Reading("DATE", f"{year:04d}-{code}" if year is not None else None, "season")
+
+
+_PERIOD_CUE = re.compile(r"(?i:\b(?:in|the|its|their|for|of|during|from|to|and|than|since|by"
+                         r"|until|through)\s+)$")
+
+
+def _quarter_code(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``Q3``, ``3Q 2013``, ``H1``: the quarter or half that business news abbreviates."""
+    kind = match["k"] or match["k2"]
+    number = int(match["n"] or match["n2"])
+    if kind == "H" and number > 2:
+        return None
+    if not match["y"]:
+        # "H2" alone is too often something else (a hydrogen molecule, a column), and "Q3"
+        # (a car, a question) needs a word that makes it a period: "in Q3", "the Q3 loss".
+        if kind == "H" or not _PERIOD_CUE.search(ctx.before(12)):
+            return None
+        if ctx.anchor is None:
+            return Reading("DATE", None, "season")
+    year = int(match["y"]) if match["y"] else _year_of(match, ctx, 3 * number - 2)
+    code = f"{kind}{number}"
+    return Reading("DATE", f"{year:04d}-{code}" if year is not None else None, "season")
+
+
+def _fiscal_code(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``FY2013``, ``FY 13``: that fiscal year, valued as the year it is named after."""
+    digits = match["fy"]
+    year = int(digits) if len(digits) == 4 else (1900 + int(digits) if int(digits) >= 69
+                                                 else 2000 + int(digits))
+    return Reading("DATE", f"{year:04d}", "year")
 
 
 def _named_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -195,8 +229,15 @@ def _rule(name: str, pattern: str, handler: Handler) -> Rule:
 PERIOD_RULES: tuple[Rule, ...] = (
     _rule("nth_quarter", START + r"(?P<t>(?:(?i:the|its|their|a\s+flat)\s+)?(?:" + YEAR
           + r"\s+|(?P<yrel>(?i:this|last|next))\s+year['’]s\s+)?" + _FISCAL + _ORD + r"[\s-]+"
-          + _FISCAL + r"(?P<k>(?i:quarter|half))(?P<pl>s)?(?:\s+(?i:of)\s+" + _FISCAL
-          + r"(?P<y2>1[89]\d\d|20\d\d))?)(?![\w-])", _nth_quarter),
+          + _FISCAL + r"(?P<k>(?i:quarter|half))(?P<pl>s)?(?:\s+(?i:of)\s+(?:" + _FISCAL
+          + r"(?P<y2>1[89]\d\d|20\d\d)|(?P<yrel2>(?i:this|last|next))\s+(?i:year)"
+          r"|(?P<ythe>(?i:the\s+(?:current\s+)?year))))?)"
+          r"(?![\w-])",
+          _nth_quarter),
+    _rule("quarter_code", r"(?<![\w$£€-])(?P<t>(?:(?P<k>Q|H)(?P<n>[1-4])|(?P<n2>[1-4])(?P<k2>Q|H))"
+          r"(?:[\s'’-]*(?P<y>1[89]\d\d|20\d\d))?)(?![\w-])", _quarter_code),
+    _rule("fiscal_code", r"(?<![\w$£€-])(?P<t>FY[\s'’-]?(?P<fy>(?:19|20)?\d\d))(?![\w-])",
+          _fiscal_code),
     _rule("named_quarter", START + r"(?P<t>(?P<det>(?i:the|this|that|its))\s+(?:(?P<which>"
           r"(?i:latest|current|most\s+recent|recent|same|comparable(?:\s+year-ago)?"
           r"|corresponding|year-ago|year-earlier|prior-year)|" + YEAR + r")\s+)?"
@@ -210,6 +251,9 @@ PERIOD_RULES: tuple[Rule, ...] = (
           r"|(?:the\s+)?year-(?:ago|earlier)(?:\s+" + _ORD.replace("<q>", "<q2>")
           + r"\s+quarter)?))(?![\w-])",
           _year_ago_adjective),
+    _rule("year_fiscal_year", START + r"(?P<t>(?i:the|its|their)\s+" + YEAR
+          + r"\s+(?i:fiscal|financial)\s+(?i:year))(?![\w-])",
+          lambda m, c: Reading("DATE", m["y"], "year")),
     _rule("fiscal_year", START + r"(?P<t>(?:(?i:the|its)\s+)?(?:(?P<rel>(?i:current|this|latest"
           r"|last|previous|prior|next|coming))\s+)?(?i:fiscal)[\s-]+(?:" + YEAR
           + r"|(?i:year)(?:\s+(?P<y2>1[89]\d\d|20\d\d))?))(?![\w-])", _fiscal_year),

@@ -72,6 +72,9 @@ class Context:
     #: The last calendar quarter the text named (``1989-Q3``) and where it ended: financial
     #: news says "the quarter", "a year earlier" of the quarter it reports.
     reference_quarter: tuple[int, str] | None = None
+    #: The last month the text named, as (year, month): "the following month" counts from it
+    #: when no day was named.
+    reference_month: tuple[int, int] | None = None
 
     def tense(self) -> Tense | None:
         return self.tense_of(self.start, self.end) if self.tense_of else None
@@ -191,7 +194,8 @@ def _month_day(match: re.Match[str], ctx: Context) -> Reading | None:
         if fitting:
             return _day_reading(min(fitting, key=lambda d: abs((d - anchor).days)))
     if ctx.anchor is not None:
-        return _day_reading(cal.month_day_date(ctx.anchor, month, day_of_month, ctx.tense()))
+        return _day_reading(cal.month_day_date(ctx.anchor, month, day_of_month,
+                                               _dated_tense(ctx)))
     if ctx.reference_day is not None:
         # Undated text: the day nearest the last full date it gave, so "December 11" after a
         # "2 May 2017" dateline is December 2016. Tense cannot steer here: the article was
@@ -231,7 +235,7 @@ def _month_alone(match: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.reference_year is not None and relative is None:
             return Reading("DATE", cal.month_value(ctx.reference_year, month), "month")
         return Reading("DATE", None, "month")
-    year = cal.month_year(ctx.anchor, month, ctx.tense(), relative)
+    year = cal.month_year(ctx.anchor, month, _dated_tense(ctx), relative)
     return Reading("DATE", cal.month_value(year, month), "month")
 
 
@@ -248,6 +252,12 @@ def _year(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", match["y"], "year")
 
 
+def _that_year(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``later that year``: the year the text last named."""
+    year = ctx.reference_year
+    return Reading("DATE", f"{year:04d}" if year is not None else None, "year")
+
+
 def _decade(match: re.Match[str], ctx: Context) -> Reading | None:
     if match["dec"]:
         return Reading("DATE", match["dec"][:3], "decade")
@@ -256,9 +266,19 @@ def _decade(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", f"{century}{digit}", "decade")
 
 
+#: Ordinal words up to the twenty-first, for centuries written out (``the nineteenth century``).
+_CENTURY_ORDINALS = {
+    word: number for number, word in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+         "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first"), start=1)
+}
+
+
 def _century(match: re.Match[str], ctx: Context) -> Reading | None:
     number = match["c"]
-    ordinal = int(number) if number.isdigit() else ORDINALS.get(number.lower())
+    digits = re.match(r"\d+", number)
+    ordinal = int(digits[0]) if digits else _CENTURY_ORDINALS.get(number.lower())
     if not ordinal or ordinal > 21:
         return None
     return Reading("DATE", f"{ordinal - 1:02d}", "decade")
@@ -297,8 +317,22 @@ _AHEAD_CUE = re.compile(
     r"(?i:\b(?:until|till|as\s+(?:soon|early)\s+as|set\s+to\s+\w+)\s+(?:on\s+)?)$")
 
 
+#: Words before a date that put it behind the moment of writing whatever the verb says: "have
+#: been searching since shortly after the Oct. 23 slaying".
+_BEHIND_CUE = re.compile(
+    r"(?i:\bsince\s+(?:(?:shortly|just|soon|right|well)\s+)?(?:(?:before|after)\s+)?"
+    r"(?:(?:the|its|their|his|her|a)\s+)?(?:(?:early|late|mid)[\s-]+)?)$")
+
+
 def _clause_tense(ctx: Context) -> Tense | None:
+    if _BEHIND_CUE.search(ctx.before(40)):
+        return "past"
     return "future" if _AHEAD_CUE.search(ctx.before(40)) else ctx.tense()
+
+
+def _dated_tense(ctx: Context) -> Tense | None:
+    """The clause's tense, or past after ``since``."""
+    return "past" if _BEHIND_CUE.search(ctx.before(40)) else ctx.tense()
 
 
 def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -402,9 +436,24 @@ def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
-    day = _reference_day(ctx)
+    day = _day_after(ctx) or _reference_day(ctx)
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}" if day else None
     return Reading("TIME", value, "time")
+
+
+#: A day named just after a clock time, past a time zone in brackets: "10:35 a.m. (0735 GMT)
+#: Friday". TimeML marks the two apart there, but the time falls on that day.
+_DAY_AFTER = re.compile(r"\s*\([^()\n]{1,25}\),?\s+(?:on\s+)?(?:" + WEEKDAY
+                        + r"|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)")
+
+
+def _day_after(ctx: Context) -> date | None:
+    found = _DAY_AFTER.match(ctx.text, ctx.end)
+    if found is None or ctx.anchor is None:
+        return None
+    if found["dw"]:
+        return ctx.anchor + timedelta(days=_DAY_WORDS[found["dw"].lower()])
+    return cal.weekday_date(ctx.anchor, WEEKDAYS[found["wd"].lower()], _clause_tense(ctx), None)
 
 
 def _clock_on_day(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -442,6 +491,8 @@ def _clock_24h(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _noon(match: re.Match[str], ctx: Context) -> Reading | None:
+    if re.search(r"(?i:\bhigh\s+)$", ctx.before(6)):
+        return None  # "high noon": the idiom (or the film), not twelve o'clock
     clock = "T24:00" if match["w"].lower() == "midnight" else "T12:00"
     day = _reference_day(ctx)
     return Reading("TIME", f"{day.isoformat()}{clock}" if day else None, "time")
@@ -473,15 +524,32 @@ def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
 # --------------------------------------------------------------------------- relative units
 
 
+def _is_title(match: re.Match[str], ctx: Context) -> bool:
+    """Both words capitalised away from a sentence start: a title (``This Week With ...``)."""
+    words = match["t"].split()
+    if len(words) < 2 or not all(word[0].isupper() for word in words[-2:]):
+        return False
+    return not re.search(r"(?:^|[.!?:]\s+|\n\s*)$", ctx.before(4))
+
+
 def _relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
     relative = match["rel"].lower()
     word = match["u"].lower()
     has_article = bool(match.groupdict().get("the"))
+    if _is_title(match, ctx):
+        return None  # ABC's "This Week": a programme's name
+    if has_article and relative == "past" and word in ("decade", "century"):
+        # "the past decade": the ten years up to now, a stretch rather than the 1970s.
+        return Reading("DURATION", _duration(1, word), "duration")
+    if match.groupdict().get("this_past"):
+        relative = "just past"  # "this past spring": the latest one already over
     if word in SEASONS:
         if ctx.anchor is None:
             return Reading("DATE", None, "season")
         return Reading("DATE", cal.season_value(ctx.anchor, SEASONS[word], ctx.tense(), relative),
                        "season")
+    if relative == "just past":
+        relative = "past"
     unit, _ = _unit(word)
     if has_article and relative in ("next", "coming"):
         # "the next month": a stretch of time from now on, not a calendar month.
@@ -499,7 +567,10 @@ def _relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
 def _the_weekend(match: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading("DATE", None, "week")
-    return Reading("DATE", cal.weekend_value(ctx.anchor, ctx.tense(), None), "week")
+    # "ahead of the weekend": the coming one, whatever tense the trading was told in.
+    ahead = re.search(r"(?i:\bahead\s+of\s+)$", ctx.before(12))
+    return Reading("DATE", cal.weekend_value(ctx.anchor, "future" if ahead else ctx.tense(),
+                                             None), "week")
 
 
 def _rest_of(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -549,6 +620,12 @@ def _set(match: re.Match[str], ctx: Context) -> Reading | None:
     amount = _amount(match.groupdict().get("n"))
     unit, multiplier = _unit(match["u"])
     return Reading("SET", _duration(amount * multiplier if amount else None, unit), "duration")
+
+
+def _every_other(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``every other day``: a set with a gap of two units."""
+    unit, multiplier = _unit(match["u"])
+    return Reading("SET", _duration(2 * multiplier, unit), "duration")
 
 
 _REFERENCES = {
@@ -676,9 +753,12 @@ RULES: tuple[Rule, ...] = (
     _rule("holiday", START + r"(?P<h>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)"
           r"|Boxing\s+Day|Halloween|Valentine['’]s\s+Day)(?:,?\s+" + YEAR + ")?", _holiday),
     _rule("year", START + r"(?P<t>" + MOD + YEAR + r")(?![.,]\d|['’]s|s\b)", _year),
+    _rule("that_year", START + r"(?P<t>(?:(?i:later|earlier)\s+)?(?i:that\s+(?:same\s+)?year))"
+          r"(?![\w-])", _that_year),
+    _rule("pre_post_year", START + r"(?P<t>(?i:pre|post)-" + YEAR + ")", _year),
     _rule("decade", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?:(?P<dec>(?:1[5-9]|20)\d0)['’]?s"
           r"|['’](?P<d2>\d)0s))(?!\w)", _decade),
-    _rule("century", START + r"(?P<t>(?i:the\s+)" + MOD + r"(?P<c>\d{1,2}(?:st|nd|rd|th)|(?i:first"
+    _rule("century", START + r"(?P<t>(?i:the\s+)?" + MOD + r"(?P<c>\d{1,2}(?:st|nd|rd|th)|(?i:first"
           r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
           r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
           r"|twentieth|twenty-first))\s+(?i:century))", _century),
@@ -714,32 +794,38 @@ RULES: tuple[Rule, ...] = (
     _rule("overnight", START + r"(?P<t>(?i:overnight))(?![\w-])", lambda m, c: _overnight(m, c)),
     _rule("noon", START + r"(?P<w>(?i:noon|midday|midnight))(?!\w)", _noon),
     _rule("from_reference_day", START + r"(?P<t>(?i:the\s+(?P<dir>next|following|previous|same"
-          r")\s+(?P<u>day|morning|afternoon|evening|night)|that\s+day))(?!\w)",
+          r")\s+(?P<u>day|morning|afternoon|evening|night)|that\s+(?:same\s+)?day))(?!\w)",
           lambda m, c: _from_reference_word(m, c)),
     _rule("from_reference_unit", START + r"(?P<t>(?i:the\s+(?P<dir>following|previous)\s+"
           r"(?P<u>week|month|year)))(?!\w)", lambda m, c: _from_reference_word(m, c)),
     _rule("later", START + r"(?P<t>" + _NUM_UNIT + r"\s+(?P<dir>(?i:later|earlier)))(?!\w)",
           _from_reference),
     _rule("ago", START + r"(?P<t>(?:(?i:about|almost|nearly|roughly|more\s+than|less\s+than"
-          r"|over)\s+)?(?:" + NUMBER + r"\s+)?" + UNIT + r"\s+(?i:ago))(?!\w)", _ago),
+          r"|over)\s+)?(?:" + NUMBER + r"\s+)?" + UNIT + r"\s+(?i:or\s+so\s+)?(?i:ago))(?!\w)",
+          _ago),
     _rule("event_relative", START + r"(?P<t>(?:" + NUMBER + r"\s+)?" + UNIT + r")\s+(?P<dir>"
           r"(?i:before|after|prior\s+to|following|into))\s+" + _EVENT, _event_relative),
     _rule("ordinal_of_event", START + r"(?P<t>(?i:the)\s+" + _ORD + r"\s+" + UNIT + r")\s+"
           r"(?i:of)\s+" + _EVENT, _ordinal_of_event),
-    _rule("relative_unit", START + r"(?P<t>" + MOD + r"(?P<the>(?i:the)\s+)?" + RELATIVE
+    _rule("relative_unit", START + r"(?P<t>" + MOD + r"(?P<the>(?i:the)\s+)?"
+          r"(?P<this_past>(?i:this)\s+(?=(?i:past)\s))?" + RELATIVE
           + r"\s+(?P<u>(?i:week|month|year|weekend|decade|century|quarter|spring|summer|autumn"
           r"|fall|winter))(?!\w))", _relative_unit),
-    _rule("the_weekend", START + r"(?i:(?:over|during|at|through|throughout|on|by|until|for)\s+)"
+    _rule("the_weekend", START + r"(?i:(?:over|during|at|through|throughout|on|by|until|for"
+          r"|ahead\s+of|before|after)\s+)"
           r"(?P<t>(?i:the)\s+(?i:weekend))(?!\w)", _the_weekend),
-    _rule("rest_of", START + r"(?P<t>(?i:the\s+rest\s+of\s+the)\s+(?P<u>(?i:week|month|year)))"
+    _rule("rest_of", START + r"(?P<t>(?i:the\s+(?:rest|end|start|beginning|middle)\s+of\s+the)\s+"
+          r"(?P<u>(?i:week|month|year)))"
           r"(?!\w)", _rest_of),
     _rule("season_year", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn"
           r"|fall|winter))(?:\s+(?i:of))?\s+" + YEAR + ")", _season),
-    _rule("season", START + r"(?i:in|during|over|through|throughout|since|until|by)\s+"
-          r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
+    _rule("season", START + r"(?:(?i:in|during|over|through|throughout|since|until|by|into|from"
+          r"|before|after|for)\s+|(?i:of|ahead\s+of)\s+(?=(?i:the)\s))(?P<t>" + MOD
+          + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
     _rule("duration", START + r"(?P<t>(?:(?i:the\s+(?:past|last|previous|next|coming|first"
           r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?"
-          r"(?:\s+(?i:more|additional|extra))?\s+" + UNIT + r")"
+          r"(?:\s+(?i:more|additional|extra))?(?:\s+(?i:trading|business|working"
+          r"|school))?\s+" + UNIT + r"(?P<half2>\s+(?i:and\s+a\s+half))?)"
           r"(?!-)", lambda m, c: _plain_duration(m, c)),
     _rule("hyphen_duration", START + r"(?P<t>(?P<n>\d+(?:\.\d+)?|(?i:one|two|three|four|five"
           r"|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
@@ -748,13 +834,22 @@ RULES: tuple[Rule, ...] = (
           lambda m, c: _plain_duration(m, c)),
     _rule("vague_duration", START + r"(?i:for|within|just|only|mere|over|barely|matter\s+of)"
           r"\s+(?P<t>"
-          r"(?P<u>(?i:minutes|hours|days|weeks|months|years|decades)))(?!\s+(?i:of|ago|before"
-          r"|after|later|earlier)\b)(?!\w)", _vague_duration),
+          r"(?P<u>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?i:of|ago"
+          r"|before|after|later|earlier)\b)(?!\w)", _vague_duration),
+    _rule("over_the_years", START + r"(?i:over|through|throughout)\s+(?P<t>(?i:the\s+(?:past\s+)?"
+          r"(?P<u>years|decades|months|centuries)))(?![\w-])", _vague_duration),
+    _rule("vague_long", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years|decades"
+          r"|centuries))-(?i:long|old))(?![\w-])", _vague_duration),
+    _rule("a_while", START + r"(?<!(?i:once)\s)(?i:for|in|after)\s+(?P<t>(?i:a\s+(?:long\s+"
+          r"|short\s+|little\s+)?while|some\s+time))(?![\w-])(?!\s+(?i:now|ago|before|after|later|earlier)\b)",
+          lambda m, c: Reading("DURATION", "PXX", "duration")),
     _rule("recent", START + r"(?P<t>(?i:recent)\s+(?P<u>(?i:days|weeks|months|years|decades)))"
           r"(?!\w)", _recent),
     _rule("set_times", START + r"(?P<t>(?i:once|twice|thrice|(?:\d+|two|three|four|five|six"
           r"|seven|eight|nine|ten)\s+times)\s+(?i:a|an|per|each|every)\s+(?P<u>(?i:second|minute"
           r"|hour|day|week|month|year|decade)))(?!\w)", _set),
+    _rule("set_every_other", START + r"(?P<t>(?i:every)\s+(?i:other)\s+" + UNIT + r")(?!\w)",
+          _every_other),
     _rule("set_every", START + r"(?P<t>(?i:every|each|per)\s+(?:" + NUMBER + r"\s+)?" + UNIT
           + r")(?!\w)", _set),
     _rule("reference", START + r"(?:(?i:in|until|till|for|from|since|of)\s+)?(?P<t>(?i:now"
@@ -764,11 +859,21 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+_AGE_AFTER = re.compile(r"\s+(?i:old|of\s+age)\b")
+#: After "a second", a word that makes it the ordinal ("a second time") rather than a second
+#: of time ("a second later", "for a second, nothing").
+_ORDINAL_SECOND = re.compile(r"\s+(?!(?i:later|earlier|ago|before|after|or|and|to|of|in|the"
+                             r"|apart|long|longer|each|every|per)\b)[A-Za-z]")
+
+
 def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     """``three hours``, ``the past fifteen years``, ``two and a half years``. A bare ``a day``
     after a number of things (``$5 a day``) is a rate, left alone."""
-    if match.groupdict().get("old"):
-        return None  # "a 54-year-old farmer": an age, which TimeML does not mark
+    if match.groupdict().get("old") or _AGE_AFTER.match(ctx.text, ctx.end):
+        return None  # "a 54-year-old farmer", "52 years old": an age, which TimeML does not mark
+    if match["n"].lower() == "a" and match["u"].lower() == "second" and _ORDINAL_SECOND.match(
+            ctx.text, ctx.end):
+        return None  # "a second group", "a second betrayal": the ordinal, not one second
     if match["u"].lower().startswith("quarter") and (match["n"].lower() in ("a", "an") or re.match(
             r"\s+(?i:of)\b", ctx.text[ctx.end:ctx.end + 5])):
         return None  # "three quarters of the vote", "a quarter point": shares, not periods
@@ -777,8 +882,8 @@ def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
             rate or match["u"].lower().endswith("s")):
         return None  # "$5 a day" is a rate; "a decades-long" is not a duration of one
     amount = _amount(match["n"])
-    if match.groupdict().get("half") and amount is not None:
-        amount += 0.5
+    if (match.groupdict().get("half") or match.groupdict().get("half2")) and amount is not None:
+        amount += 0.5  # "two and a half years", "a minute and a half"
     unit, multiplier = _unit(match["u"])
     return Reading("DURATION", _duration(amount * multiplier if amount is not None else None,
                                          unit), "duration")
@@ -801,6 +906,12 @@ def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
     unit = "day" if part else unit
     step = {"next": 1, "following": 1, "previous": -1, "same": 0}[direction]
     base = ctx.reference_day
+    if base is None and not part and ctx.reference_relation is None and ctx.reference_month:
+        year, month = ctx.reference_month
+        if unit == "month":
+            return Reading("DATE", cal.month_value(*cal.add_months(year, month, step)), "month")
+        if unit == "year":
+            return Reading("DATE", f"{year + step:04d}", "year")
     if base is None:
         relation = ctx.reference_relation or "the preceding date"
         side = "before" if step < 0 else "after"

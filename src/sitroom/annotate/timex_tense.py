@@ -40,7 +40,7 @@ def tense_at(doc: Any, start: int, end: int) -> Tense | None:
 def _verb_tense(verb: Any, depth: int) -> Tense | None:
     auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     aux_words = {child.lower_ for child in auxes}
-    if verb.lemma_.lower() in FUTURE_LEMMAS and verb.tag_ != "VBD":
+    if verb.lemma_.lower() in FUTURE_LEMMAS and verb.tag_ != "VBD" and not _pluperfect(verb):
         # "is expected Friday", "plans to": ahead; but "predicted Wednesday" was said then.
         return "future"
     if aux_words & FUTURE_AUX:
@@ -72,5 +72,13 @@ def _inherit(verb: Any, depth: int, default: Tense | None) -> Tense | None:
     if depth >= 3 or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return default
     if head.lemma_.lower() in FUTURE_LEMMAS:
+        if _pluperfect(head):
+            return "past"  # "had been scheduled to expire Friday": a plan told as over
         return "future"  # "planned to leave on Thursday": the leaving lies ahead of the plan
     return _verb_tense(head, depth + 1)
+
+
+def _pluperfect(verb: Any) -> bool:
+    """``had planned``, ``had been scheduled``: the past perfect."""
+    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in ("had", "'d")
+               and child.tag_ == "VBD" for child in verb.children)

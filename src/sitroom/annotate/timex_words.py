@@ -2,7 +2,8 @@
 
 Broadcast transcripts spell years out (``nineteen ninety-six``, ``January nineteen
 ninety-seven``, ``the year two thousand``); feasts that move with the calendar
-(``Thanksgiving``, ``Easter``) are computed for the year the clause points to; and ``in coming
+(``Thanksgiving``, ``Easter``) are computed for the year the clause points to; decades go by
+their names (``the nineties`` is ``199``); and ``in coming
 weeks``, ``the weeks ahead`` are TimeML durations of unspecified length (``PXW``).
 """
 
@@ -114,6 +115,19 @@ def _vague_ahead(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", cal.duration_value("X", unit), "duration")
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _decade_in_words(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the nineties``, ``the nineteen-eighties``: a decade of the 1900s unless a century is
+    named (``the eighteen-nineties``)."""
+    if match["dw"][0].isupper() and re.match(r"\s+[A-Z]", ctx.text[ctx.end:ctx.end + 2]):
+        return None  # "the Sixties Scoop": part of a name
+    century = _CENTURIES.get((match.group("dc") or "nineteen").lower(), 19)
+    return Reading("DATE", f"{century}{_DECADE_WORDS[match['dw'].lower()]}", "decade")
+
+
 def _rule(name: str, pattern: str, handler: Handler) -> Rule:
     return Rule(name, re.compile(pattern), handler)
 
@@ -126,6 +140,9 @@ WORD_RULES: tuple[Rule, ...] = (
     _rule("moving_holiday", START + r"(?P<t>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Easter"
           r"|Thanksgiving)(?:\s+(?:Day|Sunday))?(?P<wk>\s+(?i:week))?(?:,?\s+(?P<y>(?:19|20)\d\d))?)"
           r"(?![\w-])", _moving_holiday),
+    _rule("decade_in_words", START + r"(?P<t>(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?"
+          r"(?:(?P<dc>(?i:eighteen|nineteen))[\s-]+)?(?P<dw>(?i:twenties|thirties|forties|fifties"
+          r"|sixties|seventies|eighties|nineties)))(?![\w-])", _decade_in_words),
     _rule("vague_ahead", START + r"(?P<t>(?:(?i:the)\s+)?(?:(?i:coming)\s+" + _PLURAL_UNIT
           + r"|" + _PLURAL_UNIT.replace("<u>", "<u2>") + r"\s+(?i:ahead)))(?![\w-])",
           _vague_ahead),

@@ -1,0 +1,72 @@
+"""Times of day told in words, and sets of parts of days and weekends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.annotate.times import normalize_text
+
+FRIDAY = date(1998, 2, 13)
+
+
+def found(text: str, anchor: date | None = FRIDAY) -> list[tuple[str, str, str | None]]:
+    return [(text[start:end], reading.type, reading.value)
+            for start, end, reading in normalize_text(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He will leave at 4 in the morning.", ("4 in the morning", "TIME", "1998-02-13T04:00")),
+        ("They met at 3 in the afternoon.", ("3 in the afternoon", "TIME", "1998-02-13T15:00")),
+        ("The call came at 9 o'clock at night.",
+         ("9 o'clock at night", "TIME", "1998-02-13T21:00")),
+        ("Shots rang out at 2 at night.", ("2 at night", "TIME", "1998-02-13T02:00")),
+    ],
+)
+def test_clock_hour_with_half_of_day_in_words(text: str,
+                                              expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+def test_part_of_day_before_the_day_it_belongs_to() -> None:
+    assert found("In London at mid-afternoon yesterday, shares rose.") == [
+        ("mid-afternoon yesterday", "TIME", "1998-02-12TAF")]
+    assert found("Troops arrived late evening Tuesday.") == [
+        ("late evening Tuesday", "TIME", "1998-02-10TEV")]
+
+
+def test_midnight_is_not_read_as_the_night_of_a_day() -> None:
+    assert found("The offer expires at midnight Friday.") == [
+        ("midnight Friday", "TIME", "1998-02-13T24:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Patrols go out every morning.", "every morning", "XXXX-XX-XXTMO"),
+        ("Shelling resumed nightly.", "nightly", "XXXX-XX-XXTNI"),
+        ("They meet each evening.", "each evening", "XXXX-XX-XXTEV"),
+        ("The market opens every weekend.", "every weekend", "XXXX-WXX-WE"),
+        ("The clinic is closed on weekends.", "weekends", "XXXX-WXX-WE"),
+    ],
+)
+def test_sets_of_parts_of_days_and_weekends(text: str, expression: str, value: str) -> None:
+    assert found(text) == [(expression, "SET", value)]
+
+
+def test_clock_time_takes_the_weekday_written_after_a_bracketed_zone() -> None:
+    # TimeML marks "10:35 a.m." and "Friday" apart; the time still falls on that Friday.
+    assert found("The blast came at 10:35 a.m. (0735 GMT) Friday.", date(1998, 8, 8)) == [
+        ("10:35 a.m.", "TIME", "1998-08-07T10:35"), ("Friday", "DATE", "1998-08-07")]
+
+
+def test_without_a_document_date_a_time_of_day_has_no_value() -> None:
+    assert found("He left at 4 in the morning.", None) == [("4 in the morning", "TIME", None)]
+
+
+def test_a_programme_named_nightly_is_not_a_set() -> None:
+    assert found("ABC World News and NBC Nightly News refused.") == []
+    assert found("Nightly, the shelling resumed.") == [("Nightly", "SET", "XXXX-XX-XXTNI")]
