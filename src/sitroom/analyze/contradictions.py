@@ -43,8 +43,11 @@ from .statements import Statement, predicate_lexicon
 NUMBER_WINDOW_DAYS = 7
 #: Similarity two clauses need before their figures are compared.
 NUMBER_SIMILARITY = 0.4
-#: Similarity a denial needs with the claim it denies.
-DENIAL_SIMILARITY = 0.7
+#: Similarity a denial needs with the claim it denies; the claim must also state the denied
+#: act (its verb among the denied words) about the same named things.
+DENIAL_SIMILARITY = 0.65
+#: Nearest claims a denial is compared with.
+DENIAL_CANDIDATES = 10
 _GENERIC = frozenset({"group", "organisation", "organization", "member", "movement", "the",
                       "a", "an", "of", "and", "al", "in", "its", "which", "that", "s"})
 
@@ -287,15 +290,23 @@ def _denials(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
         return []
     asserted = np.array([st.denied_by is None and st.description_of is None
                          for st in statements])
+    # An article that reports a claim together with its denial is not the claim's source.
+    denials_in: dict[str, list[int]] = defaultdict(list)
+    for i in denied:
+        denials_in[statements[i].article].append(i)
     out: list[Found] = []
     for i in denied:
         sims = vectors @ vectors[i]
         sims[~asserted] = -1.0
-        for j in np.argsort(-sims)[:5].tolist():
+        for j in np.argsort(-sims)[:DENIAL_CANDIDATES].tolist():
             if sims[j] < DENIAL_SIMILARITY:
                 break
             a, b = statements[i], statements[j]
-            if a.article == b.article or not _same_topic(a, b):
+            if a.article == b.article or any(
+                float(vectors[k] @ vectors[j]) >= DENIAL_SIMILARITY for k in denials_in[b.article]
+            ):
+                continue
+            if not _same_topic(a, b) or not _same_act(a, b):
                 continue
             who = name_of(a.denied_by or "")
             explanation = f"{who} denies what {b.source_label} reports"
@@ -303,6 +314,20 @@ def _denials(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
                              explanation, a.denied_by))
             break
     return out
+
+
+_DENIAL_CLASSES = frozenset({"deny", "block"})
+
+
+def _same_act(denial: Statement, claim: Statement) -> bool:
+    """The claim states the act that is denied: its verb is in the denied words (``ordered``
+    for ``denied that officials ordered ...``), and it is not itself a refusal or a denial
+    (``continues to deny any wrongdoing``), which would be agreeing with the denier."""
+    if claim.negated or claim.classes & _DENIAL_CLASSES or claim.description_of:
+        return False
+    stem = claim.predicate[:5]
+    return bool(stem) and any(w[:len(stem)] == stem and len(w) >= len(stem)
+                              for w in re.findall(r"[a-z]+", denial.text.casefold()))
 
 
 def _same_topic(denial: Statement, claim: Statement) -> bool:

@@ -27,6 +27,7 @@ from ..types import (
     Evidence,
     Quote,
 )
+from .denials import DeniedSpan, denied_spans
 from .provenance import provenance_chain
 
 SpanKey = tuple[str, int, int]
@@ -171,6 +172,11 @@ class SpanIndex:
     def inside(self, article: str, start: int, end: int) -> list[str]:
         return [i for s, e, i in self._by_article.get(article, ()) if s >= start and e <= end]
 
+    def ends_near(self, article: str, ident: str, end: int, slack: int = 2) -> bool:
+        """Whether a span of ``ident`` ends within ``slack`` characters of ``end``."""
+        return any(i == ident and abs(e - end) <= slack
+                   for _, e, i in self._by_article.get(article, ()))
+
     def best(self, article: str, start: int, end: int) -> str | None:
         """The id of the span that covers most of ``[start, end)``."""
         best: tuple[int, str] | None = None
@@ -229,6 +235,12 @@ def find_statements(
             described = context.description(descriptor)
             if described is not None:
                 out.append(described)
+        keys = {st.key for st in out}
+        for span in denied_spans(article.text, ann.clauses):
+            denial = context.denied(span)
+            if denial is not None and denial.key not in keys:
+                keys.add(denial.key)
+                out.append(denial)
     return out
 
 
@@ -361,6 +373,54 @@ class _ArticleContext:
             speaker_text=speaker_text,
             via=via,
             description_of=entity,
+        )
+
+
+    def denied(self, span: DeniedSpan) -> Statement | None:
+        """``the minister rejected reports that <content>``: the content as a statement the
+        outlet reports and the denier denies."""
+        a = self.article
+        entity_ids = frozenset(self.entities.inside(a.id, span.start, span.end))
+        place_ids = frozenset(self.places.inside(a.id, span.start, span.end))
+        if not entity_ids and not place_ids:
+            return None
+        # The denier is the entity heading the phrase (``the minister, Imtiaz Dharejo``), not
+        # one modifying it (``Sindh's irrigation minister`` is not Sindh).
+        denier = next((ident for ident in self.entities.inside(
+            a.id, span.denier_start, span.denier_end) if self.entities.ends_near(
+            a.id, ident, span.denier_end)), None) or " ".join(
+            a.text[span.denier_start:span.denier_end].split())
+        if not denier:
+            return None
+        subject = next((e for e in self.entities.inside(a.id, span.start, span.start + 40)),
+                       None)
+        text = a.text[span.start:span.end]
+        return Statement(
+            key=(a.id, span.start, span.end),
+            article=a.id,
+            outlet=a.outlet,
+            published=a.published or (a.date_range[0] if a.date_range else None),
+            text=text,
+            evidence=Evidence(a.id, span.evidence_start, span.evidence_end,
+                              a.text[span.evidence_start:span.evidence_end]),
+            subject=subject,
+            subject_text=None,
+            object_key=None,
+            object_text=None,
+            object_head=None,
+            entities=entity_ids,
+            places=place_ids,
+            classes=frozenset(),
+            predicate="deny",
+            negated=False,
+            attempted=False,
+            quantities=(),
+            dates=(),
+            speaker=None,
+            speaker_text=None,
+            via=None,
+            denied_by=denier,
+            context=entity_ids | place_ids,
         )
 
 
