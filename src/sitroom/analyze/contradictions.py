@@ -38,6 +38,7 @@ from itertools import combinations
 
 import numpy as np
 
+from ..types import Evidence
 from .statements import Statement, predicate_lexicon
 
 NUMBER_WINDOW_DAYS = 7
@@ -296,20 +297,29 @@ def _denials(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
         denials_in[statements[i].article].append(i)
     out: list[Found] = []
     for i in denied:
+        if (statements[i].denied_by or "") in _PRONOUNS:
+            continue  # ``he denied ...`` with no name to show for who denies
         sims = vectors @ vectors[i]
         sims[~asserted] = -1.0
         for j in np.argsort(-sims)[:DENIAL_CANDIDATES].tolist():
             if sims[j] < DENIAL_SIMILARITY:
                 break
             a, b = statements[i], statements[j]
-            if a.article == b.article or any(
-                float(vectors[k] @ vectors[j]) >= DENIAL_SIMILARITY for k in denials_in[b.article]
-            ):
-                continue
+            if a.article == b.article:
+                # One article reporting a claim and its denial: the claim must be someone
+                # else's and in another sentence (``X said A, which Y denies`` reports the
+                # dispute in one breath and is left to the other articles).
+                if _overlaps(a.evidence, b.evidence) or b.speaker == a.denied_by:
+                    continue
+            elif any(float(vectors[k] @ vectors[j]) >= DENIAL_SIMILARITY
+                     for k in denials_in[b.article]):
+                continue  # that article reports the claim with its denial: not the claim's
             if not _same_topic(a, b) or not _same_act(a, b):
                 continue
             who = name_of(a.denied_by or "")
-            explanation = f"{who} denies what {b.source_label} reports"
+            said = f"{b.speaker_text} says ({b.source_label})" if b.speaker_text else (
+                f"{b.source_label} reports")
+            explanation = f"{who} denies what {said}"
             out.append(Found("denial", owner[j], owner[i], (j,), (i,), "asserted", "denied",
                              explanation, a.denied_by))
             break
@@ -317,6 +327,11 @@ def _denials(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
 
 
 _DENIAL_CLASSES = frozenset({"deny", "block"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which"})
+
+
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    return a.article == b.article and a.start < b.end and b.start < a.end
 
 
 def _same_act(denial: Statement, claim: Statement) -> bool:

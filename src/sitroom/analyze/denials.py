@@ -1,7 +1,7 @@
 """Denials of reports, found in an article's text where the clause parse gives no ``denied
 that`` content: the reported content is a noun's complement or sits beside a report noun.
 
-Three shapes (word lists in ``data/claims/denials.json``):
+Four shapes (word lists in ``data/claims/denials.json``):
 
 - a denial verb whose object is a report noun followed by its content: ``the minister
   rejected reports that the government ordered the cut``;
@@ -9,7 +9,10 @@ Three shapes (word lists in ``data/claims/denials.json``):
   denied by the minister`` or ``..., a report that the minister has denied``;
 - a short sentence denying the reports the sentence before it spelled out: ``... anger over
   reports that the government breached the embankment. The minister has denied the
-  reports.``
+  reports.``;
+- a denial verb whose object names an act by its noun: ``Russia has denied election
+  interference`` (paired only with a claim whose verb is that noun's, see
+  :mod:`.contradictions`).
 
 Each yields the denied content's span and the denier's span; :mod:`.statements` turns them
 into statements denied by that denier, which :mod:`.contradictions` pairs with the claim
@@ -48,6 +51,7 @@ class DeniedSpan:
 class DenialWords:
     verbs: frozenset[str]
     nouns: frozenset[str]
+    act_endings: tuple[str, ...]
     #: the report noun after the denial, then its content: ``reports(, ...,) that <content>``
     content_after_noun: re.Pattern[str]
     #: ``, a claim denied by <who>`` / ``, a report that <who> has denied`` at sentence end
@@ -74,10 +78,11 @@ def denial_words() -> DenialWords:
     return DenialWords(
         verbs=frozenset(words("denial_verbs")),
         nouns=frozenset(words("report_nouns")),
+        act_endings=tuple(words("act_noun_endings")),
         content_after_noun=re.compile(
             rf"\b(?:{nouns})\b(?:,[^,;]{{1,120}},)?\s+that\s+", re.IGNORECASE),
         beside=re.compile(
-            rf",\s+(?:a|an|the)\s+(?:{nouns})\s+(?:"
+            rf"(?:,|\s[—–-])\s+(?:(?:a|an|the)\s+)?(?:{nouns})\s+(?:"
             rf"(?:that|which)\s+(?P<who>[^;.]{{2,100}}?)\s+{adverbs}(?:{forms})"
             rf"|(?:{forms})\s+by\s+(?P<by>[^;]{{2,120}}?))\s*[.;]?\s*$",
             re.IGNORECASE),
@@ -134,7 +139,13 @@ def _denied_object(text: str, c: ClauseMention, sentences: Sequence[tuple[int, i
     if c.subject_start is None or c.subject_end is None or not c.object_text:
         return None
     object_words = c.object_text.casefold().split()
-    if not object_words or object_words[-1] not in words.nouns:
+    if not object_words:
+        return None
+    if object_words[-1] not in words.nouns:
+        if object_words[-1].endswith(words.act_endings) and len(object_words[-1]) > 6:
+            # ``Russia has denied election interference``: the act named by its noun.
+            s, e = _trim(text, c.subject_start, c.object_end)
+            return DeniedSpan(s, e, c.subject_start, c.subject_end, c.start, c.end)
         return None
     after = words.content_after_noun.search(text, c.object_start or c.object_end, c.end)
     if after is not None and after.start() < c.object_end:

@@ -158,6 +158,20 @@ def quantity_kinds() -> Mapping[str, str]:
             for w in words}
 
 
+@lru_cache(maxsize=1)
+def _intention_pattern() -> re.Pattern[str]:
+    """``data/claims/intentions.txt`` as one pattern: an intention verb, then ``to``."""
+    lines = (line.strip().lower() for line in _data("intentions.txt").splitlines())
+    stems = sorted((w for w in lines if w and not w.startswith("#")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*\s+to\s+(?:\w+ly\s+)?$",
+                      re.IGNORECASE)
+
+
+def intended(text: str, predicate_start: int) -> bool:
+    """Whether the predicate at ``predicate_start`` follows an intention verb and ``to``."""
+    return bool(_intention_pattern().search(text[max(0, predicate_start - 40):predicate_start]))
+
+
 # --------------------------------------------------------------------------- spans
 
 
@@ -270,6 +284,8 @@ class _ArticleContext:
     def statement(self, clause: ClauseMention) -> Statement | None:
         if clause.modality != "asserted" or clause.predicate in _EMPTY_PREDICATES:
             return None
+        if intended(self.article.text, clause.pred_start):
+            return None  # ``threatened to withdraw``: an intention, not what happened
         a = self.article
         start, end = (clause.clause_start, clause.clause_end) if clause.clause_end else (
             clause.start, clause.end)
@@ -288,8 +304,11 @@ class _ArticleContext:
             subject_text = None
         obj = None
         if clause.object_start is not None and clause.object_end is not None:
-            obj = self.entities.best(a.id, clause.object_start, clause.object_end) or (
-                self.places.best(a.id, clause.object_start, clause.object_end))
+            # The named thing that heads the object, not one inside it: the object of
+            # ``advanced the United States' efforts`` is the efforts, not the United States.
+            obj = next((i for index in (self.entities, self.places)
+                        for i in index.inside(a.id, clause.object_start, clause.object_end)
+                        if index.ends_near(a.id, i, clause.object_end)), None)
         speaker, speaker_text, via = self._attribution(clause.start, clause.end)
         denied_by = None
         if clause.denied_by_start is not None and clause.denied_by_end is not None:

@@ -49,6 +49,9 @@ _TENTATIVE = re.compile(
     r"\b(?:may|might|could|would|should|must|will|appears?|appeared|seems?|seemed|likely|"
     r"unlikely|reportedly|allegedly|apparently|possibly|probably|perhaps|presumably|"
     r"supposedly|purportedly)\b", re.IGNORECASE)
+#: A credit line (``X contributed to this report``) is about the article, not the story.
+_CREDIT = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|"
+                     r"\b(?:reporting|editing|writing) by\b", re.IGNORECASE)
 _POINTERS = frozenset({"this", "these", "those", "such"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
@@ -74,6 +77,8 @@ def stands_alone(sentence: str) -> bool:
     if not re.search(r"[.!]$", text) or len(_WORD.findall(text)) < MIN_WORDS:
         return False
     if _QUOTE_MARKS.search(text) or _FIRST_PERSON.search(text) or _TENTATIVE.search(text):
+        return False
+    if _CREDIT.search(text):
         return False
     words = [w.casefold() for w in re.findall(r"[A-Za-z’']+", text)[:5]]
     openers = context_openers()
