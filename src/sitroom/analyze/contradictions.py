@@ -11,8 +11,13 @@ more than a missed one, so every rule demands the same actor or place on both si
 - ``opposite``: opposite predicate classes (``data/claims/predicates.json``: approve vs
   block, capture vs repel, confirm vs deny, withdraw vs advance, ...) with the same named
   subject and the same object (the same entity or place, the same head word, or words of one
-  object group such as operation/offensive); or the same predicate, once negated.
-- ``denial``: ``X denied that ...`` against the claim it denies.
+  object group such as operation/offensive), in articles published within
+  :data:`OPPOSITE_WINDOW_DAYS` of each other when both are dated; or the same predicate,
+  once negated.
+- ``denial``: ``X denied that ...`` (or ``X rejected reports that ...``, ``..., a claim
+  denied by X``: :mod:`.denials`) against a claim that states the denied act about the same
+  named things, from another article, or from the same article in another sentence and
+  another voice.
 - ``date``: two days for an event that happens once to its object (a capture of one
   place by one named actor), from different sources.
 - ``description``: two descriptions of the same actor naming the same third party where
@@ -42,6 +47,9 @@ from ..types import Evidence
 from .statements import Statement, predicate_lexicon
 
 NUMBER_WINDOW_DAYS = 7
+#: Opposite predicates are compared only between articles published this close together
+#: (when both carry their own date; an inferred interval says too little).
+OPPOSITE_WINDOW_DAYS = 31
 #: Similarity two clauses need before their figures are compared.
 NUMBER_SIMILARITY = 0.4
 #: Similarity a denial needs with the claim it denies; the claim must also state the denied
@@ -258,6 +266,10 @@ def _opposites(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapp
             a, b = statements[i], statements[j]
             if owner[i] == owner[j] or a.same_source(b) or not _same_object(a, b):
                 continue
+            da, db = _day(a.published), _day(b.published)
+            if (a.dated and b.dated and da is not None and db is not None
+                    and abs((da - db).days) > OPPOSITE_WINDOW_DAYS):
+                continue  # two acts a month apart may both be true: won one vote, lost the next
             pair = None
             if a.negated == b.negated:
                 pair = lexicon.opposite(a.classes, b.classes)

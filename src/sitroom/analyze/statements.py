@@ -79,6 +79,9 @@ class Statement:
     description_of: str | None = None
     #: Places and entities of the whole sentence: what a number in a clause is about.
     context: frozenset[str] = frozenset()
+    #: Whether ``published`` is the article's own date rather than the start of the interval
+    #: its dating inferred.
+    dated: bool = False
 
     @property
     def source_label(self) -> str:
@@ -319,6 +322,7 @@ class _ArticleContext:
             article=a.id,
             outlet=a.outlet,
             published=a.published or (a.date_range[0] if a.date_range else None),
+            dated=a.published is not None,
             text=a.text[start:end],
             evidence=Evidence(a.id, clause.start, clause.end, a.text[clause.start:clause.end]),
             subject=subject or _head_key(subject_text),
@@ -373,6 +377,7 @@ class _ArticleContext:
             article=a.id,
             outlet=a.outlet,
             published=a.published or (a.date_range[0] if a.date_range else None),
+            dated=a.published is not None,
             text=a.text[start:descriptor.end],
             evidence=Evidence(a.id, sentence[0], sentence[1], a.text[sentence[0]:sentence[1]]),
             subject=entity,
@@ -419,6 +424,7 @@ class _ArticleContext:
             article=a.id,
             outlet=a.outlet,
             published=a.published or (a.date_range[0] if a.date_range else None),
+            dated=a.published is not None,
             text=text,
             evidence=Evidence(a.id, span.evidence_start, span.evidence_end,
                               a.text[span.evidence_start:span.evidence_end]),

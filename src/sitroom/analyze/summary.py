@@ -15,8 +15,8 @@ order (the claim's date, else its first article's).
 
 Each contradiction with both sides in the story becomes a ``contested`` item with both
 sides' sentences and evidence (at most :data:`MAX_CONTESTED`, kinds an analyst reads first
-first). Every item's text is copied from its first passage and carries the passages it is
-taken from.
+first, one per claim). Every item's text is copied from its first passage and carries the
+passages it is taken from.
 """
 
 from __future__ import annotations
@@ -182,6 +182,7 @@ def _contested(members: set[str], contradictions: Sequence[Contradiction], story
                ) -> list[SummaryItem]:
     items: list[SummaryItem] = []
     shown: list[tuple[str, str]] = []
+    used: set[str] = set()
     inside = [x for x in contradictions
               if all(any(e.article in members for e in s.evidence) for s in x.sides)]
     inside.sort(key=lambda x: (_KIND_ORDER.get(x.kind, 9), x.id))
@@ -195,7 +196,10 @@ def _contested(members: set[str], contradictions: Sequence[Contradiction], story
             e for e in b.evidence if e.article in members)
         if any(repeats(first_a.text, sa) and repeats(first_b.text, sb) for sa, sb in shown):
             continue  # the same dispute again, in other claims of the same sentences
+        if a.claim in used or b.claim in used:
+            continue  # one dispute per claim: a second denial of it adds no new side
         shown.append((first_a.text, first_b.text))
+        used.update((a.claim, b.claim))
         items.append(SummaryItem(
             text=first_a.text,
             evidence=_ordered(a.evidence, first_a, members),
