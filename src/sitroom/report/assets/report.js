@@ -419,8 +419,15 @@
   // a button that opens the article at its exact words.
   function cite(evidence) {
     if (!evidence || !evidence.length) return document.createTextNode("");
-    var a = articleById.get(evidence[0].article);
-    return evidenceButton(evidence[0], a && a.outlet !== "unknown" ? a.outlet : "source");
+    return evidenceButton(evidence[0], sourceLabel(articleById.get(evidence[0].article)));
+  }
+
+  // Who a sentence comes from: the outlet, else the article's title, shortened.
+  function sourceLabel(a) {
+    if (!a) return "source";
+    if (a.outlet !== "unknown") return a.outlet;
+    var title = a.title || "";
+    return title ? (title.length > 40 ? title.slice(0, 39) + "…" : title) : "source";
   }
 
   function summaryBriefs(items) {
@@ -441,15 +448,17 @@
       byStory.get(key).forEach(function (item) {
         if (item.kind === "contested") {
           disputes += 1;
+          var first = sourceLabel(articleById.get(item.evidence[0].article));
           contested.appendChild(document.createTextNode((disputes > 1 ? " " : "") +
-            (item.outlets.join(", ") || "one source") + " reports: "));
+            (first === "source" ? "One source" : first) + " reports: "));
           contested.appendChild(el("q", { text: item.text }));
           contested.appendChild(document.createTextNode(" "));
           contested.appendChild(cite(item.evidence));
           var other = item.counter_evidence && item.counter_evidence.length ?
             articleById.get(item.counter_evidence[0].article) : null;
+          var second = other ? sourceLabel(other) : "source";
           contested.appendChild(document.createTextNode("; " +
-            (other && other.outlet !== "unknown" ? other.outlet : "another source") + ": "));
+            (second === "source" ? "another source" : second) + ": "));
           contested.appendChild(el("q", { text: item.counter_text || "" }));
           contested.appendChild(document.createTextNode(" "));
           contested.appendChild(cite(item.counter_evidence));
