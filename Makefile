@@ -57,6 +57,7 @@ eval: $(VENV)/.installed-test
 	$(BIN)/python bench/eval_attribution.py
 	$(BIN)/python bench/eval_ecb_events.py
 	$(BIN)/python bench/eval_claims_allsides.py
+	$(BIN)/python bench/eval_framing_allsides.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py

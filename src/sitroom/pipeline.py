@@ -172,7 +172,6 @@ def assemble_report(
 ) -> Report:
     """The corpus-level steps over everything stored: resolution, linking, then the report
     record."""
-    from .analyze.claim_events import link_claims_to_events
     from .analyze.events import build_events, mark_duplicates, place_mentions, timeline
     from .analyze.findings import build_findings
     from .analyze.provenance import build_quotes_and_citations
@@ -195,7 +194,7 @@ def assemble_report(
     stories = stories_for(articles, _actors_by_article(entities))
     findings = build_findings(articles, annotations, quotes, citations, entities.entities,
                               entities.mention_entity, places.places, places.mention_place,
-                              stories=stories, cache=store)
+                              stories=stories, cache=store, events=events)
     return Report(
         schema_version=REPORT_SCHEMA_VERSION,
         generated_by=f"sitroom {__version__}",
@@ -209,7 +208,7 @@ def assemble_report(
         events=events,
         timeline=timeline(events),
         stories=titled_by_claims(stories, findings.claims),
-        claims=link_claims_to_events(findings.claims, events),
+        claims=findings.claims,
         framing=findings.framing,
         summary=findings.summary,
         contradictions=findings.contradictions,

@@ -11,8 +11,13 @@ more than a missed one, so every rule demands the same actor or place on both si
 - ``opposite``: opposite predicate classes (``data/claims/predicates.json``: approve vs
   block, capture vs repel, confirm vs deny, withdraw vs advance, ...) with the same named
   subject and the same object (the same entity or place, the same head word, or words of one
-  object group such as operation/offensive); or the same predicate, once negated.
-- ``denial``: ``X denied that ...`` against the claim it denies.
+  object group such as operation/offensive), in articles published within
+  :data:`OPPOSITE_WINDOW_DAYS` of each other when both are dated; or the same predicate,
+  once negated.
+- ``denial``: ``X denied that ...`` (or ``X rejected reports that ...``, ``..., a claim
+  denied by X``: :mod:`.denials`) against a claim that states the denied act about the same
+  named things, from another article, or from the same article in another sentence and
+  another voice.
 - ``date``: two days for an event that happens once to its object (a capture of one
   place by one named actor), from different sources.
 - ``description``: two descriptions of the same actor naming the same third party where
@@ -38,13 +43,20 @@ from itertools import combinations
 
 import numpy as np
 
+from ..types import Evidence
 from .statements import Statement, predicate_lexicon
 
 NUMBER_WINDOW_DAYS = 7
+#: Opposite predicates are compared only between articles published this close together
+#: (when both carry their own date; an inferred interval says too little).
+OPPOSITE_WINDOW_DAYS = 31
 #: Similarity two clauses need before their figures are compared.
 NUMBER_SIMILARITY = 0.4
-#: Similarity a denial needs with the claim it denies.
-DENIAL_SIMILARITY = 0.7
+#: Similarity a denial needs with the claim it denies; the claim must also state the denied
+#: act (its verb among the denied words) about the same named things.
+DENIAL_SIMILARITY = 0.65
+#: Nearest claims a denial is compared with.
+DENIAL_CANDIDATES = 10
 _GENERIC = frozenset({"group", "organisation", "organization", "member", "movement", "the",
                       "a", "an", "of", "and", "al", "in", "its", "which", "that", "s"})
 
@@ -254,6 +266,10 @@ def _opposites(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapp
             a, b = statements[i], statements[j]
             if owner[i] == owner[j] or a.same_source(b) or not _same_object(a, b):
                 continue
+            da, db = _day(a.published), _day(b.published)
+            if (a.dated and b.dated and da is not None and db is not None
+                    and abs((da - db).days) > OPPOSITE_WINDOW_DAYS):
+                continue  # two acts a month apart may both be true: won one vote, lost the next
             pair = None
             if a.negated == b.negated:
                 pair = lexicon.opposite(a.classes, b.classes)
@@ -287,22 +303,58 @@ def _denials(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
         return []
     asserted = np.array([st.denied_by is None and st.description_of is None
                          for st in statements])
+    # An article that reports a claim together with its denial is not the claim's source.
+    denials_in: dict[str, list[int]] = defaultdict(list)
+    for i in denied:
+        denials_in[statements[i].article].append(i)
     out: list[Found] = []
     for i in denied:
+        if (statements[i].denied_by or "") in _PRONOUNS:
+            continue  # ``he denied ...`` with no name to show for who denies
         sims = vectors @ vectors[i]
         sims[~asserted] = -1.0
-        for j in np.argsort(-sims)[:5].tolist():
+        for j in np.argsort(-sims)[:DENIAL_CANDIDATES].tolist():
             if sims[j] < DENIAL_SIMILARITY:
                 break
             a, b = statements[i], statements[j]
-            if a.article == b.article or not _same_topic(a, b):
+            if a.article == b.article:
+                # One article reporting a claim and its denial: the claim must be someone
+                # else's and in another sentence (``X said A, which Y denies`` reports the
+                # dispute in one breath and is left to the other articles).
+                if _overlaps(a.evidence, b.evidence) or b.speaker == a.denied_by:
+                    continue
+            elif any(float(vectors[k] @ vectors[j]) >= DENIAL_SIMILARITY
+                     for k in denials_in[b.article]):
+                continue  # that article reports the claim with its denial: not the claim's
+            if not _same_topic(a, b) or not _same_act(a, b):
                 continue
             who = name_of(a.denied_by or "")
-            explanation = f"{who} denies what {b.source_label} reports"
+            said = f"{b.speaker_text} says ({b.source_label})" if b.speaker_text else (
+                f"{b.source_label} reports")
+            explanation = f"{who} denies what {said}"
             out.append(Found("denial", owner[j], owner[i], (j,), (i,), "asserted", "denied",
                              explanation, a.denied_by))
             break
     return out
+
+
+_DENIAL_CLASSES = frozenset({"deny", "block"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which"})
+
+
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    return a.article == b.article and a.start < b.end and b.start < a.end
+
+
+def _same_act(denial: Statement, claim: Statement) -> bool:
+    """The claim states the act that is denied: its verb is in the denied words (``ordered``
+    for ``denied that officials ordered ...``), and it is not itself a refusal or a denial
+    (``continues to deny any wrongdoing``), which would be agreeing with the denier."""
+    if claim.negated or claim.classes & _DENIAL_CLASSES or claim.description_of:
+        return False
+    stem = claim.predicate[:5]
+    return bool(stem) and any(w[:len(stem)] == stem and len(w) >= len(stem)
+                              for w in re.findall(r"[a-z]+", denial.text.casefold()))
 
 
 def _same_topic(denial: Statement, claim: Statement) -> bool:

@@ -12,12 +12,14 @@ from ..types import (
     Contradiction,
     DocAnnotations,
     Entity,
+    Event,
     Framing,
     Place,
     Quote,
     Story,
     SummaryItem,
 )
+from .claim_events import link_claims_to_events
 from .claims import build_claims
 from .embed import EmbeddingCache
 from .framing import build_framing
@@ -43,18 +45,21 @@ def build_findings(
     place_spans: Mapping[tuple[str, int, int], str],
     stories: Sequence[Story] = (),
     cache: EmbeddingCache | None = None,
+    events: Sequence[Event] = (),
 ) -> Findings:
-    """Claims (with corroboration and contradictions), framing per outlet, and a summary per
-    story; without stories, the whole corpus is summarised as one."""
+    """Claims (with corroboration and contradictions, linked to ``events``), framing per
+    outlet, and a summary per story (one point per event); without stories, the whole corpus
+    is summarised as one."""
     names = {e.id: e.name for e in entities} | {p.id: p.name for p in places}
     found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
                          names, cache)
+    claims = link_claims_to_events(found.claims, events) if events else found.claims
     framing = build_framing(articles, annotations, entity_spans)
     groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
     if not groups:
         groups = [(None, tuple(a.id for a in articles))]
     summary: list[SummaryItem] = []
     for story, members in groups:
-        summary.extend(summarize(members, found.claims, found.contradictions, found.vectors,
+        summary.extend(summarize(members, claims, found.contradictions, found.vectors,
                                  story=story))
-    return Findings(found.claims, found.contradictions, framing, tuple(summary))
+    return Findings(claims, found.contradictions, framing, tuple(summary))

@@ -27,6 +27,7 @@ from ..types import (
     Evidence,
     Quote,
 )
+from .denials import DeniedSpan, denied_spans
 from .provenance import provenance_chain
 
 SpanKey = tuple[str, int, int]
@@ -78,6 +79,9 @@ class Statement:
     description_of: str | None = None
     #: Places and entities of the whole sentence: what a number in a clause is about.
     context: frozenset[str] = frozenset()
+    #: Whether ``published`` is the article's own date rather than the start of the interval
+    #: its dating inferred.
+    dated: bool = False
 
     @property
     def source_label(self) -> str:
@@ -157,6 +161,20 @@ def quantity_kinds() -> Mapping[str, str]:
             for w in words}
 
 
+@lru_cache(maxsize=1)
+def _intention_pattern() -> re.Pattern[str]:
+    """``data/claims/intentions.txt`` as one pattern: an intention verb, then ``to``."""
+    lines = (line.strip().lower() for line in _data("intentions.txt").splitlines())
+    stems = sorted((w for w in lines if w and not w.startswith("#")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*\s+to\s+(?:\w+ly\s+)?$",
+                      re.IGNORECASE)
+
+
+def intended(text: str, predicate_start: int) -> bool:
+    """Whether the predicate at ``predicate_start`` follows an intention verb and ``to``."""
+    return bool(_intention_pattern().search(text[max(0, predicate_start - 40):predicate_start]))
+
+
 # --------------------------------------------------------------------------- spans
 
 
@@ -170,6 +188,11 @@ class SpanIndex:
 
     def inside(self, article: str, start: int, end: int) -> list[str]:
         return [i for s, e, i in self._by_article.get(article, ()) if s >= start and e <= end]
+
+    def ends_near(self, article: str, ident: str, end: int, slack: int = 2) -> bool:
+        """Whether a span of ``ident`` ends within ``slack`` characters of ``end``."""
+        return any(i == ident and abs(e - end) <= slack
+                   for _, e, i in self._by_article.get(article, ()))
 
     def best(self, article: str, start: int, end: int) -> str | None:
         """The id of the span that covers most of ``[start, end)``."""
@@ -229,6 +252,12 @@ def find_statements(
             described = context.description(descriptor)
             if described is not None:
                 out.append(described)
+        keys = {st.key for st in out}
+        for span in denied_spans(article.text, ann.clauses):
+            denial = context.denied(span)
+            if denial is not None and denial.key not in keys:
+                keys.add(denial.key)
+                out.append(denial)
     return out
 
 
@@ -258,6 +287,8 @@ class _ArticleContext:
     def statement(self, clause: ClauseMention) -> Statement | None:
         if clause.modality != "asserted" or clause.predicate in _EMPTY_PREDICATES:
             return None
+        if intended(self.article.text, clause.pred_start):
+            return None  # ``threatened to withdraw``: an intention, not what happened
         a = self.article
         start, end = (clause.clause_start, clause.clause_end) if clause.clause_end else (
             clause.start, clause.end)
@@ -276,8 +307,11 @@ class _ArticleContext:
             subject_text = None
         obj = None
         if clause.object_start is not None and clause.object_end is not None:
-            obj = self.entities.best(a.id, clause.object_start, clause.object_end) or (
-                self.places.best(a.id, clause.object_start, clause.object_end))
+            # The named thing that heads the object, not one inside it: the object of
+            # ``advanced the United States' efforts`` is the efforts, not the United States.
+            obj = next((i for index in (self.entities, self.places)
+                        for i in index.inside(a.id, clause.object_start, clause.object_end)
+                        if index.ends_near(a.id, i, clause.object_end)), None)
         speaker, speaker_text, via = self._attribution(clause.start, clause.end)
         denied_by = None
         if clause.denied_by_start is not None and clause.denied_by_end is not None:
@@ -288,6 +322,7 @@ class _ArticleContext:
             article=a.id,
             outlet=a.outlet,
             published=a.published or (a.date_range[0] if a.date_range else None),
+            dated=a.published is not None,
             text=a.text[start:end],
             evidence=Evidence(a.id, clause.start, clause.end, a.text[clause.start:clause.end]),
             subject=subject or _head_key(subject_text),
@@ -342,6 +377,7 @@ class _ArticleContext:
             article=a.id,
             outlet=a.outlet,
             published=a.published or (a.date_range[0] if a.date_range else None),
+            dated=a.published is not None,
             text=a.text[start:descriptor.end],
             evidence=Evidence(a.id, sentence[0], sentence[1], a.text[sentence[0]:sentence[1]]),
             subject=entity,
@@ -361,6 +397,55 @@ class _ArticleContext:
             speaker_text=speaker_text,
             via=via,
             description_of=entity,
+        )
+
+
+    def denied(self, span: DeniedSpan) -> Statement | None:
+        """``the minister rejected reports that <content>``: the content as a statement the
+        outlet reports and the denier denies."""
+        a = self.article
+        entity_ids = frozenset(self.entities.inside(a.id, span.start, span.end))
+        place_ids = frozenset(self.places.inside(a.id, span.start, span.end))
+        if not entity_ids and not place_ids:
+            return None
+        # The denier is the entity heading the phrase (``the minister, Imtiaz Dharejo``), not
+        # one modifying it (``Sindh's irrigation minister`` is not Sindh).
+        denier = next((ident for ident in self.entities.inside(
+            a.id, span.denier_start, span.denier_end) if self.entities.ends_near(
+            a.id, ident, span.denier_end)), None) or " ".join(
+            a.text[span.denier_start:span.denier_end].split())
+        if not denier:
+            return None
+        subject = next((e for e in self.entities.inside(a.id, span.start, span.start + 40)),
+                       None)
+        text = a.text[span.start:span.end]
+        return Statement(
+            key=(a.id, span.start, span.end),
+            article=a.id,
+            outlet=a.outlet,
+            published=a.published or (a.date_range[0] if a.date_range else None),
+            dated=a.published is not None,
+            text=text,
+            evidence=Evidence(a.id, span.evidence_start, span.evidence_end,
+                              a.text[span.evidence_start:span.evidence_end]),
+            subject=subject,
+            subject_text=None,
+            object_key=None,
+            object_text=None,
+            object_head=None,
+            entities=entity_ids,
+            places=place_ids,
+            classes=frozenset(),
+            predicate="deny",
+            negated=False,
+            attempted=False,
+            quantities=(),
+            dates=(),
+            speaker=None,
+            speaker_text=None,
+            via=None,
+            denied_by=denier,
+            context=entity_ids | place_ids,
         )
 
 

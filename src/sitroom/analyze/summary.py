@@ -1,31 +1,118 @@
 """An extractive summary of one story: nothing is written that no article says.
 
-:func:`summarize` picks, among the story's claims that are not contested, the
-best-corroborated (most independent sources, then most outlets, then most evidence) that do
-not repeat one already picked (embedding similarity below :data:`REPEAT`), at most
-:data:`MAX_POINTS` and :data:`PER_ARTICLE` from one article (ties go to what the outlet
-states itself rather than quotes, then to what comes first in its article: the lead);
-puts them in time order (the claim's date, else its first article's);
-and adds each contradiction whose two sides are both in the story as a ``contested`` item
-with both sides' sentences and evidence. Every item's text is the sentence of its first
-passage, copied, and carries the passages it is taken from.
+A story's summary reads as a two-paragraph brief: the ``point`` items say what happened, the
+``contested`` items what sources disagree on, each with both sides.
+
+:func:`summarize` picks points among the story's claims that are not contested: the
+best-corroborated first (most independent sources, then most outlets, then those about an
+event, then what an outlet states itself rather than quotes, then what comes first in its
+article: the lead). A claim is shown by the sentence of one of its passages that stands on
+its own (:func:`stands_alone`: a whole sentence, not a headline or a fragment, not a quote or
+a question, not leaning on the sentence before it with a pronoun or a connective). A point is
+skipped when it repeats one already picked (same event, similar words or meaning), and one
+article gives at most :data:`PER_ARTICLE` points. At most :data:`MAX_POINTS`, put in time
+order (the claim's date, else its first article's).
+
+Each contradiction with both sides in the story becomes a ``contested`` item with both
+sides' sentences and evidence (at most :data:`MAX_CONTESTED`, kinds an analyst reads first
+first, one per claim). Every item's text is copied from its first passage and carries the
+passages it is taken from.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
 
-from ..types import Claim, Contradiction, SummaryItem
+from ..types import Claim, Contradiction, Evidence, SummaryItem
 
 MAX_POINTS = 10
+MAX_CONTESTED = 5
 #: Points taken from one article at most, so that one long article does not make the brief.
 PER_ARTICLE = 3
+#: Embedding similarity at which two claims say the same thing for a reader.
 REPEAT = 0.7
+#: Share of the shorter sentence's words found in the other at which the two repeat.
+WORD_OVERLAP = 0.6
 MAX_POINT_CHARS = 320
+MIN_WORDS = 8
+#: Which contradictions a reader wants first: two sides of one act, then numbers.
+_KIND_ORDER = {"opposite": 0, "denial": 1, "number": 2, "date": 3, "description": 4}
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)")
+_QUOTE_MARKS = re.compile(r"[“”\"]|(?:^|\s)‘|’(?:\s|$)")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
+#: Words that make a sentence a guess or a forecast rather than a report of what happened.
+_TENTATIVE = re.compile(
+    r"\b(?:may|might|could|would|should|must|will|appears?|appeared|seems?|seemed|likely|"
+    r"unlikely|reportedly|allegedly|apparently|possibly|probably|perhaps|presumably|"
+    r"supposedly|purportedly)\b", re.IGNORECASE)
+#: A credit line (``X contributed to this report``) is about the article, not the story.
+_CREDIT = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|"
+                     r"\b(?:reporting|editing|writing) by\b", re.IGNORECASE)
+_POINTERS = frozenset({"this", "these", "those", "such"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+@lru_cache(maxsize=1)
+def context_openers() -> frozenset[str]:
+    """``data/claims/summary_openers.txt``: first words that lean on the sentence before."""
+    text = resources.files("sitroom.data").joinpath("claims", "summary_openers.txt").read_text(
+        encoding="utf-8")
+    lines = (line.strip().casefold() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def stands_alone(sentence: str) -> bool:
+    """Whether a reader understands ``sentence`` without its article: a whole sentence of at
+    least :data:`MIN_WORDS` words ending in a full stop (a headline has none), no question,
+    no quotation (a voice, not the report), no first person, no guess or forecast (``may``,
+    ``appears to``, ``reportedly``), and not opening
+    on a pronoun or a connective that points back."""
+    text = _DATELINE.sub("", sentence.strip())
+    if not text or len(text) > MAX_POINT_CHARS or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if not re.search(r"[.!]$", text) or len(_WORD.findall(text)) < MIN_WORDS:
+        return False
+    if _QUOTE_MARKS.search(text) or _FIRST_PERSON.search(text) or _TENTATIVE.search(text):
+        return False
+    if _CREDIT.search(text):
+        return False
+    words = [w.casefold() for w in re.findall(r"[A-Za-z’']+", text)[:5]]
+    openers = context_openers()
+    if any(" ".join(words[:n]) in openers for n in range(1, len(words) + 1)):
+        return False
+    # ``To explore these questions, ...``: a pointer back a few words in.
+    return not any(w in _POINTERS for w in words)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text) if len(w) > 3}
+
+
+def repeats(a: str, b: str) -> bool:
+    """Two sentences that say mostly the same words (a wire copy, a rewrite)."""
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return a.strip() == b.strip()
+    return len(wa & wb) / min(len(wa), len(wb)) >= WORD_OVERLAP
 
 
 def _dot(a: Sequence[float], b: Sequence[float]) -> float:
     return float(sum(x * y for x, y in zip(a, b, strict=True)))
+
+
+def _readable(evidence: Sequence[Evidence], members: set[str]) -> Evidence | None:
+    """The first of the passages in the story whose sentence stands alone."""
+    return next((e for e in evidence if e.article in members and stands_alone(e.text)), None)
+
+
+def _ordered(evidence: Sequence[Evidence], first: Evidence, members: set[str]
+             ) -> tuple[Evidence, ...]:
+    rest = [e for e in evidence if e.article in members and e != first]
+    return (first, *rest)
 
 
 def summarize(
@@ -39,71 +126,95 @@ def summarize(
 ) -> tuple[SummaryItem, ...]:
     """The summary of the story made of ``story_articles`` (article ids)."""
     members = set(story_articles)
-    vectors = vectors or {}
-    inside = [
-        c for c in claims
-        if c.kind == "statement" and any(e.article in members for e in c.evidence)
-    ]
-    ranked = sorted(
-        (c for c in inside if not c.contradicts and len(c.evidence[0].text) <= MAX_POINT_CHARS),
-        key=lambda c: (-c.independent_sources, -len(c.outlets), -len(c.evidence),
-                       _quoted(c), c.evidence[0].start, c.id),
-    )
-    picked: list[Claim] = []
+    contested = _contested(members, contradictions, story)
+    disputed = [t for item in contested for t in (item.text, item.counter_text or "")]
+    points = _points(members, claims, vectors or {}, story, max_points, disputed)
+    return (*points, *contested)
+
+
+def _points(members: set[str], claims: Sequence[Claim], vectors: Mapping[str, Sequence[float]],
+            story: str | None, max_points: int, disputed: Sequence[str]) -> list[SummaryItem]:
+    """The best-corroborated claims that stand alone, one per event, none repeating another
+    or a sentence of the contested paragraph, in time order."""
+    candidates: list[tuple[Claim, Evidence]] = []
+    for claim in claims:
+        if claim.kind != "statement" or claim.contradicts:
+            continue
+        shown = _readable(claim.evidence, members)
+        if shown is not None and not any(repeats(shown.text, t) for t in disputed):
+            candidates.append((claim, shown))
+    candidates.sort(key=lambda ce: (
+        -ce[0].independent_sources, -len(ce[0].outlets), ce[0].event is None, _quoted(ce[0]),
+        ce[1].start, ce[0].id))
+    picked: list[tuple[Claim, Evidence]] = []
     per_article: dict[str, int] = {}
-    for claim in ranked:
+    events: set[str] = set()
+    for claim, shown in candidates:
         if len(picked) >= max_points:
             break
-        first = claim.evidence[0].article
-        if per_article.get(first, 0) >= PER_ARTICLE:
+        if per_article.get(shown.article, 0) >= PER_ARTICLE or claim.event in events:
             continue
-        per_article[first] = per_article.get(first, 0) + 1
         vector = vectors.get(claim.id)
-        if vector is not None and any(
-            p.id in vectors and _dot(vector, vectors[p.id]) >= REPEAT for p in picked
-        ):
+        if any(repeats(shown.text, e.text) or (
+            vector is not None and p.id in vectors and _dot(vector, vectors[p.id]) >= REPEAT)
+               for p, e in picked):
             continue
-        picked.append(claim)
-    picked.sort(key=lambda c: (c.date or "9999", c.id))
-    items = [
+        picked.append((claim, shown))
+        per_article[shown.article] = per_article.get(shown.article, 0) + 1
+        if claim.event:
+            events.add(claim.event)
+    picked.sort(key=lambda ce: (ce[0].date or "9999", ce[1].article, ce[1].start))
+    return [
         SummaryItem(
-            text=_sentence(c, members),
-            evidence=tuple(e for e in c.evidence if e.article in members),
+            text=shown.text,
+            evidence=_ordered(claim.evidence, shown, members),
             story=story,
-            claim=c.id,
-            date=c.date,
+            claim=claim.id,
+            date=claim.date,
             kind="point",
-            outlets=c.outlets,
+            outlets=claim.outlets,
         )
-        for c in picked
+        for claim, shown in picked
     ]
-    for x in contradictions:
+
+
+def _contested(members: set[str], contradictions: Sequence[Contradiction], story: str | None
+               ) -> list[SummaryItem]:
+    items: list[SummaryItem] = []
+    shown: list[tuple[str, str]] = []
+    used: set[str] = set()
+    inside = [x for x in contradictions
+              if all(any(e.article in members for e in s.evidence) for s in x.sides)]
+    inside.sort(key=lambda x: (_KIND_ORDER.get(x.kind, 9), x.id))
+    for x in inside:
+        if len(items) >= MAX_CONTESTED:
+            break
         a, b = x.sides
-        if not any(e.article in members for e in a.evidence) or not any(
-            e.article in members for e in b.evidence
-        ):
-            continue
+        first_a = _readable(a.evidence, members) or next(
+            e for e in a.evidence if e.article in members)
+        first_b = _readable(b.evidence, members) or next(
+            e for e in b.evidence if e.article in members)
+        if any(repeats(first_a.text, sa) and repeats(first_b.text, sb) for sa, sb in shown):
+            continue  # the same dispute again, in other claims of the same sentences
+        if a.claim in used or b.claim in used:
+            continue  # one dispute per claim: a second denial of it adds no new side
+        shown.append((first_a.text, first_b.text))
+        used.update((a.claim, b.claim))
         items.append(SummaryItem(
-            text=a.evidence[0].text,
-            evidence=a.evidence,
+            text=first_a.text,
+            evidence=_ordered(a.evidence, first_a, members),
             story=story,
             claim=a.claim,
             kind="contested",
             outlets=a.outlets,
             counter_claim=b.claim,
-            counter_text=b.evidence[0].text,
-            counter_evidence=b.evidence,
+            counter_text=first_b.text,
+            counter_evidence=_ordered(b.evidence, first_b, members),
         ))
-    return tuple(items)
+    return items
 
 
 def _quoted(claim: Claim) -> bool:
     """Whether the claim is only in someone's words: among equally corroborated claims, what
     an outlet states itself reads as the report, a quote as one voice in it."""
     return all(a.speaker_text for a in claim.asserted_by)
-
-
-def _sentence(claim: Claim, members: set[str]) -> str:
-    """The whole sentence of the claim's first passage in the story: a summary reads in
-    sentences, while a claim may be one clause of one."""
-    return next((e.text for e in claim.evidence if e.article in members), claim.text)

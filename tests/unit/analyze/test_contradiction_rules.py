@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from sitroom.analyze.contradictions import compatible_figures
-from sitroom.analyze.statements import predicate_lexicon
+from sitroom.analyze.statements import Statement, predicate_lexicon
 from sitroom.annotate.clauses import modality_lexicon, parse_number
+from sitroom.types import Evidence
 
 
 def test_qualified_figures_are_compatible() -> None:
@@ -65,3 +66,46 @@ def test_two_days_for_one_capture_are_a_date_contradiction() -> None:
     found = find_contradictions(drafts, statements, vectors, lambda k: k)
     pairs = {(f.kind, frozenset({f.a, f.b})) for f in found}
     assert pairs == {("date", frozenset({"c_a", "c_b"})), ("date", frozenset({"c_b", "c_c"}))}
+
+
+def _vote(article: str, published: str, predicate: str, cls: str, *, dated: bool = True
+          ) -> Statement:
+
+    text = f"The senator {predicate} the primary."
+    return Statement(
+        key=(article, 0, len(text)), article=article, outlet=f"outlet {article}",
+        published=published, text=text, evidence=Evidence(article, 0, len(text), text),
+        subject="e_senator", subject_text="The senator", object_key="primary",
+        object_text="the primary", object_head="primary", entities=frozenset({"e_senator"}),
+        places=frozenset(), classes=frozenset({cls}), predicate=predicate, negated=False,
+        attempted=False, quantities=(), dates=(), speaker=None, speaker_text=None, via=None,
+        dated=dated,
+    )
+
+
+def test_won_and_lost_are_opposite_only_close_in_time() -> None:
+    import numpy as np
+
+    from sitroom.analyze.contradictions import Draft, find_contradictions
+
+    def found(day_b: str, *, dated: bool = True) -> list[str]:
+        sts = [_vote("a1", "2020-02-11", "win", "win"),
+               _vote("a2", day_b, "lose", "lose", dated=dated)]
+        vectors = np.eye(2, dtype=np.float32)
+        drafts = [Draft("c1", (0,)), Draft("c2", (1,))]
+        return [f.kind for f in find_contradictions(drafts, sts, vectors, str)]
+
+    assert found("2020-02-12") == ["opposite"]
+    assert found("2016-02-09") == []  # another year's primary
+    assert found("2016-02-09", dated=False) == ["opposite"]  # an inferred date proves nothing
+
+
+def test_intentions_are_not_acts() -> None:
+    from sitroom.analyze.statements import intended
+
+    text = "The president threatened to withdraw the country from the pact."
+    assert intended(text, text.index("withdraw"))
+    done = "The president withdrew the country from the pact."
+    assert not intended(done, done.index("withdrew"))
+    tried = "Ankara had tried to block the offensive."
+    assert not intended(tried, tried.index("block"))  # an attempt is kept, as an attempt

@@ -1,18 +1,30 @@
 from __future__ import annotations
 
-from sitroom.analyze.summary import summarize
+import pytest
+
+from sitroom.analyze.summary import repeats, stands_alone, summarize
 from sitroom.types import Assertion, Claim, Contradiction, ContradictionSide, Evidence
+
+SENTENCES = {
+    "late": "The regional council approved a relief budget of five million for the district.",
+    "early": "Heavy rain flooded twelve villages along the river on Tuesday night, officials said.",
+    "weak": "A local charity opened two kitchens for families living in the school buildings.",
+    "x": "Officials said the provincial government approved the operation in the border area.",
+    "y": "A security source said the provincial government tried to block the operation.",
+    "elsewhere": "Voters in the capital elected a new mayor after a long and bitter campaign.",
+}
 
 
 def _claim(ident: str, article: str, start: int, sources: int, date: str,
-           contradicts: tuple[str, ...] = ()) -> Claim:
-    text = f"Sentence {ident}."
+           contradicts: tuple[str, ...] = (), text: str | None = None,
+           event: str | None = None) -> Claim:
+    text = text or SENTENCES[ident]
     return Claim(
         id=ident, text=text, evidence=(Evidence(article, start, start + len(text), text),),
         outlets=(f"outlet {article}",), independent_sources=sources,
         status="contested" if contradicts else "corroborated" if sources > 1 else
         "single_source", contradicts=contradicts,
-        asserted_by=(Assertion(article, f"outlet {article}"),), date=date,
+        asserted_by=(Assertion(article, f"outlet {article}"),), date=date, event=event,
     )
 
 
@@ -21,12 +33,12 @@ def test_best_corroborated_points_in_time_order_then_the_contested() -> None:
         _claim("late", "a1", 0, 3, "2024-12-05"),
         _claim("early", "a2", 0, 2, "2024-11-27"),
         _claim("weak", "a3", 0, 1, "2024-11-01"),
-        _claim("x", "a1", 50, 1, "2024-12-01", contradicts=("y",)),
-        _claim("y", "a2", 50, 1, "2024-12-01", contradicts=("x",)),
+        _claim("x", "a1", 500, 1, "2024-12-01", contradicts=("y",)),
+        _claim("y", "a2", 500, 1, "2024-12-01", contradicts=("x",)),
         _claim("elsewhere", "b9", 0, 5, "2024-11-02"),
     ]
-    side = ContradictionSide("x", "Sentence x.", "approve", claims[3].evidence, ("outlet a1",))
-    other = ContradictionSide("y", "Sentence y.", "block", claims[4].evidence, ("outlet a2",))
+    side = ContradictionSide("x", SENTENCES["x"], "approve", claims[3].evidence, ("outlet a1",))
+    other = ContradictionSide("y", SENTENCES["y"], "block", claims[4].evidence, ("outlet a2",))
     contradiction = Contradiction("x_1", "opposite", "A approved vs blocked", (side, other))
     items = summarize(["a1", "a2", "a3"], claims, [contradiction], max_points=2)
     points = [i for i in items if i.kind == "point"]
@@ -34,4 +46,45 @@ def test_best_corroborated_points_in_time_order_then_the_contested() -> None:
     assert all(p.evidence for p in items)
     contested = [i for i in items if i.kind == "contested"]
     assert len(contested) == 1
-    assert contested[0].counter_text == "Sentence y." and contested[0].counter_evidence
+    assert contested[0].counter_text == SENTENCES["y"] and contested[0].counter_evidence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Clashes in Syria as rebels reportedly advance toward Aleppo",  # a headline
+    "He said the convoy had been stopped near the bridge for six hours.",
+    "But the ministry said the figure would be revised later in the week.",
+    "This announcement marks a significant shift in the government's stance on the dam.",
+    "To explore these questions, the newspaper spoke to engineers and local farmers.",
+    "Meanwhile, aid agencies asked the authorities for escorts on some of the routes.",
+    '"Nobody wanted to do it," the official said, "but the numbers were clear to all."',
+    "Turkey appears to have given the operation a green light after weeks of talks.",
+    "Will the ceasefire hold through the winter months in the northern provinces?",
+    "Floods hit the town.",  # a fragment
+])
+def test_sentences_that_do_not_stand_alone(sentence: str) -> None:
+    assert not stands_alone(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Floodwater poured into at least a dozen villages in the district early on Tuesday.",
+    "KARACHI — The provincial government ordered engineers to cut the embankment on Monday.",
+    "The rebels took control of the city's airport and two military bases on Saturday.",
+])
+def test_sentences_that_stand_alone(sentence: str) -> None:
+    assert stands_alone(sentence)
+
+
+def test_near_duplicates_and_one_point_per_event() -> None:
+    first = "Rebels took control of the northern city of Aleppo on Friday after a short battle."
+    copy = "Rebels took control of the northern city of Aleppo on Friday after a brief battle."
+    same_event = "Government troops withdrew from the city's airport as the fighters moved in."
+    other = "The United Nations said that about 20,000 people had fled the fighting since Monday."
+    claims = [
+        _claim("c1", "a1", 0, 3, "2024-11-29", text=first, event="ev1"),
+        _claim("c2", "a2", 0, 2, "2024-11-29", text=copy),
+        _claim("c3", "a3", 0, 2, "2024-11-29", text=same_event, event="ev1"),
+        _claim("c4", "a4", 0, 1, "2024-11-30", text=other),
+    ]
+    items = summarize(["a1", "a2", "a3", "a4"], claims)
+    assert [i.claim for i in items] == ["c1", "c4"]
+    assert repeats(first, copy) and not repeats(first, other)

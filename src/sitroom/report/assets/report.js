@@ -414,6 +414,67 @@
 
   var views = {};
 
+  // A story's summary as a two-paragraph brief: what happened (the points, in time order),
+  // then what is contested (both sides, each with its source). Every sentence is followed by
+  // a button that opens the article at its exact words.
+  function cite(evidence) {
+    if (!evidence || !evidence.length) return document.createTextNode("");
+    return evidenceButton(evidence[0], sourceLabel(articleById.get(evidence[0].article)));
+  }
+
+  // Who a sentence comes from: the outlet, else the article's title, shortened.
+  function sourceLabel(a) {
+    if (!a) return "source";
+    if (a.outlet !== "unknown") return a.outlet;
+    var title = a.title || "";
+    return title ? (title.length > 40 ? title.slice(0, 39) + "…" : title) : "source";
+  }
+
+  function summaryBriefs(items) {
+    var order = [];
+    var byStory = new Map();
+    items.forEach(function (item) {
+      var key = item.story || "";
+      if (!byStory.has(key)) { byStory.set(key, []); order.push(key); }
+      byStory.get(key).push(item);
+    });
+    return order.map(function (key) {
+      var story = storyById.get(key);
+      var box = el("section", { class: "brief" });
+      if (story && order.length > 1) box.appendChild(el("h4", { text: story.title || story.id }));
+      var happened = el("p", { class: "brief-points" });
+      var contested = el("p", { class: "brief-contested" }, [el("b", { text: "Contested: " })]);
+      var disputes = 0;
+      byStory.get(key).forEach(function (item) {
+        if (item.kind === "contested") {
+          disputes += 1;
+          var first = sourceLabel(articleById.get(item.evidence[0].article));
+          contested.appendChild(document.createTextNode((disputes > 1 ? " " : "") +
+            (first === "source" ? "One source" : first) + " reports: "));
+          contested.appendChild(el("q", { text: item.text }));
+          contested.appendChild(document.createTextNode(" "));
+          contested.appendChild(cite(item.evidence));
+          var other = item.counter_evidence && item.counter_evidence.length ?
+            articleById.get(item.counter_evidence[0].article) : null;
+          var second = other ? sourceLabel(other) : "source";
+          contested.appendChild(document.createTextNode("; " +
+            (second === "source" ? "another source" : second) + ": "));
+          contested.appendChild(el("q", { text: item.counter_text || "" }));
+          contested.appendChild(document.createTextNode(" "));
+          contested.appendChild(cite(item.counter_evidence));
+          contested.appendChild(document.createTextNode("."));
+        } else {
+          happened.appendChild(document.createTextNode(item.text + " "));
+          happened.appendChild(cite(item.evidence));
+          happened.appendChild(document.createTextNode(" "));
+        }
+      });
+      if (happened.childNodes.length) box.appendChild(happened);
+      if (disputes) box.appendChild(contested);
+      return box;
+    });
+  }
+
   views.overview = function (root) {
     var articles = data.articles.filter(function (a) { return visible.has(a.id); });
     var summary = data.summary.filter(function (s) {
@@ -422,12 +483,7 @@
     });
     root.appendChild(el("h3", { text: "What happened" }));
     if (summary.length) {
-      var list = el("ol", { class: "summary" });
-      summary.forEach(function (item) {
-        list.appendChild(el("li", {}, [item.text, " ",
-          (item.evidence || []).length ? evidenceButton(item.evidence[0], "source") : null]));
-      });
-      root.appendChild(list);
+      summaryBriefs(summary).forEach(function (node) { root.appendChild(node); });
     } else {
       root.appendChild(whyEmpty(data.summary.length, "summary",
         "the build found no sentences to summarise with, or predates the summary."));

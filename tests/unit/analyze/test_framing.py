@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from sitroom.analyze.framing import build_framing
+from sitroom.types import Article, DescriptorMention, DocAnnotations
+
+
+def _article(ident: str, outlet: str, words: list[str]) -> tuple[Article, DocAnnotations]:
+    text = " ".join(words)
+    descriptors = []
+    at = 0
+    for word in words:
+        descriptors.append(DescriptorMention(ident, at, at + len(word), word, word, "noun"))
+        at += len(word) + 1
+    article = Article(ident, text, outlet, None, None, "2024-12-01", "metadata", None, "en",
+                      len(words))
+    return article, DocAnnotations(ident, descriptors=tuple(descriptors))
+
+
+def _terms(outlet: str, pairs: list[tuple[Article, DocAnnotations]]) -> dict[str, float]:
+    framing = build_framing([a for a, _ in pairs], [d for _, d in pairs], {})
+    found = next(f for f in framing if f.outlet == outlet)
+    return {t.term: t.z for t in found.distinctive_terms}
+
+
+def test_a_small_outlet_is_heard_only_for_words_it_repeats() -> None:
+    big = [_article(f"b{i}", f"Outlet {i % 4}", ["government", "rebel", "force"] * 10)
+           for i in range(8)]
+    repeated = _article("s1", "Small Weekly", ["regime"] * 6 + ["government"] * 2)
+    once = _article("s2", "One Shot", ["insurgent", "government", "government", "rebel"])
+    terms = _terms("Small Weekly", [*big, repeated, once])
+    assert "regime" in terms and terms["regime"] >= 1.96
+    assert _terms("One Shot", [*big, repeated, once]) == {}  # a word used once is no choice
+    assert "government" not in terms  # what every outlet says is not distinctive
