@@ -19,14 +19,17 @@ from .store import Store
 META_KEY = "report_fingerprint"
 
 
+_CODE_SUFFIXES = frozenset({".py", ".json", ".tsv", ".txt", ".csv", ".js", ".css", ".geojson"})
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of sitroom's own source and data files: a change to any step's code or
-    word lists must not leave an old report in place."""
+    """A digest of sitroom's own source, data and page assets: a change to any step's code,
+    word lists or the page's script and styles must not leave an old report in place."""
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".json", ".tsv", ".txt", ".csv"}:
+        if path.is_file() and path.suffix in _CODE_SUFFIXES:
             if "__pycache__" in path.parts or "demo" in path.parts:
                 continue
             digest.update(str(path.relative_to(root)).encode())
