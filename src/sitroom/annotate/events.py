@@ -128,6 +128,11 @@ _NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+#: Every pattern of a kind needs one of its words (or ``toll``): a sentence without any is
+#: skipped before the eight patterns are tried (most sentences state no casualty figure).
+_KIND_GATES: dict[str, re.Pattern[str]] = {
+    kind: re.compile(r"(?i)(?:" + words + r"|toll)") for kind, words in _KIND_WORDS.items()
+}
 
 
 def _number_value(text: str) -> int | None:
@@ -142,7 +147,10 @@ def stated_numbers(text: str, offset: int = 0) -> list[StatedNumber]:
     """Casualty and similar figures stated in ``text`` (offsets shifted by ``offset``)."""
     found: dict[tuple[int, int, str], StatedNumber] = {}
     taken: set[int] = set()
+    present = {kind for kind, gate in _KIND_GATES.items() if gate.search(text)}
     for kind, pattern in _NUMBER_PATTERNS:
+        if kind not in present:
+            continue
         for match in pattern.finditer(text):
             value = _number_value(match.group("num"))
             if value is None or match.start("num") in taken:
