@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import Acronym
+from .doctext import text_of
 
 #: Words that may be left out of an acronym or may give it a letter.
 MINOR_WORDS = frozenset(
@@ -52,7 +53,7 @@ def extract_acronyms(doc: Any, article_id: str) -> tuple[Acronym, ...]:
     """Acronyms defined in ``doc`` (``Long Name (LN)`` or ``LN (Long Name)``)."""
     return tuple(
         Acronym(article_id, d.short, d.long, d.long_start, d.long_end)
-        for d in find_definitions(doc.text)
+        for d in find_definitions(text_of(doc))
     )
 
 

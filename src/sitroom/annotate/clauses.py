@@ -26,6 +26,7 @@ from typing import Any
 
 from ..types import ClauseMention, DescriptorMention, Quantity
 from .cues import SPEECH_VERBS
+from .doctext import entity_at, text_of
 
 _DATA = "sitroom.data"
 _FOLDER = "claims"
@@ -102,7 +103,7 @@ def actor_nouns() -> frozenset[str]:
 def extract_clauses(doc: Any, article_id: str) -> tuple[ClauseMention, ...]:
     """The fact-bearing predicates of every sentence of ``doc`` (see the module docstring)."""
     lex = modality_lexicon()
-    text: str = doc.text
+    text: str = text_of(doc)
     out: list[ClauseMention] = []
     for sent in doc.sents:
         if sum(1 for t in sent if t.is_alpha) < 4:
@@ -359,7 +360,7 @@ def _counted_by_context(number: Any) -> str:
 def extract_descriptors(doc: Any, article_id: str) -> tuple[DescriptorMention, ...]:
     """Words ``doc`` chooses for actors and for what happened to them (module docstring)."""
     nouns = actor_nouns()
-    text: str = doc.text
+    text: str = text_of(doc)
     out: list[DescriptorMention] = []
     seen: set[int] = set()
     for token in doc:
@@ -417,9 +418,9 @@ def _actor_word(token: Any, nouns: frozenset[str]) -> str | None:
 
 
 def _entity_span(token: Any) -> tuple[int, int]:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return int(ent.start_char), int(ent.end_char)
+    ent = entity_at(token)
+    if ent is not None:
+        return int(ent.start_char), int(ent.end_char)
     return int(token.idx), int(token.idx + len(token.text))
 
 

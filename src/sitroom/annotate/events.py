@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..types import EventMention, QuoteMention, StatedNumber, TextSpan, TimeMention
+from .doctext import entity_at, ents_in_sentence, sentence_bounds, text_of
 from .event_lexicon import EventLexicon, load_event_lexicon
 
 __all__ = ["extract_events", "stated_numbers"]
@@ -127,6 +128,11 @@ _NUMBER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+#: Every pattern of a kind needs one of its words (or ``toll``): a sentence without any is
+#: skipped before the eight patterns are tried (most sentences state no casualty figure).
+_KIND_GATES: dict[str, re.Pattern[str]] = {
+    kind: re.compile(r"(?i)(?:" + words + r"|toll)") for kind, words in _KIND_WORDS.items()
+}
 
 
 def _number_value(text: str) -> int | None:
@@ -141,7 +147,10 @@ def stated_numbers(text: str, offset: int = 0) -> list[StatedNumber]:
     """Casualty and similar figures stated in ``text`` (offsets shifted by ``offset``)."""
     found: dict[tuple[int, int, str], StatedNumber] = {}
     taken: set[int] = set()
+    present = {kind for kind, gate in _KIND_GATES.items() if gate.search(text)}
     for kind, pattern in _NUMBER_PATTERNS:
+        if kind not in present:
+            continue
         for match in pattern.finditer(text):
             value = _number_value(match.group("num"))
             if value is None or match.start("num") in taken:
@@ -167,12 +176,13 @@ def stated_numbers(text: str, offset: int = 0) -> list[StatedNumber]:
 
 
 def _entity_span(token: Any) -> tuple[int, int] | None:
-    ent = token.doc[token.i : token.i + 1].ents
-    if token.ent_iob_ in ("B", "I"):
-        for span in token.sent.ents:
-            if span.start <= token.i < span.end:
-                return span.start_char, span.end_char
-    return None if not ent else (ent[0].start_char, ent[0].end_char)
+    """The characters of the entity holding ``token``, when it lies wholly inside the
+    token's sentence (the model may run an entity across a forced sentence break)."""
+    ent = entity_at(token)
+    if ent is None:
+        return None
+    start, end = sentence_bounds(token)
+    return (ent.start_char, ent.end_char) if start <= ent.start and ent.end <= end else None
 
 
 def _phrase(token: Any) -> TextSpan:
@@ -193,13 +203,13 @@ def _phrase(token: Any) -> TextSpan:
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     if entity is not None:
         start, end = min(start, entity[0]), max(end, entity[1])
-    return TextSpan(start, end, doc.text[start:end])
+    return TextSpan(start, end, text_of(doc)[start:end])
 
 
 def _token_span(tokens: Sequence[Any]) -> TextSpan:
     first, last = tokens[0], tokens[-1]
     start, end = first.idx, last.idx + len(last.text)
-    return TextSpan(start, end, first.doc.text[start:end])
+    return TextSpan(start, end, text_of(first.doc)[start:end])
 
 
 def _conjuncts(token: Any) -> list[Any]:
@@ -245,7 +255,7 @@ def _named_event(token: Any) -> Any | None:
     token this is."""
     if token.ent_type_ != "EVENT" or token.ent_iob_ not in ("B", "I"):
         return None
-    for span in token.sent.ents:
+    for span in ents_in_sentence(token):
         if span.label_ == "EVENT" and span.end - 1 == token.i:
             return span
     return None
@@ -435,7 +445,7 @@ def _place(head: Any, extra: Sequence[Any]) -> TextSpan | None:
         if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in _PLACE_LABELS:
             span = _entity_span(child)
             if span is not None:
-                return TextSpan(span[0], span[1], head.doc.text[span[0]:span[1]])
+                return TextSpan(span[0], span[1], text_of(head.doc)[span[0]:span[1]])
     for owner in (head, *extra):
         for child in owner.children:
             if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS | {"of"}:
@@ -449,7 +459,7 @@ def _place(head: Any, extra: Sequence[Any]) -> TextSpan | None:
                 if token.ent_type_ in _PLACE_LABELS:
                     span = _entity_span(token)
                     if span is not None:
-                        return TextSpan(span[0], span[1], head.doc.text[span[0]:span[1]])
+                        return TextSpan(span[0], span[1], text_of(head.doc)[span[0]:span[1]])
     return None
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..types import Mention
 from .acronyms import Definition, find_definitions
+from .doctext import ents_of, text_of
 from .gazetteer import load_countries
 from .ner_lexicon import NON_ACTION_VERBS, PERSON_TITLES, PRONOUNS
 
@@ -34,11 +35,11 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
     """One :class:`Mention` per named entity in ``doc`` with a kept label, plus the
     occurrences of acronyms defined in the text that the model missed."""
     countries = load_countries()
-    full_text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    full_text = text_of(doc)
     definitions = find_definitions(full_text)
     long_forms = {(d.long_start, d.long_end) for d in definitions}
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ENTITY_LABELS:
             continue
         bounds = _clean_bounds(ent)

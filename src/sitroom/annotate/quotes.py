@@ -49,7 +49,7 @@ from .cues import (
     SINGLE_MARKS,
     SPEECH_VERBS,
 )
-from .doctext import text_of
+from .doctext import text_of, tokens_between
 
 #: Words a quote needs to count as a statement when no cue governs it.
 MIN_UNCUED_WORDS = 6
@@ -243,7 +243,7 @@ def is_report_verb(token: Any) -> bool:
 
 
 def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
-    return [t for t in doc if start <= t.idx < end]
+    return tokens_between(doc, start, end)
 
 
 def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
@@ -298,7 +298,7 @@ def _cue_by_parse(inside: list[Any], span: QuoteSpan) -> Any | None:
 def _cue_by_position(doc: Any, span: QuoteSpan, spans: list[QuoteSpan]) -> Any | None:
     """A speech verb right after the closing mark (``," X said``) or right before the
     opening one (``X said: "``), within the same paragraph and sentence."""
-    after = [t for t in doc if span.close_end <= t.idx and t.idx < span.close_end + 80]
+    after = tokens_between(doc, span.close_end, span.close_end + 80)
     count = 0
     for token in after:
         if "\n" in token.text or _starts_quote(token, spans):
@@ -309,7 +309,7 @@ def _cue_by_position(doc: Any, span: QuoteSpan, spans: list[QuoteSpan]) -> Any |
             count += 1
         if token.text in {".", "!", "?"} or count > CUE_WINDOW:
             break
-    before = [t for t in doc if t.idx < span.open_at and t.idx >= span.open_at - 80]
+    before = tokens_between(doc, span.open_at - 80, span.open_at)
     count = 0
     for token in reversed(before):
         if "\n" in token.text or token.text in {".", "!", "?"}:
@@ -338,7 +338,7 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
     if j < 0 or text[j] != ":":
         return None
     para_start = text.rfind("\n", 0, j) + 1
-    for token in reversed([t for t in doc if para_start <= t.idx < j]):
+    for token in reversed(tokens_between(doc, para_start, j)):
         if token.text in {".", "!", "?"} or (token.text.endswith((".", "”", '"')) and \
                 token.is_punct):
             break
@@ -442,7 +442,7 @@ def _paragraph_opening_speaker(doc: Any, cue: Any) -> tuple[int, int] | None:
     para_start = text.rfind("\n", 0, cue.idx) + 1
     if para_start == 0 or cue.dep_ not in {"ROOT", "ccomp", "conj"}:
         return None
-    opening = [t for t in doc if para_start <= t.idx < cue.idx]
+    opening = tokens_between(doc, para_start, cue.idx)
     while opening and opening[-1].pos_ in {"ADV", "AUX", "PART", "PUNCT"}:
         opening.pop()
     if not opening or len(opening) > 12 or not any(

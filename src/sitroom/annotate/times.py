@@ -39,6 +39,7 @@ from datetime import date
 from typing import Any
 
 from ..types import TimeMention
+from .doctext import ents_of, text_of
 from .timex_calendar import Tense
 from .timex_daytime import DAYTIME_RULES
 from .timex_periods import PERIOD_RULES
@@ -86,8 +87,8 @@ class _Candidate:
 
 def extract_times(doc: Any, article_id: str, anchor: date | None) -> tuple[TimeMention, ...]:
     """Every date and time expression in ``doc``, normalised against ``anchor``."""
-    text: str = doc.text
-    entity_spans = [(ent.start_char, ent.end_char) for ent in doc.ents
+    text: str = text_of(doc)
+    entity_spans = [(ent.start_char, ent.end_char) for ent in ents_of(doc)
                     if ent.label_ in ("DATE", "TIME")]
     sentence_starts = [sent.start_char for sent in doc.sents] if doc.has_annotation(
         "SENT_START") else [0]
