@@ -60,6 +60,8 @@ CUE_WINDOW = 4
 
 _FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me", "ours", "myself", "ourselves"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Relative pronouns that stand for people: ``X, who said ...`` is a statement of X.
+_PERSON_RELATIVE = frozenset({"who"})
 _STATEMENT_NOUNS = frozenset({"statement", "report", "reports", "data", "figures", "estimate",
                               "estimates", "count", "tally", "account", "analysis", "survey"})
 
@@ -393,8 +395,11 @@ def _subject_of(cue: Any) -> Any | None:
     for _ in range(3):
         for child in verb.children:
             if child.dep_ == "nsubj":
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and \
+                        child.lower_ not in _PERSON_RELATIVE:
                     return verb.head
+                # ``X, who said ...``: the relative pronoun is the speaker as written (the
+                # resolver takes it back to X), as attribution corpora mark it.
                 return child
             if child.dep_ == "nsubjpass":
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
@@ -538,7 +543,8 @@ def _content_child(cue: Any) -> Any | None:
         # A clause before a belief verb is rarely its content (``Trump is wrong, I think``
         # is the writer's hedge); before a speech verb it is (``A is B, she said``).
         if child.dep_ == "ccomp" and (
-            lemma in SPEECH_VERBS or (lemma in COGNITION_VERBS and child.i > cue.i)
+            lemma in SPEECH_VERBS
+            or (lemma in COGNITION_VERBS and (child.i > cue.i or _closing_evidence(cue, child)))
         ):
             return child
     if lemma in INTENTION_VERBS:
@@ -557,6 +563,38 @@ def _content_child(cue: Any) -> Any | None:
     return None
 
 
+#: Complements of a verb that belong with its object in what is attributed: ``accused Trump
+#: of lying``, ``backed Bush for president``, ``called him a liar``, ``refers to him as X``.
+_OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "dobj", "dative", "xcomp"})
+
+
+def _object_complements(cue: Any, after: int) -> list[Any]:
+    """The tokens of the cue's complements that directly follow its object (which ends at
+    token ``after``), up to a comma, a conjunction or a clause of their own."""
+    out: list[Any] = []
+    for child in sorted((c for c in cue.children if c.i > after), key=lambda c: c.i):
+        if child.dep_ not in _OBJECT_COMPLEMENTS:
+            break
+        words = sorted(child.subtree, key=lambda t: t.i)
+        if words[0].i != after + 1:
+            break  # a comma or a dash between: an adverbial of the act, not what was said
+        out.extend(words)
+        after = words[-1].i
+    return out
+
+
+def _closing_evidence(cue: Any, clause: Any) -> bool:
+    """``<clause>, the poll found.``: a belief or finding verb after its clause, with a
+    subject between them that is not the writer or the reader (``..., I think`` only
+    hedges), and no complement of its own after it."""
+    subject = _subject_of(cue)
+    if subject is None or subject.lower_ in _FIRST_PERSON | {"you"}:
+        return False
+    if not clause.i < subject.i < cue.i:
+        return False
+    return not any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > cue.i for c in cue.children)
+
+
 def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
     """The complement of a verb listed by :mod:`.cue_lexicon` in its frame, and the
     preposition that then belongs to the cue (``talked about``)."""
@@ -572,8 +610,10 @@ def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
 
 
 def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
-    if cue.dep_ == "relcl":
-        return None  # ``X, who says ...`` describes X; the story's statements come elsewhere
+    if cue.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in _RELATIVE - _PERSON_RELATIVE for c in cue.children
+    ):
+        return None  # ``a report that suggests ...``: a description, not a statement
     if cue.dep_ == "xcomp" and (cue.head.lemma_.lower(), "xcomp") in NOT_STATEMENTS:
         return None  # ``declined to comment on it`` says nothing
     content = _content_child(cue)
@@ -596,6 +636,9 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         if subject is not None else set()
     )
     subtree = [t for t in subtree if t.i not in subject_ids]
+    if content.dep_ in {"dobj", "pobj", "pcomp"}:
+        subtree += [t for t in _object_complements(cue, max(t.i for t in subtree))
+                    if para[0] <= t.idx < para[1]]
     # An object names what the act concerns (``backed Clinton``); a clause needs a subject
     # and a verb at least.
     minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} else 2
@@ -890,8 +933,6 @@ def _with_headline_statements(
         start, end = match.start("said"), match.end("said")
         while end > start and text[end - 1].isspace():
             end -= 1
-        if any(st.start < end and start < st.end and st.cue is not None for st in statements):
-            continue  # the line has a cue of its own (``Trump says: ...``)
         direct = any(q.start <= start + 1 and end - 1 <= q.end for q in spans)
         colon = match.end("name")
         found.append(_Statement(start, end, direct, match.span("name"), (colon, colon + 1),
@@ -899,7 +940,8 @@ def _with_headline_statements(
     if not found:
         return statements
     kept = [st for st in statements
-            if not any(f.start <= st.start and st.end <= f.end for f in found)]
+            if st.cue is not None
+            or not any(f.start <= st.start and st.end <= f.end for f in found)]
     return kept + found
 
 

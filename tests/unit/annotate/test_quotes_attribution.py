@@ -1,0 +1,57 @@
+"""Attribution rules measured on public attribution corpora: who speaks in a relative clause,
+findings that close their sentence, and what an object-taking cue attributes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.annotate.quotes import extract_quotes
+from sitroom.types import QuoteMention
+
+
+def quotes(nlp: Any, text: str) -> tuple[QuoteMention, ...]:
+    return extract_quotes(nlp(text), "art")
+
+
+def by_cue(found: tuple[QuoteMention, ...], cue: str) -> QuoteMention:
+    matches = [q for q in found if q.cue == cue]
+    assert matches, f"no statement with cue {cue!r} in {[q.cue for q in found]}"
+    return matches[0]
+
+
+def test_who_said_is_a_statement_of_the_relative_pronoun(nlp: Any) -> None:
+    found = quotes(nlp, "Barkley, who said he typically votes Democratic, likes Kasich.")
+    q = by_cue(found, "said")
+    assert q.text == "he typically votes Democratic"
+    assert q.speaker_text == "who"
+
+
+def test_relative_clause_of_a_thing_is_no_statement(nlp: Any) -> None:
+    found = quotes(nlp, "The mayor cited a report that says the dam will fail within a year.")
+    assert all(q.speaker_text != "that" for q in found)
+
+
+def test_finding_after_its_clause(nlp: Any) -> None:
+    found = quotes(nlp, "Clinton kept her lead among older voters, the poll found.")
+    q = by_cue(found, "found")
+    assert q.text == "Clinton kept her lead among older voters"
+    assert q.speaker_text == "the poll"
+
+
+def test_first_person_hedge_after_a_clause_is_no_statement(nlp: Any) -> None:
+    found = quotes(nlp, "The plan will fail, I suspect.")
+    assert [q for q in found if q.cue == "suspect"] == []
+
+
+def test_object_cue_keeps_what_follows_the_object(nlp: Any) -> None:
+    q = by_cue(quotes(nlp, "Clinton accused Trump of using divisive rhetoric."), "accused")
+    assert q.text == "Trump of using divisive rhetoric"
+    q = by_cue(quotes(nlp, "She congratulated Sanders for competing hard in several states."),
+               "congratulated")
+    assert q.text == "Sanders for competing hard in several states"
+
+
+def test_object_cue_stops_at_a_comma(nlp: Any) -> None:
+    q = by_cue(quotes(nlp, "The senator praised the new levee plan, and then left the hall."),
+               "praised")
+    assert q.text == "the new levee plan"
