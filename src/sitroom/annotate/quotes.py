@@ -371,6 +371,12 @@ def statement_cue_span(doc: Any, cue: Any) -> tuple[int, int]:
         if prev.dep_ == "advmod" and prev.lower_ in {"when", "where", "how", "why", "as"}:
             break
         left -= 1
+    head = cue.head
+    if cue.dep_ == "xcomp" and head.i < cue.i and head.pos_ in {"VERB", "AUX"} and \
+            head.lemma_.lower() not in INTENTION_VERBS:
+        # ``seemed to blame``, ``went on to endorse``: the verb the cue hangs on is part of
+        # the cue, unless it is an intention of its own (``vowed to repeal``: vowed is the cue).
+        return statement_cue_span(doc, head)[0], end
     return doc[left].idx, end
 
 
@@ -583,6 +589,29 @@ def _object_complements(cue: Any, after: int) -> list[Any]:
     return out
 
 
+def _conjoined_clauses(cue: Any, after: int) -> list[Any]:
+    """``said A, but B``: a clause with a subject of its own, conjoined after the content,
+    that the parser hung on the cue instead of on the content. It continues what was said
+    unless it is itself an act of speech or belief (``said A, and B denied it``)."""
+    out: list[Any] = []
+    for child in sorted((c for c in cue.children if c.i > after), key=lambda c: c.i):
+        if child.dep_ in {"punct", "cc"}:
+            continue
+        if child.dep_ != "conj" or is_report_verb(child) or not any(
+            g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in child.children
+        ):
+            break
+        words = sorted(child.subtree, key=lambda t: t.i)
+        while words and words[-1].text in {".", "!", "?", ",", ";"}:
+            words.pop()  # the sentence's own full stop
+        between = list(cue.doc[after + 1:words[0].i])
+        if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            break
+        out.extend(between + words)
+        after = words[-1].i
+    return out
+
+
 def _closing_evidence(cue: Any, clause: Any) -> bool:
     """``<clause>, the poll found.``: a belief or finding verb after its clause, with a
     subject between them that is not the writer or the reader (``..., I think`` only
@@ -638,6 +667,9 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     subtree = [t for t in subtree if t.i not in subject_ids]
     if content.dep_ in {"dobj", "pobj", "pcomp"}:
         subtree += [t for t in _object_complements(cue, max(t.i for t in subtree))
+                    if para[0] <= t.idx < para[1]]
+    elif content.dep_ == "ccomp" and content.i > cue.i:
+        subtree += [t for t in _conjoined_clauses(cue, max(t.i for t in subtree))
                     if para[0] <= t.idx < para[1]]
     # An object names what the act concerns (``backed Clinton``); a clause needs a subject
     # and a verb at least.
@@ -847,6 +879,21 @@ def _first_person_subject(cue: Any) -> bool:
 # --------------------------------------------------------------------------- combining
 
 
+#: Words allowed between reported content and a quote of the same cue that finishes it.
+CONTINUATION_GAP_WORDS = 3
+
+
+def _continues(text: str, rep: _Statement, dq: _Statement) -> bool:
+    """Whether quote ``dq`` follows reported content ``rep`` in the same sentence, a few
+    linking words after it (``said A because "B"``, ``said A, adding "B"`` is not)."""
+    if dq.start < rep.end:
+        return False
+    gap = text[rep.end:dq.start]
+    if any(ch in gap for ch in ".!?;:\n") or "," in gap:
+        return False
+    return len(re.findall(r"\w+", gap)) <= CONTINUATION_GAP_WORDS
+
+
 def _merge(
     text: str, direct: list[_Statement], reported: list[_Statement]
 ) -> list[_Statement]:
@@ -858,15 +905,20 @@ def _merge(
     dropped_direct: set[int] = set()
     quote_cues = {dq.cue_token for dq in direct if dq.cue_token is not None}
     for rep in reported:
-        if rep.from_object and rep.cue_token in quote_cues:
+        if rep.from_object and rep.cue_token in quote_cues and not any(
+            dq.cue_token == rep.cue_token and rep.start <= dq.start < rep.end for dq in direct
+        ):
             continue  # ``"...," X told MSNBC``: the object is the audience, the quote is said
         inside: list[int] = []
         covered = False
         for i, dq in enumerate(direct):
+            same_cue = dq.cue_token is not None and dq.cue_token == rep.cue_token
+            if same_cue and _continues(text, rep, dq):
+                inside.append(i)  # ``said A because "B"``: the quote ends the clause
+                continue
             overlap = min(rep.end, dq.end) - max(rep.start, dq.start)
             if overlap <= 0:
                 continue
-            same_cue = dq.cue_token is not None and dq.cue_token == rep.cue_token
             if dq.start >= rep.start and (dq.end <= rep.end or same_cue) and (
                 rep.end - rep.start > 1.2 * (dq.end - dq.start) or dq.start > rep.start
             ):

@@ -55,3 +55,36 @@ def test_object_cue_stops_at_a_comma(nlp: Any) -> None:
     q = by_cue(quotes(nlp, "The senator praised the new levee plan, and then left the hall."),
                "praised")
     assert q.text == "the new levee plan"
+
+
+def test_quote_that_finishes_the_reported_clause_joins_it(nlp: Any) -> None:
+    text = "He said his wife was qualified to lead because “the world is in tough shape.”"
+    found = quotes(nlp, text)
+    assert [q.text for q in found] == [
+        "his wife was qualified to lead because “the world is in tough shape.”"
+    ]
+
+
+def test_quoted_predicate_of_an_object_cue_is_one_statement(nlp: Any) -> None:
+    found = quotes(nlp, "Bush called Trump “unhinged.”")
+    assert [(q.cue, q.text) for q in found] == [("called", "Trump “unhinged.”")]
+
+
+def test_clause_conjoined_after_the_content_continues_it(nlp: Any) -> None:
+    text = "He told reporters that the government tried to jail him, but a judge refused."
+    q = by_cue(quotes(nlp, text), "told")
+    assert q.text == "that the government tried to jail him, but a judge refused"
+
+
+def test_a_conjoined_speech_act_is_not_content(nlp: Any) -> None:
+    text = "The mayor said the levee held, and the governor denied it."
+    q = by_cue(quotes(nlp, text), "said")
+    assert q.text == "the levee held"
+
+
+def test_cue_includes_the_verb_it_hangs_on(nlp: Any) -> None:
+    q = by_cue(quotes(nlp, "She appeared to imply that the plan would fail."),
+               "appeared to imply")
+    assert q.text == "that the plan would fail"
+    q = by_cue(quotes(nlp, "The minister vowed to rebuild the bridge."), "vowed")
+    assert q.text == "to rebuild the bridge"
