@@ -527,12 +527,61 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
             st = _according(doc, token)
         elif is_report_verb(token) or is_learned_cue(token):
             st = _reported(doc, token, spans)
+            if st is None and token.dep_ == "parataxis":
+                statements.extend(_parenthetical(doc, token, spans))
         else:
             st = None
         if st is not None:
             statements.append(st)
     statements.extend(_unmarked_extensions(doc, statements, spans))
     return statements
+
+
+def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statement]:
+    """``In his state, Christie said, offenders are sent to treatment.``: a speech verb set
+    off by commas inside the sentence it attributes. The words on either side are what was
+    said; like a split quote, each side with a verb is a mention of its own (one that is only
+    an adjunct or a subject, ``In his state``, is not)."""
+    lemma = cue.lemma_.lower()
+    if lemma not in SPEECH_VERBS | COGNITION_VERBS or _content_child(cue) is not None:
+        return []
+    subject = _subject_of(cue)
+    if subject is None or subject.i > cue.i or subject.lower_ in _FIRST_PERSON | {"you"}:
+        return []
+    words = sorted({*subject.subtree, *cue.subtree}, key=lambda t: t.i)
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words:
+        return []
+    first, last = words[0].i, words[-1].i
+    sent = cue.sent
+    if first <= sent.start or last + 1 >= sent.end - 1:
+        return []
+    if doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return []
+    para = _paragraph_of(text_of(doc), cue.idx)
+    parts = [
+        [t for t in sent if t.i < first - 1 and para[0] <= t.idx],
+        [t for t in sent if t.i > last + 1 and t.idx < para[1]],
+    ]
+    out: list[_Statement] = []
+    cue_at = statement_cue_span(doc, cue)
+    speaker = phrase_span(doc, subject)
+    for part in parts:
+        if sum(1 for t in part if t.is_alpha) < 2 or not any(
+            t.pos_ in {"VERB", "AUX"} for t in part
+        ):
+            continue
+        start, end = _trim(doc, part[0].idx, part[-1].idx + len(part[-1].text))
+        while end > start and text_of(doc)[end - 1] in ".!?":
+            end -= 1
+        if end <= start:
+            continue
+        direct = any(q.start <= start and end <= q.end for q in spans)
+        out.append(_Statement(start, end, direct, speaker, cue_at, cue.i, lemma))
+    return out
 
 
 #: Tokens an object needs to be the reported content (``stressed the need to ...``): a bare
@@ -574,12 +623,30 @@ def _content_child(cue: Any) -> Any | None:
 _OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "dobj", "dative", "xcomp"})
 
 
+#: Nouns naming where or how something was said: a phrase built on one (``in a statement``,
+#: ``on its Facebook page``) tells the setting of the act, not what was attributed.
+_SETTING_NOUNS = frozenset({
+    "statement", "interview", "post", "blog", "page", "tweet", "speech", "debate", "letter",
+    "video", "appearance", "rally", "event", "hall", "conference", "briefing", "op-ed",
+    "column", "email", "call", "message", "address", "remarks", "broadcast", "show",
+    "program", "podcast", "radio", "television", "twitter", "facebook", "instagram",
+})
+
+
+def _is_setting(child: Any) -> bool:
+    """A prepositional phrase of time or setting (``in early June``, ``in a Facebook post``)."""
+    if child.dep_ != "prep":
+        return False
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return any(o.ent_type_ in {"DATE", "TIME"} or o.lower_ in _SETTING_NOUNS for o in objects)
+
+
 def _object_complements(cue: Any, after: int) -> list[Any]:
     """The tokens of the cue's complements that directly follow its object (which ends at
     token ``after``), up to a comma, a conjunction or a clause of their own."""
     out: list[Any] = []
     for child in sorted((c for c in cue.children if c.i > after), key=lambda c: c.i):
-        if child.dep_ not in _OBJECT_COMPLEMENTS:
+        if child.dep_ not in _OBJECT_COMPLEMENTS or _is_setting(child):
             break
         words = sorted(child.subtree, key=lambda t: t.i)
         if words[0].i != after + 1:

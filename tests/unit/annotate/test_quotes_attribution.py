@@ -88,3 +88,18 @@ def test_cue_includes_the_verb_it_hangs_on(nlp: Any) -> None:
     assert q.text == "that the plan would fail"
     q = by_cue(quotes(nlp, "The minister vowed to rebuild the bridge."), "vowed")
     assert q.text == "to rebuild the bridge"
+
+
+def test_parenthetical_speech_verb_attributes_its_sentence(nlp: Any) -> None:
+    text = "In his state, Christie said, offenders are sent to drug treatment."
+    found = quotes(nlp, text)
+    assert [(q.text, q.speaker_text, q.cue) for q in found] == [
+        ("offenders are sent to drug treatment", "Christie", "said")
+    ]
+
+
+def test_each_side_of_a_parenthetical_with_a_verb_is_a_mention(nlp: Any) -> None:
+    found = quotes(nlp, "The levee failed, he said, and the town flooded.")
+    assert len(found) == 2
+    assert found[0].text == "The levee failed"
+    assert all(q.speaker_text == "he" and q.cue == "said" for q in found)
