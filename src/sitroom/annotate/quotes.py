@@ -496,6 +496,12 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
         left += 1
     start = doc[left].idx
     end = doc[right].idx + len(doc[right].text)
+    if start == para[0]:
+        # A dateline opening the paragraph (``WASHINGTON (Reuters) - Senator X said``) is
+        # no part of the speaker's name.
+        dateline = _DATELINE.match(text, start, end)
+        if dateline and dateline.end() < end:
+            start = dateline.end()
     return start, end
 
 
@@ -797,8 +803,10 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
 #: A dateline opening a story (``DADU, Pakistan (Indus Wire) — ``, ``SUKKUR: ``) is no part of
 #: what anybody said.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,[^—–:\n(]{1,40})?"
-    r"(?: ?\([^)\n]{1,40}\))?\s*[—–:](?:\s+|$)"
+    r"(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,[^—–:\n(]{1,40})?"
+    r"(?: ?\([^)\n]{1,40}\))?\s*(?:[—–:]|\s-|--)"
+    # A date and an agency only: ``Dec 29 (Reuters) -``.
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2} \([^)\n]{1,40}\) ?(?:[—–-]|--))(?:\s+|$)"
 )
 _TRAILING_CONJUNCTIONS = ("and", "but", "or", "while")
 

@@ -103,3 +103,10 @@ def test_each_side_of_a_parenthetical_with_a_verb_is_a_mention(nlp: Any) -> None
     assert len(found) == 2
     assert found[0].text == "The levee failed"
     assert all(q.speaker_text == "he" and q.cue == "said" for q in found)
+
+
+def test_dateline_is_not_part_of_the_speaker(nlp: Any) -> None:
+    text = ("Title line.\n\nORLANDO, Fla. (Reuters) - President Barack Obama said the "
+            "attack was terror.")
+    q = by_cue(quotes(nlp, text), "said")
+    assert q.speaker_text == "President Barack Obama"
