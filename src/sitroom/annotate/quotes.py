@@ -415,6 +415,10 @@ def _subject_of(cue: Any) -> Any | None:
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
             verb = verb.head
             continue
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
+                verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # ``X concluded by implying ...``, ``after stating ...``
+            continue
         if verb.dep_ == "relcl":
             return verb.head
         break
@@ -639,10 +643,19 @@ _SETTING_NOUNS = frozenset({
 })
 
 
+#: Prepositions that open a circumstance of the act (``charged him after finding ...``).
+_SETTING_PREPOSITIONS = frozenset({
+    "after", "before", "since", "during", "until", "despite", "following", "amid", "while",
+    "at", "via",
+})
+
+
 def _is_setting(child: Any) -> bool:
     """A prepositional phrase of time or setting (``in early June``, ``in a Facebook post``)."""
     if child.dep_ != "prep":
         return False
+    if child.lower_ in _SETTING_PREPOSITIONS:
+        return True
     objects = [g for g in child.children if g.dep_ == "pobj"]
     return any(o.ent_type_ in {"DATE", "TIME"} or o.lower_ in _SETTING_NOUNS for o in objects)
 

@@ -110,3 +110,15 @@ def test_dateline_is_not_part_of_the_speaker(nlp: Any) -> None:
             "attack was terror.")
     q = by_cue(quotes(nlp, text), "said")
     assert q.speaker_text == "President Barack Obama"
+
+
+def test_gerund_after_a_preposition_speaks_for_the_clause_subject(nlp: Any) -> None:
+    q = by_cue(quotes(nlp, "The mayor concluded by saying that the dam would hold."), "saying")
+    assert q.speaker_text == "The mayor"
+    assert q.text == "that the dam would hold"
+
+
+def test_object_cue_stops_before_a_circumstance(nlp: Any) -> None:
+    q = by_cue(quotes(nlp, "The senator praised the rescue teams after the storm passed."),
+               "praised")
+    assert q.text == "the rescue teams"
