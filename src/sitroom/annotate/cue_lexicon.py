@@ -51,13 +51,14 @@ def frame_of(verb: Any) -> tuple[str, Any | None]:
 
 #: Pairs the corpus counts but that report no words of anyone: an act (``ordered the cut``,
 #: ``declined to comment``, ``refused to answer``, ``hired X to``, ``filed a suit``,
-#: ``took to Twitter``) or a narration (``described a frantic night``, ``defended river
-#: communities``). A situation report must not list them as statements.
+#: ``took to Twitter``, ``did not respond to questions``) or a narration (``described a
+#: frantic night``, ``defended river communities``). A situation report must not list them
+#: as statements.
 NOT_STATEMENTS: frozenset[tuple[str, str]] = frozenset(
     {("decline", "xcomp"), ("refuse", "xcomp"), ("order", "dobj"), ("describe", "dobj"),
      ("defend", "dobj"), ("experience", "dobj"), ("hire", "xcomp"), ("file", "dobj"),
      ("devote", "dobj"), ("anger", "dobj"), ("negotiate", "dobj"), ("take", "prep:to"),
-     ("look", "xcomp")}
+     ("look", "xcomp"), ("respond", "prep:to")}
 )
 
 

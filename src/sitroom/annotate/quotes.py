@@ -584,6 +584,8 @@ def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statemen
             t.pos_ in {"VERB", "AUX"} for t in part
         ):
             continue
+        if part[0].pos_ == "SCONJ" or part[0].dep_ == "mark":
+            continue  # ``..., X said, as floodwater spread``: the writer's circumstance
         start, end = _trim(doc, part[0].idx, part[-1].idx + len(part[-1].text))
         while end > start and text_of(doc)[end - 1] in ".!?":
             end -= 1
@@ -762,6 +764,8 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} else 2
     if sum(1 for t in subtree if t.is_alpha) < minimum:
         return None
+    if content.dep_ == "dobj" and content.pos_ == "NOUN" and len(subtree) <= 2:
+        return None  # ``denied the reports``, ``demanded an inquiry``: the act, not its words
     first = min(subtree, key=lambda t: t.i)
     last = max(subtree, key=lambda t: t.i)
     # The complementiser stays (``said that ...``): the content is the whole clause.

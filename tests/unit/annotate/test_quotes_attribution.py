@@ -122,3 +122,13 @@ def test_object_cue_stops_before_a_circumstance(nlp: Any) -> None:
     q = by_cue(quotes(nlp, "The senator praised the rescue teams after the storm passed."),
                "praised")
     assert q.text == "the rescue teams"
+
+
+def test_circumstance_after_a_parenthetical_is_not_said(nlp: Any) -> None:
+    text = "The toll rose to 41, the authority said, as floodwater spread into low areas."
+    assert all("floodwater" not in q.text for q in quotes(nlp, text))
+
+
+def test_short_common_noun_object_is_the_act_not_its_words(nlp: Any) -> None:
+    text = "The minister has denied the reports."
+    assert [q for q in quotes(nlp, text) if q.cue == "has denied"] == []
