@@ -111,15 +111,15 @@ def _mark_at(text: str, i: int) -> str | None:
     return ch if ch in QUOTE_PAIRS or ch in "”’»›“" else None
 
 
-def _can_open_single(text: str, i: int, para_start: int) -> bool:
+def _can_open_single(text: str, i: int, para_start: int, width: int = 1) -> bool:
     before = text[i - 1] if i > para_start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{—–-:") and after.isalnum()
 
 
-def _can_close_single(text: str, i: int) -> bool:
+def _can_close_single(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return not before.isspace() and not after.isalnum()
 
 
@@ -131,7 +131,7 @@ def _spans_in(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
         if mark is None or mark not in QUOTE_PAIRS:
             i += 1
             continue
-        if mark in SINGLE_MARKS and not _can_open_single(text, i, para_start):
+        if mark in SINGLE_MARKS and not _can_open_single(text, i, para_start, len(mark)):
             i += 1
             continue
         close_at, close_len = _find_close(text, i + len(mark), para_end, mark)
@@ -156,7 +156,9 @@ def _find_close(text: str, i: int, para_end: int, mark: str) -> tuple[int | None
         if here is None:
             i += 1
             continue
-        if here in closers and (mark not in SINGLE_MARKS or _can_close_single(text, i)):
+        if here in closers and (
+            mark not in SINGLE_MARKS or _can_close_single(text, i, len(here))
+        ):
             # A curly opener used as a closer (“...“) must look like a closer.
             if here == mark and mark == "“" and (i == 0 or text[i - 1].isspace()):
                 i += 1

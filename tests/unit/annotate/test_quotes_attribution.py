@@ -132,3 +132,11 @@ def test_circumstance_after_a_parenthetical_is_not_said(nlp: Any) -> None:
 def test_short_common_noun_object_is_the_act_not_its_words(nlp: Any) -> None:
     text = "The minister has denied the reports."
     assert [q for q in quotes(nlp, text) if q.cue == "has denied"] == []
+
+
+def test_two_apostrophes_are_a_double_quotation_mark(nlp: Any) -> None:
+    text = "''We are in a bubble, and bad things will happen,'' he said."
+    found = quotes(nlp, text)
+    assert [(q.text, q.speaker_text, q.cue) for q in found] == [
+        ("We are in a bubble, and bad things will happen", "he", "said")
+    ]
