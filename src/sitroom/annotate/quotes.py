@@ -427,6 +427,10 @@ def _subject_of(cue: Any) -> Any | None:
     return None
 
 
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
 def _agent(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -743,8 +747,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
             return None
         content, preposition = learned
     subject = _subject_of(cue)
-    if subject is None and _paragraph_opening_speaker(doc, cue) is None:
-        return None
+    if subject is None and (
+        _passive(cue) or _paragraph_opening_speaker(doc, cue) is None
+    ):
+        return None  # ``X is expected to win``: nobody is said to expect it
     para = _paragraph_of(text_of(doc), cue.idx)
     subtree = [t for t in content.subtree if not t.is_space and para[0] <= t.idx < para[1]]
     if not subtree:

@@ -140,3 +140,9 @@ def test_two_apostrophes_are_a_double_quotation_mark(nlp: Any) -> None:
     assert [(q.text, q.speaker_text, q.cue) for q in found] == [
         ("We are in a bubble, and bad things will happen", "he", "said")
     ]
+
+
+def test_hedges_and_agentless_passives_are_no_statements(nlp: Any) -> None:
+    assert quotes(nlp, "The governor appears to favour the northern route.") == ()
+    text = "Adelson is widely expected to be the party's top donor."
+    assert [q for q in quotes(nlp, text) if "expected" in (q.cue or "")] == []
