@@ -36,7 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=400)
     parser.add_argument("--min-count", type=int, default=3)
-    parser.add_argument("--min-precision", type=float, default=0.5)
+    parser.add_argument("--min-precision", type=float, default=0.33)
     args = parser.parse_args()
     records = load_documents(CORPUS, 0, args.limit)
     nlp = load_nlp()

@@ -92,13 +92,16 @@ QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
     "»": ("«",),
     "‹": ("›",),
     "``": ("''",),
+    # Two apostrophes standing for a double mark (``''We won,'' she said``), as some wire
+    # and newspaper archives write them.
+    "''": ("''",),
     "'": ("'",),
     "‘": ("’",),
     "‚": ("‘", "’"),
 }
 
 #: Opening marks whose closing mark doubles as an apostrophe, so they need extra care.
-SINGLE_MARKS: frozenset[str] = frozenset({"'", "‘", "‚"})
+SINGLE_MARKS: frozenset[str] = frozenset({"'", "‘", "‚", "''"})
 
 #: Personal pronouns a speaker can be, by what they may refer to.
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "i"})

@@ -60,6 +60,8 @@ CUE_WINDOW = 4
 
 _FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me", "ours", "myself", "ourselves"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: Relative pronouns that stand for people: ``X, who said ...`` is a statement of X.
+_PERSON_RELATIVE = frozenset({"who"})
 _STATEMENT_NOUNS = frozenset({"statement", "report", "reports", "data", "figures", "estimate",
                               "estimates", "count", "tally", "account", "analysis", "survey"})
 
@@ -109,15 +111,15 @@ def _mark_at(text: str, i: int) -> str | None:
     return ch if ch in QUOTE_PAIRS or ch in "”’»›“" else None
 
 
-def _can_open_single(text: str, i: int, para_start: int) -> bool:
+def _can_open_single(text: str, i: int, para_start: int, width: int = 1) -> bool:
     before = text[i - 1] if i > para_start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{—–-:") and after.isalnum()
 
 
-def _can_close_single(text: str, i: int) -> bool:
+def _can_close_single(text: str, i: int, width: int = 1) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return not before.isspace() and not after.isalnum()
 
 
@@ -129,7 +131,7 @@ def _spans_in(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
         if mark is None or mark not in QUOTE_PAIRS:
             i += 1
             continue
-        if mark in SINGLE_MARKS and not _can_open_single(text, i, para_start):
+        if mark in SINGLE_MARKS and not _can_open_single(text, i, para_start, len(mark)):
             i += 1
             continue
         close_at, close_len = _find_close(text, i + len(mark), para_end, mark)
@@ -154,7 +156,9 @@ def _find_close(text: str, i: int, para_end: int, mark: str) -> tuple[int | None
         if here is None:
             i += 1
             continue
-        if here in closers and (mark not in SINGLE_MARKS or _can_close_single(text, i)):
+        if here in closers and (
+            mark not in SINGLE_MARKS or _can_close_single(text, i, len(here))
+        ):
             # A curly opener used as a closer (“...“) must look like a closer.
             if here == mark and mark == "“" and (i == 0 or text[i - 1].isspace()):
                 i += 1
@@ -369,6 +373,12 @@ def statement_cue_span(doc: Any, cue: Any) -> tuple[int, int]:
         if prev.dep_ == "advmod" and prev.lower_ in {"when", "where", "how", "why", "as"}:
             break
         left -= 1
+    head = cue.head
+    if cue.dep_ == "xcomp" and head.i < cue.i and head.pos_ in {"VERB", "AUX"} and \
+            head.lemma_.lower() not in INTENTION_VERBS:
+        # ``seemed to blame``, ``went on to endorse``: the verb the cue hangs on is part of
+        # the cue, unless it is an intention of its own (``vowed to repeal``: vowed is the cue).
+        return statement_cue_span(doc, head)[0], end
     return doc[left].idx, end
 
 
@@ -393,8 +403,11 @@ def _subject_of(cue: Any) -> Any | None:
     for _ in range(3):
         for child in verb.children:
             if child.dep_ == "nsubj":
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and \
+                        child.lower_ not in _PERSON_RELATIVE:
                     return verb.head
+                # ``X, who said ...``: the relative pronoun is the speaker as written (the
+                # resolver takes it back to X), as attribution corpora mark it.
                 return child
             if child.dep_ == "nsubjpass":
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
@@ -404,10 +417,18 @@ def _subject_of(cue: Any) -> Any | None:
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
             verb = verb.head
             continue
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
+                verb.head.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head.head  # ``X concluded by implying ...``, ``after stating ...``
+            continue
         if verb.dep_ == "relcl":
             return verb.head
         break
     return None
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
 def _agent(verb: Any) -> Any | None:
@@ -485,6 +506,12 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
         left += 1
     start = doc[left].idx
     end = doc[right].idx + len(doc[right].text)
+    if start == para[0]:
+        # A dateline opening the paragraph (``WASHINGTON (Reuters) - Senator X said``) is
+        # no part of the speaker's name.
+        dateline = _DATELINE.match(text, start, end)
+        if dateline and dateline.end() < end:
+            start = dateline.end()
     return start, end
 
 
@@ -516,12 +543,63 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
             st = _according(doc, token)
         elif is_report_verb(token) or is_learned_cue(token):
             st = _reported(doc, token, spans)
+            if st is None and token.dep_ == "parataxis":
+                statements.extend(_parenthetical(doc, token, spans))
         else:
             st = None
         if st is not None:
             statements.append(st)
     statements.extend(_unmarked_extensions(doc, statements, spans))
     return statements
+
+
+def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statement]:
+    """``In his state, Christie said, offenders are sent to treatment.``: a speech verb set
+    off by commas inside the sentence it attributes. The words on either side are what was
+    said; like a split quote, each side with a verb is a mention of its own (one that is only
+    an adjunct or a subject, ``In his state``, is not)."""
+    lemma = cue.lemma_.lower()
+    if lemma not in SPEECH_VERBS | COGNITION_VERBS or _content_child(cue) is not None:
+        return []
+    subject = _subject_of(cue)
+    if subject is None or subject.i > cue.i or subject.lower_ in _FIRST_PERSON | {"you"}:
+        return []
+    words = sorted({*subject.subtree, *cue.subtree}, key=lambda t: t.i)
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words:
+        return []
+    first, last = words[0].i, words[-1].i
+    sent = cue.sent
+    if first <= sent.start or last + 1 >= sent.end - 1:
+        return []
+    if doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return []
+    para = _paragraph_of(text_of(doc), cue.idx)
+    parts = [
+        [t for t in sent if t.i < first - 1 and para[0] <= t.idx],
+        [t for t in sent if t.i > last + 1 and t.idx < para[1]],
+    ]
+    out: list[_Statement] = []
+    cue_at = statement_cue_span(doc, cue)
+    speaker = phrase_span(doc, subject)
+    for part in parts:
+        if sum(1 for t in part if t.is_alpha) < 2 or not any(
+            t.pos_ in {"VERB", "AUX"} for t in part
+        ):
+            continue
+        if part[0].pos_ == "SCONJ" or part[0].dep_ == "mark":
+            continue  # ``..., X said, as floodwater spread``: the writer's circumstance
+        start, end = _trim(doc, part[0].idx, part[-1].idx + len(part[-1].text))
+        while end > start and text_of(doc)[end - 1] in ".!?":
+            end -= 1
+        if end <= start:
+            continue
+        direct = any(q.start <= start and end <= q.end for q in spans)
+        out.append(_Statement(start, end, direct, speaker, cue_at, cue.i, lemma))
+    return out
 
 
 #: Tokens an object needs to be the reported content (``stressed the need to ...``): a bare
@@ -538,7 +616,8 @@ def _content_child(cue: Any) -> Any | None:
         # A clause before a belief verb is rarely its content (``Trump is wrong, I think``
         # is the writer's hedge); before a speech verb it is (``A is B, she said``).
         if child.dep_ == "ccomp" and (
-            lemma in SPEECH_VERBS or (lemma in COGNITION_VERBS and child.i > cue.i)
+            lemma in SPEECH_VERBS
+            or (lemma in COGNITION_VERBS and (child.i > cue.i or _closing_evidence(cue, child)))
         ):
             return child
     if lemma in INTENTION_VERBS:
@@ -557,6 +636,88 @@ def _content_child(cue: Any) -> Any | None:
     return None
 
 
+#: Complements of a verb that belong with its object in what is attributed: ``accused Trump
+#: of lying``, ``backed Bush for president``, ``called him a liar``, ``refers to him as X``.
+_OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "dobj", "dative", "xcomp"})
+
+
+#: Nouns naming where or how something was said: a phrase built on one (``in a statement``,
+#: ``on its Facebook page``) tells the setting of the act, not what was attributed.
+_SETTING_NOUNS = frozenset({
+    "statement", "interview", "post", "blog", "page", "tweet", "speech", "debate", "letter",
+    "video", "appearance", "rally", "event", "hall", "conference", "briefing", "op-ed",
+    "column", "email", "call", "message", "address", "remarks", "broadcast", "show",
+    "program", "podcast", "radio", "television", "twitter", "facebook", "instagram",
+})
+
+
+#: Prepositions that open a circumstance of the act (``charged him after finding ...``).
+_SETTING_PREPOSITIONS = frozenset({
+    "after", "before", "since", "during", "until", "despite", "following", "amid", "while",
+    "at", "via",
+})
+
+
+def _is_setting(child: Any) -> bool:
+    """A prepositional phrase of time or setting (``in early June``, ``in a Facebook post``)."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in _SETTING_PREPOSITIONS:
+        return True
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return any(o.ent_type_ in {"DATE", "TIME"} or o.lower_ in _SETTING_NOUNS for o in objects)
+
+
+def _object_complements(cue: Any, after: int) -> list[Any]:
+    """The tokens of the cue's complements that directly follow its object (which ends at
+    token ``after``), up to a comma, a conjunction or a clause of their own."""
+    out: list[Any] = []
+    for child in sorted((c for c in cue.children if c.i > after), key=lambda c: c.i):
+        if child.dep_ not in _OBJECT_COMPLEMENTS or _is_setting(child):
+            break
+        words = sorted(child.subtree, key=lambda t: t.i)
+        if words[0].i != after + 1:
+            break  # a comma or a dash between: an adverbial of the act, not what was said
+        out.extend(words)
+        after = words[-1].i
+    return out
+
+
+def _conjoined_clauses(cue: Any, after: int) -> list[Any]:
+    """``said A, but B``: a clause with a subject of its own, conjoined after the content,
+    that the parser hung on the cue instead of on the content. It continues what was said
+    unless it is itself an act of speech or belief (``said A, and B denied it``)."""
+    out: list[Any] = []
+    for child in sorted((c for c in cue.children if c.i > after), key=lambda c: c.i):
+        if child.dep_ in {"punct", "cc"}:
+            continue
+        if child.dep_ != "conj" or is_report_verb(child) or not any(
+            g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in child.children
+        ):
+            break
+        words = sorted(child.subtree, key=lambda t: t.i)
+        while words and words[-1].text in {".", "!", "?", ",", ";"}:
+            words.pop()  # the sentence's own full stop
+        between = list(cue.doc[after + 1:words[0].i])
+        if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            break
+        out.extend(between + words)
+        after = words[-1].i
+    return out
+
+
+def _closing_evidence(cue: Any, clause: Any) -> bool:
+    """``<clause>, the poll found.``: a belief or finding verb after its clause, with a
+    subject between them that is not the writer or the reader (``..., I think`` only
+    hedges), and no complement of its own after it."""
+    subject = _subject_of(cue)
+    if subject is None or subject.lower_ in _FIRST_PERSON | {"you"}:
+        return False
+    if not clause.i < subject.i < cue.i:
+        return False
+    return not any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > cue.i for c in cue.children)
+
+
 def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
     """The complement of a verb listed by :mod:`.cue_lexicon` in its frame, and the
     preposition that then belongs to the cue (``talked about``)."""
@@ -572,8 +733,10 @@ def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
 
 
 def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
-    if cue.dep_ == "relcl":
-        return None  # ``X, who says ...`` describes X; the story's statements come elsewhere
+    if cue.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in _RELATIVE - _PERSON_RELATIVE for c in cue.children
+    ):
+        return None  # ``a report that suggests ...``: a description, not a statement
     if cue.dep_ == "xcomp" and (cue.head.lemma_.lower(), "xcomp") in NOT_STATEMENTS:
         return None  # ``declined to comment on it`` says nothing
     content = _content_child(cue)
@@ -584,8 +747,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
             return None
         content, preposition = learned
     subject = _subject_of(cue)
-    if subject is None and _paragraph_opening_speaker(doc, cue) is None:
-        return None
+    if subject is None and (
+        _passive(cue) or _paragraph_opening_speaker(doc, cue) is None
+    ):
+        return None  # ``X is expected to win``: nobody is said to expect it
     para = _paragraph_of(text_of(doc), cue.idx)
     subtree = [t for t in content.subtree if not t.is_space and para[0] <= t.idx < para[1]]
     if not subtree:
@@ -596,11 +761,19 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         if subject is not None else set()
     )
     subtree = [t for t in subtree if t.i not in subject_ids]
+    if content.dep_ in {"dobj", "pobj", "pcomp"}:
+        subtree += [t for t in _object_complements(cue, max(t.i for t in subtree))
+                    if para[0] <= t.idx < para[1]]
+    elif content.dep_ == "ccomp" and content.i > cue.i:
+        subtree += [t for t in _conjoined_clauses(cue, max(t.i for t in subtree))
+                    if para[0] <= t.idx < para[1]]
     # An object names what the act concerns (``backed Clinton``); a clause needs a subject
     # and a verb at least.
     minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} else 2
     if sum(1 for t in subtree if t.is_alpha) < minimum:
         return None
+    if content.dep_ == "dobj" and content.pos_ == "NOUN" and len(subtree) <= 2:
+        return None  # ``denied the reports``, ``demanded an inquiry``: the act, not its words
     first = min(subtree, key=lambda t: t.i)
     last = max(subtree, key=lambda t: t.i)
     # The complementiser stays (``said that ...``): the content is the whole clause.
@@ -655,8 +828,10 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
 #: A dateline opening a story (``DADU, Pakistan (Indus Wire) — ``, ``SUKKUR: ``) is no part of
 #: what anybody said.
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,[^—–:\n(]{1,40})?"
-    r"(?: ?\([^)\n]{1,40}\))?\s*[—–:](?:\s+|$)"
+    r"(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,[^—–:\n(]{1,40})?"
+    r"(?: ?\([^)\n]{1,40}\))?\s*(?:[—–:]|\s-|--)"
+    # A date and an agency only: ``Dec 29 (Reuters) -``.
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2} \([^)\n]{1,40}\) ?(?:[—–-]|--))(?:\s+|$)"
 )
 _TRAILING_CONJUNCTIONS = ("and", "but", "or", "while")
 
@@ -804,6 +979,21 @@ def _first_person_subject(cue: Any) -> bool:
 # --------------------------------------------------------------------------- combining
 
 
+#: Words allowed between reported content and a quote of the same cue that finishes it.
+CONTINUATION_GAP_WORDS = 3
+
+
+def _continues(text: str, rep: _Statement, dq: _Statement) -> bool:
+    """Whether quote ``dq`` follows reported content ``rep`` in the same sentence, a few
+    linking words after it (``said A because "B"``, ``said A, adding "B"`` is not)."""
+    if dq.start < rep.end:
+        return False
+    gap = text[rep.end:dq.start]
+    if any(ch in gap for ch in ".!?;:\n") or "," in gap:
+        return False
+    return len(re.findall(r"\w+", gap)) <= CONTINUATION_GAP_WORDS
+
+
 def _merge(
     text: str, direct: list[_Statement], reported: list[_Statement]
 ) -> list[_Statement]:
@@ -815,15 +1005,20 @@ def _merge(
     dropped_direct: set[int] = set()
     quote_cues = {dq.cue_token for dq in direct if dq.cue_token is not None}
     for rep in reported:
-        if rep.from_object and rep.cue_token in quote_cues:
+        if rep.from_object and rep.cue_token in quote_cues and not any(
+            dq.cue_token == rep.cue_token and rep.start <= dq.start < rep.end for dq in direct
+        ):
             continue  # ``"...," X told MSNBC``: the object is the audience, the quote is said
         inside: list[int] = []
         covered = False
         for i, dq in enumerate(direct):
+            same_cue = dq.cue_token is not None and dq.cue_token == rep.cue_token
+            if same_cue and _continues(text, rep, dq):
+                inside.append(i)  # ``said A because "B"``: the quote ends the clause
+                continue
             overlap = min(rep.end, dq.end) - max(rep.start, dq.start)
             if overlap <= 0:
                 continue
-            same_cue = dq.cue_token is not None and dq.cue_token == rep.cue_token
             if dq.start >= rep.start and (dq.end <= rep.end or same_cue) and (
                 rep.end - rep.start > 1.2 * (dq.end - dq.start) or dq.start > rep.start
             ):
@@ -890,8 +1085,6 @@ def _with_headline_statements(
         start, end = match.start("said"), match.end("said")
         while end > start and text[end - 1].isspace():
             end -= 1
-        if any(st.start < end and start < st.end and st.cue is not None for st in statements):
-            continue  # the line has a cue of its own (``Trump says: ...``)
         direct = any(q.start <= start + 1 and end - 1 <= q.end for q in spans)
         colon = match.end("name")
         found.append(_Statement(start, end, direct, match.span("name"), (colon, colon + 1),
@@ -899,7 +1092,8 @@ def _with_headline_statements(
     if not found:
         return statements
     kept = [st for st in statements
-            if not any(f.start <= st.start and st.end <= f.end for f in found)]
+            if st.cue is not None
+            or not any(f.start <= st.start and st.end <= f.end for f in found)]
     return kept + found
 
 
