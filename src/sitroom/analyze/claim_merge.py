@@ -34,6 +34,8 @@ BITS = 10
 SEED = 20081
 #: Largest bucket compared pairwise; larger ones are generic and are skipped.
 MAX_BUCKET = 60
+#: Candidate pairs whose similarity is computed in one vectorised step.
+_CHUNK = 20_000
 
 
 def candidate_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> set[tuple[int, int]]:
@@ -112,7 +114,19 @@ def merge_statements(
             x = parent[x]
         return x
 
-    for i, j in sorted(candidate_pairs(statements, vectors)):
+    pairs = sorted(candidate_pairs(statements, vectors))
+    if pairs:
+        # No pair below SAME_FRAME can merge: drop those with one vectorised product before
+        # the per-pair checks (the margin covers rounding; each survivor's similarity is
+        # computed below exactly as before).
+        index = np.array(pairs, dtype=np.int64)
+        keep: list[bool] = []
+        for start in range(0, len(pairs), _CHUNK):  # chunks bound the memory of the rows
+            left, right = index[start:start + _CHUNK].T
+            rough = np.einsum("ij,ij->i", vectors[left], vectors[right])
+            keep.extend((rough >= SAME_FRAME - 1e-3).tolist())
+        pairs = [pair for pair, kept in zip(pairs, keep, strict=True) if kept]
+    for i, j in pairs:
         a, b = statements[i], statements[j]
         if a.key == b.key or conflicting_details(a, b):
             continue

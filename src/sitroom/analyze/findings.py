@@ -19,9 +19,9 @@ from ..types import (
     SummaryItem,
 )
 from .claims import build_claims
-from .embed import EmbeddingCache
 from .framing import build_framing
 from .summary import summarize
+from .vectors import VectorCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def build_findings(
     places: Sequence[Place],
     place_spans: Mapping[tuple[str, int, int], str],
     stories: Sequence[Story] = (),
-    cache: EmbeddingCache | None = None,
+    cache: VectorCache | None = None,
 ) -> Findings:
     """Claims (with corroboration and contradictions), framing per outlet, and a summary per
     story; without stories, the whole corpus is summarised as one."""

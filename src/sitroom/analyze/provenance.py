@@ -16,12 +16,14 @@ how many independent sources carry a statement.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..resolve.speakers import resolve_speakers
 from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
@@ -52,7 +54,10 @@ class EntityLookup(Protocol):
 
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    # Drop combining marks with one translate over the text's distinct characters rather
+    # than a test per character (this runs over every article's full text).
+    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.combining(ch)}
+    return (decomposed.translate(marks) if marks else decomposed).casefold()
 
 
 def _stem(word: str) -> str:
@@ -91,12 +96,15 @@ def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Q
     linked: dict[int, set[str]] = defaultdict(set)
     for i, ws in enumerate(words):
         shared: dict[int, int] = defaultdict(int)
+        here = quotes[i].article
         for w in ws:
             postings = index[w]
             if len(postings) > common:
                 continue
-            for j in postings:
-                if j > i and quotes[j].article != quotes[i].article:
+            # Postings are in ascending order: only the quotes after this one, found by
+            # bisection rather than by walking the whole list.
+            for j in postings[bisect_right(postings, i):]:
+                if quotes[j].article != here:
                     shared[j] += 1
         for j, count in shared.items():
             smaller = min(len(ws), len(words[j]))
@@ -178,9 +186,11 @@ def syndication_groups(
     """Article id -> id of the first article of its group of near-duplicate texts.
 
     MinHash LSH proposes candidate pairs; each is confirmed on exact shingle Jaccard, so the
-    result does not depend on the hashing beyond which pairs get compared.
+    result does not depend on the hashing beyond which pairs get compared. A text's MinHash
+    is computed once per process (a build asks for the groups three times) and its shingles
+    only when it is in a candidate pair.
     """
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     parent = {a.id: a.id for a in articles}
 
@@ -195,23 +205,51 @@ def syndication_groups(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    shingles = {a.id: _shingles(a.text) for a in articles}
-    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=64)
-    hashes: dict[str, object] = {}
+    texts = {a.id: a.text for a in articles}
+    shingled: dict[str, set[str]] = {}
+
+    def shingles(ident: str) -> set[str]:
+        if ident not in shingled:
+            shingled[ident] = _shingles(texts[ident])
+        return shingled[ident]
+
+    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=_NUM_PERM)
+    hashes: set[str] = set()
     for a in articles:
         if a.duplicate_of and a.duplicate_of in parent:
             union(a.id, a.duplicate_of)
-        mh = MinHash(num_perm=64, seed=1)
-        for sh in shingles[a.id]:
-            mh.update(sh.encode("utf-8"))
+        mh = _minhash(a.text)
         for other in lsh.query(mh):
-            sa, sb = shingles[a.id], shingles[other]
+            sa, sb = shingles(a.id), shingles(other)
             if sa and sb and len(sa & sb) / len(sa | sb) >= threshold:
                 union(a.id, other)
         if a.id not in hashes:
             lsh.insert(a.id, mh)
-            hashes[a.id] = mh
+            hashes.add(a.id)
     return {a.id: find(a.id) for a in articles}
+
+
+_NUM_PERM = 64
+#: Text digest -> MinHash of its shingles, for this process; cleared when it grows past
+#: :data:`_MINHASH_MEMO_SIZE` so a long-lived process stays bounded.
+_MINHASH_MEMO: dict[bytes, Any] = {}
+_MINHASH_MEMO_SIZE = 100_000
+
+
+def _minhash(text: str) -> Any:
+    """The MinHash of ``text``'s word 5-shingles (the same values as one ``update`` per
+    shingle, in one vectorised batch)."""
+    from datasketch import MinHash
+
+    key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    found = _MINHASH_MEMO.get(key)
+    if found is None:
+        found = MinHash(num_perm=_NUM_PERM, seed=1)
+        found.update_batch([shingle.encode("utf-8") for shingle in _shingles(text)])
+        if len(_MINHASH_MEMO) >= _MINHASH_MEMO_SIZE:
+            _MINHASH_MEMO.clear()
+        _MINHASH_MEMO[key] = found
+    return found
 
 
 def count_independent(
