@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import chain, combinations
 
 import numpy as np
 
@@ -114,18 +114,21 @@ def merge_statements(
             x = parent[x]
         return x
 
-    pairs = sorted(candidate_pairs(statements, vectors))
-    if pairs:
+    candidates = candidate_pairs(statements, vectors)
+    index = np.fromiter(chain.from_iterable(candidates), dtype=np.int64,
+                        count=2 * len(candidates)).reshape(-1, 2)
+    if len(index):
         # No pair below SAME_FRAME can merge: drop those with one vectorised product before
         # the per-pair checks (the margin covers rounding; each survivor's similarity is
-        # computed below exactly as before).
-        index = np.array(pairs, dtype=np.int64)
-        keep: list[bool] = []
-        for start in range(0, len(pairs), _CHUNK):  # chunks bound the memory of the rows
+        # computed below exactly as before), then sort only the survivors.
+        keep = np.zeros(len(index), dtype=bool)
+        for start in range(0, len(index), _CHUNK):  # chunks bound the memory of the rows
             left, right = index[start:start + _CHUNK].T
             rough = np.einsum("ij,ij->i", vectors[left], vectors[right])
-            keep.extend((rough >= SAME_FRAME - 1e-3).tolist())
-        pairs = [pair for pair, kept in zip(pairs, keep, strict=True) if kept]
+            keep[start:start + _CHUNK] = rough >= SAME_FRAME - 1e-3
+        index = index[keep]
+        index = index[np.lexsort((index[:, 1], index[:, 0]))]
+    pairs: list[tuple[int, int]] = [(int(i), int(j)) for i, j in index.tolist()]
     for i, j in pairs:
         a, b = statements[i], statements[j]
         if a.key == b.key or conflicting_details(a, b):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -53,8 +54,17 @@ def build_findings(
     groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
     if not groups:
         groups = [(None, tuple(a.id for a in articles))]
+    # Each story is summarised from the claims with evidence in its articles, found through
+    # an index by article (in the claims' own order, which is all summarize looks at):
+    # scanning every claim for every story grew with stories x claims.
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for position, claim in enumerate(found.claims):
+        for item in claim.evidence:
+            by_article[item.article].append(position)
     summary: list[SummaryItem] = []
     for story, members in groups:
-        summary.extend(summarize(members, found.claims, found.contradictions, found.vectors,
+        positions = sorted({p for article in members for p in by_article.get(article, ())})
+        claims = [found.claims[p] for p in positions]
+        summary.extend(summarize(members, claims, found.contradictions, found.vectors,
                                  story=story))
     return Findings(found.claims, found.contradictions, framing, tuple(summary))

@@ -19,11 +19,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
+
+import numpy as np
 
 from ..resolve.speakers import resolve_speakers
 from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
@@ -88,33 +89,16 @@ def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Q
     ``duplicate_of`` set) carries every quote of its original.
     """
     words = [content_words(q.text) for q in quotes]
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        for w in ws:
-            index[w].append(i)
-    common = max(50, len(quotes) // 5)  # words in very many quotes say nothing
     linked: dict[int, set[str]] = defaultdict(set)
-    for i, ws in enumerate(words):
-        shared: dict[int, int] = defaultdict(int)
-        here = quotes[i].article
-        for w in ws:
-            postings = index[w]
-            if len(postings) > common:
-                continue
-            # Postings are in ascending order: only the quotes after this one, found by
-            # bisection rather than by walking the whole list.
-            for j in postings[bisect_right(postings, i):]:
-                if quotes[j].article != here:
-                    shared[j] += 1
-        for j, count in shared.items():
-            smaller = min(len(ws), len(words[j]))
-            if count < min(MIN_SHARED_WORDS, smaller):
-                continue
-            score = count / smaller
-            same_speaker = quotes[i].speaker is not None and quotes[i].speaker == quotes[j].speaker
-            if score >= (SAME_SPEAKER_STATEMENT if same_speaker else SAME_STATEMENT):
-                linked[i].add(quotes[j].article)
-                linked[j].add(quotes[i].article)
+    for i, j, count in _shared_word_counts(quotes, words):
+        smaller = min(len(words[i]), len(words[j]))
+        if count < min(MIN_SHARED_WORDS, smaller):
+            continue
+        score = count / smaller
+        same_speaker = quotes[i].speaker is not None and quotes[i].speaker == quotes[j].speaker
+        if score >= (SAME_SPEAKER_STATEMENT if same_speaker else SAME_STATEMENT):
+            linked[i].add(quotes[j].article)
+            linked[j].add(quotes[i].article)
     copies: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         if article.duplicate_of:
@@ -125,6 +109,51 @@ def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Q
         also.discard(q.article)
         out.append(replace(q, also_in=tuple(sorted(also))) if also else q)
     return tuple(out)
+
+
+#: Quotes whose shared-word counts are computed in one sparse product (bounds its memory).
+_QUOTE_BLOCK = 2000
+
+
+def _shared_word_counts(
+    quotes: Sequence[Quote], words: Sequence[frozenset[str]]
+) -> Iterator[tuple[int, int, int]]:
+    """(i, j, shared) for every pair of quotes ``i < j`` of different articles that share
+    ``shared`` content words, leaving out words in very many quotes (they say nothing).
+
+    The counts are one sparse product of the quote-by-word incidence matrix with itself,
+    a block of rows at a time: the same counts as walking an inverted index, in C."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, ws in enumerate(words):
+        for w in ws:
+            rows.append(i)
+            columns.append(vocabulary.setdefault(w, len(vocabulary)))
+    if not rows:
+        return
+    common = max(50, len(quotes) // 5)
+    incidence = csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, columns)),
+        shape=(len(quotes), len(vocabulary)),
+    )
+    frequent = np.flatnonzero(np.asarray(incidence.sum(axis=0)).ravel() > common)
+    if len(frequent):
+        keep = np.ones(len(vocabulary), dtype=bool)
+        keep[frequent] = False
+        incidence = incidence[:, np.flatnonzero(keep)]
+    article_of: dict[str, int] = {}
+    articles = np.array([article_of.setdefault(q.article, len(article_of)) for q in quotes])
+    transposed = incidence.T.tocsr()
+    for offset in range(0, len(quotes), _QUOTE_BLOCK):
+        block = (incidence[offset:offset + _QUOTE_BLOCK] @ transposed).tocoo()
+        left = block.row.astype(np.int64) + offset
+        right = block.col.astype(np.int64)
+        wanted = (right > left) & (articles[left] != articles[right])
+        yield from zip(left[wanted].tolist(), right[wanted].tolist(),
+                       block.data[wanted].tolist(), strict=True)
 
 
 # --------------------------------------------------------------------------- provenance

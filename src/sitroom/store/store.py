@@ -460,6 +460,39 @@ class Store:
             _insert(self._con, "text_vectors", ("digest", "model", "vector"),
                     [(digest, model, blob) for digest, blob in rows], "DO NOTHING")
 
+    # ------------------------------------------------------------------ memo
+
+    def _memo_table(self) -> bool:
+        row = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'memo'"
+        ).fetchone()
+        if row and row[0]:
+            return True
+        try:
+            self._con.execute(
+                "CREATE TABLE IF NOT EXISTS memo (namespace TEXT NOT NULL, key TEXT NOT NULL, "
+                "value TEXT NOT NULL, PRIMARY KEY (namespace, key))"
+            )
+        except duckdb.Error:
+            return False
+        return True
+
+    def memo_entries(self, namespace: str) -> dict[str, str]:
+        """Every remembered answer of ``namespace`` (see :mod:`sitroom.stored_memo`)."""
+        if not self._memo_table():
+            return {}
+        rows = self._con.execute(
+            "SELECT key, value FROM memo WHERE namespace = ?", [namespace]
+        ).fetchall()
+        return {str(key): str(value) for key, value in rows}
+
+    def add_memo_entries(self, namespace: str, rows: Sequence[tuple[str, str]]) -> None:
+        if not rows or not self._memo_table():
+            return
+        with self.transaction():
+            _insert(self._con, "memo", ("namespace", "key", "value"),
+                    [(namespace, key, value) for key, value in rows], "DO NOTHING")
+
     # ------------------------------------------------------------------ annotations
 
     def unannotated(self, version: str) -> list[tuple[str, str, str | None]]:
