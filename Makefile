@@ -68,6 +68,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/report_size.py
 	$(BIN)/python bench/serve_load.py
 	$(BIN)/python bench/crash_trials.py
+	$(BIN)/python bench/incremental.py --docs 2000 --add 20 --workers 2 --json
 
 # Refresh report.html's vendored JavaScript, CSS and boundaries from pinned npm packages
 # (needs node and npm; the files are committed, so nothing is fetched at install or run time).

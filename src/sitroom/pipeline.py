@@ -26,6 +26,7 @@ from .types import Article, DocAnnotations, Report
 
 if TYPE_CHECKING:
     from .resolve.entities import EntityResolution
+    from .resolve.places import PlaceResolution
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -178,7 +179,6 @@ def assemble_report(
     from .analyze.stories import stories_for, titled_by_claims
     from .annotate import PIPELINE_VERSION
     from .resolve.entities import resolve_entities
-    from .resolve.places import resolve_places
 
     annotations = store.annotations(PIPELINE_VERSION)
     articles = date_undated(store.articles(), annotations)
@@ -188,7 +188,7 @@ def assemble_report(
     if aliases is None:
         aliases = _load_aliases(options.aliases)
     entities = resolve_entities(annotations, aliases=aliases)
-    places = resolve_places(articles, annotations, entities)
+    places = _resolve_places_remembered(store, articles, annotations, entities)
     quotes, citations = build_quotes_and_citations(articles, annotations, entities)
     events = build_events(articles, annotations, entities, place_mentions(places))
     stories = stories_for(articles, _actors_by_article(entities))
@@ -213,6 +213,26 @@ def assemble_report(
         summary=findings.summary,
         contradictions=findings.contradictions,
     )
+
+
+def _resolve_places_remembered(
+    store: Store,
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    entities: EntityResolution,
+) -> PlaceResolution:
+    """:func:`~sitroom.resolve.places.resolve_places` with the gazetteer's answers for
+    place-name variants kept in the store, so a build that adds articles searches only
+    the names it has not met."""
+    from .fingerprint import code_digest
+    from .resolve.places import remembered_variants, resolve_places, variants_depend_on
+    from .stored_memo import StoredMemo, namespace
+
+    memo = StoredMemo(store, namespace("place_variants", code_digest(), variants_depend_on()))
+    with remembered_variants(memo.values):
+        places = resolve_places(articles, annotations, entities)
+    memo.save(store)
+    return places
 
 
 def _actors_by_article(entities: EntityResolution) -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import chain, combinations
 
 import numpy as np
 
@@ -34,6 +34,8 @@ BITS = 10
 SEED = 20081
 #: Largest bucket compared pairwise; larger ones are generic and are skipped.
 MAX_BUCKET = 60
+#: Candidate pairs whose similarity is computed in one vectorised step.
+_CHUNK = 20_000
 
 
 def candidate_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> set[tuple[int, int]]:
@@ -112,7 +114,22 @@ def merge_statements(
             x = parent[x]
         return x
 
-    for i, j in sorted(candidate_pairs(statements, vectors)):
+    candidates = candidate_pairs(statements, vectors)
+    index = np.fromiter(chain.from_iterable(candidates), dtype=np.int64,
+                        count=2 * len(candidates)).reshape(-1, 2)
+    if len(index):
+        # No pair below SAME_FRAME can merge: drop those with one vectorised product before
+        # the per-pair checks (the margin covers rounding; each survivor's similarity is
+        # computed below exactly as before), then sort only the survivors.
+        keep = np.zeros(len(index), dtype=bool)
+        for start in range(0, len(index), _CHUNK):  # chunks bound the memory of the rows
+            left, right = index[start:start + _CHUNK].T
+            rough = np.einsum("ij,ij->i", vectors[left], vectors[right])
+            keep[start:start + _CHUNK] = rough >= SAME_FRAME - 1e-3
+        index = index[keep]
+        index = index[np.lexsort((index[:, 1], index[:, 0]))]
+    pairs: list[tuple[int, int]] = [(int(i), int(j)) for i, j in index.tolist()]
+    for i, j in pairs:
         a, b = statements[i], statements[j]
         if a.key == b.key or conflicting_details(a, b):
             continue

@@ -1,7 +1,7 @@
 """Claims with their corroboration and contradictions: what the pipeline calls.
 
 :func:`build_claims` finds the statements of every article (:mod:`.statements`), embeds
-them (:mod:`.embed`, cached per span in the store), merges paraphrases into claims
+them (:mod:`.vectors`, cached by text in the store), merges paraphrases into claims
 (:mod:`.claim_merge`), counts each claim's independent sources (syndicated copies and
 relays of one original source count once, as in :mod:`.provenance`), finds contradictions
 (:mod:`.contradictions`) and sets each claim's status:
@@ -19,8 +19,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from ..types import (
     Article,
     Assertion,
@@ -35,9 +33,9 @@ from ..types import (
 )
 from .claim_merge import merge_statements
 from .contradictions import Draft, Found, find_contradictions
-from .embed import EmbeddingCache, embed_spans
 from .provenance import syndication_groups, wire_credit
 from .statements import Statement, find_statements
+from .vectors import VectorCache, embed_matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +54,14 @@ def build_claims(
     entity_spans: Mapping[tuple[str, int, int], str],
     place_spans: Mapping[tuple[str, int, int], str],
     names: Mapping[str, str],
-    cache: EmbeddingCache | None = None,
+    cache: VectorCache | None = None,
 ) -> ClaimSet:
     """Every claim of the corpus and the contradictions between them."""
     statements = find_statements(articles, annotations, quotes, citations, entity_spans,
                                  place_spans)
     if not statements:
         return ClaimSet((), (), {})
-    embedded = embed_spans([(st.key, st.text) for st in statements], cache)
-    vectors = np.array([embedded[st.key] for st in statements], dtype=np.float32)
+    vectors = embed_matrix([st.text for st in statements], cache)
     groups = merge_statements(statements, vectors)
     drafts = [Draft(_claim_id(statements, g), tuple(g)) for g in groups]
     found = find_contradictions(drafts, statements, vectors, lambda k: names.get(k, k))

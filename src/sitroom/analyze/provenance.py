@@ -16,12 +16,15 @@ how many independent sources carry a statement.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
+
+import numpy as np
 
 from ..resolve.speakers import resolve_speakers
 from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
@@ -52,7 +55,10 @@ class EntityLookup(Protocol):
 
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    # Drop combining marks with one translate over the text's distinct characters rather
+    # than a test per character (this runs over every article's full text).
+    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.combining(ch)}
+    return (decomposed.translate(marks) if marks else decomposed).casefold()
 
 
 def _stem(word: str) -> str:
@@ -83,30 +89,16 @@ def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Q
     ``duplicate_of`` set) carries every quote of its original.
     """
     words = [content_words(q.text) for q in quotes]
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, ws in enumerate(words):
-        for w in ws:
-            index[w].append(i)
-    common = max(50, len(quotes) // 5)  # words in very many quotes say nothing
     linked: dict[int, set[str]] = defaultdict(set)
-    for i, ws in enumerate(words):
-        shared: dict[int, int] = defaultdict(int)
-        for w in ws:
-            postings = index[w]
-            if len(postings) > common:
-                continue
-            for j in postings:
-                if j > i and quotes[j].article != quotes[i].article:
-                    shared[j] += 1
-        for j, count in shared.items():
-            smaller = min(len(ws), len(words[j]))
-            if count < min(MIN_SHARED_WORDS, smaller):
-                continue
-            score = count / smaller
-            same_speaker = quotes[i].speaker is not None and quotes[i].speaker == quotes[j].speaker
-            if score >= (SAME_SPEAKER_STATEMENT if same_speaker else SAME_STATEMENT):
-                linked[i].add(quotes[j].article)
-                linked[j].add(quotes[i].article)
+    for i, j, count in _shared_word_counts(quotes, words):
+        smaller = min(len(words[i]), len(words[j]))
+        if count < min(MIN_SHARED_WORDS, smaller):
+            continue
+        score = count / smaller
+        same_speaker = quotes[i].speaker is not None and quotes[i].speaker == quotes[j].speaker
+        if score >= (SAME_SPEAKER_STATEMENT if same_speaker else SAME_STATEMENT):
+            linked[i].add(quotes[j].article)
+            linked[j].add(quotes[i].article)
     copies: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         if article.duplicate_of:
@@ -117,6 +109,51 @@ def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Q
         also.discard(q.article)
         out.append(replace(q, also_in=tuple(sorted(also))) if also else q)
     return tuple(out)
+
+
+#: Quotes whose shared-word counts are computed in one sparse product (bounds its memory).
+_QUOTE_BLOCK = 2000
+
+
+def _shared_word_counts(
+    quotes: Sequence[Quote], words: Sequence[frozenset[str]]
+) -> Iterator[tuple[int, int, int]]:
+    """(i, j, shared) for every pair of quotes ``i < j`` of different articles that share
+    ``shared`` content words, leaving out words in very many quotes (they say nothing).
+
+    The counts are one sparse product of the quote-by-word incidence matrix with itself,
+    a block of rows at a time: the same counts as walking an inverted index, in C."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, ws in enumerate(words):
+        for w in ws:
+            rows.append(i)
+            columns.append(vocabulary.setdefault(w, len(vocabulary)))
+    if not rows:
+        return
+    common = max(50, len(quotes) // 5)
+    incidence = csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, columns)),
+        shape=(len(quotes), len(vocabulary)),
+    )
+    frequent = np.flatnonzero(np.asarray(incidence.sum(axis=0)).ravel() > common)
+    if len(frequent):
+        keep = np.ones(len(vocabulary), dtype=bool)
+        keep[frequent] = False
+        incidence = incidence[:, np.flatnonzero(keep)]
+    article_of: dict[str, int] = {}
+    articles = np.array([article_of.setdefault(q.article, len(article_of)) for q in quotes])
+    transposed = incidence.T.tocsr()
+    for offset in range(0, len(quotes), _QUOTE_BLOCK):
+        block = (incidence[offset:offset + _QUOTE_BLOCK] @ transposed).tocoo()
+        left = block.row.astype(np.int64) + offset
+        right = block.col.astype(np.int64)
+        wanted = (right > left) & (articles[left] != articles[right])
+        yield from zip(left[wanted].tolist(), right[wanted].tolist(),
+                       block.data[wanted].tolist(), strict=True)
 
 
 # --------------------------------------------------------------------------- provenance
@@ -178,9 +215,11 @@ def syndication_groups(
     """Article id -> id of the first article of its group of near-duplicate texts.
 
     MinHash LSH proposes candidate pairs; each is confirmed on exact shingle Jaccard, so the
-    result does not depend on the hashing beyond which pairs get compared.
+    result does not depend on the hashing beyond which pairs get compared. A text's MinHash
+    is computed once per process (a build asks for the groups three times) and its shingles
+    only when it is in a candidate pair.
     """
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     parent = {a.id: a.id for a in articles}
 
@@ -195,23 +234,51 @@ def syndication_groups(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    shingles = {a.id: _shingles(a.text) for a in articles}
-    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=64)
-    hashes: dict[str, object] = {}
+    texts = {a.id: a.text for a in articles}
+    shingled: dict[str, set[str]] = {}
+
+    def shingles(ident: str) -> set[str]:
+        if ident not in shingled:
+            shingled[ident] = _shingles(texts[ident])
+        return shingled[ident]
+
+    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.2), num_perm=_NUM_PERM)
+    hashes: set[str] = set()
     for a in articles:
         if a.duplicate_of and a.duplicate_of in parent:
             union(a.id, a.duplicate_of)
-        mh = MinHash(num_perm=64, seed=1)
-        for sh in shingles[a.id]:
-            mh.update(sh.encode("utf-8"))
+        mh = _minhash(a.text)
         for other in lsh.query(mh):
-            sa, sb = shingles[a.id], shingles[other]
+            sa, sb = shingles(a.id), shingles(other)
             if sa and sb and len(sa & sb) / len(sa | sb) >= threshold:
                 union(a.id, other)
         if a.id not in hashes:
             lsh.insert(a.id, mh)
-            hashes[a.id] = mh
+            hashes.add(a.id)
     return {a.id: find(a.id) for a in articles}
+
+
+_NUM_PERM = 64
+#: Text digest -> MinHash of its shingles, for this process; cleared when it grows past
+#: :data:`_MINHASH_MEMO_SIZE` so a long-lived process stays bounded.
+_MINHASH_MEMO: dict[bytes, Any] = {}
+_MINHASH_MEMO_SIZE = 100_000
+
+
+def _minhash(text: str) -> Any:
+    """The MinHash of ``text``'s word 5-shingles (the same values as one ``update`` per
+    shingle, in one vectorised batch)."""
+    from datasketch import MinHash
+
+    key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    found = _MINHASH_MEMO.get(key)
+    if found is None:
+        found = MinHash(num_perm=_NUM_PERM, seed=1)
+        found.update_batch([shingle.encode("utf-8") for shingle in _shingles(text)])
+        if len(_MINHASH_MEMO) >= _MINHASH_MEMO_SIZE:
+            _MINHASH_MEMO.clear()
+        _MINHASH_MEMO[key] = found
+    return found
 
 
 def count_independent(

@@ -486,6 +486,11 @@ def _cache_path() -> Path:
     return Path(base) / f"{name}.marshal"
 
 
+def cache_name() -> str:
+    """The gazetteer's identity: the derived index's file name, which names every input."""
+    return _cache_path().name
+
+
 def _package_version(name: str) -> str:
     try:
         return metadata.version(name)

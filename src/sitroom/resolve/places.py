@@ -13,10 +13,13 @@ places of the same article. Names that cannot be placed stay in the result with 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -24,9 +27,10 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz, process
 
 from ..annotate.gazetteer import load_countries
-from ..types import Article, DocAnnotations, Mention, Place
+from ..types import Article, DocAnnotations, Entity, Mention, Place
 from .entities import EntityResolution
 from .geo_index import ADMIN_WORDS, GeoEntry, GeoIndex, load_index
+from .geo_index import cache_name as _gazetteer_identity
 from .geo_names import fold, skeleton, strip_articles, unify
 from .geo_sources import area_abbreviations, demonyms
 from .names import fold_name
@@ -311,9 +315,48 @@ def _variant_matches(key: str, countries: tuple[str, ...]) -> tuple[tuple[int, f
     return tuple(sorted(found.items()))
 
 
+#: Answers of :func:`_variant_matches` kept between builds (see :func:`remembered_variants`).
+_STORED_VARIANTS: ContextVar[MutableMapping[str, str] | None] = ContextVar(
+    "stored_variants", default=None
+)
+
+
+@contextmanager
+def remembered_variants(answers: MutableMapping[str, str]) -> Iterator[None]:
+    """Within the block, variant lookups read and fill ``answers`` (JSON by name and
+    countries), so a later build over mostly the same names skips the fuzzy search and the
+    per-country indexes it needs. The answers must come from this code and gazetteer."""
+    token = _STORED_VARIANTS.set(answers)
+    try:
+        yield
+    finally:
+        _STORED_VARIANTS.reset(token)
+
+
+def variants_depend_on() -> str:
+    """What the variant answers depend on besides the code: the gazetteer's identity."""
+    return _gazetteer_identity()
+
+
+def _stored_variant_matches(key: str, countries: tuple[str, ...]) -> tuple[tuple[int, float], ...]:
+    answers = _STORED_VARIANTS.get()
+    if answers is None:
+        return _variant_matches(key, countries)
+    question = key + "|" + ",".join(countries)
+    found = answers.get(question)
+    if found is not None:
+        return tuple((int(i), float(q)) for i, q in json.loads(found))
+    matches = _variant_matches(key, countries)
+    answers[question] = json.dumps(matches)
+    return matches
+
+
 def _variants(index: GeoIndex, key: str, countries: Sequence[str]) -> list[_Candidate]:
     """Transliteration variants and fuzzy matches inside ``countries`` only."""
-    return [_Candidate(i, index.entry(i), q) for i, q in _variant_matches(key, tuple(countries))]
+    return [
+        _Candidate(i, index.entry(i), q)
+        for i, q in _stored_variant_matches(key, tuple(countries))
+    ]
 
 
 def _candidates(
@@ -598,9 +641,15 @@ def _demonym_head(mention: Mention) -> tuple[str, str] | None:
     return None
 
 
-def _person_words(doc: DocAnnotations, entities: EntityResolution | None) -> frozenset[str]:
+def _person_words(
+    doc: DocAnnotations,
+    entities: EntityResolution | None,
+    persons: Mapping[str, Entity] | None = None,
+) -> frozenset[str]:
     """Folded names under which the article, or the corpus for a person it names, refers to
-    a person: such a word in a place mention (``Obama``) is the person, not a town."""
+    a person: such a word in a place mention (``Obama``) is the person, not a town.
+    ``persons`` (entity id -> PERSON entity) can be given once for the corpus: building it
+    for every article made this quadratic."""
     words: set[str] = set()
     for mention in doc.mentions:
         if mention.label == "PERSON":
@@ -609,12 +658,17 @@ def _person_words(doc: DocAnnotations, entities: EntityResolution | None) -> fro
                 words.add(" ".join(folded))
                 words.add(folded[-1])
     if entities is not None:
-        persons = {e.id: e for e in entities.entities if e.type == "PERSON"}
+        if persons is None:
+            persons = _persons(entities)
         for _, _, entity_id in entities.by_article.get(doc.article, ()):
             person = persons.get(entity_id)
             if person is not None:
                 words.update(fold(alias) for alias in person.aliases)
     return frozenset(words)
+
+
+def _persons(entities: EntityResolution) -> dict[str, Entity]:
+    return {e.id: e for e in entities.entities if e.type == "PERSON"}
 
 
 def _place_mentions(
@@ -838,10 +892,11 @@ def resolve_places(
     exact: dict[_Query, list[_Candidate]] = {}
     #: article -> name key -> the areas the article says that name lies in
     qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
+    people = _persons(entities) if entities is not None else None
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
-        persons = _person_words(doc, entities)
+        persons = _person_words(doc, entities, people)
         spans = actor_spans.get(doc.article, frozenset())
         for found in _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy):
             mention = found.mention

@@ -423,6 +423,76 @@ class Store:
                     [(k[0], k[1], k[2], model, list(v)) for k, v in rows],
                     "DO NOTHING")
 
+    # ------------------------------------------------------------------ vectors by text
+
+    def _vector_table(self) -> bool:
+        """Create the text-keyed vector table on first use (a store from before it exists
+        gains it then; an older sitroom ignores it). False on a read-only store without it."""
+        row = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'text_vectors'"
+        ).fetchone()
+        if row and row[0]:
+            return True
+        try:
+            self._con.execute(
+                "CREATE TABLE IF NOT EXISTS text_vectors (digest TEXT NOT NULL, "
+                "model TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (digest, model))"
+            )
+        except duckdb.Error:
+            return False
+        return True
+
+    def stored_vectors(self, model: str, digests: Sequence[str]) -> dict[str, bytes]:
+        """Stored vectors (float32 bytes) of the texts with these digests, for ``model``."""
+        if not digests or not self._vector_table():
+            return {}
+        rows = self._con.execute(
+            "SELECT digest, vector FROM text_vectors WHERE model = ? "
+            "AND digest IN (SELECT unnest(?::VARCHAR[]))", [model, list(digests)]
+        ).fetchall()
+        return {str(digest): bytes(vector) for digest, vector in rows}
+
+    def store_vectors(self, model: str, rows: Sequence[tuple[str, bytes]]) -> None:
+        """Keep vectors for later builds (a digest already stored keeps its first vector)."""
+        if not rows or not self._vector_table():
+            return
+        with self.transaction():
+            _insert(self._con, "text_vectors", ("digest", "model", "vector"),
+                    [(digest, model, blob) for digest, blob in rows], "DO NOTHING")
+
+    # ------------------------------------------------------------------ memo
+
+    def _memo_table(self) -> bool:
+        row = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'memo'"
+        ).fetchone()
+        if row and row[0]:
+            return True
+        try:
+            self._con.execute(
+                "CREATE TABLE IF NOT EXISTS memo (namespace TEXT NOT NULL, key TEXT NOT NULL, "
+                "value TEXT NOT NULL, PRIMARY KEY (namespace, key))"
+            )
+        except duckdb.Error:
+            return False
+        return True
+
+    def memo_entries(self, namespace: str) -> dict[str, str]:
+        """Every remembered answer of ``namespace`` (see :mod:`sitroom.stored_memo`)."""
+        if not self._memo_table():
+            return {}
+        rows = self._con.execute(
+            "SELECT key, value FROM memo WHERE namespace = ?", [namespace]
+        ).fetchall()
+        return {str(key): str(value) for key, value in rows}
+
+    def add_memo_entries(self, namespace: str, rows: Sequence[tuple[str, str]]) -> None:
+        if not rows or not self._memo_table():
+            return
+        with self.transaction():
+            _insert(self._con, "memo", ("namespace", "key", "value"),
+                    [(namespace, key, value) for key, value in rows], "DO NOTHING")
+
     # ------------------------------------------------------------------ annotations
 
     def unannotated(self, version: str) -> list[tuple[str, str, str | None]]:

@@ -1,0 +1,66 @@
+"""Adding articles to a built store gives the report a build from scratch gives (ids and
+all), while reusing what the store keeps: the statements already embedded are not embedded
+again."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pytest
+
+import sitroom.analyze.vectors as vectors
+from sitroom import Options, build
+
+#: Plain-text articles of the bundled demo corpus: the first ones are built, the rest added.
+FIRST, ADDED = 4, 2
+
+
+def _demo_texts() -> list[Path]:
+    folder = Path(str(resources.files("sitroom.data").joinpath("demo")))
+    return sorted(folder.glob("*.txt"))[: FIRST + ADDED]
+
+
+def _report(out: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return data
+
+
+def test_adding_articles_matches_a_build_from_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = _demo_texts()
+    assert len(files) == FIRST + ADDED, "the demo corpus lost its text articles"
+    encoded: list[list[str]] = []
+    real_encode = vectors.encode
+
+    def recording_encode(texts: Sequence[str]) -> np.ndarray:
+        encoded.append(list(texts))
+        return real_encode(texts)
+
+    monkeypatch.setattr(vectors, "encode", recording_encode)
+
+    grown = tmp_path / "grown"
+    build(files[:FIRST], grown, Options(quiet=True))
+    first_batch = set(encoded[-1]) if encoded else set()
+    encoded.clear()
+    added = build(files, grown, Options(quiet=True))  # the old files are skipped, unchanged
+    assert added.articles_added == ADDED and added.annotated == ADDED
+    again_encoded = {text for batch in encoded for text in batch}
+    assert first_batch and again_encoded, "both builds should have statements to embed"
+    assert not again_encoded & first_batch, "a statement embedded before was embedded again"
+
+    scratch = tmp_path / "scratch"
+    build(files, scratch, Options(quiet=True))
+    assert _report(grown) == _report(scratch)
+
+    # Each text's vector is stored once, however many builds asked for it.
+    with duckdb.connect(str(grown / "sitroom.duckdb"), read_only=True) as con:
+        rows, distinct = con.execute(
+            "SELECT count(*), count(DISTINCT (digest, model)) FROM text_vectors"
+        ).fetchone() or (0, 0)
+    assert rows == distinct > 0

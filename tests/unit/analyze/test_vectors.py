@@ -1,0 +1,56 @@
+"""The text-keyed embedding cache, with a stand-in model (the real one is tested elsewhere)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+import sitroom.analyze.vectors as vectors
+
+
+class MemoryCache:
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str], bytes] = {}
+
+    def stored_vectors(self, model: str, digests: Sequence[str]) -> dict[str, bytes]:
+        return {d: self.rows[(model, d)] for d in digests if (model, d) in self.rows}
+
+    def store_vectors(self, model: str, rows: Sequence[tuple[str, bytes]]) -> None:
+        for digest, blob in rows:
+            self.rows.setdefault((model, digest), blob)
+
+
+@pytest.fixture
+def encoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Texts given to the stand-in model, which maps a text to (length, 1)."""
+    seen: list[str] = []
+
+    def fake(texts: Sequence[str]) -> np.ndarray:
+        seen.extend(texts)
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(vectors, "encode", fake)
+    return seen
+
+
+def test_each_distinct_text_is_embedded_once(encoded: list[str]) -> None:
+    cache = MemoryCache()
+    matrix = vectors.embed_matrix(["ab", "abc", "ab"], cache)
+    assert encoded == ["ab", "abc"]
+    assert matrix.tolist() == [[2.0, 1.0], [3.0, 1.0], [2.0, 1.0]]
+    again = vectors.embed_matrix(["abc", "abcd"], cache)
+    assert encoded == ["ab", "abc", "abcd"], "a cached text was embedded again"
+    assert again.tolist() == [[3.0, 1.0], [4.0, 1.0]]
+
+
+def test_without_a_cache_everything_is_embedded(encoded: list[str]) -> None:
+    assert vectors.embed_matrix(["x", "y"]).shape == (2, 2)
+    assert vectors.embed_matrix([]).shape[0] == 0
+    assert encoded == ["x", "y"]
+
+
+def test_the_key_is_the_exact_text() -> None:
+    assert vectors.text_digest("Same text") == vectors.text_digest("Same text")
+    assert vectors.text_digest("Same text") != vectors.text_digest("Same text.")

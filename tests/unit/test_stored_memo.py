@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitroom.store import Store
+from sitroom.stored_memo import StoredMemo, namespace
+
+
+def test_only_new_answers_are_written_and_namespaces_stay_apart(tmp_path: Path) -> None:
+    space = namespace("lookup", "code v1")
+    with Store.open(tmp_path) as store:
+        memo = StoredMemo(store, space)
+        assert memo.values == {}
+        memo.values["a"] = "1"
+        assert memo.save(store) == 1
+        assert memo.save(store) == 0  # nothing new since
+    with Store.open(tmp_path) as store:
+        again = StoredMemo(store, space)
+        assert again.values == {"a": "1"}
+        assert StoredMemo(store, namespace("lookup", "code v2")).values == {}
+
+
+def test_a_read_only_store_without_the_table_remembers_nothing(tmp_path: Path) -> None:
+    with Store.open(tmp_path):
+        pass
+    with Store.open(tmp_path, read_only=True) as store:
+        memo = StoredMemo(store, "x")
+        memo.values["k"] = "v"
+        assert memo.save(store) == 1  # nothing is written, and nothing fails
+        assert store.memo_entries("x") == {}
