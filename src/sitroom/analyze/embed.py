@@ -7,9 +7,9 @@ add about 370 MB to a build's peak memory. The model loads lazily, once per proc
 first call that has something to embed, so importing sitroom or running a CLI command that
 computes no claims never pays for it. BLAS runs on one thread: on a machine whose cores are
 busy (parallel workers, other builds) extra BLAS threads spin and cost several times the
-work. Vectors are L2-normalised, so a dot product is the cosine similarity. A cache (the store,
-see :class:`EmbeddingCache`) keyed by (article, span, model version) lets a rebuild with
-nothing new skip the model entirely.
+work. Vectors are L2-normalised, so a dot product is the cosine similarity. The store keeps vectors
+by a hash of the text and :data:`MODEL_VERSION` (:mod:`sitroom.analyze.vectors`), so a rebuild
+with nothing new never runs the model.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -32,14 +32,6 @@ MODEL_VERSION = "all-MiniLM-L6-v2/gt-0.1.0/numpy-1"
 BATCH_SIZE = 64
 
 Vector = tuple[float, ...]
-SpanKey = tuple[str, int, int]
-
-
-class EmbeddingCache(Protocol):
-    def cached_embeddings(self, model: str, keys: Sequence[SpanKey]) -> dict[SpanKey, Vector]:
-        ...
-
-    def add_embeddings(self, model: str, rows: Sequence[tuple[SpanKey, Vector]]) -> None: ...
 
 
 @lru_cache(maxsize=1)
@@ -71,27 +63,6 @@ def embed_texts(texts: Sequence[str]) -> list[Vector]:
     if not texts:
         return []
     return [tuple(float(x) for x in row) for row in encode_matrix(texts)]
-
-
-def embed_spans(
-    items: Sequence[tuple[SpanKey, str]], cache: EmbeddingCache | None = None
-) -> dict[SpanKey, Vector]:
-    """Embeddings of the texts of ``items`` keyed by (article, start, end), reading what the
-    cache holds and embedding (then caching) only the rest."""
-    unique: dict[SpanKey, str] = {}
-    for key, text in items:
-        unique.setdefault(key, text)
-    found: dict[SpanKey, Vector] = {}
-    if cache is not None and unique:
-        found = cache.cached_embeddings(MODEL_VERSION, list(unique))
-    missing = [key for key in unique if key not in found]
-    if missing:
-        vectors = embed_texts([unique[key] for key in missing])
-        fresh = list(zip(missing, vectors, strict=True))
-        found.update(fresh)
-        if cache is not None:
-            cache.add_embeddings(MODEL_VERSION, fresh)
-    return found
 
 
 def cosine(a: Vector, b: Vector) -> float:

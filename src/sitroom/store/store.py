@@ -374,55 +374,6 @@ class Store:
         rows = self._con.execute("SELECT path, reason FROM rejected ORDER BY path").fetchall()
         return [Rejected(str(p), str(r)) for p, r in rows]
 
-    # ------------------------------------------------------------------ embeddings
-
-    def _embedding_table(self) -> bool:
-        row = self._con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'embeddings'"
-        ).fetchone()
-        if row and row[0]:
-            return True
-        try:
-            self._con.execute(
-                "CREATE TABLE IF NOT EXISTS embeddings (article_id TEXT NOT NULL, "
-                "start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, model TEXT NOT NULL, "
-                "vector FLOAT[] NOT NULL, PRIMARY KEY (article_id, start_char, end_char, model))"
-            )
-        except duckdb.Error:
-            return False  # a read-only store without the table: nothing cached
-        return True
-
-    def cached_embeddings(
-        self, model: str, keys: Sequence[tuple[str, int, int]]
-    ) -> dict[tuple[str, int, int], tuple[float, ...]]:
-        """Stored embeddings of ``keys`` for ``model`` (those missing are left out)."""
-        if not keys or not self._embedding_table():
-            return {}
-        articles = sorted({k[0] for k in keys})
-        rows = self._con.execute(
-            "SELECT article_id, start_char, end_char, vector FROM embeddings WHERE model = ? "
-            "AND article_id IN (SELECT unnest(?))", [model, articles]
-        ).fetchall()
-        wanted = set(keys)
-        found: dict[tuple[str, int, int], tuple[float, ...]] = {}
-        for article, start, end, vector in rows:
-            key = (str(article), int(start), int(end))
-            if key in wanted:
-                found[key] = tuple(float(x) for x in vector)
-        return found
-
-    def add_embeddings(
-        self, model: str, rows: Sequence[tuple[tuple[str, int, int], tuple[float, ...]]]
-    ) -> None:
-        """Keep ``rows`` for later builds."""
-        if not rows or not self._embedding_table():
-            return
-        with self.transaction():
-            _insert(self._con, "embeddings",
-                    ("article_id", "start_char", "end_char", "model", "vector"),
-                    [(k[0], k[1], k[2], model, list(v)) for k, v in rows],
-                    "DO NOTHING")
-
     # ------------------------------------------------------------------ vectors by text
 
     def _vector_table(self) -> bool:
