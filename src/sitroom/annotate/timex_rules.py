@@ -529,7 +529,17 @@ def _is_title(match: re.Match[str], ctx: Context) -> bool:
     words = match["t"].split()
     if len(words) < 2 or not all(word[0].isupper() for word in words[-2:]):
         return False
-    return not re.search(r"(?:^|[.!?:]\s+|\n\s*)$", ctx.before(4))
+    return not _at_sentence_start(ctx.before(4))
+
+
+def _at_sentence_start(before: str) -> bool:
+    """Whether text ending in ``before`` is at the start of a text, a line or a sentence
+    (checked without a backtracking pattern: newlines then spaces would make one quadratic)."""
+    if not before:
+        return True
+    words = before.rstrip()
+    gap = before[len(words):]
+    return "\n" in gap or (bool(gap) and words.endswith((".", "!", "?", ":")))
 
 
 def _relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
