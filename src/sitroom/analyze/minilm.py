@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,9 @@ import numpy as np
 import numpy.typing as npt
 
 MAX_TOKENS = 256  # sentence_bert_config.json of the model
+#: Most (texts x longest text) cells in one batch: bounds the attention scores to about
+#: 50 MB (12 heads x 4,096 cells x 256 positions x 4 bytes) whatever the texts.
+BATCH_TOKENS = 4096
 _LAYER_NORM_EPS = 1e-12
 _POOL_EPS = 1e-9
 _NORM_EPS = 1e-12
@@ -72,8 +75,7 @@ class MiniLM:
         # Texts of similar length share a batch, so little of each batch is padding.
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         result = np.zeros((len(ids), self.words.shape[1]), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            chosen = order[start:start + batch_size]
+        for chosen in _batches(order, [len(row) for row in ids], batch_size):
             result[chosen] = self._encode_batch([ids[i] for i in chosen])
         return result
 
@@ -120,6 +122,21 @@ class MiniLM:
         hidden = _layer_norm(_linear(context, layer.attention_out) + hidden, layer.attention_norm)
         inner = _gelu(_linear(hidden, layer.intermediate))
         return _layer_norm(_linear(inner, layer.output) + hidden, layer.output_norm)
+
+
+def _batches(order: list[int], lengths: list[int], batch_size: int) -> Iterator[list[int]]:
+    """``order`` (longest text first) cut into batches of at most ``batch_size`` texts and
+    :data:`BATCH_TOKENS` grid cells: attention scores take texts x heads x longest^2 floats,
+    200 MB for 64 texts of 256 word pieces, so long texts go in smaller batches."""
+    batch: list[int] = []
+    for index in order:
+        longest = lengths[batch[0]] if batch else lengths[index]
+        if batch and (len(batch) >= batch_size or (len(batch) + 1) * longest > BATCH_TOKENS):
+            yield batch
+            batch = []
+        batch.append(index)
+    if batch:
+        yield batch
 
 
 class _Grid:

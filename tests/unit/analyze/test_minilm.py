@@ -65,3 +65,15 @@ def test_embedding_never_imports_torch() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_batches_stay_within_the_cell_budget() -> None:
+    from sitroom.analyze.minilm import BATCH_TOKENS, _batches
+
+    lengths = [256] * 40 + [12] * 300
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    batches = list(_batches(order, lengths, 64))
+    assert sorted(i for batch in batches for i in batch) == list(range(len(lengths)))
+    for batch in batches:
+        assert len(batch) <= 64
+        assert len(batch) == 1 or len(batch) * max(lengths[i] for i in batch) <= BATCH_TOKENS
