@@ -80,7 +80,7 @@ def main() -> int:
     import spacy
 
     from sitroom.annotate import load_nlp
-    from sitroom.annotate.nlp import MODEL_PACKAGE
+    from sitroom.annotate.nlp import MODEL_PACKAGE, PARSE_BATCH
     from sitroom.stages import annotate_batch
     from sitroom.store import Store
 
@@ -95,7 +95,7 @@ def main() -> int:
     annotate_batch(jobs)
     ours_wall, ours_cpu = time.perf_counter() - wall, time.process_time() - cpu
     wall, cpu = time.perf_counter(), time.process_time()
-    for _ in plain.pipe([text for _, text, _ in jobs], batch_size=32):
+    for _ in plain.pipe([text for _, text, _ in jobs], batch_size=PARSE_BATCH):
         pass
     spacy_wall, spacy_cpu = time.perf_counter() - wall, time.process_time() - cpu
 

@@ -72,7 +72,7 @@ def main() -> int:
     from sitroom import Options, build, pipeline
     from sitroom.analyze.embed import load_model
     from sitroom.annotate import load_nlp
-    from sitroom.annotate.nlp import MODEL_PACKAGE
+    from sitroom.annotate.nlp import MODEL_PACKAGE, PARSE_BATCH
     from sitroom.clean.language import detect_language
 
     scratch = Path(tempfile.mkdtemp(prefix="sitroom-throughput-"))
@@ -96,7 +96,7 @@ def main() -> int:
             if not texts:
                 texts = [a.text for a in pipeline.articles(out)]
             started, cpu = time.perf_counter(), cpu_seconds()
-            for _ in plain.pipe(texts, batch_size=32):
+            for _ in plain.pipe(texts, batch_size=PARSE_BATCH):
                 pass
             best_spacy = min(best_spacy, time.perf_counter() - started)
             cpu_spacy = min(cpu_spacy, cpu_seconds() - cpu)

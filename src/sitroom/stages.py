@@ -313,9 +313,10 @@ def _warm_up() -> None:
 def annotate_batch(batch: Sequence[Job]) -> list[DocAnnotations]:
     """Parse and annotate one batch of (article id, text, published) in this process."""
     from .annotate import annotate_doc, load_nlp
+    from .annotate.nlp import PARSE_BATCH
 
     nlp = load_nlp()
-    docs = nlp.pipe([text for _, text, _ in batch], batch_size=32)
+    docs = nlp.pipe([text for _, text, _ in batch], batch_size=PARSE_BATCH)
     return [
         annotate_doc(doc, article_id, _anchor(published))
         for (article_id, _, published), doc in zip(batch, docs, strict=True)

@@ -113,7 +113,9 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None, *,
         doc_anchor = anchor or stated
         raws.append((str(path), raw_text, article, shifted, doc_anchor))
     nlp = load_nlp()
-    docs = nlp.pipe([article.text for _, _, article, _, _ in raws], batch_size=32)
+    from ..annotate.nlp import PARSE_BATCH
+
+    docs = nlp.pipe([article.text for _, _, article, _, _ in raws], batch_size=PARSE_BATCH)
     for (file, raw_text, article, offsets, doc_anchor), doc in zip(raws, docs, strict=True):
         annotations = annotate(doc, article.id, doc_anchor)
         prepared.append(PreparedDoc(file, raw_text, article, offsets, annotations, doc_anchor))
