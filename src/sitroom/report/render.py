@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any
 
 from ..types import Article, Report
-from .safe_html import esc, json_for_script, mask_hidden, reveal_hidden_in
+from .safe_html import esc, json_chunks_for_script, json_for_script, mask_hidden, reveal_hidden_in
 from .serialize import report_to_dict
 
 CONTENT_SECURITY_POLICY = (
@@ -121,7 +121,12 @@ def render_html(report: Report, article_texts: Mapping[str, str] | None = None) 
     The texts let the page's article reader show each article and highlight evidence spans
     (offsets index these texts); without them the reader shows only the quoted spans.
     """
-    return page(page_title(report), page_data(report, article_texts or {}))
+    return "".join(html_chunks(report, article_texts))
+
+
+def html_chunks(report: Report, article_texts: Mapping[str, str] | None = None) -> Iterator[str]:
+    """:func:`render_html` in pieces, for writing a large report without holding it whole."""
+    return page_chunks(page_title(report), page_data(report, article_texts or {}))
 
 
 def page_data(report: Report, texts: Mapping[str, str]) -> dict[str, Any]:
@@ -137,9 +142,15 @@ def page_data(report: Report, texts: Mapping[str, str]) -> dict[str, Any]:
 
 def page(title: str, data: Mapping[str, Any]) -> str:
     """The document: head (CSP, styles), static shell, data, vendored scripts, page script."""
+    return "".join(page_chunks(title, data))
+
+
+def page_chunks(title: str, data: Mapping[str, Any]) -> Iterator[str]:
+    """:func:`page` in pieces: the page data is the bulk of a large report, and is encoded
+    item by item (:func:`~.safe_html.json_chunks_for_script`)."""
     styles = "\n".join(_vendor(name) for name in VENDOR_STYLES) + "\n" + _asset("report.css")
     scripts = "".join(f"<script>\n{_vendor(name)}\n</script>\n" for name in VENDOR_SCRIPTS)
-    return (
+    yield (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
@@ -148,7 +159,11 @@ def page(title: str, data: Mapping[str, Any]) -> str:
         f"<title>{esc(title)}</title>\n"
         f"<style>\n{styles}</style>\n"
         f"</head>\n<body>\n{shell(title)}\n"
-        f'<script type="application/json" id="sitroom-data">{json_for_script(data)}</script>\n'
+        '<script type="application/json" id="sitroom-data">'
+    )
+    yield from json_chunks_for_script(data)
+    yield (
+        "</script>\n"
         f'<script type="application/json" id="sitroom-countries">{_geodata(COUNTRIES)}</script>\n'
         f'<script type="application/json" id="sitroom-admin1">'
         f"{json_for_script(admin1_for(_countries_of(data)))}</script>\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -101,7 +102,43 @@ def json_for_script(value: Any) -> str:
     ``<``, ``>`` and ``&`` become ``\\u`` escapes so ``</script>`` and ``<!--`` cannot appear;
     U+2028/U+2029 are escaped because older JavaScript treats them as line ends inside strings.
     """
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    return _script_safe(json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False))
+
+
+def json_chunks_for_script(value: Any) -> Iterator[str]:
+    """:func:`json_for_script` of ``value`` in pieces whose concatenation is the same text.
+
+    The page data of a large corpus is tens of megabytes of JSON; made as one string (and
+    escaped, copy by copy) it raised a build's peak memory by hundreds of megabytes. Here
+    each top-level member, and each item of a top-level list or object, is encoded on its
+    own, so only the largest single item is ever held as text."""
+    if isinstance(value, Mapping):
+        yield "{"
+        for position, key in enumerate(sorted(value)):
+            yield (", " if position else "") + json_for_script(key) + ": "
+            yield from _member_chunks(value[key])
+        yield "}"
+    else:
+        yield json_for_script(value)
+
+
+def _member_chunks(value: Any) -> Iterator[str]:
+    if isinstance(value, list | tuple) and value:
+        yield "["
+        for position, item in enumerate(value):
+            yield (", " if position else "") + json_for_script(item)
+        yield "]"
+    elif isinstance(value, Mapping) and value:
+        yield "{"
+        for position, key in enumerate(sorted(value)):
+            yield (", " if position else "") + json_for_script(key) + ": "
+            yield json_for_script(value[key])
+        yield "}"
+    else:
+        yield json_for_script(value)
+
+
+def _script_safe(text: str) -> str:
     for char, escaped in (
         ("<", "\\u003c"),
         (">", "\\u003e"),

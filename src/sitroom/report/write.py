@@ -10,11 +10,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..types import Report
-from .render import render_html
+from .render import html_chunks
 from .schema import validate_report
 from .serialize import report_to_dict, report_to_json
 
@@ -41,23 +41,26 @@ def write_report(
     data = report_to_dict(report)
     if validate:
         validate_report(data)
-    json_text = report_to_json(data)
-    html_text = render_html(report, article_texts)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / JSON_NAME
     html_path = out_dir / HTML_NAME
-    write_atomic(json_path, json_text)
-    write_atomic(html_path, html_text)
+    write_atomic(json_path, report_to_json(data))
+    del data  # the page makes its own copy of the data; two at once would double the peak
+    write_atomic(html_path, html_chunks(report, article_texts))
     return json_path, html_path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8, ``\\n`` line ends) in one step."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, ``\\n`` line ends) in one step; ``text`` may come
+    in pieces, written as they come."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
             handle.flush()
             # mkstemp makes the file private (0600); a report is shared like any file the
             # user writes, so it gets the mode the umask gives (0644 under the usual 022).

@@ -63,3 +63,22 @@ def test_bidi_controls_and_invisible_characters_are_shown_not_obeyed() -> None:
     assert "[U+202E]" in shown and "[U+200B]" in shown and "[U+2066]" in shown
     # joiners that Persian, Arabic and emoji need are left alone
     assert esc("می\u200cخواهم") == "می\u200cخواهم"
+
+
+def test_json_in_pieces_is_the_same_text() -> None:
+    """The page data is written piece by piece; the pieces must join to exactly the text
+    json_for_script gives, escapes included."""
+    from sitroom.report.safe_html import json_chunks_for_script, json_for_script
+
+    value = {
+        "texts": {"a2": "x</script><!-- \u2028 & \U0001f600", "a1": "plain"},
+        "events": [{"b": 1, "a": [1.5, None, True]}, {"label": "<b>"}],
+        "empty": [],
+        "none": None,
+        "nested": {"z": {"y": []}, "a": "é"},
+        "tuple": (1, "2"),
+    }
+    joined = "".join(json_chunks_for_script(value))
+    assert joined == json_for_script(value)
+    assert "</script" not in joined and "<!--" not in joined
+    assert "".join(json_chunks_for_script([1, "<"])) == json_for_script([1, "<"])
