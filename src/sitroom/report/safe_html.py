@@ -105,35 +105,25 @@ def json_for_script(value: Any) -> str:
     return _script_safe(json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False))
 
 
-def json_chunks_for_script(value: Any) -> Iterator[str]:
+def json_chunks_for_script(value: Any, depth: int = 2) -> Iterator[str]:
     """:func:`json_for_script` of ``value`` in pieces whose concatenation is the same text.
 
     The page data of a large corpus is tens of megabytes of JSON; made as one string (and
     escaped, copy by copy) it raised a build's peak memory by hundreds of megabytes. Here
-    each top-level member, and each item of a top-level list or object, is encoded on its
+    lists and objects are opened ``depth`` levels down and each item below is encoded on its
     own, so only the largest single item is ever held as text."""
-    if isinstance(value, Mapping):
+    if depth and isinstance(value, Mapping) and value:
         yield "{"
         for position, key in enumerate(sorted(value)):
             yield (", " if position else "") + json_for_script(key) + ": "
-            yield from _member_chunks(value[key])
+            yield from json_chunks_for_script(value[key], depth - 1)
         yield "}"
-    else:
-        yield json_for_script(value)
-
-
-def _member_chunks(value: Any) -> Iterator[str]:
-    if isinstance(value, list | tuple) and value:
+    elif depth and isinstance(value, list | tuple) and value:
         yield "["
         for position, item in enumerate(value):
-            yield (", " if position else "") + json_for_script(item)
+            yield ", " if position else ""
+            yield from json_chunks_for_script(item, depth - 1)
         yield "]"
-    elif isinstance(value, Mapping) and value:
-        yield "{"
-        for position, key in enumerate(sorted(value)):
-            yield (", " if position else "") + json_for_script(key) + ": "
-            yield json_for_script(value[key])
-        yield "}"
     else:
         yield json_for_script(value)
 
