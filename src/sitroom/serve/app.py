@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from .. import __version__
 from ..errors import SitroomError
 from ..report.render import CONTENT_SECURITY_POLICY
+from ..report.schema import report_schema
 from .query import (
     BadQuery,
     any_in,
@@ -27,6 +28,11 @@ from .query import (
     visible_ids,
 )
 from .snapshot import Snapshot, Source
+
+#: The claim statuses report.json can hold, from its schema, so the filter cannot drift.
+CLAIM_STATUSES: tuple[str, ...] = tuple(
+    report_schema()["$defs"]["claim"]["properties"]["status"]["enum"]
+)
 
 JsonObject = dict[str, Any]
 
@@ -166,8 +172,8 @@ def create_app(folder: str | Path) -> FastAPI:
     def claims(
         status: Annotated[
             str | None,
-            Query(pattern="^(corroborated|single_source|contested|denied)$",
-                  description="corroborated, single_source, contested or denied."),
+            Query(pattern=f"^({'|'.join(CLAIM_STATUSES)})$",
+                  description=", ".join(CLAIM_STATUSES) + "."),
         ] = None,
         outlet: Outlet = None, actor: Actor = None, place: PlaceId = None, story: StoryId = None,
         date_from: From = None, date_to: To = None, offset: Offset = 0, limit: Limit = 50,
