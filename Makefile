@@ -62,6 +62,7 @@ eval: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/throughput.py --docs 500 --json
+	$(BIN)/python bench/workers.py --docs 120
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/hostile_cost.py
 	$(BIN)/python bench/stories_scaling.py

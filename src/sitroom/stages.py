@@ -305,9 +305,9 @@ def _annotate_batches(
 
 
 def _warm_up() -> None:
-    from .annotate import load_nlp
+    from .annotate.lifetime import load_pipeline_for_life
 
-    load_nlp()
+    load_pipeline_for_life()
 
 
 def annotate_batch(batch: Sequence[Job]) -> list[DocAnnotations]:

@@ -15,6 +15,6 @@ class PipelinePlugin(WorkerPlugin):
     name = "sitroom-pipeline"
 
     def setup(self, worker: Any) -> None:
-        from ..annotate import load_nlp
+        from ..annotate.lifetime import load_pipeline_for_life
 
-        load_nlp()
+        load_pipeline_for_life()
