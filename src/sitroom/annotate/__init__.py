@@ -11,15 +11,8 @@ from datetime import date
 from typing import Any
 
 from ..types import DocAnnotations
-from .acronyms import extract_acronyms
-from .citations import extract_citations
-from .clauses import extract_clauses, extract_descriptors
 from .event_lexicon import load_event_lexicon
-from .events import extract_events
-from .mentions import extract_mentions
 from .nlp import load_nlp
-from .quotes import extract_quotes
-from .times import extract_times
 
 #: Part of the cache key of stored annotations; bump when any extractor's output changes.
 #: The event lexicon's digest is part of it, so a user's edit to the lexicon re-annotates.
@@ -34,6 +27,16 @@ def annotate_doc(doc: Any, article_id: str, anchor: date | None = None) -> DocAn
     ``anchor`` is the article's publication date (or None), used to resolve relative time
     expressions.
     """
+    # The extractors are imported here, not at the top: a build that finds nothing new only
+    # needs PIPELINE_VERSION, and their regular expressions take a third of a second to load.
+    from .acronyms import extract_acronyms
+    from .citations import extract_citations
+    from .clauses import extract_clauses, extract_descriptors
+    from .events import extract_events
+    from .mentions import extract_mentions
+    from .quotes import extract_quotes
+    from .times import extract_times
+
     times = extract_times(doc, article_id, anchor)
     quotes = extract_quotes(doc, article_id)
     return DocAnnotations(

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ..types import Report
 from .render import html_chunks
-from .schema import validate_report
 from .serialize import report_to_dict, report_to_json
 
 JSON_NAME = "report.json"
@@ -40,6 +39,8 @@ def write_report(
     """
     data = report_to_dict(report)
     if validate:
+        from .schema import validate_report  # jsonschema is slow to import; rarely needed
+
         validate_report(data)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
