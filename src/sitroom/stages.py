@@ -10,6 +10,7 @@ annotations are keyed by (article id, pipeline version).
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -237,28 +238,41 @@ def _too_long(raw: RawDocument) -> Rejected:
 
 def annotate_stage(store: Store, options: Options, progress: Progress) -> int:
     """Parse and annotate every English article without annotations for this pipeline
-    version; ``options.workers`` > 1 spreads the parsing over that many processes."""
+    version; ``options.workers`` > 1 spreads the parsing over that many processes.
+
+    Texts are read from the store one batch at a time, just before the batch is sent to be
+    parsed, and only a few batches are in flight: memory stays bounded by the batch size,
+    not the corpus."""
     from .annotate import PIPELINE_VERSION
 
-    todo = store.unannotated(PIPELINE_VERSION)
+    todo = store.unannotated_ids(PIPELINE_VERSION)
     if not todo:
         return 0
     spec = _cluster_spec(options)
     size = _batch_size(len(todo), options, spec)
-    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+    in_flight: dict[str, Job] = {}  # jobs sent and not yet stored, for their dates
+
+    def batches() -> Iterator[list[Job]]:
+        for start in range(0, len(todo), size):
+            jobs = store.article_jobs(todo[start : start + size])
+            in_flight.update((job[0], job) for job in jobs)
+            yield jobs
+
     done = 0
     with progress.task("annotating", len(todo)) as ticker:
         results: Iterable[list[DocAnnotations]]
         if spec is not None:
             from .scale.dask_runner import annotate_on_cluster
 
-            results = annotate_on_cluster(spec, batches)
+            results = annotate_on_cluster(spec, batches())
         else:
-            results = _annotate_batches(batches, options.workers)
+            count = -(-len(todo) // size)
+            results = _annotate_batches(batches(), min(options.workers, count))
         for annotations in results:
+            jobs = [in_flight.pop(a.article) for a in annotations]
             with store.transaction():
                 store.add_annotations(PIPELINE_VERSION, annotations)
-                _refine_date_ranges(store, annotations, todo)
+                _refine_date_ranges(store, annotations, jobs)
             done += len(annotations)
             ticker.advance(len(annotations))
     return done
@@ -289,19 +303,31 @@ def _batch_size(jobs: int, options: Options, spec: ClusterSpec | None = None) ->
     return max(1, min(options.batch_size, -(-jobs // (workers * 2))))
 
 
+#: Batches sent to the worker processes ahead of the one being waited for, per worker.
+IN_FLIGHT_PER_WORKER = 2
+
+
 def _annotate_batches(
-    batches: Sequence[Sequence[Job]], workers: int
+    batches: Iterable[Sequence[Job]], workers: int
 ) -> Iterator[list[DocAnnotations]]:
-    if workers <= 1 or len(batches) <= 1:
+    if workers <= 1:
         for batch in batches:
             yield annotate_batch(batch)
         return
     # Spawned (not forked) workers: forking a process that holds DuckDB and spaCy state is
-    # unsafe. Each worker loads the pipeline once; imap keeps the batches in order so the
-    # store is written in the same order as a one-process run.
+    # unsafe. Each worker loads the pipeline once. Results are taken in submission order, so
+    # the store is written in the same order as a one-process run; batches are submitted
+    # from this thread (the store is read here) and only a few ahead, where ``imap`` would
+    # read every batch's texts into its queue at once.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(processes=min(workers, len(batches)), initializer=_warm_up) as pool:
-        yield from pool.imap(annotate_batch, batches)
+    with context.Pool(processes=workers, initializer=_warm_up) as pool:
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(annotate_batch, (batch,)))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def _warm_up() -> None:

@@ -15,7 +15,8 @@ store: see docs/scaling.md for why.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,7 +75,7 @@ def require_dask() -> None:
 
 
 def annotate_on_cluster(
-    spec: ClusterSpec, batches: Sequence[Sequence[Job]]
+    spec: ClusterSpec, batches: Iterable[Sequence[Job]]
 ) -> Iterator[list[DocAnnotations]]:
     """Annotate ``batches`` on the cluster, yielding each batch's annotations in order."""
     require_dask()
@@ -106,16 +107,15 @@ def annotate_on_cluster(
 
 
 def _ordered_results(
-    client: Any, batches: Sequence[Sequence[Job]], in_flight: int
+    client: Any, batches: Iterable[Sequence[Job]], in_flight: int
 ) -> Iterator[list[DocAnnotations]]:
-    pending: list[Any] = []
-    position = 0
-    while position < len(batches) or pending:
-        while position < len(batches) and len(pending) < in_flight:
-            pending.append(client.submit(annotate_to_arrow, list(batches[position]), pure=False))
-            position += 1
-        table = pending.pop(0).result()
-        yield arrow_to_annotations(table)
+    pending: deque[Any] = deque()
+    for batch in batches:  # read lazily: only ``in_flight`` batches' texts are held
+        pending.append(client.submit(annotate_to_arrow, list(batch), pure=False))
+        if len(pending) >= in_flight:
+            yield arrow_to_annotations(pending.popleft().result())
+    while pending:
+        yield arrow_to_annotations(pending.popleft().result())
 
 
 def annotate_to_arrow(batch: Sequence[Job]) -> Any:

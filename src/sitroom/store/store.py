@@ -446,15 +446,29 @@ class Store:
 
     # ------------------------------------------------------------------ annotations
 
-    def unannotated(self, version: str) -> list[tuple[str, str, str | None]]:
-        """(id, text, published) of English articles with no annotations for ``version``."""
+    def unannotated_ids(self, version: str) -> list[str]:
+        """Ids of English articles with no annotations for ``version``, in stored order.
+
+        Only the ids: the texts are read batch by batch (:meth:`article_jobs`), so a first
+        build of a large corpus never holds every text at once."""
         rows = self._con.execute(
-            "SELECT a.id, a.text, a.published FROM articles a "
+            "SELECT a.id FROM articles a "
             "LEFT JOIN annotations n ON n.article_id = a.id AND n.pipeline_version = ? "
             "WHERE n.article_id IS NULL AND a.language = 'en' ORDER BY a.seq",
             [version],
         ).fetchall()
-        return [(str(r[0]), str(r[1]), r[2]) for r in rows]
+        return [str(r[0]) for r in rows]
+
+    def article_jobs(self, ids: Sequence[str]) -> list[tuple[str, str, str | None]]:
+        """(id, text, published) of the articles ``ids``, in that order."""
+        if not ids:
+            return []
+        rows = self._con.execute(
+            "SELECT id, text, published FROM articles WHERE id IN (SELECT UNNEST(?))",
+            [list(ids)],
+        ).fetchall()
+        found = {str(r[0]): (str(r[0]), str(r[1]), r[2]) for r in rows}
+        return [found[i] for i in ids if i in found]
 
     def add_annotations(self, version: str, annotations: Sequence[DocAnnotations]) -> None:
         _insert(
