@@ -1,0 +1,75 @@
+"""Phrases whose meaning leans on another: rates (``$5 a day``), parts of a named day (``the
+early hours of Thursday``), vague offsets (``hours later``), a day beside a named day (``the
+day before last Tuesday``) and ``one day`` meaning some day ahead."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.annotate.times import normalize_text
+
+ANCHOR = date(1999, 10, 8)  # a Friday
+
+
+def found(text: str, anchor: date = ANCHOR) -> list[tuple[str, str, str | None, str | None]]:
+    return [(text[start:end], reading.type, reading.value, reading.relation)
+            for start, end, reading in normalize_text(text, anchor, "past")]
+
+
+@pytest.mark.parametrize("text", [
+    "Qantas will add four flights a week on the route.",
+    "The cuts should save $500 million a year in costs.",
+    "The new seats add nearly 700 seats a week.",
+])
+def test_a_unit_after_an_amount_is_a_rate_not_a_duration(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_unit_with_no_amount_before_it_stays_a_duration() -> None:
+    assert found("The talks took a week.") == [("a week", "DURATION", "P1W", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police arrested him in the early hours of Thursday morning.",
+     ("Thursday morning", "TIME", "1999-10-07TMO", None)),
+    ("He died in the early hours of Oct. 3 in Paris.", ("Oct. 3", "DATE", "1999-10-03", None)),
+])
+def test_the_early_hours_of_a_named_day_leave_the_day_alone(
+        text: str, expected: tuple[str, str, str, None]) -> None:
+    assert found(text) == [expected]
+
+
+def test_the_first_hours_of_an_event_are_a_vague_duration_hanging_on_it() -> None:
+    assert found("Thousands were taken in the first hours of the ground war.") == [
+        ("the first hours", "DURATION", "PTXH", "start:PTXH:the ground war")]
+
+
+def test_hours_later_falls_on_the_day_last_named() -> None:
+    assert found("The dam broke on Monday. Hours later, the town flooded.") == [
+        ("Monday", "DATE", "1999-10-04", None), ("Hours later", "DATE", "1999-10-04", None)]
+
+
+def test_days_later_is_a_stretch_of_unstated_length_from_the_day_last_named() -> None:
+    assert found("The dam broke on Monday. Days later, the town flooded.")[1] == (
+        "Days later", "DURATION", "PXD", "after:PXD:the preceding date")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The day before last Tuesday's hearing, he flew in.",
+     ("The day before last Tuesday", "DATE", "2000-01-17", None)),
+    ("They flew in the day after Christmas.", ("the day after Christmas", "DATE",
+                                               "1999-12-26", None)),
+    ("They met the day after Jan. 5, 1999.", ("the day after Jan. 5, 1999", "DATE",
+                                              "1999-01-06", None)),
+])
+def test_the_day_beside_a_named_day_is_one_expression(
+        text: str, expected: tuple[str, str, str, None]) -> None:
+    assert found(text, date(2000, 1, 20)) == [expected]
+
+
+def test_one_day_after_a_modal_is_some_day_ahead() -> None:
+    assert found("Islam will one day be the second largest religion here.") == [
+        ("one day", "DATE", "FUTURE_REF", None)]
+    assert found("The strike lasted one day.") == [("one day", "DURATION", "P1D", None)]
