@@ -340,7 +340,12 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return _day_reading(None, part)
     weekday = WEEKDAYS[match["wd"].lower()]
-    day = cal.weekday_date(ctx.anchor, weekday, _clause_tense(ctx), _relative_word(match))
+    relative = _relative_word(match)
+    if relative == "previous" and ctx.reference_day is not None:
+        # "closed lower Friday ... down 4.5% from the previous Friday": the one before the day
+        # the story is on, not before the article's date.
+        return _day_reading(cal.weekday_date(ctx.reference_day, weekday, None, relative), part)
+    day = cal.weekday_date(ctx.anchor, weekday, _clause_tense(ctx), relative)
     return _day_reading(day, part)
 
 

@@ -13,8 +13,17 @@ import re
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
-from .timex_lexicon import FULL_MONTH, START
-from .timex_rules import Context, Handler, Reading, Rule, _clause_tense, _month, _unit
+from .timex_lexicon import FULL_MONTH, START, WEEKDAY
+from .timex_rules import (
+    Context,
+    Handler,
+    Reading,
+    Rule,
+    _clause_tense,
+    _dated_tense,
+    _month,
+    _unit,
+)
 
 __all__ = ["WORD_RULES", "easter", "thanksgiving"]
 
@@ -96,7 +105,8 @@ def _moving_holiday(match: re.Match[str], ctx: Context) -> Reading | None:
         options = [feast(year) for year in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
         relative = (match.group("rel") or "").lower()
         tense = _clause_tense(ctx)
-        past = [d for d in options if d <= ctx.anchor]
+        # "as Easter week began" on Palm Sunday: a feast's week has started before the feast.
+        past = [d for d in options if d - timedelta(days=6 if week else 0) <= ctx.anchor]
         ahead = [d for d in options if d >= ctx.anchor]
         if relative == "last" or (tense == "past" and not relative):
             day = max(d for d in past if relative != "last" or d < ctx.anchor)
@@ -107,6 +117,33 @@ def _moving_holiday(match: re.Match[str], ctx: Context) -> Reading | None:
     if week:
         return Reading("DATE", cal.week_value(day), "week")
     return Reading("DATE", day.isoformat(), "day")
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                  "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth")
+#: Days of the month in words, as broadcast transcripts write them: ``March eighth``.
+_DAY_ORDINALS = {
+    **{word: number for number, word in enumerate(_ORDINAL_WORDS, 1)},
+    "twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31,
+    **{f"twenty{gap}{word}": 20 + number for number, word in enumerate(_ORDINAL_WORDS[:9], 1)
+       for gap in ("-", " ")},
+}
+_DAY_WORD = (r"(?P<dw>(?i:" + "|".join(sorted((w.replace(" ", r"\s+") for w in _DAY_ORDINALS),
+                                               key=len, reverse=True)) + r"))")
+
+
+def _day_in_words(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``March eighth``, ``the eighth of March, 1998``: a day of the month in words."""
+    month = _month(match["mon"] or match["mon2"])
+    day_of_month = _DAY_ORDINALS[" ".join((match["dw"] or match["dw2"]).lower().split())]
+    if match.group("y"):
+        day = cal.safe_date(int(match["y"]), month, day_of_month)
+    elif ctx.anchor is not None:
+        day = cal.month_day_date(ctx.anchor, month, day_of_month, _dated_tense(ctx))
+    else:
+        return Reading("DATE", None, "day")
+    return Reading("DATE", day.isoformat(), "day") if day else None
 
 
 def _vague_ahead(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -140,6 +177,11 @@ WORD_RULES: tuple[Rule, ...] = (
     _rule("moving_holiday", START + r"(?P<t>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Easter"
           r"|Thanksgiving)(?:\s+(?:Day|Sunday))?(?P<wk>\s+(?i:week))?(?:,?\s+(?P<y>(?:19|20)\d\d))?)"
           r"(?![\w-])", _moving_holiday),
+    _rule("day_in_words", START + r"(?P<t>(?:(?:" + WEEKDAY + r",?\s+)?" + FULL_MONTH
+          + r"\s+(?:(?i:the)\s+)?" + _DAY_WORD
+          + r"|(?i:the\s+)?" + _DAY_WORD.replace("<dw>", "<dw2>") + r"\s+(?i:of)\s+"
+          + FULL_MONTH.replace("<mon>", "<mon2>") + r")(?:,?\s+(?P<y>(?:1[89]|20)\d\d))?)"
+          r"(?![\w-])", _day_in_words),
     _rule("decade_in_words", START + r"(?P<t>(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?"
           r"(?:(?P<dc>(?i:eighteen|nineteen))[\s-]+)?(?P<dw>(?i:twenties|thirties|forties|fifties"
           r"|sixties|seventies|eighties|nineties)))(?![\w-])", _decade_in_words),

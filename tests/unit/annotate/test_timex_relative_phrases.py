@@ -73,3 +73,26 @@ def test_one_day_after_a_modal_is_some_day_ahead() -> None:
     assert found("Islam will one day be the second largest religion here.") == [
         ("one day", "DATE", "FUTURE_REF", None)]
     assert found("The strike lasted one day.") == [("one day", "DURATION", "P1D", None)]
+
+
+def test_the_previous_weekday_counts_back_from_the_day_the_story_is_on() -> None:
+    text = "Shares closed lower Friday. The index was down 4.5% from the previous Friday."
+    assert found(text, date(1989, 10, 30)) == [("Friday", "DATE", "1989-10-27", None),
+                                               ("previous Friday", "DATE", "1989-10-20", None)]
+
+
+def test_a_feast_week_already_begun_is_this_years() -> None:
+    # Palm Sunday 2000 was April 16 and Easter April 23: the week had begun when written.
+    assert found("Protesters prayed as Easter week began.", date(2000, 4, 17)) == [
+        ("Easter week", "DATE", "2000-W16", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Women's Day is this coming Sunday, March eighth.",
+     ("Sunday, March eighth", "DATE", "1998-03-08", None)),
+    ("The ceasefire began on the twenty-first of June, 1997.",
+     ("the twenty-first of June, 1997", "DATE", "1997-06-21", None)),
+])
+def test_a_day_of_the_month_in_words_is_a_date(
+        text: str, expected: tuple[str, str, str, None]) -> None:
+    assert found(text, date(1998, 3, 5)) == [expected]
