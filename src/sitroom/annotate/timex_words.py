@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
-from .timex_lexicon import FULL_MONTH, START, WEEKDAY
+from .timex_lexicon import FULL_MONTH, SEASONS, START, WEEKDAY
 from .timex_rules import (
     Context,
     Handler,
@@ -56,6 +56,12 @@ def spoken_year(match: re.Match[str]) -> int | None:
         small = match.group("small")
         return 2000 + (_VALUES[small.lower()] if small else 0)
     return _CENTURIES[match.group("c").lower()] * 100 + _two_digits(match.group("yy"))
+
+
+def _spoken_season(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the winter of nineteen ninety-four``: a season of a year said in words."""
+    year = spoken_year(match)
+    return Reading("DATE", f"{year:04d}-{SEASONS[match['s'].lower()]}", "season") if year else None
 
 
 def _spoken(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -174,6 +180,8 @@ _PLURAL_UNIT = r"(?P<u>(?i:days|weeks|months|years|decades))"
 WORD_RULES: tuple[Rule, ...] = (
     _rule("spoken_year", r"(?<![\w-])(?P<t>(?:" + FULL_MONTH + r",?\s+)?(?:" + _SPOKEN_YEAR
           + r"))(?![\w-])", _spoken),
+    _rule("spoken_season", START + r"(?P<t>(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|fall"
+          r"|winter))\s+(?:(?i:of)\s+)?(?:" + _SPOKEN_YEAR + r"))(?![\w-])", _spoken_season),
     _rule("moving_holiday", START + r"(?P<t>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Easter"
           r"|Thanksgiving)(?:\s+(?:Day|Sunday))?(?P<wk>\s+(?i:week))?(?:,?\s+(?P<y>(?:19|20)\d\d))?)"
           r"(?![\w-])", _moving_holiday),

@@ -96,3 +96,9 @@ def test_a_feast_week_already_begun_is_this_years() -> None:
 def test_a_day_of_the_month_in_words_is_a_date(
         text: str, expected: tuple[str, str, str, None]) -> None:
     assert found(text, date(1998, 3, 5)) == [expected]
+
+
+def test_a_season_of_a_year_said_in_words_is_one_date() -> None:
+    assert found("Oil fell to the level we saw in the winter of nineteen ninety-four.",
+                 date(1998, 2, 23)) == [("the winter of nineteen ninety-four", "DATE", "1994-WI",
+                                         None)]
