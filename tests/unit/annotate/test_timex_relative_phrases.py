@@ -5,10 +5,11 @@ day before last Tuesday``) and ``one day`` meaning some day ahead."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
-from sitroom.annotate.times import normalize_text
+from sitroom.annotate.times import extract_times, normalize_text
 
 ANCHOR = date(1999, 10, 8)  # a Friday
 
@@ -102,3 +103,17 @@ def test_a_season_of_a_year_said_in_words_is_one_date() -> None:
     assert found("Oil fell to the level we saw in the winter of nineteen ninety-four.",
                  date(1998, 2, 23)) == [("the winter of nineteen ninety-four", "DATE", "1994-WI",
                                          None)]
+
+
+def test_the_latest_quarter_is_the_last_one_over_not_one_looked_ahead_to(nlp: Any) -> None:
+    anchor = date(1989, 11, 2)
+
+    def values(text: str) -> dict[str, str | None]:
+        return {m.text: m.value for m in extract_times(nlp(text), "a1", anchor)}
+
+    ahead = values("The quake will result in a fourth-quarter charge. Profit fell 59% in the "
+                   "latest quarter.")
+    assert ahead["the latest quarter"] == "1989-Q3"
+    fiscal = values("Ralston reported a 47% decline in fourth-quarter earnings. It earned $45 "
+                    "million, compared with $84.9 million a year earlier.")
+    assert fiscal["a year earlier"] == "1988-Q4"
