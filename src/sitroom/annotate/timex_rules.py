@@ -126,7 +126,10 @@ def _amount(words: str | None) -> float | None:
     for part in re.split(r"[- ]", text):
         if part not in NUMBER_WORDS:
             return None
-        total += float(NUMBER_WORDS[part])
+        if part in ("hundred", "thousand"):
+            total = max(total, 1.0) * NUMBER_WORDS[part]  # "a hundred", "two thousand"
+        else:
+            total += float(NUMBER_WORDS[part])
     return total
 
 
@@ -902,6 +905,9 @@ RULES: tuple[Rule, ...] = (
           r"(?P<u>years|decades|months|centuries)))(?![\w-])", _vague_duration),
     _rule("vague_long", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years|decades"
           r"|centuries))-(?i:long|old))(?![\w-])", _vague_duration),
+    _rule("unit_long", START + r"(?P<t>(?P<u>(?i:minute|hour|day|week|month|year|decade))"
+          r"-(?i:long))(?![\w-])",
+          lambda m, c: Reading("DURATION", _duration(1, _unit(m["u"])[0]), "duration")),
     _rule("a_while", START + r"(?<!(?i:once)\s)(?i:for|in|after)\s+(?P<t>(?i:a\s+(?:long\s+"
           r"|short\s+|little\s+)?while|some\s+time))(?![\w-])(?!\s+(?i:now|ago|before|after|later|earlier)\b)",
           lambda m, c: Reading("DURATION", "PXX", "duration")),

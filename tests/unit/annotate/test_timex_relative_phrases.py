@@ -117,3 +117,16 @@ def test_the_latest_quarter_is_the_last_one_over_not_one_looked_ahead_to(nlp: An
     fiscal = values("Ralston reported a 47% decline in fourth-quarter earnings. It earned $45 "
                     "million, compared with $84.9 million a year earlier.")
     assert fiscal["a year earlier"] == "1988-Q4"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The crown has ruled for almost a hundred years.",
+     ("a hundred years", "DURATION", "P100Y", None)),
+    ("They kept the secret for two thousand years.",
+     ("two thousand years", "DURATION", "P2000Y", None)),
+    ("They left their third day-long meeting.", ("day-long", "DURATION", "P1D", None)),
+    ("He gave an hour-long speech.", ("hour-long", "DURATION", "PT1H", None)),
+])
+def test_long_amounts_and_unit_long_adjectives_are_durations(
+        text: str, expected: tuple[str, str, str, None]) -> None:
+    assert found(text) == [expected]
