@@ -26,7 +26,7 @@ __all__ = ["PERIOD_RULES", "frames_report"]
 QUARTER_REACH = 600
 
 _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                     "fourth": 4, "4th": 4, "final": 4}
+                     "fourth": 4, "4th": 4, "final": 4, "last": 2, "latter": 2}
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
@@ -82,6 +82,8 @@ def _nth_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
     """``third-quarter``, ``the fiscal first quarter``, ``the first half of 1990``."""
     number = _ORDINAL_QUARTERS[match["q"].lower()]
     half = match["k"].lower() == "half"
+    if match["q"].lower() in ("last", "latter") and not half:
+        return None  # "last quarter" is the one before this (a relative unit), not the fourth
     if half and number > 2:
         return None
     if match.groupdict().get("pl"):
@@ -237,7 +239,7 @@ def _the_year_stretch(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", "P1Y", "duration")
 
 
-_ORD = r"(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+_ORD = r"(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last|latter))"
 _FISCAL = r"(?:(?i:fiscal)[\s-]+)?"
 
 

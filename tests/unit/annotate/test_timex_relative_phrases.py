@@ -130,3 +130,11 @@ def test_the_latest_quarter_is_the_last_one_over_not_one_looked_ahead_to(nlp: An
 def test_long_amounts_and_unit_long_adjectives_are_durations(
         text: str, expected: tuple[str, str, str, None]) -> None:
     assert found(text) == [expected]
+
+
+def test_the_last_half_of_a_year_is_its_second_half_and_last_quarter_stays_relative() -> None:
+    anchor = date(1989, 10, 26)
+    assert found("Earnings for the last half of 1989 will be lower.", anchor) == [
+        ("the last half of 1989", "DATE", "1989-H2", None)]
+    assert found("Sales fell last quarter.", anchor) == [("last quarter", "DATE", "1989-Q3",
+                                                          None)]
