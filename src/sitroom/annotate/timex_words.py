@@ -1,7 +1,8 @@
 """Time expressions written in words: spoken years, moving holidays, vague stretches ahead.
 
 Broadcast transcripts spell years out (``nineteen ninety-six``, ``January nineteen
-ninety-seven``, ``the year two thousand``); feasts that move with the calendar
+ninety-seven``, ``the year two thousand``, ``the winter of nineteen ninety-four``) and days of
+the month too (``March eighth``, ``the twenty-first of June``); feasts that move with the calendar
 (``Thanksgiving``, ``Easter``) are computed for the year the clause points to; decades go by
 their names (``the nineties`` is ``199``); and ``in coming
 weeks``, ``the weeks ahead`` are TimeML durations of unspecified length (``PXW``).
