@@ -42,7 +42,7 @@ from ..types import TimeMention
 from .doctext import ents_of, text_of
 from .timex_calendar import Tense
 from .timex_daytime import DAYTIME_RULES
-from .timex_periods import PERIOD_RULES
+from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_tense import tense_at
@@ -63,7 +63,6 @@ _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T|$)")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:-|T|$)")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
 _BY_BEFORE = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
-_QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
 #: The offset of a relation (``before:P2D:...``, ``ordinal:2:P1D:...``) counts whole days.
 #: Rules that name a quarter outright (not one read from another, like "a year earlier").
 _QUARTER_NAMING = frozenset({"nth_quarter", "relative_unit"})
@@ -146,7 +145,9 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             sentence_day = (sentence, reference_day)
         elif reading.relation and _DAY_OFFSET.match(reading.relation):
             reference_day, reference_relation = None, reading.relation
-        if candidate.rule.name in _QUARTER_NAMING and _QUARTER_VALUE.match(reading.value or ""):
+        if candidate.rule.name in _QUARTER_NAMING and frames_report(
+                reading.value or "", anchor, text, candidate.end,
+                tense_of(candidate.start, candidate.end)):
             reference_quarter = (candidate.end, reading.value or "")
         month = _MONTH_VALUE.match(reading.value or "")
         if month and reading.type in ("DATE", "TIME"):

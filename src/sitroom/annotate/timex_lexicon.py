@@ -40,8 +40,8 @@ NUMBER_WORDS: dict[str, float] = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a": 1, "an": 1, "a couple of": 2, "couple of": 2,
-    "a dozen": 12,
+    "ninety": 90, "hundred": 100, "thousand": 1000, "a": 1, "an": 1, "a couple of": 2,
+    "couple of": 2, "a dozen": 12,
     "half a": 0.5, "half an": 0.5,
 }
 #: Quantities TIMEX3 writes as ``X`` (unspecified).
@@ -84,6 +84,7 @@ _ones = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 NUMBER = (
     r"(?P<n>(?i:\d+(?:\s+1/2)?(?:\.\d+)?|" + _tens + r"(?:[- ]" + _ones + r")?|" + _teens
     + "|" + _ones
+    + r"|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+(?:hundred|thousand)"
     + r"|(?:a\s+)?couple\s+of|a\s+dozen|a\s+few|a\s+number\s+of|half\s+an?|hundreds\s+of"
     r"|dozens\s+of|several|some|many|few|an?)(?![\w-]))"
 )

@@ -16,16 +16,17 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .timex_calendar import Tense
 from .timex_lexicon import MONTH, START, YEAR
 from .timex_rules import Context, Handler, Reading, Rule, _ago, _from_reference, parse_day
 
-__all__ = ["PERIOD_RULES"]
+__all__ = ["PERIOD_RULES", "frames_report"]
 
 #: How far back (in characters) a named quarter still frames "the quarter", "a year ago".
 QUARTER_REACH = 600
 
 _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                     "fourth": 4, "4th": 4, "final": 4}
+                     "fourth": 4, "4th": 4, "final": 4, "last": 2, "latter": 2}
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
@@ -81,6 +82,8 @@ def _nth_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
     """``third-quarter``, ``the fiscal first quarter``, ``the first half of 1990``."""
     number = _ORDINAL_QUARTERS[match["q"].lower()]
     half = match["k"].lower() == "half"
+    if match["q"].lower() in ("last", "latter") and not half:
+        return None  # "last quarter" is the one before this (a relative unit), not the fourth
     if half and number > 2:
         return None
     if match.groupdict().get("pl"):
@@ -122,6 +125,24 @@ def _fiscal_code(match: re.Match[str], ctx: Context) -> Reading | None:
     year = int(digits) if len(digits) == 4 else (1900 + int(digits) if int(digits) >= 69
                                                  else 2000 + int(digits))
     return Reading("DATE", f"{year:04d}", "year")
+
+
+_ENDED = re.compile(r"\s+(?i:ended|ending|that\s+ended|,\s+which\s+ended)\b")
+
+
+def frames_report(value: str, anchor: date | None, text: str, end: int,
+                  tense: Tense | None) -> bool:
+    """Whether the quarter ``value`` (``1989-Q4``), named in ``text`` up to ``end`` in a
+    clause of ``tense``, is one a report looks back on, so that "a year ago", "the latest
+    quarter" that follow mean it. A quarter not over by ``anchor`` and told in the future
+    ("will result in a fourth-quarter charge", written in November) is looked ahead to; a
+    fiscal one reported or said to have ended ("fourth quarter ended Sept. 30") is not."""
+    found = _QUARTER_VALUE.match(value)
+    if found is None:
+        return False
+    if anchor is None or _ENDED.match(text, end) or tense != "future":
+        return True
+    return (int(found[1]), int(found[2])) <= _completed_quarter(anchor)
 
 
 def _named_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -218,7 +239,7 @@ def _the_year_stretch(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", "P1Y", "duration")
 
 
-_ORD = r"(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+_ORD = r"(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last|latter))"
 _FISCAL = r"(?:(?i:fiscal)[\s-]+)?"
 
 

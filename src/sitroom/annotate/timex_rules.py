@@ -126,7 +126,10 @@ def _amount(words: str | None) -> float | None:
     for part in re.split(r"[- ]", text):
         if part not in NUMBER_WORDS:
             return None
-        total += float(NUMBER_WORDS[part])
+        if part in ("hundred", "thousand"):
+            total = max(total, 1.0) * NUMBER_WORDS[part]  # "a hundred", "two thousand"
+        else:
+            total += float(NUMBER_WORDS[part])
     return total
 
 
@@ -340,7 +343,12 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return _day_reading(None, part)
     weekday = WEEKDAYS[match["wd"].lower()]
-    day = cal.weekday_date(ctx.anchor, weekday, _clause_tense(ctx), _relative_word(match))
+    relative = _relative_word(match)
+    if relative == "previous" and ctx.reference_day is not None:
+        # "closed lower Friday ... down 4.5% from the previous Friday": the one before the day
+        # the story is on, not before the article's date.
+        return _day_reading(cal.weekday_date(ctx.reference_day, weekday, None, relative), part)
+    day = cal.weekday_date(ctx.anchor, weekday, _clause_tense(ctx), relative)
     return _day_reading(day, part)
 
 
@@ -402,6 +410,16 @@ def _two_days_off(match: re.Match[str], ctx: Context) -> Reading | None:
         return _day_reading(None)
     offset = -2 if match["w"].lower() == "yesterday" else 2
     return _day_reading(ctx.anchor + timedelta(days=offset))
+
+
+def _day_next_to(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the day before last Tuesday``, ``the day after Christmas``: one day from a named day.
+    The whole phrase is one expression, as TimeML marks it."""
+    inner = parse_day(match["when"], ctx, tense=ctx.tense())
+    if inner is None or inner.value is None or len(inner.value) != 10:
+        return None
+    step = 1 if match["dir"].lower() == "after" else -1
+    return _day_reading(date.fromisoformat(inner.value) + timedelta(days=step))
 
 
 def _this_part(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -519,6 +537,18 @@ def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
         what = ctx.reference_relation or "the preceding date"
         return Reading("DURATION", offset, "duration", relation=f"{after}:{offset}:{what}")
     return Reading("DATE", cal.shift(base, steps, unit), cal.UNIT_PRECISION[unit])
+
+
+def _vague_from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``hours later``: the day last mentioned, as far as a calendar can tell; ``days later``,
+    ``weeks earlier``: a stretch of unstated length from it, kept in ``relation``."""
+    unit, _ = _unit(match["u"])
+    side = "before" if match["dir"].lower() == "earlier" else "after"
+    if unit in cal.CLOCK_UNITS and ctx.reference_day is not None:
+        return _day_reading(ctx.reference_day)
+    offset = _duration(None, unit)
+    what = ctx.reference_relation or "the preceding date"
+    return Reading("DURATION", offset, "duration", relation=f"{side}:{offset}:{what}")
 
 
 # --------------------------------------------------------------------------- relative units
@@ -697,6 +727,17 @@ def _event_relative(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", offset, "duration", relation=relation)
 
 
+def _opens_with_day(text: str, ctx: Context) -> bool:
+    """Whether ``text`` starts with a day the rules read (``Thursday morning as he ...``)."""
+    words = text.split()
+    for count in range(min(4, len(words)), 0, -1):
+        head = " ".join(words[:count]).rstrip(",;")
+        reading = parse_day(head, ctx)
+        if reading is not None:
+            return True
+    return False
+
+
 def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
     """``the second day of the offensive``: ``relation`` ``ordinal:2:P1D:the offensive``;
     ``the first week of November`` resolves at once."""
@@ -706,6 +747,11 @@ def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
         return None  # "the third quarter of 1989" is a calendar quarter (timex_periods)
     event = match["ev"]
     inner = parse_day(event, ctx, prefix_only=True, allow_month=True)
+    if unit in cal.CLOCK_UNITS and _opens_with_day(
+            match.string[match.start("ev"):match.start("ev") + 40], ctx):
+        # "the early hours of Thursday": TimeML marks the day alone, as in "the night of
+        # Oct. 23"; the day's own rule reads it (with its part of day, if named).
+        return None
     if inner is not None and inner.value and word in ORDINALS and len(inner.value) == 7:
         first = date.fromisoformat(inner.value + "-01")
         nth = ORDINALS[word]
@@ -719,7 +765,10 @@ def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     precision = cal.UNIT_PRECISION[unit]
     if word in ("early", "first", "opening", "initial") and match["u"].lower().endswith("s"):
-        relation = f"start:{_duration(None, unit)}:{event_words}"
+        # "the first days of the offensive": a stretch of unstated length (TimeML DURATION
+        # ``PXD``) at the start of the event, kept in ``relation``.
+        vague = _duration(None, unit)
+        return Reading("DURATION", vague, "duration", relation=f"start:{vague}:{event_words}")
     elif word in ("last", "final", "closing"):
         relation = f"end:{_duration(1, unit)}:{event_words}"
     elif word in ORDINALS:
@@ -785,6 +834,10 @@ RULES: tuple[Rule, ...] = (
           r"(?:\s+" + PART + r")?)(?!\w)", _day_word),
     _rule("two_days_off", START + r"(?i:the\s+day\s+(?:before|after)\s+)(?P<w>(?i:yesterday"
           r"|tomorrow))(?!\w)", _two_days_off),
+    _rule("day_next_to", START + r"(?P<t>(?i:the\s+day\s+(?P<dir>before|after))\s+(?P<when>"
+          r"(?:(?i:last|this|next)\s+)?" + WEEKDAY + "|" + MONTH + r"\s+" + DAY
+          + r"(?:,?\s+" + YEAR + r")?|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Day|Halloween))"
+          r"(?!\w)", _day_next_to),
     _rule("this_part", START + r"(?P<t>(?P<rel>(?i:this|last))\s+" + PART + r")(?!\w)",
           _this_part),
     _rule("part_of_reference", START + r"(?:(?i:(?:(?:early|late|later|earlier)\s+)?(?:in|during"
@@ -810,6 +863,8 @@ RULES: tuple[Rule, ...] = (
           r"(?P<u>week|month|year)))(?!\w)", lambda m, c: _from_reference_word(m, c)),
     _rule("later", START + r"(?P<t>" + _NUM_UNIT + r"\s+(?P<dir>(?i:later|earlier)))(?!\w)",
           _from_reference),
+    _rule("vague_later", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years))\s+"
+          r"(?P<dir>(?i:later|earlier)))(?!\w)", _vague_from_reference),
     _rule("ago", START + r"(?P<t>(?:(?i:about|almost|nearly|roughly|more\s+than|less\s+than"
           r"|over)\s+)?(?:" + NUMBER + r"\s+)?" + UNIT + r"\s+(?i:or\s+so\s+)?(?i:ago))(?!\w)",
           _ago),
@@ -850,6 +905,9 @@ RULES: tuple[Rule, ...] = (
           r"(?P<u>years|decades|months|centuries)))(?![\w-])", _vague_duration),
     _rule("vague_long", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years|decades"
           r"|centuries))-(?i:long|old))(?![\w-])", _vague_duration),
+    _rule("unit_long", START + r"(?P<t>(?P<u>(?i:minute|hour|day|week|month|year|decade))"
+          r"-(?i:long))(?![\w-])",
+          lambda m, c: Reading("DURATION", _duration(1, _unit(m["u"])[0]), "duration")),
     _rule("a_while", START + r"(?<!(?i:once)\s)(?i:for|in|after)\s+(?P<t>(?i:a\s+(?:long\s+"
           r"|short\s+|little\s+)?while|some\s+time))(?![\w-])(?!\s+(?i:now|ago|before|after|later|earlier)\b)",
           lambda m, c: Reading("DURATION", "PXX", "duration")),
@@ -870,6 +928,16 @@ RULES: tuple[Rule, ...] = (
 
 
 _AGE_AFTER = re.compile(r"\s+(?i:old|of\s+age)\b")
+#: Before "one day", a modal or a hope that makes it "some day ahead" (TimeML FUTURE_REF)
+#: rather than a day's length: "will one day be", "hopes to one day fly".
+_SOMEDAY_BEFORE = re.compile(r"\b(?i:will|would|could|might|may|can|shall|hopes?\s+(?:he\s+|she"
+                             r"\s+|they\s+|to\s+)?|hoped\s+(?:to\s+)?|want\s+to|wants\s+to)\s*$")
+#: Before "a day", "a year": an amount, perhaps with a scale and what is counted ("$5", "$500
+#: million", "four flights", "24 hours", "700 seats"). Then "a day" is a rate, not a duration.
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty"
+    r"|fifty|hundred|thousand|dozen))(?:%|\s+(?i:million|billion|thousand|hundred))?"
+    r"(?:\s+[a-z]+){0,2}\s*$")
 #: After "a second", a word that makes it the ordinal ("a second time") rather than a second
 #: of time ("a second later", "for a second, nothing").
 _ORDINAL_SECOND = re.compile(r"\s+(?!(?i:later|earlier|ago|before|after|or|and|to|of|in|the"
@@ -887,10 +955,13 @@ def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     if match["u"].lower().startswith("quarter") and (match["n"].lower() in ("a", "an") or re.match(
             r"\s+(?i:of)\b", ctx.text[ctx.end:ctx.end + 5])):
         return None  # "three quarters of the vote", "a quarter point": shares, not periods
-    rate = re.search(r"\d\s*$", ctx.before(6))
+    rate = _RATE_BEFORE.search(ctx.before(40))
     if match["n"].lower() in ("a", "an") and not match.groupdict().get("hy") and (
             rate or match["u"].lower().endswith("s")):
         return None  # "$5 a day" is a rate; "a decades-long" is not a duration of one
+    if match["t"].lower() == "one day" and _SOMEDAY_BEFORE.search(ctx.before(25)) and not (
+            re.match(r"\s+(?i:of|a|per|later|earlier)\b", ctx.text[ctx.end:ctx.end + 9])):
+        return Reading("DATE", "FUTURE_REF", "ref")  # "Islam will one day be ...": some day
     amount = _amount(match["n"])
     if (match.groupdict().get("half") or match.groupdict().get("half2")) and amount is not None:
         amount += 0.5  # "two and a half years", "a minute and a half"
@@ -934,13 +1005,15 @@ def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
 
 #: Rules whose expressions name one calendar day: used to read the date inside other phrases.
 _DAY_RULES = tuple(rule for rule in RULES if rule.name in ("iso", "mdy", "dmy", "md", "dm",
-                                                             "weekday", "day_word"))
+                                                             "weekday", "day_word",
+                                                             "holiday"))
 _MONTH_RULES = tuple(rule for rule in RULES if rule.name in ("my", "month"))
 
 
 def parse_day(text: str, ctx: Context, *, prefix_only: bool = False,
-              allow_month: bool = False) -> Reading | None:
-    """Read ``text`` (or its start) as one day (or month) with the rules above."""
+              allow_month: bool = False, tense: Tense | None = None) -> Reading | None:
+    """Read ``text`` (or its start) as one day (or month) with the rules above; ``tense``,
+    when given, is the clause's (a bare ``Christmas`` in a past clause is the last one)."""
     stripped = text.strip()
     if stripped.lower().startswith("the ") and not allow_month:
         stripped = stripped[4:]
@@ -953,7 +1026,8 @@ def parse_day(text: str, ctx: Context, *, prefix_only: bool = False,
         if prefix_only and found.end() < len(stripped) and stripped[found.end()].isalnum():
             continue
         sub_ctx = Context(stripped, found.start(), found.end(), ctx.anchor, ctx.reference_day,
-                          ctx.reference_year, None, None, True, None)
+                          ctx.reference_year, None, None, True,
+                          None if tense is None else (lambda start, end: tense))
         reading = rule.handler(found, sub_ctx)
         if reading is not None and (best is None or found.end() > best[0]):
             best = (found.end(), reading)

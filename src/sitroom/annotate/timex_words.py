@@ -1,7 +1,8 @@
 """Time expressions written in words: spoken years, moving holidays, vague stretches ahead.
 
 Broadcast transcripts spell years out (``nineteen ninety-six``, ``January nineteen
-ninety-seven``, ``the year two thousand``); feasts that move with the calendar
+ninety-seven``, ``the year two thousand``, ``the winter of nineteen ninety-four``) and days of
+the month too (``March eighth``, ``the twenty-first of June``); feasts that move with the calendar
 (``Thanksgiving``, ``Easter``) are computed for the year the clause points to; decades go by
 their names (``the nineties`` is ``199``); and ``in coming
 weeks``, ``the weeks ahead`` are TimeML durations of unspecified length (``PXW``).
@@ -13,8 +14,17 @@ import re
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
-from .timex_lexicon import FULL_MONTH, START
-from .timex_rules import Context, Handler, Reading, Rule, _clause_tense, _month, _unit
+from .timex_lexicon import FULL_MONTH, SEASONS, START, WEEKDAY
+from .timex_rules import (
+    Context,
+    Handler,
+    Reading,
+    Rule,
+    _clause_tense,
+    _dated_tense,
+    _month,
+    _unit,
+)
 
 __all__ = ["WORD_RULES", "easter", "thanksgiving"]
 
@@ -47,6 +57,12 @@ def spoken_year(match: re.Match[str]) -> int | None:
         small = match.group("small")
         return 2000 + (_VALUES[small.lower()] if small else 0)
     return _CENTURIES[match.group("c").lower()] * 100 + _two_digits(match.group("yy"))
+
+
+def _spoken_season(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``the winter of nineteen ninety-four``: a season of a year said in words."""
+    year = spoken_year(match)
+    return Reading("DATE", f"{year:04d}-{SEASONS[match['s'].lower()]}", "season") if year else None
 
 
 def _spoken(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -96,7 +112,8 @@ def _moving_holiday(match: re.Match[str], ctx: Context) -> Reading | None:
         options = [feast(year) for year in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
         relative = (match.group("rel") or "").lower()
         tense = _clause_tense(ctx)
-        past = [d for d in options if d <= ctx.anchor]
+        # "as Easter week began" on Palm Sunday: a feast's week has started before the feast.
+        past = [d for d in options if d - timedelta(days=6 if week else 0) <= ctx.anchor]
         ahead = [d for d in options if d >= ctx.anchor]
         if relative == "last" or (tense == "past" and not relative):
             day = max(d for d in past if relative != "last" or d < ctx.anchor)
@@ -107,6 +124,33 @@ def _moving_holiday(match: re.Match[str], ctx: Context) -> Reading | None:
     if week:
         return Reading("DATE", cal.week_value(day), "week")
     return Reading("DATE", day.isoformat(), "day")
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                  "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth")
+#: Days of the month in words, as broadcast transcripts write them: ``March eighth``.
+_DAY_ORDINALS = {
+    **{word: number for number, word in enumerate(_ORDINAL_WORDS, 1)},
+    "twentieth": 20, "thirtieth": 30, "thirty-first": 31, "thirty first": 31,
+    **{f"twenty{gap}{word}": 20 + number for number, word in enumerate(_ORDINAL_WORDS[:9], 1)
+       for gap in ("-", " ")},
+}
+_DAY_WORD = (r"(?P<dw>(?i:" + "|".join(sorted((w.replace(" ", r"\s+") for w in _DAY_ORDINALS),
+                                               key=len, reverse=True)) + r"))")
+
+
+def _day_in_words(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``March eighth``, ``the eighth of March, 1998``: a day of the month in words."""
+    month = _month(match["mon"] or match["mon2"])
+    day_of_month = _DAY_ORDINALS[" ".join((match["dw"] or match["dw2"]).lower().split())]
+    if match.group("y"):
+        day = cal.safe_date(int(match["y"]), month, day_of_month)
+    elif ctx.anchor is not None:
+        day = cal.month_day_date(ctx.anchor, month, day_of_month, _dated_tense(ctx))
+    else:
+        return Reading("DATE", None, "day")
+    return Reading("DATE", day.isoformat(), "day") if day else None
 
 
 def _vague_ahead(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -137,9 +181,16 @@ _PLURAL_UNIT = r"(?P<u>(?i:days|weeks|months|years|decades))"
 WORD_RULES: tuple[Rule, ...] = (
     _rule("spoken_year", r"(?<![\w-])(?P<t>(?:" + FULL_MONTH + r",?\s+)?(?:" + _SPOKEN_YEAR
           + r"))(?![\w-])", _spoken),
+    _rule("spoken_season", START + r"(?P<t>(?:(?i:the)\s+)?(?P<s>(?i:spring|summer|autumn|fall"
+          r"|winter))\s+(?:(?i:of)\s+)?(?:" + _SPOKEN_YEAR + r"))(?![\w-])", _spoken_season),
     _rule("moving_holiday", START + r"(?P<t>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>Easter"
           r"|Thanksgiving)(?:\s+(?:Day|Sunday))?(?P<wk>\s+(?i:week))?(?:,?\s+(?P<y>(?:19|20)\d\d))?)"
           r"(?![\w-])", _moving_holiday),
+    _rule("day_in_words", START + r"(?P<t>(?:(?:" + WEEKDAY + r",?\s+)?" + FULL_MONTH
+          + r"\s+(?:(?i:the)\s+)?" + _DAY_WORD
+          + r"|(?i:the\s+)?" + _DAY_WORD.replace("<dw>", "<dw2>") + r"\s+(?i:of)\s+"
+          + FULL_MONTH.replace("<mon>", "<mon2>") + r")(?:,?\s+(?P<y>(?:1[89]|20)\d\d))?)"
+          r"(?![\w-])", _day_in_words),
     _rule("decade_in_words", START + r"(?P<t>(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?"
           r"(?:(?P<dc>(?i:eighteen|nineteen))[\s-]+)?(?P<dw>(?i:twenties|thirties|forties|fifties"
           r"|sixties|seventies|eighties|nineties)))(?![\w-])", _decade_in_words),
