@@ -99,8 +99,27 @@ def check_limits(options: object, names: tuple[str, ...] | list[str]) -> None:
 
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InputLimits:
+    """The input limits a user can raise (:data:`LIMITS`), shared by the build's
+    :class:`Options` and the readers' :class:`~sitroom.ingest.IngestOptions`, so that a limit
+    is declared once. Keyword-only: the records built on it keep their own positional order."""
+
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
+    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
+    max_members: int = DEFAULT_MAX_MEMBERS
+    max_field_chars: int = DEFAULT_MAX_FIELD_CHARS
+    max_rows: int = DEFAULT_MAX_ROWS
+    max_rejected_listed: int = DEFAULT_MAX_REJECTED_LISTED
+
+    def limits(self) -> dict[str, int]:
+        """The input limits, by attribute name."""
+        return {name: getattr(self, name) for name in LIMITS}
+
+
 @dataclass(frozen=True, slots=True)
-class Options:
+class Options(InputLimits):
     """Settings for :func:`sitroom.build`.
 
     Attributes:
@@ -129,13 +148,6 @@ class Options:
     batch_size: int = 64
     quiet: bool = False
     follow_links: bool = False
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
-    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
-    max_members: int = DEFAULT_MAX_MEMBERS
-    max_field_chars: int = DEFAULT_MAX_FIELD_CHARS
-    max_rows: int = DEFAULT_MAX_ROWS
-    max_rejected_listed: int = DEFAULT_MAX_REJECTED_LISTED
     cluster: str | None = None
     scheduler: str | None = None
     validate: bool = False
@@ -143,10 +155,6 @@ class Options:
 
     def __post_init__(self) -> None:
         check_limits(self, list(LIMITS))
-
-    def limits(self) -> dict[str, int]:
-        """The input limits, by attribute name (what :class:`IngestOptions` takes)."""
-        return {name: getattr(self, name) for name in LIMITS}
 
 
 def default_workers() -> int:

@@ -12,15 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import (
-    DEFAULT_MAX_ARCHIVE_BYTES,
     DEFAULT_MAX_DOCUMENT_CHARS,
-    DEFAULT_MAX_FIELD_CHARS,
-    DEFAULT_MAX_FILE_BYTES,
-    DEFAULT_MAX_MEMBERS,
-    DEFAULT_MAX_REJECTED_LISTED,
-    DEFAULT_MAX_ROWS,
-    DEFAULT_MAX_UNPACKED_BYTES,
     LIMITS,
+    InputLimits,
     check_limits,
     limit_reason,
 )
@@ -30,7 +24,7 @@ FIELD_KEYS: tuple[str, ...] = ("text", "title", "date", "source", "url", "author
 """The roles ``--field KEY=COLUMN`` may name."""
 
 @dataclass(frozen=True, slots=True)
-class IngestOptions:
+class IngestOptions(InputLimits):
     """Options for :func:`sitroom.ingest.read_file`.
 
     ``source``: the outlet for documents whose metadata and URL name none (``--source``).
@@ -52,13 +46,6 @@ class IngestOptions:
 
     source: str | None = None
     fields: Mapping[str, str] = field(default_factory=dict)
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
-    max_archive_bytes: int = DEFAULT_MAX_ARCHIVE_BYTES
-    max_members: int = DEFAULT_MAX_MEMBERS
-    max_field_chars: int = DEFAULT_MAX_FIELD_CHARS
-    max_rows: int = DEFAULT_MAX_ROWS
-    max_rejected_listed: int = DEFAULT_MAX_REJECTED_LISTED
     max_document_chars: int = DEFAULT_MAX_DOCUMENT_CHARS
     follow_links: bool = False
 
