@@ -177,6 +177,11 @@ def test_demo_report(headless: Any, demo_out: Path) -> None:  # noqa: F811
     geocoded = [p for p in data["places"] if p["lat"] is not None]
     assert count(w, MARKERS) == len(geocoded) > 0
     assert count(w, ARTICLE_ROWS) == min(50, len(data["articles"]))
+    # The overview's top actors are people and organisations: places have their own list.
+    place_names = {e["name"] for e in data["entities"] if e["type"] in ("GPE", "LOC", "FAC")}
+    actor_names = {e["name"] for e in data["entities"]} - place_names
+    shown = w.page.locator("h3:text-is('Top actors') + ol li button").all_inner_texts()
+    assert shown and set(shown) <= actor_names
     for view in ("overview", "map", "timeline", "network"):
         w.shot(f"demo-{view}", f"#{view}")
     w.assert_clean()

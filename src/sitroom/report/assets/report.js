@@ -528,7 +528,10 @@
     articles.forEach(function (a) { outlets.set(a.outlet, (outlets.get(a.outlet) || 0) + 1); });
     top("Outlets", Array.from(outlets.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); })
       .map(function (o) { return [o[0], o[0], plural(o[1], "article", "articles")]; }), "outlet");
-    top("Top actors", data.entities.filter(function (e) { return anyVisible(e.articles); })
+    // Towns, regions and sites have their own list beside this one; counted here too they
+    // crowd out the people and organisations (a flood story's top "actor" was a town).
+    var placeTypes = new Set(["GPE", "LOC", "FAC"]);
+    top("Top actors", data.entities.filter(function (e) { return !placeTypes.has(e.type) && anyVisible(e.articles); })
       .sort(function (a, b) { return b.mention_count - a.mention_count; })
       .map(function (e) { return [e.id, e.name, plural(e.mention_count, "mention", "mentions")]; }), "actor");
     top("Top places", data.places.filter(function (p) { return anyVisible(p.articles); })
