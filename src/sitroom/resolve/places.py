@@ -429,6 +429,9 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     """Support from the other places the article names: an area that holds one of its
     towns, a town inside one of its areas, or a town near one of its towns."""
     entry = c.entry
+    # A place never vouches for itself: "Mexico" is not Mexico City because the article
+    # also names Mexico City.
+    neighbours = [n for n in neighbours if n != entry]
     towns = [n for n in neighbours if n.kind == "city"]
     if entry.kind == "admin1" and not entry.namesake and _holds(entry, towns):
         return CONTAINS_BONUS  # Washington the state when the article also names Seattle

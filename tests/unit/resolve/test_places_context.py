@@ -271,3 +271,15 @@ def _near_in(
     mention = next(m for m in res.mentions if m.article == article and m.text == text)
     assert mention.lat is not None and mention.lon is not None, mention.reason
     return distance_km(mention.lat, mention.lon, lat, lon) <= km
+
+
+def test_a_country_is_not_its_capital_because_the_article_names_the_capital() -> None:
+    text = (
+        "The outbreak started in Mexico. Officials in Mexico City closed schools, and "
+        "visitors who travelled to Mexico were told to stay home."
+    )
+    res = _resolve(_doc("mx", text, ["Mexico", "Mexico City"]))
+    for m in res.mentions:
+        if m.text == "Mexico":
+            assert m.kind == "country" and m.country_code == "MX", m
+    assert _mention(res, "Mexico City").kind == "city"
