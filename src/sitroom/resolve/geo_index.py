@@ -53,7 +53,7 @@ from .geo_sources import (
 )
 
 #: Bump when the derived index's content or layout changes.
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 
 GeoKind = Literal["continent", "country", "admin1", "city", "admin2", "region"]
 
@@ -303,6 +303,20 @@ def _spread_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4))
 
 
+#: An area whose namesake town lies within this distance of the area's point sits at the town.
+NAMESAKE_KM = 161.0
+
+
+def _near(point: tuple[float, float] | None, town: GeoEntry) -> bool:
+    if point is None or town.lat is None or town.lon is None:
+        return True
+    lat1, lon1, lat2, lon2 = map(math.radians, (point[0], point[1], town.lat, town.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2
+    ) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h))) <= NAMESAKE_KM
+
+
 def _outline_of(
     country_code: str,
     names: Iterable[str],
@@ -391,8 +405,9 @@ def _build() -> dict[str, Any]:
             and entries[town].admin1 == area.admin1
             and entries[town].population * NAMESAKE_SHARE >= population
         )
-        if namesake and town is not None:
-            # ... and readers place it at that town, as the previous pass of the data did
+        if namesake and town is not None and _near(point, entries[town]):
+            # ... and readers place it at that town, as the previous pass of the data did;
+            # but an area reaching far beyond its town (New York State) keeps its own point
             point = (entries[town].lat or 0.0, entries[town].lon or 0.0)
         kind: GeoKind = "admin1" if area.level == 1 else "admin2"
         entries.append(

