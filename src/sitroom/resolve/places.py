@@ -86,6 +86,10 @@ QUALIFIER_WINDOW = 40
 OUTLET_VOTE = 0.5
 #: Prior for a national capital over other towns.
 CAPITAL_PRIOR = 2.5
+#: ... withheld when the article's country votes give this share to another country that
+#: has a town of the name with at least HOME_TOWN_POPULATION people.
+HOME_SHARE = 0.5
+HOME_TOWN_POPULATION = 100_000
 #: A town named inside an organisation's name (``Montreal police``) must be this big.
 EMBEDDED_TOWN_POPULATION = 100_000
 #: A town below this size whose name the corpus also writes in lower case is that word.
@@ -109,6 +113,7 @@ _PART_SUFFIXES = frozenset(
 #: Match quality of the place a part of it stands for.
 PART_QUALITY = 0.9
 PART_TOWN_POPULATION = 15_000
+_WIDE_KINDS = frozenset({"country", "admin1", "region", "continent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,19 +328,20 @@ def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
             found = [_Candidate(i, index.entry(i), 0.95) for i in index.indexes(bare)]
     if not found:
         whole = _whole_of_part(key)
-        if whole is not None:
-            found = [
-                _Candidate(i, e, PART_QUALITY)
-                for i, e in _entries(index, whole)
-                # a town only under its main name and when sizeable, no county: "Central
-                # Park" is no hamlet called Park, nor Park County
-                if e.kind in {"country", "admin1", "region", "continent"}
-                or (
-                    e.kind == "city"
-                    and fold(e.name) == whole
-                    and e.population >= PART_TOWN_POPULATION
-                )
-            ]
+        served = _leading_place(index, key) if whole is None else None
+        kinds = _WIDE_KINDS | ({"admin2"} if served and " " in served else set())
+        found = [
+            _Candidate(i, e, PART_QUALITY)
+            for i, e in _entries(index, whole or served or "")
+            # a town only under its main name and when sizeable, no county unless named
+            # as one: "Central Park" is no hamlet called Park, nor Park County
+            if e.kind in kinds
+            or (
+                e.kind == "city"
+                and fold(e.name) == (whole or served)
+                and e.population >= PART_TOWN_POPULATION
+            )
+        ]
     if query.acronym_like:
         # A short all-capitals word is an acronym (SANA, the news agency) unless it is a
         # place's own name in a dateline (DADU): alternate spellings do not count.
@@ -356,6 +362,23 @@ def _whole_of_part(key: str) -> str | None:
     if (start, end) == (0, len(words)):
         return None
     return " ".join(words[start:end])
+
+
+def _leading_place(index: GeoIndex, key: str) -> str | None:
+    """The longest run of leading words of a longer name that is itself a place name
+    (``metcalfe county sheriff s office`` -> ``metcalfe county``, ``santa ana city council``
+    -> ``santa ana``): a building or body named after the place it serves. One word counts
+    only when it names a country or a first-level area (``Texas Medical Center``), since
+    ``Fort``, ``Lake`` or ``Abu`` alone are hamlets somewhere."""
+    words = key.split()
+    for size in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:size])
+        kinds = {e.kind for e in index.lookup(head)}
+        if size >= 2 and kinds:
+            return head
+        if kinds & {"country", "admin1", "region", "continent"}:
+            return head
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -621,10 +644,12 @@ def _choose(
         return _Choice(None, 0.0, "not in gazetteer", None, None)
     if any(c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95 for c in candidates):
         areas = ()  # "Texas, Oklahoma": a list of peers, not a town and its state
+    abroad = _capital_abroad(candidates, focus)
     scored = sorted(
         (
             (
                 _base_score(c, query, focus, corpus)
+                - (CAPITAL_PRIOR if c.index in abroad else 0.0)
                 + _proximity(c, neighbours)
                 + (QUALIFIER_BONUS if c.quality >= 0.95 and _inside_any(c.entry, areas) else 0.0),
                 c,
@@ -644,6 +669,36 @@ def _choose(
             return _Choice(None, 0.0, f"ambiguous: {names}", None, None)
     confidence = best.quality * (0.5 + 0.5 * min(1.0, margin / 2.0))
     return _Choice(best, round(confidence, 3), None, best.entry.lat, best.entry.lon)
+
+
+def _capital_abroad(candidates: Sequence[_Candidate], focus: Mapping[str, float]) -> set[int]:
+    """Rows of the national capitals among ``candidates`` that lose their capital prior:
+    the article is mostly about another country (:data:`HOME_SHARE`), never about the
+    capital's, and that country has a big town of the name (``London`` in a story about
+    Canada is London, Ontario; ``Paris`` there is still Paris, since Paris, Ontario, is
+    small)."""
+    if not focus:
+        return set()
+    home, share = max(focus.items(), key=lambda item: (item[1], item[0]))
+    if share < HOME_SHARE:
+        return set()
+    rival = any(
+        c.entry.kind == "city"
+        and c.entry.country_code == home
+        and c.entry.population >= HOME_TOWN_POPULATION
+        and c.quality >= 0.95
+        for c in candidates
+    )
+    if not rival:
+        return set()
+    capitals = _capital_rows()
+    return {
+        c.index
+        for c in candidates
+        if c.index in capitals
+        and c.entry.country_code != home
+        and not focus.get(c.entry.country_code or "", 0.0)
+    }
 
 
 def _same_spot(a: GeoEntry, b: GeoEntry) -> bool:

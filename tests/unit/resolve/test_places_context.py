@@ -337,3 +337,37 @@ def test_a_name_written_before_virus_or_fever_is_the_illness_not_the_place() -> 
     )
     res = _resolve(_doc("v", text, ["West Nile", "Texas", "Uganda", "Marburg", "Kampala"]))
     assert {m.text for m in res.mentions} == {"Texas", "Uganda", "Kampala"}
+
+
+def test_a_body_named_after_its_place_is_placed_there() -> None:
+    text = (
+        "The Santa Ana City Council met; the Metcalfe County Sheriff's Office and the "
+        "Texas Medical Center said little. Abu Shokra camp was quiet."
+    )
+    names = [
+        "Santa Ana City Council",
+        "Metcalfe County Sheriff's Office",
+        "Texas Medical Center",
+        "Abu Shokra",
+    ]
+    res = _resolve(_doc("b", text, names))
+    assert _within(_mention(res, "Santa Ana City Council"), 33.75, -117.87, 30)
+    county = _mention(res, "Metcalfe County Sheriff's Office")
+    assert county.kind == "admin2" and county.country_code == "US"
+    assert _mention(res, "Texas Medical Center").kind == "admin1"
+    assert _mention(res, "Abu Shokra").lat is None  # "Abu" alone is no place to fall back on
+
+
+def test_a_capital_abroad_gives_way_to_a_big_namesake_in_the_storys_country() -> None:
+    text = (
+        "Organizers of a London rally thanked Canada for its help. Canada's stand was "
+        "praised, and Canada will do more, said the imam of the centre in London."
+    )
+    canada = _resolve(_doc("on", text, ["London", "Canada"]))
+    assert all(m.country_code == "CA" for m in canada.mentions), canada.mentions
+    # a small namesake does not outweigh the capital, nor does a story about nowhere
+    paris = "Officials in Canada and Canada's provinces watched Paris closely."
+    res = _resolve(_doc("fr", paris, ["Canada", "Paris"]))
+    assert _mention(res, "Paris").country_code == "FR"
+    alone = _resolve(_doc("uk", "Crowds gathered in London.", ["London"]))
+    assert _mention(alone, "London").country_code == "GB"
