@@ -328,6 +328,8 @@ def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
             found = [_Candidate(i, index.entry(i), 0.95) for i in index.indexes(bare)]
     if not found:
         whole = _whole_of_part(key)
+        if whole is not None and len(whole.replace(" ", "")) <= SHORT_FORM_LENGTH:
+            whole = None  # "West Bay": a code like "BAY" is no place to fall back on
         served = _leading_place(index, key) if whole is None else None
         kinds = _WIDE_KINDS | ({"admin2"} if served and " " in served else set())
         found = [
@@ -373,10 +375,12 @@ def _leading_place(index: GeoIndex, key: str) -> str | None:
     words = key.split()
     for size in range(len(words) - 1, 0, -1):
         head = " ".join(words[:size])
-        kinds = {e.kind for e in index.lookup(head)}
-        if size >= 2 and kinds:
+        if size >= 2 and index.indexes(head):
             return head
-        if kinds & {"country", "admin1", "region", "continent"}:
+        main = any(
+            e.kind in _WIDE_KINDS and fold(e.name) == head for e in index.lookup(head)
+        )
+        if main and len(head) > SHORT_FORM_LENGTH:  # not "TAL", an Icelandic area's code
             return head
     return None
 
