@@ -881,6 +881,8 @@ def _place_mentions(
         if mention.label not in PLACE_LABELS or (mention.start, mention.end) in actors:
             continue
         folded = fold(mention.text)
+        if folded in GENERIC_WORDS:
+            continue  # "the South of France", "West and Central African countries"
         if folded in persons and not _names_country_or_area(folded):
             continue
         if folded in surnames and not _names_known_place(folded):
@@ -931,7 +933,7 @@ def _embedded_places(mention: Mention) -> list[Mention]:
             piece = mention.text[start:end].rstrip(".")
             if not all(mention.text[a:b][:1].isupper() for a, b in words[i:j]):
                 continue
-            if _names_known_place(fold(piece)):
+            if fold(piece) not in GENERIC_WORDS and _names_known_place(fold(piece)):
                 hit = (j, start, start + len(piece), piece)
                 break
         if hit is None:
@@ -965,6 +967,20 @@ def _names_known_place(key: str) -> bool:
         if big_town and fold(entry.name) == key:
             return True
     return False
+
+
+#: Words that some gazetteer area is named (France's Centre, Ghana's Central, Kenya's
+#: Western, South Sudan's Lakes) but that on their own, or inside an organisation's name
+#: (``Health Sciences Centre``, ``Winnipeg Free Press``), are ordinary words.
+GENERIC_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "centre", "center", "free", "lakes", "lake", "coast", "capital", "union",
+        "federal", "national", "island", "islands", "valley", "river", "mountain", "city",
+        "state", "province", "region", "district", "county", "midlands", "highlands",
+        "north east", "north west", "south east", "south west", "upper", "lower",
+    }
+)
 
 
 #: Labels of names that may hold place names (``Montreal police``).

@@ -244,9 +244,7 @@ def test_the_area_after_a_comma_says_which_town() -> None:
     paris = _doc(
         "il", "A similar theft was reported in Paris, Illinois, on Tuesday.", ["Paris", "Illinois"]
     )
-    london = _doc(
-        "ar", "The driver, 22, of London, Ark. died at the scene.", ["London"]
-    )
+    london = _doc("ar", "The driver, 22, of London, Ark. died at the scene.", ["London"])
     ontario = _doc("on", "Crowds gathered in London, Ont. on Saturday.", ["London"])
     res = _resolve(paris, london, ontario)
     assert _near_in(res, "il", "Paris", 39.61, -87.70)
@@ -256,12 +254,18 @@ def test_the_area_after_a_comma_says_which_town() -> None:
 
 def test_a_list_of_places_is_not_a_qualifier() -> None:
     """Commas between peers (``London, Paris and Berlin``) say nothing about location."""
-    res = _resolve(_doc("eu", "Talks moved between London, Paris and Berlin.",
-                        ["London", "Paris", "Berlin"]))
+    res = _resolve(
+        _doc("eu", "Talks moved between London, Paris and Berlin.", ["London", "Paris", "Berlin"])
+    )
     assert _near_in(res, "eu", "London", 51.51, -0.13)
     assert _near_in(res, "eu", "Paris", 48.85, 2.35)
-    states = _resolve(_doc("us", "Storms crossed Texas, Oklahoma and Kansas overnight.",
-                           ["Texas", "Oklahoma", "Kansas"]))
+    states = _resolve(
+        _doc(
+            "us",
+            "Storms crossed Texas, Oklahoma and Kansas overnight.",
+            ["Texas", "Oklahoma", "Kansas"],
+        )
+    )
     assert _near_in(states, "us", "Texas", 31.25, -99.25, km=161)  # not Texas County, OK
 
 
@@ -371,3 +375,25 @@ def test_a_capital_abroad_gives_way_to_a_big_namesake_in_the_storys_country() ->
     assert _mention(res, "Paris").country_code == "FR"
     alone = _resolve(_doc("uk", "Crowds gathered in London.", ["London"]))
     assert _mention(alone, "London").country_code == "GB"
+
+
+def test_generic_words_are_not_places_alone_or_inside_names() -> None:
+    text = (
+        "She spent a year in the South of France; Trillium Health Centre staff read the "
+        "Winnipeg Free Press."
+    )
+    article = Article("g", text, "test", None, None, None, "unknown", None, "en", 0)
+    mentions = (
+        Mention("g", text.find("South"), text.find("South") + 5, "South", "LOC"),
+        Mention("g", text.find("France"), text.find("France") + 6, "France", "GPE"),
+        Mention("g", text.find("Trillium"), text.find(" staff"), "Trillium Health Centre", "ORG"),
+        Mention(
+            "g",
+            text.find("Winnipeg"),
+            text.find(".", text.find("Winnipeg")),
+            "Winnipeg Free Press",
+            "ORG",
+        ),
+    )
+    res = _resolve((article, DocAnnotations("g", mentions)))
+    assert sorted(m.text for m in res.mentions) == ["France", "Winnipeg"]
