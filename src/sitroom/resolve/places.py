@@ -530,8 +530,8 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     towns = [n for n in neighbours if n.kind == "city"]
     if entry.kind == "admin1" and not entry.namesake and _holds(entry, towns):
         return CONTAINS_BONUS  # Washington the state when the article also names Seattle
-    if entry.kind != "city":
-        return 0.0
+    if entry.kind not in {"city", "admin2"}:
+        return 0.0  # towns and counties: inside a named state, or near a named town
     areas = [n for n in neighbours if n.kind == "admin1"]
     inside = any(_holds(area, [entry]) for area in areas)
     if entry.lat is None or entry.lon is None or not towns:

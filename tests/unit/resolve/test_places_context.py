@@ -397,3 +397,19 @@ def test_generic_words_are_not_places_alone_or_inside_names() -> None:
     )
     res = _resolve((article, DocAnnotations("g", mentions)))
     assert sorted(m.text for m in res.mentions) == ["France", "Winnipeg"]
+
+
+def test_a_county_follows_the_state_or_towns_the_article_names() -> None:
+    michigan = _doc(
+        "mi",
+        "Flooding closed roads in Monroe County, and Michigan sent help.",
+        ["Monroe County", "Michigan"],
+    )
+    iowa = _doc(
+        "ia",
+        "Deputies in Plymouth County said Le Mars and Sioux City were spared.",
+        ["Plymouth County", "Le Mars", "Sioux City"],
+    )
+    res = _resolve(michigan, iowa)
+    assert _near_in(res, "mi", "Monroe County", 41.93, -83.5, km=60)
+    assert _near_in(res, "ia", "Plymouth County", 42.74, -96.2, km=60)
