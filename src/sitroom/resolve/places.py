@@ -1028,6 +1028,48 @@ def _actor_spans(
     return spans
 
 
+#: First words of a name that make it a place's, not a person's (``Village Malakal``).
+_PLACE_HEAD_WORDS = frozenset(
+    {"village", "city", "town", "port", "fort", "lake", "mount", "camp", "county", "downtown"}
+)
+
+
+def _places_taken_for_people(
+    annotations: Sequence[DocAnnotations], entities: EntityResolution | None
+) -> dict[str, dict[tuple[int, int], str]]:
+    """Per article, (start, end) -> folded name of the mentions of a "person" that is a
+    place the tagger mostly misread: the entity only ever goes by one word, that word is
+    the main name of a country, a first-level area or a big town, and the tagger labelled
+    at least one of its mentions a place (``Cairns`` as PERSON four times and GPE once;
+    ``Malakal`` pulled into a PERSON ``Village Malakal``). A person named in full anywhere
+    (``Michael Jackson``) is never one."""
+    if entities is None:
+        return {}
+    labels = {(d.article, m.start, m.end): m for d in annotations for m in d.mentions}
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for key, entity_id in entities.mention_entity.items():
+        mention = labels.get(key)
+        if mention is not None:
+            members[entity_id].append(mention)
+    found: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
+    for entity in entities.entities:
+        if entity.type != "PERSON":
+            continue
+        words = {fold(n) for n in (entity.name, *entity.aliases)}
+        single = {w for w in words if len(w.split()) == 1}
+        full = [w for w in words if len(w.split()) > 1]
+        if len(single) != 1 or any(w.split()[0] not in _PLACE_HEAD_WORDS for w in full):
+            continue
+        name = next(iter(single))
+        mentions = members.get(entity.id, [])
+        if not _names_known_place(name) or not any(m.label in PLACE_LABELS for m in mentions):
+            continue
+        for m in mentions:
+            if fold(m.text) == name:
+                found[m.article][(m.start, m.end)] = name
+    return dict(found)
+
+
 #: Entity types that make a mention an actor rather than a place.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 PERSON_TYPES = frozenset({"PERSON"})
@@ -1089,6 +1131,7 @@ def resolve_places(
     a person is never a place either way."""
     index = load_index()
     actor_spans = _actor_spans(annotations, entities, PERSON_TYPES if metonymy else ACTOR_TYPES)
+    misread_places = _places_taken_for_people(annotations, entities)
     texts = {article.id: article.text for article in articles}
     surnames = _corpus_surnames(annotations, entities)
     lower_words = frozenset(w for t in texts.values() for w in _LOWER_WORD.findall(t))
@@ -1100,8 +1143,17 @@ def resolve_places(
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
-        persons = _person_words(doc, entities, people)
-        spans = actor_spans.get(doc.article, frozenset())
+        rescued = misread_places.get(doc.article, {})
+        persons = _person_words(doc, entities, people) - set(rescued.values())
+        spans = actor_spans.get(doc.article, frozenset()) - rescued.keys()
+        if rescued:
+            doc = replace(
+                doc,
+                mentions=tuple(
+                    replace(m, label="GPE") if (m.start, m.end) in rescued else m
+                    for m in doc.mentions
+                ),
+            )
         kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
         named_diseases = disease_names(text)
         kept = [f for f in kept if fold(f.mention.text) not in named_diseases]

@@ -5,6 +5,8 @@ give; the assertions are what a reader of the map would check."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitroom.resolve.places import PlaceResolution, ResolvedMention, distance_km, resolve_places
 from sitroom.types import Article, DocAnnotations, Entity, Mention
 
@@ -413,3 +415,28 @@ def test_a_county_follows_the_state_or_towns_the_article_names() -> None:
     res = _resolve(michigan, iowa)
     assert _near_in(res, "mi", "Monroe County", 41.93, -83.5, km=60)
     assert _near_in(res, "ia", "Plymouth County", 42.74, -96.2, km=60)
+
+
+def test_a_town_the_tagger_mostly_took_for_a_person_is_a_place() -> None:
+    from sitroom.resolve.entities import resolve_entities
+
+    text = (
+        "Cairns police said a Cairns man was hurt. Storms hit Cairns overnight, and Cairns "
+        "council met. Michael Jackson sang; Jackson was in Cairns."
+    )
+    article = Article("c", text, "test", None, None, None, "unknown", None, "en", 0)
+    mentions = []
+    for name, label in (("Cairns", "PERSON"), ("Michael Jackson", "PERSON"), ("Jackson", "PERSON")):
+        start = text.find(name)
+        while start >= 0:
+            if not (name == "Jackson" and text[start - 8 : start] == "Michael "):
+                mentions.append(Mention("c", start, start + len(name), name, label))
+            start = text.find(name, start + 1)
+    hit = text.find("Cairns overnight")
+    mentions = [m if m.start != hit else replace(m, label="GPE") for m in mentions]
+    annotations = [DocAnnotations("c", tuple(mentions))]
+    entities = resolve_entities(annotations)
+    res = resolve_places([article], annotations, entities, metonymy=True)
+    cairns = [m for m in res.mentions if m.text == "Cairns"]
+    assert len(cairns) == 5 and all(m.country_code == "AU" for m in cairns)
+    assert not [m for m in res.mentions if m.text == "Jackson"]  # named in full: a person
