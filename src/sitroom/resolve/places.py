@@ -614,7 +614,8 @@ def qualifier_mentions(
     """The areas named right after a place and a comma (``Barrie, Ont.``, ``Gatineau,
     Que.``) that no mention of ``doc`` covers: places too, as toponym annotators count them,
     though a tagger that knows ``Barrie`` often leaves ``Ont.`` out."""
-    taken = [(m.start, m.end) for m in doc.mentions]
+    taken = [(m.start, m.end) for m in doc.mentions if m.label in PLACE_LABELS]
+    others = [(m.start, m.end) for m in doc.mentions if m.label not in PLACE_LABELS]
     found: list[Mention] = []
     for mention in places:
         window = text[mention.end : mention.end + QUALIFIER_WINDOW]
@@ -623,6 +624,9 @@ def qualifier_mentions(
             continue
         span = (mention.end + start, mention.end + end)
         if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        # a tagger's PERSON "Ont" inside "Ont." does not stop it; "Georgia Stevens" does
+        if any(a < span[1] and span[0] < b and (a < span[0] or b > span[1]) for a, b in others):
             continue
         taken.append(span)
         found.append(Mention(doc.article, *span, text[span[0] : span[1]], "GPE", "qualifier"))
@@ -873,6 +877,12 @@ def _place_mentions(
                     kept.append(_PlaceMention(part, key=shared))
             continue
         if mention.label in EMBEDDING_LABELS:
+            if metonymy and _names_area_itself(mention.text):
+                # "The NSW government", "Canada said": the area standing for its
+                # government, which toponym annotators count
+                seen.add((mention.start, mention.end))
+                kept.append(_PlaceMention(replace(mention, label="GPE", source="metonymy")))
+                continue
             for part in _embedded_places(mention):
                 if (part.start, part.end) not in seen:
                     seen.add((part.start, part.end))
@@ -996,6 +1006,19 @@ def _shared_country_name(country_code: str) -> str | None:
         e.kind == "admin1" and e.country_code != country_code for e in load_index().lookup(key)
     )
     return key if key and shared else None
+
+
+def _names_area_itself(text: str) -> bool:
+    """Whether ``text`` is a country's or a first-level area's own name (not a short code
+    the gazetteer also lists, like ``UN``) or a press abbreviation of one (``NSW``)."""
+    if written_abbreviation(text):
+        return True
+    key = fold(text)
+    if len(key) <= ACRONYM_LENGTH and text.isupper():
+        return False
+    return any(
+        e.kind in {"country", "admin1"} and fold(e.name) == key for e in load_index().lookup(key)
+    )
 
 
 def _names_country_or_area(key: str) -> bool:

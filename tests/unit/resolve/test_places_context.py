@@ -300,6 +300,15 @@ def test_the_area_after_a_comma_is_a_place_too() -> None:
     sask = _mention(res, "Sask.")
     assert sask.kind == "admin1" and sask.name == "Saskatchewan"
     assert text[ont.start : ont.end] == "Ont." and text[sask.start : sask.end] == "Sask."
+    # a mislabelled piece of the abbreviation does not stop it; a longer name does
+    text = "A home in Barrie, Ont., and a girl in Athens, Georgia Stevens, were seen."
+    article = Article("p", text, "test", None, None, None, "unknown", None, "en", 0)
+    spans = [("Barrie", "GPE"), ("Ont", "PERSON"), ("Athens", "GPE"), ("Georgia Stevens", "PERSON")]
+    tagged = tuple(
+        Mention("p", text.find(n), text.find(n) + len(n), n, label) for n, label in spans
+    )
+    res = _resolve((article, DocAnnotations("p", tagged)))
+    assert sorted(m.text for m in res.mentions) == ["Athens", "Barrie", "Ont."]
     # only areas: a town after a comma is a peer, not where the place lies
     peers = _resolve(_doc("eu", "Talks moved between London, Paris and Berlin.", ["London"]))
     assert [m.text for m in peers.mentions] == ["London"]
@@ -440,3 +449,18 @@ def test_a_town_the_tagger_mostly_took_for_a_person_is_a_place() -> None:
     cairns = [m for m in res.mentions if m.text == "Cairns"]
     assert len(cairns) == 5 and all(m.country_code == "AU" for m in cairns)
     assert not [m for m in res.mentions if m.text == "Jackson"]  # named in full: a person
+
+
+def test_an_organisation_named_exactly_like_an_area_is_that_area_in_extraction() -> None:
+    text = "The NSW government and the UN said Canada would help."
+    article = Article("o", text, "test", None, None, None, "unknown", None, "en", 0)
+    tagged = tuple(
+        Mention("o", text.find(n), text.find(n) + len(n), n, "ORG") for n in ("NSW", "UN", "Canada")
+    )
+    doc = (article, DocAnnotations("o", tagged))
+    extracted = resolve_places([article], [doc[1]], metonymy=True)
+    found = {m.text: m for m in extracted.mentions}
+    assert set(found) == {"NSW", "Canada"}
+    assert found["NSW"].name == "New South Wales" and found["NSW"].actor
+    assert found["Canada"].country_code == "CA"
+    assert not _resolve(doc).mentions  # a build keeps them as actors
