@@ -608,6 +608,32 @@ def _qualifier(index: GeoIndex, following: str) -> tuple[tuple[GeoEntry, ...], i
 _TOKEN = re.compile(r"\S+")
 
 
+#: What may complete a name the tagger cut short: ``-Bissau``, `` of the Congo``.
+_CONTINUATION = re.compile(r"(?:-[A-Z][\w'’]*|[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]*){1,2})")
+
+
+def completed_mention(index: GeoIndex, mention: Mention, text: str) -> Mention:
+    """``mention`` extended over the words the tagger cut off when the longer span is a
+    gazetteer name (``Guinea`` + ``-Bissau``, ``Democratic Republic`` + `` of the Congo``);
+    otherwise ``mention`` itself."""
+    if not text or text[mention.start : mention.end] != mention.text:
+        return mention
+    head = mention.text
+    if head.endswith((" of", " of the")):  # "Democratic Republic of the" + "Congo"
+        head = head.rsplit(" of", 1)[0]
+    rest = _CONTINUATION.match(text, mention.start + len(head))
+    if rest is None:
+        return mention
+    words = rest.group(0)
+    for cut in range(len(words), 0, -1):  # longest name first
+        piece = text[mention.start : mention.start + len(head) + cut]
+        if cut < len(words) and words[cut].isalnum():
+            continue  # only whole words
+        if piece != mention.text and index.indexes(fold(piece)):
+            return replace(mention, end=mention.start + len(piece), text=piece)
+    return mention
+
+
 def qualifier_mentions(
     index: GeoIndex, doc: DocAnnotations, text: str, places: Sequence[Mention]
 ) -> list[Mention]:
@@ -1184,6 +1210,8 @@ def resolve_places(
         kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, own)]
         for found in kept:
             mention = found.mention
+            if found.country is None and found.key is None and mention.source != "embedded":
+                mention = completed_mention(index, mention, text)
             # Inside an organisation's name the next word is the organisation's, not a hint.
             following = "" if mention.source == "embedded" else text[mention.end : mention.end + 20]
             query = _query(mention.text, following)

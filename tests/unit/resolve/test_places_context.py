@@ -464,3 +464,22 @@ def test_an_organisation_named_exactly_like_an_area_is_that_area_in_extraction()
     assert found["NSW"].name == "New South Wales" and found["NSW"].actor
     assert found["Canada"].country_code == "CA"
     assert not _resolve(doc).mentions  # a build keeps them as actors
+
+
+def test_a_name_the_tagger_cut_short_is_completed() -> None:
+    text = (
+        "Cholera hit Guinea, Guinea-Bissau and the Democratic Republic of the Congo, "
+        "said the Republic of Ireland."
+    )
+    article = Article("k", text, "test", None, None, None, "unknown", None, "en", 0)
+    cuts = [("Guinea", 0), ("Guinea", 1), ("Democratic Republic", 0), ("Republic", 1)]
+    tagged = []
+    for name, nth in cuts:
+        start = text.find(name)
+        for _ in range(nth):
+            start = text.find(name, start + 1)
+        tagged.append(Mention("k", start, start + len(name), name, "GPE"))
+    res = _resolve((article, DocAnnotations("k", tuple(tagged))))
+    texts = [m.text for m in res.mentions]
+    assert texts == ["Guinea", "Guinea-Bissau", "Democratic Republic of the Congo", "Republic"]
+    assert {m.country_code for m in res.mentions if m.text != "Republic"} == {"GN", "GW", "CD"}
