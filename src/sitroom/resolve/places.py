@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
@@ -90,6 +91,8 @@ CAPITAL_PRIOR = 2.5
 #: has a town of the name with at least HOME_TOWN_POPULATION people.
 HOME_SHARE = 0.5
 HOME_TOWN_POPULATION = 100_000
+#: Support for a first-level area listed beside other areas of its country.
+LIST_PEER_BONUS = 1.5
 #: A town named inside an organisation's name (``Montreal police``) must be this big.
 EMBEDDED_TOWN_POPULATION = 100_000
 #: A town below this size whose name the corpus also writes in lower case is that word.
@@ -673,6 +676,7 @@ def _choose(
     corpus: Mapping[str, float],
     neighbours: Sequence[GeoEntry],
     areas: Sequence[GeoEntry] = (),
+    peer_areas: Sequence[GeoEntry] = (),
 ) -> _Choice:
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
@@ -684,6 +688,7 @@ def _choose(
             (
                 _base_score(c, query, focus, corpus)
                 - (CAPITAL_PRIOR if c.index in abroad else 0.0)
+                + (LIST_PEER_BONUS if _peer_of(c.entry, peer_areas) else 0.0)
                 + _proximity(c, neighbours)
                 + (QUALIFIER_BONUS if c.quality >= 0.95 and _inside_any(c.entry, areas) else 0.0),
                 c,
@@ -703,6 +708,31 @@ def _choose(
             return _Choice(None, 0.0, f"ambiguous: {names}", None, None)
     confidence = best.quality * (0.5 + 0.5 * min(1.0, margin / 2.0))
     return _Choice(best, round(confidence, 3), None, best.entry.lat, best.entry.lon)
+
+
+def _peer_of(entry: GeoEntry, peer_areas: Sequence[GeoEntry]) -> bool:
+    """Whether ``entry`` is a first-level area listed beside others of its country."""
+    return entry.kind == "admin1" and any(
+        p.country_code == entry.country_code and p != entry for p in peer_areas
+    )
+
+
+#: Between two names of one list: a comma, "and", "or".
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+#: "the state of Washington", "the province of Alberta": the area, not a namesake town.
+_AREA_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate) of\s+\Z")
+
+
+def list_peers(rows: Sequence[tuple[Mention, _Query]], text: str) -> dict[str, set[str]]:
+    """Name key -> the keys of the names written beside it in a list (``Utah, Washington
+    and Wisconsin``): peers are of one kind, so Washington there is the state."""
+    ordered = sorted(((m.start, m.end, q.key) for m, q in rows if q.key), key=lambda r: r[:2])
+    peers: dict[str, set[str]] = defaultdict(set)
+    for (_, end, key), (start, _, other) in pairwise(ordered):
+        if key != other and start > end and _LIST_GAP.fullmatch(text[end:start]):
+            peers[key].add(other)
+            peers[other].add(key)
+    return dict(peers)
 
 
 def _capital_abroad(candidates: Sequence[_Candidate], focus: Mapping[str, float]) -> set[int]:
@@ -1215,6 +1245,8 @@ def resolve_places(
             # Inside an organisation's name the next word is the organisation's, not a hint.
             following = "" if mention.source == "embedded" else text[mention.end : mention.end + 20]
             query = _query(mention.text, following)
+            if _AREA_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+                query = replace(query, admin_hint=True)  # "the state of Washington"
             if found.country is not None:
                 query = _Query(query.key, False, False, found.country, found.seat)
             elif found.key is not None:
@@ -1274,6 +1306,7 @@ def resolve_places(
             q: _choose(candidates[q], q, focus, elsewhere, (), areas.get(q.key, ()))
             for q in candidates
         }
+        peers = list_peers(rows, texts.get(art, ""))
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:
@@ -1287,7 +1320,16 @@ def resolve_places(
                 and c.candidate is not None
                 and c.candidate.entry.kind in {"city", "admin1"}
             ]
-            choice = _choose(candidates[q], q, focus, elsewhere, neighbours, areas.get(q.key, ()))
+            peer_areas = [
+                c.candidate.entry
+                for k, c in first.items()
+                if k.key in peers.get(q.key, ())
+                and c.candidate is not None
+                and c.candidate.entry.kind == "admin1"
+            ]
+            choice = _choose(
+                candidates[q], q, focus, elsewhere, neighbours, areas.get(q.key, ()), peer_areas
+            )
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
                 point = _place_admin_area(index, choice.candidate.entry, others)

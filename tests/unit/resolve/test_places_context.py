@@ -483,3 +483,22 @@ def test_a_name_the_tagger_cut_short_is_completed() -> None:
     texts = [m.text for m in res.mentions]
     assert texts == ["Guinea", "Guinea-Bissau", "Democratic Republic of the Congo", "Republic"]
     assert {m.country_code for m in res.mentions if m.text != "Republic"} == {"GN", "GW", "CD"}
+
+
+def test_a_state_listed_among_states_or_after_state_of_is_the_state() -> None:
+    listed = _doc(
+        "l",
+        "Cases were found in Oregon, Utah, Washington and Wisconsin.",
+        ["Oregon", "Utah", "Washington", "Wisconsin"],
+    )
+    named = _doc("n", "The virus was found in the state of Washington last year.", ["Washington"])
+    capital = _doc(
+        "c",
+        "Officials in Washington said Texas and Florida would get help.",
+        ["Washington", "Texas", "Florida"],
+    )
+    res = _resolve(listed, named, capital)
+    for article in ("l", "n"):
+        state = next(m for m in res.mentions if m.article == article and m.text == "Washington")
+        assert state.kind == "admin1" and state.country_code == "US", state
+    assert _near_in(res, "c", "Washington", 38.9, -77.04)
