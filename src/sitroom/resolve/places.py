@@ -200,6 +200,7 @@ class _Query:
     seat: bool = False  # ``White House``: the country's capital, where the building is
     #: (country, area name) pairs a press or postal abbreviation (``Ont.``, ``NSW``) stands for
     areas: tuple[tuple[str, str], ...] = ()
+    first_level: bool = False  # written after "the state of", "the province of"
 
 
 def written_abbreviation(text: str) -> tuple[tuple[str, str], ...]:
@@ -495,6 +496,8 @@ def _base_score(
         prior = 6.0 if query.admin_hint else -0.5
     elif area and query.admin_hint:
         prior += 2.0
+        if query.first_level and entry.kind == "admin1":
+            prior += 1.0  # "the state of Victoria": a state, not a municipality
     elif area and entry.lat is None:
         prior = 0.5  # placeable only from context: no stronger than a sizeable town
     if entry.kind == "city" and c.index in _capital_rows():
@@ -688,7 +691,7 @@ def _choose(
             (
                 _base_score(c, query, focus, corpus)
                 - (CAPITAL_PRIOR if c.index in abroad else 0.0)
-                + (LIST_PEER_BONUS if _peer_of(c.entry, peer_areas) else 0.0)
+                + (LIST_PEER_BONUS if _peer_of(c.entry, query.key, peer_areas) else 0.0)
                 + _proximity(c, neighbours)
                 + (QUALIFIER_BONUS if c.quality >= 0.95 and _inside_any(c.entry, areas) else 0.0),
                 c,
@@ -710,11 +713,13 @@ def _choose(
     return _Choice(best, round(confidence, 3), None, best.entry.lat, best.entry.lon)
 
 
-def _peer_of(entry: GeoEntry, peer_areas: Sequence[GeoEntry]) -> bool:
-    """Whether ``entry`` is a first-level area listed beside others of its country."""
-    return entry.kind == "admin1" and any(
-        p.country_code == entry.country_code and p != entry for p in peer_areas
-    )
+def _peer_of(entry: GeoEntry, key: str, peer_areas: Sequence[GeoEntry]) -> bool:
+    """Whether ``entry`` is a first-level area listed, under its own name, beside others of
+    its country (not one the name only partly matches: ``Columbia`` for District of
+    Columbia)."""
+    if entry.kind != "admin1" or fold(entry.name) != key:
+        return False
+    return any(p.country_code == entry.country_code and p != entry for p in peer_areas)
 
 
 #: Between two names of one list: a comma, "and", "or".
@@ -1246,7 +1251,7 @@ def resolve_places(
             following = "" if mention.source == "embedded" else text[mention.end : mention.end + 20]
             query = _query(mention.text, following)
             if _AREA_BEFORE.search(text, max(0, mention.start - 20), mention.start):
-                query = replace(query, admin_hint=True)  # "the state of Washington"
+                query = replace(query, admin_hint=True, first_level=True)  # "state of Ohio"
             if found.country is not None:
                 query = _Query(query.key, False, False, found.country, found.seat)
             elif found.key is not None:

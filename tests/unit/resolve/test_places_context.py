@@ -502,3 +502,6 @@ def test_a_state_listed_among_states_or_after_state_of_is_the_state() -> None:
         state = next(m for m in res.mentions if m.article == article and m.text == "Washington")
         assert state.kind == "admin1" and state.country_code == "US", state
     assert _near_in(res, "c", "Washington", 38.9, -77.04)
+    victoria = _resolve(_doc("v", "Bushfires spread in the state of Victoria.", ["Victoria"]))
+    state = _mention(victoria, "Victoria")
+    assert state.kind == "admin1" and state.country_code == "AU", state
