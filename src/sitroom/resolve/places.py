@@ -493,7 +493,8 @@ def _base_score(
     if area and entry.namesake:
         # An area named after its main town: a bare name means the town, unless the text
         # says "province"; both lie close together anyway.
-        prior = 6.0 if query.admin_hint else -0.5
+        hinted = query.admin_hint and (entry.kind == "admin1" or not query.first_level)
+        prior = 6.0 if hinted else -0.5
     elif area and query.admin_hint:
         prior += 2.0
         if query.first_level and entry.kind == "admin1":
