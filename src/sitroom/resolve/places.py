@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
@@ -86,12 +87,36 @@ QUALIFIER_WINDOW = 40
 OUTLET_VOTE = 0.5
 #: Prior for a national capital over other towns.
 CAPITAL_PRIOR = 2.5
+#: ... withheld when the article's country votes give this share to another country that
+#: has a town of the name with at least HOME_TOWN_POPULATION people.
+HOME_SHARE = 0.5
+HOME_TOWN_POPULATION = 100_000
+#: Support for a first-level area listed beside other areas of its country.
+LIST_PEER_BONUS = 1.5
 #: A town named inside an organisation's name (``Montreal police``) must be this big.
 EMBEDDED_TOWN_POPULATION = 100_000
 #: A town below this size whose name the corpus also writes in lower case is that word.
 COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
 _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
+#: Words that name a part of a place (``Western Canada``, ``Far North Queensland``,
+#: ``City of Montreal``, ``Indian Ocean coast``): when the whole is no gazetteer name, the
+#: place it is part of is the best point there is.
+_PART_PREFIXES = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "far", "mid", "upper", "lower", "greater", "inner", "outer", "northeast",
+        "northwest", "southeast", "southwest", "northeastern", "northwestern",
+        "southeastern", "southwestern", "downtown", "rural", "coastal", "city", "of",
+    }
+)
+_PART_SUFFIXES = frozenset(
+    {"north", "south", "east", "west", "coast", "coastline", "border", "area", "region"}
+)
+#: Match quality of the place a part of it stands for.
+PART_QUALITY = 0.9
+PART_TOWN_POPULATION = 15_000
+_WIDE_KINDS = frozenset({"country", "admin1", "region", "continent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +198,24 @@ class _Query:
     acronym_like: bool = False  # ``SANA``: only a place's main name may match it
     country: str | None = None  # a demonym (``Syrian``) or seat of government stands for it
     seat: bool = False  # ``White House``: the country's capital, where the building is
+    #: (country, area name) pairs a press or postal abbreviation (``Ont.``, ``NSW``) stands for
+    areas: tuple[tuple[str, str], ...] = ()
+    first_level: bool = False  # written after "the state of", "the province of"
+
+
+def written_abbreviation(text: str) -> tuple[tuple[str, str], ...]:
+    """The (country, area name) pairs that ``text``, written as it is, abbreviates: press
+    forms with a dot (``Ark.``, ``Ont.``) and capitals of three letters or more (``NSW``).
+    Two-letter postal codes alone (``IN``, ``OR``) are too often words or acronyms."""
+    if not (text.endswith(".") or (len(text) >= 3 and text.isupper())):
+        return ()
+    return area_abbreviations().get(text, ())
 
 
 def _query(text: str, following: str) -> _Query:
+    abbreviated = written_abbreviation(text)
+    if abbreviated:
+        return _Query(fold(text), False, areas=abbreviated)
     words = fold(text).split()
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words = words[1:]
@@ -273,6 +313,13 @@ def _name_quality(entry: GeoEntry, key: str) -> float:
 def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
     if query.country is not None:
         return _country_candidates(index, query.country, capital=query.seat)
+    if query.areas:  # "Ark." is Arkansas, never an oblast that the gazetteer shortens "ARK"
+        return [
+            _Candidate(i, e, 1.0)
+            for cc, name in query.areas
+            for i, e in _entries(index, fold(name))
+            if e.kind == "admin1" and e.country_code == cc
+        ]
     key = query.key
     found = [_Candidate(i, e, _name_quality(e, key)) for i, e in _entries(index, key)]
     if not found and all(len(word) == 1 for word in key.split()):
@@ -283,11 +330,63 @@ def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
         bare = strip_articles(key)
         if bare != key:
             found = [_Candidate(i, index.entry(i), 0.95) for i in index.indexes(bare)]
+    if not found:
+        whole = _whole_of_part(key)
+        if whole is not None and len(whole.replace(" ", "")) <= SHORT_FORM_LENGTH:
+            whole = None  # "West Bay": a code like "BAY" is no place to fall back on
+        served = _leading_place(index, key) if whole is None else None
+        kinds = _WIDE_KINDS | ({"admin2"} if served and " " in served else set())
+        found = [
+            _Candidate(i, e, PART_QUALITY)
+            for i, e in _entries(index, whole or served or "")
+            # a town only under its main name and when sizeable, no county unless named
+            # as one: "Central Park" is no hamlet called Park, nor Park County
+            if e.kind in kinds
+            or (
+                e.kind == "city"
+                and fold(e.name) == (whole or served)
+                and e.population >= PART_TOWN_POPULATION
+            )
+        ]
     if query.acronym_like:
         # A short all-capitals word is an acronym (SANA, the news agency) unless it is a
         # place's own name in a dateline (DADU): alternate spellings do not count.
         found = [c for c in found if c.entry.kind != "city" or fold(c.entry.name) == key]
     return found
+
+
+def _whole_of_part(key: str) -> str | None:
+    """The place that ``key`` names a part of (``western canada`` -> ``canada``,
+    ``far north queensland`` -> ``queensland``, ``montreal east`` -> ``montreal``), or
+    None when no such words frame it."""
+    words = key.split()
+    start, end = 0, len(words)
+    while end - start > 1 and words[start] in _PART_PREFIXES:
+        start += 1
+    while end - start > 1 and words[end - 1] in _PART_SUFFIXES:
+        end -= 1
+    if (start, end) == (0, len(words)):
+        return None
+    return " ".join(words[start:end])
+
+
+def _leading_place(index: GeoIndex, key: str) -> str | None:
+    """The longest run of leading words of a longer name that is itself a place name
+    (``metcalfe county sheriff s office`` -> ``metcalfe county``, ``santa ana city council``
+    -> ``santa ana``): a building or body named after the place it serves. One word counts
+    only when it names a country or a first-level area (``Texas Medical Center``), since
+    ``Fort``, ``Lake`` or ``Abu`` alone are hamlets somewhere."""
+    words = key.split()
+    for size in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:size])
+        if size >= 2 and index.indexes(head):
+            return head
+        main = any(
+            e.kind in _WIDE_KINDS and fold(e.name) == head for e in index.lookup(head)
+        )
+        if main and len(head) > SHORT_FORM_LENGTH:  # not "TAL", an Icelandic area's code
+            return head
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -394,9 +493,12 @@ def _base_score(
     if area and entry.namesake:
         # An area named after its main town: a bare name means the town, unless the text
         # says "province"; both lie close together anyway.
-        prior = 6.0 if query.admin_hint else -0.5
+        hinted = query.admin_hint and (entry.kind == "admin1" or not query.first_level)
+        prior = 6.0 if hinted else -0.5
     elif area and query.admin_hint:
         prior += 2.0
+        if query.first_level and entry.kind == "admin1":
+            prior += 1.0  # "the state of Victoria": a state, not a municipality
     elif area and entry.lat is None:
         prior = 0.5  # placeable only from context: no stronger than a sizeable town
     if entry.kind == "city" and c.index in _capital_rows():
@@ -429,11 +531,14 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     """Support from the other places the article names: an area that holds one of its
     towns, a town inside one of its areas, or a town near one of its towns."""
     entry = c.entry
+    # A place never vouches for itself: "Mexico" is not Mexico City because the article
+    # also names Mexico City.
+    neighbours = [n for n in neighbours if n != entry]
     towns = [n for n in neighbours if n.kind == "city"]
     if entry.kind == "admin1" and not entry.namesake and _holds(entry, towns):
         return CONTAINS_BONUS  # Washington the state when the article also names Seattle
-    if entry.kind != "city":
-        return 0.0
+    if entry.kind not in {"city", "admin2"}:
+        return 0.0  # towns and counties: inside a named state, or near a named town
     areas = [n for n in neighbours if n.kind == "admin1"]
     inside = any(_holds(area, [entry]) for area in areas)
     if entry.lat is None or entry.lon is None or not towns:
@@ -468,19 +573,33 @@ def qualifier_areas(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
     (``, Illinois``, ``, Ark.``, ``, NSW``, ``, France``): where the writer says the place
     lies. Abbreviations (:func:`~sitroom.resolve.geo_sources.area_abbreviations`) are matched
     as written; names fold as everywhere else, longest first."""
+    return _qualifier(index, following)[0]
+
+
+def _qualifier(index: GeoIndex, following: str) -> tuple[tuple[GeoEntry, ...], int, int]:
+    """:func:`qualifier_areas`, with where in ``following`` the area's name starts and ends
+    (``0, 0`` when there is none)."""
     found = _QUALIFIER.match(following)
     if found is None:
-        return ()
-    words = found.group(1).split()
+        return (), 0, 0
+    spans = [
+        (found.start(1) + m.start(), found.start(1) + m.end())
+        for m in _TOKEN.finditer(found.group(1))
+    ]
+    words = [following[a:b] for a, b in spans]
     abbreviations = area_abbreviations()
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[:size])
-        named = abbreviations.get(phrase) or abbreviations.get(phrase.rstrip("."))
+        start, end = spans[0][0], spans[size - 1][1]
+        named = abbreviations.get(phrase)
+        if not named and phrase.endswith("."):
+            named, end = abbreviations.get(phrase.rstrip(".")), end - 1
         if named:
-            return tuple(
+            areas = tuple(
                 e for cc, name in named for e in index.lookup(fold(name))
                 if e.kind == "admin1" and e.country_code == cc
             )
+            return areas, start, end
         name = phrase.rstrip(".")
         if len(name) <= SHORT_FORM_LENGTH:
             continue  # the gazetteer's short codes ("LA", "SY") would match any capitalised word
@@ -489,8 +608,62 @@ def qualifier_areas(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
             if e.kind in {"country", "admin1"} and e.country_code
         )
         if areas:
-            return areas
-    return ()
+            return areas, start, start + len(name)
+    return (), 0, 0
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+#: What may complete a name the tagger cut short: ``-Bissau``, `` of the Congo``.
+_CONTINUATION = re.compile(r"(?:-[A-Z][\w'’]*|[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]*){1,2})")
+
+
+def completed_mention(index: GeoIndex, mention: Mention, text: str) -> Mention:
+    """``mention`` extended over the words the tagger cut off when the longer span is a
+    gazetteer name (``Guinea`` + ``-Bissau``, ``Democratic Republic`` + `` of the Congo``);
+    otherwise ``mention`` itself."""
+    if not text or text[mention.start : mention.end] != mention.text:
+        return mention
+    head = mention.text
+    if head.endswith((" of", " of the")):  # "Democratic Republic of the" + "Congo"
+        head = head.rsplit(" of", 1)[0]
+    rest = _CONTINUATION.match(text, mention.start + len(head))
+    if rest is None:
+        return mention
+    words = rest.group(0)
+    for cut in range(len(words), 0, -1):  # longest name first
+        piece = text[mention.start : mention.start + len(head) + cut]
+        if cut < len(words) and words[cut].isalnum():
+            continue  # only whole words
+        if piece != mention.text and index.indexes(fold(piece)):
+            return replace(mention, end=mention.start + len(piece), text=piece)
+    return mention
+
+
+def qualifier_mentions(
+    index: GeoIndex, doc: DocAnnotations, text: str, places: Sequence[Mention]
+) -> list[Mention]:
+    """The areas named right after a place and a comma (``Barrie, Ont.``, ``Gatineau,
+    Que.``) that no mention of ``doc`` covers: places too, as toponym annotators count them,
+    though a tagger that knows ``Barrie`` often leaves ``Ont.`` out."""
+    taken = [(m.start, m.end) for m in doc.mentions if m.label in PLACE_LABELS]
+    others = [(m.start, m.end) for m in doc.mentions if m.label not in PLACE_LABELS]
+    found: list[Mention] = []
+    for mention in places:
+        window = text[mention.end : mention.end + QUALIFIER_WINDOW]
+        areas, start, end = _qualifier(index, window)
+        if not areas:
+            continue
+        span = (mention.end + start, mention.end + end)
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        # a tagger's PERSON "Ont" inside "Ont." does not stop it; "Georgia Stevens" does
+        if any(a < span[1] and span[0] < b and (a < span[0] or b > span[1]) for a, b in others):
+            continue
+        taken.append(span)
+        found.append(Mention(doc.article, *span, text[span[0] : span[1]], "GPE", "qualifier"))
+    return found
 
 
 def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
@@ -507,15 +680,19 @@ def _choose(
     corpus: Mapping[str, float],
     neighbours: Sequence[GeoEntry],
     areas: Sequence[GeoEntry] = (),
+    peer_areas: Sequence[GeoEntry] = (),
 ) -> _Choice:
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
     if any(c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95 for c in candidates):
         areas = ()  # "Texas, Oklahoma": a list of peers, not a town and its state
+    abroad = _capital_abroad(candidates, focus)
     scored = sorted(
         (
             (
                 _base_score(c, query, focus, corpus)
+                - (CAPITAL_PRIOR if c.index in abroad else 0.0)
+                + (LIST_PEER_BONUS if _peer_of(c.entry, query.key, peer_areas) else 0.0)
                 + _proximity(c, neighbours)
                 + (QUALIFIER_BONUS if c.quality >= 0.95 and _inside_any(c.entry, areas) else 0.0),
                 c,
@@ -535,6 +712,63 @@ def _choose(
             return _Choice(None, 0.0, f"ambiguous: {names}", None, None)
     confidence = best.quality * (0.5 + 0.5 * min(1.0, margin / 2.0))
     return _Choice(best, round(confidence, 3), None, best.entry.lat, best.entry.lon)
+
+
+def _peer_of(entry: GeoEntry, key: str, peer_areas: Sequence[GeoEntry]) -> bool:
+    """Whether ``entry`` is a first-level area listed, under its own name, beside others of
+    its country (not one the name only partly matches: ``Columbia`` for District of
+    Columbia)."""
+    if entry.kind != "admin1" or fold(entry.name) != key:
+        return False
+    return any(p.country_code == entry.country_code and p != entry for p in peer_areas)
+
+
+#: Between two names of one list: a comma, "and", "or".
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+#: "the state of Washington", "the province of Alberta": the area, not a namesake town.
+_AREA_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate) of\s+\Z")
+
+
+def list_peers(rows: Sequence[tuple[Mention, _Query]], text: str) -> dict[str, set[str]]:
+    """Name key -> the keys of the names written beside it in a list (``Utah, Washington
+    and Wisconsin``): peers are of one kind, so Washington there is the state."""
+    ordered = sorted(((m.start, m.end, q.key) for m, q in rows if q.key), key=lambda r: r[:2])
+    peers: dict[str, set[str]] = defaultdict(set)
+    for (_, end, key), (start, _, other) in pairwise(ordered):
+        if key != other and start > end and _LIST_GAP.fullmatch(text[end:start]):
+            peers[key].add(other)
+            peers[other].add(key)
+    return dict(peers)
+
+
+def _capital_abroad(candidates: Sequence[_Candidate], focus: Mapping[str, float]) -> set[int]:
+    """Rows of the national capitals among ``candidates`` that lose their capital prior:
+    the article is mostly about another country (:data:`HOME_SHARE`), never about the
+    capital's, and that country has a big town of the name (``London`` in a story about
+    Canada is London, Ontario; ``Paris`` there is still Paris, since Paris, Ontario, is
+    small)."""
+    if not focus:
+        return set()
+    home, share = max(focus.items(), key=lambda item: (item[1], item[0]))
+    if share < HOME_SHARE:
+        return set()
+    rival = any(
+        c.entry.kind == "city"
+        and c.entry.country_code == home
+        and c.entry.population >= HOME_TOWN_POPULATION
+        and c.quality >= 0.95
+        for c in candidates
+    )
+    if not rival:
+        return set()
+    capitals = _capital_rows()
+    return {
+        c.index
+        for c in candidates
+        if c.index in capitals
+        and c.entry.country_code != home
+        and not focus.get(c.entry.country_code or "", 0.0)
+    }
 
 
 def _same_spot(a: GeoEntry, b: GeoEntry) -> bool:
@@ -705,6 +939,12 @@ def _place_mentions(
                     kept.append(_PlaceMention(part, key=shared))
             continue
         if mention.label in EMBEDDING_LABELS:
+            if metonymy and _names_area_itself(mention.text):
+                # "The NSW government", "Canada said": the area standing for its
+                # government, which toponym annotators count
+                seen.add((mention.start, mention.end))
+                kept.append(_PlaceMention(replace(mention, label="GPE", source="metonymy")))
+                continue
             for part in _embedded_places(mention):
                 if (part.start, part.end) not in seen:
                     seen.add((part.start, part.end))
@@ -713,6 +953,8 @@ def _place_mentions(
         if mention.label not in PLACE_LABELS or (mention.start, mention.end) in actors:
             continue
         folded = fold(mention.text)
+        if folded in GENERIC_WORDS:
+            continue  # "the South of France", "West and Central African countries"
         if folded in persons and not _names_country_or_area(folded):
             continue
         if folded in surnames and not _names_known_place(folded):
@@ -721,6 +963,26 @@ def _place_mentions(
         seat = seats.get(fold_name(mention.text))
         kept.append(_PlaceMention(mention, seat, seat is not None))
     return kept
+
+
+#: A capitalised name before the word for an illness: ``West Nile virus``, ``Rift Valley
+#: fever``, ``Lyme disease``.
+_DISEASE = re.compile(
+    r"\b([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})[ \t]+"
+    r"(?:virus|viruses|fever|disease|hemorrhagic|haemorrhagic)\b"
+)
+
+
+def disease_names(text: str) -> frozenset[str]:
+    """Folded names that ``text`` writes before the word for an illness (``West Nile
+    virus``, ``Marburg virus``, ``Ebola virus disease``): in that article those names are
+    the illness wherever they appear (``cases of Ebola``), not the river or the town."""
+    found: set[str] = set()
+    for match in _DISEASE.finditer(text):
+        words = fold(match.group(1)).split()
+        # every tail of the run: "in Uganda Marburg virus" names Marburg, not Uganda
+        found.update(" ".join(words[i:]) for i in range(len(words)))
+    return frozenset(found)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -743,7 +1005,7 @@ def _embedded_places(mention: Mention) -> list[Mention]:
             piece = mention.text[start:end].rstrip(".")
             if not all(mention.text[a:b][:1].isupper() for a, b in words[i:j]):
                 continue
-            if _names_known_place(fold(piece)):
+            if fold(piece) not in GENERIC_WORDS and _names_known_place(fold(piece)):
                 hit = (j, start, start + len(piece), piece)
                 break
         if hit is None:
@@ -779,6 +1041,20 @@ def _names_known_place(key: str) -> bool:
     return False
 
 
+#: Words that some gazetteer area is named (France's Centre, Ghana's Central, Kenya's
+#: Western, South Sudan's Lakes) but that on their own, or inside an organisation's name
+#: (``Health Sciences Centre``, ``Winnipeg Free Press``), are ordinary words.
+GENERIC_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "centre", "center", "free", "lakes", "lake", "coast", "capital", "union",
+        "federal", "national", "island", "islands", "valley", "river", "mountain", "city",
+        "state", "province", "region", "district", "county", "midlands", "highlands",
+        "north east", "north west", "south east", "south west", "upper", "lower",
+    }
+)
+
+
 #: Labels of names that may hold place names (``Montreal police``).
 EMBEDDING_LABELS = frozenset({"ORG"})
 
@@ -792,6 +1068,19 @@ def _shared_country_name(country_code: str) -> str | None:
         e.kind == "admin1" and e.country_code != country_code for e in load_index().lookup(key)
     )
     return key if key and shared else None
+
+
+def _names_area_itself(text: str) -> bool:
+    """Whether ``text`` is a country's or a first-level area's own name (not a short code
+    the gazetteer also lists, like ``UN``) or a press abbreviation of one (``NSW``)."""
+    if written_abbreviation(text):
+        return True
+    key = fold(text)
+    if len(key) <= ACRONYM_LENGTH and text.isupper():
+        return False
+    return any(
+        e.kind in {"country", "admin1"} and fold(e.name) == key for e in load_index().lookup(key)
+    )
 
 
 def _names_country_or_area(key: str) -> bool:
@@ -822,6 +1111,48 @@ def _actor_spans(
                 found.add((mention.start, mention.end))
         spans[doc.article] = frozenset(found)
     return spans
+
+
+#: First words of a name that make it a place's, not a person's (``Village Malakal``).
+_PLACE_HEAD_WORDS = frozenset(
+    {"village", "city", "town", "port", "fort", "lake", "mount", "camp", "county", "downtown"}
+)
+
+
+def _places_taken_for_people(
+    annotations: Sequence[DocAnnotations], entities: EntityResolution | None
+) -> dict[str, dict[tuple[int, int], str]]:
+    """Per article, (start, end) -> folded name of the mentions of a "person" that is a
+    place the tagger mostly misread: the entity only ever goes by one word, that word is
+    the main name of a country, a first-level area or a big town, and the tagger labelled
+    at least one of its mentions a place (``Cairns`` as PERSON four times and GPE once;
+    ``Malakal`` pulled into a PERSON ``Village Malakal``). A person named in full anywhere
+    (``Michael Jackson``) is never one."""
+    if entities is None:
+        return {}
+    labels = {(d.article, m.start, m.end): m for d in annotations for m in d.mentions}
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for key, entity_id in entities.mention_entity.items():
+        mention = labels.get(key)
+        if mention is not None:
+            members[entity_id].append(mention)
+    found: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
+    for entity in entities.entities:
+        if entity.type != "PERSON":
+            continue
+        words = {fold(n) for n in (entity.name, *entity.aliases)}
+        single = {w for w in words if len(w.split()) == 1}
+        full = [w for w in words if len(w.split()) > 1]
+        if len(single) != 1 or any(w.split()[0] not in _PLACE_HEAD_WORDS for w in full):
+            continue
+        name = next(iter(single))
+        mentions = members.get(entity.id, [])
+        if not _names_known_place(name) or not any(m.label in PLACE_LABELS for m in mentions):
+            continue
+        for m in mentions:
+            if fold(m.text) == name:
+                found[m.article][(m.start, m.end)] = name
+    return dict(found)
 
 
 #: Entity types that make a mention an actor rather than a place.
@@ -885,6 +1216,7 @@ def resolve_places(
     a person is never a place either way."""
     index = load_index()
     actor_spans = _actor_spans(annotations, entities, PERSON_TYPES if metonymy else ACTOR_TYPES)
+    misread_places = _places_taken_for_people(annotations, entities)
     texts = {article.id: article.text for article in articles}
     surnames = _corpus_surnames(annotations, entities)
     lower_words = frozenset(w for t in texts.values() for w in _LOWER_WORD.findall(t))
@@ -896,13 +1228,31 @@ def resolve_places(
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
-        persons = _person_words(doc, entities, people)
-        spans = actor_spans.get(doc.article, frozenset())
-        for found in _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy):
+        rescued = misread_places.get(doc.article, {})
+        persons = _person_words(doc, entities, people) - set(rescued.values())
+        spans = actor_spans.get(doc.article, frozenset()) - rescued.keys()
+        if rescued:
+            doc = replace(
+                doc,
+                mentions=tuple(
+                    replace(m, label="GPE") if (m.start, m.end) in rescued else m
+                    for m in doc.mentions
+                ),
+            )
+        kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
+        named_diseases = disease_names(text)
+        kept = [f for f in kept if fold(f.mention.text) not in named_diseases]
+        own = [f.mention for f in kept if f.mention.source != "embedded"]
+        kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, own)]
+        for found in kept:
             mention = found.mention
+            if found.country is None and found.key is None and mention.source != "embedded":
+                mention = completed_mention(index, mention, text)
             # Inside an organisation's name the next word is the organisation's, not a hint.
             following = "" if mention.source == "embedded" else text[mention.end : mention.end + 20]
             query = _query(mention.text, following)
+            if _AREA_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+                query = replace(query, admin_hint=True, first_level=True)  # "state of Ohio"
             if found.country is not None:
                 query = _Query(query.key, False, False, found.country, found.seat)
             elif found.key is not None:
@@ -962,6 +1312,7 @@ def resolve_places(
             q: _choose(candidates[q], q, focus, elsewhere, (), areas.get(q.key, ()))
             for q in candidates
         }
+        peers = list_peers(rows, texts.get(art, ""))
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:
@@ -975,7 +1326,16 @@ def resolve_places(
                 and c.candidate is not None
                 and c.candidate.entry.kind in {"city", "admin1"}
             ]
-            choice = _choose(candidates[q], q, focus, elsewhere, neighbours, areas.get(q.key, ()))
+            peer_areas = [
+                c.candidate.entry
+                for k, c in first.items()
+                if k.key in peers.get(q.key, ())
+                and c.candidate is not None
+                and c.candidate.entry.kind == "admin1"
+            ]
+            choice = _choose(
+                candidates[q], q, focus, elsewhere, neighbours, areas.get(q.key, ()), peer_areas
+            )
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
                 point = _place_admin_area(index, choice.candidate.entry, others)

@@ -57,6 +57,13 @@ def test_oceans_seas_and_regions() -> None:
         assert ("region", None) in _kinds(key), key
 
 
+def test_islands_lakes_and_mountains_that_no_town_is_named_after() -> None:
+    for key in ("sumatra", "mindanao", "lake erie", "lake victoria", "ural mountains", "jutland"):
+        assert ("region", None) in _kinds(key), key
+    erie = next(e for e in load_index().lookup("lake erie") if e.kind == "region")
+    assert erie.lat is not None and 41.4 < erie.lat < 42.9
+
+
 def test_airport_codes_are_not_names() -> None:
     # Sukkur's IATA code is SKZ; acronyms in news must not land on airports.
     assert all(e.name != "Sukkur" for e in load_index().lookup("skz"))

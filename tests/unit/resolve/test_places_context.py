@@ -5,6 +5,8 @@ give; the assertions are what a reader of the map would check."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitroom.resolve.places import PlaceResolution, ResolvedMention, distance_km, resolve_places
 from sitroom.types import Article, DocAnnotations, Entity, Mention
 
@@ -244,9 +246,7 @@ def test_the_area_after_a_comma_says_which_town() -> None:
     paris = _doc(
         "il", "A similar theft was reported in Paris, Illinois, on Tuesday.", ["Paris", "Illinois"]
     )
-    london = _doc(
-        "ar", "The driver, 22, of London, Ark. died at the scene.", ["London"]
-    )
+    london = _doc("ar", "The driver, 22, of London, Ark. died at the scene.", ["London"])
     ontario = _doc("on", "Crowds gathered in London, Ont. on Saturday.", ["London"])
     res = _resolve(paris, london, ontario)
     assert _near_in(res, "il", "Paris", 39.61, -87.70)
@@ -256,12 +256,18 @@ def test_the_area_after_a_comma_says_which_town() -> None:
 
 def test_a_list_of_places_is_not_a_qualifier() -> None:
     """Commas between peers (``London, Paris and Berlin``) say nothing about location."""
-    res = _resolve(_doc("eu", "Talks moved between London, Paris and Berlin.",
-                        ["London", "Paris", "Berlin"]))
+    res = _resolve(
+        _doc("eu", "Talks moved between London, Paris and Berlin.", ["London", "Paris", "Berlin"])
+    )
     assert _near_in(res, "eu", "London", 51.51, -0.13)
     assert _near_in(res, "eu", "Paris", 48.85, 2.35)
-    states = _resolve(_doc("us", "Storms crossed Texas, Oklahoma and Kansas overnight.",
-                           ["Texas", "Oklahoma", "Kansas"]))
+    states = _resolve(
+        _doc(
+            "us",
+            "Storms crossed Texas, Oklahoma and Kansas overnight.",
+            ["Texas", "Oklahoma", "Kansas"],
+        )
+    )
     assert _near_in(states, "us", "Texas", 31.25, -99.25, km=161)  # not Texas County, OK
 
 
@@ -271,3 +277,231 @@ def _near_in(
     mention = next(m for m in res.mentions if m.article == article and m.text == text)
     assert mention.lat is not None and mention.lon is not None, mention.reason
     return distance_km(mention.lat, mention.lon, lat, lon) <= km
+
+
+def test_a_country_is_not_its_capital_because_the_article_names_the_capital() -> None:
+    text = (
+        "The outbreak started in Mexico. Officials in Mexico City closed schools, and "
+        "visitors who travelled to Mexico were told to stay home."
+    )
+    res = _resolve(_doc("mx", text, ["Mexico", "Mexico City"]))
+    for m in res.mentions:
+        if m.text == "Mexico":
+            assert m.kind == "country" and m.country_code == "MX", m
+    assert _mention(res, "Mexico City").kind == "city"
+
+
+def test_the_area_after_a_comma_is_a_place_too() -> None:
+    """``Barrie, Ont.``: annotators count ``Ont.`` as a place even when the tagger left it out."""
+    text = "A home in Barrie, Ont. burned down; a man from Melville, Sask., was hurt."
+    res = _resolve(_doc("ca", text, ["Barrie", "Melville"]))
+    ont = _mention(res, "Ont.")
+    assert ont.kind == "admin1" and ont.country_code == "CA" and ont.name == "Ontario"
+    sask = _mention(res, "Sask.")
+    assert sask.kind == "admin1" and sask.name == "Saskatchewan"
+    assert text[ont.start : ont.end] == "Ont." and text[sask.start : sask.end] == "Sask."
+    # a mislabelled piece of the abbreviation does not stop it; a longer name does
+    text = "A home in Barrie, Ont., and a girl in Athens, Georgia Stevens, were seen."
+    article = Article("p", text, "test", None, None, None, "unknown", None, "en", 0)
+    spans = [("Barrie", "GPE"), ("Ont", "PERSON"), ("Athens", "GPE"), ("Georgia Stevens", "PERSON")]
+    tagged = tuple(
+        Mention("p", text.find(n), text.find(n) + len(n), n, label) for n, label in spans
+    )
+    res = _resolve((article, DocAnnotations("p", tagged)))
+    assert sorted(m.text for m in res.mentions) == ["Athens", "Barrie", "Ont."]
+    # only areas: a town after a comma is a peer, not where the place lies
+    peers = _resolve(_doc("eu", "Talks moved between London, Paris and Berlin.", ["London"]))
+    assert [m.text for m in peers.mentions] == ["London"]
+    # an area the tagger found is not found twice
+    states = _resolve(_doc("us", "Storms crossed Texas, Oklahoma.", ["Texas", "Oklahoma"]))
+    assert [m.text for m in states.mentions] == ["Texas", "Oklahoma"]
+
+
+def test_a_press_abbreviation_on_its_own_is_its_state() -> None:
+    res = _resolve(_doc("ar", "Police in Ark. said the road was closed.", ["Ark."]))
+    ark = _mention(res, "Ark.")
+    assert ark.country_code == "US" and ark.name == "Arkansas"
+
+
+def test_a_part_of_a_place_is_placed_at_the_whole() -> None:
+    text = (
+        "Fires burned across Western Canada and Far North Queensland, and in "
+        "Eastern China; the City of Montreal sent help."
+    )
+    names = ["Western Canada", "Far North Queensland", "Eastern China", "City of Montreal"]
+    res = _resolve(_doc("parts", text, names))
+    assert _mention(res, "Western Canada").country_code == "CA"
+    assert _mention(res, "Western Canada").kind == "country"
+    assert _mention(res, "Far North Queensland").kind == "admin1"
+    assert _mention(res, "Eastern China").country_code == "CN"
+    assert _within(_mention(res, "City of Montreal"), 45.5, -73.6, 30)
+    # a name the gazetteer has whole stays itself; a small town is no whole
+    south = _mention(
+        _resolve(_doc("za", "Rain fell on South Africa.", ["South Africa"])), "South Africa"
+    )
+    assert south.country_code == "ZA"
+    for name in ("Central Parkview", "Southern Parkview"):
+        park = _mention(_resolve(_doc("p", f"They met in {name}.", [name])), name)
+        assert park.lat is None, park
+
+
+def test_a_name_written_before_virus_or_fever_is_the_illness_not_the_place() -> None:
+    text = (
+        "Cases of West Nile virus rose in Texas. In Uganda Marburg virus killed two; "
+        "West Nile cases and Marburg deaths were reported near Kampala."
+    )
+    res = _resolve(_doc("v", text, ["West Nile", "Texas", "Uganda", "Marburg", "Kampala"]))
+    assert {m.text for m in res.mentions} == {"Texas", "Uganda", "Kampala"}
+
+
+def test_a_body_named_after_its_place_is_placed_there() -> None:
+    text = (
+        "The Santa Ana City Council met; the Metcalfe County Sheriff's Office and the "
+        "Texas Medical Center said little. Abu Shokra camp was quiet."
+    )
+    names = [
+        "Santa Ana City Council",
+        "Metcalfe County Sheriff's Office",
+        "Texas Medical Center",
+        "Abu Shokra",
+    ]
+    res = _resolve(_doc("b", text, names))
+    assert _within(_mention(res, "Santa Ana City Council"), 33.75, -117.87, 30)
+    county = _mention(res, "Metcalfe County Sheriff's Office")
+    assert county.kind == "admin2" and county.country_code == "US"
+    assert _mention(res, "Texas Medical Center").kind == "admin1"
+    assert _mention(res, "Abu Shokra").lat is None  # "Abu" alone is no place to fall back on
+
+
+def test_a_capital_abroad_gives_way_to_a_big_namesake_in_the_storys_country() -> None:
+    text = (
+        "Organizers of a London rally thanked Canada for its help. Canada's stand was "
+        "praised, and Canada will do more, said the imam of the centre in London."
+    )
+    canada = _resolve(_doc("on", text, ["London", "Canada"]))
+    assert all(m.country_code == "CA" for m in canada.mentions), canada.mentions
+    # a small namesake does not outweigh the capital, nor does a story about nowhere
+    paris = "Officials in Canada and Canada's provinces watched Paris closely."
+    res = _resolve(_doc("fr", paris, ["Canada", "Paris"]))
+    assert _mention(res, "Paris").country_code == "FR"
+    alone = _resolve(_doc("uk", "Crowds gathered in London.", ["London"]))
+    assert _mention(alone, "London").country_code == "GB"
+
+
+def test_generic_words_are_not_places_alone_or_inside_names() -> None:
+    text = (
+        "She spent a year in the South of France; Trillium Health Centre staff read the "
+        "Winnipeg Free Press."
+    )
+    article = Article("g", text, "test", None, None, None, "unknown", None, "en", 0)
+    mentions = (
+        Mention("g", text.find("South"), text.find("South") + 5, "South", "LOC"),
+        Mention("g", text.find("France"), text.find("France") + 6, "France", "GPE"),
+        Mention("g", text.find("Trillium"), text.find(" staff"), "Trillium Health Centre", "ORG"),
+        Mention(
+            "g",
+            text.find("Winnipeg"),
+            text.find(".", text.find("Winnipeg")),
+            "Winnipeg Free Press",
+            "ORG",
+        ),
+    )
+    res = _resolve((article, DocAnnotations("g", mentions)))
+    assert sorted(m.text for m in res.mentions) == ["France", "Winnipeg"]
+
+
+def test_a_county_follows_the_state_or_towns_the_article_names() -> None:
+    michigan = _doc(
+        "mi",
+        "Flooding closed roads in Monroe County, and Michigan sent help.",
+        ["Monroe County", "Michigan"],
+    )
+    iowa = _doc(
+        "ia",
+        "Deputies in Plymouth County said Le Mars and Sioux City were spared.",
+        ["Plymouth County", "Le Mars", "Sioux City"],
+    )
+    res = _resolve(michigan, iowa)
+    assert _near_in(res, "mi", "Monroe County", 41.93, -83.5, km=60)
+    assert _near_in(res, "ia", "Plymouth County", 42.74, -96.2, km=60)
+
+
+def test_a_town_the_tagger_mostly_took_for_a_person_is_a_place() -> None:
+    from sitroom.resolve.entities import resolve_entities
+
+    text = (
+        "Cairns police said a Cairns man was hurt. Storms hit Cairns overnight, and Cairns "
+        "council met. Michael Jackson sang; Jackson was in Cairns."
+    )
+    article = Article("c", text, "test", None, None, None, "unknown", None, "en", 0)
+    mentions = []
+    for name, label in (("Cairns", "PERSON"), ("Michael Jackson", "PERSON"), ("Jackson", "PERSON")):
+        start = text.find(name)
+        while start >= 0:
+            if not (name == "Jackson" and text[start - 8 : start] == "Michael "):
+                mentions.append(Mention("c", start, start + len(name), name, label))
+            start = text.find(name, start + 1)
+    hit = text.find("Cairns overnight")
+    mentions = [m if m.start != hit else replace(m, label="GPE") for m in mentions]
+    annotations = [DocAnnotations("c", tuple(mentions))]
+    entities = resolve_entities(annotations)
+    res = resolve_places([article], annotations, entities, metonymy=True)
+    cairns = [m for m in res.mentions if m.text == "Cairns"]
+    assert len(cairns) == 5 and all(m.country_code == "AU" for m in cairns)
+    assert not [m for m in res.mentions if m.text == "Jackson"]  # named in full: a person
+
+
+def test_an_organisation_named_exactly_like_an_area_is_that_area_in_extraction() -> None:
+    text = "The NSW government and the UN said Canada would help."
+    article = Article("o", text, "test", None, None, None, "unknown", None, "en", 0)
+    tagged = tuple(
+        Mention("o", text.find(n), text.find(n) + len(n), n, "ORG") for n in ("NSW", "UN", "Canada")
+    )
+    doc = (article, DocAnnotations("o", tagged))
+    extracted = resolve_places([article], [doc[1]], metonymy=True)
+    found = {m.text: m for m in extracted.mentions}
+    assert set(found) == {"NSW", "Canada"}
+    assert found["NSW"].name == "New South Wales" and found["NSW"].actor
+    assert found["Canada"].country_code == "CA"
+    assert not _resolve(doc).mentions  # a build keeps them as actors
+
+
+def test_a_name_the_tagger_cut_short_is_completed() -> None:
+    text = (
+        "Cholera hit Guinea, Guinea-Bissau and the Democratic Republic of the Congo, "
+        "said the Republic of Ireland."
+    )
+    article = Article("k", text, "test", None, None, None, "unknown", None, "en", 0)
+    cuts = [("Guinea", 0), ("Guinea", 1), ("Democratic Republic", 0), ("Republic", 1)]
+    tagged = []
+    for name, nth in cuts:
+        start = text.find(name)
+        for _ in range(nth):
+            start = text.find(name, start + 1)
+        tagged.append(Mention("k", start, start + len(name), name, "GPE"))
+    res = _resolve((article, DocAnnotations("k", tuple(tagged))))
+    texts = [m.text for m in res.mentions]
+    assert texts == ["Guinea", "Guinea-Bissau", "Democratic Republic of the Congo", "Republic"]
+    assert {m.country_code for m in res.mentions if m.text != "Republic"} == {"GN", "GW", "CD"}
+
+
+def test_a_state_listed_among_states_or_after_state_of_is_the_state() -> None:
+    listed = _doc(
+        "l",
+        "Cases were found in Oregon, Utah, Washington and Wisconsin.",
+        ["Oregon", "Utah", "Washington", "Wisconsin"],
+    )
+    named = _doc("n", "The virus was found in the state of Washington last year.", ["Washington"])
+    capital = _doc(
+        "c",
+        "Officials in Washington said Texas and Florida would get help.",
+        ["Washington", "Texas", "Florida"],
+    )
+    res = _resolve(listed, named, capital)
+    for article in ("l", "n"):
+        state = next(m for m in res.mentions if m.article == article and m.text == "Washington")
+        assert state.kind == "admin1" and state.country_code == "US", state
+    assert _near_in(res, "c", "Washington", 38.9, -77.04)
+    victoria = _resolve(_doc("v", "Bushfires spread in the state of Victoria.", ["Victoria"]))
+    state = _mention(victoria, "Victoria")
+    assert state.kind == "admin1" and state.country_code == "AU", state
