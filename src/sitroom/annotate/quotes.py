@@ -45,11 +45,13 @@ from .cues import (
     COGNITION_VERBS,
     INTENTION_VERBS,
     OBJECT_CONTENT,
+    QUOTE_ONLY_VERBS,
     QUOTE_PAIRS,
     SINGLE_MARKS,
     SPEECH_VERBS,
 )
 from .doctext import text_of, tokens_between
+from .noun_cues import noun_statement
 
 #: Words a quote needs to count as a statement when no cue governs it.
 MIN_UNCUED_WORDS = 6
@@ -235,6 +237,14 @@ def is_cue(token: Any) -> bool:
     return bool(token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS)
 
 
+def is_quote_cue(token: Any) -> bool:
+    """Whether ``token`` may introduce a quotation in marks: a speech verb, or a verb that
+    only reports words it quotes (``"...," Carson continued``)."""
+    return is_cue(token) or bool(
+        token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_ONLY_VERBS
+    )
+
+
 #: Lemmas that may head reported content: speech, belief and intention verbs, and verbs whose
 #: object is a stated position.
 REPORT_LEMMAS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | OBJECT_CONTENT
@@ -289,7 +299,7 @@ def _cue_by_parse(inside: list[Any], span: QuoteSpan) -> Any | None:
         for _ in range(3):
             if head.i in inside_ids:
                 break
-            if is_cue(head):
+            if is_quote_cue(head):
                 if best is None or abs(head.idx - span.start) < abs(best.idx - span.start):
                     best = head
                 break
@@ -307,7 +317,7 @@ def _cue_by_position(doc: Any, span: QuoteSpan, spans: list[QuoteSpan]) -> Any |
     for token in after:
         if "\n" in token.text or _starts_quote(token, spans):
             break
-        if is_cue(token):
+        if is_quote_cue(token):
             return token
         if not token.is_punct:
             count += 1
@@ -318,7 +328,7 @@ def _cue_by_position(doc: Any, span: QuoteSpan, spans: list[QuoteSpan]) -> Any |
     for token in reversed(before):
         if "\n" in token.text or token.text in {".", "!", "?"}:
             break
-        if is_cue(token):
+        if is_quote_cue(token):
             return token
         if not token.is_punct:
             count += 1
@@ -346,7 +356,7 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
         if token.text in {".", "!", "?"} or (token.text.endswith((".", "”", '"')) and \
                 token.is_punct):
             break
-        if is_cue(token):
+        if is_quote_cue(token):
             return token
     return None
 
@@ -545,6 +555,8 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
             st = _reported(doc, token, spans)
             if st is None and token.dep_ == "parataxis":
                 statements.extend(_parenthetical(doc, token, spans))
+        elif token.pos_ == "NOUN":
+            st = _told_by_noun(doc, token, spans)
         else:
             st = None
         if st is not None:
@@ -794,6 +806,33 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
     return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
                       content.dep_ in {"dobj", "pobj", "pcomp"})
+
+
+#: ``cue_lemma`` prefix of a statement told by a noun (``Trump's claim that ...``).
+NOUN_CUE = "noun:"
+
+
+def _told_by_noun(doc: Any, noun: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """``Trump's claim that ...``, ``her criticism of Sanders`` (see :mod:`.noun_cues`)."""
+    found = noun_statement(noun)
+    if found is None:
+        return None
+    para = _paragraph_of(text_of(doc), noun.idx)
+    content = [doc[i] for i in found.content if para[0] <= doc[i].idx < para[1]]
+    if not content or not any(t.is_alpha for t in content):
+        return None
+    start, end = _trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+    if end <= start:
+        return None
+    last = doc[found.cue_last]
+    first = (
+        statement_cue_span(doc, doc[found.verb])[0] if found.verb is not None
+        else doc[found.cue_first].idx
+    )
+    cue_at = (first, last.idx + len(last.text))
+    direct = any(s.start <= start and end <= s.end for s in spans)
+    return _Statement(start, end, direct, phrase_span(doc, doc[found.source]), cue_at,
+                      noun.i, NOUN_CUE + noun.lemma_.lower())
 
 
 def _according(doc: Any, cue: Any) -> _Statement | None:
@@ -1048,6 +1087,7 @@ def _merge(
         if st.cue is None or st.cue_token is None
         or ((st.cue_lemma in SPEECH_VERBS or st.cue_lemma == "according")
             and not st.from_object)
+        or st.cue_lemma.startswith(NOUN_CUE)
         or not any(
             o is not st and o.start <= st.cue[0] and st.cue[1] <= o.end for o in merged
         )

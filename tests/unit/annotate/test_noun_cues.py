@@ -1,0 +1,65 @@
+"""Statements told by a noun (``Trump's claim that ...``) and quote-only cue verbs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.annotate.noun_cues import attribution_nouns
+from sitroom.annotate.quotes import extract_quotes
+from sitroom.types import QuoteMention
+
+
+def quotes(nlp: Any, text: str) -> tuple[QuoteMention, ...]:
+    return extract_quotes(nlp(text), "art")
+
+
+def test_possessor_of_a_claim_is_its_source(nlp: Any) -> None:
+    found = quotes(nlp, "Trump's claim that Mexico will pay for the wall drew laughter.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("Trump", "claim", "that Mexico will pay for the wall")
+    ]
+
+
+def test_noun_with_a_prepositional_object(nlp: Any) -> None:
+    found = quotes(nlp, "His comments on immigrants angered many voters.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("His", "comments on", "immigrants")
+    ]
+
+
+def test_noun_inside_another_statement_is_a_statement_of_its_own(nlp: Any) -> None:
+    found = quotes(nlp, "Ryan dismissed Trump's proposal to ban travel from the region.")
+    assert ("Trump", "proposal", "to ban travel from the region") in [
+        (q.speaker_text, q.cue, q.text) for q in found
+    ]
+
+
+def test_light_verb_subject_owns_the_noun(nlp: Any) -> None:
+    found = quotes(nlp, "Clinton avoided direct criticism of Sanders on Tuesday.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("Clinton", "avoided direct criticism of", "Sanders")
+    ]
+
+
+def test_nobody_s_claim_and_relative_clauses_are_not_statements(nlp: Any) -> None:
+    assert quotes(nlp, "The claim that he made was false.") == ()
+    assert quotes(nlp, "The claim that the dam would fail spread quickly.") == ()
+    assert quotes(nlp, "He took the plan to the floor.") == ()
+
+
+def test_lexicon_lists_what_each_noun_takes() -> None:
+    nouns = attribution_nouns()
+    assert nouns["claim"] == "clause"
+    assert nouns["criticism"] == "object"
+    assert set(nouns.values()) <= {"clause", "object", "both"}
+
+
+def test_quote_only_verbs_cue_quotes_in_marks(nlp: Any) -> None:
+    found = quotes(nlp, '"Security remains the biggest challenge today," Carson continued.')
+    assert [(q.speaker_text, q.cue) for q in found] == [("Carson", "continued")]
+    found = quotes(nlp, 'He continued: "The first loser of such a policy would be us."')
+    assert [(q.speaker_text, q.cue) for q in found] == [("He", "continued")]
+
+
+def test_quote_only_verbs_report_nothing_without_marks(nlp: Any) -> None:
+    assert quotes(nlp, "Prices continued to rise across the region this week.") == ()
