@@ -1,5 +1,5 @@
 """Statements named by a noun: ``Trump's claim that Mexico will pay``, ``her criticism of
-Sanders``, ``his plan to build a wall``.
+Sanders``, ``his vow to repeal the law``.
 
 News reports positions in noun phrases as often as with verbs, and attribution corpora count
 them: the possessor is the source, the noun (with the adjectives before it and, for an

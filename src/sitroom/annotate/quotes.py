@@ -272,6 +272,11 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
             or _cue_by_position(doc, span, spans)
         )
         words = sum(1 for t in inside if t.is_alpha)
+        announced = _colon_source(doc, span) if cue is None else None
+        if announced is not None:
+            statements.append(_Statement(span.start, span.end, True, announced[0],
+                                         announced[1], None, ":"))
+            continue
         if cue is None:
             # No cue: kept only if it reads as a statement; a speaker may be inherited later.
             if words < MIN_CONTINUATION_WORDS:
@@ -341,6 +346,66 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
     """``X stated: "..."`` / ``X elaborated that ...: "..."``: the last speech verb of the
     sentence the colon ends (the colon announces the quote, however far the verb is)."""
     text: str = text_of(doc)
+    j = _colon_before(text, span)
+    if j is None:
+        return None
+    para_start = text.rfind("\n", 0, j) + 1
+    for token in reversed(tokens_between(doc, para_start, j)):
+        if token.text in {".", "!", "?"} or (token.text.endswith((".", "”", '"')) and \
+                token.is_punct):
+            break
+        if is_quote_cue(token):
+            return token
+    return None
+
+
+#: Dependents that make up a name or a title before a colon (``the full report:``).
+_NAME_PARTS = frozenset({"compound", "det", "amod", "poss", "flat", "nmod", "case"})
+#: Subjects that announce a quote without being its source (``Wait, it gets better:``).
+_NOT_SOURCES = frozenset({"it", "this", "that", "there", "here", "what", "which", "you"})
+
+
+def _colon_source(doc: Any, span: QuoteSpan) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Speaker and cue of a quote that a colon announces with no speech verb: a name or a
+    document right before the colon (``Philip Bump: "..."``, ``From the report: "..."``: the
+    colon is the cue), or else the subject of the announcing clause (``the Daily News focuses
+    on the victims: "..."``: its verb is the cue)."""
+    text: str = text_of(doc)
+    j = _colon_before(text, span)
+    if j is None:
+        return None
+    para_start = text.rfind("\n", 0, j) + 1
+    before = [t for t in tokens_between(doc, para_start, j) if not t.is_space]
+    if not before:
+        return None
+    last = before[-1]
+    colon = (j, j + 1)
+    if last.pos_ in {"PROPN", "NOUN"} and last.ent_type_ not in {"DATE", "TIME"} and \
+            last.lower_ not in _NOT_SOURCES:
+        left = last.i
+        while left - 1 >= before[0].i and doc[left - 1].head.i == last.i and \
+                doc[left - 1].dep_ in _NAME_PARTS:
+            left -= 1
+        opening = left == before[0].i or doc[left - 1].text in {"-", "—", "–", ".", ":"}
+        if opening or (last.dep_ == "pobj" and last.head.lower_ in {"from", "in"}):
+            start, end = doc[left].idx, last.idx + len(last.text)
+            return ((start, end), colon) if end - start <= 60 else None
+    verb = last
+    while verb.head.i != verb.i and para_start <= verb.head.idx < j:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = _subject_of(verb)
+    if subject is None or subject.lower_ in _NOT_SOURCES or subject.idx < para_start:
+        return None
+    speaker = speaker_span(doc, verb)
+    if speaker is None:
+        return None
+    return speaker, statement_cue_span(doc, verb)
+
+
+def _colon_before(text: str, span: QuoteSpan) -> int | None:
+    """Offset of the colon announcing the quote (``...: "``), if any."""
     j = span.open_at - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -351,14 +416,7 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
             j -= 1
     if j < 0 or text[j] != ":":
         return None
-    para_start = text.rfind("\n", 0, j) + 1
-    for token in reversed(tokens_between(doc, para_start, j)):
-        if token.text in {".", "!", "?"} or (token.text.endswith((".", "”", '"')) and \
-                token.is_punct):
-            break
-        if is_quote_cue(token):
-            return token
-    return None
+    return j
 
 
 def _starts_quote(token: Any, spans: list[QuoteSpan]) -> bool:
