@@ -469,7 +469,11 @@ def _subject_of(cue: Any) -> Any | None:
         return None  # ``Asked whether ..., X said``: the participle's subject is not given
     verb = cue
     for _ in range(3):
-        for child in verb.children:
+        # A parser that finds two subjects (``In Berea, OH, ... Gov. Kasich said``) has
+        # taken a stray name for one; the subject nearest before the verb is the real one.
+        children = sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i
+                                                          else c.i))
+        for child in children:
             if child.dep_ == "nsubj":
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and \
                         child.lower_ not in _PERSON_RELATIVE:
@@ -492,6 +496,18 @@ def _subject_of(cue: Any) -> Any | None:
         if verb.dep_ == "relcl":
             return verb.head
         break
+    return _subject_before_participle(cue)
+
+
+def _subject_before_participle(cue: Any) -> Any | None:
+    """``Flea shared the news, writing "..."``: a participle after a comma speaks for the
+    subject of the clause before it, even where the parser hung it elsewhere."""
+    if cue.tag_ != "VBG" or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    for token in reversed(cue.doc[cue.sent.start:cue.i - 1]):
+        if token.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+            return subjects[-1] if subjects else None
     return None
 
 

@@ -1,4 +1,5 @@
-"""Statements told by a noun (``Trump's claim that ...``) and quote-only cue verbs."""
+"""Statements told by a noun (``Trump's claim that ...``), quote-only cue verbs, quotes a colon
+announces, and speakers the parser misplaces."""
 
 from __future__ import annotations
 
@@ -87,3 +88,21 @@ def test_writer_s_aside_before_a_colon_names_no_speaker(nlp: Any) -> None:
     found = quotes(nlp, 'Wait, it gets better:\n\n"By law, the president sets the maximum '
                         'number of refugees every fiscal year."')
     assert [q.speaker_text for q in found] == [None]
+
+
+def test_stray_name_before_the_subject_is_not_the_speaker(nlp: Any) -> None:
+    found = quotes(nlp, "Tuesday in Berea, OH, after winning the primary, Gov. John Kasich "
+                        "(R-OH), said, “I’m getting ready to rent a covered wagon.”")
+    assert [q.speaker_text for q in found] == ["Gov. John Kasich (R-OH)"]
+
+
+def test_participle_after_a_comma_speaks_for_the_clause_subject(nlp: Any) -> None:
+    found = quotes(nlp, "Band member Flea shared the news last week, writing “Feels great to "
+                        "support someone I believe in. The band offered to pay.”")
+    assert by_cue(found, "writing").speaker_text == "Band member Flea"
+
+
+def by_cue(found: tuple[QuoteMention, ...], cue: str) -> QuoteMention:
+    matches = [q for q in found if q.cue == cue]
+    assert matches, f"no statement with cue {cue!r} in {[q.cue for q in found]}"
+    return matches[0]
