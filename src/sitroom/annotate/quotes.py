@@ -625,6 +625,8 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     for token in doc:
         if token.lower_ == "according":
             st = _according(doc, token)
+        elif token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp":
+            st = _stance(doc, token, spans)
         elif is_report_verb(token) or is_learned_cue(token):
             st = _reported(doc, token, spans)
             if st is None and token.dep_ == "parataxis":
@@ -830,7 +832,7 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if content is None:
         learned = _learned_content(cue)
         if learned is None:
-            return None
+            return _misparsed_clause(doc, cue, spans)
         content, preposition = learned
     subject = _subject_of(cue)
     if subject is None and (
@@ -880,6 +882,105 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
     return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
                       content.dep_ in {"dobj", "pobj", "pcomp"})
+
+
+#: Verbs whose clause follows them even where the parser attached it elsewhere (``He said
+#: legalizing it could put thousands to work``: ``legalizing`` became a subject).
+_CLAUSE_FIRST_VERBS = frozenset({
+    "say", "note", "observe", "report", "write", "add", "argue", "claim", "explain", "insist",
+    "warn", "show", "find", "suggest", "believe", "think", "know", "predict", "acknowledge",
+    "admit", "contend", "maintain", "conclude", "estimate", "recall", "stress",
+})
+#: Dependents of the cue that may stand between it and its clause (``said Tuesday``, ``noted
+#: in The Intercept``, ``told reporters``).
+_CUE_ADJUNCTS = frozenset({"npadvmod", "advmod", "prt", "prep", "dative", "dobj", "neg"})
+
+
+def _misparsed_clause(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """A speech or belief verb with no complement in the parse, followed in its sentence by a
+    clause with a subject and a verb of its own: the parser lost the clause, the sentence
+    still reports it."""
+    if cue.lemma_.lower() not in _CLAUSE_FIRST_VERBS or cue.dep_ in {"relcl", "acl", "amod"}:
+        return None
+    subject = _subject_of(cue)
+    if subject is None or subject.i > cue.i or subject.lower_ in _FIRST_PERSON | {"you", "it"}:
+        return None
+    sent = cue.sent
+    position = cue.i + 1
+    adjuncts = sorted((c for c in cue.children if c.i > cue.i and c.dep_ in _CUE_ADJUNCTS),
+                      key=lambda c: c.i)
+    for child in adjuncts:
+        words = sorted(child.subtree, key=lambda t: t.i)
+        if words[0].i != position:
+            break
+        if child.dep_ == "dobj" and not (cue.lemma_.lower() == "tell" or child.ent_type_):
+            return None  # ``said something``: the object is what was said, and short
+        position = words[-1].i + 1
+    rest = [t for t in doc[position:sent.end] if not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if len(rest) < 3 or rest[0].is_punct or rest[0].pos_ in {"CCONJ", "ADP"}:
+        return None
+    inside = {t.i for t in rest}
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} and t.head.i in inside
+               and t.head.pos_ in {"VERB", "AUX"} for t in rest):
+        return None
+    if any(is_report_verb(t) and t.i in inside and any(
+            c.dep_ == "ccomp" for c in t.children) for t in rest[:2]):
+        return None
+    para = _paragraph_of(text_of(doc), cue.idx)
+    rest = [t for t in rest if para[0] <= t.idx < para[1]]
+    if not rest:
+        return None
+    start, end = _trim(doc, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    start, end = _cut_at_semicolon(text_of(doc), start, end, cue.idx)
+    if end - start < 8:
+        return None
+    direct = any(s.start <= start and end <= s.end for s in spans)
+    return _Statement(start, end, direct, speaker_span(doc, cue), statement_cue_span(doc, cue),
+                      cue.i, cue.lemma_.lower())
+
+
+#: Adjectives of belief, feeling or resolve whose clause is the holder's position (``X is
+#: convinced that ...``, ``X was confident the bill would pass``, ``X is determined to ...``).
+STANCE_ADJECTIVES = frozenset({
+    "convinced", "confident", "sure", "certain", "aware", "hopeful", "worried", "concerned",
+    "optimistic", "pessimistic", "adamant", "skeptical", "sceptical", "afraid", "fearful",
+    "determined", "eager", "unsure", "doubtful", "persuaded", "insistent", "intent",
+})
+
+
+def _stance(doc: Any, adjective: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """``Mr. Ackman is convinced that Valeant will recover``: the copula's subject holds the
+    clause; the cue is the copula with the adjective (``is convinced``)."""
+    copula = adjective.head
+    if copula.pos_ not in {"AUX", "VERB"} or copula.i > adjective.i:
+        return None
+    clause = next(
+        (c for c in (*adjective.children, *copula.children)
+         if c.i > adjective.i and (
+             c.dep_ == "ccomp"
+             or (c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                           for g in c.children)))),
+        None,
+    )
+    subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.i < copula.i), None)
+    if clause is None or subject is None or subject.lower_ in _NOT_SOURCES | _RELATIVE - (
+        _PERSON_RELATIVE
+    ):
+        return None
+    para = _paragraph_of(text_of(doc), adjective.idx)
+    words = [t for t in clause.subtree if para[0] <= t.idx < para[1] and not t.is_space]
+    if sum(1 for t in words if t.is_alpha) < 2:
+        return None
+    start, end = _trim(doc, words[0].idx, words[-1].idx + len(words[-1].text))
+    start, end = _cut_at_semicolon(text_of(doc), start, end, adjective.idx)
+    if end <= start:
+        return None
+    cue_at = (statement_cue_span(doc, copula)[0], adjective.idx + len(adjective.text))
+    direct = any(s.start <= start and end <= s.end for s in spans)
+    return _Statement(start, end, direct, phrase_span(doc, subject), cue_at, adjective.i,
+                      adjective.lower_)
 
 
 #: ``cue_lemma`` prefix of a statement told by a noun (``Trump's claim that ...``).

@@ -106,3 +106,29 @@ def by_cue(found: tuple[QuoteMention, ...], cue: str) -> QuoteMention:
     matches = [q for q in found if q.cue == cue]
     assert matches, f"no statement with cue {cue!r} in {[q.cue for q in found]}"
     return matches[0]
+
+
+def test_clause_the_parser_lost_after_a_speech_verb(nlp: Any) -> None:
+    found = quotes(nlp, "He said legalizing it could put thousands of people to work in "
+                        "upstate New York.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("He", "said",
+         "legalizing it could put thousands of people to work in upstate New York")
+    ]
+
+
+def test_speech_verb_with_no_clause_after_it_reports_nothing(nlp: Any) -> None:
+    assert quotes(nlp, "They said so.") == ()
+
+
+def test_adjective_of_belief_with_a_clause(nlp: Any) -> None:
+    found = quotes(nlp, "But Mr. Ackman is convinced that Valeant will be a comeback story.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("Mr. Ackman", "is convinced", "that Valeant will be a comeback story")
+    ]
+    found = quotes(nlp, "He is determined to win the nomination.")
+    assert [(q.cue, q.text) for q in found] == [("is determined", "to win the nomination")]
+
+
+def test_impersonal_adjective_is_nobody_s_stance(nlp: Any) -> None:
+    assert quotes(nlp, "It is certain that prices will rise.") == ()
