@@ -283,7 +283,7 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
                 continue
             statements.append(_Statement(span.start, span.end, True, None, None, None))
             continue
-        speaker = speaker_span(doc, cue)
+        speaker = speaker_span(doc, cue) or _between_quote_and_cue(doc, span, cue)
         if speaker and speaker[0] <= span.start < speaker[1]:
             continue  # the quote is part of the speaker's name: ``the "X Command" said``
         statements.append(
@@ -291,6 +291,30 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
                        cue.lemma_.lower())
         )
     return statements
+
+
+#: Words at most between a closing quote mark and its cue for them to be the speaker.
+MAX_INVERTED_SPEAKER_WORDS = 15
+
+
+def _between_quote_and_cue(doc: Any, span: QuoteSpan, cue: Any) -> tuple[int, int] | None:
+    """``"Yes, I support him," Brent Bozell III, founder of the Center, tells ...``: when the
+    parser hung the name on the quote, the words between the closing mark and the cue are
+    still who speaks."""
+    if cue.idx < span.close_end:
+        return None
+    words = [t for t in tokens_between(doc, span.close_end, cue.idx) if not t.is_space]
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words or len(words) > MAX_INVERTED_SPEAKER_WORDS or "\n" in "".join(
+        t.text_with_ws for t in words
+    ) or not any(t.pos_ in {"PROPN", "NOUN"} for t in words[:4]):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in words):
+        return None
+    return _trim(doc, words[0].idx, words[-1].idx + len(words[-1].text))
 
 
 def _cue_by_parse(inside: list[Any], span: QuoteSpan) -> Any | None:
@@ -1312,6 +1336,32 @@ def _with_headline_statements(
     return kept + found
 
 
+#: Paragraphs a quote may look back over for a speaker the text in between names again.
+NAMED_AGAIN_PARAGRAPHS = 3
+
+
+def _named_again(
+    text: str, earlier: list[_Statement], quote_start: int, para_start: int
+) -> _Statement | None:
+    """``"A," Viguerie notes.`` / ``Viguerie is upbeat about Cruz.`` / ``"B."``: a quote
+    opening its paragraph, after a paragraph about the last speaker that names them again,
+    continues that speaker's words. The nearest earlier statement with a named speaker
+    within a few paragraphs counts when its last name is written between it and the quote."""
+    limit = para_start
+    for _ in range(NAMED_AGAIN_PARAGRAPHS):
+        limit = _paragraph_of(text, max(0, limit - 2))[0]
+    previous = next((p for p in reversed(earlier) if p.speaker is not None), None)
+    if previous is None or previous.end < limit or previous.speaker is None:
+        return None
+    name = text[previous.speaker[0]:previous.speaker[1]].split()
+    surname = name[-1].strip(",.’'") if name else ""
+    if not surname[:1].isupper() or surname.casefold() in _FIRST_PERSON | {"i"}:
+        return None
+    said_at = max(previous.end, previous.speaker[1], previous.cue[1] if previous.cue else 0)
+    between = text[said_at:para_start]
+    return previous if re.search(rf"\b{re.escape(surname)}\b", between) else None
+
+
 def _inherit_speakers(doc: Any, statements: list[_Statement]) -> list[_Statement]:
     """A direct quote with no cue takes the speaker of the nearest earlier statement in its
     paragraph (or the paragraph before, when it opens its own paragraph)."""
@@ -1331,6 +1381,8 @@ def _inherit_speakers(doc: Any, statements: list[_Statement]) -> list[_Statement
             None,
         )
         words = len(re.findall(r"\w+", text[st.start:st.end]))
+        if previous is None and opens_paragraph:
+            previous = _named_again(text, ordered[:i], st.start, para[0])
         if previous is not None:
             st.speaker = previous.speaker
             out.append(st)

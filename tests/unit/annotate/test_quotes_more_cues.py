@@ -132,3 +132,26 @@ def test_adjective_of_belief_with_a_clause(nlp: Any) -> None:
 
 def test_impersonal_adjective_is_nobody_s_stance(nlp: Any) -> None:
     assert quotes(nlp, "It is certain that prices will rise.") == ()
+
+
+def test_quote_after_a_paragraph_naming_the_last_speaker_again_is_theirs(nlp: Any) -> None:
+    found = quotes(nlp, "“He has the appeal Reagan had to Democrats,” Viguerie notes.\n\n"
+                        "Viguerie is upbeat about the race.\n\n"
+                        "“Not only can he win in November, he has the broadest appeal.”")
+    assert [q.speaker_text for q in found] == ["Viguerie", "Viguerie"]
+
+
+def test_quote_after_a_paragraph_about_someone_else_is_not_inherited(nlp: Any) -> None:
+    found = quotes(nlp, "“He has the appeal Reagan had to Democrats,” Viguerie notes.\n\n"
+                        "Cruz is upbeat about the race.\n\n"
+                        "“Not only can he win in November, he has the broadest appeal.”")
+    assert [q.speaker_text for q in found] == ["Viguerie", None]
+
+
+def test_words_between_the_quote_and_its_cue_are_the_speaker(nlp: Any) -> None:
+    text = ("“He checks all our boxes.”\n\n"
+            "“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research "
+            "Center, tells Breitbart News in an exclusive interview.\n\n"
+            "Bozell was five years old when the statement was signed.")
+    q = by_cue(quotes(nlp, text), "tells")
+    assert q.speaker_text == "Brent Bozell III, founder of the Media Research Center"
