@@ -491,6 +491,10 @@ def _subject_of(cue: Any) -> Any | None:
     """The subject of a cue; for participles and conjoined verbs, the governing verb's."""
     if cue.tag_ == "VBN" and cue.dep_ in {"advcl", "acl"}:
         return None  # ``Asked whether ..., X said``: the participle's subject is not given
+    if cue.lower_ == "asked" and cue.text[:1].isupper() and all(
+        t.is_punct for t in cue.doc[cue.sent.start:cue.i]
+    ):
+        return None  # the same, where the tagger read ``Asked`` as a past tense
     verb = cue
     for _ in range(3):
         # A parser that finds two subjects (``In Berea, OH, ... Gov. Kasich said``) has

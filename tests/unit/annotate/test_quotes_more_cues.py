@@ -155,3 +155,9 @@ def test_words_between_the_quote_and_its_cue_are_the_speaker(nlp: Any) -> None:
             "Bozell was five years old when the statement was signed.")
     q = by_cue(quotes(nlp, text), "tells")
     assert q.speaker_text == "Brent Bozell III, founder of the Media Research Center"
+
+
+def test_sentence_opening_asked_names_no_asker(nlp: Any) -> None:
+    found = quotes(nlp, "Asked what a firm commitment looks like, Devine said the campaign "
+                        "wanted more.")
+    assert [(q.speaker_text, q.cue) for q in found] == [("Devine", "said")]
