@@ -207,6 +207,7 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     reported = _reported_statements(doc, spans)
     statements = _merge(text, direct, reported)
     statements = _with_headline_statements(text, statements, spans)
+    statements = _without_nested_beliefs(doc, statements)
     statements = _inherit_speakers(doc, statements)
     seen: set[tuple[int, int]] = set()
     mentions: list[QuoteMention] = []
@@ -1338,6 +1339,33 @@ def _with_headline_statements(
             if st.cue is not None
             or not any(f.start <= st.start and st.end <= f.end for f in found)]
     return kept + found
+
+
+#: Verbs of a private state (belief, wish, feeling): inside someone's speech they are part
+#: of what was said.
+PRIVATE_STATES = frozenset({
+    "believe", "think", "know", "feel", "hope", "expect", "fear", "worry", "doubt", "suspect",
+    "assume", "guess", "want", "wish", "prefer", "like",
+})
+
+
+def _without_nested_beliefs(doc: Any, statements: list[_Statement]) -> list[_Statement]:
+    """A belief or wish inside someone's speech is part of what they said, not a statement
+    of its own: ``Gillibrand told reporters she believed that ...`` (the belief verb hangs on
+    the speech verb, wherever the parser put the clause) and ``FALLIN: I think ...`` (a
+    transcript line's speaker)."""
+    speech = {st.cue_token for st in statements
+              if st.cue_token is not None and st.cue_lemma in SPEECH_VERBS - PRIVATE_STATES}
+
+    def nested(st: _Statement) -> bool:
+        if st.cue_token is None or st.cue is None or st.cue_lemma not in PRIVATE_STATES:
+            return False
+        if any(a.i in speech for a in doc[st.cue_token].ancestors):
+            return True
+        return any(o is not st and o.cue_lemma == ":" and o.start <= st.cue[0] and
+                   st.cue[1] <= o.end for o in statements)
+
+    return [st for st in statements if not nested(st)]
 
 
 #: Paragraphs a quote may look back over for a speaker the text in between names again.

@@ -161,3 +161,11 @@ def test_sentence_opening_asked_names_no_asker(nlp: Any) -> None:
     found = quotes(nlp, "Asked what a firm commitment looks like, Devine said the campaign "
                         "wanted more.")
     assert [(q.speaker_text, q.cue) for q in found] == [("Devine", "said")]
+
+
+def test_belief_inside_someone_s_speech_is_part_of_it(nlp: Any) -> None:
+    found = quotes(nlp, "Sen. Kristen Gillibrand told reporters on Monday she believed that "
+                        "Clinton would release the transcript.")
+    assert [(q.speaker_text, q.cue) for q in found] == [("Sen. Kristen Gillibrand", "told")]
+    found = quotes(nlp, "FALLIN: I think the whole nation needs to work together.")
+    assert [(q.speaker_text, q.cue) for q in found] == [("FALLIN", ":")]
