@@ -6,7 +6,9 @@ predicted quote gives three spans, compared with the gold attribution's three ro
 
 - ``speaker_start``/``speaker_end`` against the gold *source*;
 - ``cue_start``/``cue_end`` against the gold *cue*;
-- ``start``/``end`` (the content) against the gold *content*.
+- ``start``/``end`` (the content) against the gold *content*; where the quote lists
+  ``content_parts`` (a statement split by its own cue, ``"A," he said, "B."``), the union of
+  those parts, as a gold content of several fragments is the union of its fragments.
 
 Spans are compared by their **words** (runs of letters and digits, located by offset), so
 punctuation and quotation marks at the edges do not matter. A gold role made of several
@@ -146,6 +148,15 @@ def _role_counts(pred: Sequence[Words], gold: Sequence[Words], exact: bool) -> C
     )
 
 
+def _content_fragments(quote: dict[str, Any]) -> list[tuple[int, int]]:
+    """A predicted quote's content: all the parts of its statement when the extractor lists
+    them (``content_parts``: a quote split by its cue), else its one span."""
+    parts = quote.get("content_parts")
+    if parts:
+        return [(int(s), int(e)) for s, e in parts]
+    return [(quote["start"], quote["end"])]
+
+
 def score_document(record: dict[str, Any], predicted: Sequence[dict[str, Any]]) -> Scores:
     """Scores of one document's predicted quotes (``extract quotes`` objects) against gold."""
     text: str = record["text"]
@@ -159,7 +170,7 @@ def score_document(record: dict[str, Any], predicted: Sequence[dict[str, Any]]) 
             if q.get("speaker_start") is not None else frozenset(),
             "cue": words_in(text, [(q["cue_start"], q["cue_end"])])
             if q.get("cue_start") is not None else frozenset(),
-            "content": words_in(text, [(q["start"], q["end"])]),
+            "content": words_in(text, _content_fragments(q)),
         }
         for q in predicted if q.get("kind") == "quote"
     ]

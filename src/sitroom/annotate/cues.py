@@ -28,6 +28,18 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     }
 )
 
+#: Verbs that introduce words in quotation marks but report nothing without them:
+#: ``"...," Carson continued``, ``He echoed: "..."``, ``the sign read: "..."``. They are cues
+#: of direct quotes only (``continued to rise`` is no statement).
+QUOTE_ONLY_VERBS: frozenset[str] = frozenset(
+    {
+        "continue", "echo", "read", "recount", "chime", "interject", "muse", "scoff", "snap",
+        "sneer", "yell", "scream", "plead", "opine", "reason", "gush", "marvel", "fume",
+        "sigh", "laugh", "recollect", "reminisce", "rant", "thunder", "proclaim",
+        "summarize", "summarise", "cry", "bark", "crow", "pronounce", "intone", "chant",
+    }
+)
+
 #: Speech verbs that only count with a clausal or quoted complement: alone they name an act
 #: (``called for an inquiry``, ``described a night``), not a statement.
 NEEDS_CONTENT: frozenset[str] = frozenset(

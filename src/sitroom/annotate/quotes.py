@@ -45,11 +45,13 @@ from .cues import (
     COGNITION_VERBS,
     INTENTION_VERBS,
     OBJECT_CONTENT,
+    QUOTE_ONLY_VERBS,
     QUOTE_PAIRS,
     SINGLE_MARKS,
     SPEECH_VERBS,
 )
 from .doctext import text_of, tokens_between
+from .noun_cues import noun_statement
 
 #: Words a quote needs to count as a statement when no cue governs it.
 MIN_UNCUED_WORDS = 6
@@ -205,6 +207,7 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     reported = _reported_statements(doc, spans)
     statements = _merge(text, direct, reported)
     statements = _with_headline_statements(text, statements, spans)
+    statements = _without_nested_beliefs(doc, statements)
     statements = _inherit_speakers(doc, statements)
     seen: set[tuple[int, int]] = set()
     mentions: list[QuoteMention] = []
@@ -235,6 +238,14 @@ def is_cue(token: Any) -> bool:
     return bool(token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS)
 
 
+def is_quote_cue(token: Any) -> bool:
+    """Whether ``token`` may introduce a quotation in marks: a speech verb, or a verb that
+    only reports words it quotes (``"...," Carson continued``)."""
+    return is_cue(token) or bool(
+        token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_ONLY_VERBS
+    )
+
+
 #: Lemmas that may head reported content: speech, belief and intention verbs, and verbs whose
 #: object is a stated position.
 REPORT_LEMMAS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | OBJECT_CONTENT
@@ -262,13 +273,18 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
             or _cue_by_position(doc, span, spans)
         )
         words = sum(1 for t in inside if t.is_alpha)
+        announced = _colon_source(doc, span) if cue is None else None
+        if announced is not None:
+            statements.append(_Statement(span.start, span.end, True, announced[0],
+                                         announced[1], None, ":"))
+            continue
         if cue is None:
             # No cue: kept only if it reads as a statement; a speaker may be inherited later.
             if words < MIN_CONTINUATION_WORDS:
                 continue
             statements.append(_Statement(span.start, span.end, True, None, None, None))
             continue
-        speaker = speaker_span(doc, cue)
+        speaker = speaker_span(doc, cue) or _between_quote_and_cue(doc, span, cue)
         if speaker and speaker[0] <= span.start < speaker[1]:
             continue  # the quote is part of the speaker's name: ``the "X Command" said``
         statements.append(
@@ -276,6 +292,30 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
                        cue.lemma_.lower())
         )
     return statements
+
+
+#: Words at most between a closing quote mark and its cue for them to be the speaker.
+MAX_INVERTED_SPEAKER_WORDS = 15
+
+
+def _between_quote_and_cue(doc: Any, span: QuoteSpan, cue: Any) -> tuple[int, int] | None:
+    """``"Yes, I support him," Brent Bozell III, founder of the Center, tells ...``: when the
+    parser hung the name on the quote, the words between the closing mark and the cue are
+    still who speaks."""
+    if cue.idx < span.close_end:
+        return None
+    words = [t for t in tokens_between(doc, span.close_end, cue.idx) if not t.is_space]
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words or len(words) > MAX_INVERTED_SPEAKER_WORDS or "\n" in "".join(
+        t.text_with_ws for t in words
+    ) or not any(t.pos_ in {"PROPN", "NOUN"} for t in words[:4]):
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in words):
+        return None
+    return _trim(doc, words[0].idx, words[-1].idx + len(words[-1].text))
 
 
 def _cue_by_parse(inside: list[Any], span: QuoteSpan) -> Any | None:
@@ -289,7 +329,7 @@ def _cue_by_parse(inside: list[Any], span: QuoteSpan) -> Any | None:
         for _ in range(3):
             if head.i in inside_ids:
                 break
-            if is_cue(head):
+            if is_quote_cue(head):
                 if best is None or abs(head.idx - span.start) < abs(best.idx - span.start):
                     best = head
                 break
@@ -307,7 +347,7 @@ def _cue_by_position(doc: Any, span: QuoteSpan, spans: list[QuoteSpan]) -> Any |
     for token in after:
         if "\n" in token.text or _starts_quote(token, spans):
             break
-        if is_cue(token):
+        if is_quote_cue(token):
             return token
         if not token.is_punct:
             count += 1
@@ -318,7 +358,7 @@ def _cue_by_position(doc: Any, span: QuoteSpan, spans: list[QuoteSpan]) -> Any |
     for token in reversed(before):
         if "\n" in token.text or token.text in {".", "!", "?"}:
             break
-        if is_cue(token):
+        if is_quote_cue(token):
             return token
         if not token.is_punct:
             count += 1
@@ -331,6 +371,66 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
     """``X stated: "..."`` / ``X elaborated that ...: "..."``: the last speech verb of the
     sentence the colon ends (the colon announces the quote, however far the verb is)."""
     text: str = text_of(doc)
+    j = _colon_before(text, span)
+    if j is None:
+        return None
+    para_start = text.rfind("\n", 0, j) + 1
+    for token in reversed(tokens_between(doc, para_start, j)):
+        if token.text in {".", "!", "?"} or (token.text.endswith((".", "”", '"')) and \
+                token.is_punct):
+            break
+        if is_quote_cue(token):
+            return token
+    return None
+
+
+#: Dependents that make up a name or a title before a colon (``the full report:``).
+_NAME_PARTS = frozenset({"compound", "det", "amod", "poss", "flat", "nmod", "case"})
+#: Subjects that announce a quote without being its source (``Wait, it gets better:``).
+_NOT_SOURCES = frozenset({"it", "this", "that", "there", "here", "what", "which", "you"})
+
+
+def _colon_source(doc: Any, span: QuoteSpan) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Speaker and cue of a quote that a colon announces with no speech verb: a name or a
+    document right before the colon (``Philip Bump: "..."``, ``From the report: "..."``: the
+    colon is the cue), or else the subject of the announcing clause (``the Daily News focuses
+    on the victims: "..."``: its verb is the cue)."""
+    text: str = text_of(doc)
+    j = _colon_before(text, span)
+    if j is None:
+        return None
+    para_start = text.rfind("\n", 0, j) + 1
+    before = [t for t in tokens_between(doc, para_start, j) if not t.is_space]
+    if not before:
+        return None
+    last = before[-1]
+    colon = (j, j + 1)
+    if last.pos_ in {"PROPN", "NOUN"} and last.ent_type_ not in {"DATE", "TIME"} and \
+            last.lower_ not in _NOT_SOURCES:
+        left = last.i
+        while left - 1 >= before[0].i and doc[left - 1].head.i == last.i and \
+                doc[left - 1].dep_ in _NAME_PARTS:
+            left -= 1
+        opening = left == before[0].i or doc[left - 1].text in {"-", "—", "–", ".", ":"}
+        if opening or (last.dep_ == "pobj" and last.head.lower_ in {"from", "in"}):
+            start, end = doc[left].idx, last.idx + len(last.text)
+            return ((start, end), colon) if end - start <= 60 else None
+    verb = last
+    while verb.head.i != verb.i and para_start <= verb.head.idx < j:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = _subject_of(verb)
+    if subject is None or subject.lower_ in _NOT_SOURCES or subject.idx < para_start:
+        return None
+    speaker = speaker_span(doc, verb)
+    if speaker is None:
+        return None
+    return speaker, statement_cue_span(doc, verb)
+
+
+def _colon_before(text: str, span: QuoteSpan) -> int | None:
+    """Offset of the colon announcing the quote (``...: "``), if any."""
     j = span.open_at - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -341,14 +441,7 @@ def _cue_before_colon(doc: Any, span: QuoteSpan) -> Any | None:
             j -= 1
     if j < 0 or text[j] != ":":
         return None
-    para_start = text.rfind("\n", 0, j) + 1
-    for token in reversed(tokens_between(doc, para_start, j)):
-        if token.text in {".", "!", "?"} or (token.text.endswith((".", "”", '"')) and \
-                token.is_punct):
-            break
-        if is_cue(token):
-            return token
-    return None
+    return j
 
 
 def _starts_quote(token: Any, spans: list[QuoteSpan]) -> bool:
@@ -399,9 +492,17 @@ def _subject_of(cue: Any) -> Any | None:
     """The subject of a cue; for participles and conjoined verbs, the governing verb's."""
     if cue.tag_ == "VBN" and cue.dep_ in {"advcl", "acl"}:
         return None  # ``Asked whether ..., X said``: the participle's subject is not given
+    if cue.lower_ == "asked" and cue.text[:1].isupper() and all(
+        t.is_punct for t in cue.doc[cue.sent.start:cue.i]
+    ):
+        return None  # the same, where the tagger read ``Asked`` as a past tense
     verb = cue
     for _ in range(3):
-        for child in verb.children:
+        # A parser that finds two subjects (``In Berea, OH, ... Gov. Kasich said``) has
+        # taken a stray name for one; the subject nearest before the verb is the real one.
+        children = sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i
+                                                          else c.i))
+        for child in children:
             if child.dep_ == "nsubj":
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and \
                         child.lower_ not in _PERSON_RELATIVE:
@@ -424,6 +525,18 @@ def _subject_of(cue: Any) -> Any | None:
         if verb.dep_ == "relcl":
             return verb.head
         break
+    return _subject_before_participle(cue)
+
+
+def _subject_before_participle(cue: Any) -> Any | None:
+    """``Flea shared the news, writing "..."``: a participle after a comma speaks for the
+    subject of the clause before it, even where the parser hung it elsewhere."""
+    if cue.tag_ != "VBG" or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    for token in reversed(cue.doc[cue.sent.start:cue.i - 1]):
+        if token.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+            return subjects[-1] if subjects else None
     return None
 
 
@@ -541,10 +654,14 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     for token in doc:
         if token.lower_ == "according":
             st = _according(doc, token)
+        elif token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp":
+            st = _stance(doc, token, spans)
         elif is_report_verb(token) or is_learned_cue(token):
             st = _reported(doc, token, spans)
             if st is None and token.dep_ == "parataxis":
                 statements.extend(_parenthetical(doc, token, spans))
+        elif token.pos_ == "NOUN":
+            st = _told_by_noun(doc, token, spans)
         else:
             st = None
         if st is not None:
@@ -744,7 +861,7 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if content is None:
         learned = _learned_content(cue)
         if learned is None:
-            return None
+            return _misparsed_clause(doc, cue, spans)
         content, preposition = learned
     subject = _subject_of(cue)
     if subject is None and (
@@ -794,6 +911,132 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
     return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
                       content.dep_ in {"dobj", "pobj", "pcomp"})
+
+
+#: Verbs whose clause follows them even where the parser attached it elsewhere (``He said
+#: legalizing it could put thousands to work``: ``legalizing`` became a subject).
+_CLAUSE_FIRST_VERBS = frozenset({
+    "say", "note", "observe", "report", "write", "add", "argue", "claim", "explain", "insist",
+    "warn", "show", "find", "suggest", "believe", "think", "know", "predict", "acknowledge",
+    "admit", "contend", "maintain", "conclude", "estimate", "recall", "stress",
+})
+#: Dependents of the cue that may stand between it and its clause (``said Tuesday``, ``noted
+#: in The Intercept``, ``told reporters``).
+_CUE_ADJUNCTS = frozenset({"npadvmod", "advmod", "prt", "prep", "dative", "dobj", "neg"})
+
+
+def _misparsed_clause(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """A speech or belief verb with no complement in the parse, followed in its sentence by a
+    clause with a subject and a verb of its own: the parser lost the clause, the sentence
+    still reports it."""
+    if cue.lemma_.lower() not in _CLAUSE_FIRST_VERBS or cue.dep_ in {"relcl", "acl", "amod"}:
+        return None
+    subject = _subject_of(cue)
+    if subject is None or subject.i > cue.i or subject.lower_ in _FIRST_PERSON | {"you", "it"}:
+        return None
+    sent = cue.sent
+    position = cue.i + 1
+    adjuncts = sorted((c for c in cue.children if c.i > cue.i and c.dep_ in _CUE_ADJUNCTS),
+                      key=lambda c: c.i)
+    for child in adjuncts:
+        words = sorted(child.subtree, key=lambda t: t.i)
+        if words[0].i != position:
+            break
+        if child.dep_ == "dobj" and not (cue.lemma_.lower() == "tell" or child.ent_type_):
+            return None  # ``said something``: the object is what was said, and short
+        position = words[-1].i + 1
+    rest = [t for t in doc[position:sent.end] if not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if len(rest) < 3 or rest[0].is_punct or rest[0].pos_ in {"CCONJ", "ADP"}:
+        return None
+    inside = {t.i for t in rest}
+    if not any(t.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} and t.head.i in inside
+               and t.head.pos_ in {"VERB", "AUX"} for t in rest):
+        return None
+    if any(is_report_verb(t) and t.i in inside and any(
+            c.dep_ == "ccomp" for c in t.children) for t in rest[:2]):
+        return None
+    para = _paragraph_of(text_of(doc), cue.idx)
+    rest = [t for t in rest if para[0] <= t.idx < para[1]]
+    if not rest:
+        return None
+    start, end = _trim(doc, rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    start, end = _cut_at_semicolon(text_of(doc), start, end, cue.idx)
+    if end - start < 8:
+        return None
+    direct = any(s.start <= start and end <= s.end for s in spans)
+    return _Statement(start, end, direct, speaker_span(doc, cue), statement_cue_span(doc, cue),
+                      cue.i, cue.lemma_.lower())
+
+
+#: Adjectives of belief, feeling or resolve whose clause is the holder's position (``X is
+#: convinced that ...``, ``X was confident the bill would pass``, ``X is determined to ...``).
+STANCE_ADJECTIVES = frozenset({
+    "convinced", "confident", "sure", "certain", "aware", "hopeful", "worried", "concerned",
+    "optimistic", "pessimistic", "adamant", "skeptical", "sceptical", "afraid", "fearful",
+    "determined", "eager", "unsure", "doubtful", "persuaded", "insistent", "intent",
+})
+
+
+def _stance(doc: Any, adjective: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """``Mr. Ackman is convinced that Valeant will recover``: the copula's subject holds the
+    clause; the cue is the copula with the adjective (``is convinced``)."""
+    copula = adjective.head
+    if copula.pos_ not in {"AUX", "VERB"} or copula.i > adjective.i:
+        return None
+    clause = next(
+        (c for c in (*adjective.children, *copula.children)
+         if c.i > adjective.i and (
+             c.dep_ == "ccomp"
+             or (c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                           for g in c.children)))),
+        None,
+    )
+    subject = next((c for c in copula.children if c.dep_ == "nsubj" and c.i < copula.i), None)
+    if clause is None or subject is None or subject.lower_ in _NOT_SOURCES | _RELATIVE - (
+        _PERSON_RELATIVE
+    ):
+        return None
+    para = _paragraph_of(text_of(doc), adjective.idx)
+    words = [t for t in clause.subtree if para[0] <= t.idx < para[1] and not t.is_space]
+    if sum(1 for t in words if t.is_alpha) < 2:
+        return None
+    start, end = _trim(doc, words[0].idx, words[-1].idx + len(words[-1].text))
+    start, end = _cut_at_semicolon(text_of(doc), start, end, adjective.idx)
+    if end <= start:
+        return None
+    cue_at = (statement_cue_span(doc, copula)[0], adjective.idx + len(adjective.text))
+    direct = any(s.start <= start and end <= s.end for s in spans)
+    return _Statement(start, end, direct, phrase_span(doc, subject), cue_at, adjective.i,
+                      adjective.lower_)
+
+
+#: ``cue_lemma`` prefix of a statement told by a noun (``Trump's claim that ...``).
+NOUN_CUE = "noun:"
+
+
+def _told_by_noun(doc: Any, noun: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """``Trump's claim that ...``, ``her criticism of Sanders`` (see :mod:`.noun_cues`)."""
+    found = noun_statement(noun)
+    if found is None:
+        return None
+    para = _paragraph_of(text_of(doc), noun.idx)
+    content = [doc[i] for i in found.content if para[0] <= doc[i].idx < para[1]]
+    if not content or not any(t.is_alpha for t in content):
+        return None
+    start, end = _trim(doc, content[0].idx, content[-1].idx + len(content[-1].text))
+    if end <= start:
+        return None
+    last = doc[found.cue_last]
+    first = (
+        statement_cue_span(doc, doc[found.verb])[0] if found.verb is not None
+        else doc[found.cue_first].idx
+    )
+    cue_at = (first, last.idx + len(last.text))
+    direct = any(s.start <= start and end <= s.end for s in spans)
+    return _Statement(start, end, direct, phrase_span(doc, doc[found.source]), cue_at,
+                      noun.i, NOUN_CUE + noun.lemma_.lower())
 
 
 def _according(doc: Any, cue: Any) -> _Statement | None:
@@ -1048,6 +1291,7 @@ def _merge(
         if st.cue is None or st.cue_token is None
         or ((st.cue_lemma in SPEECH_VERBS or st.cue_lemma == "according")
             and not st.from_object)
+        or st.cue_lemma.startswith(NOUN_CUE)
         or not any(
             o is not st and o.start <= st.cue[0] and st.cue[1] <= o.end for o in merged
         )
@@ -1097,6 +1341,59 @@ def _with_headline_statements(
     return kept + found
 
 
+#: Verbs of a private state (belief, wish, feeling): inside someone's speech they are part
+#: of what was said.
+PRIVATE_STATES = frozenset({
+    "believe", "think", "know", "feel", "hope", "expect", "fear", "worry", "doubt", "suspect",
+    "assume", "guess", "want", "wish", "prefer", "like",
+})
+
+
+def _without_nested_beliefs(doc: Any, statements: list[_Statement]) -> list[_Statement]:
+    """A belief or wish inside someone's speech is part of what they said, not a statement
+    of its own: ``Gillibrand told reporters she believed that ...`` (the belief verb hangs on
+    the speech verb, wherever the parser put the clause) and ``FALLIN: I think ...`` (a
+    transcript line's speaker)."""
+    speech = {st.cue_token for st in statements
+              if st.cue_token is not None and st.cue_lemma in SPEECH_VERBS - PRIVATE_STATES}
+
+    def nested(st: _Statement) -> bool:
+        if st.cue_token is None or st.cue is None or st.cue_lemma not in PRIVATE_STATES:
+            return False
+        if any(a.i in speech for a in doc[st.cue_token].ancestors):
+            return True
+        return any(o is not st and o.cue_lemma == ":" and o.start <= st.cue[0] and
+                   st.cue[1] <= o.end for o in statements)
+
+    return [st for st in statements if not nested(st)]
+
+
+#: Paragraphs a quote may look back over for a speaker the text in between names again.
+NAMED_AGAIN_PARAGRAPHS = 3
+
+
+def _named_again(
+    text: str, earlier: list[_Statement], quote_start: int, para_start: int
+) -> _Statement | None:
+    """``"A," Viguerie notes.`` / ``Viguerie is upbeat about Cruz.`` / ``"B."``: a quote
+    opening its paragraph, after a paragraph about the last speaker that names them again,
+    continues that speaker's words. The nearest earlier statement with a named speaker
+    within a few paragraphs counts when its last name is written between it and the quote."""
+    limit = para_start
+    for _ in range(NAMED_AGAIN_PARAGRAPHS):
+        limit = _paragraph_of(text, max(0, limit - 2))[0]
+    previous = next((p for p in reversed(earlier) if p.speaker is not None), None)
+    if previous is None or previous.end < limit or previous.speaker is None:
+        return None
+    name = text[previous.speaker[0]:previous.speaker[1]].split()
+    surname = name[-1].strip(",.’'") if name else ""
+    if not surname[:1].isupper() or surname.casefold() in _FIRST_PERSON | {"i"}:
+        return None
+    said_at = max(previous.end, previous.speaker[1], previous.cue[1] if previous.cue else 0)
+    between = text[said_at:para_start]
+    return previous if re.search(rf"\b{re.escape(surname)}\b", between) else None
+
+
 def _inherit_speakers(doc: Any, statements: list[_Statement]) -> list[_Statement]:
     """A direct quote with no cue takes the speaker of the nearest earlier statement in its
     paragraph (or the paragraph before, when it opens its own paragraph)."""
@@ -1116,6 +1413,8 @@ def _inherit_speakers(doc: Any, statements: list[_Statement]) -> list[_Statement
             None,
         )
         words = len(re.findall(r"\w+", text[st.start:st.end]))
+        if previous is None and opens_paragraph:
+            previous = _named_again(text, ordered[:i], st.start, para[0])
         if previous is not None:
             st.speaker = previous.speaker
             out.append(st)

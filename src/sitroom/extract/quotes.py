@@ -11,6 +11,11 @@ Fields of a ``"kind": "quote"`` object:
 - ``cue_start``/``cue_end``/``cue``: the speech verb or ``according to`` (null if none, as
   for a quote that continues the previous speaker's words);
 - ``direct``: true between quotation marks; ``speaker``: canonical entity id or null;
+- ``content_parts``: the whole statement's content as ``[start, end]`` fragments in text
+  order. A statement its own cue interrupts (``"A," he said, "B."``, ``In his state, X said,
+  offenders are ...``) gives one object per part, and each of them lists every part, as
+  attribution corpora mark such content (one attribution, several fragments); otherwise the
+  one fragment ``[start, end]``;
 - ``also_in``: the other files carrying the same statement.
 
 Fields of a ``"kind": "citation"`` object: ``file``; ``start``/``end``/``text``: the cited
@@ -44,6 +49,7 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
     }
     for doc in docs:
         article = doc.article.id
+        parts = _parts_by_cue(doc, doc.annotations.quotes)
         for q in sorted((q for q in quotes if q.article == article), key=lambda q: q.start):
             m = mentions[(q.article, q.start, q.end)]
             speaker = _raw(doc, m.speaker_start, m.speaker_end)
@@ -59,6 +65,9 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
                 "cue_end": cue[1] if cue else None,
                 "cue": doc.raw_text[cue[0]:cue[1]] if cue else None,
                 "direct": q.direct,
+                "content_parts": parts.get(
+                    (m.cue_start, m.cue_end), [list(doc.raw_span(q.start, q.end))]
+                ) if m.cue_start is not None else [list(doc.raw_span(q.start, q.end))],
                 "speaker": q.speaker,
                 "also_in": sorted({files_of[a] for a in q.also_in if a in files_of}),
             }
@@ -75,6 +84,20 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
                 "affiliation": original.affiliation if original else None,
                 "source": c.source,
             }
+
+
+def _parts_by_cue(
+    doc: PreparedDoc, mentions: Sequence[QuoteMention]
+) -> dict[tuple[int | None, int | None], list[list[int]]]:
+    """Raw content fragments of the statements told in several mentions, by their cue: the
+    parts of one statement share its cue, and no two statements share one."""
+    by_cue: dict[tuple[int | None, int | None], list[list[int]]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.cue_start is not None:
+            by_cue.setdefault((m.cue_start, m.cue_end), []).append(
+                list(doc.raw_span(m.start, m.end))
+            )
+    return {cue: spans for cue, spans in by_cue.items() if len(spans) > 1}
 
 
 def _raw(doc: PreparedDoc, start: int | None, end: int | None) -> tuple[int, int] | None:

@@ -63,3 +63,22 @@ def test_identity_offsets_when_nothing_was_cleaned(nlp: Any) -> None:
                       annotate_doc(nlp(raw), "x"), None)
     (row,) = [r for r in extract([doc]) if r["kind"] == "quote"]
     assert row["text"] == "that the embankment failed on its own"  # the whole reported clause
+
+
+def test_quote_split_by_its_cue_lists_both_parts(nlp: Any) -> None:
+    raw = ' header "We will rebuild the bridge," Kilic said, "and the school after it."'
+    doc = prepared(nlp, raw, 8, "s.txt", "Daily")
+    rows = [r for r in extract([doc]) if r["kind"] == "quote"]
+    assert len(rows) == 2
+    expected = [[r["start"], r["end"]] for r in rows]
+    assert [raw[s:e] for s, e in expected] == ["We will rebuild the bridge",
+                                              "and the school after it."]
+    for row in rows:  # each part names the whole statement, in raw offsets
+        assert row["content_parts"] == expected
+
+
+def test_single_part_statement_lists_itself(nlp: Any) -> None:
+    raw = '"We will rebuild the bridge," Kilic said.'
+    doc = prepared(nlp, raw, 0, "o.txt", "Daily")
+    (row,) = [r for r in extract([doc]) if r["kind"] == "quote"]
+    assert row["content_parts"] == [[row["start"], row["end"]]]
