@@ -14,7 +14,8 @@ each only when the chain is unambiguous:
    line (``Reuel Marc Gerecht, Wall Street Journal``, on its own line or right after the
    closing mark): the person signed.
 4. **Continued paragraph**: the quote opens its paragraph and the paragraph before holds a
-   quote with a speaker (and is no signed item) (``"...," Scott said.`` then ``"But I found ..."``): that speaker.
+   quote with a speaker and is no signed item (``"...," Scott said.`` then ``"But I found
+   ..."``): that speaker.
 
 Rules 2 and 4 hold only when nobody else is named, outside quotation marks, between the
 earlier quote and this one (``"...," Roy said. Fried disagreed. "..."`` is not Roy's).
