@@ -36,7 +36,8 @@ KINDS = ("none", "pronoun", "unnamed", "name")
 def speaker_kind(speaker_text: str | None, common: frozenset[str] = frozenset()) -> str:
     """``none``, ``pronoun``, ``unnamed`` (a description: its head word is lower-case, or a
     capitalised first word that ``common``, the corpus's lower-case words, also holds:
-    ``Some``, ``Critics``) or ``name``."""
+    ``Some``, ``Critics``; or common words before a plural: ``Prominent Democrats``) or
+    ``name``."""
     if not speaker_text or not speaker_text.strip():
         return "none"
     words = re.findall(r"[\w.'’-]+", re.split(r"[,(]", speaker_text)[0])
@@ -51,8 +52,12 @@ def speaker_kind(speaker_text: str | None, common: frozenset[str] = frozenset())
     head = words[-1]
     if not head[:1].isupper():
         return "unnamed"
-    if len(words) == 1 and not head.isupper() and head.casefold() in common:
+    if head.isupper():
+        return "name"
+    if len(words) == 1 and head.casefold() in common:
         return "unnamed"
+    if head.endswith("s") and all(w.casefold() in common for w in words[:-1]):
+        return "unnamed"  # a described group: ``Prominent Democrats``, ``many Republicans``
     return "name"
 
 
