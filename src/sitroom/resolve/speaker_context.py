@@ -13,6 +13,7 @@ each only when the chain is unambiguous:
 3. **Signed block**: the quote opens a run of quoted paragraphs that ends with a signature
    line (``Reuel Marc Gerecht, Wall Street Journal``, on its own line or right after the
    closing mark): the person signed.
+   The same holds for a signed quote framed by a description (``Some argue that "..."``).
 4. **Continued paragraph**: the quote opens its paragraph and the paragraph before holds a
    quote with a speaker and is no signed item (``"...," Scott said.`` then ``"But I found
    ..."``): that speaker.
@@ -84,8 +85,20 @@ def attribute_from_context(
             )
             if found is not None:
                 q = replace(q, speaker=found[0], speaker_text=found[1])
+        elif q.speaker is None and _described(q.speaker_text):
+            # A round-up frames a signed quote as ``Some argue that "..."``: the signer wrote it.
+            found = _signed(text, q, ordered, mentions, entities)
+            if found is not None:
+                q = replace(q, speaker=found[0], speaker_text=found[1])
         out.append(q)
     return out
+
+
+def _described(speaker_text: str | None) -> bool:
+    """Whether the speaker words describe rather than name (``Some``, ``Others``, ``many
+    critics``): no capital after the first word."""
+    words = (speaker_text or "").split()
+    return bool(words) and not any(w[:1].isupper() for w in words[1:])
 
 
 def paragraph_of(text: str, at: int) -> tuple[int, int]:

@@ -99,3 +99,11 @@ def test_a_narrative_line_after_a_quote_is_no_signature() -> None:
     text = ("“The deal was flawed.”\n\nKen White, a lawyer, spoke on Monday.")
     mentions = [person(text, "Ken White")]
     assert speakers(text, [said(text, "The deal was flawed.")], mentions) == [None]
+
+
+def test_a_signed_quote_framed_as_what_some_argue_goes_to_the_signer() -> None:
+    text = "Some argue that “the deal was flawed.”\n\nKen White, The Atlantic"
+    mentions = [person(text, "Ken White")]
+    quote = said(text, "the deal was flawed.", "Some", "argue")
+    resolved = resolve_speakers(text, [quote], mentions, Lookup(mentions))
+    assert (resolved[0].speaker, resolved[0].speaker_text) == ("e_ken white", "Ken White")
