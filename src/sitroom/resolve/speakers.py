@@ -27,6 +27,7 @@ from typing import Protocol
 
 from ..annotate.cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_NOUNS
 from ..types import Mention, Quote, QuoteMention
+from .speaker_context import attribute_from_context
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
@@ -84,7 +85,8 @@ def resolve_speakers(
                 end=q.end,
             )
         )
-    return out
+    # Quotes with no speaker words: the paragraphs around them may say who speaks.
+    return attribute_from_context(article_text, out, sorted_mentions, entities)
 
 
 def _opens(text: str, start: int, at: int) -> bool:
