@@ -81,13 +81,20 @@ def run_steps(kept: Any, annotations: Any, cache: Any) -> dict[str, float]:
     quotes, citations = timed(
         "quotes", lambda: build_quotes_and_citations(articles, annotations, entities)
     )
-    timed("events", lambda: build_events(articles, annotations, entities, place_mentions(places)))
-    timed("stories", lambda: stories_for(articles, _actors_by_article(entities)))
+    events = timed(
+        "events", lambda: build_events(articles, annotations, entities, place_mentions(places))
+    )
+    stories = timed("stories", lambda: stories_for(articles, _actors_by_article(entities)))
     timed("findings", lambda: build_findings(
         articles, annotations, quotes, citations, entities.entities, entities.mention_entity,
         places.places, places.mention_place, cache=cache,
     ))
     seconds["articles"] = float(len(articles))
+    # What the steps found, to tell how much merging a corpus made (not timed).
+    seconds["found_entities"] = float(len(entities.entities))
+    seconds["found_quote_links"] = float(sum(len(q.also_in) for q in quotes))
+    seconds["found_events"] = float(len(events))
+    seconds["found_stories"] = float(len(stories))
     return seconds
 
 
