@@ -370,14 +370,19 @@ def measure_one(store_dir: Path, size: int) -> dict[str, Any]:
             articles.append(new_article)
             annotations.append(new_ann)
 
-    # Which statements the store embedded: one untimed claims pass over the base corpus.
+    # Which statements the store embedded: one untimed claims pass over the base corpus,
+    # kept in a file beside the store so that the next size reads it instead.
     from sitroom.analyze import vectors as vector_module
 
     original_digest = vector_module.text_digest
     statement_texts, stored = _statement_texts(store_dir)
-    base_kept = mark_duplicates(date_undated([a for a, _ in base], [n for _, n in base]))
-    warm = [n for _, n in base]
-    run_steps(base_kept, warm, _NoVectors(stored))
+    known = store_dir / "statement_texts.json"
+    if known.exists():
+        statement_texts.update(json.loads(known.read_text(encoding="utf-8")))
+    else:
+        base_kept = mark_duplicates(date_undated([a for a, _ in base], [n for _, n in base]))
+        run_steps(base_kept, [n for _, n in base], _NoVectors(stored))
+        known.write_text(json.dumps(statement_texts), encoding="utf-8")
     vector_module.text_digest = original_digest
     cache = CopiedVectors(statement_texts, stored, maps, copies)
 
@@ -488,8 +493,17 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,2000,4000,8000", help="articles per corpus")
     parser.add_argument("--svg", type=Path, help="write a log-log plot of the steps here")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--rows", type=Path,
+                        help="append each size's measurement to this file as a JSON line")
+    parser.add_argument("--report", type=Path,
+                        help="measure nothing: print the table (and --svg) of a --rows file")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, in this process
     args = parser.parse_args()
+    if args.report:
+        lines = args.report.read_text(encoding="utf-8").splitlines()
+        found = sorted((json.loads(line) for line in lines if line.strip()),
+                       key=lambda row: row["articles"])
+        return report(found, args.svg, as_json=args.json)
     scratch = Path(tempfile.mkdtemp(prefix="sitroom-scaling-"))
     if args.store is None and not args.one:
         from corpus_steps import build_store
@@ -522,12 +536,19 @@ def main() -> int:
             )
             row = json.loads(done.stdout.strip().splitlines()[-1])
             rows.append(row)
+            if args.rows:
+                with args.rows.open("a", encoding="utf-8") as sink:
+                    sink.write(json.dumps(row) + "\n")
             print(f"measured {size} articles: " + ", ".join(
                 f"{s} {row['cpu_seconds'][s]:.2f}" for s in STEPS)
                 + f"; peak RSS {row['peak_rss_mib']} MiB", file=sys.stderr, flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    return report(rows, args.svg, as_json=args.json)
 
+
+def report(rows: Sequence[dict[str, Any]], svg: Path | None, *, as_json: bool) -> int:
+    """Print the measurements (a table, or one JSON object) and write the plot."""
     growth = [
         {"from": a["articles"], "to": b["articles"], **{
             s: exponent(a["cpu_seconds"][s], b["cpu_seconds"][s], a["articles"], b["articles"])
@@ -536,9 +557,9 @@ def main() -> int:
                            a["articles"], b["articles"])}
         for a, b in itertools.pairwise(rows)
     ]
-    if args.svg:
-        write_svg(rows, args.svg)
-    if args.json:
+    if svg:
+        write_svg(rows, svg)
+    if as_json:
         print(json.dumps({"rows": rows, "growth_exponent": growth}))
         return 0
     print("CPU seconds per step (synthetic copies of the base store's articles)")
