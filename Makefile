@@ -70,6 +70,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/serve_load.py
 	$(BIN)/python bench/crash_trials.py
 	$(BIN)/python bench/incremental.py --docs 2000 --add 20 --workers 2 --json
+	$(BIN)/python bench/corpus_scaling.py --base 500 --sizes 1000,2000,4000,8000 --svg docs/corpus_scaling.svg
 
 # Refresh report.html's vendored JavaScript, CSS and boundaries from pinned npm packages
 # (needs node and npm; the files are committed, so nothing is fetched at install or run time).

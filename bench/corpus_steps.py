@@ -41,11 +41,27 @@ STEPS = ("read", "entities", "places", "quotes", "events", "stories", "findings"
 
 def time_steps(store: Any, size: int, *, cached: bool = True) -> dict[str, float]:
     """Seconds per corpus-level step over the first ``size`` stored articles."""
+    from sitroom.annotate import PIPELINE_VERSION
+
+    def read() -> tuple[Any, Any]:
+        kept = store.articles()[:size]
+        ids = {article.id for article in kept}
+        return kept, [a for a in store.annotations(PIPELINE_VERSION) if a.article in ids]
+
+    started, cpu = time.perf_counter(), time.process_time()
+    kept, annotations = read()
+    seconds = {"read": time.perf_counter() - started, "read_cpu": time.process_time() - cpu}
+    return {**seconds, **run_steps(kept, annotations, store if cached else None)}
+
+
+def run_steps(kept: Any, annotations: Any, cache: Any) -> dict[str, float]:
+    """Wall and CPU seconds of each corpus-level step after ``read`` over these articles and
+    their annotations, as :func:`sitroom.pipeline.assemble_report` runs them (``cache``:
+    where the claims step finds stored embeddings, or None)."""
     from sitroom.analyze.events import build_events, mark_duplicates, place_mentions
     from sitroom.analyze.findings import build_findings
     from sitroom.analyze.provenance import build_quotes_and_citations
     from sitroom.analyze.stories import stories_for
-    from sitroom.annotate import PIPELINE_VERSION
     from sitroom.pipeline import _actors_by_article, date_undated
     from sitroom.resolve.entities import resolve_entities
     from sitroom.resolve.places import resolve_places
@@ -59,25 +75,26 @@ def time_steps(store: Any, size: int, *, cached: bool = True) -> dict[str, float
         seconds[name + "_cpu"] = time.process_time() - cpu
         return value
 
-    def read() -> tuple[Any, Any]:
-        kept = store.articles()[:size]
-        ids = {article.id for article in kept}
-        return kept, [a for a in store.annotations(PIPELINE_VERSION) if a.article in ids]
-
-    kept, annotations = timed("read", read)
     articles = mark_duplicates(date_undated(kept, annotations))
     entities = timed("entities", lambda: resolve_entities(annotations))
     places = timed("places", lambda: resolve_places(articles, annotations, entities))
     quotes, citations = timed(
         "quotes", lambda: build_quotes_and_citations(articles, annotations, entities)
     )
-    timed("events", lambda: build_events(articles, annotations, entities, place_mentions(places)))
-    timed("stories", lambda: stories_for(articles, _actors_by_article(entities)))
+    events = timed(
+        "events", lambda: build_events(articles, annotations, entities, place_mentions(places))
+    )
+    stories = timed("stories", lambda: stories_for(articles, _actors_by_article(entities)))
     timed("findings", lambda: build_findings(
         articles, annotations, quotes, citations, entities.entities, entities.mention_entity,
-        places.places, places.mention_place, cache=store if cached else None,
+        places.places, places.mention_place, cache=cache,
     ))
     seconds["articles"] = float(len(articles))
+    # What the steps found, to tell how much merging a corpus made (not timed).
+    seconds["found_entities"] = float(len(entities.entities))
+    seconds["found_quote_links"] = float(sum(len(q.also_in) for q in quotes))
+    seconds["found_events"] = float(len(events))
+    seconds["found_stories"] = float(len(stories))
     return seconds
 
 

@@ -4,8 +4,9 @@ how many independent sources carry a statement.
 - :func:`link_quotes` fills ``Quote.also_in`` when the same statement appears in other
   articles, with or without quote marks, trimmed or lightly paraphrased. Similarity is the
   share of the shorter statement's content words found in the longer one (containment, so a
-  trimmed quote still matches its full form); an inverted index over content words keeps the
-  pairs compared to those that share words, so it scales past a few thousand quotes.
+  trimmed quote still matches its full form); an inverted index probed only with each
+  statement's rarest words (a prefix filter) finds every pair that can pass, without
+  comparing all pairs.
 - :func:`provenance_chain`: outlet of the article -> outlets or agencies it relays (a wire
   credit in the dateline, ``told X``, ``according to X`` near the quote) -> original speaker.
 - :func:`syndication_groups` finds near-duplicate article texts with MinHash (datasketch);
@@ -17,6 +18,7 @@ how many independent sources carry a statement.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -111,18 +113,37 @@ def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Q
     return tuple(out)
 
 
-#: Quotes whose shared-word counts are computed in one sparse product (bounds its memory).
+#: Quotes whose candidate partners are found in one sparse product (bounds its memory).
 _QUOTE_BLOCK = 2000
+
+
+def _required_overlap(size: int) -> int:
+    """The fewest shared words with which a statement of ``size`` content words can be the
+    smaller of a linked pair: :data:`MIN_SHARED_WORDS` (or all its words) and the lower of
+    the two containment bars, tested with the same float arithmetic as the link rule."""
+    needed = max(1, math.ceil(SAME_SPEAKER_STATEMENT * size))
+    while needed > 1 and (needed - 1) / size >= SAME_SPEAKER_STATEMENT:
+        needed -= 1
+    while needed / size < SAME_SPEAKER_STATEMENT:
+        needed += 1
+    return max(min(MIN_SHARED_WORDS, size), needed)
 
 
 def _shared_word_counts(
     quotes: Sequence[Quote], words: Sequence[frozenset[str]]
 ) -> Iterator[tuple[int, int, int]]:
-    """(i, j, shared) for every pair of quotes ``i < j`` of different articles that share
+    """(i, j, shared) for pairs of quotes ``i < j`` of different articles that share
     ``shared`` content words, leaving out words in very many quotes (they say nothing).
 
-    The counts are one sparse product of the quote-by-word incidence matrix with itself,
-    a block of rows at a time: the same counts as walking an inverted index, in C."""
+    Every pair that can pass the link rule is among those yielded, with its exact count
+    (pairs that cannot pass may be yielded too). Candidates come from a prefix filter, as in
+    set-similarity joins: order the counted words rarest first; a statement ``x`` with ``n``
+    counted words that must share ``k`` of them with a longer one (:func:`_required_overlap`
+    of its full size) shares at least one of its ``n - k + 1`` rarest. So only those rarest
+    words are looked up in the inverted index, whose long postings (the frequent words) are
+    then walked only by statements made of frequent words; the rule itself (which words
+    count, the thresholds) is unchanged, so the links are the same as comparing all pairs.
+    The exact counts of the candidates are then one elementwise sparse product."""
     from scipy.sparse import csr_matrix
 
     vocabulary: dict[str, int] = {}
@@ -135,25 +156,49 @@ def _shared_word_counts(
     if not rows:
         return
     common = max(50, len(quotes) // 5)
-    incidence = csr_matrix(
-        (np.ones(len(rows), dtype=np.int32), (rows, columns)),
-        shape=(len(quotes), len(vocabulary)),
+    row_of = np.asarray(rows, dtype=np.int64)
+    column_of = np.asarray(columns, dtype=np.int64)
+    frequency = np.bincount(column_of, minlength=len(vocabulary))
+    counted = frequency[column_of] <= common
+    row_of, column_of = row_of[counted], column_of[counted]
+    if not len(row_of):
+        return
+    shape = (len(quotes), len(vocabulary))
+    incidence = csr_matrix((np.ones(len(row_of), dtype=np.int32), (row_of, column_of)),
+                           shape=shape)
+    # Rank of each word, rarest first (ties by first appearance), and each statement's
+    # prefix: its counted words of lowest rank, as many as it can miss plus one.
+    rank = np.empty(len(vocabulary), dtype=np.int64)
+    rank[np.lexsort((np.arange(len(vocabulary)), frequency))] = np.arange(len(vocabulary))
+    sizes = np.array([len(ws) for ws in words], dtype=np.int64)
+    counted_sizes = np.bincount(row_of, minlength=len(quotes))
+    needed = np.array([_required_overlap(int(n)) if n else 1 for n in sizes], dtype=np.int64)
+    prefix = counted_sizes - needed + 1
+    order = np.lexsort((rank[column_of], row_of))
+    row_sorted, column_sorted = row_of[order], column_of[order]
+    starts = np.concatenate(([0], np.cumsum(counted_sizes)[:-1]))
+    position = np.arange(len(row_sorted)) - starts[row_sorted]
+    in_prefix = position < prefix[row_sorted]
+    probes = csr_matrix(
+        (np.ones(int(in_prefix.sum()), dtype=np.int32),
+         (row_sorted[in_prefix], column_sorted[in_prefix])), shape=shape,
     )
-    frequent = np.flatnonzero(np.asarray(incidence.sum(axis=0)).ravel() > common)
-    if len(frequent):
-        keep = np.ones(len(vocabulary), dtype=bool)
-        keep[frequent] = False
-        incidence = incidence[:, np.flatnonzero(keep)]
     article_of: dict[str, int] = {}
     articles = np.array([article_of.setdefault(q.article, len(article_of)) for q in quotes])
     transposed = incidence.T.tocsr()
     for offset in range(0, len(quotes), _QUOTE_BLOCK):
-        block = (incidence[offset:offset + _QUOTE_BLOCK] @ transposed).tocoo()
+        block = (probes[offset:offset + _QUOTE_BLOCK] @ transposed).tocoo()
         left = block.row.astype(np.int64) + offset
         right = block.col.astype(np.int64)
-        wanted = (right > left) & (articles[left] != articles[right])
-        yield from zip(left[wanted].tolist(), right[wanted].tolist(),
-                       block.data[wanted].tolist(), strict=True)
+        # The probing statement is the smaller (or as large) one of the pair.
+        wanted = (sizes[right] >= sizes[left]) & (articles[left] != articles[right])
+        left, right = left[wanted], right[wanted]
+        pairs = np.unique(np.minimum(left, right) * len(quotes) + np.maximum(left, right))
+        if not len(pairs):
+            continue
+        low, high = pairs // len(quotes), pairs % len(quotes)
+        shared = np.asarray(incidence[low].multiply(incidence[high]).sum(axis=1)).ravel()
+        yield from zip(low.tolist(), high.tolist(), shared.tolist(), strict=True)
 
 
 # --------------------------------------------------------------------------- provenance

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sitroom.analyze.provenance import (
     build_quotes_and_citations,
     count_independent,
@@ -112,3 +115,46 @@ def test_build_quotes_and_citations_resolves_and_upgrades_outlets() -> None:
     quotes, cites = build_quotes_and_citations(arts, [ann], Lookup())
     assert quotes[0].speaker == "e_rauf" and quotes[0].speaker_text == "Nadia Rauf"
     assert cites[0].kind == "outlet"
+
+
+def _links_by_all_pairs(quotes: list[Quote]) -> list[tuple[str, ...]]:
+    """The link rule applied to every pair: what the indexed search must reproduce."""
+    from sitroom.analyze.provenance import (
+        MIN_SHARED_WORDS,
+        SAME_SPEAKER_STATEMENT,
+        SAME_STATEMENT,
+        content_words,
+    )
+
+    words = [content_words(q.text) for q in quotes]
+    seen: dict[str, int] = {}
+    for ws in words:
+        for w in ws:
+            seen[w] = seen.get(w, 0) + 1
+    common = max(50, len(quotes) // 5)
+    linked: list[set[str]] = [set() for _ in quotes]
+    for i, a in enumerate(quotes):
+        for j, b in enumerate(quotes):
+            if a.article == b.article:
+                continue
+            shared = sum(1 for w in words[i] & words[j] if seen[w] <= common)
+            smaller = min(len(words[i]), len(words[j]))
+            bar = SAME_SPEAKER_STATEMENT if a.speaker and a.speaker == b.speaker else SAME_STATEMENT
+            if smaller and shared >= min(MIN_SHARED_WORDS, smaller) and shared / smaller >= bar:
+                linked[i].add(b.article)
+    return [tuple(sorted(s)) for s in linked]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.lists(st.integers(0, 60), min_size=1,
+                                                       max_size=14),
+                          st.sampled_from([None, "e_a", "e_b"])), min_size=2, max_size=70))
+def test_indexed_linking_finds_exactly_the_pairs_all_pairs_would(
+    drawn: list[tuple[int, list[int], str | None]],
+) -> None:
+    # Words drawn from a small vocabulary, some in most statements, so that frequent words,
+    # short statements and same-speaker bars all occur.
+    vocabulary = [f"word{n:02d}x" for n in range(61)]
+    quotes = [quote(f"art{article}", " ".join(vocabulary[w] for w in ws), speaker, start=i)
+              for i, (article, ws, speaker) in enumerate(drawn)]
+    assert [q.also_in for q in link_quotes([], quotes)] == _links_by_all_pairs(quotes)
