@@ -724,7 +724,9 @@ def _peer_of(entry: GeoEntry, key: str, peer_areas: Sequence[GeoEntry]) -> bool:
 
 
 #: Between two names of one list: a comma, "and", "or".
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*")
+# Whitespace is matched at one place per gap (never by two stars in a row), so a long run of
+# spaces costs linear time, not quadratic (tests/unit/test_regex_linear.py).
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)|,|and|or)\s*")
 #: "the state of Washington", "the province of Alberta": the area, not a namesake town.
 _AREA_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate) of\s+\Z")
 
