@@ -8,7 +8,7 @@ cleaned text, for instance, is stored but is not part of report.json).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import SitroomError
@@ -44,23 +44,31 @@ def report_to_dict(report: Report) -> JsonObject:
     no clock, so the same report always gives the same data.
     """
     return {
-        "schema_version": report.schema_version,
-        "generated_by": report.generated_by,
-        "as_of": report.as_of,
-        "articles": [article_to_dict(a) for a in report.articles],
-        "rejected": [rejected_to_dict(r) for r in report.rejected],
-        "entities": [entity_to_dict(e) for e in report.entities],
-        "places": [place_to_dict(p) for p in report.places],
-        "events": [event_to_dict(e) for e in report.events],
-        "quotes": [quote_to_dict(q) for q in report.quotes],
-        "citations": [citation_to_dict(c) for c in report.citations],
-        "claims": [claim_to_dict(c) for c in report.claims],
-        "stories": [story_to_dict(s) for s in report.stories],
-        "framing": [framing_to_dict(f) for f in report.framing],
-        "summary": [summary_item_to_dict(s) for s in report.summary],
-        "timeline": list(report.timeline),
-        "contradictions": [contradiction_to_dict(c) for c in report.contradictions],
+        key: list(value) if isinstance(value, Iterator) else value
+        for key, value in report_sections(report)
     }
+
+
+def report_sections(report: Report) -> Iterator[tuple[str, Any]]:
+    """(key, value) of report.json's top level in the contract's order; each list comes as
+    an iterator that converts one record at a time, so a caller that writes as it goes never
+    holds the whole data."""
+    yield "schema_version", report.schema_version
+    yield "generated_by", report.generated_by
+    yield "as_of", report.as_of
+    yield "articles", map(article_to_dict, report.articles)
+    yield "rejected", map(rejected_to_dict, report.rejected)
+    yield "entities", map(entity_to_dict, report.entities)
+    yield "places", map(place_to_dict, report.places)
+    yield "events", map(event_to_dict, report.events)
+    yield "quotes", map(quote_to_dict, report.quotes)
+    yield "citations", map(citation_to_dict, report.citations)
+    yield "claims", map(claim_to_dict, report.claims)
+    yield "stories", map(story_to_dict, report.stories)
+    yield "framing", map(framing_to_dict, report.framing)
+    yield "summary", map(summary_item_to_dict, report.summary)
+    yield "timeline", iter(report.timeline)
+    yield "contradictions", map(contradiction_to_dict, report.contradictions)
 
 
 def report_to_json(data: JsonObject) -> str:
@@ -71,11 +79,46 @@ def report_to_json(data: JsonObject) -> str:
     try:
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     except ValueError as err:
-        raise SitroomError(
-            f"report.json would contain a value JSON cannot hold: {err}",
-            fix="replace NaN or infinite numbers (coordinates, scores) with null or a finite value",
-        ) from err
+        raise _not_json(err) from err
     return text + "\n"
+
+
+def report_json_chunks(report: Report) -> Iterator[str]:
+    """The text of :func:`report_to_json` for ``report``, in pieces of about one record
+    each: every record is converted and encoded when its turn comes, so neither the whole
+    data nor the whole text is ever held (a large corpus's report.json runs to hundreds of
+    megabytes of text, several times that as Python objects). The layout is the one
+    ``json.dumps(indent=2)`` gives: a record in a top-level list is indented by four
+    spaces, and a JSON string never holds a raw line break, so indenting its lines is
+    exact."""
+    yield "{"
+    first = True
+    for key, value in report_sections(report):
+        yield ("\n  " if first else ",\n  ") + _encode(key) + ": "
+        first = False
+        if not isinstance(value, Iterator):
+            yield _encode(value)
+            continue
+        opened = False
+        for item in value:
+            yield (",\n    " if opened else "[\n    ") + _encode(item).replace("\n", "\n    ")
+            opened = True
+        yield "\n  ]" if opened else "[]"
+    yield "\n}\n"
+
+
+def _encode(value: Any) -> str:
+    try:
+        return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
+    except ValueError as err:
+        raise _not_json(err) from err
+
+
+def _not_json(err: ValueError) -> SitroomError:
+    return SitroomError(
+        f"report.json would contain a value JSON cannot hold: {err}",
+        fix="replace NaN or infinite numbers (coordinates, scores) with null or a finite value",
+    )
 
 
 def article_to_dict(article: Article) -> JsonObject:
