@@ -8,8 +8,8 @@ cleaned text, for instance, is stored but is not part of report.json).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, overload
 
 from ..errors import SitroomError
 from ..types import (
@@ -44,31 +44,63 @@ def report_to_dict(report: Report) -> JsonObject:
     no clock, so the same report always gives the same data.
     """
     return {
-        key: list(value) if isinstance(value, Iterator) else value
+        key: list(value) if isinstance(value, Records) else value
         for key, value in report_sections(report)
     }
 
 
+class Records(Sequence[Any]):
+    """One of the report's lists as JSON-ready data, each record converted when it is read
+    (on every pass), so a writer that goes record by record never holds the whole list's
+    data."""
+
+    __slots__ = ("_convert", "_source")
+
+    def __init__(self, source: Sequence[Any], convert: Callable[[Any], Any]) -> None:
+        self._source = source
+        self._convert = convert
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._convert(item) for item in self._source[index]]
+        return self._convert(self._source[index])
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self._convert, self._source)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 def report_sections(report: Report) -> Iterator[tuple[str, Any]]:
-    """(key, value) of report.json's top level in the contract's order; each list comes as
-    an iterator that converts one record at a time, so a caller that writes as it goes never
-    holds the whole data."""
+    """(key, value) of report.json's top level in the contract's order, each list as
+    :class:`Records`."""
     yield "schema_version", report.schema_version
     yield "generated_by", report.generated_by
     yield "as_of", report.as_of
-    yield "articles", map(article_to_dict, report.articles)
-    yield "rejected", map(rejected_to_dict, report.rejected)
-    yield "entities", map(entity_to_dict, report.entities)
-    yield "places", map(place_to_dict, report.places)
-    yield "events", map(event_to_dict, report.events)
-    yield "quotes", map(quote_to_dict, report.quotes)
-    yield "citations", map(citation_to_dict, report.citations)
-    yield "claims", map(claim_to_dict, report.claims)
-    yield "stories", map(story_to_dict, report.stories)
-    yield "framing", map(framing_to_dict, report.framing)
-    yield "summary", map(summary_item_to_dict, report.summary)
-    yield "timeline", iter(report.timeline)
-    yield "contradictions", map(contradiction_to_dict, report.contradictions)
+    yield "articles", Records(report.articles, article_to_dict)
+    yield "rejected", Records(report.rejected, rejected_to_dict)
+    yield "entities", Records(report.entities, entity_to_dict)
+    yield "places", Records(report.places, place_to_dict)
+    yield "events", Records(report.events, event_to_dict)
+    yield "quotes", Records(report.quotes, quote_to_dict)
+    yield "citations", Records(report.citations, citation_to_dict)
+    yield "claims", Records(report.claims, claim_to_dict)
+    yield "stories", Records(report.stories, story_to_dict)
+    yield "framing", Records(report.framing, framing_to_dict)
+    yield "summary", Records(report.summary, summary_item_to_dict)
+    yield "timeline", Records(report.timeline, _same)
+    yield "contradictions", Records(report.contradictions, contradiction_to_dict)
 
 
 def report_to_json(data: JsonObject) -> str:
@@ -96,7 +128,7 @@ def report_json_chunks(report: Report) -> Iterator[str]:
     for key, value in report_sections(report):
         yield ("\n  " if first else ",\n  ") + _encode(key) + ": "
         first = False
-        if not isinstance(value, Iterator):
+        if not isinstance(value, Records):
             yield _encode(value)
             continue
         opened = False
