@@ -27,6 +27,7 @@ from .types import Article, DocAnnotations, Report
 if TYPE_CHECKING:
     from .resolve.entities import EntityResolution
     from .resolve.places import PlaceResolution
+    from .store.annotation_view import StoredAnnotations
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -172,30 +173,47 @@ def assemble_report(
     store: Store, options: Options, aliases: AliasRules | None = None
 ) -> Report:
     """The corpus-level steps over everything stored: resolution, linking, then the report
-    record."""
+    record.
+
+    The annotations are never all in memory: each step walks a
+    :class:`~sitroom.store.annotation_view.StoredAnnotations` that reads them from the store a
+    few articles at a time, decoding only the parts that step reads, and what a step no
+    longer needs is freed before the next one starts."""
     from .analyze.events import build_events, mark_duplicates, place_mentions, timeline
     from .analyze.findings import build_findings
     from .analyze.provenance import build_quotes_and_citations
     from .analyze.stories import stories_for, titled_by_claims
     from .annotate import PIPELINE_VERSION
+    from .memory import release_freed_memory
     from .resolve.entities import resolve_entities
+    from .store.annotation_view import StoredAnnotations
 
-    annotations = store.annotations(PIPELINE_VERSION)
-    articles = date_undated(store.articles(), annotations)
+    annotations = StoredAnnotations(store, PIPELINE_VERSION)
+    articles = date_undated(store.articles(), annotations.only("times"))
     if options.as_of:  # what articles published by that day said, nothing later
         articles, annotations = _as_of_view(articles, annotations, options.as_of)
     articles = mark_duplicates(articles)
     if aliases is None:
         aliases = _load_aliases(options.aliases)
-    entities = resolve_entities(annotations, aliases=aliases)
-    places = _resolve_places_remembered(store, articles, annotations, entities)
-    quotes, citations = build_quotes_and_citations(articles, annotations, entities)
-    events = build_events(articles, annotations, entities, place_mentions(places))
+    entities = resolve_entities(annotations.only("mentions", "acronyms"), aliases=aliases)
+    release_freed_memory()
+    places = _resolve_places_remembered(store, articles, annotations.only("mentions"), entities)
+    release_freed_memory()
+    quotes, citations = build_quotes_and_citations(
+        articles, annotations.only("quotes", "mentions", "citations"), entities
+    )
+    release_freed_memory()
+    events = build_events(
+        articles, annotations.only("times", "events"), entities, place_mentions(places)
+    )
     stories = stories_for(articles, _actors_by_article(entities))
-    findings = build_findings(articles, annotations, quotes, citations, entities.entities,
+    release_freed_memory()
+    findings = build_findings(articles, annotations.only("clauses", "descriptors", "times",
+                                                         "mentions"),
+                              quotes, citations, entities.entities,
                               entities.mention_entity, places.places, places.mention_place,
                               stories=stories, cache=store, events=events)
-    return Report(
+    report = Report(
         schema_version=REPORT_SCHEMA_VERSION,
         generated_by=f"sitroom {__version__}",
         as_of=options.as_of or _as_of(articles),
@@ -213,6 +231,9 @@ def assemble_report(
         summary=findings.summary,
         contradictions=findings.contradictions,
     )
+    del entities, places, findings  # their lookup tables are not part of the report
+    release_freed_memory()
+    return report
 
 
 def _resolve_places_remembered(
@@ -255,7 +276,8 @@ def date_undated(
     )
     if window is None:
         return tuple(articles)
-    times = {item.article: item.times for item in annotations}
+    undated = {article.id for article in articles if article.published is None}
+    times = {item.article: item.times for item in annotations if item.article in undated}
     dated: list[Article] = []
     for article in articles:
         if article.published is None:
@@ -268,13 +290,12 @@ def date_undated(
 
 
 def _as_of_view(
-    articles: Sequence[Article], annotations: Sequence[DocAnnotations], day: str
-) -> tuple[tuple[Article, ...], list[DocAnnotations]]:
+    articles: Sequence[Article], annotations: StoredAnnotations, day: str
+) -> tuple[tuple[Article, ...], StoredAnnotations]:
     from .analyze.asof import articles_as_of
 
     kept = articles_as_of(articles, day)
-    ids = {a.id for a in kept}
-    return kept, [item for item in annotations if item.article in ids]
+    return kept, annotations.within({a.id for a in kept})
 
 
 def _load_aliases(path: Path | None) -> AliasRules | None:
@@ -321,7 +342,10 @@ def articles(out: str | Path) -> list[Article]:
 
     with Store.open(out_dir, read_only=True) as store:
         # The same dates the report shows: undated articles placed within the coverage.
-        return list(date_undated(store.articles(), store.annotations(PIPELINE_VERSION)))
+        from .store.annotation_view import StoredAnnotations
+
+        times = StoredAnnotations(store, PIPELINE_VERSION, ("times",))
+        return list(date_undated(store.articles(), times))
 
 
 DEMO_PACKAGE = "sitroom.data"

@@ -250,6 +250,7 @@ def annotate_stage(store: Store, options: Options, progress: Progress) -> int:
         return 0
     spec = _cluster_spec(options)
     size = _batch_size(len(todo), options, spec)
+    count = -(-len(todo) // size)  # batches
     in_flight: dict[str, Job] = {}  # jobs sent and not yet stored, for their dates
 
     def batches() -> Iterator[list[Job]]:
@@ -266,7 +267,6 @@ def annotate_stage(store: Store, options: Options, progress: Progress) -> int:
 
             results = annotate_on_cluster(spec, batches())
         else:
-            count = -(-len(todo) // size)
             results = _annotate_batches(batches(), min(options.workers, count))
         for annotations in results:
             jobs = [in_flight.pop(a.article) for a in annotations]
@@ -275,7 +275,26 @@ def annotate_stage(store: Store, options: Options, progress: Progress) -> int:
                 _refine_date_ranges(store, annotations, jobs)
             done += len(annotations)
             ticker.advance(len(annotations))
+    if spec is None and (options.workers <= 1 or count <= 1):
+        _release_parser(done)
     return done
+
+
+#: A build that parsed at least this many articles in its own process lets the spaCy
+#: pipeline go before the corpus-level steps, which never parse: it holds about 500 MB that
+#: would otherwise sit beside everything those steps build. Reloading costs a few seconds,
+#: nothing beside minutes of parsing, but a process that builds many tiny corpora (a test
+#: suite, a service) would pay them on every build, so small builds keep it.
+RELEASE_PARSER_AFTER = 50
+
+
+def _release_parser(parsed: int) -> None:
+    from .annotate.nlp import release_nlp
+    from .memory import release_freed_memory
+
+    if parsed >= RELEASE_PARSER_AFTER:
+        release_nlp()
+        release_freed_memory()
 
 
 Job = tuple[str, str, str | None]

@@ -28,6 +28,8 @@ MAX_TOKENS = 256  # sentence_bert_config.json of the model
 #: Most (texts x longest text) cells in one batch: bounds the attention scores to about
 #: 50 MB (12 heads x 4,096 cells x 256 positions x 4 bytes) whatever the texts.
 BATCH_TOKENS = 4096
+#: Texts tokenized together (see :meth:`MiniLM.encode`).
+TOKENIZE_CHUNK = 1024
 _LAYER_NORM_EPS = 1e-12
 _POOL_EPS = 1e-9
 _NORM_EPS = 1e-12
@@ -70,8 +72,14 @@ class MiniLM:
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> Matrix:
         """Normalised embeddings of ``texts`` (rows in input order)."""
-        encodings = self.tokenizer.encode_batch([text.strip() for text in texts])
-        ids = [np.asarray(e.ids, dtype=np.int64) for e in encodings]
+        ids: list[npt.NDArray[np.int64]] = []
+        # The tokenizer's encodings carry offsets, tokens and masks besides the ids (about
+        # 6 KB a sentence): made for every text at once they would grow with the corpus, so
+        # they are made a slice at a time and only the ids are kept.
+        for start in range(0, len(texts), TOKENIZE_CHUNK):
+            chunk = [text.strip() for text in texts[start : start + TOKENIZE_CHUNK]]
+            encodings = self.tokenizer.encode_batch(chunk)
+            ids.extend(np.asarray(e.ids, dtype=np.int64) for e in encodings)
         # Texts of similar length share a batch, so little of each batch is padding.
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         result = np.zeros((len(ids), self.words.shape[1]), dtype=np.float32)

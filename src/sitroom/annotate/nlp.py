@@ -2,6 +2,8 @@
 
 ``load_nlp`` loads the pinned small English model and adds sitroom's own components. It is
 cached per process, so worker processes each build it once (in their initializer).
+:func:`release_nlp` lets it go again (a build's corpus-level steps do not parse), and the
+next ``load_nlp`` builds it anew.
 """
 
 from __future__ import annotations
@@ -37,6 +39,17 @@ def load_parser() -> Any:
     nlp = _load_model()
     components.add_line_breaks(nlp)
     return nlp
+
+
+def release_nlp() -> None:
+    """Forget the loaded pipelines and the place gazetteer their component matches with
+    (together about 500 MB), so they can be freed once nothing else holds them. A later
+    :func:`load_nlp` or :func:`load_parser` loads them again."""
+    from .gazetteer import load_gazetteer
+
+    load_nlp.cache_clear()
+    load_parser.cache_clear()
+    load_gazetteer.cache_clear()
 
 
 def _load_model() -> Any:

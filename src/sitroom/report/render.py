@@ -21,7 +21,7 @@ from typing import Any
 
 from ..types import Article, Report
 from .safe_html import esc, json_chunks_for_script, json_for_script, mask_hidden, reveal_hidden_in
-from .serialize import report_to_dict
+from .serialize import Records, report_sections
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
@@ -135,7 +135,14 @@ def page_data(report: Report, texts: Mapping[str, str]) -> dict[str, Any]:
     Bidi controls and invisible characters from the articles are shown as ``[U+202E]`` in
     every title, name and passage, and masked one for one in the full texts (whose offsets
     the evidence highlighting relies on), so none of them can reorder what the page shows."""
-    data: dict[str, Any] = reveal_hidden_in(report_to_dict(report))
+    data: dict[str, Any] = {}
+    # Each list stays a sequence converted record by record as the page is written, so the
+    # whole data is never held at once (see json_chunks_for_script).
+    for key, value in report_sections(report):
+        if isinstance(value, Records):
+            data[key] = Records(value, reveal_hidden_in) if len(value) else []
+        else:
+            data[key] = reveal_hidden_in(value)
     data["texts"] = {a.id: mask_hidden(texts[a.id]) for a in report.articles if a.id in texts}
     return data
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -118,7 +118,7 @@ def json_chunks_for_script(value: Any, depth: int = 2) -> Iterator[str]:
             yield (", " if position else "") + json_for_script(key) + ": "
             yield from json_chunks_for_script(value[key], depth - 1)
         yield "}"
-    elif depth and isinstance(value, list | tuple) and value:
+    elif depth and isinstance(value, Sequence) and not isinstance(value, str) and value:
         yield "["
         for position, item in enumerate(value):
             yield ", " if position else ""

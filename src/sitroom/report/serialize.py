@@ -8,8 +8,8 @@ cleaned text, for instance, is stored but is not part of report.json).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, overload
 
 from ..errors import SitroomError
 from ..types import (
@@ -44,23 +44,63 @@ def report_to_dict(report: Report) -> JsonObject:
     no clock, so the same report always gives the same data.
     """
     return {
-        "schema_version": report.schema_version,
-        "generated_by": report.generated_by,
-        "as_of": report.as_of,
-        "articles": [article_to_dict(a) for a in report.articles],
-        "rejected": [rejected_to_dict(r) for r in report.rejected],
-        "entities": [entity_to_dict(e) for e in report.entities],
-        "places": [place_to_dict(p) for p in report.places],
-        "events": [event_to_dict(e) for e in report.events],
-        "quotes": [quote_to_dict(q) for q in report.quotes],
-        "citations": [citation_to_dict(c) for c in report.citations],
-        "claims": [claim_to_dict(c) for c in report.claims],
-        "stories": [story_to_dict(s) for s in report.stories],
-        "framing": [framing_to_dict(f) for f in report.framing],
-        "summary": [summary_item_to_dict(s) for s in report.summary],
-        "timeline": list(report.timeline),
-        "contradictions": [contradiction_to_dict(c) for c in report.contradictions],
+        key: list(value) if isinstance(value, Records) else value
+        for key, value in report_sections(report)
     }
+
+
+class Records(Sequence[Any]):
+    """One of the report's lists as JSON-ready data, each record converted when it is read
+    (on every pass), so a writer that goes record by record never holds the whole list's
+    data."""
+
+    __slots__ = ("_convert", "_source")
+
+    def __init__(self, source: Sequence[Any], convert: Callable[[Any], Any]) -> None:
+        self._source = source
+        self._convert = convert
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._convert(item) for item in self._source[index]]
+        return self._convert(self._source[index])
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self._convert, self._source)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def report_sections(report: Report) -> Iterator[tuple[str, Any]]:
+    """(key, value) of report.json's top level in the contract's order, each list as
+    :class:`Records`."""
+    yield "schema_version", report.schema_version
+    yield "generated_by", report.generated_by
+    yield "as_of", report.as_of
+    yield "articles", Records(report.articles, article_to_dict)
+    yield "rejected", Records(report.rejected, rejected_to_dict)
+    yield "entities", Records(report.entities, entity_to_dict)
+    yield "places", Records(report.places, place_to_dict)
+    yield "events", Records(report.events, event_to_dict)
+    yield "quotes", Records(report.quotes, quote_to_dict)
+    yield "citations", Records(report.citations, citation_to_dict)
+    yield "claims", Records(report.claims, claim_to_dict)
+    yield "stories", Records(report.stories, story_to_dict)
+    yield "framing", Records(report.framing, framing_to_dict)
+    yield "summary", Records(report.summary, summary_item_to_dict)
+    yield "timeline", Records(report.timeline, _same)
+    yield "contradictions", Records(report.contradictions, contradiction_to_dict)
 
 
 def report_to_json(data: JsonObject) -> str:
@@ -71,11 +111,46 @@ def report_to_json(data: JsonObject) -> str:
     try:
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     except ValueError as err:
-        raise SitroomError(
-            f"report.json would contain a value JSON cannot hold: {err}",
-            fix="replace NaN or infinite numbers (coordinates, scores) with null or a finite value",
-        ) from err
+        raise _not_json(err) from err
     return text + "\n"
+
+
+def report_json_chunks(report: Report) -> Iterator[str]:
+    """The text of :func:`report_to_json` for ``report``, in pieces of about one record
+    each: every record is converted and encoded when its turn comes, so neither the whole
+    data nor the whole text is ever held (a large corpus's report.json runs to hundreds of
+    megabytes of text, several times that as Python objects). The layout is the one
+    ``json.dumps(indent=2)`` gives: a record in a top-level list is indented by four
+    spaces, and a JSON string never holds a raw line break, so indenting its lines is
+    exact."""
+    yield "{"
+    first = True
+    for key, value in report_sections(report):
+        yield ("\n  " if first else ",\n  ") + _encode(key) + ": "
+        first = False
+        if not isinstance(value, Records):
+            yield _encode(value)
+            continue
+        opened = False
+        for item in value:
+            yield (",\n    " if opened else "[\n    ") + _encode(item).replace("\n", "\n    ")
+            opened = True
+        yield "\n  ]" if opened else "[]"
+    yield "\n}\n"
+
+
+def _encode(value: Any) -> str:
+    try:
+        return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
+    except ValueError as err:
+        raise _not_json(err) from err
+
+
+def _not_json(err: ValueError) -> SitroomError:
+    return SitroomError(
+        f"report.json would contain a value JSON cannot hold: {err}",
+        fix="replace NaN or infinite numbers (coordinates, scores) with null or a finite value",
+    )
 
 
 def article_to_dict(article: Article) -> JsonObject:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..types import Report
 from .render import html_chunks
-from .serialize import report_to_dict, report_to_json
+from .serialize import report_json_chunks, report_to_dict
 
 JSON_NAME = "report.json"
 HTML_NAME = "report.html"
@@ -37,17 +37,17 @@ def write_report(
     checking a large report costs seconds and the tests validate every report they build.
     Returns the two paths.
     """
-    data = report_to_dict(report)
     if validate:
         from .schema import validate_report  # jsonschema is slow to import; rarely needed
 
-        validate_report(data)
+        validate_report(report_to_dict(report))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / JSON_NAME
     html_path = out_dir / HTML_NAME
-    write_atomic(json_path, report_to_json(data))
-    del data  # the page makes its own copy of the data; two at once would double the peak
+    # Both files are written record by record: the whole data as Python objects, or the
+    # whole text, would be the biggest thing a large build ever holds.
+    write_atomic(json_path, report_json_chunks(report))
     write_atomic(html_path, html_chunks(report, article_texts))
     return json_path, html_path
 

@@ -7,6 +7,7 @@ records back with tuples, so ``decode(encode(x)) == x``.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import asdict
 from typing import Any
 
@@ -39,14 +40,25 @@ def encode_annotations(annotations: DocAnnotations) -> str:
     return json.dumps(asdict(annotations), ensure_ascii=False, separators=(",", ":"))
 
 
-def decode_annotations(payload: str) -> DocAnnotations:
+#: Every list-valued part of :class:`DocAnnotations`, by field name.
+PART_NAMES = frozenset({*_PARTS, "events", "clauses"})
+
+
+def decode_annotations(payload: str, parts: Collection[str] | None = None) -> DocAnnotations:
+    """The record ``payload`` encodes; with ``parts`` (names from :data:`PART_NAMES`), only
+    those parts are built and the others are left empty, so a step that reads the mentions
+    does not pay for the clauses and events, the bulk of every payload."""
     data = json.loads(payload)
-    parts: dict[str, tuple[Any, ...]] = {}
+    wanted = PART_NAMES if parts is None else parts
+    decoded: dict[str, tuple[Any, ...]] = {}
     for name, record in _PARTS.items():
-        parts[name] = tuple(record(**item) for item in data.get(name, ()))
-    events = tuple(decode_event_mention(item) for item in data.get("events", ()))
-    parts["clauses"] = tuple(_clause(item) for item in data.get("clauses", ()))
-    return DocAnnotations(article=data["article"], events=events, **parts)
+        if name in wanted:
+            decoded[name] = tuple(record(**item) for item in data.get(name, ()))
+    if "events" in wanted:
+        decoded["events"] = tuple(decode_event_mention(item) for item in data.get("events", ()))
+    if "clauses" in wanted:
+        decoded["clauses"] = tuple(_clause(item) for item in data.get("clauses", ()))
+    return DocAnnotations(article=data["article"], **decoded)
 
 
 def _span(item: dict[str, Any] | None) -> TextSpan | None:

@@ -515,6 +515,28 @@ class Store:
         parts.append(str(row[0]) if row else "")
         return ":".join(parts)
 
+    def annotated_ids(self, version: str) -> list[str]:
+        """Ids of the articles with annotations of ``version``, in the order first stored
+        (the order of :meth:`annotations`)."""
+        rows = self._con.execute(
+            "SELECT n.article_id FROM annotations n JOIN articles a ON a.id = n.article_id "
+            "WHERE n.pipeline_version = ? ORDER BY a.seq",
+            [version],
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def annotation_payloads(self, version: str, ids: Sequence[str]) -> dict[str, str]:
+        """The encoded annotations of the articles ``ids`` for ``version``, by article id;
+        :class:`~sitroom.store.annotation_view.StoredAnnotations` reads them a few at a time."""
+        if not ids:
+            return {}
+        rows = self._con.execute(
+            "SELECT article_id, payload FROM annotations WHERE pipeline_version = ? "
+            "AND article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [version, list(ids)],
+        ).fetchall()
+        return {str(article): str(payload) for article, payload in rows}
+
     def annotations(self, version: str) -> list[DocAnnotations]:
         rows = self._con.execute(
             "SELECT n.payload FROM annotations n JOIN articles a ON a.id = n.article_id "

@@ -77,3 +77,13 @@ def test_batches_stay_within_the_cell_budget() -> None:
     for batch in batches:
         assert len(batch) <= 64
         assert len(batch) == 1 or len(batch) * max(lengths[i] for i in batch) <= BATCH_TOKENS
+
+
+def test_tokenizing_in_slices_gives_the_vectors_of_one_slice(
+    minilm: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sitroom.analyze.minilm as module
+
+    whole = minilm.encode(SENTENCES)
+    monkeypatch.setattr(module, "TOKENIZE_CHUNK", 2)
+    assert np.array_equal(minilm.encode(SENTENCES), whole)

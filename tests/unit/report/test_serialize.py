@@ -71,3 +71,25 @@ def test_nan_is_refused_with_a_fix(report: Report) -> None:
     data = report_to_dict(dataclasses.replace(report, places=(place,)))
     with pytest.raises(SitroomError, match="NaN"):
         report_to_json(data)
+
+
+def test_the_streamed_text_is_the_text_of_the_whole_data(report: Report) -> None:
+    from sitroom.report.serialize import report_json_chunks
+
+    article = dataclasses.replace(report.articles[0], title="Flood\nat «Gdańsk»\t\"now\"")
+    for variant in (
+        report,
+        dataclasses.replace(report, articles=(article, *report.articles[1:])),
+        Report(1, "sitroom 0.1.0", None, ()),  # every list empty
+    ):
+        streamed = "".join(report_json_chunks(variant))
+        assert streamed == report_to_json(report_to_dict(variant))
+        assert json.loads(streamed) == report_to_dict(variant)
+
+
+def test_the_streamed_text_refuses_nan_too(report: Report) -> None:
+    from sitroom.report.serialize import report_json_chunks
+
+    place = dataclasses.replace(report.places[0], lat=math.inf)
+    with pytest.raises(SitroomError, match="cannot hold"):
+        "".join(report_json_chunks(dataclasses.replace(report, places=(place,))))

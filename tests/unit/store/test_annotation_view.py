@@ -1,0 +1,76 @@
+"""StoredAnnotations: the stored annotations read a few articles at a time, only the parts
+asked for, always in the order the articles were first stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import sitroom.store.annotation_view as view_module
+from sitroom.store import Store
+from sitroom.store.annotation_view import StoredAnnotations
+from sitroom.types import Acronym, Article, DocAnnotations, Mention, TimeMention
+
+VERSION = "v-test"
+
+
+def article(key: str) -> Article:
+    return Article(key, f"Text of {key}.", "outlet", None, None, "2024-05-01", "metadata",
+                   None, "en", 3)
+
+
+def annotations(key: str, n: int) -> DocAnnotations:
+    return DocAnnotations(
+        article=key,
+        mentions=tuple(Mention(key, i, i + 2, f"Name{i}", "PERSON") for i in range(n)),
+        acronyms=(Acronym(key, "UN", "United Nations", 0, 2),) if n % 2 else (),
+        times=(TimeMention(key, 0, 4, "2024", "DATE", "2024", "year"),),
+    )
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    keys = [f"a{i}" for i in range(5)]
+    opened = Store.open(tmp_path)
+    with opened.transaction():
+        opened.add_articles([article(k) for k in keys], [(f"f{k}", k) for k in keys])
+        # Stored out of order: the view follows the articles' order, as the store's list does.
+        opened.add_annotations(VERSION, [annotations(k, i) for i, k in reversed(list(
+            enumerate(keys)))])
+        opened.add_annotations("other-version", [annotations("a0", 9)])
+    yield opened
+    opened.close()
+
+
+def test_the_view_holds_what_the_store_lists_in_the_same_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(view_module, "CHUNK", 2)  # passes cross chunk boundaries
+    full = StoredAnnotations(store, VERSION)
+    assert list(full) == store.annotations(VERSION)
+    assert [a.article for a in full] == ["a0", "a1", "a2", "a3", "a4"]
+    assert list(full) == list(full)  # a second pass reads the same again
+    assert len(full) == 5
+    assert full[3] == store.annotations(VERSION)[3]
+    assert list(full[1:3]) == store.annotations(VERSION)[1:3]
+
+
+def test_only_decodes_the_named_parts(store: Store) -> None:
+    mentions = list(StoredAnnotations(store, VERSION).only("mentions"))
+    assert [len(a.mentions) for a in mentions] == [0, 1, 2, 3, 4]
+    assert all(a.times == () and a.acronyms == () for a in mentions)
+    times = list(StoredAnnotations(store, VERSION, ("times",)))
+    assert all(len(a.times) == 1 and a.mentions == () for a in times)
+
+
+def test_within_keeps_the_order_and_the_parts(store: Store) -> None:
+    kept = StoredAnnotations(store, VERSION).only("acronyms").within({"a3", "a1"})
+    assert [(a.article, len(a.acronyms), len(a.mentions)) for a in kept] == [
+        ("a1", 1, 0), ("a3", 1, 0)]
+
+
+def test_an_unknown_part_is_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="mention"):
+        StoredAnnotations(store, VERSION).only("mention")
