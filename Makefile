@@ -69,6 +69,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/report_size.py
 	$(BIN)/python bench/serve_load.py
 	$(BIN)/python bench/crash_trials.py
+	$(BIN)/python bench/peak_memory.py --docs 1000 --json
+	$(BIN)/python bench/peak_memory.py --docs 2000 --json
 	$(BIN)/python bench/incremental.py --docs 2000 --add 20 --workers 2 --json
 	$(BIN)/python bench/corpus_scaling.py --base 500 --sizes 1000,2000,4000,8000 --svg docs/corpus_scaling.svg
 

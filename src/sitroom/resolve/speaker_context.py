@@ -37,7 +37,9 @@ _OPENING = "\"“‘'«„"
 _CLOSING = "\"”’'»"
 #: Words a colon introduction may end with: the speaker's pronoun and a speech verb.
 _INTRO = re.compile(
-    r"(?:^|[.!?]\s+)(?P<who>[^.!?:\n]{1,120})\s+"
+    # Spaces, not any whitespace, after the speaker: the introduction is on one line, and
+    # ``\s`` there would also run over a block of blank lines once per line (quadratic).
+    r"(?:^|[.!?]\s+)(?P<who>[^.!?:\n]{1,120})[ \t]+"
     r"(?:said|says|added|adds|continued|continues|wrote|writes|explained|explains|"
     r"told [\w ]{1,40}?|asked|argued|argues|noted|notes|declared|concluded|replied|"
     r"responded|stated|tweeted|posted)\s*:\s*[" + _OPENING + r"]?\s*$",
