@@ -26,10 +26,7 @@ already). Prints one line per figure (with ``--json``, one JSON object).
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
 import json
-import resource
 import shutil
 import sys
 import tempfile
@@ -38,26 +35,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides_8k.jsonl.gz"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from allsides import ALLSIDES, cpu_seconds, write_lines  # noqa: E402
+
 GOAL_ADD_RATIO = 0.05
 GOAL_NOTHING_NEW_S = 1.0
-
-
-def write_lines(first: int, count: int, target: Path) -> Path:
-    """Lines ``first`` .. ``first + count - 1`` of the AllSides sample, as a JSONL file."""
-    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as source, target.open(
-        "w", encoding="utf-8"
-    ) as sink:
-        for line in itertools.islice(source, first, first + count):
-            sink.write(line)
-    return target
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished worker processes."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 def copy_store(source: Path, target: Path) -> None:
@@ -99,12 +82,12 @@ def main() -> int:
             full_cpu = args.full_cpu_seconds
         else:
             first = write_lines(0, args.docs, scratch / f"allsides_first_{args.docs}.jsonl")
-            started, cpu = time.perf_counter(), _cpu()
+            started, cpu = time.perf_counter(), cpu_seconds()
             build([first], out, options)
-            full_s, full_cpu = time.perf_counter() - started, _cpu() - cpu
-        started, cpu = time.perf_counter(), _cpu()
+            full_s, full_cpu = time.perf_counter() - started, cpu_seconds() - cpu
+        started, cpu = time.perf_counter(), cpu_seconds()
         result = build([added], out, options)
-        add_s, add_cpu = time.perf_counter() - started, _cpu() - cpu
+        add_s, add_cpu = time.perf_counter() - started, cpu_seconds() - cpu
         started = time.perf_counter()
         again = build([added], out, options)
         nothing_new_s = time.perf_counter() - started

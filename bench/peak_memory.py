@@ -19,8 +19,6 @@ value. Prints one line (with ``--json``, one JSON object).
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
 import json
 import resource
 import shutil
@@ -31,7 +29,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides_8k.jsonl.gz"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from allsides import ALLSIDES, write_sample  # noqa: E402
 
 #: What the child runs for ``--store``: the corpus-level steps and the report, as a build
 #: runs them once nothing is left to parse.
@@ -46,16 +46,6 @@ with Store.open(out) as store:
     report = assemble_report(store, Options())
 _write(report, out, validate=False)
 """
-
-
-def write_sample(docs: int, folder: Path) -> Path:
-    target = folder / f"allsides_{docs}.jsonl"
-    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as source, target.open(
-        "w", encoding="utf-8"
-    ) as sink:
-        for line in itertools.islice(source, docs):
-            sink.write(line)
-    return target
 
 
 def cut_store(store: Path, docs: int, out: Path, *, keep_vectors: bool) -> int:

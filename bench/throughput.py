@@ -25,10 +25,7 @@ ratio line (with ``--json``, one JSON object).
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
 import json
-import resource
 import shutil
 import sys
 import tempfile
@@ -36,24 +33,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides_8k.jsonl.gz"
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def write_sample(docs: int, folder: Path) -> Path:
-    target = folder / f"allsides_{docs}.jsonl"
-    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as source, target.open(
-        "w", encoding="utf-8"
-    ) as sink:
-        for line in itertools.islice(source, docs):
-            sink.write(line)
-    return target
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and of its finished child processes (build workers)."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+from allsides import ALLSIDES, cpu_seconds, write_sample  # noqa: E402
 
 
 def main() -> int:

@@ -25,11 +25,8 @@ per-article part, each worker paying the fixed part once and half the articles.
 from __future__ import annotations
 
 import argparse
-import gzip
-import itertools
 import json
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -38,20 +35,16 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-ALLSIDES = ROOT.parent / "shared" / "corpora" / "allsides" / "allsides_8k.jsonl.gz"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from allsides import ALLSIDES, cpu_seconds, write_sample  # noqa: E402
+
 VARIANTS = {
     "process-1": {"workers": 1},
     "process-2": {"workers": 2},
     "dask-1": {"cluster": "local:1"},
     "dask-2": {"cluster": "local:2"},
 }
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and of its finished descendants."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def cleaned_store(docs: int, folder: Path) -> Path:
@@ -61,11 +54,7 @@ def cleaned_store(docs: int, folder: Path) -> Path:
     from sitroom.stages import clean_stage, ingest_stage
     from sitroom.store import Store
 
-    sample = folder / "sample.jsonl"
-    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as source, sample.open(
-        "w", encoding="utf-8"
-    ) as sink:
-        sink.writelines(itertools.islice(source, docs))
+    sample = write_sample(docs, folder)
     out = folder / "base"
     options = Options(quiet=True)
     with Store.open(out) as store:
