@@ -10,7 +10,6 @@ annotations are keyed by (article id, pipeline version).
 from __future__ import annotations
 
 import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -322,10 +321,6 @@ def _batch_size(jobs: int, options: Options, spec: ClusterSpec | None = None) ->
     return max(1, min(options.batch_size, -(-jobs // (workers * 2))))
 
 
-#: Batches sent to the worker processes ahead of the one being waited for, per worker.
-IN_FLIGHT_PER_WORKER = 2
-
-
 def _annotate_batches(
     batches: Iterable[Sequence[Job]], workers: int
 ) -> Iterator[list[DocAnnotations]]:
@@ -333,20 +328,19 @@ def _annotate_batches(
         for batch in batches:
             yield annotate_batch(batch)
         return
+    from .scale.window import IN_FLIGHT_PER_WORKER, in_submission_order
+
     # Spawned (not forked) workers: forking a process that holds DuckDB and spaCy state is
-    # unsafe. Each worker loads the pipeline once. Results are taken in submission order, so
-    # the store is written in the same order as a one-process run; batches are submitted
-    # from this thread (the store is read here) and only a few ahead, where ``imap`` would
-    # read every batch's texts into its queue at once.
+    # unsafe. Each worker loads the pipeline once. Batches are submitted from this thread
+    # (the store is read here) and only a few ahead, where ``imap`` would read every
+    # batch's texts into its queue at once.
     context = multiprocessing.get_context("spawn")
     with context.Pool(processes=workers, initializer=_warm_up) as pool:
-        pending: deque[Any] = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(annotate_batch, (batch,)))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+        yield from in_submission_order(
+            batches,
+            lambda batch: pool.apply_async(annotate_batch, (batch,)).get,
+            workers * IN_FLIGHT_PER_WORKER,
+        )
 
 
 def _warm_up() -> None:

@@ -3,7 +3,7 @@ order, and stores every article's annotations once, whatever the batch size."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -76,3 +76,31 @@ def test_texts_are_read_batch_by_batch_and_each_article_is_stored_once(
         assert store.unannotated_ids(PIPELINE_VERSION) == []
         stored = [a.article for a in store.annotations(PIPELINE_VERSION)]
         assert sorted(stored) == sorted(order) and len(set(stored)) == ARTICLES
+
+
+def test_work_sent_ahead_comes_back_in_order_with_a_bounded_window() -> None:
+    from sitroom.scale.window import in_submission_order
+
+    drawn: list[int] = []
+    waiting: list[int] = []
+
+    def items() -> Iterator[int]:
+        for number in range(7):
+            drawn.append(number)
+            yield number
+
+    def submit(number: int) -> Callable[[], int]:
+        waiting.append(number)
+        assert len(waiting) <= 3  # never more than the window waits at once
+
+        def result() -> int:
+            waiting.remove(number)
+            return number * 10
+
+        return result
+
+    results = []
+    for value in in_submission_order(items(), submit, 3):
+        results.append(value)
+        assert len(drawn) <= len(results) + 3  # items are drawn only a little ahead
+    assert results == [n * 10 for n in range(7)]

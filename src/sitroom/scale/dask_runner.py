@@ -15,19 +15,15 @@ store: see docs/scaling.md for why.
 from __future__ import annotations
 
 import contextlib
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UsageError
 from ..types import DocAnnotations
+from .window import IN_FLIGHT_PER_WORKER, in_submission_order
 
 Job = tuple[str, str, str | None]
-
-#: Batches in flight per worker: enough to keep every worker busy while results stream back,
-#: few enough that the client never holds the whole corpus's results.
-IN_FLIGHT_PER_WORKER = 2
 
 INSTALL_FIX = "install the extra: pip install 'sitroom[dask]'"
 
@@ -103,19 +99,12 @@ def annotate_on_cluster(
 
         client.register_plugin(PipelinePlugin(), name=PipelinePlugin.name)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        yield from _ordered_results(client, batches, workers * IN_FLIGHT_PER_WORKER)
-
-
-def _ordered_results(
-    client: Any, batches: Iterable[Sequence[Job]], in_flight: int
-) -> Iterator[list[DocAnnotations]]:
-    pending: deque[Any] = deque()
-    for batch in batches:  # read lazily: only ``in_flight`` batches' texts are held
-        pending.append(client.submit(annotate_to_arrow, list(batch), pure=False))
-        if len(pending) >= in_flight:
-            yield arrow_to_annotations(pending.popleft().result())
-    while pending:
-        yield arrow_to_annotations(pending.popleft().result())
+        tables = in_submission_order(
+            batches,
+            lambda batch: client.submit(annotate_to_arrow, list(batch), pure=False).result,
+            workers * IN_FLIGHT_PER_WORKER,
+        )
+        yield from map(arrow_to_annotations, tables)
 
 
 def annotate_to_arrow(batch: Sequence[Job]) -> Any:
