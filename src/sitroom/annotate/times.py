@@ -65,7 +65,13 @@ _YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
 _BY_BEFORE = re.compile(r"(?i:\b(?:by|until|till|before)\s+)$")
 #: The offset of a relation (``before:P2D:...``, ``ordinal:2:P1D:...``) counts whole days.
 #: Rules that name a quarter outright (not one read from another, like "a year earlier").
-_QUARTER_NAMING = frozenset({"nth_quarter", "relative_unit"})
+_QUARTER_NAMING = frozenset({"nth_quarter", "relative_unit", "named_quarter"})
+#: "the year-ago quarter", "the 1988 period": quarters read as a comparison with the one
+#: reported, which must not become the report's own quarter.
+_COMPARED_QUARTER = re.compile(r"(?i:year|comparable|corresponding|prior|same|\d{4})")
+#: Longer reporting periods ("the nine months", "the first half", "for the year ended Sept.
+#: 30"): once a report moves on to one, "a year earlier" compares with that, not a quarter.
+_LONGER_PERIOD = re.compile(r"^(?:P[69]M|P1Y|\d{4}-H[12])$")
 _DAY_OFFSET = re.compile(r"^(?:before|after|ordinal:\d+):P(?:\d+|X)D:")
 
 
@@ -145,10 +151,13 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             sentence_day = (sentence, reference_day)
         elif reading.relation and _DAY_OFFSET.match(reading.relation):
             reference_day, reference_relation = None, reading.relation
-        if candidate.rule.name in _QUARTER_NAMING and frames_report(
+        if _names_report_quarter(candidate, text) and frames_report(
                 reading.value or "", anchor, text, candidate.end,
                 tense_of(candidate.start, candidate.end)):
             reference_quarter = (candidate.end, reading.value or "")
+        elif reference_quarter and _LONGER_PERIOD.match(reading.value or "") and (
+                reading.relation is None):
+            reference_quarter = None
         month = _MONTH_VALUE.match(reading.value or "")
         if month and reading.type in ("DATE", "TIME"):
             reference_month = (int(month[1]), int(month[2]))
@@ -159,6 +168,15 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
                 text, candidate.start, candidate.end, reading, tense_of):
             reference_year = int(year[1])
     return results
+
+
+def _names_report_quarter(candidate: _Candidate, text: str) -> bool:
+    """Whether the candidate names the quarter a report is about (``the third quarter``,
+    ``the latest quarter``), not one it compares with (``the year-ago quarter``)."""
+    if candidate.rule.name not in _QUARTER_NAMING:
+        return False
+    return candidate.rule.name != "named_quarter" or not _COMPARED_QUARTER.search(
+        text[candidate.start:candidate.end])
 
 
 def _looks_ahead(text: str, start: int, end: int, reading: Reading,

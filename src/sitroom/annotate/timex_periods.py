@@ -18,7 +18,16 @@ from datetime import date
 
 from .timex_calendar import Tense
 from .timex_lexicon import MONTH, START, YEAR
-from .timex_rules import Context, Handler, Reading, Rule, _ago, _from_reference, parse_day
+from .timex_rules import (
+    Context,
+    Handler,
+    Reading,
+    Rule,
+    _ago,
+    _from_reference,
+    _relative_unit,
+    parse_day,
+)
 
 __all__ = ["PERIOD_RULES", "frames_report"]
 
@@ -183,6 +192,25 @@ def _year_before_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
     return _from_reference(match, ctx)
 
 
+def _last_year_in_report(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``compared with $6 million last year``, ``last year's $1.55 billion`` beside a quarter
+    just reported: that quarter a year before; otherwise the ordinary reading (the year)."""
+    framing = _framing_quarter(ctx)
+    if framing is not None and (_COMPARING.search(ctx.text, max(0, ctx.start - 70), ctx.start)
+                                or _RESULTS_OF.match(ctx.text, ctx.end)):
+        return _quarter_reading(framing[0] - 1, framing[1])
+    return _relative_unit(match, ctx)
+
+
+#: A comparison that "last year" closes ("compared with $6 million last year", "up from
+#: $2 million last year"): the figure is the same period's, a year back.
+_COMPARING = re.compile(r"(?i:\b(?:compared\s+with|compared\s+to|from|versus|vs\.?)\s+"
+                        r"[^.;:!?]{0,60})$")
+#: "last year's $1.55 billion", "last year's results": the same period's figure.
+_RESULTS_OF = re.compile(r"['’]s\s+(?:\$|[A-Z]{1,2}\$|#|(?i:results|figures|quarter|period"
+                         r"|earnings|profit|net|loss|sales)\b)")
+
+
 def _year_ago_adjective(match: re.Match[str], ctx: Context) -> Reading | None:
     """``year-earlier results``, ``the corresponding period last year``."""
     framing = _framing_quarter(ctx)
@@ -265,6 +293,8 @@ PERIOD_RULES: tuple[Rule, ...] = (
           r"(?P<k>(?i:quarter|period))(?![\w-]))(?!\s+(?i:of|ended|ending)\b)", _named_quarter),
     _rule("year_before_quarter", START + r"(?P<t>(?P<n>(?i:a|one))\s+(?P<u>(?i:year))\s+"
           r"(?P<dir>(?i:ago|earlier)))(?!\w)", _year_before_quarter),
+    _rule("last_year_in_report", START + r"(?P<t>(?P<rel>(?i:last))\s+(?P<u>(?i:year)))(?![\w-])",
+          _last_year_in_report),
     _rule("year_ago_adjective", START + r"(?P<t>(?i:the\s+(?:same|corresponding|comparable)\s+"
           r"(?:period|quarter)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))"
           r"|the\s+quarter\s+a\s+year\s+(?:ago|earlier)"

@@ -368,10 +368,17 @@ _ADVERB_SETS = {"hourly": "PT1H", "daily": "P1D", "weekly": "P1W", "monthly": "P
 
 def _adverb_set(match: re.Match[str], ctx: Context) -> Reading | None:
     """``daily``, ``weekly``, ``annually``: TimeML sets of one unit (not ``Daily`` in a
-    title such as ``the Daily Star``)."""
+    title such as ``the Daily Star``, nor a rate such as ``10,000 units annually``, which
+    TimeML leaves unmarked as it does ``$5 a day``)."""
     if match["w"][0].isupper() and not re.search(r"(?:^|[.!?\"“]\s*)$", ctx.before(3)):
         return None
+    if _RATE_BEFORE.search(ctx.before(40)) or _AVERAGE_BEFORE.search(ctx.before(12)):
+        return None  # "20% annually", "10,000 units annually", "average daily volume": rates
     return Reading("SET", _ADVERB_SETS[match["w"].lower()], "duration")
+
+
+#: "the average daily volume": a measure per day, not a recurring time.
+_AVERAGE_BEFORE = re.compile(r"\b(?i:average)\s+$")
 
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -897,7 +904,8 @@ RULES: tuple[Rule, ...] = (
           r"|ninety|hundred))(?P<hy>-)(?P<u>(?i:second|minute|hour|day|week|month|year|decade"
           r"|century))(?:-(?i:long)|(?P<old>-(?i:old)))?)(?!\w)",
           lambda m, c: _plain_duration(m, c)),
-    _rule("vague_duration", START + r"(?i:for|within|just|only|mere|over|barely|matter\s+of)"
+    _rule("vague_duration", START + r"(?i:for|within|just|only|mere|over|barely|matter\s+of"
+          r"|first\s+time\s+in)"
           r"\s+(?P<t>"
           r"(?P<u>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?i:of|ago"
           r"|before|after|later|earlier)\b)(?!\w)", _vague_duration),
@@ -924,6 +932,9 @@ RULES: tuple[Rule, ...] = (
           r"|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days|recently"
           r"|lately|(?<=in\s)the\s+past|(?<=(?:in|to)\s)the\s+(?:near\s+)?future"
           r"|(?<=in\s)future))(?![\w-])", _reference),
+    _rule("term_ahead", START + r"(?i:in|for|over|of|during|at)\s+(?P<t>(?i:the\s+(?:near|short"
+          r"|long)\s+term|a\s+later\s+date))(?![\w-])",
+          lambda m, c: Reading("DATE", "FUTURE_REF", "ref")),
 )
 
 

@@ -145,3 +145,28 @@ def test_names_and_idioms_that_hold_time_words_are_left_alone() -> None:
 def test_parts_of_the_current_unit_and_alternate_sets(text: str,
                                                       expected: tuple[str, str, str]) -> None:
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Revenue should increase by 20% annually.",
+    "The plant would produce about 10,000 units annually.",
+    "That is 5% of the average daily volume.",
+])
+def test_a_rate_per_period_is_not_a_set(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_recurring_event_is_still_a_set() -> None:
+    assert found("Rallies are held here annually.") == [("annually", "SET", "P1Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Costs will weigh on profit in the near term.", ("the near term", "DATE", "FUTURE_REF")),
+        ("It may seek financing at a later date.", ("a later date", "DATE", "FUTURE_REF")),
+        ("Sales grew for the first time in years.", ("years", "DURATION", "PXY")),
+    ],
+)
+def test_vague_times_ahead_and_behind(text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]

@@ -57,3 +57,36 @@ def test_a_quarter_followed_by_the_sum_it_reports_is_still_a_quarter() -> None:
     # Without a parse the tense is unknown, and this year's third quarter is the nearer one.
     assert found("It announced a loss for the third quarter of $226.3 million.") == [
         ("the third quarter", "2013-Q3")]
+
+
+REPORT_ANCHOR = date(1989, 11, 2)
+
+
+def reported(text: str) -> list[tuple[str, str | None]]:
+    return [(text[start:end], reading.value)
+            for start, end, reading in normalize_text(text, REPORT_ANCHOR, "past")]
+
+
+def test_last_year_in_a_quarterly_comparison_is_that_quarter_a_year_back() -> None:
+    text = ("Net rose 11% in the third quarter. The unit earned $24 million, compared with a "
+            "loss of $3 million last year. Last year's results included a charge.")
+    assert reported(text) == [("the third quarter", "1989-Q3"), ("last year", "1988-Q3"),
+                              ("Last year", "1988-Q3")]
+
+
+def test_last_year_outside_a_comparison_stays_a_year() -> None:
+    text = "Net rose 11% in the third quarter. Last year, the company moved to Ohio."
+    assert reported(text)[-1] == ("Last year", "1988")
+
+
+def test_the_latest_quarter_frames_a_year_ago_but_a_year_ago_quarter_does_not() -> None:
+    text = ("Profit fell in the latest quarter, against $6 million a year ago. In the "
+            "year-ago quarter, costs rose; sales were higher a year earlier.")
+    assert [value for _, value in reported(text)] == ["1989-Q3", "1988-Q3", "1988-Q3",
+                                                      "1988-Q3"]
+
+
+def test_after_a_nine_month_figure_a_year_earlier_is_the_year() -> None:
+    text = ("Net rose in the third quarter. For the nine months, net was $2 billion, up from "
+            "$1.7 billion a year earlier.")
+    assert reported(text)[-1] == ("a year earlier", "1988")
