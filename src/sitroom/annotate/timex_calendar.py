@@ -180,6 +180,16 @@ TENSE_SLACK_DAYS = 120
 TENSE_SLACK_MONTHS = 2
 
 
+def latest_on_or_before(anchor: date, month: int, day: int) -> date | None:
+    """The last ``month``/``day`` on or before ``anchor`` (None for a day no year has)."""
+    for year in (anchor.year, anchor.year - 1, anchor.year - 2, anchor.year - 3,
+                 anchor.year - 4):
+        found = safe_date(year, month, day)
+        if found is not None and found <= anchor:
+            return found
+    return None
+
+
 def month_day_date(anchor: date, month: int, day: int, tense: Tense | None) -> date | None:
     """``November 27`` with the year chosen from the anchor.
 

@@ -244,7 +244,8 @@ def _fiscal_year(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _year_end(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``year-end``, ``the end of the year``, ``earlier in the year``: the anchor's year."""
+    """``year-end``, ``the end of the year``, ``earlier in the year``, ``the first nine months
+    of the year``: the anchor's year."""
     if ctx.anchor is None:
         return Reading("DATE", str(ctx.reference_year) if ctx.reference_year else None, "year")
     return Reading("DATE", str(ctx.anchor.year), "year")
@@ -265,6 +266,7 @@ def _year_ended(match: re.Match[str], ctx: Context) -> Reading | None:
 def _the_year_stretch(match: re.Match[str], ctx: Context) -> Reading | None:
     """``for the year``: the stretch of one year a figure covers."""
     return Reading("DURATION", "P1Y", "duration")
+
 
 
 _ORD = r"(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th|last|latter))"
@@ -314,6 +316,8 @@ PERIOD_RULES: tuple[Rule, ...] = (
           r"(?P<k>(?i:year|quarter)))\s+(?i:ended|ending|that\s+ended)\s+(?P<rest>" + MONTH
           + r"\s+\d{1,2}(?:,\s+\d{4})?)",
           _year_ended),
+    _rule("part_of_the_year", START + r"(?i:months|weeks|days|part)\s+(?i:of)\s+(?P<t>(?i:the"
+          r"\s+year))(?![\w-])", _year_end),
     _rule("the_year_stretch", START + r"(?i:for|during|over|throughout)\s+(?P<t>(?i:the\s+"
           r"year))(?![\w-])(?!\s+(?i:of|ago|before|after|earlier|later|\d))",
           _the_year_stretch),

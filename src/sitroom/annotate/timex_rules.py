@@ -196,6 +196,9 @@ def _month_day(match: re.Match[str], ctx: Context) -> Reading | None:
                    and d.weekday() == WEEKDAYS[weekday.lower()]]
         if fitting:
             return _day_reading(min(fitting, key=lambda d: abs((d - anchor).days)))
+    if ctx.anchor is not None and _ENDED_BEFORE.search(ctx.before(12)):
+        # "the fiscal year ended Jan. 31", told in October: the one that closed last January.
+        return _day_reading(cal.latest_on_or_before(ctx.anchor, month, day_of_month))
     if ctx.anchor is not None:
         return _day_reading(cal.month_day_date(ctx.anchor, month, day_of_month,
                                                _dated_tense(ctx)))
@@ -338,6 +341,9 @@ def _dated_tense(ctx: Context) -> Tense | None:
     return "past" if _BEHIND_CUE.search(ctx.before(40)) else ctx.tense()
 
 
+_ENDED_BEFORE = re.compile(r"\b(?i:ended)\s+$")
+
+
 def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     part = match.groupdict().get("part")
     if ctx.anchor is None:
@@ -399,11 +405,22 @@ def _after_capitalised_word(text: str) -> bool:
     return False
 
 
+#: After "today's", nouns for the present era rather than the day: "today's youth".
+_PRESENT_ERA = re.compile(r"['’]s\s+(?:(?i:young|modern|personal)\s+)?(?i:world|youth|society"
+                          r"|generations?|children|kids|teenagers|culture|computers|technology"
+                          r"|economy)\b")
+#: "the people of tomorrow", "the cars of tomorrow": the future in general.
+_OF_TOMORROW = re.compile(r"\b(?i:the)\s+[a-z]+\s+(?i:of)\s+(?i:tomorrow)$")
+
+
 def _day_word(match: re.Match[str], ctx: Context) -> Reading | None:
     word = match["w"]
     if word[0].isupper() and _after_capitalised_word(ctx.before(25)) and not re.search(
             r"[.!?:\"“]\s*$", ctx.before(25)):
         return None  # "Larkana Today", "USA Today": a name, not the day
+    if _PRESENT_ERA.match(ctx.text, ctx.end) or _OF_TOMORROW.search(
+            ctx.text, max(0, ctx.start - 25), ctx.end):
+        return None  # "today's youth", "the people of tomorrow": an era, not a day
     part = match.groupdict().get("part")
     if word.lower() == "tonight":
         part = "night"

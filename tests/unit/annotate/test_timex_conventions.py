@@ -170,3 +170,22 @@ def test_a_recurring_event_is_still_a_set() -> None:
 )
 def test_vague_times_ahead_and_behind(text: str, expected: tuple[str, str, str]) -> None:
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The case is for today's youth what the blockade was for their parents.",
+    "It makes no sense in today's world.",
+    "If I were choosing the people of tomorrow, I would pick them.",
+])
+def test_today_and_tomorrow_as_eras_are_not_days(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_part_of_the_year_is_the_documents_year() -> None:
+    assert found("Revenue fell through the first nine months of the year.") == [
+        ("the first nine months", "DURATION", "P9M"), ("the year", "DATE", "1989")]
+
+
+def test_a_period_that_ended_on_a_day_lies_behind() -> None:
+    assert found("In the fiscal year ended Jan. 31, sales rose.", tense=None)[-1] == (
+        "Jan. 31", "DATE", "1989-01-31")
