@@ -14,9 +14,10 @@ the most shared characters first). Reported:
 - type accuracy: of the paired predictions, how many have the gold ``type``;
 - by gold type (DATE, DURATION, SET, TIME): how many were found and how many got the value.
 
-Run: ``python bench/eval_timex.py [--limit N] [--json] [--errors FILE]`` (``--limit`` scores
-the first N documents; ``--errors`` writes every miss, spurious and wrong value as JSONL for
-study).
+Run: ``python bench/eval_timex.py [--limit N] [--part TimeBank|AQUAINT] [--json] [--errors FILE]``
+(``--limit`` scores the first N documents; ``--part`` only those of one source corpus, so rules
+tuned on one half can be checked on the other; ``--errors`` writes every miss, spurious and
+wrong value as JSONL for study).
 """
 
 from __future__ import annotations
@@ -143,11 +144,13 @@ def summary(tally: Tally, documents: int) -> dict[str, Any]:
     }
 
 
-def load(limit: int | None) -> list[dict[str, Any]]:
+def load(limit: int | None, part: str | None = None) -> list[dict[str, Any]]:
     if not TBAQ.exists():
         sys.exit(f"{TBAQ} is absent: this evaluation needs ../shared beside the checkout")
     with TBAQ.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
+    if part:
+        records = [record for record in records if record["part"] == part]
     return records[:limit] if limit else records
 
 
@@ -191,12 +194,14 @@ def print_table(result: dict[str, Any]) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="score the first N documents")
+    parser.add_argument("--part", choices=("TimeBank", "AQUAINT"), default=None,
+                        help="score only the documents of one source corpus")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", type=Path, default=None,
                         help="write every miss, spurious and wrong value here (JSONL)")
     args = parser.parse_args(argv)
     errors: list[dict[str, Any]] | None = [] if args.errors else None
-    result = evaluate(load(args.limit), errors)
+    result = evaluate(load(args.limit, args.part), errors)
     if args.errors and errors is not None:
         args.errors.write_text("".join(json.dumps(e) + "\n" for e in errors), encoding="utf-8")
     if args.json:
