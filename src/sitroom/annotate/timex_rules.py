@@ -948,7 +948,7 @@ RULES: tuple[Rule, ...] = (
     _rule("reference", START + r"(?:(?i:in|until|till|for|from|since|of)\s+)?(?P<t>(?i:now"
           r"|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days|recently"
           r"|lately|(?<=in\s)the\s+past|(?<=(?:in|to)\s)the\s+(?:near\s+)?future"
-          r"|(?<=in\s)future))(?![\w-])", _reference),
+          r"|(?<=in\s)future))(?![\w-])(?!\s+(?i:of)\b)", _reference),
     _rule("term_ahead", START + r"(?i:in|for|over|of|during|at)\s+(?P<t>(?i:the\s+(?:near|short"
           r"|long)\s+term|a\s+later\s+date))(?![\w-])",
           lambda m, c: Reading("DATE", "FUTURE_REF", "ref")),

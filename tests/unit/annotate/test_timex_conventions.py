@@ -189,3 +189,9 @@ def test_a_part_of_the_year_is_the_documents_year() -> None:
 def test_a_period_that_ended_on_a_day_lies_behind() -> None:
     assert found("In the fiscal year ended Jan. 31, sales rose.", tense=None)[-1] == (
         "Jan. 31", "DATE", "1989-01-31")
+
+
+def test_the_future_of_something_is_not_a_time() -> None:
+    assert found("That is very important to the future of our peoples.") == []
+    assert found("Air strikes may continue well into the future.") == [
+        ("the future", "DATE", "FUTURE_REF")]
