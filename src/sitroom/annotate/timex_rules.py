@@ -980,9 +980,12 @@ def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     if match["n"].lower() == "a" and match["u"].lower() == "second" and _ORDINAL_SECOND.match(
             ctx.text, ctx.end):
         return None  # "a second group", "a second betrayal": the ordinal, not one second
-    if match["u"].lower().startswith("quarter") and (match["n"].lower() in ("a", "an") or re.match(
-            r"\s+(?i:of)\b", ctx.text[ctx.end:ctx.end + 5])):
-        return None  # "three quarters of the vote", "a quarter point": shares, not periods
+    if match["u"].lower().startswith("quarter") and (match["n"].lower() in ("a", "an") or (
+            re.match(r"\s+(?i:of)\b", ctx.text[ctx.end:ctx.end + 5])
+            and _amount(match["n"]) is not None)):
+        # "three quarters of the vote", "a quarter point": shares, not periods; but "several
+        # quarters of losses" counts periods (no one speaks of several quarters of a vote).
+        return None
     rate = _RATE_BEFORE.search(ctx.before(40))
     if match["n"].lower() in ("a", "an") and not match.groupdict().get("hy") and (
             rate or match["u"].lower().endswith("s")):

@@ -195,3 +195,9 @@ def test_the_future_of_something_is_not_a_time() -> None:
     assert found("That is very important to the future of our peoples.") == []
     assert found("Air strikes may continue well into the future.") == [
         ("the future", "DATE", "FUTURE_REF")]
+
+
+def test_several_quarters_of_losses_are_periods_but_three_quarters_of_a_vote_is_a_share() -> None:
+    assert found("It returned to profit after several quarters of losses.") == [
+        ("several quarters", "DURATION", "PXQ")]
+    assert found("He won three quarters of the vote.") == []
