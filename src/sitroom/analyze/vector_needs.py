@@ -23,10 +23,15 @@ indexes over what the statements already carry:
 - **denials**: every denial, and every asserted statement that a denial could contradict
   (same named topic, the denied act, another sentence and voice), exactly.
 
-The statements this leaves out are given no vector: they cannot merge, and no contradiction
-needs their similarity. The summary embeds on demand the few claims it compares
-(:class:`~.claims.ClaimVectors`). Which statements are embedded depends on the corpus only,
-never on what the store has cached, so a rebuild finds what a first build found.
+The statements this leaves out are given no vector (a zero row): they cannot merge, and no
+contradiction needs their similarity. Two things read the embedded statements as a whole
+rather than by pairs, and differ from embedding everything only at the margin: the LSH
+buckets of :func:`~.claim_merge.candidate_pairs` hold only embedded statements (a bucket that
+every statement would have overfilled past ``MAX_BUCKET`` may now be compared), and a denial's
+nearest claims are ranked among embedded statements (those it could match all are). The
+summary embeds on demand the few claims it compares (:class:`~.claims.ClaimVectors`). Which
+statements are embedded depends on the corpus only, never on what the store has cached, so a
+rebuild finds what a first build found.
 """
 
 from __future__ import annotations
