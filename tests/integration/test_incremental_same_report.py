@@ -46,7 +46,7 @@ def test_adding_articles_matches_a_build_from_scratch(
 
     grown = tmp_path / "grown"
     build(files[:FIRST], grown, Options(quiet=True))
-    first_batch = set(encoded[-1]) if encoded else set()
+    first_batch = {text for batch in encoded for text in batch}
     encoded.clear()
     added = build(files, grown, Options(quiet=True))  # the old files are skipped, unchanged
     assert added.articles_added == ADDED and added.annotated == ADDED

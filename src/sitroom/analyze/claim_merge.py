@@ -38,19 +38,23 @@ MAX_BUCKET = 60
 _CHUNK = 20_000
 
 
-def candidate_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> set[tuple[int, int]]:
-    """Index pairs worth comparing (see the module docstring)."""
+def candidate_pairs(statements: Sequence[Statement], vectors: np.ndarray,
+                    embedded: np.ndarray | None = None) -> set[tuple[int, int]]:
+    """Index pairs worth comparing (see the module docstring). ``embedded``: which rows of
+    ``vectors`` hold an embedding (the others are left out of the LSH buckets); all when
+    None."""
     pairs: set[tuple[int, int]] = set()
     if len(statements) < 2:
         return pairs
+    rows = np.arange(len(statements)) if embedded is None else np.flatnonzero(embedded)
     rng = np.random.default_rng(SEED)
     planes = rng.standard_normal((vectors.shape[1], BANDS * BITS))
-    bits = (vectors @ planes) > 0
+    bits = (vectors[rows] @ planes) > 0
     weights = 1 << np.arange(BITS)
     for band in range(BANDS):
         codes = bits[:, band * BITS:(band + 1) * BITS] @ weights
         buckets: dict[int, list[int]] = defaultdict(list)
-        for i, code in enumerate(codes.tolist()):
+        for i, code in zip(rows.tolist(), codes.tolist(), strict=True):
             buckets[int(code)].append(i)
         for members in buckets.values():
             if 1 < len(members) <= MAX_BUCKET:
@@ -103,9 +107,11 @@ def _same_frame(a: Statement, b: Statement) -> bool:
 
 
 def merge_statements(
-    statements: Sequence[Statement], vectors: np.ndarray
+    statements: Sequence[Statement], vectors: np.ndarray, embedded: np.ndarray | None = None
 ) -> list[list[int]]:
-    """Groups of statement indexes, each one claim, in order of first statement."""
+    """Groups of statement indexes, each one claim, in order of first statement.
+    ``embedded``: which rows of ``vectors`` hold an embedding (see :mod:`.vector_needs`);
+    a row without one is a zero vector and merges with nothing."""
     parent = list(range(len(statements)))
 
     def find(x: int) -> int:
@@ -114,7 +120,7 @@ def merge_statements(
             x = parent[x]
         return x
 
-    candidates = candidate_pairs(statements, vectors)
+    candidates = candidate_pairs(statements, vectors, embedded)
     index = np.fromiter(chain.from_iterable(candidates), dtype=np.int64,
                         count=2 * len(candidates)).reshape(-1, 2)
     if len(index):

@@ -1,7 +1,8 @@
 """Claims with their corroboration and contradictions: what the pipeline calls.
 
 :func:`build_claims` finds the statements of every article (:mod:`.statements`), embeds
-them (:mod:`.vectors`, cached by text in the store), merges paraphrases into claims
+those whose vector some later check may read (:mod:`.vector_needs`; :mod:`.vectors`, cached
+by text in the store), merges paraphrases into claims
 (:mod:`.claim_merge`), counts each claim's independent sources (syndicated copies and
 relays of one original source count once, as in :mod:`.provenance`), finds contradictions
 (:mod:`.contradictions`) and sets each claim's status:
@@ -16,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from ..types import (
     Article,
@@ -35,7 +38,41 @@ from .claim_merge import merge_statements
 from .contradictions import Draft, Found, find_contradictions
 from .provenance import syndication_groups, wire_credit
 from .statements import Statement, find_statements
+from .vector_needs import needs_vector
 from .vectors import VectorCache, embed_matrix
+
+Vector = tuple[float, ...]
+
+
+class ClaimVectors(Mapping[str, Vector]):
+    """Claim id -> the embedding of its first statement, for the summary's redundancy check.
+
+    A claim whose first statement was embedded for the claims step reads that row; the
+    others (statements no other statement could merge with or contradict) are embedded on
+    first access, one text at a time through the store's cache, since the summary compares
+    only a few claims per story. ``in`` and ``len`` never embed anything."""
+
+    def __init__(self, texts: Mapping[str, str], known: Mapping[str, np.ndarray],
+                 cache: VectorCache | None) -> None:
+        self._texts = texts
+        self._known = dict(known)
+        self._cache = cache
+
+    def __getitem__(self, claim: str) -> Vector:
+        row = self._known.get(claim)
+        if row is None:
+            row = embed_matrix([self._texts[claim]], self._cache)[0]  # KeyError if unknown
+            self._known[claim] = row
+        return tuple(float(x) for x in row)
+
+    def __contains__(self, claim: object) -> bool:
+        return claim in self._texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +80,7 @@ class ClaimSet:
     claims: tuple[Claim, ...]
     contradictions: tuple[Contradiction, ...]
     #: claim id -> embedding of its first statement (for the summary's redundancy check)
-    vectors: Mapping[str, tuple[float, ...]]
+    vectors: Mapping[str, Vector]
 
 
 def build_claims(
@@ -61,10 +98,14 @@ def build_claims(
                                  place_spans)
     if not statements:
         return ClaimSet((), (), {})
-    vectors = embed_matrix([st.text for st in statements], cache)
-    groups = merge_statements(statements, vectors)
+    def name_of(key: str) -> str:
+        return names.get(key, key)
+
+    need = needs_vector(statements, name_of)
+    vectors = _vectors(statements, need, cache)
+    groups = merge_statements(statements, vectors, need)
     drafts = [Draft(_claim_id(statements, g), tuple(g)) for g in groups]
-    found = find_contradictions(drafts, statements, vectors, lambda k: names.get(k, k))
+    found = find_contradictions(drafts, statements, vectors, name_of)
     by_id = {a.id: a for a in articles}
     syndicated = syndication_groups([a for a in articles if a.duplicate_of is None])
     against: dict[str, list[Found]] = defaultdict(list)
@@ -77,8 +118,25 @@ def build_claims(
         claims.append(_claim(draft, members, against[draft.id], by_id, syndicated))
     claims.sort(key=lambda c: (-c.independent_sources, -len(c.evidence), c.id))
     contradictions = tuple(_contradiction(item, statements) for item in found)
-    first_vector = {d.id: tuple(float(x) for x in vectors[d.members[0]]) for d in drafts}
+    first_vector = ClaimVectors(
+        {d.id: statements[d.members[0]].text for d in drafts},
+        {d.id: vectors[d.members[0]] for d in drafts if need[d.members[0]]},
+        cache,
+    )
     return ClaimSet(tuple(claims), contradictions, first_vector)
+
+
+def _vectors(statements: Sequence[Statement], need: np.ndarray, cache: VectorCache | None
+             ) -> np.ndarray:
+    """One row per statement: the embedding where ``need`` says so, zeros elsewhere (a zero
+    row is similar to nothing, so no check that reads it can pass)."""
+    chosen = np.flatnonzero(need)
+    if not len(chosen):
+        return np.zeros((len(statements), 1), dtype=np.float32)
+    embedded = embed_matrix([statements[i].text for i in chosen.tolist()], cache)
+    vectors = np.zeros((len(statements), embedded.shape[1]), dtype=embedded.dtype)
+    vectors[chosen] = embedded
+    return vectors
 
 
 def _claim_id(statements: Sequence[Statement], group: Sequence[int]) -> str:

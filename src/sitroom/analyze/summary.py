@@ -154,10 +154,8 @@ def _points(members: set[str], claims: Sequence[Claim], vectors: Mapping[str, Se
             break
         if per_article.get(shown.article, 0) >= PER_ARTICLE or claim.event in events:
             continue
-        vector = vectors.get(claim.id)
-        if any(repeats(shown.text, e.text) or (
-            vector is not None and p.id in vectors and _dot(vector, vectors[p.id]) >= REPEAT)
-               for p, e in picked):
+        if any(repeats(shown.text, e.text) for _, e in picked) or _similar(
+                claim, [p for p, _ in picked], vectors):
             continue
         picked.append((claim, shown))
         per_article[shown.article] = per_article.get(shown.article, 0) + 1
@@ -176,6 +174,18 @@ def _points(members: set[str], claims: Sequence[Claim], vectors: Mapping[str, Se
         )
         for claim, shown in picked
     ]
+
+
+def _similar(claim: Claim, picked: Sequence[Claim], vectors: Mapping[str, Sequence[float]]
+             ) -> bool:
+    """Whether ``claim`` means what a picked claim means (embeddings at least
+    :data:`REPEAT` alike). Vectors are read only when there is something to compare: the
+    claims step may embed a claim's sentence only when it is asked for."""
+    others = [p.id for p in picked if p.id in vectors]
+    if not others or claim.id not in vectors:
+        return False
+    vector = vectors[claim.id]
+    return any(_dot(vector, vectors[other]) >= REPEAT for other in others)
 
 
 def _contested(members: set[str], contradictions: Sequence[Contradiction], story: str | None

@@ -1,0 +1,232 @@
+"""Which statements need a sentence embedding at all.
+
+Embedding a statement is the claims step's dearest part (about 11 ms of CPU each with
+all-MiniLM-L6-v2 on one core, some 20 statements an article), yet most statements share
+nothing with any other: they become single-statement claims whatever their vector. A
+vector is only ever read for a *pair* of statements (or, in the summary, a pair of claims),
+so a statement needs one only when some other statement could pass every check of that pair
+that does not need a vector. This module finds those statements with cheap, deterministic
+indexes over what the statements already carry:
+
+- **paraphrases** (:mod:`.claim_merge`, similarity at least ``SAME_CLAIM``): the pair's
+  TF-IDF cosine over word stems reaches :data:`LEXICAL_SIMILARITY` and nothing concrete
+  differs (:func:`~.claim_merge.conflicting_details`), or the two have the same named subject
+  and the same verb (``Pence was appointed to oversee ...`` and ``Pence was appointed by Trump
+  to lead ...``: other words for one fact). These are the approximate rules: two sentences
+  whose embeddings are that close nearly always share their rare words or their actor and
+  act; on 200 AllSides articles they kept 268 of the 270 paraphrase links the embedding made,
+  the two others being rewordings within one article;
+- **same frame** (a shared predicate class and place or actor, merged from ``SAME_FRAME``):
+  the blocking keys of :func:`~.claim_merge.candidate_pairs`, exactly;
+- **figures** (:mod:`.contradictions`, ``number``): pairs of the finder's index (quantity
+  kind and local place) that pass its checks on figures, sources and dates, exactly;
+- **denials**: every denial, and every asserted statement that a denial could contradict
+  (same named topic, the denied act, another sentence and voice), exactly.
+
+The statements this leaves out are given no vector (a zero row): they cannot merge, and no
+contradiction needs their similarity. Two things read the embedded statements as a whole
+rather than by pairs, and differ from embedding everything only at the margin: the LSH
+buckets of :func:`~.claim_merge.candidate_pairs` hold only embedded statements (a bucket that
+every statement would have overfilled past ``MAX_BUCKET`` may now be compared), and a denial's
+nearest claims are ranked among embedded statements (those it could match all are). The
+summary embeds on demand the few claims it compares (:class:`~.claims.ClaimVectors`). Which
+statements are embedded depends on the corpus only, never on what the store has cached, so a
+rebuild finds what a first build found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from .claim_merge import MAX_BUCKET, conflicting_details
+
+# The finders' own checks, so that the pairs found here are exactly those they compare.
+from .contradictions import (
+    _PRONOUNS,
+    NUMBER_WINDOW_DAYS,
+    _day,
+    _local_place,
+    _overlaps,
+    _same_act,
+    _same_topic,
+    compatible_figures,
+)
+from .statements import Statement
+from .words import REPORTING_WORDS, STOPWORDS
+
+#: TF-IDF cosine (over word stems) from which two statements may be paraphrases. On 200
+#: AllSides articles every pair the embedding merged as a paraphrase but 4 reached 0.4; 0.45
+#: kept the same pairs, so 0.4 leaves a margin for other corpora.
+LEXICAL_SIMILARITY = 0.4
+#: Letters of a word kept as its stem (``downgrades`` and ``downgraded`` meet).
+STEM = 6
+#: Rows of the statement-by-stem matrix multiplied at once (bounds the product's memory).
+_BLOCK = 2000
+_WORD = re.compile(r"[a-z0-9]+")
+
+Mask = npt.NDArray[np.bool_]
+
+
+def needs_vector(statements: Sequence[Statement], name_of: Callable[[str], str]) -> Mask:
+    """For each statement, whether some consumer of claim vectors may read its vector."""
+    need = np.zeros(len(statements), dtype=bool)
+    for pairs in (_paraphrases(statements), _same_act_of_one_actor(statements),
+                  _frames(statements), _figures(statements, name_of)):
+        for i, j in pairs:
+            need[i] = need[j] = True
+    need[list(_denials(statements))] = True
+    return need
+
+
+def _mergeable(a: Statement, b: Statement) -> bool:
+    return a.key != b.key and not conflicting_details(a, b)
+
+
+# --------------------------------------------------------------------------- paraphrases
+
+
+def stems(text: str) -> set[str]:
+    """The content words of ``text`` cut to :data:`STEM` letters."""
+    return {w[:STEM] for w in _WORD.findall(text.casefold())
+            if len(w) > 1 and w not in STOPWORDS and w not in REPORTING_WORDS}
+
+
+def _paraphrases(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:
+    """Pairs whose TF-IDF cosine reaches :data:`LEXICAL_SIMILARITY` and that could merge."""
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, st in enumerate(statements):
+        for stem in sorted(stems(st.text)):
+            rows.append(i)
+            columns.append(vocabulary.setdefault(stem, len(vocabulary)))
+    if not rows:
+        return
+    count = len(statements)
+    counts = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float64), (rows, columns)),
+        shape=(count, len(vocabulary)),
+    )
+    frequency = np.bincount(columns, minlength=len(vocabulary))
+    idf = np.log(count / frequency)
+    weighted = counts @ sparse.diags(idf)
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    unit = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
+    transposed = unit.T.tocsc()
+    for start in range(0, count, _BLOCK):
+        block = (unit[start:start + _BLOCK] @ transposed).tocoo()
+        keep = (block.data >= LEXICAL_SIMILARITY - 1e-9) & (block.row + start < block.col)
+        for i, j in zip((block.row[keep] + start).tolist(), block.col[keep].tolist(),
+                        strict=True):
+            if _mergeable(statements[i], statements[j]):
+                yield i, j
+
+
+def _same_act_of_one_actor(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:
+    """Pairs with the same named subject and the same predicate that could merge."""
+    acts: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        if st.subject and st.subject.startswith("e_"):
+            acts[(st.subject, st.predicate)].append(i)
+    for members in acts.values():
+        if 1 < len(members) <= MAX_BUCKET:
+            for i, j in combinations(members, 2):
+                if _mergeable(statements[i], statements[j]):
+                    yield i, j
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _frames(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:
+    """Pairs of one frame bucket of :func:`~.claim_merge.candidate_pairs` that could merge."""
+    frames: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        for cls in st.classes:
+            for anchor in st.places | ({st.object_key} if st.object_key else set()):
+                frames[(cls, anchor)].append(i)
+    for members in frames.values():
+        if 1 < len(members) <= MAX_BUCKET:
+            for i, j in combinations(members, 2):
+                if _mergeable(statements[i], statements[j]):
+                    yield i, j
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _figures(statements: Sequence[Statement], name_of: Callable[[str], str]
+             ) -> Iterable[tuple[int, int]]:
+    """Pairs the ``number`` finder compares by similarity (its index and every check it
+    makes before the similarity; whether the two end in one claim is not known yet, so
+    pairs that will merge are kept too)."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        kinds = [q.kind for q in st.quantities]
+        if _day(st.published) is None:
+            continue
+        for q in st.quantities:
+            if kinds.count(q.kind) != 1:
+                continue
+            for anchor in st.places | st.context:
+                if _local_place(anchor, name_of):
+                    index[(q.kind, anchor)].append(i)
+    for (kind, _anchor), members in sorted(index.items()):
+        for i, j in combinations(members, 2):
+            a, b = statements[i], statements[j]
+            qa = next(q for q in a.quantities if q.kind == kind)
+            qb = next(q for q in b.quantities if q.kind == kind)
+            if compatible_figures(qa.value, qa.qualifier, qb.value, qb.qualifier):
+                continue
+            if a.asserter == b.asserter or a.same_source(b):
+                continue
+            da, db = _day(a.published), _day(b.published)
+            if da is None or db is None or abs((da - db).days) > NUMBER_WINDOW_DAYS:
+                continue
+            yield i, j
+
+
+# --------------------------------------------------------------------------- denials
+
+
+def _denials(statements: Sequence[Statement]) -> set[int]:
+    """Every denial (its vector also tells whether an article reports a claim with its
+    denial) and every asserted statement a denial could be matched with."""
+    denied = [i for i, st in enumerate(statements) if st.denied_by is not None]
+    chosen = set(denied)
+    by_subject: dict[str, list[int]] = defaultdict(list)
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for j, st in enumerate(statements):
+        if st.denied_by is not None or st.description_of is not None:
+            continue
+        if st.subject:
+            by_subject[st.subject].append(j)
+        for name in st.entities | st.places:
+            by_name[name].append(j)
+    for i in denied:
+        a = statements[i]
+        if (a.denied_by or "") in _PRONOUNS:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for name in (a.entities | a.places) - {a.denied_by}:
+            for j in by_name.get(name, ()):
+                shared[j] += 1
+        candidates = {j for j, n in shared.items() if n >= 2}
+        if a.subject and a.subject.startswith("e_"):
+            candidates.update(by_subject.get(a.subject, ()))
+        for j in candidates:
+            b = statements[j]
+            if a.article == b.article and (_overlaps(a.evidence, b.evidence)
+                                           or b.speaker == a.denied_by):
+                continue
+            if _same_topic(a, b) and _same_act(a, b):
+                chosen.add(j)
+    return chosen
+

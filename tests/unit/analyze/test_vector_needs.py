@@ -1,0 +1,136 @@
+"""Which statements the claims step embeds, and that leaving the others out changes nothing
+the vectors decide (with the real model where merging is checked)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pytest
+
+import sitroom.analyze.vectors as vectors_module
+from sitroom.analyze.claim_merge import merge_statements
+from sitroom.analyze.claims import ClaimVectors
+from sitroom.analyze.embed import embed_texts
+from sitroom.analyze.statements import Quantity, Statement
+from sitroom.analyze.vector_needs import needs_vector
+from sitroom.types import Evidence
+
+
+def _statement(article: str, text: str, *, subject: str = "e_hts", predicate: str = "capture",
+               places: frozenset[str] = frozenset(), classes: frozenset[str] = frozenset(),
+               quantities: tuple[Quantity, ...] = (), published: str = "2024-12-01",
+               outlet: str | None = None, entities: frozenset[str] = frozenset({"e_hts"}),
+               denied_by: str | None = None) -> Statement:
+    return Statement(
+        key=(article, 0, len(text)), article=article, outlet=outlet or f"outlet {article}",
+        published=published, text=text, evidence=Evidence(article, 0, len(text), text),
+        subject=subject, subject_text=None, object_key=None, object_text=None,
+        object_head=None, entities=entities, places=places, classes=classes,
+        predicate=predicate, negated=False, attempted=False, quantities=quantities, dates=(),
+        speaker=None, speaker_text=None, via=None, denied_by=denied_by,
+    )
+
+
+def _names(key: str) -> str:
+    return {"p_dadu": "Dadu District"}.get(key, key)
+
+
+def _needed(statements: Sequence[Statement]) -> set[str]:
+    return {st.article for st, need in zip(statements, needs_vector(statements, _names),
+                                           strict=True) if need}
+
+
+def test_only_statements_with_a_possible_partner_are_embedded() -> None:
+    statements = [
+        _statement("a", "Rebel fighters captured the northern city of Aleppo on Friday.",
+                   subject="e_rebels", predicate="capture"),
+        _statement("b", "Rebel fighters took the northern city of Aleppo after a battle.",
+                   subject="e_rebels", predicate="take"),
+        _statement("c", "The central bank raised interest rates by half a point.",
+                   subject="e_bank", predicate="raise"),
+        _statement("d", "Pence was appointed to oversee efforts to combat the virus.",
+                   subject="e_pence", predicate="appoint"),
+        _statement("e", "Pence was appointed by Trump to lead the coronavirus task force.",
+                   subject="e_pence", predicate="appoint"),
+    ]
+    assert _needed(statements) == {"a", "b", "d", "e"}
+
+
+def test_pairs_that_cannot_merge_need_no_vector() -> None:
+    # The same words about two different places: conflicting details, never one claim.
+    statements = [
+        _statement("a", "Fighters captured the city of Hama on Thursday.",
+                   places=frozenset({"p_hama"})),
+        _statement("b", "Fighters captured the city of Homs on Thursday.",
+                   places=frozenset({"p_homs"})),
+    ]
+    assert _needed(statements) == set()
+
+
+def test_figures_a_contradiction_would_compare_are_embedded() -> None:
+    toll = "The death toll from the flood rose to {} in the district, officials said."
+    statements = [
+        _statement(article, toll.format(value), subject="e_officials", predicate="rise",
+                   places=frozenset({"p_dadu"}), quantities=(Quantity("deaths", value, None,
+                                                                      str(value)),))
+        for article, value in (("a", 41), ("b", 63))
+    ]
+    # Different figures from two sources: the number finder compares their vectors.
+    assert _needed(statements) == {"a", "b"}
+    same_outlet = [replace(st, outlet="one outlet") for st in statements]
+    assert _needed(same_outlet) == set(), "one source's later figure is an update"
+
+
+def test_denials_and_what_they_deny_are_embedded() -> None:
+    statements = [
+        _statement("a", "The minister denied that officials ordered the evacuation of Dadu.",
+                   subject="e_officials", predicate="deny",
+                   entities=frozenset({"e_minister", "e_officials"}), denied_by="e_minister"),
+        _statement("b", "Officials ordered the evacuation of Dadu on Tuesday.",
+                   subject="e_officials", predicate="order",
+                   entities=frozenset({"e_officials"})),
+        _statement("c", "Markets closed higher on Wednesday after a quiet session.",
+                   subject="e_markets", predicate="close", entities=frozenset()),
+    ]
+    assert _needed(statements) == {"a", "b"}
+
+
+def test_merging_only_the_needed_statements_gives_the_same_claims(minilm: Any) -> None:
+    statements = [
+        _statement("a", "HTS fighters captured the city of Hama on Thursday.",
+                   places=frozenset({"p_hama"}), classes=frozenset({"capture"})),
+        _statement("b", "Hama was seized by HTS.", places=frozenset({"p_hama"}),
+                   classes=frozenset({"capture"})),
+        _statement("c", "HTS fighters captured the city of Homs on Thursday.",
+                   places=frozenset({"p_homs"}), classes=frozenset({"capture"})),
+        _statement("d", "The rebels also released prisoners from the central jail.",
+                   subject="e_rebels", predicate="release"),
+        _statement("e", "Rebels freed prisoners from the central jail, witnesses said.",
+                   subject="e_rebels", predicate="free"),
+    ]
+    full = np.array(embed_texts([s.text for s in statements]), dtype=np.float32)
+    need = needs_vector(statements, _names)
+    partial = np.where(need[:, None], full, 0.0).astype(np.float32)
+    assert not need.all(), "every statement was embedded"
+    assert merge_statements(statements, partial, need) == merge_statements(statements, full)
+
+
+def test_claim_vectors_embed_on_first_use_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+
+    def fake(texts: Sequence[str]) -> np.ndarray:
+        seen.extend(texts)
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(vectors_module, "encode", fake)
+    claim_vectors = ClaimVectors({"c1": "abc", "c2": "abcde"},
+                                 {"c1": np.array([1.0, 0.0], dtype=np.float32)}, None)
+    assert "c2" in claim_vectors and "c3" not in claim_vectors and len(claim_vectors) == 2
+    assert seen == [], "asking what is there embedded something"
+    assert claim_vectors["c1"] == (1.0, 0.0)
+    assert claim_vectors["c2"] == (5.0, 1.0)
+    assert claim_vectors["c2"] == (5.0, 1.0)
+    assert seen == ["abcde"], "a claim was embedded twice, or a known one again"
