@@ -197,7 +197,10 @@ def assemble_report(
         aliases = _load_aliases(options.aliases)
     entities = resolve_entities(annotations.only("mentions", "acronyms"), aliases=aliases)
     release_freed_memory()
-    places = _resolve_places_remembered(store, articles, annotations.only("mentions"), entities)
+    # citations: the outlets they name hold no place (``told Middle East Eye``)
+    places = _resolve_places_remembered(
+        store, articles, annotations.only("mentions", "citations"), entities
+    )
     release_freed_memory()
     quotes, citations = build_quotes_and_citations(
         articles, annotations.only("quotes", "mentions", "citations"), entities

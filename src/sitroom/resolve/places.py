@@ -35,6 +35,8 @@ from .geo_index import cache_name as _gazetteer_identity
 from .geo_names import fold, skeleton, strip_articles, unify
 from .geo_sources import area_abbreviations, demonyms
 from .names import fold_name
+from .outlet_names import inside_outlet, known_outlets, outlet_spans
+from .place_labels import distinct_names, written_kind_word
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1227,6 +1229,8 @@ def resolve_places(
     #: article -> name key -> the areas the article says that name lies in
     qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
     people = _persons(entities) if entities is not None else None
+    # "Middle East Eye", "Karachi Ledger": an outlet's name holds no place of the story.
+    outlets = known_outlets(articles, annotations, lambda name: _names_known_place(fold(name)))
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
@@ -1243,7 +1247,13 @@ def resolve_places(
             )
         kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
         named_diseases = disease_names(text)
-        kept = [f for f in kept if fold(f.mention.text) not in named_diseases]
+        outlets_here = outlet_spans(text, doc, outlets)
+        kept = [
+            f
+            for f in kept
+            if fold(f.mention.text) not in named_diseases
+            and not inside_outlet(f.mention.start, f.mention.end, outlets_here)
+        ]
         own = [f.mention for f in kept if f.mention.source != "embedded"]
         kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, own)]
         for found in kept:
@@ -1295,6 +1305,8 @@ def resolve_places(
 
     resolved: list[ResolvedMention] = []
     groups: dict[str, list[tuple[ResolvedMention, GeoEntry | None]]] = defaultdict(list)
+    #: place id -> the words its mentions are written with that say it is an admin area
+    kind_words: dict[str, Counter[str]] = defaultdict(Counter)
     for art, rows in per_article.items():
         focus = _shares(article_votes[art])
         countries = _focus_countries(focus, corpus)
@@ -1413,7 +1425,17 @@ def resolve_places(
             )
             resolved.append(item)
             groups[group].append((item, entry))
-    places = tuple(_make_place(key, members) for key, members in sorted(groups.items()))
+            if entry is not None and mention.source != "embedded":
+                text = texts.get(art, "")
+                word = written_kind_word(mention.text, text[mention.end : mention.end + 20])
+                if word is not None:
+                    kind_words[item.place][word] += 1
+    places = distinct_names(
+        [_make_place(key, members) for key, members in sorted(groups.items())],
+        {place_id(key): key.split(":", 1)[0] for key in groups},
+        kind_words,
+        index,
+    )
     # Unresolved mentions named after the place they stand for keep the corpus-wide name.
     names = {p.id: p.name for p in places}
     final_mentions = tuple(m if m.lat is not None else _rename(m, names[m.place]) for m in resolved)
