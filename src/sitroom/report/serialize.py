@@ -33,6 +33,7 @@ from ..types import (
     Story,
     SummaryItem,
 )
+from .evidence_bound import EVENT_EVIDENCE, VALUE_EVIDENCE, bounded
 
 JsonObject = dict[str, Any]
 
@@ -219,7 +220,8 @@ def event_value_to_dict(value: EventValue) -> JsonObject:
         "outlets": list(value.outlets),
         "independent_sources": value.independent_sources,
         "preferred": value.preferred,
-        "evidence": _evidence_list(value.evidence),
+        "evidence": _evidence_list(bounded(value.evidence, VALUE_EVIDENCE)),
+        "evidence_total": len(value.evidence),
     }
 
 
@@ -244,7 +246,8 @@ def event_to_dict(event: Event) -> JsonObject:
         "happened": event.happened,
         "speakers": list(event.speakers),
         "text": event.text,
-        "evidence": _evidence_list(event.evidence),
+        "evidence": _evidence_list(bounded(event.evidence, EVENT_EVIDENCE)),
+        "evidence_total": len(event.evidence),
         "outlets": list(event.outlets),
         "independent_sources": event.independent_sources,
         "numbers": [event_value_to_dict(v) for v in event.numbers],
