@@ -1210,6 +1210,7 @@ def resolve_places(
     entities: EntityResolution | None = None,
     *,
     metonymy: bool = False,
+    places_in_outlet_names: bool = False,
 ) -> PlaceResolution:
     """Geocode every place mention of the corpus; see the module docstring for how.
 
@@ -1217,7 +1218,9 @@ def resolve_places(
     (``Kılıç`` after ``Ayşe Kılıç``, a militia named like a region) is not a place, whatever
     its label in that one sentence. With ``metonymy``, places that stand for their government
     (``Ottawa planned``) are geocoded too, flagged ``actor``, as toponym gold data counts them;
-    a person is never a place either way."""
+    a person is never a place either way. A place named inside a news outlet's name
+    (``told Middle East Eye``, ``CBC Toronto``) is no place of the story and is left out,
+    unless ``places_in_outlet_names`` (toponym gold data counts them)."""
     index = load_index()
     actor_spans = _actor_spans(annotations, entities, PERSON_TYPES if metonymy else ACTOR_TYPES)
     misread_places = _places_taken_for_people(annotations, entities)
@@ -1230,7 +1233,11 @@ def resolve_places(
     qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
     people = _persons(entities) if entities is not None else None
     # "Middle East Eye", "Karachi Ledger": an outlet's name holds no place of the story.
-    outlets = known_outlets(articles, annotations, lambda name: _names_known_place(fold(name)))
+    outlets = (
+        frozenset()
+        if places_in_outlet_names
+        else known_outlets(articles, annotations, lambda name: _names_known_place(fold(name)))
+    )
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
@@ -1247,7 +1254,7 @@ def resolve_places(
             )
         kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
         named_diseases = disease_names(text)
-        outlets_here = outlet_spans(text, doc, outlets)
+        outlets_here = () if places_in_outlet_names else outlet_spans(text, doc, outlets)
         kept = [
             f
             for f in kept
