@@ -1,11 +1,11 @@
-"""How much evidence each event carries into report.json.
+"""How many passages each disputed value of an event repeats in report.json.
 
-An event told many times (the flood of a flood story, the offensive of a war) gathers
-dozens of mentions, and each figure or date it disputes repeats the passages that give it:
-a few such events made up much of report.json. The report keeps, for the event and for each
-of its values, the first passage of every article (so filtering the report by outlet or
-article finds it just as before), then further passages in order up to a limit, and states
-how many there are in all (``evidence_total``). The store keeps every passage.
+An event keeps every mention in its ``evidence``. Each value of it that the sources give
+(a date, a place, a death toll in ``numbers`` or ``conflicts``) also lists the passages that
+give it, copies of passages already in the event's evidence: for an event told many times
+those copies made up much of report.json. A value keeps the first passage of every article
+that gives it (so its outlets can be checked, article by article), then further passages in
+order up to a limit, and says how many there are in all (``evidence_total``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from collections.abc import Sequence
 
 from ..types import Evidence
 
-#: Passages kept per event beyond the first of each article.
-EVENT_EVIDENCE = 12
-#: Passages kept per disputed value or figure beyond the first of each article.
+#: Passages kept per value or figure when its articles are fewer than this.
 VALUE_EVIDENCE = 3
 
 

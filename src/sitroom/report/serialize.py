@@ -33,7 +33,7 @@ from ..types import (
     Story,
     SummaryItem,
 )
-from .evidence_bound import EVENT_EVIDENCE, VALUE_EVIDENCE, bounded
+from .evidence_bound import VALUE_EVIDENCE, bounded
 
 JsonObject = dict[str, Any]
 
@@ -246,8 +246,7 @@ def event_to_dict(event: Event) -> JsonObject:
         "happened": event.happened,
         "speakers": list(event.speakers),
         "text": event.text,
-        "evidence": _evidence_list(bounded(event.evidence, EVENT_EVIDENCE)),
-        "evidence_total": len(event.evidence),
+        "evidence": _evidence_list(event.evidence),
         "outlets": list(event.outlets),
         "independent_sources": event.independent_sources,
         "numbers": [event_value_to_dict(v) for v in event.numbers],
