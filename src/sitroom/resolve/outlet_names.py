@@ -10,8 +10,9 @@ map, or counts its home town as a scene, misleads the reader. The outlets a corp
 - organisation mentions that read as a publication's name (``the Sukkur Sentinel``).
 
 Every place mention that overlaps one of their names in the text is dropped. A name that is
-itself no more than a place's name (an outlet called after its town alone) is left out: there
-the text more often means the place.
+itself a place's name (an outlet called after its town alone, ``The Atlantic``) is left out:
+there the text more often means the place; and a name written as part of a longer
+capitalised name (``Hill`` in ``Capitol Hill``) is not the outlet.
 """
 
 from __future__ import annotations
@@ -54,6 +55,18 @@ def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)")
 
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])(?!The[ \t])[A-Z][\w'’.-]*[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"^[ \t]+[A-Z]")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word runs on before or after ``[start, end)``: ``Hill`` in
+    ``Capitol Hill`` or ``Atlantic`` in ``Atlantic Ocean`` is not the outlet of that name."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 3]
+    return bool(_CAPITALISED_BEFORE.search(before) or _CAPITALISED_AFTER.match(after))
+
+
 def outlet_spans(
     text: str, doc: DocAnnotations, outlets: frozenset[str]
 ) -> tuple[tuple[int, int], ...]:
@@ -62,7 +75,11 @@ def outlet_spans(
     spans: set[tuple[int, int]] = set()
     pattern = _pattern(outlets)
     if pattern is not None:
-        spans.update(match.span() for match in pattern.finditer(text))
+        spans.update(
+            match.span()
+            for match in pattern.finditer(text)
+            if not _inside_longer_name(text, *match.span())
+        )
     folded = frozenset(n.casefold() for n in outlets)
     for mention in doc.mentions:
         if mention.label in ORGANISATION_LABELS and looks_like_outlet(mention.text, folded):

@@ -1030,6 +1030,15 @@ def _embedded_places(mention: Mention) -> list[Mention]:
     return found
 
 
+def _reads_as_place(name: str) -> bool:
+    """Whether a name on its own reads as a place rather than an outlet: a country, an area,
+    a region or a big town (``The Atlantic``), not a hamlet of that name (``Hurriyet``)."""
+    return any(
+        e.kind != "city" or e.population >= EMBEDDED_TOWN_POPULATION
+        for e in load_index().lookup(fold(name))
+    )
+
+
 @lru_cache(maxsize=8192)
 def _names_known_place(key: str) -> bool:
     """Whether ``key`` is the main name of a country, a first-level area or a big town."""
@@ -1236,7 +1245,7 @@ def resolve_places(
     outlets = (
         frozenset()
         if places_in_outlet_names
-        else known_outlets(articles, annotations, lambda name: _names_known_place(fold(name)))
+        else known_outlets(articles, annotations, _reads_as_place)
     )
     for doc in annotations:
         text = texts.get(doc.article, "")

@@ -98,3 +98,9 @@ def test_outlet_spans_match_whole_words_only() -> None:
     assert [text[s:e] for s, e in spans] == ["Washington Post"]
     assert inside_outlet(text.index("Washington"), text.index("Washington") + 10, spans)
     assert not inside_outlet(0, 3, spans)
+
+
+def test_an_outlet_name_inside_a_longer_name_is_not_the_outlet() -> None:
+    text = "Protesters marched on Capitol Hill, The Hill reported."
+    spans = outlet_spans(text, DocAnnotations("a1"), frozenset({"Hill"}))
+    assert spans == ((text.index("Hill reported"), text.index(" reported")),)
