@@ -331,11 +331,13 @@ def _merge(
     items: Sequence[_Resolved], towns: Mapping[str, tuple[float, float]] = {}
 ) -> _Groups:
     groups = _Groups(len(items))
-    # The explicit dates of each group: two groups whose stated dates cannot meet never
-    # join, even through a chain of loosely dated mentions.
+    # The days each group can have happened on: two groups whose days cannot meet never
+    # join, even through a chain of mentions each close in time to the next (a "killed" in
+    # every article of a month of war reports). An undated mention's days are the fortnight
+    # before its article, as pair_score reads them.
     spans: dict[int, tuple[date, date]] = {
         i: (item.first, item.last) for i, item in enumerate(items)
-        if item.first and item.last and item.basis != "article_date"
+        if item.first and item.last
     }
 
     # Where each group happened: two groups that name towns far apart are different
