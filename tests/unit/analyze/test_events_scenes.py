@@ -1,5 +1,5 @@
-"""Events in towns far apart stay apart, even when mentions that name no place would chain
-them into one (the giant merged events that made report.json balloon)."""
+"""Events in towns far apart, or on days that cannot meet, stay apart, even when mentions in
+between would chain them into one (the giant merged events that made report.json balloon)."""
 
 from __future__ import annotations
 
@@ -61,3 +61,15 @@ def test_without_positions_the_merge_is_as_before() -> None:
     arts = [_article("a"), _article("b")]
     anns = [DocAnnotations(a.id, events=(_shelling(a.id, 10, False),)) for a in arts]
     assert [len(e.evidence) for e in build_events(arts, anns, NoEntities())] == [2]
+
+
+def test_a_chain_of_articles_over_a_month_is_not_one_event() -> None:
+    """Undated mentions happened in the fortnight before their article: reports on the 1st,
+    12th and 24th each overlap the next, but no day fits all three."""
+    days = {"a": "2025-08-01", "b": "2025-08-12", "c": "2025-08-24"}
+    arts = [
+        Article(k, TEXT + k, "Wire", None, None, v, "header", None, "en", 50)
+        for k, v in days.items()
+    ]
+    anns = [DocAnnotations(k, events=(_shelling(k, 10, False),)) for k in days]
+    assert sorted(len(e.evidence) for e in build_events(arts, anns, NoEntities())) == [1, 2]
