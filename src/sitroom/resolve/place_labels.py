@@ -93,14 +93,19 @@ def distinct_names(
             # Only areas: the widest keeps the plain name (a governorate before its district).
             areas = [p for p in same if kinds.get(p.id) != "admin1"] or areas[1:]
         for place in areas:
-            word = (
-                _written_word(written.get(place.id, Counter()))
-                or _gazetteer_word(index, place)
-                or LEVEL_WORDS[kinds[place.id]]
+            words = (
+                _written_word(written.get(place.id, Counter())),
+                _gazetteer_word(index, place),
+                LEVEL_WORDS[kinds[place.id]],
             )
-            name = f"{place.name} {word}"
-            if name.casefold() in taken:
-                continue  # a place of that name already shows: better same than wrong
+            # the first that no other place shows (two areas of one name may both be
+            # written "state": the second takes the gazetteer's word)
+            name = next(
+                (n for w in words if w and (n := f"{place.name} {w}").casefold() not in taken),
+                None,
+            )
+            if name is None:
+                continue  # every choice is taken: better the same name than a wrong one
             taken.add(name.casefold())
             renamed[place.id] = name
     return tuple(replace(p, name=renamed[p.id]) if p.id in renamed else p for p in places)

@@ -1474,6 +1474,15 @@ def _display_name(entry: GeoEntry | None, surfaces: Counter[str]) -> str:
     if entry is not None and entry.kind == "country":
         return entry.name
     written = [(count, text) for text, count in surfaces.items() if not text.isupper()]
+    if entry is not None and entry.geonames_id is not None:
+        # A name of the place itself before what stands for it: ``Washington``, not the
+        # ``White House`` that sits there, however often the articles write the latter.
+        own = [
+            (count, text)
+            for count, text in written
+            if any(e.geonames_id == entry.geonames_id for e in load_index().lookup(fold(text)))
+        ]
+        written = own or written
     if written:
         return max(written)[1]
     if entry is not None:

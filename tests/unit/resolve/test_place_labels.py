@@ -53,3 +53,30 @@ def test_places_that_do_not_share_a_name_keep_theirs() -> None:
     places = [_place("p1", "Hama"), _place("p2", "Homs")]
     kinds = {"p1": "admin1", "p2": "city"}
     assert distinct_names(places, kinds, {}, load_index()) == tuple(places)
+
+
+def test_two_areas_written_alike_take_the_next_word() -> None:
+    places = [_place("p_town", "Newtown"), _place("p_1", "Newtown"), _place("p_2", "Newtown")]
+    kinds = {"p_town": "city", "p_1": "admin1", "p_2": "admin2"}
+    written = {"p_1": Counter({"state": 2}), "p_2": Counter({"state": 1})}
+    names = sorted(p.name for p in distinct_names(places, kinds, written, load_index()))
+    assert names == ["Newtown", "Newtown district", "Newtown state"]
+
+
+def test_a_place_is_shown_by_its_own_name_not_by_what_stands_there() -> None:
+    from sitroom.resolve.places import resolve_places
+    from sitroom.types import Article, DocAnnotations, Mention
+
+    text = (
+        "The White House said on Monday that talks would resume. "
+        "The White House added that Washington was ready."
+    )
+    mentions = []
+    for name, label in (("White House", "FAC"), ("Washington", "GPE")):
+        at = text.find(name)
+        while at >= 0:
+            mentions.append(Mention("w", at, at + len(name), name, label))
+            at = text.find(name, at + 1)
+    article = Article("w", text, "test", None, None, None, "unknown", None, "en", 0)
+    places = resolve_places([article], [DocAnnotations("w", tuple(mentions))]).places
+    assert [(p.name, p.aliases) for p in places] == [("Washington", ("Washington", "White House"))]
