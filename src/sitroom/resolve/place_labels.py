@@ -8,7 +8,8 @@ order, from:
 1. the words the articles themselves use for it (``Dadu district`` as a mention, or
    ``Aleppo province`` where the mention is ``Aleppo`` and the next word says what it is);
 2. the gazetteer's own names for it (``Aleppo Governorate`` when the gazetteer lists it);
-3. its admin level (``region`` for a first-level area, ``district`` for a second-level one).
+3. its country, when the other place is in another (``Georgia (US)`` beside the country);
+4. its admin level (``region`` for a first-level area, ``district`` for a second-level one).
 
 Only the display name changes: ids, aliases and everything keyed by them stay as they were.
 """
@@ -93,15 +94,19 @@ def distinct_names(
             # Only areas: the widest keeps the plain name (a governorate before its district).
             areas = [p for p in same if kinds.get(p.id) != "admin1"] or areas[1:]
         for place in areas:
-            words = (
+            others = {p.country_code for p in same if p.id != place.id}
+            abroad = place.country_code is not None and place.country_code not in others
+            choices = (
                 _written_word(written.get(place.id, Counter())),
                 _gazetteer_word(index, place),
+                # Georgia the US state beside Georgia the country
+                f"({place.country_code})" if abroad else None,
                 LEVEL_WORDS[kinds[place.id]],
             )
             # the first that no other place shows (two areas of one name may both be
             # written "state": the second takes the gazetteer's word)
             name = next(
-                (n for w in words if w and (n := f"{place.name} {w}").casefold() not in taken),
+                (n for w in choices if w and (n := f"{place.name} {w}").casefold() not in taken),
                 None,
             )
             if name is None:

@@ -80,3 +80,11 @@ def test_a_place_is_shown_by_its_own_name_not_by_what_stands_there() -> None:
     article = Article("w", text, "test", None, None, None, "unknown", None, "en", 0)
     places = resolve_places([article], [DocAnnotations("w", tuple(mentions))]).places
     assert [(p.name, p.aliases) for p in places] == [("Washington", ("Washington", "White House"))]
+
+
+def test_an_area_abroad_takes_its_country() -> None:
+    country = Place("p_ge", "Georgia", ("Georgia",), 42.0, 43.5, "GE", None, ("a1",), 0.9)
+    state = Place("p_us", "Georgia", ("Georgia",), 32.7, -83.5, "US", None, ("a2",), 0.9)
+    kinds = {"p_ge": "country", "p_us": "admin1"}
+    names = {p.id: p.name for p in distinct_names([country, state], kinds, {}, load_index())}
+    assert names == {"p_ge": "Georgia", "p_us": "Georgia (US)"}
