@@ -58,7 +58,7 @@ def run_steps(kept: Any, annotations: Any, cache: Any) -> dict[str, float]:
     """Wall and CPU seconds of each corpus-level step after ``read`` over these articles and
     their annotations, as :func:`sitroom.pipeline.assemble_report` runs them (``cache``:
     where the claims step finds stored embeddings, or None)."""
-    from sitroom.analyze.events import build_events, mark_duplicates, place_mentions
+    from sitroom.analyze.events import build_events, mark_duplicates, place_mentions, town_points
     from sitroom.analyze.findings import build_findings
     from sitroom.analyze.provenance import build_quotes_and_citations
     from sitroom.analyze.stories import stories_for
@@ -82,7 +82,10 @@ def run_steps(kept: Any, annotations: Any, cache: Any) -> dict[str, float]:
         "quotes", lambda: build_quotes_and_citations(articles, annotations, entities)
     )
     events = timed(
-        "events", lambda: build_events(articles, annotations, entities, place_mentions(places))
+        "events",
+        lambda: build_events(
+            articles, annotations, entities, place_mentions(places), towns=town_points(places)
+        ),
     )
     stories = timed("stories", lambda: stories_for(articles, _actors_by_article(entities)))
     timed("findings", lambda: build_findings(

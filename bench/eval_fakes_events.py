@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{helpers.FAKES} is absent: put ../shared beside the checkout", file=sys.stderr)
         return 2
 
-    from sitroom.analyze.events import build_events, place_mentions
+    from sitroom.analyze.events import build_events, place_mentions, town_points
     from sitroom.annotate import annotate_doc, load_nlp
     from sitroom.clean import make_article
     from sitroom.resolve.entities import resolve_entities
@@ -71,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     with_gold_toll = place_right = place_found = 0
     misses: Counter[str] = Counter()
     for row, article, ann in zip(rows, articles, annotations, strict=True):
-        events = build_events([article], [ann], entities, place_mentions(places))
+        events = build_events(
+            [article], [ann], entities, place_mentions(places), towns=town_points(places)
+        )
         gold_toll = sum(int(row[k] or 0) for k in ("nb_civilians", "nb_noncivilians"))
         figures = [int(n.value) for e in events if e.happened for n in e.numbers
                    if n.field == "killed"]

@@ -179,7 +179,13 @@ def assemble_report(
     :class:`~sitroom.store.annotation_view.StoredAnnotations` that reads them from the store a
     few articles at a time, decoding only the parts that step reads, and what a step no
     longer needs is freed before the next one starts."""
-    from .analyze.events import build_events, mark_duplicates, place_mentions, timeline
+    from .analyze.events import (
+        build_events,
+        mark_duplicates,
+        place_mentions,
+        timeline,
+        town_points,
+    )
     from .analyze.findings import build_findings
     from .analyze.provenance import build_quotes_and_citations
     from .analyze.stories import stories_for, titled_by_claims
@@ -197,14 +203,21 @@ def assemble_report(
         aliases = _load_aliases(options.aliases)
     entities = resolve_entities(annotations.only("mentions", "acronyms"), aliases=aliases)
     release_freed_memory()
-    places = _resolve_places_remembered(store, articles, annotations.only("mentions"), entities)
+    # citations: the outlets they name hold no place (``told Middle East Eye``)
+    places = _resolve_places_remembered(
+        store, articles, annotations.only("mentions", "citations"), entities
+    )
     release_freed_memory()
     quotes, citations = build_quotes_and_citations(
         articles, annotations.only("quotes", "mentions", "citations"), entities
     )
     release_freed_memory()
     events = build_events(
-        articles, annotations.only("times", "events"), entities, place_mentions(places)
+        articles,
+        annotations.only("times", "events"),
+        entities,
+        place_mentions(places),
+        towns=town_points(places),
     )
     stories = stories_for(articles, _actors_by_article(entities))
     release_freed_memory()

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..resolve.dates import resolve_relative
+from ..resolve.places import distance_km
 from ..types import (
     Article,
     DocAnnotations,
@@ -49,7 +50,7 @@ from .provenance import EntityLookup, syndication_groups, wire_credit
 __all__ = [
     "HAPPENED", "MAX_PEERS", "build_events", "event_id", "mark_duplicates", "pair_score",
     "place_mentions",
-    "timeline",
+    "timeline", "town_points",
 ]
 
 #: Modalities under which an event is reported as having happened.
@@ -60,6 +61,9 @@ MAX_PEERS = 20
 ARTICLE_WINDOW_DAYS = 14
 #: Score two mentions need to be merged.
 MERGE_SCORE = 1.5
+#: Towns farther apart than this are different scenes: mentions placed in them never share
+#: an event (a town's outskirts and the villages around it stay one scene).
+SAME_SCENE_KM = 40.0
 
 
 class PlaceLookup:
@@ -302,23 +306,57 @@ def pair_score(a: _Resolved, b: _Resolved) -> float:
     return score
 
 
-def _merge(items: Sequence[_Resolved]) -> _Groups:
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """The towns a group of mentions names, with their positions."""
+
+    towns: frozenset[tuple[float, float]]
+
+    @staticmethod
+    def of(item: _Resolved, towns: Mapping[str, tuple[float, float]]) -> _Where:
+        point = towns.get(item.place) if item.place else None
+        return _Where(frozenset((point,)) if point else frozenset())
+
+    def apart(self, other: _Where) -> bool:
+        """Whether both name towns and no town of one lies near a town of the other."""
+        return bool(self.towns and other.towns) and all(
+            distance_km(*a, *b) > SAME_SCENE_KM for a in self.towns for b in other.towns
+        )
+
+    def merged(self, other: _Where) -> _Where:
+        return _Where(self.towns | other.towns)
+
+
+def _merge(
+    items: Sequence[_Resolved], towns: Mapping[str, tuple[float, float]] = {}
+) -> _Groups:
     groups = _Groups(len(items))
-    # The explicit dates of each group: two groups whose stated dates cannot meet never
-    # join, even through a chain of loosely dated mentions.
+    # The days each group can have happened on: two groups whose days cannot meet never
+    # join, even through a chain of mentions each close in time to the next (a "killed" in
+    # every article of a month of war reports). An undated mention's days are the fortnight
+    # before its article, as pair_score reads them.
     spans: dict[int, tuple[date, date]] = {
         i: (item.first, item.last) for i, item in enumerate(items)
-        if item.first and item.last and item.basis != "article_date"
+        if item.first and item.last
     }
+
+    # Where each group happened: two groups that name towns far apart are different
+    # happenings, even when a chain of mentions that name no place (``the offensive``,
+    # ``advanced``) links them. Wider places (a district, a country) contain towns and say
+    # nothing against them.
+    where = {i: _Where.of(item, towns) for i, item in enumerate(items)}
 
     def join(i: int, j: int) -> None:
         ri, rj = groups.find(i), groups.find(j)
+        if where[ri].apart(where[rj]):
+            return
         a, b = spans.get(ri), spans.get(rj)
         if a and b:
             if a[1] < b[0] - timedelta(days=1) or b[1] < a[0] - timedelta(days=1):
                 return
             spans[ri] = spans[rj] = (max(a[0], b[0]), min(a[1], b[1]))
         groups.union(i, j)
+        where[groups.find(i)] = where[ri].merged(where[rj])
         merged = spans.get(ri) or spans.get(rj)
         if merged:
             spans[groups.find(i)] = merged
@@ -486,15 +524,17 @@ def build_events(
     annotations: Sequence[DocAnnotations],
     entities: EntityLookup,
     place_mentions: Iterable[tuple[str, int, int, str]] = (),
+    towns: Mapping[str, tuple[float, float]] | None = None,
 ) -> tuple[Event, ...]:
     """Every event of the corpus, merged across mentions and articles, in a stable order
     (by date, then id). ``place_mentions`` is (article, start, end, place id) for each
-    resolved place mention."""
+    resolved place mention; ``towns`` the position of each place id that is a town
+    (:func:`town_points`), which keeps mentions in towns far apart in different events."""
     by_id = {a.id: a for a in articles}
     items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions))
     if not items:
         return ()
-    groups = _merge(items)
+    groups = _merge(items, towns or {})
     clusters: dict[int, list[_Resolved]] = defaultdict(list)
     for i, item in enumerate(items):
         clusters[groups.find(i)].append(item)
@@ -507,6 +547,16 @@ def place_mentions(places: object) -> list[tuple[str, int, int, str]]:
     """(article, start, end, place id) of every resolved place mention of a
     :class:`~sitroom.resolve.places.PlaceResolution`."""
     return [(m.article, m.start, m.end, m.place) for m in getattr(places, "mentions", ())]
+
+
+def town_points(places: object) -> dict[str, tuple[float, float]]:
+    """Place id -> (lat, lon) of every place of a
+    :class:`~sitroom.resolve.places.PlaceResolution` resolved to a town."""
+    return {
+        m.place: (m.lat, m.lon)
+        for m in getattr(places, "mentions", ())
+        if m.kind == "city" and m.lat is not None and m.lon is not None
+    }
 
 
 def timeline(events: Sequence[Event]) -> tuple[str, ...]:

@@ -22,8 +22,15 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
     annotations = [d.annotations for d in docs]
     entities = resolve_entities(annotations)
     # Toponym gold data counts a capital that stands for its government (``Ottawa planned``)
-    # as a place: geocode it too, flagged ``actor``.
-    resolution = resolve_places([d.article for d in docs], annotations, entities, metonymy=True)
+    # as a place: geocode it too, flagged ``actor``; and a place inside an outlet's name
+    # (``CBC Toronto``, ``Winnipeg Free Press``), which a report leaves out.
+    resolution = resolve_places(
+        [d.article for d in docs],
+        annotations,
+        entities,
+        metonymy=True,
+        places_in_outlet_names=True,
+    )
     by_article: dict[str, list[Any]] = {}
     for mention in resolution.mentions:
         by_article.setdefault(mention.article, []).append(mention)

@@ -33,6 +33,7 @@ from ..types import (
     Story,
     SummaryItem,
 )
+from .evidence_bound import VALUE_EVIDENCE, bounded
 
 JsonObject = dict[str, Any]
 
@@ -219,7 +220,8 @@ def event_value_to_dict(value: EventValue) -> JsonObject:
         "outlets": list(value.outlets),
         "independent_sources": value.independent_sources,
         "preferred": value.preferred,
-        "evidence": _evidence_list(value.evidence),
+        "evidence": _evidence_list(bounded(value.evidence, VALUE_EVIDENCE)),
+        "evidence_total": len(value.evidence),
     }
 
 

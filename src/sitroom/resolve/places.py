@@ -35,6 +35,8 @@ from .geo_index import cache_name as _gazetteer_identity
 from .geo_names import fold, skeleton, strip_articles, unify
 from .geo_sources import area_abbreviations, demonyms
 from .names import fold_name
+from .outlet_names import inside_outlet, known_outlets, outlet_spans
+from .place_labels import distinct_names, written_kind_word
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1028,6 +1030,15 @@ def _embedded_places(mention: Mention) -> list[Mention]:
     return found
 
 
+def _reads_as_place(name: str) -> bool:
+    """Whether a name on its own reads as a place rather than an outlet: a country, an area,
+    a region or a big town (``The Atlantic``), not a hamlet of that name (``Hurriyet``)."""
+    return any(
+        e.kind != "city" or e.population >= EMBEDDED_TOWN_POPULATION
+        for e in load_index().lookup(fold(name))
+    )
+
+
 @lru_cache(maxsize=8192)
 def _names_known_place(key: str) -> bool:
     """Whether ``key`` is the main name of a country, a first-level area or a big town."""
@@ -1208,6 +1219,7 @@ def resolve_places(
     entities: EntityResolution | None = None,
     *,
     metonymy: bool = False,
+    places_in_outlet_names: bool = False,
 ) -> PlaceResolution:
     """Geocode every place mention of the corpus; see the module docstring for how.
 
@@ -1215,7 +1227,9 @@ def resolve_places(
     (``Kılıç`` after ``Ayşe Kılıç``, a militia named like a region) is not a place, whatever
     its label in that one sentence. With ``metonymy``, places that stand for their government
     (``Ottawa planned``) are geocoded too, flagged ``actor``, as toponym gold data counts them;
-    a person is never a place either way."""
+    a person is never a place either way. A place named inside a news outlet's name
+    (``told Middle East Eye``, ``CBC Toronto``) is no place of the story and is left out,
+    unless ``places_in_outlet_names`` (toponym gold data counts them)."""
     index = load_index()
     actor_spans = _actor_spans(annotations, entities, PERSON_TYPES if metonymy else ACTOR_TYPES)
     misread_places = _places_taken_for_people(annotations, entities)
@@ -1227,6 +1241,12 @@ def resolve_places(
     #: article -> name key -> the areas the article says that name lies in
     qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
     people = _persons(entities) if entities is not None else None
+    # "Middle East Eye", "Karachi Ledger": an outlet's name holds no place of the story.
+    outlets = (
+        frozenset()
+        if places_in_outlet_names
+        else known_outlets(articles, annotations, _reads_as_place)
+    )
     for doc in annotations:
         text = texts.get(doc.article, "")
         rows = []
@@ -1243,7 +1263,13 @@ def resolve_places(
             )
         kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
         named_diseases = disease_names(text)
-        kept = [f for f in kept if fold(f.mention.text) not in named_diseases]
+        outlets_here = () if places_in_outlet_names else outlet_spans(text, doc, outlets)
+        kept = [
+            f
+            for f in kept
+            if fold(f.mention.text) not in named_diseases
+            and not inside_outlet(f.mention.start, f.mention.end, outlets_here)
+        ]
         own = [f.mention for f in kept if f.mention.source != "embedded"]
         kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, own)]
         for found in kept:
@@ -1295,6 +1321,8 @@ def resolve_places(
 
     resolved: list[ResolvedMention] = []
     groups: dict[str, list[tuple[ResolvedMention, GeoEntry | None]]] = defaultdict(list)
+    #: place id -> the words its mentions are written with that say it is an admin area
+    kind_words: dict[str, Counter[str]] = defaultdict(Counter)
     for art, rows in per_article.items():
         focus = _shares(article_votes[art])
         countries = _focus_countries(focus, corpus)
@@ -1413,7 +1441,17 @@ def resolve_places(
             )
             resolved.append(item)
             groups[group].append((item, entry))
-    places = tuple(_make_place(key, members) for key, members in sorted(groups.items()))
+            if entry is not None and mention.source != "embedded":
+                text = texts.get(art, "")
+                word = written_kind_word(mention.text, text[mention.end : mention.end + 20])
+                if word is not None:
+                    kind_words[item.place][word] += 1
+    places = distinct_names(
+        [_make_place(key, members) for key, members in sorted(groups.items())],
+        {place_id(key): key.split(":", 1)[0] for key in groups},
+        kind_words,
+        index,
+    )
     # Unresolved mentions named after the place they stand for keep the corpus-wide name.
     names = {p.id: p.name for p in places}
     final_mentions = tuple(m if m.lat is not None else _rename(m, names[m.place]) for m in resolved)
@@ -1436,6 +1474,15 @@ def _display_name(entry: GeoEntry | None, surfaces: Counter[str]) -> str:
     if entry is not None and entry.kind == "country":
         return entry.name
     written = [(count, text) for text, count in surfaces.items() if not text.isupper()]
+    if entry is not None and entry.geonames_id is not None:
+        # A name of the place itself before what stands for it: ``Washington``, not the
+        # ``White House`` that sits there, however often the articles write the latter.
+        own = [
+            (count, text)
+            for count, text in written
+            if any(e.geonames_id == entry.geonames_id for e in load_index().lookup(fold(text)))
+        ]
+        written = own or written
     if written:
         return max(written)[1]
     if entry is not None:
