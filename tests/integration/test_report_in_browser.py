@@ -161,6 +161,34 @@ def test_filter_narrows_every_view_and_lives_in_the_hash(
     w.assert_clean()
 
 
+def test_timeline_bars_last_as_long_as_their_dates(
+    headless: Any,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """ISO weeks, weekends and quarters are bars of their own length, not whole years."""
+    report = report_with_events()
+    template = report.events[-1]
+    dated = {"2031-W15": "week", "2031-W15-WE": "week", "2031-Q2": "quarter"}
+    events = tuple(
+        dataclasses.replace(template, id=f"ev_span_{i}", date=value, date_precision=precision,
+                            text=f"Span {value}")
+        for i, (value, precision) in enumerate(dated.items())
+    )  # fmt: skip
+    report = dataclasses.replace(report, events=(*report.events, *events))
+    write_report(report, tmp_path, {a.id: a.text for a in report.articles})
+    w = watch(headless)
+    w.open((tmp_path / "report.html").as_uri() + "#view=timeline")
+    widths = {
+        value: w.page.locator(f'.vis-item.sr-event.vis-range:has(span:text-is("Span {value}"))')
+        .bounding_box()["width"]
+        for value in dated
+    }
+    # a quarter (91 days) is thirteen weeks, a weekend two days of seven
+    assert 11 < widths["2031-Q2"] / widths["2031-W15"] < 15, widths
+    assert 0.2 < widths["2031-W15-WE"] / widths["2031-W15"] < 0.4, widths
+    w.assert_clean()
+
+
 def test_phone_width_has_no_sideways_scroll(headless: Any, report_file: Path) -> None:  # noqa: F811
     w = watch(headless, width=390, height=844)
     w.open(report_file.as_uri())

@@ -746,13 +746,46 @@
     return [dayStart(d), periodEnd(d)];
   }
 
+  // The first day a TIMEX3 calendar value covers, and the day after its last: ISO weeks
+  // (2025-W32, its weekend 2025-W32-WE), quarters, halves, seasons, decades, then the
+  // plain year[-month[-day]] prefix (2025-08-10TNI is that day).
+  var SEASON_MONTHS = { SP: [2, 5], SU: [5, 8], FA: [8, 11], AU: [8, 11], WI: [11, 14] };
+
+  function isoWeekMonday(year, week) {
+    var jan4 = Date.UTC(year, 0, 4);
+    var weekday = (new Date(jan4).getUTCDay() + 6) % 7;  // Monday 0 .. Sunday 6
+    return new Date(jan4 - weekday * 864e5 + (week - 1) * 7 * 864e5);
+  }
+
+  function calendarSpan(text) {
+    var m = /^(\d{4})-W(\d{2})(-WE)?/.exec(text);
+    if (m) {
+      var monday = isoWeekMonday(+m[1], +m[2]);
+      if (m[3]) return [new Date(monday.getTime() + 5 * 864e5), new Date(monday.getTime() + 7 * 864e5)];
+      return [monday, new Date(monday.getTime() + 7 * 864e5)];
+    }
+    m = /^(\d{4})-(Q([1-4])|H([12])|(SP|SU|FA|AU|WI))$/.exec(text);
+    if (m) {
+      var year = +m[1];
+      var months = m[3] ? [(+m[3] - 1) * 3, +m[3] * 3] : m[4] ? [(+m[4] - 1) * 6, +m[4] * 6] : SEASON_MONTHS[m[5]];
+      return [new Date(Date.UTC(year, months[0], 1)), new Date(Date.UTC(year, months[1], 1))];
+    }
+    m = /^(\d{3})$/.exec(text);
+    if (m) return [new Date(Date.UTC(+m[1] * 10, 0, 1)), new Date(Date.UTC(+m[1] * 10 + 10, 0, 1))];
+    return null;
+  }
+
   function dayStart(text) {
+    var span = calendarSpan(text);
+    if (span) return span[0];
     var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(text);
     if (!m) return null;
     return new Date(Date.UTC(+m[1], m[2] ? +m[2] - 1 : 0, m[3] ? +m[3] : 1));
   }
 
   function periodEnd(text) {
+    var span = calendarSpan(text);
+    if (span) return span[1];
     var m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(text);
     if (!m) return null;
     if (m[3]) return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3] + 1));
