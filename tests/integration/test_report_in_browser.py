@@ -179,8 +179,9 @@ def test_timeline_bars_last_as_long_as_their_dates(
     w = watch(headless)
     w.open((tmp_path / "report.html").as_uri() + "#view=timeline")
     widths = {
-        value: w.page.locator(f'.vis-item.sr-event.vis-range:has(span:text-is("Span {value}"))')
-        .bounding_box()["width"]
+        value: w.page.locator(
+            f'.vis-item.sr-event.vis-range:has(span:text-is("Span {value}"))'
+        ).bounding_box()["width"]
         for value in dated
     }
     # a quarter (91 days) is thirteen weeks, a weekend two days of seven
