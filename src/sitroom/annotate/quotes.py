@@ -514,6 +514,9 @@ def _subject_of(cue: Any) -> Any | None:
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
                 return _agent(verb)
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            author = _author_of_medium(verb.head)
+            if author is not None:
+                return author  # ``issued a statement saying ...``: who issued it says it
             return verb.head  # ``voters saying they want ...``: the voters say it
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
             verb = verb.head
@@ -526,6 +529,45 @@ def _subject_of(cue: Any) -> Any | None:
             return verb.head
         break
     return _subject_before_participle(cue)
+
+
+#: Words that carry a statement: a participle hanging on one (``a statement saying``, ``a
+#: speech attacking``) speaks for whoever made it, not for the thing itself.
+_MEDIUM_NOUNS = frozenset({
+    "statement", "speech", "interview", "post", "tweet", "letter", "email", "e-mail", "video",
+    "ad", "ads", "advertisement", "release", "resolution", "memo", "op-ed", "editorial",
+    "column", "message", "note", "remarks", "comments", "appearance", "address", "filing",
+    "motion", "lawsuit", "suit", "complaint", "petition", "bill", "amendment", "report",
+    "essay", "article", "book", "blog", "commercial", "spot", "mailer", "flyer", "order",
+    "announcement", "ruling", "opinion", "brief",
+})
+
+
+def _author_of_medium(noun: Any) -> Any | None:
+    """Who made ``noun`` when it carries a statement: its possessor (``Clinton's speech``)
+    or the subject of the verb it is the object of, directly or through a preposition
+    (``His office put out a statement``, ``Clinton, in a speech, ...``)."""
+    if noun.lemma_.lower() not in _MEDIUM_NOUNS and noun.lower_ not in _MEDIUM_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    head = noun
+    for _ in range(3):
+        if head.dep_ in {"dobj", "pobj", "prep"} and head.head.i != head.i:
+            head = head.head
+            if head.pos_ in {"VERB", "AUX"}:
+                break
+        else:
+            return None
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _RELATIVE - _PERSON_RELATIVE or (
+        subject.lower_ in _NOT_SOURCES
+    ):
+        return None
+    return subject
 
 
 def _subject_before_participle(cue: Any) -> Any | None:
