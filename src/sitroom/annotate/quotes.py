@@ -702,6 +702,8 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
             st = _reported(doc, token, spans)
             if st is None and token.dep_ == "parataxis":
                 statements.extend(_parenthetical(doc, token, spans))
+            elif st is None and token.dep_ == "advcl":
+                st = _as_reported(doc, token, spans)
         elif token.pos_ == "NOUN":
             st = _told_by_noun(doc, token, spans)
         else:
@@ -793,6 +795,41 @@ def _content_child(cue: Any) -> Any | None:
         ):
             return child
     return None
+
+
+def _as_reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """``As The Washington Post reported, Sanders would need ...`` / ``Clinton is the top
+    recipient, as The Huffington Post previously reported``: a speech or belief verb in an
+    ``as`` clause with no complement of its own attributes the clause it hangs on."""
+    lemma = cue.lemma_.lower()
+    if lemma not in SPEECH_VERBS | COGNITION_VERBS or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+    ):
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp", "attr", "oprd"} for c in cue.children):
+        return None  # ``as he said goodbye``: the verb has its own object
+    subject = _subject_of(cue)
+    head = cue.head
+    if subject is None or subject.lower_ in {"it", "you"} | _RELATIVE or head.i == cue.i or \
+            head.pos_ not in {"VERB", "AUX"}:
+        return None
+    para = _paragraph_of(text_of(doc), cue.idx)
+    own = {t.i for t in cue.subtree}
+    first_own, last_own = min(own), max(own)
+    words = [t for t in head.subtree if t.i not in own and not t.is_space
+             and para[0] <= t.idx < para[1]]
+    side = [t for t in words if t.i > last_own] if cue.i < head.i else [
+        t for t in words if t.i < first_own]
+    while side and side[-1].is_punct:
+        side.pop()
+    if sum(1 for t in side if t.is_alpha) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in side):
+        return None
+    start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
+    if end <= start:
+        return None
+    direct = any(q.start <= start and end <= q.end for q in spans)
+    return _Statement(start, end, direct, phrase_span(doc, subject), statement_cue_span(doc, cue),
+                      cue.i, lemma)
 
 
 #: Complements of a verb that belong with its object in what is attributed: ``accused Trump
@@ -939,7 +976,15 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     start, end = _trim(doc, first.idx, last.idx + len(last.text))
     speaker = speaker_span(doc, cue)
     if speaker and start <= speaker[0] < end:
-        return None  # content cannot hold its own speaker (``which doctors say are ...``)
+        # Content cannot hold its own speaker. Where a relative or question word was fronted
+        # out of the clause (``a wall, which he said Mexico should pay for``, ``what many
+        # analysts said was a sign``), what follows the cue is still what was said.
+        after = [t for t in subtree if t.i > cue.i and t.i not in subject_ids]
+        if first.lower_ not in _FRONTED or sum(1 for t in after if t.is_alpha) < 2 or any(
+            t.i > cue.i and t.idx < speaker[1] for t in after
+        ):
+            return None
+        start, end = _trim(doc, after[0].idx, last.idx + len(last.text))
     start, end = _cut_at_semicolon(text_of(doc), start, end, cue.idx)
     if end <= start:
         return None
@@ -954,6 +999,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
                       content.dep_ in {"dobj", "pobj", "pcomp"})
 
+
+#: Relative and question words a clause's content may be fronted by (``which X said is``).
+_FRONTED = frozenset({"which", "that", "what", "who", "whom", "whose", "where", "when", "how",
+                      "why"})
 
 #: Verbs whose clause follows them even where the parser attached it elsewhere (``He said
 #: legalizing it could put thousands to work``: ``legalizing`` became a subject).

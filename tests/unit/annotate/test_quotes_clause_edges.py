@@ -1,0 +1,51 @@
+"""Statements whose clause sits apart from the cue: ``as X reported``, a fronted relative
+word, and a participle hanging on the medium that carries the words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.annotate.quotes import extract_quotes
+from sitroom.types import QuoteMention
+
+
+def quotes(nlp: Any, text: str) -> tuple[QuoteMention, ...]:
+    return extract_quotes(nlp(text), "art")
+
+
+def test_as_clause_before_attributes_the_main_clause(nlp: Any) -> None:
+    text = ("As the Daily Ledger reported, the dam would need two more years of repairs "
+            "before it can hold the spring floods.")
+    (q,) = quotes(nlp, text)
+    assert q.speaker_text == "the Daily Ledger"
+    assert q.cue == "reported"
+    assert q.text.startswith("the dam would need two more years")
+
+
+def test_as_clause_after_attributes_the_clause_before_it(nlp: Any) -> None:
+    text = "The governor is the largest recipient, as the Daily Ledger previously reported."
+    (q,) = quotes(nlp, text)
+    assert q.speaker_text == "the Daily Ledger"
+    assert q.text == "The governor is the largest recipient"
+
+
+def test_as_clause_with_an_object_of_its_own_does_not_attribute_the_main_clause(
+    nlp: Any,
+) -> None:
+    found = quotes(nlp, "The crowd cheered loudly as the mayor said goodbye to the team.")
+    assert not any("crowd" in q.text for q in found)
+
+
+def test_fronted_relative_word_leaves_the_rest_of_the_clause_as_content(nlp: Any) -> None:
+    text = ("He promised a new wall along the river, which he said the province "
+            "should pay for.")
+    found = [q for q in quotes(nlp, text) if q.cue == "said"]
+    assert [q.text for q in found] == ["the province should pay for"]
+    assert found[0].speaker_text == "he"
+
+
+def test_participle_on_a_statement_speaks_for_its_author(nlp: Any) -> None:
+    text = ("The ministry put out a statement saying the border crossings would reopen "
+            "on Monday.")
+    found = [q for q in quotes(nlp, text) if q.cue == "saying"]
+    assert found and found[0].speaker_text == "The ministry"
