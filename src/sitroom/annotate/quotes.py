@@ -605,9 +605,62 @@ def speaker_span(doc: Any, cue: Any) -> tuple[int, int] | None:
         return phrase_span(doc, target) if target is not None else None
     subject = _subject_of(cue)
     text: str = text_of(doc)
+    if subject is None:
+        lost = _lost_subject(doc, cue)
+        if lost is not None:
+            return lost
     if subject is None or "\n" in text[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
         return _paragraph_opening_speaker(doc, cue)
     return phrase_span(doc, subject)
+
+
+#: Entity labels that can speak.
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+#: Tokens at most in an apposition between a lost subject's name and its cue.
+MAX_APPOSITION_TOKENS = 14
+
+
+def _lost_subject(doc: Any, cue: Any) -> tuple[int, int] | None:
+    """``Alarmed by the unrest, Senator Harry Reid, the minority leader, said ...``: a
+    finite speech verb the parser left with no subject, right after a name (and its
+    apposition set off by commas) that the parser hung elsewhere. The name is the speaker."""
+    if cue.tag_ not in {"VBD", "VBZ", "VBP"} or _passive(cue) or cue.dep_ not in {
+        "ROOT", "ccomp"
+    }:
+        return None
+    sent_start = cue.sent.start
+    j = cue.i - 1
+    while j >= sent_start and doc[j].dep_ in {"advmod", "aux", "neg"} and doc[j].head.i == cue.i:
+        j -= 1
+    if j < sent_start:
+        return None
+    before = [e for e in doc.ents if e.label_ in _SPEAKER_LABELS and sent_start <= e.start
+              and e.end <= j + 1]
+
+    def fits(name: Any) -> bool:
+        between = doc[name.end:j + 1]
+        if len(between) > MAX_APPOSITION_TOKENS or any(
+            t.pos_ in {"VERB", "AUX"} or "\n" in t.text_with_ws for t in between
+        ):
+            return False
+        # Only ``Name, apposition,`` may stand between the name and the cue: one
+        # apposition, with no comma or quotation mark of its own.
+        return not len(between) or (
+            len(between) > 2 and between[0].text == "," and between[-1].text == ","
+            and not any(t.text == "," or t.is_quote for t in between[1:-1])
+        )
+
+    # The furthest name that fits: an apposition may hold a name of its own (``Brent
+    # Bozell, founder of the Media Research Center,``).
+    name = next((e for e in before if fits(e)), None)
+    if name is None:
+        return None
+    start = name.start
+    while start - 1 >= sent_start and doc[start - 1].pos_ == "PROPN" and \
+            doc[start - 1].head.i in range(name.start, name.end):
+        start -= 1  # a title the entity left out (``Senator``, ``Col.``)
+    last = j - 1 if name.end <= j else j
+    return _trim(doc, doc[start].idx, doc[last].idx + len(doc[last].text))
 
 
 def _paragraph_opening_speaker(doc: Any, cue: Any) -> tuple[int, int] | None:
@@ -725,19 +778,13 @@ def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statemen
     subject = _subject_of(cue)
     if subject is None or subject.i > cue.i or subject.lower_ in _FIRST_PERSON | {"you"}:
         return []
-    words = sorted({*subject.subtree, *cue.subtree}, key=lambda t: t.i)
-    while words and words[0].is_punct:
-        words.pop(0)
-    while words and words[-1].is_punct:
-        words.pop()
-    if not words:
-        return []
-    first, last = words[0].i, words[-1].i
     sent = cue.sent
-    if first <= sent.start or last + 1 >= sent.end - 1:
+    block = next((b for b in (_whole_block(subject, cue), _tight_block(subject, cue))
+                  if b is not None and sent.start < b[0] and b[1] + 1 < sent.end - 1
+                  and doc[b[0] - 1].text == "," and doc[b[1] + 1].text == ","), None)
+    if block is None:
         return []
-    if doc[first - 1].text != "," or doc[last + 1].text != ",":
-        return []
+    first, last = block
     para = _paragraph_of(text_of(doc), cue.idx)
     parts = [
         [t for t in sent if t.i < first - 1 and para[0] <= t.idx],
@@ -753,6 +800,8 @@ def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statemen
             continue
         if part[0].pos_ == "SCONJ" or part[0].dep_ == "mark":
             continue  # ``..., X said, as floodwater spread``: the writer's circumstance
+        if part[0].dep_ == "cc" and len(part) > 1:
+            part = part[1:]  # ``A, the airline added, and B``: the conjunction joins A and B
         start, end = _trim(doc, part[0].idx, part[-1].idx + len(part[-1].text))
         while end > start and text_of(doc)[end - 1] in ".!?":
             end -= 1
@@ -761,6 +810,40 @@ def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statemen
         direct = any(q.start <= start and end <= q.end for q in spans)
         out.append(_Statement(start, end, direct, speaker, cue_at, cue.i, lemma))
     return out
+
+
+def _whole_block(subject: Any, cue: Any) -> tuple[int, int] | None:
+    """First and last token of the subject's and the cue's subtrees, edge punctuation cut."""
+    words = sorted({*subject.subtree, *cue.subtree}, key=lambda t: t.i)
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    return (words[0].i, words[-1].i) if words else None
+
+
+#: Dependents of a parenthetical cue that stay with it (``he said on Saturday``).
+_CUE_TRAILERS = frozenset({"prep", "npadvmod", "advmod", "agent"})
+
+
+def _tight_block(subject: Any, cue: Any) -> tuple[int, int] | None:
+    """``At times, people close to him said, the mention ...``, ``..., he said, on condition
+    of anonymity``: where the parser hung the sentence's other words on the cue, the
+    parenthetical is only the subject, the cue and the cue's adjuncts up to the next comma."""
+    doc = cue.doc
+    own = {t.i for t in subject.subtree}
+    first = min(own)
+    if max(own) >= cue.i or any(
+        i not in own and not (doc[i].head.i == cue.i and doc[i].dep_ in _CUE_LEFT_DEPS)
+        for i in range(max(own) + 1, cue.i)
+    ):
+        return None
+    trailing = {t.i for c in cue.children if c.i > cue.i and c.dep_ in _CUE_TRAILERS
+                for t in c.subtree}
+    last = cue.i
+    while last + 1 in trailing and doc[last + 1].text != ",":
+        last += 1
+    return first, last
 
 
 #: Tokens an object needs to be the reported content (``stressed the need to ...``): a bare
@@ -944,7 +1027,8 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         content, preposition = learned
     subject = _subject_of(cue)
     if subject is None and (
-        _passive(cue) or _paragraph_opening_speaker(doc, cue) is None
+        _passive(cue) or (_paragraph_opening_speaker(doc, cue) is None
+                          and _lost_subject(doc, cue) is None)
     ):
         return None  # ``X is expected to win``: nobody is said to expect it
     para = _paragraph_of(text_of(doc), cue.idx)

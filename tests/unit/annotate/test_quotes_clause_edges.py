@@ -49,3 +49,22 @@ def test_participle_on_a_statement_speaks_for_its_author(nlp: Any) -> None:
             "on Monday.")
     found = [q for q in quotes(nlp, text) if q.cue == "saying"]
     assert found and found[0].speaker_text == "The ministry"
+
+
+def test_name_the_parser_hung_elsewhere_is_still_the_speaker(nlp: Any) -> None:
+    text = ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said "
+            "that he spoke with the governor on Tuesday.")
+    found = [q for q in quotes(nlp, text) if q.cue == "said"]
+    assert found and found[0].speaker_text == "Senator Harry Reid, the minority leader"
+    assert found[0].text == "that he spoke with the governor on Tuesday"
+
+
+def test_parenthetical_cue_with_adjuncts_hung_on_it(nlp: Any) -> None:
+    found = quotes(nlp, "At times last year, people close to the mayor said, the mere mention "
+                        "of the budget could make him fume.")
+    assert [(q.speaker_text, q.text) for q in found] == [
+        ("people close to the mayor", "the mere mention of the budget could make him fume")]
+    found = quotes(nlp, "He was unable to find a single taker, he said, on condition of "
+                        "anonymity.")
+    assert [(q.speaker_text, q.text) for q in found] == [
+        ("he", "He was unable to find a single taker")]
