@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import QuoteMention
-from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue
+from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue, learned_frames
 from .cues import (
     ANONYMITY_PHRASES,
     COGNITION_VERBS,
@@ -1023,7 +1023,7 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if content is None:
         learned = _learned_content(cue)
         if learned is None:
-            return _misparsed_clause(doc, cue, spans)
+            return _passive_with_agent(doc, cue, spans) or _misparsed_clause(doc, cue, spans)
         content, preposition = learned
     subject = _subject_of(cue)
     if subject is None and (
@@ -1087,6 +1087,32 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
 #: Relative and question words a clause's content may be fronted by (``which X said is``).
 _FRONTED = frozenset({"which", "that", "what", "who", "whom", "whose", "where", "when", "how",
                       "why"})
+
+def _passive_with_agent(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """``The meeting was first reported by Politico``, ``The plan was endorsed by the
+    union``: a passive speech act, or a position verb, with its agent; the passive subject is
+    what was said or backed, the agent said it."""
+    lemma = cue.lemma_.lower()
+    if lemma not in SPEECH_VERBS and (lemma, "dobj") not in learned_frames():
+        return None
+    agent = _agent(cue)
+    patient = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+    if agent is None or patient is None or patient.lower_ in _RELATIVE | _NOT_SOURCES:
+        return None
+    para = _paragraph_of(text_of(doc), cue.idx)
+    words = [t for t in patient.subtree if para[0] <= t.idx < para[1] and not t.is_space]
+    if sum(1 for t in words if t.is_alpha) < 2:
+        return None
+    start, end = _trim(doc, words[0].idx, words[-1].idx + len(words[-1].text))
+    if end <= start:
+        return None
+    by = agent.head
+    cue_at = statement_cue_span(doc, cue)
+    if by.dep_ == "agent" and by.i > cue.i:
+        cue_at = (cue_at[0], by.idx + len(by.text))
+    direct = any(q.start <= start and end <= q.end for q in spans)
+    return _Statement(start, end, direct, phrase_span(doc, agent), cue_at, cue.i, lemma, True)
+
 
 #: Verbs whose clause follows them even where the parser attached it elsewhere (``He said
 #: legalizing it could put thousands to work``: ``legalizing`` became a subject).

@@ -68,3 +68,10 @@ def test_parenthetical_cue_with_adjuncts_hung_on_it(nlp: Any) -> None:
                         "anonymity.")
     assert [(q.speaker_text, q.text) for q in found] == [
         ("he", "He was unable to find a single taker")]
+
+
+def test_passive_report_with_its_agent(nlp: Any) -> None:
+    found = quotes(nlp, "The meeting was first reported by the Daily Ledger.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("the Daily Ledger", "was first reported by", "The meeting")]
+    assert quotes(nlp, "The bridge was damaged by the flood.") == ()
