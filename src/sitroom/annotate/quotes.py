@@ -751,7 +751,8 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
             st = _according(doc, token)
         elif token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp":
             st = _stance(doc, token, spans)
-        elif is_report_verb(token) or is_learned_cue(token):
+        elif is_report_verb(token) or is_learned_cue(token) or (
+                token.pos_ == "VERB" and token.lemma_.lower() in CHARACTERISING_VERBS):
             st = _reported(doc, token, spans)
             if st is None and token.dep_ == "parataxis":
                 statements.extend(_parenthetical(doc, token, spans))
@@ -870,6 +871,9 @@ def _content_child(cue: Any) -> Any | None:
                 g.dep_ == "aux" and g.lower_ == "to" for g in child.children
             ):
                 return child
+    characterised = _characterised(cue)
+    if characterised is not None:
+        return characterised
     if lemma not in OBJECT_CONTENT:
         return None
     for child in cue.children:
@@ -915,6 +919,32 @@ def _as_reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | Non
                       cue.i, lemma)
 
 
+#: Verbs that state a view when they take an object and ``as`` (``described the field as
+#: very good``, ``sees the campaign as unfair``, ``portrayed him as a liar``); without ``as``
+#: they narrate (``described a frantic night``, ``saw the river rise``).
+CHARACTERISING_VERBS = frozenset({
+    "describe", "characterize", "characterise", "portray", "depict", "paint", "label",
+    "brand", "view", "see", "regard", "hail", "tout", "dismiss", "cast",
+})
+
+
+def _characterised(cue: Any) -> Any | None:
+    """The object of ``X described Y as Z``: an object right after the verb followed by an
+    ``as`` phrase (which the object's complements then take in)."""
+    if cue.lemma_.lower() not in CHARACTERISING_VERBS or _passive(cue):
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    if not objects:
+        return None
+    end = max(t.i for t in objects[0].subtree)
+    after = cue.doc[end + 1] if end + 1 < len(cue.doc) else None
+    if after is not None and after.lower_ == "as" and any(
+        a.i == cue.i for a in after.ancestors
+    ):
+        return objects[0]
+    return None
+
+
 #: Complements of a verb that belong with its object in what is attributed: ``accused Trump
 #: of lying``, ``backed Bush for president``, ``called him a liar``, ``refers to him as X``.
 _OBJECT_COMPLEMENTS = frozenset({"prep", "oprd", "dobj", "dative", "xcomp"})
@@ -952,9 +982,10 @@ def _object_complements(cue: Any, after: int) -> list[Any]:
     token ``after``), up to a comma, a conjunction or a clause of their own."""
     out: list[Any] = []
     for child in sorted((c for c in cue.children if c.i > after), key=lambda c: c.i):
-        if child.dep_ not in _OBJECT_COMPLEMENTS or _is_setting(child):
-            break
         words = sorted(child.subtree, key=lambda t: t.i)
+        as_phrase = words[0].lower_ == "as" and words[0].i == after + 1  # ``X as very good``
+        if (child.dep_ not in _OBJECT_COMPLEMENTS and not as_phrase) or _is_setting(child):
+            break
         if words[0].i != after + 1:
             break  # a comma or a dash between: an adverbial of the act, not what was said
         out.extend(words)

@@ -75,3 +75,10 @@ def test_passive_report_with_its_agent(nlp: Any) -> None:
     assert [(q.speaker_text, q.cue, q.text) for q in found] == [
         ("the Daily Ledger", "was first reported by", "The meeting")]
     assert quotes(nlp, "The bridge was damaged by the flood.") == ()
+
+
+def test_object_with_as_is_a_stated_view(nlp: Any) -> None:
+    found = quotes(nlp, "Adelson described the field of candidates as all very good.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("Adelson", "described", "the field of candidates as all very good")]
+    assert quotes(nlp, "She described a frantic night.") == ()
