@@ -749,6 +749,8 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     for token in doc:
         if token.lower_ == "according":
             st = _according(doc, token)
+        elif token.lower_ == "in" and token.dep_ == "prep":
+            st = _in_findings(doc, token)
         elif token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp":
             st = _stance(doc, token, spans)
         elif is_report_verb(token) or is_learned_cue(token) or (
@@ -1298,6 +1300,45 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
         return None
     return _Statement(start, end, False, phrase_span(doc, target),
                       statement_cue_span(doc, cue), cue.i, "according")
+
+
+#: Documents whose findings ``in`` attributes (``In a Quinnipiac poll, 50 percent chose
+#: Clinton``, ``In the report, the inspector faults ...``).
+_FINDING_NOUNS = frozenset({
+    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "audit", "census",
+    "tally", "estimate", "review", "investigation", "assessment",
+})
+
+
+def _in_findings(doc: Any, cue: Any) -> _Statement | None:
+    """``In a poll released Monday, 50 percent chose Clinton``: a clause set in a poll,
+    study or report states its findings; the document is the source and ``in`` the cue. A
+    clause with a speech verb of its own (``In the report, X said ...``) is that verb's."""
+    objects = [c for c in cue.children if c.dep_ == "pobj" and c.lower_ in _FINDING_NOUNS]
+    clause = cue.head
+    if not objects or clause.pos_ not in {"VERB", "AUX"} or is_report_verb(clause) or any(
+        is_report_verb(c) or c.lower_ == "according" for c in clause.subtree
+    ):
+        return None
+    phrase = list(cue.subtree)
+    p_start, p_end = phrase[0].i, phrase[-1].i
+    para = _paragraph_of(text_of(doc), cue.idx)
+    words = [t for t in clause.subtree if not p_start <= t.i <= p_end and not t.is_space
+             and para[0] <= t.idx < para[1]]
+    after = [t for t in words if t.i > p_end]
+    before = [t for t in words if t.i < p_start]
+    side = after if sum(t.is_alpha for t in after) >= sum(t.is_alpha for t in before) else before
+    while side and side[-1].is_punct:
+        side.pop()
+    if sum(1 for t in side if t.is_alpha) < 3 or not any(
+        t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in side
+    ):
+        return None
+    start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
+    if end <= start:
+        return None
+    return _Statement(start, end, False, phrase_span(doc, objects[0]),
+                      (cue.idx, cue.idx + len(cue.text)), cue.i, "in")
 
 
 #: A dateline opening a story (``DADU, Pakistan (Indus Wire) — ``, ``SUKKUR: ``) is no part of

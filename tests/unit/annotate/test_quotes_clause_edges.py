@@ -82,3 +82,11 @@ def test_object_with_as_is_a_stated_view(nlp: Any) -> None:
     assert [(q.speaker_text, q.cue, q.text) for q in found] == [
         ("Adelson", "described", "the field of candidates as all very good")]
     assert quotes(nlp, "She described a frantic night.") == ()
+
+
+def test_clause_set_in_a_poll_states_its_findings(nlp: Any) -> None:
+    found = quotes(nlp, "In the polls, the governor has a decisive lead.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("the polls", "In", "the governor has a decisive lead")]
+    assert quotes(nlp, "In the report, the inspector said the dam was weak.")[0].cue == "said"
+    assert quotes(nlp, "He lives in a house near the river.") == ()
