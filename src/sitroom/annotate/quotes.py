@@ -14,7 +14,10 @@ Three kinds of statement are found, in this order, and later kinds never duplica
    told Y ...``, ``X warned/denied/stressed ...``), a belief verb with one (``X believes/
    thinks that ...``), an intention verb with a ``to``-infinitive (``X vowed to ...``), a verb
    whose object is a stated position (``X praised the plan``), a (verb, frame) pair of the
-   learned table of :mod:`.cue_lexicon`, and ``according to X, ...``. ``direct`` is False
+   learned table of :mod:`.cue_lexicon`, ``according to X, ...``, ``as X reported, ...``, a
+   passive with its agent (``was first reported by X``), a view stated with ``as``
+   (``described Y as Z``) and a clause set in a poll or report (``In a poll, ...``).
+   ``direct`` is False
    unless quotation marks cover the content. The content is the whole reported clause,
    complementiser included and without cue or speaker (the PolNeAR convention); the cue
    keeps its auxiliaries, negation and adverbs (``has long argued``, ``did not say``) and its
