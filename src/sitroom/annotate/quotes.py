@@ -14,7 +14,10 @@ Three kinds of statement are found, in this order, and later kinds never duplica
    told Y ...``, ``X warned/denied/stressed ...``), a belief verb with one (``X believes/
    thinks that ...``), an intention verb with a ``to``-infinitive (``X vowed to ...``), a verb
    whose object is a stated position (``X praised the plan``), a (verb, frame) pair of the
-   learned table of :mod:`.cue_lexicon`, and ``according to X, ...``. ``direct`` is False
+   learned table of :mod:`.cue_lexicon`, ``according to X, ...``, ``as X reported, ...``, a
+   passive with its agent (``was first reported by X``), a view stated with ``as``
+   (``described Y as Z``) and a clause set in a poll or report (``In a poll, ...``).
+   ``direct`` is False
    unless quotation marks cover the content. The content is the whole reported clause,
    complementiser included and without cue or speaker (the PolNeAR convention); the cue
    keeps its auxiliaries, negation and adverbs (``has long argued``, ``did not say``) and its
@@ -39,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import QuoteMention
-from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue
+from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue, learned_frames
 from .cues import (
     ANONYMITY_PHRASES,
     COGNITION_VERBS,
@@ -514,6 +517,9 @@ def _subject_of(cue: Any) -> Any | None:
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
                 return _agent(verb)
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            author = _author_of_medium(verb.head)
+            if author is not None:
+                return author  # ``issued a statement saying ...``: who issued it says it
             return verb.head  # ``voters saying they want ...``: the voters say it
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
             verb = verb.head
@@ -526,6 +532,45 @@ def _subject_of(cue: Any) -> Any | None:
             return verb.head
         break
     return _subject_before_participle(cue)
+
+
+#: Words that carry a statement: a participle hanging on one (``a statement saying``, ``a
+#: speech attacking``) speaks for whoever made it, not for the thing itself.
+_MEDIUM_NOUNS = frozenset({
+    "statement", "speech", "interview", "post", "tweet", "letter", "email", "e-mail", "video",
+    "ad", "ads", "advertisement", "release", "resolution", "memo", "op-ed", "editorial",
+    "column", "message", "note", "remarks", "comments", "appearance", "address", "filing",
+    "motion", "lawsuit", "suit", "complaint", "petition", "bill", "amendment", "report",
+    "essay", "article", "book", "blog", "commercial", "spot", "mailer", "flyer", "order",
+    "announcement", "ruling", "opinion", "brief",
+})
+
+
+def _author_of_medium(noun: Any) -> Any | None:
+    """Who made ``noun`` when it carries a statement: its possessor (``Clinton's speech``)
+    or the subject of the verb it is the object of, directly or through a preposition
+    (``His office put out a statement``, ``Clinton, in a speech, ...``)."""
+    if noun.lemma_.lower() not in _MEDIUM_NOUNS and noun.lower_ not in _MEDIUM_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    head = noun
+    for _ in range(3):
+        if head.dep_ in {"dobj", "pobj", "prep"} and head.head.i != head.i:
+            head = head.head
+            if head.pos_ in {"VERB", "AUX"}:
+                break
+        else:
+            return None
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _RELATIVE - _PERSON_RELATIVE or (
+        subject.lower_ in _NOT_SOURCES
+    ):
+        return None
+    return subject
 
 
 def _subject_before_participle(cue: Any) -> Any | None:
@@ -563,9 +608,62 @@ def speaker_span(doc: Any, cue: Any) -> tuple[int, int] | None:
         return phrase_span(doc, target) if target is not None else None
     subject = _subject_of(cue)
     text: str = text_of(doc)
+    if subject is None:
+        lost = _lost_subject(doc, cue)
+        if lost is not None:
+            return lost
     if subject is None or "\n" in text[min(subject.idx, cue.idx):max(subject.idx, cue.idx)]:
         return _paragraph_opening_speaker(doc, cue)
     return phrase_span(doc, subject)
+
+
+#: Entity labels that can speak.
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+#: Tokens at most in an apposition between a lost subject's name and its cue.
+MAX_APPOSITION_TOKENS = 14
+
+
+def _lost_subject(doc: Any, cue: Any) -> tuple[int, int] | None:
+    """``Alarmed by the unrest, Senator Harry Reid, the minority leader, said ...``: a
+    finite speech verb the parser left with no subject, right after a name (and its
+    apposition set off by commas) that the parser hung elsewhere. The name is the speaker."""
+    if cue.tag_ not in {"VBD", "VBZ", "VBP"} or _passive(cue) or cue.dep_ not in {
+        "ROOT", "ccomp"
+    }:
+        return None
+    sent_start = cue.sent.start
+    j = cue.i - 1
+    while j >= sent_start and doc[j].dep_ in {"advmod", "aux", "neg"} and doc[j].head.i == cue.i:
+        j -= 1
+    if j < sent_start:
+        return None
+    before = [e for e in doc.ents if e.label_ in _SPEAKER_LABELS and sent_start <= e.start
+              and e.end <= j + 1]
+
+    def fits(name: Any) -> bool:
+        between = doc[name.end:j + 1]
+        if len(between) > MAX_APPOSITION_TOKENS or any(
+            t.pos_ in {"VERB", "AUX"} or "\n" in t.text_with_ws for t in between
+        ):
+            return False
+        # Only ``Name, apposition,`` may stand between the name and the cue: one
+        # apposition, with no comma or quotation mark of its own.
+        return not len(between) or (
+            len(between) > 2 and between[0].text == "," and between[-1].text == ","
+            and not any(t.text == "," or t.is_quote for t in between[1:-1])
+        )
+
+    # The furthest name that fits: an apposition may hold a name of its own (``Brent
+    # Bozell, founder of the Media Research Center,``).
+    name = next((e for e in before if fits(e)), None)
+    if name is None:
+        return None
+    start = name.start
+    while start - 1 >= sent_start and doc[start - 1].pos_ == "PROPN" and \
+            doc[start - 1].head.i in range(name.start, name.end):
+        start -= 1  # a title the entity left out (``Senator``, ``Col.``)
+    last = j - 1 if name.end <= j else j
+    return _trim(doc, doc[start].idx, doc[last].idx + len(doc[last].text))
 
 
 def _paragraph_opening_speaker(doc: Any, cue: Any) -> tuple[int, int] | None:
@@ -654,12 +752,17 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     for token in doc:
         if token.lower_ == "according":
             st = _according(doc, token)
+        elif token.lower_ == "in" and token.dep_ == "prep":
+            st = _in_findings(doc, token)
         elif token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp":
             st = _stance(doc, token, spans)
-        elif is_report_verb(token) or is_learned_cue(token):
+        elif is_report_verb(token) or is_learned_cue(token) or (
+                token.pos_ == "VERB" and token.lemma_.lower() in CHARACTERISING_VERBS):
             st = _reported(doc, token, spans)
             if st is None and token.dep_ == "parataxis":
                 statements.extend(_parenthetical(doc, token, spans))
+            elif st is None and token.dep_ == "advcl":
+                st = _as_reported(doc, token, spans)
         elif token.pos_ == "NOUN":
             st = _told_by_noun(doc, token, spans)
         else:
@@ -681,19 +784,13 @@ def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statemen
     subject = _subject_of(cue)
     if subject is None or subject.i > cue.i or subject.lower_ in _FIRST_PERSON | {"you"}:
         return []
-    words = sorted({*subject.subtree, *cue.subtree}, key=lambda t: t.i)
-    while words and words[0].is_punct:
-        words.pop(0)
-    while words and words[-1].is_punct:
-        words.pop()
-    if not words:
-        return []
-    first, last = words[0].i, words[-1].i
     sent = cue.sent
-    if first <= sent.start or last + 1 >= sent.end - 1:
+    block = next((b for b in (_whole_block(subject, cue), _tight_block(subject, cue))
+                  if b is not None and sent.start < b[0] and b[1] + 1 < sent.end - 1
+                  and doc[b[0] - 1].text == "," and doc[b[1] + 1].text == ","), None)
+    if block is None:
         return []
-    if doc[first - 1].text != "," or doc[last + 1].text != ",":
-        return []
+    first, last = block
     para = _paragraph_of(text_of(doc), cue.idx)
     parts = [
         [t for t in sent if t.i < first - 1 and para[0] <= t.idx],
@@ -709,6 +806,8 @@ def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statemen
             continue
         if part[0].pos_ == "SCONJ" or part[0].dep_ == "mark":
             continue  # ``..., X said, as floodwater spread``: the writer's circumstance
+        if part[0].dep_ == "cc" and len(part) > 1:
+            part = part[1:]  # ``A, the airline added, and B``: the conjunction joins A and B
         start, end = _trim(doc, part[0].idx, part[-1].idx + len(part[-1].text))
         while end > start and text_of(doc)[end - 1] in ".!?":
             end -= 1
@@ -717,6 +816,40 @@ def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statemen
         direct = any(q.start <= start and end <= q.end for q in spans)
         out.append(_Statement(start, end, direct, speaker, cue_at, cue.i, lemma))
     return out
+
+
+def _whole_block(subject: Any, cue: Any) -> tuple[int, int] | None:
+    """First and last token of the subject's and the cue's subtrees, edge punctuation cut."""
+    words = sorted({*subject.subtree, *cue.subtree}, key=lambda t: t.i)
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    return (words[0].i, words[-1].i) if words else None
+
+
+#: Dependents of a parenthetical cue that stay with it (``he said on Saturday``).
+_CUE_TRAILERS = frozenset({"prep", "npadvmod", "advmod", "agent"})
+
+
+def _tight_block(subject: Any, cue: Any) -> tuple[int, int] | None:
+    """``At times, people close to him said, the mention ...``, ``..., he said, on condition
+    of anonymity``: where the parser hung the sentence's other words on the cue, the
+    parenthetical is only the subject, the cue and the cue's adjuncts up to the next comma."""
+    doc = cue.doc
+    own = {t.i for t in subject.subtree}
+    first = min(own)
+    if max(own) >= cue.i or any(
+        i not in own and not (doc[i].head.i == cue.i and doc[i].dep_ in _CUE_LEFT_DEPS)
+        for i in range(max(own) + 1, cue.i)
+    ):
+        return None
+    trailing = {t.i for c in cue.children if c.i > cue.i and c.dep_ in _CUE_TRAILERS
+                for t in c.subtree}
+    last = cue.i
+    while last + 1 in trailing and doc[last + 1].text != ",":
+        last += 1
+    return first, last
 
 
 #: Tokens an object needs to be the reported content (``stressed the need to ...``): a bare
@@ -743,6 +876,9 @@ def _content_child(cue: Any) -> Any | None:
                 g.dep_ == "aux" and g.lower_ == "to" for g in child.children
             ):
                 return child
+    characterised = _characterised(cue)
+    if characterised is not None:
+        return characterised
     if lemma not in OBJECT_CONTENT:
         return None
     for child in cue.children:
@@ -750,6 +886,67 @@ def _content_child(cue: Any) -> Any | None:
             sum(1 for _ in child.subtree) >= MIN_OBJECT_TOKENS
         ):
             return child
+    return None
+
+
+def _as_reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """``As The Washington Post reported, Sanders would need ...`` / ``Clinton is the top
+    recipient, as The Huffington Post previously reported``: a speech or belief verb in an
+    ``as`` clause with no complement of its own attributes the clause it hangs on."""
+    lemma = cue.lemma_.lower()
+    if lemma not in SPEECH_VERBS | COGNITION_VERBS or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in cue.children
+    ):
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp", "attr", "oprd"} for c in cue.children):
+        return None  # ``as he said goodbye``: the verb has its own object
+    subject = _subject_of(cue)
+    head = cue.head
+    if subject is None or subject.lower_ in {"it", "you"} | _RELATIVE or head.i == cue.i or \
+            head.pos_ not in {"VERB", "AUX"}:
+        return None
+    para = _paragraph_of(text_of(doc), cue.idx)
+    own = {t.i for t in cue.subtree}
+    first_own, last_own = min(own), max(own)
+    words = [t for t in head.subtree if t.i not in own and not t.is_space
+             and para[0] <= t.idx < para[1]]
+    side = [t for t in words if t.i > last_own] if cue.i < head.i else [
+        t for t in words if t.i < first_own]
+    while side and side[-1].is_punct:
+        side.pop()
+    if sum(1 for t in side if t.is_alpha) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in side):
+        return None
+    start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
+    if end <= start:
+        return None
+    direct = any(q.start <= start and end <= q.end for q in spans)
+    return _Statement(start, end, direct, phrase_span(doc, subject), statement_cue_span(doc, cue),
+                      cue.i, lemma)
+
+
+#: Verbs that state a view when they take an object and ``as`` (``described the field as
+#: very good``, ``sees the campaign as unfair``, ``portrayed him as a liar``); without ``as``
+#: they narrate (``described a frantic night``, ``saw the river rise``).
+CHARACTERISING_VERBS = frozenset({
+    "describe", "characterize", "characterise", "portray", "depict", "paint", "label",
+    "brand", "view", "see", "regard", "hail", "tout", "dismiss", "cast",
+})
+
+
+def _characterised(cue: Any) -> Any | None:
+    """The object of ``X described Y as Z``: an object right after the verb followed by an
+    ``as`` phrase (which the object's complements then take in)."""
+    if cue.lemma_.lower() not in CHARACTERISING_VERBS or _passive(cue):
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    if not objects:
+        return None
+    end = max(t.i for t in objects[0].subtree)
+    after = cue.doc[end + 1] if end + 1 < len(cue.doc) else None
+    if after is not None and after.lower_ == "as" and any(
+        a.i == cue.i for a in after.ancestors
+    ):
+        return objects[0]
     return None
 
 
@@ -790,9 +987,10 @@ def _object_complements(cue: Any, after: int) -> list[Any]:
     token ``after``), up to a comma, a conjunction or a clause of their own."""
     out: list[Any] = []
     for child in sorted((c for c in cue.children if c.i > after), key=lambda c: c.i):
-        if child.dep_ not in _OBJECT_COMPLEMENTS or _is_setting(child):
-            break
         words = sorted(child.subtree, key=lambda t: t.i)
+        as_phrase = words[0].lower_ == "as" and words[0].i == after + 1  # ``X as very good``
+        if (child.dep_ not in _OBJECT_COMPLEMENTS and not as_phrase) or _is_setting(child):
+            break
         if words[0].i != after + 1:
             break  # a comma or a dash between: an adverbial of the act, not what was said
         out.extend(words)
@@ -861,11 +1059,12 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if content is None:
         learned = _learned_content(cue)
         if learned is None:
-            return _misparsed_clause(doc, cue, spans)
+            return _passive_with_agent(doc, cue, spans) or _misparsed_clause(doc, cue, spans)
         content, preposition = learned
     subject = _subject_of(cue)
     if subject is None and (
-        _passive(cue) or _paragraph_opening_speaker(doc, cue) is None
+        _passive(cue) or (_paragraph_opening_speaker(doc, cue) is None
+                          and _lost_subject(doc, cue) is None)
     ):
         return None  # ``X is expected to win``: nobody is said to expect it
     para = _paragraph_of(text_of(doc), cue.idx)
@@ -897,7 +1096,15 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     start, end = _trim(doc, first.idx, last.idx + len(last.text))
     speaker = speaker_span(doc, cue)
     if speaker and start <= speaker[0] < end:
-        return None  # content cannot hold its own speaker (``which doctors say are ...``)
+        # Content cannot hold its own speaker. Where a relative or question word was fronted
+        # out of the clause (``a wall, which he said Mexico should pay for``, ``what many
+        # analysts said was a sign``), what follows the cue is still what was said.
+        after = [t for t in subtree if t.i > cue.i and t.i not in subject_ids]
+        if first.lower_ not in _FRONTED or sum(1 for t in after if t.is_alpha) < 2 or any(
+            t.i > cue.i and t.idx < speaker[1] for t in after
+        ):
+            return None
+        start, end = _trim(doc, after[0].idx, last.idx + len(last.text))
     start, end = _cut_at_semicolon(text_of(doc), start, end, cue.idx)
     if end <= start:
         return None
@@ -911,6 +1118,36 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
     return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
                       content.dep_ in {"dobj", "pobj", "pcomp"})
+
+
+#: Relative and question words a clause's content may be fronted by (``which X said is``).
+_FRONTED = frozenset({"which", "that", "what", "who", "whom", "whose", "where", "when", "how",
+                      "why"})
+
+def _passive_with_agent(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
+    """``The meeting was first reported by Politico``, ``The plan was endorsed by the
+    union``: a passive speech act, or a position verb, with its agent; the passive subject is
+    what was said or backed, the agent said it."""
+    lemma = cue.lemma_.lower()
+    if lemma not in SPEECH_VERBS and (lemma, "dobj") not in learned_frames():
+        return None
+    agent = _agent(cue)
+    patient = next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+    if agent is None or patient is None or patient.lower_ in _RELATIVE | _NOT_SOURCES:
+        return None
+    para = _paragraph_of(text_of(doc), cue.idx)
+    words = [t for t in patient.subtree if para[0] <= t.idx < para[1] and not t.is_space]
+    if sum(1 for t in words if t.is_alpha) < 2:
+        return None
+    start, end = _trim(doc, words[0].idx, words[-1].idx + len(words[-1].text))
+    if end <= start:
+        return None
+    by = agent.head
+    cue_at = statement_cue_span(doc, cue)
+    if by.dep_ == "agent" and by.i > cue.i:
+        cue_at = (cue_at[0], by.idx + len(by.text))
+    direct = any(q.start <= start and end <= q.end for q in spans)
+    return _Statement(start, end, direct, phrase_span(doc, agent), cue_at, cue.i, lemma, True)
 
 
 #: Verbs whose clause follows them even where the parser attached it elsewhere (``He said
@@ -1066,6 +1303,45 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
         return None
     return _Statement(start, end, False, phrase_span(doc, target),
                       statement_cue_span(doc, cue), cue.i, "according")
+
+
+#: Documents whose findings ``in`` attributes (``In a Quinnipiac poll, 50 percent chose
+#: Clinton``, ``In the report, the inspector faults ...``).
+_FINDING_NOUNS = frozenset({
+    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "audit", "census",
+    "tally", "estimate", "review", "investigation", "assessment",
+})
+
+
+def _in_findings(doc: Any, cue: Any) -> _Statement | None:
+    """``In a poll released Monday, 50 percent chose Clinton``: a clause set in a poll,
+    study or report states its findings; the document is the source and ``in`` the cue. A
+    clause with a speech verb of its own (``In the report, X said ...``) is that verb's."""
+    objects = [c for c in cue.children if c.dep_ == "pobj" and c.lower_ in _FINDING_NOUNS]
+    clause = cue.head
+    if not objects or clause.pos_ not in {"VERB", "AUX"} or is_report_verb(clause) or any(
+        is_report_verb(c) or c.lower_ == "according" for c in clause.subtree
+    ):
+        return None
+    phrase = list(cue.subtree)
+    p_start, p_end = phrase[0].i, phrase[-1].i
+    para = _paragraph_of(text_of(doc), cue.idx)
+    words = [t for t in clause.subtree if not p_start <= t.i <= p_end and not t.is_space
+             and para[0] <= t.idx < para[1]]
+    after = [t for t in words if t.i > p_end]
+    before = [t for t in words if t.i < p_start]
+    side = after if sum(t.is_alpha for t in after) >= sum(t.is_alpha for t in before) else before
+    while side and side[-1].is_punct:
+        side.pop()
+    if sum(1 for t in side if t.is_alpha) < 3 or not any(
+        t.dep_ in {"nsubj", "nsubjpass", "expl"} for t in side
+    ):
+        return None
+    start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
+    if end <= start:
+        return None
+    return _Statement(start, end, False, phrase_span(doc, objects[0]),
+                      (cue.idx, cue.idx + len(cue.text)), cue.i, "in")
 
 
 #: A dateline opening a story (``DADU, Pakistan (Indus Wire) — ``, ``SUKKUR: ``) is no part of

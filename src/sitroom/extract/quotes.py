@@ -14,8 +14,9 @@ Fields of a ``"kind": "quote"`` object:
 - ``content_parts``: the whole statement's content as ``[start, end]`` fragments in text
   order. A statement its own cue interrupts (``"A," he said, "B."``, ``In his state, X said,
   offenders are ...``) gives one object per part, and each of them lists every part, as
-  attribution corpora mark such content (one attribution, several fragments); otherwise the
-  one fragment ``[start, end]``;
+  attribution corpora mark such content (one attribution, several fragments). A quote with
+  no cue that continues the last speaker's words (``"A," X said. "B."``) is a part of that
+  speaker's statement too. Otherwise the one fragment ``[start, end]``;
 - ``also_in``: the other files carrying the same statement.
 
 Fields of a ``"kind": "citation"`` object: ``file``; ``start``/``end``/``text``: the cited
@@ -66,8 +67,8 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
                 "cue": doc.raw_text[cue[0]:cue[1]] if cue else None,
                 "direct": q.direct,
                 "content_parts": parts.get(
-                    (m.cue_start, m.cue_end), [list(doc.raw_span(q.start, q.end))]
-                ) if m.cue_start is not None else [list(doc.raw_span(q.start, q.end))],
+                    (m.start, m.end), [list(doc.raw_span(q.start, q.end))]
+                ),
                 "speaker": q.speaker,
                 "also_in": sorted({files_of[a] for a in q.also_in if a in files_of}),
             }
@@ -88,16 +89,37 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
 
 def _parts_by_cue(
     doc: PreparedDoc, mentions: Sequence[QuoteMention]
-) -> dict[tuple[int | None, int | None], list[list[int]]]:
-    """Raw content fragments of the statements told in several mentions, by their cue: the
-    parts of one statement share its cue, and no two statements share one."""
-    by_cue: dict[tuple[int | None, int | None], list[list[int]]] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
-        if m.cue_start is not None:
-            by_cue.setdefault((m.cue_start, m.cue_end), []).append(
-                list(doc.raw_span(m.start, m.end))
-            )
-    return {cue: spans for cue, spans in by_cue.items() if len(spans) > 1}
+) -> dict[tuple[int, int], list[list[int]]]:
+    """Raw content fragments of the statements told in several mentions, keyed by each
+    mention's own ``(start, end)``. The parts of one statement share its cue, and no two
+    statements share one; a quote with no cue that took its speaker from an earlier mention
+    (``"A," X said. "B."``: the speaker span is the same words) continues that mention's
+    statement, as attribution corpora mark it (one attribution, content ``A`` + ``B``)."""
+    group_of: dict[tuple[int, int], tuple[int, int]] = {}
+    members: dict[tuple[int, int], list[QuoteMention]] = {}
+    #: The statement (its cue) each speaker span last spoke in, in text order.
+    last_cue_of: dict[tuple[int, int], tuple[int, int]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        speaker = (
+            (m.speaker_start, m.speaker_end)
+            if m.speaker_start is not None and m.speaker_end is not None else None
+        )
+        if m.cue_start is not None and m.cue_end is not None:
+            key: tuple[int, int] | None = (m.cue_start, m.cue_end)
+            if speaker is not None:
+                last_cue_of[speaker] = (m.cue_start, m.cue_end)
+        else:
+            key = last_cue_of.get(speaker) if speaker is not None else None
+        if key is None:
+            continue
+        group_of[(m.start, m.end)] = key
+        members.setdefault(key, []).append(m)
+    parts: dict[tuple[int, int], list[list[int]]] = {}
+    for span, key in group_of.items():
+        group = members[key]
+        if len(group) > 1:
+            parts[span] = [list(doc.raw_span(g.start, g.end)) for g in group]
+    return parts
 
 
 def _raw(doc: PreparedDoc, start: int | None, end: int | None) -> tuple[int, int] | None:

@@ -82,3 +82,26 @@ def test_single_part_statement_lists_itself(nlp: Any) -> None:
     doc = prepared(nlp, raw, 0, "o.txt", "Daily")
     (row,) = [r for r in extract([doc]) if r["kind"] == "quote"]
     assert row["content_parts"] == [[row["start"], row["end"]]]
+
+
+def test_quote_continuing_the_last_speaker_joins_their_statement(nlp: Any) -> None:
+    raw = ('"The river rose overnight," Kilic said. "Two villages are cut off and the road '
+           'is gone."\n\nThe ministry sent boats.')
+    doc = prepared(nlp, raw, 0, "c.txt", "Daily")
+    rows = [r for r in extract([doc]) if r["kind"] == "quote"]
+    assert [r["cue"] for r in rows] == ["said", None]
+    expected = [[r["start"], r["end"]] for r in rows]
+    assert [raw[s:e] for s, e in expected] == [
+        "The river rose overnight", "Two villages are cut off and the road is gone."]
+    for row in rows:  # the cue-less quote is the rest of Kilic's statement
+        assert row["content_parts"] == expected
+
+
+def test_statements_of_two_speakers_stay_apart(nlp: Any) -> None:
+    raw = ('"The river rose overnight," Kilic said. "Two villages are cut off," '
+           "Omar Farooq told reporters.")
+    doc = prepared(nlp, raw, 0, "d.txt", "Daily")
+    rows = [r for r in extract([doc]) if r["kind"] == "quote"]
+    assert len(rows) == 2
+    for row in rows:
+        assert row["content_parts"] == [[row["start"], row["end"]]]
