@@ -27,10 +27,25 @@ from typing import Protocol
 
 from ..annotate.cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_NOUNS
 from ..types import Mention, Quote, QuoteMention
+from .not_quotes import drop_non_quotes
 from .speaker_context import attribute_from_context
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_ORG_LABELS = frozenset({"ORG"})
+_PERSON_POSSESSIVES = frozenset({"his", "her"})
+_GROUP_POSSESSIVES = frozenset({"its", "their"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+#: Heads of descriptions that stand for an organisation the article has named (``the
+#: company``, ``the paper``, ``the campaign``), which ``GROUP_NOUNS`` (people speaking
+#: together) leaves out.
+INSTITUTION_NOUNS: frozenset[str] = frozenset({
+    "company", "firm", "agency", "newspaper", "paper", "magazine", "site", "website",
+    "network", "channel", "broadcaster", "outlet", "campaign", "party", "union", "airline",
+    "hospital", "university", "school", "bank", "organisation", "organization", "charity",
+    "group", "committee", "commission", "council", "board", "court", "watchdog", "regulator",
+    "publisher", "startup", "giant", "retailer", "automaker", "carmaker", "insurer",
+})
 #: How far back (characters) a description looks for the person it describes.
 DESCRIPTION_WINDOW = 60
 
@@ -54,7 +69,8 @@ def resolve_speakers(
     mentions: Sequence[Mention],
     entities: EntityLookup,
 ) -> list[Quote]:
-    """One :class:`Quote` per quote mention of one article, with ``speaker`` resolved."""
+    """One :class:`Quote` per quote mention of one article, with ``speaker`` resolved, less
+    the quoted words that quote nobody (:mod:`.not_quotes`)."""
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     # Names inside what someone said are not who is speaking next: keep them out of the
     # antecedents of pronouns and descriptions (but not out of speaker spans).
@@ -85,8 +101,18 @@ def resolve_speakers(
                 end=q.end,
             )
         )
-    # Quotes with no speaker words: the paragraphs around them may say who speaks.
-    return attribute_from_context(article_text, out, sorted_mentions, entities)
+    # Quotes with no speaker words: the paragraphs around them may say who speaks. What still
+    # has no speaker and is a title, a headline, a scare quote or the reader's ``you`` is
+    # nobody's statement and is not listed.
+    return drop_non_quotes(
+        article_text, attribute_from_context(article_text, out, sorted_mentions, entities))
+
+
+def _without_reflexive(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) > 1 and words[-1].casefold() in _REFLEXIVES:
+        return " ".join(words[:-1])
+    return phrase
 
 
 def _opens(text: str, start: int, at: int) -> bool:
@@ -117,7 +143,8 @@ def _resolve_one(
     if q.speaker_text is None or q.speaker_start is None or q.speaker_end is None:
         return None, None
     s_start, s_end = q.speaker_start, q.speaker_end
-    phrase = q.speaker_text.strip()
+    # ``The president himself`` is the president: the reflexive only stresses who.
+    phrase = _without_reflexive(q.speaker_text.strip())
     lower = phrase.casefold()
     head = _head_word(phrase)
     inside = [m for m in mentions if m.start >= s_start and m.end <= s_end]
@@ -141,10 +168,18 @@ def _resolve_one(
         outer = _enclosing(q, earlier)
         if outer is not None:
             return outer
-    if lower in PERSON_PRONOUNS:
+    if lower in PERSON_PRONOUNS or lower in _PERSON_POSSESSIVES:
+        # ``his contention that ...``, ``her view that ...``: the owner of the statement.
         return _nearest(earlier, antecedents, entities, s_start, _PERSON_LABELS)
-    if lower in GROUP_PRONOUNS:
+    if lower in GROUP_PRONOUNS or lower in _GROUP_POSSESSIVES:
         return _nearest(earlier, antecedents, entities, s_start, _GROUP_LABELS)
+    if lower.startswith(("the ", "this ", "that ")) and head in INSTITUTION_NOUNS:
+        # ``the company``, ``the newspaper``: an organisation, never a place or a nationality.
+        found = _described(text, head, earlier, antecedents, entities, s_start)
+        if found[0] is None or found[1] not in _ORG_LABELS:
+            found = _nearest(earlier, antecedents, entities, s_start, _ORG_LABELS)
+        if found[0] is not None:
+            return found
     if lower.startswith(("the ", "this ", "that ", "these ", "those ")) and (
         head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or head in GROUP_NOUNS
     ):

@@ -161,3 +161,18 @@ def test_role_description_falls_back_to_the_person_last_named() -> None:
     said = quote(text, "more boats were coming", "The provincial senator")
     (out,) = resolve_speakers(text, [said], mentions, Lookup(mentions))
     assert out.speaker == "e_kamran akhtar"
+
+
+def test_possessive_reflexive_and_institution_descriptions_resolve() -> None:
+    text = (
+        "Acme Corp cut jobs in Ohio. The company said the plant would close. "
+        "Nadia Rauf spoke later, repeating her view that the plan was wrong. "
+        "The minister himself said nothing had changed."
+    )
+    mentions = [mention(text, "Acme Corp", "ORG"), mention(text, "Ohio", "GPE"),
+                mention(text, "Nadia Rauf", "PERSON")]
+    quotes = [quote(text, "the plant would close", "The company"),
+              quote(text, "that the plan was wrong", "her"),
+              quote(text, "nothing had changed", "The minister himself")]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert [q.speaker for q in resolved] == ["e_acme corp", "e_nadia rauf", "e_nadia rauf"]
