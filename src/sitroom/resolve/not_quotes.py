@@ -32,7 +32,7 @@ _MINOR_WORDS = frozenset({
 #: The reader as speaker (``if you search this image, you'll see that ...``).
 _READER = frozenset({"you", "y'all", "y’all"})
 #: The writer's own argument as speaker (``This suggests that ...``), outside quote marks.
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_DEMONSTRATIVES = frozenset({"this", "that"})
 _OPENING_MARKS = "\"“‘'«„"
 _CLOSING_MARKS = "”’»"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")

@@ -37,7 +37,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from ..types import Mention, Quote
-from .not_quotes import is_title
+from .not_quotes import MAX_PHRASE_WORDS, in_headline, is_title
 
 _OPENING = "\"“‘'«„"
 _CLOSING = "\"”’'»"
@@ -264,20 +264,42 @@ def _narrated(
     text: str, q: Quote, persons: Sequence[Mention], entities: EntityLookup,
 ) -> tuple[str | None, str | None] | None:
     """A quote inside a narrated sentence that names its speaker with an unknown verb."""
-    if not q.direct or is_title(_WORD.findall(q.text)):
+    words = _WORD.findall(q.text)
+    if not q.direct or is_title(words) or in_headline(text, q.start):
         return None
     para_start, _ = paragraph_of(text, q.start)
     lead = text[para_start:q.start].rstrip(_OPENING + " \t")
-    if not lead or lead[-1] in ".!?:" + _CLOSING:
-        return None  # the quote opens its sentence: nothing narrates it
+    if not lead or lead[-1] in ".!?:" + _CLOSING or lead.casefold().endswith("so-called"):
+        return None  # the quote opens its sentence, or is a term (``so-called "X"``)
     ends = list(_SENTENCE_END.finditer(text, para_start, para_start + len(lead)))
     start = ends[-1].end() if ends else para_start
+    if len(words) <= MAX_PHRASE_WORDS:
+        # A short phrase is someone's words only when a named person said it with an
+        # active cue before it (``Trump called Price a "very fine person."``); otherwise it
+        # is a term (``dismissed as "only about sex."``, ``alleged "conflicts"``).
+        cue_at = lead.rfind(q.cue) if q.cue else -1
+        if cue_at < 0 or not _active(q.cue or "") or lead.endswith(q.cue or ""):
+            return None  # a cue right before the marks modifies them (``alleged "X"``)
+        end = para_start + cue_at
+    else:
+        end = q.start
     named: list[tuple[str, str]] = []
     for m in persons:
-        if start <= m.start and m.end <= q.start:
+        if start <= m.start and m.end <= end:
             eid = _entity(m, entities)
             if eid is not None and eid not in {e for e, _ in named}:
                 named.append((eid, m.text))
     if len(named) == 1 or (named and q.cue is not None):
         return named[0]
     return None
+
+
+#: First words of a cue that make it passive or modal (``is dismissed``, ``can be called``):
+#: its subject is what the words describe, not who said them.
+_NOT_ACTIVE = frozenset({"is", "was", "were", "are", "be", "been", "being", "can", "could",
+                         "wasn't", "isn't", "weren't", "aren't", "am", "'s", "’s"})
+
+
+def _active(cue: str) -> bool:
+    words = cue.split()
+    return bool(words) and words[0].casefold() not in _NOT_ACTIVE and not cue[:1].isupper()

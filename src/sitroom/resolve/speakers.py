@@ -7,15 +7,20 @@ stands for, in four steps tried in order:
 1. **Named**: a mention inside the speaker span gives the entity. When several are inside, a
    person wins, unless the head of the phrase is a group or role word (``Sources at the
    Ministry``, ``A spokesman for the SRL``) where the institution speaks.
-2. **Pronouns**: ``he``/``she``/``I`` go to the nearest earlier speaker that resolved to a
-   person (or failing that the nearest person mentioned before); ``they``/``it``/``we`` to the
-   nearest earlier group or institution.
+2. **Pronouns**: ``he``/``she``/``I`` (and the possessives ``his``/``her`` of a noun cue:
+   ``his contention that ...``) go to the nearest earlier speaker that resolved to a person
+   (or failing that the nearest person mentioned before); ``they``/``it``/``we``
+   (``its``/``their``) to the nearest earlier group or institution.
 3. **Descriptions**: ``the official``, ``the sources``, ``the political scientist`` go to the
    nearest earlier speaker (or mention) described with the same head word
-   (``A senior provincial official``, ``Researcher Mahmoud Alloush``).
+   (``A senior provincial official``, ``Researcher Mahmoud Alloush``); ``the company``,
+   ``the paper``, ``the campaign`` to the organisation so described or named last; ``The
+   president himself`` is ``the president``.
 4. **Surface lookup**: a name seen elsewhere in the corpus (``entities.lookup``).
 
-``speaker_text`` is always kept; ``speaker`` is None when nothing fits.
+``speaker_text`` is always kept; ``speaker`` is None when nothing fits. Quotes with no speaker
+words then take one from their context (:mod:`.speaker_context`), and what still has none and
+is a title, a headline, a scare quote or the reader's ``you`` is dropped (:mod:`.not_quotes`).
 """
 
 from __future__ import annotations
@@ -33,6 +38,11 @@ from .speaker_context import attribute_from_context
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _ORG_LABELS = frozenset({"ORG"})
+_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "his", "her", "its", "their"})
+#: Heads of descriptions of a text someone issued: it speaks for its author.
+DOCUMENT_NOUNS: frozenset[str] = frozenset({
+    "statement", "statements", "release", "memo", "letter", "report", "filing", "complaint",
+})
 _PERSON_POSSESSIVES = frozenset({"his", "her"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
@@ -173,6 +183,14 @@ def _resolve_one(
         return _nearest(earlier, antecedents, entities, s_start, _PERSON_LABELS)
     if lower in GROUP_PRONOUNS or lower in _GROUP_POSSESSIVES:
         return _nearest(earlier, antecedents, entities, s_start, _GROUP_LABELS)
+    if head in DOCUMENT_NOUNS and lower.split()[0] in _DETERMINERS:
+        # ``the statement said``: whoever the article says made it (``X said in a
+        # statement``, ``MIFTAH issued a statement saying``), the phrase's own word included.
+        definite = lower.split()[0] in {"the", "this", "that"}  # one named before
+        found = _described(text, head, earlier if definite else (), antecedents, entities,
+                           s_start if definite else s_end)
+        if found[0] is not None:
+            return found
     if lower.startswith(("the ", "this ", "that ")) and head in INSTITUTION_NOUNS:
         # ``the company``, ``the newspaper``: an organisation, never a place or a nationality.
         found = _described(text, head, earlier, antecedents, entities, s_start)

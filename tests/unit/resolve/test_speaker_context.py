@@ -133,3 +133,14 @@ def test_a_quote_opening_its_sentence_is_not_narrated() -> None:
     mentions = [person(text, "Nikki Fried")]
     quotes = [said(text, "The aid is late and Congress knows it well.")]
     assert speakers(text, quotes, mentions) == [None]
+
+
+def test_a_short_phrase_is_narrated_only_after_an_active_cue_of_a_named_person() -> None:
+    text = 'Mr. Trump at the time called Price a "very fine person." Price resigned.'
+    mentions = [person(text, "Trump"), person(text, "Price")]
+    quotes = [said(text, "very fine person.", cue="called")]
+    assert speakers(text, quotes, mentions) == ["e_trump"]
+    text = 'For Bill Clinton, everything is dismissed as "only about sex." It is not.'
+    mentions = [person(text, "Bill Clinton")]
+    # A passive cue describes; the phrase is a term, nobody's statement, and not listed.
+    assert speakers(text, [said(text, "only about sex.", cue="is dismissed")], mentions) == []

@@ -176,3 +176,17 @@ def test_possessive_reflexive_and_institution_descriptions_resolve() -> None:
               quote(text, "nothing had changed", "The minister himself")]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
     assert [q.speaker for q in resolved] == ["e_acme corp", "e_nadia rauf", "e_nadia rauf"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "Nadia Rauf issued a statement after the vote. Kamran Akhtar left. "
+        "The statement said the money was ready. Later, the Flood Authority released "
+        "a statement saying that boats were deployed."
+    )
+    mentions = [mention(text, "Nadia Rauf", "PERSON"), mention(text, "Kamran Akhtar", "PERSON"),
+                mention(text, "Flood Authority", "ORG")]
+    quotes = [quote(text, "the money was ready", "The statement"),
+              quote(text, "that boats were deployed", "a statement", nth=1)]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert [q.speaker for q in resolved] == ["e_nadia rauf", "e_flood authority"]
