@@ -97,7 +97,9 @@ def resolve_speakers(
         speaker, label = _resolve_one(
             article_text, q, sorted_mentions, antecedents, entities, resolved
         )
-        resolved.append((q, speaker, label))
+        # A text's author is no antecedent of the next ``she`` (``the report said ... She``).
+        resolved.append((q, speaker, None if _head_word(q.speaker_text or "") in DOCUMENT_NOUNS
+                         else label))
         out.append(
             Quote(
                 id=quote_id(q.article, q.start, q.end),
@@ -188,7 +190,7 @@ def _resolve_one(
         # statement``, ``MIFTAH issued a statement saying``), the phrase's own word included.
         definite = lower.split()[0] in {"the", "this", "that"}  # one named before
         found = _described(text, head, earlier if definite else (), antecedents, entities,
-                           s_start if definite else s_end)
+                           s_start if definite else s_end, issuer_first=True)
         if found[0] is not None:
             return found
     if lower.startswith(("the ", "this ", "that ")) and head in INSTITUTION_NOUNS:
@@ -334,13 +336,16 @@ def _described(
     mentions: Sequence[Mention],
     entities: EntityLookup,
     before: int,
+    issuer_first: bool = False,
 ) -> tuple[str | None, str | None]:
     """``the official`` -> the earlier speaker described as an official, or the named
-    mention next to an earlier use of the word (``Researcher Mahmoud Alloush``)."""
+    mention next to an earlier use of the word (``Researcher Mahmoud Alloush``). With
+    ``issuer_first`` only a mention before the word counts (``X said in a statement``): a
+    name after it is what the text is about (``the inspector general's report ... Aponte``)."""
     stem = head.rstrip("s")
     for q, eid, label in reversed(earlier):
         words = {w.casefold().rstrip("s") for w in re.findall(r"[\w'-]+", q.speaker_text or "")}
-        if stem in words:
+        if stem in words and (eid is not None or not issuer_first):
             return eid, label
     pattern = re.compile(rf"\b{re.escape(stem)}s?\b", re.IGNORECASE)
     for match in reversed(list(pattern.finditer(text, 0, before))):
@@ -351,6 +356,7 @@ def _described(
             and abs(m.start - match.end()) <= DESCRIPTION_WINDOW
             and abs(m.end - match.start()) <= DESCRIPTION_WINDOW
             and m.end <= before
+            and (not issuer_first or m.end <= match.start())
         ]
         order = (
             ("ORG", "GPE", "PERSON", "NORP")
