@@ -5,7 +5,7 @@ extract quotes`` as ``bench/eval_speakers_allsides.py`` runs them (title, blank 
 and the share of quotes left with no speaker must stay under a ceiling set just above what
 was measured. Dropping quotes cannot pass it by itself: the number of quotes kept has a floor
 too, and the titles, headlines and scare quotes that are no one's words must stay out.
-Skipped when ``../shared`` is absent; about 30 s on one core.
+Skipped when ``../shared`` is absent; 30 to 50 s on one core.
 """
 
 from __future__ import annotations
@@ -22,9 +22,11 @@ from sitroom.extract import extract
 from ..conftest import shared_path
 
 ARTICLES = 30
-#: Measured (30 articles): see README "Speakers". Ceilings a little above, floors below.
-MAX_UNRESOLVED_SHARE = 0.20
-MIN_QUOTES = 600
+#: Measured on these 30 articles: 118 of 670 quotes (17.6%) with no speaker (137 of 684,
+#: 20.0%, before titles, headlines and scare quotes were dropped and narrated sentences,
+#: possessives and documents resolved). The ceiling is a little above, the floor below.
+MAX_UNRESOLVED_SHARE = 0.185
+MIN_QUOTES = 640
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +53,11 @@ def test_few_quotes_lack_a_speaker(quotes: list[dict[str, Any]]) -> None:
 
 
 @pytest.mark.slow
-def test_scare_quotes_and_titles_are_not_quotes(quotes: list[dict[str, Any]]) -> None:
+def test_scare_quotes_and_headlines_are_not_quotes(quotes: list[dict[str, Any]]) -> None:
     listed = {q["text"] for q in quotes}
-    # ``the so-called "Green New Deal" proposals``; ``appears on "The Late Show with ..."``.
-    assert not listed & {"Green New Deal", "The Late Show with Stephen Colbert"}
+    # ``the so-called "Green New Deal" proposals``; ``the words "fake peacemaker" written on
+    # her chest``; the title line ``Mexico 'won't be provoked by US' over migrant row``.
+    assert not listed & {"Green New Deal", "fake peacemaker", "won't be provoked by US"}
+    # Protesters ``shouting "Russia will be free!"``: an exclamation is someone's words even
+    # when nobody is named.
+    assert "Russia will be free!" in listed
