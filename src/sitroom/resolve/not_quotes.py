@@ -45,7 +45,9 @@ def is_not_a_quote(text: str, quote: Quote, first_paragraph_end: int | None = No
     article by :func:`drop_non_quotes`)."""
     if quote.speaker is not None:
         return False
-    if in_headline(text, quote.start, first_paragraph_end):
+    # A headline that attributes in words (``X ordered Y, officials say``) is a statement;
+    # only one in quote marks is dropped from the title line.
+    if in_headline(text, quote.start, first_paragraph_end if quote.direct else None):
         return True
     if quote.speaker_text is not None:
         who = quote.speaker_text.strip().casefold()

@@ -363,8 +363,12 @@ def _described(
             if head in GROUP_NOUNS
             else ("PERSON", "ORG", "GPE", "NORP")
         )
+        # An organisation's own name holding the word (``the Indus Humanitarian Network``
+        # for ``the network``) beats a name merely close to it.
+        named_by = head in INSTITUTION_NOUNS
         near.sort(
             key=lambda m: (
+                not (named_by and m.start <= match.start() and match.end() <= m.end),
                 order.index(m.label) if m.label in order else 9,
                 abs(m.start - match.start()),
             )

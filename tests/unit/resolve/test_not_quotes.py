@@ -67,3 +67,11 @@ def test_the_reader_and_the_writers_argument_are_no_speakers() -> None:
               quote(text, "that the archive was wrong", speaker_text="This", direct=False),
               quote(text, "that the fire is out", speaker_text="Officials", direct=False)]
     assert kept(text, quotes) == ["that the fire is out"]
+
+
+def test_a_title_line_that_attributes_in_words_keeps_its_statement() -> None:
+    text = ("Sindh government ordered the embankment cut, officials say\n\n"
+            "KARACHI — The government ordered engineers to cut the embankment.")
+    said = quote(text, "Sindh government ordered the embankment cut", speaker_text="officials",
+                 direct=False)
+    assert kept(text, [said]) == ["Sindh government ordered the embankment cut"]

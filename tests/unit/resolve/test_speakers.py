@@ -190,3 +190,16 @@ def test_a_statement_speaks_for_whoever_issued_it() -> None:
               quote(text, "that boats were deployed", "a statement", nth=1)]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
     assert [q.speaker for q in resolved] == ["e_nadia rauf", "e_flood authority"]
+
+
+def test_an_organisation_description_goes_to_the_name_holding_its_word() -> None:
+    text = (
+        "Marta Lindqvist coordinates aid for the Indus Humanitarian Network. Lindqvist spoke. "
+        "About 115,000 people are in camps, according to the network."
+    )
+    mentions = [mention(text, "Marta Lindqvist", "PERSON"),
+                mention(text, "Indus Humanitarian Network", "ORG"),
+                mention(text, "Lindqvist", "ORG", nth=1)]  # the recogniser's mistake
+    quotes = [quote(text, "About 115,000 people are in camps", "the network")]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert [q.speaker for q in resolved] == ["e_indus humanitarian network"]
