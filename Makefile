@@ -58,6 +58,7 @@ eval: $(VENV)/.installed-test
 	$(BIN)/python bench/eval_ecb_events.py
 	$(BIN)/python bench/eval_claims_allsides.py
 	$(BIN)/python bench/eval_framing_allsides.py
+	$(BIN)/python bench/eval_speakers_allsides.py
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py

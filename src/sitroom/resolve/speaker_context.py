@@ -17,6 +17,11 @@ each only when the chain is unambiguous:
 4. **Continued paragraph**: the quote opens its paragraph and the paragraph before holds a
    quote with a speaker and is no signed item (``"...," Scott said.`` then ``"But I found
    ..."``): that speaker.
+5. **Narrated**: the quote sits inside a sentence that names one person before it, with a
+   verb the extractor does not know as a cue (``Steny Hoyer, D-Md., intimated that "..."``,
+   ``Buckley had editorialized that "..."``): that person. With several persons named, the
+   first (the sentence's subject, in news order) when a cue governs the quote (``Trump called
+   Price a "very fine person."``). A title is no one's words (``appears on "The Late Show"``).
 
 Rules 2 and 4 hold only when nobody else is named, outside quotation marks, between the
 earlier quote and this one (``"...," Roy said. Fried disagreed. "..."`` is not Roy's).
@@ -32,6 +37,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from ..types import Mention, Quote
+from .not_quotes import MAX_PHRASE_WORDS, in_headline, is_title
 
 _OPENING = "\"“‘'«„"
 _CLOSING = "\"”’'»"
@@ -84,6 +90,7 @@ def attribute_from_context(
                 or _same_paragraph(text, q, out, persons, entities)
                 or _signed(text, q, ordered, mentions, entities)
                 or _continued(text, q, out, persons, entities)
+                or _narrated(text, q, persons, entities)
             )
             if found is not None:
                 q = replace(q, speaker=found[0], speaker_text=found[1])
@@ -243,3 +250,56 @@ def _signature(
     if len(who.split()) < 2:
         return None  # one word before a comma is too weak a signature
     return entities.lookup(who), who
+
+
+#: A sentence ends at ``.``/``!``/``?`` (and a closing mark) before a space, unless the word
+#: before is a title or an initial (``Sen. Chuck Schumer``, ``William F. Buckley``).
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)"
+                           r"(?<!Gen)(?<!Jr)(?<!St)(?<!Lt)(?<!Col)(?<!Sgt)(?<!Prof)(?<!Rev)"
+                           r"[.!?][\"”’']?[ \t]+")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _narrated(
+    text: str, q: Quote, persons: Sequence[Mention], entities: EntityLookup,
+) -> tuple[str | None, str | None] | None:
+    """A quote inside a narrated sentence that names its speaker with an unknown verb."""
+    words = _WORD.findall(q.text)
+    if not q.direct or is_title(words) or in_headline(text, q.start):
+        return None
+    para_start, _ = paragraph_of(text, q.start)
+    lead = text[para_start:q.start].rstrip(_OPENING + " \t")
+    if not lead or lead[-1] in ".!?:" + _CLOSING or lead.casefold().endswith("so-called"):
+        return None  # the quote opens its sentence, or is a term (``so-called "X"``)
+    ends = list(_SENTENCE_END.finditer(text, para_start, para_start + len(lead)))
+    start = ends[-1].end() if ends else para_start
+    if len(words) <= MAX_PHRASE_WORDS:
+        # A short phrase is someone's words only when a named person said it with an
+        # active cue before it (``Trump called Price a "very fine person."``); otherwise it
+        # is a term (``dismissed as "only about sex."``, ``alleged "conflicts"``).
+        cue_at = lead.rfind(q.cue) if q.cue else -1
+        if cue_at < 0 or not _active(q.cue or "") or lead.endswith(q.cue or ""):
+            return None  # a cue right before the marks modifies them (``alleged "X"``)
+        end = para_start + cue_at
+    else:
+        end = q.start
+    named: list[tuple[str, str]] = []
+    for m in persons:
+        if start <= m.start and m.end <= end:
+            eid = _entity(m, entities)
+            if eid is not None and eid not in {e for e, _ in named}:
+                named.append((eid, m.text))
+    if len(named) == 1 or (named and q.cue is not None):
+        return named[0]
+    return None
+
+
+#: First words of a cue that make it passive or modal (``is dismissed``, ``can be called``):
+#: its subject is what the words describe, not who said them.
+_NOT_ACTIVE = frozenset({"is", "was", "were", "are", "be", "been", "being", "can", "could",
+                         "wasn't", "isn't", "weren't", "aren't", "am", "'s", "’s"})
+
+
+def _active(cue: str) -> bool:
+    words = cue.split()
+    return bool(words) and words[0].casefold() not in _NOT_ACTIVE and not cue[:1].isupper()

@@ -7,15 +7,20 @@ stands for, in four steps tried in order:
 1. **Named**: a mention inside the speaker span gives the entity. When several are inside, a
    person wins, unless the head of the phrase is a group or role word (``Sources at the
    Ministry``, ``A spokesman for the SRL``) where the institution speaks.
-2. **Pronouns**: ``he``/``she``/``I`` go to the nearest earlier speaker that resolved to a
-   person (or failing that the nearest person mentioned before); ``they``/``it``/``we`` to the
-   nearest earlier group or institution.
+2. **Pronouns**: ``he``/``she``/``I`` (and the possessives ``his``/``her`` of a noun cue:
+   ``his contention that ...``) go to the nearest earlier speaker that resolved to a person
+   (or failing that the nearest person mentioned before); ``they``/``it``/``we``
+   (``its``/``their``) to the nearest earlier group or institution.
 3. **Descriptions**: ``the official``, ``the sources``, ``the political scientist`` go to the
    nearest earlier speaker (or mention) described with the same head word
-   (``A senior provincial official``, ``Researcher Mahmoud Alloush``).
+   (``A senior provincial official``, ``Researcher Mahmoud Alloush``); ``the company``,
+   ``the paper``, ``the campaign`` to the organisation so described or named last; ``The
+   president himself`` is ``the president``.
 4. **Surface lookup**: a name seen elsewhere in the corpus (``entities.lookup``).
 
-``speaker_text`` is always kept; ``speaker`` is None when nothing fits.
+``speaker_text`` is always kept; ``speaker`` is None when nothing fits. Quotes with no speaker
+words then take one from their context (:mod:`.speaker_context`), and what still has none and
+is a title, a headline, a scare quote or the reader's ``you`` is dropped (:mod:`.not_quotes`).
 """
 
 from __future__ import annotations
@@ -27,10 +32,30 @@ from typing import Protocol
 
 from ..annotate.cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_NOUNS
 from ..types import Mention, Quote, QuoteMention
+from .not_quotes import drop_non_quotes
 from .speaker_context import attribute_from_context
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_ORG_LABELS = frozenset({"ORG"})
+_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "his", "her", "its", "their"})
+#: Heads of descriptions of a text someone issued: it speaks for its author.
+DOCUMENT_NOUNS: frozenset[str] = frozenset({
+    "statement", "statements", "release", "memo", "letter", "report", "filing", "complaint",
+})
+_PERSON_POSSESSIVES = frozenset({"his", "her"})
+_GROUP_POSSESSIVES = frozenset({"its", "their"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+#: Heads of descriptions that stand for an organisation the article has named (``the
+#: company``, ``the paper``, ``the campaign``), which ``GROUP_NOUNS`` (people speaking
+#: together) leaves out.
+INSTITUTION_NOUNS: frozenset[str] = frozenset({
+    "company", "firm", "agency", "newspaper", "paper", "magazine", "site", "website",
+    "network", "channel", "broadcaster", "outlet", "campaign", "party", "union", "airline",
+    "hospital", "university", "school", "bank", "organisation", "organization", "charity",
+    "group", "committee", "commission", "council", "board", "court", "watchdog", "regulator",
+    "publisher", "startup", "giant", "retailer", "automaker", "carmaker", "insurer",
+})
 #: How far back (characters) a description looks for the person it describes.
 DESCRIPTION_WINDOW = 60
 
@@ -54,7 +79,8 @@ def resolve_speakers(
     mentions: Sequence[Mention],
     entities: EntityLookup,
 ) -> list[Quote]:
-    """One :class:`Quote` per quote mention of one article, with ``speaker`` resolved."""
+    """One :class:`Quote` per quote mention of one article, with ``speaker`` resolved, less
+    the quoted words that quote nobody (:mod:`.not_quotes`)."""
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     # Names inside what someone said are not who is speaking next: keep them out of the
     # antecedents of pronouns and descriptions (but not out of speaker spans).
@@ -71,7 +97,9 @@ def resolve_speakers(
         speaker, label = _resolve_one(
             article_text, q, sorted_mentions, antecedents, entities, resolved
         )
-        resolved.append((q, speaker, label))
+        # A text's author is no antecedent of the next ``she`` (``the report said ... She``).
+        resolved.append((q, speaker, None if _head_word(q.speaker_text or "") in DOCUMENT_NOUNS
+                         else label))
         out.append(
             Quote(
                 id=quote_id(q.article, q.start, q.end),
@@ -85,8 +113,18 @@ def resolve_speakers(
                 end=q.end,
             )
         )
-    # Quotes with no speaker words: the paragraphs around them may say who speaks.
-    return attribute_from_context(article_text, out, sorted_mentions, entities)
+    # Quotes with no speaker words: the paragraphs around them may say who speaks. What still
+    # has no speaker and is a title, a headline, a scare quote or the reader's ``you`` is
+    # nobody's statement and is not listed.
+    return drop_non_quotes(
+        article_text, attribute_from_context(article_text, out, sorted_mentions, entities))
+
+
+def _without_reflexive(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) > 1 and words[-1].casefold() in _REFLEXIVES:
+        return " ".join(words[:-1])
+    return phrase
 
 
 def _opens(text: str, start: int, at: int) -> bool:
@@ -117,7 +155,8 @@ def _resolve_one(
     if q.speaker_text is None or q.speaker_start is None or q.speaker_end is None:
         return None, None
     s_start, s_end = q.speaker_start, q.speaker_end
-    phrase = q.speaker_text.strip()
+    # ``The president himself`` is the president: the reflexive only stresses who.
+    phrase = _without_reflexive(q.speaker_text.strip())
     lower = phrase.casefold()
     head = _head_word(phrase)
     inside = [m for m in mentions if m.start >= s_start and m.end <= s_end]
@@ -141,10 +180,26 @@ def _resolve_one(
         outer = _enclosing(q, earlier)
         if outer is not None:
             return outer
-    if lower in PERSON_PRONOUNS:
+    if lower in PERSON_PRONOUNS or lower in _PERSON_POSSESSIVES:
+        # ``his contention that ...``, ``her view that ...``: the owner of the statement.
         return _nearest(earlier, antecedents, entities, s_start, _PERSON_LABELS)
-    if lower in GROUP_PRONOUNS:
+    if lower in GROUP_PRONOUNS or lower in _GROUP_POSSESSIVES:
         return _nearest(earlier, antecedents, entities, s_start, _GROUP_LABELS)
+    if head in DOCUMENT_NOUNS and lower.split()[0] in _DETERMINERS:
+        # ``the statement said``: whoever the article says made it (``X said in a
+        # statement``, ``MIFTAH issued a statement saying``), the phrase's own word included.
+        definite = lower.split()[0] in {"the", "this", "that"}  # one named before
+        found = _described(text, head, earlier if definite else (), antecedents, entities,
+                           s_start if definite else s_end, issuer_first=True)
+        if found[0] is not None:
+            return found
+    if lower.startswith(("the ", "this ", "that ")) and head in INSTITUTION_NOUNS:
+        # ``the company``, ``the newspaper``: an organisation, never a place or a nationality.
+        found = _described(text, head, earlier, antecedents, entities, s_start)
+        if found[0] is None or found[1] not in _ORG_LABELS:
+            found = _nearest(earlier, antecedents, entities, s_start, _ORG_LABELS)
+        if found[0] is not None:
+            return found
     if lower.startswith(("the ", "this ", "that ", "these ", "those ")) and (
         head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or head in GROUP_NOUNS
     ):
@@ -281,13 +336,16 @@ def _described(
     mentions: Sequence[Mention],
     entities: EntityLookup,
     before: int,
+    issuer_first: bool = False,
 ) -> tuple[str | None, str | None]:
     """``the official`` -> the earlier speaker described as an official, or the named
-    mention next to an earlier use of the word (``Researcher Mahmoud Alloush``)."""
+    mention next to an earlier use of the word (``Researcher Mahmoud Alloush``). With
+    ``issuer_first`` only a mention before the word counts (``X said in a statement``): a
+    name after it is what the text is about (``the inspector general's report ... Aponte``)."""
     stem = head.rstrip("s")
     for q, eid, label in reversed(earlier):
         words = {w.casefold().rstrip("s") for w in re.findall(r"[\w'-]+", q.speaker_text or "")}
-        if stem in words:
+        if stem in words and (eid is not None or not issuer_first):
             return eid, label
     pattern = re.compile(rf"\b{re.escape(stem)}s?\b", re.IGNORECASE)
     for match in reversed(list(pattern.finditer(text, 0, before))):
@@ -298,14 +356,19 @@ def _described(
             and abs(m.start - match.end()) <= DESCRIPTION_WINDOW
             and abs(m.end - match.start()) <= DESCRIPTION_WINDOW
             and m.end <= before
+            and (not issuer_first or m.end <= match.start())
         ]
         order = (
             ("ORG", "GPE", "PERSON", "NORP")
             if head in GROUP_NOUNS
             else ("PERSON", "ORG", "GPE", "NORP")
         )
+        # An organisation's own name holding the word (``the Indus Humanitarian Network``
+        # for ``the network``) beats a name merely close to it.
+        named_by = head in INSTITUTION_NOUNS
         near.sort(
             key=lambda m: (
+                not (named_by and m.start <= match.start() and match.end() <= m.end),
                 order.index(m.label) if m.label in order else 9,
                 abs(m.start - match.start()),
             )

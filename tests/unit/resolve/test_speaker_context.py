@@ -65,8 +65,9 @@ def test_a_quoted_sentence_after_an_attributed_quote_in_the_same_paragraph() -> 
     quotes = [said(text, "It is craven politics", "Nikki Fried", "said"),
               said(text, "Congressman Roy forgot the aid."),
               said(text, "tragic")]
-    # The quoted word inside a narrated sentence is not a continuation.
-    assert speakers(text, quotes, mentions) == ["e_nikki fried", "e_nikki fried", None]
+    # The quoted word inside a narrated sentence is not a continuation; left with no speaker,
+    # a one-word phrase is nobody's statement and is not listed at all.
+    assert speakers(text, quotes, mentions) == ["e_nikki fried", "e_nikki fried"]
 
 
 def test_a_colon_introduction_names_the_speaker() -> None:
@@ -107,3 +108,39 @@ def test_a_signed_quote_framed_as_what_some_argue_goes_to_the_signer() -> None:
     quote = said(text, "the deal was flawed.", "Some", "argue")
     resolved = resolve_speakers(text, [quote], mentions, Lookup(mentions))
     assert (resolved[0].speaker, resolved[0].speaker_text) == ("e_ken white", "Ken White")
+
+
+def test_a_narrated_sentence_names_the_speaker_of_its_quote() -> None:
+    text = ('House Majority Leader Steny Hoyer, D-Md., intimated that "we will take action as '
+            'early as next week." The bill waits.')
+    mentions = [person(text, "Steny Hoyer")]
+    quotes = [said(text, "we will take action as early as next week.")]
+    assert speakers(text, quotes, mentions) == ["e_steny hoyer"]
+
+
+def test_a_narrated_sentence_with_two_names_and_no_cue_gives_no_speaker() -> None:
+    text = ('Trump defended Kanye West as "actually a different kind of person than people '
+            'think." He left.')
+    mentions = [person(text, "Trump"), person(text, "Kanye West")]
+    quotes = [said(text, "actually a different kind of person than people think.")]
+    assert speakers(text, quotes, mentions) == [None]
+    cued = [said(text, "actually a different kind of person than people think.", cue="defended")]
+    assert speakers(text, cued, mentions) == ["e_trump"]
+
+
+def test_a_quote_opening_its_sentence_is_not_narrated() -> None:
+    text = 'Nikki Fried spoke on Monday. "The aid is late and Congress knows it well."'
+    mentions = [person(text, "Nikki Fried")]
+    quotes = [said(text, "The aid is late and Congress knows it well.")]
+    assert speakers(text, quotes, mentions) == [None]
+
+
+def test_a_short_phrase_is_narrated_only_after_an_active_cue_of_a_named_person() -> None:
+    text = 'Mr. Trump at the time called Price a "very fine person." Price resigned.'
+    mentions = [person(text, "Trump"), person(text, "Price")]
+    quotes = [said(text, "very fine person.", cue="called")]
+    assert speakers(text, quotes, mentions) == ["e_trump"]
+    text = 'For Bill Clinton, everything is dismissed as "only about sex." It is not.'
+    mentions = [person(text, "Bill Clinton")]
+    # A passive cue describes; the phrase is a term, nobody's statement, and not listed.
+    assert speakers(text, [said(text, "only about sex.", cue="is dismissed")], mentions) == []

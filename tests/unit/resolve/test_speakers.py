@@ -161,3 +161,45 @@ def test_role_description_falls_back_to_the_person_last_named() -> None:
     said = quote(text, "more boats were coming", "The provincial senator")
     (out,) = resolve_speakers(text, [said], mentions, Lookup(mentions))
     assert out.speaker == "e_kamran akhtar"
+
+
+def test_possessive_reflexive_and_institution_descriptions_resolve() -> None:
+    text = (
+        "Acme Corp cut jobs in Ohio. The company said the plant would close. "
+        "Nadia Rauf spoke later, repeating her view that the plan was wrong. "
+        "The minister himself said nothing had changed."
+    )
+    mentions = [mention(text, "Acme Corp", "ORG"), mention(text, "Ohio", "GPE"),
+                mention(text, "Nadia Rauf", "PERSON")]
+    quotes = [quote(text, "the plant would close", "The company"),
+              quote(text, "that the plan was wrong", "her"),
+              quote(text, "nothing had changed", "The minister himself")]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert [q.speaker for q in resolved] == ["e_acme corp", "e_nadia rauf", "e_nadia rauf"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "Nadia Rauf issued a statement after the vote. Kamran Akhtar left. "
+        "The statement said the money was ready. Later, the Flood Authority released "
+        "a statement saying that boats were deployed."
+    )
+    mentions = [mention(text, "Nadia Rauf", "PERSON"), mention(text, "Kamran Akhtar", "PERSON"),
+                mention(text, "Flood Authority", "ORG")]
+    quotes = [quote(text, "the money was ready", "The statement"),
+              quote(text, "that boats were deployed", "a statement", nth=1)]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert [q.speaker for q in resolved] == ["e_nadia rauf", "e_flood authority"]
+
+
+def test_an_organisation_description_goes_to_the_name_holding_its_word() -> None:
+    text = (
+        "Marta Lindqvist coordinates aid for the Indus Humanitarian Network. Lindqvist spoke. "
+        "About 115,000 people are in camps, according to the network."
+    )
+    mentions = [mention(text, "Marta Lindqvist", "PERSON"),
+                mention(text, "Indus Humanitarian Network", "ORG"),
+                mention(text, "Lindqvist", "ORG", nth=1)]  # the recogniser's mistake
+    quotes = [quote(text, "About 115,000 people are in camps", "the network")]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert [q.speaker for q in resolved] == ["e_indus humanitarian network"]
