@@ -209,8 +209,9 @@ def assemble_report(
     )
     event_timeline = timeline(built_events)
     # From here on the events are read only by the claims step's overlap check and by the
-    # report writer: kept on disk, they leave room for the claims step's own peak.
-    events = SpilledRecords(built_events)
+    # report writer: kept on disk (beside the store, not in a /tmp that may be memory),
+    # they leave room for the claims step's own peak.
+    events = SpilledRecords(built_events, folder=str(store.folder))
     del built_events
     stories = stories_for(articles, _actors_by_article(entities))
     # What the claims step still reads of entities and places; the rest of their lookups
