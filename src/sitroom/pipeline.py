@@ -204,15 +204,15 @@ def assemble_report(
         articles, annotations.only("quotes", "mentions", "citations"), entities
     )
     release_freed_memory()
-    built_events = build_events(
+    events = build_events(
         articles, annotations.only("times", "events"), entities, place_mentions(places)
     )
-    event_timeline = timeline(built_events)
+    event_timeline = timeline(events)
     # From here on the events are read only by the claims step's overlap check and by the
     # report writer: kept on disk (beside the store, not in a /tmp that may be memory),
     # they leave room for the claims step's own peak.
-    events = SpilledRecords(built_events, folder=str(store.folder))
-    del built_events
+    kept_events = SpilledRecords(events, folder=str(store.folder))
+    del events
     stories = stories_for(articles, _actors_by_article(entities))
     # What the claims step still reads of entities and places; the rest of their lookups
     # (spans per article, every resolved place mention) go now.
@@ -223,7 +223,7 @@ def assemble_report(
     findings = build_findings(articles, annotations.only("clauses", "descriptors", "times",
                                                          "mentions"),
                               quotes, citations, entity_list, entity_spans, place_list,
-                              place_spans, stories=stories, cache=store, events=events)
+                              place_spans, stories=stories, cache=store, events=kept_events)
     del entity_spans, place_spans
     report = Report(
         schema_version=REPORT_SCHEMA_VERSION,
@@ -235,7 +235,7 @@ def assemble_report(
         places=place_list,
         quotes=quotes,
         citations=citations,
-        events=events,
+        events=kept_events,
         timeline=event_timeline,
         stories=titled_by_claims(stories, findings.claims),
         claims=findings.claims,
