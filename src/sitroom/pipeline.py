@@ -191,6 +191,7 @@ def assemble_report(
     from .analyze.stories import stories_for, titled_by_claims
     from .annotate import PIPELINE_VERSION
     from .memory import release_freed_memory
+    from .report.spill import SpilledRecords
     from .resolve.entities import resolve_entities
     from .store.annotation_view import StoredAnnotations
 
@@ -219,32 +220,43 @@ def assemble_report(
         place_mentions(places),
         towns=town_points(places),
     )
+    event_timeline = timeline(events)
+    # From here on the events are read only by the claims step's overlap check and by the
+    # report writer: kept on disk (beside the store, not in a /tmp that may be memory),
+    # they leave room for the claims step's own peak.
+    kept_events = SpilledRecords(events, folder=str(store.folder))
+    del events
     stories = stories_for(articles, _actors_by_article(entities))
+    # What the claims step still reads of entities and places; the rest of their lookups
+    # (spans per article, every resolved place mention) go now.
+    entity_list, entity_spans = entities.entities, entities.mention_entity
+    place_list, place_spans = places.places, places.mention_place
+    del entities, places
     release_freed_memory()
     findings = build_findings(articles, annotations.only("clauses", "descriptors", "times",
                                                          "mentions"),
-                              quotes, citations, entities.entities,
-                              entities.mention_entity, places.places, places.mention_place,
-                              stories=stories, cache=store, events=events)
+                              quotes, citations, entity_list, entity_spans, place_list,
+                              place_spans, stories=stories, cache=store, events=kept_events)
+    del entity_spans, place_spans
     report = Report(
         schema_version=REPORT_SCHEMA_VERSION,
         generated_by=f"sitroom {__version__}",
         as_of=options.as_of or _as_of(articles),
         articles=articles,
         rejected=tuple(store.rejected()),
-        entities=entities.entities,
-        places=places.places,
+        entities=entity_list,
+        places=place_list,
         quotes=quotes,
         citations=citations,
-        events=events,
-        timeline=timeline(events),
+        events=kept_events,
+        timeline=event_timeline,
         stories=titled_by_claims(stories, findings.claims),
         claims=findings.claims,
         framing=findings.framing,
         summary=findings.summary,
         contradictions=findings.contradictions,
     )
-    del entities, places, findings  # their lookup tables are not part of the report
+    del findings  # its lookup tables are not part of the report
     release_freed_memory()
     return report
 

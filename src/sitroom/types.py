@@ -9,6 +9,7 @@ unless a docstring says otherwise; ``text[start:end]`` is always the quoted surf
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -547,7 +548,8 @@ class Report:
     rejected: tuple[Rejected, ...] = ()
     entities: tuple[Entity, ...] = ()
     places: tuple[Place, ...] = ()
-    events: tuple[Event, ...] = ()
+    #: a tuple, or the records kept on disk until written (report.spill)
+    events: Sequence[Event] = ()
     quotes: tuple[Quote, ...] = ()
     citations: tuple[Citation, ...] = ()
     claims: tuple[Claim, ...] = ()

@@ -15,19 +15,22 @@ from ..types import Claim, Event
 def link_claims_to_events(claims: Sequence[Claim], events: Sequence[Event]) -> tuple[Claim, ...]:
     """``claims`` with ``event`` set where an event's evidence overlaps theirs. Ties go to
     the event that happened (not only threatened or denied), then to the lower id."""
-    spans: dict[str, list[tuple[int, int, Event]]] = defaultdict(list)
+    # Only the id and whether it happened are kept per span, not the event: ``events`` may
+    # be read from disk a block at a time (report.spill), and holding every event here
+    # would bring the whole list back into memory.
+    spans: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
     for event in events:
         for item in event.evidence:
-            spans[item.article].append((item.start, item.end, event))
+            spans[item.article].append((item.start, item.end, event.id, event.happened))
     linked: list[Claim] = []
     for claim in claims:
         votes: Counter[str] = Counter()
         happened: dict[str, bool] = {}
         for item in claim.evidence:
-            for start, end, event in spans.get(item.article, ()):
+            for start, end, event_id, event_happened in spans.get(item.article, ()):
                 if start < item.end and item.start < end:
-                    votes[event.id] += 1
-                    happened[event.id] = event.happened
+                    votes[event_id] += 1
+                    happened[event_id] = event_happened
         if not votes:
             linked.append(claim)
             continue

@@ -1,0 +1,85 @@
+"""A finished list of report records kept on disk until the report is written.
+
+The corpus steps hand their results on to one another and, at the end, to the report
+writer. Some results are read again only by the writer and by one light check in between
+(events: the claims step only asks which event's evidence overlaps a claim's), yet as Python
+objects they are among the largest things a build holds, and they grow with the corpus (at
+2,000 articles the events alone are 79 MB of report.json). :class:`SpilledRecords` writes
+such a list to an unnamed temporary file in pickled blocks as soon as it is complete and
+reads one block at a time back on each pass, so the process holds a block, not the list.
+
+The file is private to this process (created unlinked, removed by the system when closed)
+and holds only records this process made, so unpickling it evaluates nothing from outside.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Generic, TypeVar, overload
+
+T = TypeVar("T")
+
+#: Records pickled together: one read per block on a pass, a bounded working set.
+BLOCK = 256
+
+
+class SpilledRecords(Sequence[T], Generic[T]):
+    """``records`` in their order, kept in a temporary file; iterating reads them back a block
+    at a time, indexing reads the block that holds the record."""
+
+    def __init__(self, records: Iterable[T], folder: str | None = None) -> None:
+        # Open for the object's lifetime, closed by close() or when collected.
+        self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115
+            prefix="sitroom-spill-", dir=folder
+        )
+        self._blocks: list[tuple[int, int]] = []  # (offset, size) of each pickled block
+        self._count = 0
+        block: list[T] = []
+        for record in records:
+            block.append(record)
+            if len(block) == BLOCK:
+                self._write(block)
+                block = []
+        if block:
+            self._write(block)
+        self._file.flush()
+
+    def _write(self, block: list[T]) -> None:
+        data = pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL)
+        self._blocks.append((self._file.tell(), len(data)))
+        self._file.write(data)
+        self._count += len(block)
+
+    def _block(self, number: int) -> list[T]:
+        offset, size = self._blocks[number]
+        self._file.seek(offset)
+        records: list[T] = pickle.loads(self._file.read(size))
+        return records
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError("spilled record index out of range")
+        return self._block(index // BLOCK)[index % BLOCK]
+
+    def __iter__(self) -> Iterator[T]:
+        for number in range(len(self._blocks)):
+            yield from self._block(number)
+
+    def close(self) -> None:
+        """Remove the file now rather than when the object is collected."""
+        self._file.close()
