@@ -53,7 +53,7 @@ class WordScanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._openings: dict[str, dict[str, list[int]]] = {}
+        self._openings: dict[str, dict[str, dict[str, list[int]]]] = {}
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)``, in the same order."""
@@ -61,17 +61,28 @@ class WordScanner:
         if plan is None:
             yield from pattern.finditer(self.text)
             return
-        excluded, first, verdicts = plan
+        excluded, first, verdicts, pair, pair_verdicts = plan
         openings = self._openings.get(excluded)
         if openings is None:
             openings = self._openings[excluded] = _openings(excluded, self.text)
         lists = []
-        for char, positions in openings.items():
+        for char, by_pair in openings.items():
             verdict = verdicts.get(char)
             if verdict is None:
                 verdict = verdicts[char] = first.fullmatch(char) is not None
-            if verdict:
+            if not verdict:
+                continue
+            for two, positions in by_pair.items():
+                if pair is not None:
+                    # The first two characters: a sharper test than the first alone.
+                    possible = pair_verdicts.get(two)
+                    if possible is None:
+                        possible = pair_verdicts[two] = pair.fullmatch(two) is not None
+                    if not possible:
+                        continue
                 lists.append(positions)
+        if not lists:
+            return
         starts = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
         resume = 0
         match_at = pattern.match
@@ -90,12 +101,16 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     return WordScanner(text).finditer(pattern)
 
 
-def _openings(excluded: str, text: str) -> dict[str, list[int]]:
+def _openings(excluded: str, text: str) -> dict[str, dict[str, list[int]]]:
     """The positions not just after one of the ``excluded`` characters, by the character
-    there."""
-    found: dict[str, list[int]] = {}
+    there and then by the two characters there."""
+    by_two: dict[str, list[int]] = {}
     for opening in _opening_pattern(excluded).finditer(text):
-        found.setdefault(opening.group(), []).append(opening.start())
+        start = opening.start()
+        by_two.setdefault(text[start:start + 2], []).append(start)
+    found: dict[str, dict[str, list[int]]] = {}
+    for two, positions in by_two.items():
+        found.setdefault(two[0], {})[two] = positions
     return found
 
 
@@ -105,11 +120,20 @@ def _opening_pattern(excluded: str) -> re.Pattern[str]:
     return re.compile(r"[\s\S](?<![" + excluded + r"][\s\S])")
 
 
+#: What :func:`_plan` learns of a pattern: the members of its leading lookbehind's class; an
+#: expression for a character a match can begin with, and a memo of characters tested with
+#: it; an expression for two characters a match can begin with (or one it can be), when the
+#: pattern is simple enough to tell, and its memo.
+_Plan = tuple[str, re.Pattern[str], dict[str, bool], re.Pattern[str] | None, dict[str, bool]]
+
+#: Beyond this many ways to begin, the two-character test is not worth building.
+_MOST_PAIRS = 4000
+
+
 @lru_cache(maxsize=512)
-def _plan(pattern: re.Pattern[str]) -> tuple[str, re.Pattern[str], dict[str, bool]] | None:
-    """The members of the pattern's leading negative lookbehind class, an expression for a
-    character a match can begin with, and a memo of characters tested with it; or None
-    when the pattern is not one this module can vouch for."""
+def _plan(pattern: re.Pattern[str]) -> _Plan | None:
+    """What the scanner needs to know of ``pattern``, or None when it is not one this module
+    can vouch for."""
     if pattern.flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
         return None
     try:
@@ -129,7 +153,74 @@ def _plan(pattern: re.Pattern[str]) -> tuple[str, re.Pattern[str], dict[str, boo
         return None
     first = "|".join(sorted(("(?i:[" if ignore else "(?-i:[") + piece + "])"
                             for piece, ignore in firsts))
-    return excluded, re.compile(first), {}
+    return excluded, re.compile(first), {}, _pair_expression(items[1:], parsed.state.flags), {}
+
+
+def _pair_expression(items: list[Any], flags: int) -> re.Pattern[str] | None:
+    """An expression that every match's first two characters (or whole match, when one
+    character long) match in full, or None when the pattern is too varied to tell."""
+    try:
+        beginnings = _beginnings(items, flags, 2)
+    except _Unsure:
+        return None
+    if () in beginnings:
+        return None
+    # A match one character long may be followed by anything, or by the end of the text.
+    return re.compile("|".join(sorted(
+        "".join(way) + (r"[\s\S]?" if len(way) == 1 else "") for way in beginnings)))
+
+
+def _beginnings(items: list[Any], flags: int, size: int) -> set[tuple[str, ...]]:
+    """The ways a match of the sequence ``items`` can begin, each as one-character
+    expressions: ``size`` of them, or fewer where the match can end sooner."""
+    ended: set[tuple[str, ...]] = set()
+    going: set[tuple[str, ...]] = {()}
+    for item in items:
+        following: set[tuple[str, ...]] = set()
+        for way in going:
+            for more in _item_beginnings(item, flags, size - len(way)):
+                longer = way + more
+                (ended if len(longer) == size else following).add(longer)
+        going = following
+        if len(ended) + len(going) > _MOST_PAIRS:
+            raise _Unsure("too many ways to begin")
+        if not going:
+            break
+    return ended | going
+
+
+def _item_beginnings(item: Any, flags: int, size: int) -> set[tuple[str, ...]]:
+    op, av = item
+    if op in (_c.LITERAL, _c.IN):
+        case = "(?i:[" if flags & re.IGNORECASE else "(?-i:["
+        return {(case + "".join(_members(item)) + "])",)}
+    if op is _c.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return _beginnings(list(sub.data), (flags | add_flags) & ~del_flags, size)
+    if op is _c.BRANCH:
+        return set().union(*(_beginnings(list(alternative.data), flags, size)
+                             for alternative in av[1]))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+        low, high, sub = av
+        if low > 20:
+            raise _Unsure("long repeat")
+        once = _beginnings(list(sub.data), flags, size)
+        found: set[tuple[str, ...]] = set()
+        ways: set[tuple[str, ...]] = {()}
+        # After ``low + size`` copies a further copy adds no new beginning: each adds a
+        # character or none, and ``size`` characters are all that is kept.
+        for copies in range(min(high, low + size) + 1):
+            if copies >= low:
+                found |= ways
+            ways = {(way + more)[:size] for way in ways for more in once}
+            if len(ways) > _MOST_PAIRS:
+                raise _Unsure("too many ways to begin")
+        return found
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _beginnings(list(av.data), flags, size)
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return {()}  # zero-width: they narrow where a match may go, never widen it
+    raise _Unsure(str(op))
 
 
 def _firsts(items: list[Any], flags: int) -> tuple[set[tuple[str, bool]], bool]:
