@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -49,11 +49,12 @@ class WordScanner:
     character can begin one of its matches, in text order, skipping those inside its last
     match: what ``finditer`` does, less the positions where no match can begin."""
 
-    __slots__ = ("_openings", "text")
+    __slots__ = ("_after_non_word", "_openings", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._openings: dict[str, dict[str, dict[str, list[int]]]] = {}
+        self._openings: dict[str, dict[str, dict[str, list[list[int]]]]] = {}
+        self._after_non_word: dict[tuple[str, str], list[int]] | None = None
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)``, in the same order."""
@@ -64,8 +65,8 @@ class WordScanner:
         excluded, first, verdicts, pair, pair_verdicts = plan
         openings = self._openings.get(excluded)
         if openings is None:
-            openings = self._openings[excluded] = _openings(excluded, self.text)
-        lists = []
+            openings = self._openings[excluded] = self._find_openings(excluded)
+        lists: list[list[int]] = []
         for char, by_pair in openings.items():
             verdict = verdicts.get(char)
             if verdict is None:
@@ -80,7 +81,7 @@ class WordScanner:
                         possible = pair_verdicts[two] = pair.fullmatch(two) is not None
                     if not possible:
                         continue
-                lists.append(positions)
+                lists.extend(positions)
         if not lists:
             return
         starts = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
@@ -95,23 +96,60 @@ class WordScanner:
                 yield match
                 resume = match.end()
 
+    def _find_openings(self, excluded: str) -> dict[str, dict[str, list[list[int]]]]:
+        """The positions not just after one of the ``excluded`` characters, by the character
+        there and then by the two characters there (each a list of sorted lists)."""
+        if r"\w" not in excluded:
+            return _group(_by_start(_opening_pattern(excluded), self.text).items())
+        # Most lookbehinds exclude word characters and a few more: the positions after a
+        # non-word character, found once per text with the character before each, serve
+        # them all.
+        if self._after_non_word is None:
+            self._after_non_word = _by_start(_opening_pattern(r"\w"), self.text, before=True)
+        allowed = _allowed_before(excluded)
+        return _group((two, positions)
+                      for (before, two), positions in self._after_non_word.items()
+                      if allowed(before))
+
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for one pattern (see :class:`WordScanner` for many)."""
     return WordScanner(text).finditer(pattern)
 
 
-def _openings(excluded: str, text: str) -> dict[str, dict[str, list[int]]]:
-    """The positions not just after one of the ``excluded`` characters, by the character
-    there and then by the two characters there."""
-    by_two: dict[str, list[int]] = {}
-    for opening in _opening_pattern(excluded).finditer(text):
-        start = opening.start()
-        by_two.setdefault(text[start:start + 2], []).append(start)
-    found: dict[str, dict[str, list[int]]] = {}
-    for two, positions in by_two.items():
-        found.setdefault(two[0], {})[two] = positions
+def _by_start(opening: re.Pattern[str], text: str, before: bool = False) -> dict[Any, list[int]]:
+    """The positions ``opening`` finds, by the two characters there (and, with ``before``,
+    the one before them, empty at the start of the text)."""
+    found: dict[Any, list[int]] = {}
+    for match in opening.finditer(text):
+        start = match.start()
+        two = text[start:start + 2]
+        key = (text[start - 1:start], two) if before else two
+        found.setdefault(key, []).append(start)
     return found
+
+
+def _group(by_two: Iterable[tuple[str, list[int]]]) -> dict[str, dict[str, list[list[int]]]]:
+    """Position lists by their first character, then by their first two."""
+    found: dict[str, dict[str, list[list[int]]]] = {}
+    for two, positions in by_two:
+        found.setdefault(two[0], {}).setdefault(two, []).append(positions)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _allowed_before(excluded: str) -> Callable[[str], bool]:
+    """Whether a character (or the empty start of the text) may stand before an opening."""
+    pattern = re.compile("[" + excluded + "]")
+    memo: dict[str, bool] = {"": True}
+
+    def allowed(char: str) -> bool:
+        known = memo.get(char)
+        if known is None:
+            known = memo[char] = pattern.fullmatch(char) is None
+        return known
+
+    return allowed
 
 
 @lru_cache(maxsize=64)
