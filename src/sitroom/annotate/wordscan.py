@@ -29,8 +29,13 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-_parser: Any = importlib.import_module("re._parser")
-_c: Any = importlib.import_module("re._constants")
+# The parser ``re`` itself uses (a private module since Python 3.11): without it every
+# pattern is scanned with plain ``finditer``.
+try:
+    _parser: Any = importlib.import_module("re._parser")
+    _c: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - another Python's internals
+    _parser = _c = None
 
 #: What a category inside a character class is written as in an expression of its own.
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D",
@@ -173,7 +178,8 @@ _MOST_PAIRS = 4000
 def _plan(pattern: re.Pattern[str]) -> _Plan | None:
     """What the scanner needs to know of ``pattern``, or None when it is not one this module
     can vouch for."""
-    if pattern.flags & (re.ASCII | re.LOCALE) or not isinstance(pattern.pattern, str):
+    if _parser is None or pattern.flags & (re.ASCII | re.LOCALE) or not isinstance(
+            pattern.pattern, str):
         return None
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
