@@ -47,6 +47,7 @@ from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_tense import tense_at
 from .timex_words import WORD_RULES
+from .wordscan import WordScanner
 
 __all__ = ["extract_times", "normalize_text"]
 
@@ -191,8 +192,9 @@ def _looks_ahead(text: str, start: int, end: int, reading: Reading,
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    scanner = WordScanner(text)  # the same matches as each pattern's finditer, found faster
     for order, rule in enumerate(ALL_RULES):
-        for match in rule.pattern.finditer(text):
+        for match in scanner.finditer(rule.pattern):
             start, end = span_of(match)
             start, end = _trim(text, start, end)
             if end > start:
