@@ -491,6 +491,11 @@ def cue_span(doc: Any, cue: Any) -> tuple[int, int]:
     return cue.idx, end
 
 
+#: Passive verbs whose subject is the speaker of the cue they govern (``X was quoted as
+#: saying``, ``X was cited as saying``, ``X was heard saying``).
+_QUOTED_VERBS = frozenset({"quote", "cite", "hear", "record", "overhear"})
+
+
 def _subject_of(cue: Any) -> Any | None:
     """The subject of a cue; for participles and conjoined verbs, the governing verb's."""
     if cue.tag_ == "VBN" and cue.dep_ in {"advcl", "acl"}:
@@ -514,6 +519,8 @@ def _subject_of(cue: Any) -> Any | None:
                 # resolver takes it back to X), as attribution corpora mark it.
                 return child
             if child.dep_ == "nsubjpass":
+                if verb.i != cue.i and verb.lemma_.lower() in _QUOTED_VERBS:
+                    return child  # ``X was quoted as saying ...``: X said it
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
                 return _agent(verb)
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -1041,6 +1048,10 @@ def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
     frame, child = frame_of(cue)
     if child is None:
         return None
+    if frame.startswith("prep:") and child.dep_ == "advcl":
+        # ``called for the US to act``: the clause is the content, its ``for`` joins the cue.
+        marks = [g for g in child.children if g.dep_ == "mark" and g.i < child.i]
+        return child, marks[0]
     if frame.startswith("prep:"):
         objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
         return (objects[0], child) if objects else None
@@ -1076,7 +1087,8 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         {t.i for t in subject.subtree} - {t.i for t in cue.subtree}
         if subject is not None else set()
     )
-    subtree = [t for t in subtree if t.i not in subject_ids]
+    subtree = [t for t in subtree if t.i not in subject_ids
+               and (preposition is None or t.i != preposition.i)]
     if content.dep_ in {"dobj", "pobj", "pcomp"}:
         subtree += [t for t in _object_complements(cue, max(t.i for t in subtree))
                     if para[0] <= t.idx < para[1]]
