@@ -54,6 +54,7 @@ from .cues import (
     SPEECH_VERBS,
 )
 from .doctext import text_of, tokens_between
+from .indirect_cues import indirect_question, made_clear
 from .noun_cues import noun_statement
 
 #: Words a quote needs to count as a statement when no cue governs it.
@@ -764,7 +765,8 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
         elif token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp":
             st = _stance(doc, token, spans)
         elif is_report_verb(token) or is_learned_cue(token) or (
-                token.pos_ == "VERB" and token.lemma_.lower() in CHARACTERISING_VERBS):
+                token.pos_ == "VERB" and token.lemma_.lower() in CHARACTERISING_VERBS
+        ) or made_clear(token) is not None:
             st = _reported(doc, token, spans)
             if st is None and token.dep_ == "parataxis":
                 statements.extend(_parenthetical(doc, token, spans))
@@ -877,6 +879,9 @@ def _content_child(cue: Any) -> Any | None:
             or (lemma in COGNITION_VERBS and (child.i > cue.i or _closing_evidence(cue, child)))
         ):
             return child
+    question = indirect_question(cue)
+    if question is not None:
+        return question
     if lemma in INTENTION_VERBS:
         for child in cue.children:
             if child.dep_ in {"xcomp", "ccomp"} and child.i > cue.i and any(
@@ -1067,7 +1072,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         return None  # ``declined to comment on it`` says nothing
     content = _content_child(cue)
     preposition = None
-    if content is None:
+    stated = made_clear(cue) if content is None else None
+    if stated is not None:
+        content, preposition = stated  # ``made it clear that ...``: the cue ends at ``clear``
+    elif content is None:
         learned = _learned_content(cue)
         if learned is None:
             return _passive_with_agent(doc, cue, spans) or _misparsed_clause(doc, cue, spans)

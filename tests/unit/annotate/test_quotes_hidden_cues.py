@@ -1,5 +1,6 @@
-"""A call for someone to act (``called for X to do Y``), and a speaker quoted in the passive
-(``X was quoted as saying ...``)."""
+"""A call for someone to act (``called for X to do Y``), a speaker quoted in the passive
+(``X was quoted as saying ...``), an indirect question (``asked X if ...``) and ``made it
+clear that ...``."""
 
 from __future__ import annotations
 
@@ -31,3 +32,21 @@ def test_subject_quoted_as_saying_is_the_speaker(nlp: Any) -> None:
 
 def test_subject_told_in_the_passive_is_no_speaker(nlp: Any) -> None:
     assert all(q.speaker_text != "He" for q in quotes(nlp, "He was told that the plan failed."))
+
+
+def test_indirect_question_after_asked_is_what_was_asked(nlp: Any) -> None:
+    found = quotes(nlp, "He shook hands and asked workers if they planned to attend the caucuses.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("He", "asked", "if they planned to attend the caucuses")
+    ]
+
+
+def test_made_it_clear_states_its_clause(nlp: Any) -> None:
+    found = quotes(nlp, "The ministry made it clear that no aid would be sent.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("The ministry", "made it clear", "that no aid would be sent")
+    ]
+
+
+def test_making_something_clear_without_a_clause_is_no_statement(nlp: Any) -> None:
+    assert quotes(nlp, "The storm made the road impassable for days.") == ()
