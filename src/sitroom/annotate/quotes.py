@@ -1301,6 +1301,9 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
     target = _according_target(cue)
     if target is None:
         return None
+    pointed = _that_is_according(doc, cue, target)
+    if pointed is not None:
+        return pointed
     clause = cue.head
     phrase = list(cue.subtree)
     p_start = phrase[0].idx
@@ -1323,6 +1326,28 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
         return None
     return _Statement(start, end, False, phrase_span(doc, target),
                       statement_cue_span(doc, cue), cue.i, "according")
+
+
+_CONTRACTED_IS = frozenset({"'s", "’s"})
+
+
+def _that_is_according(doc: Any, cue: Any, target: Any) -> _Statement | None:
+    """``That's according to fundraising reports.``: the pronoun stands for what was said
+    before, and is the content as attribution corpora mark it; the copula belongs to the
+    cue. Only a sentence that opens with the pronoun and the copula qualifies."""
+    before = [t for t in cue.doc[cue.sent.start:cue.i] if not (t.is_punct or t.is_space)]
+    if len(before) != 2:
+        return None
+    that, be = before
+    if that.lower_ not in {"that", "this"} or not (
+        be.lemma_.lower() == "be" or be.lower_ in _CONTRACTED_IS
+    ):
+        return None
+    to = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if not to:
+        return None
+    return _Statement(that.idx, that.idx + len(that.text), False, phrase_span(doc, target),
+                      (be.idx, to[0].idx + len(to[0].text)), cue.i, "according")
 
 
 #: Documents whose findings ``in`` attributes (``In a Quinnipiac poll, 50 percent chose

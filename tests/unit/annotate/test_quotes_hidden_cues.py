@@ -1,6 +1,6 @@
 """A call for someone to act (``called for X to do Y``), a speaker quoted in the passive
-(``X was quoted as saying ...``), an indirect question (``asked X if ...``) and ``made it
-clear that ...``."""
+(``X was quoted as saying ...``), an indirect question (``asked X if ...``), ``made it
+clear that ...`` and ``That is according to X``."""
 
 from __future__ import annotations
 
@@ -50,3 +50,15 @@ def test_made_it_clear_states_its_clause(nlp: Any) -> None:
 
 def test_making_something_clear_without_a_clause_is_no_statement(nlp: Any) -> None:
     assert quotes(nlp, "The storm made the road impassable for days.") == ()
+
+
+def test_that_is_according_to_names_the_source_of_the_sentence_before(nlp: Any) -> None:
+    found = quotes(nlp, "The toll rose to 40. That is according to a count by the AP.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("the AP", "is according to", "That")
+    ]
+
+
+def test_according_to_with_its_own_clause_keeps_the_clause(nlp: Any) -> None:
+    found = quotes(nlp, "That plan failed, according to the ministry.")
+    assert [(q.speaker_text, q.text) for q in found] == [("the ministry", "That plan failed")]
