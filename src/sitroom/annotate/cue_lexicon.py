@@ -11,7 +11,9 @@ A *frame* is how the verb takes its complement, from the dependency parse:
 - ``ccomp``: a clause (``argued that ...``);
 - ``xcomp``: a ``to``-infinitive (``vowed to ...``);
 - ``dobj``: a direct object (``touted his plan``);
-- ``prep:WORD``: a prepositional object (``talked about ...``, ``warned of ...``);
+- ``prep:WORD``: a prepositional object (``talked about ...``, ``warned of ...``), or a
+  ``for``-``to`` clause, which the parser hangs on the verb as an adverbial clause marked by
+  the preposition (``called for the US to act``: the clause is what was called for);
 - ``none``: nothing of these.
 """
 
@@ -46,7 +48,24 @@ def frame_of(verb: Any) -> tuple[str, Any | None]:
             g.dep_ in {"pobj", "pcomp"} for g in child.children
         ):
             return f"prep:{child.lower_}", child
+    for child in after:
+        if child.dep_ == "advcl" and _for_to_clause(child) is not None:
+            return f"prep:{_for_to_clause(child)}", child
     return "none", None
+
+
+def _for_to_clause(clause: Any) -> str | None:
+    """The preposition that opens an infinitive clause with its own subject (``for them to
+    act``), or None when ``clause`` is not one."""
+    children = list(clause.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return None
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children):
+        return None
+    marks = [c for c in children if c.dep_ == "mark" and c.i < clause.i]
+    if marks and marks[0].lower_ in CONTENT_PREPOSITIONS:
+        return str(marks[0].lower_)
+    return None
 
 
 #: Pairs the corpus counts but that report no words of anyone: an act (``ordered the cut``,

@@ -54,6 +54,7 @@ from .cues import (
     SPEECH_VERBS,
 )
 from .doctext import text_of, tokens_between
+from .indirect_cues import indirect_question, made_clear
 from .noun_cues import noun_statement
 
 #: Words a quote needs to count as a statement when no cue governs it.
@@ -491,6 +492,11 @@ def cue_span(doc: Any, cue: Any) -> tuple[int, int]:
     return cue.idx, end
 
 
+#: Passive verbs whose subject is the speaker of the cue they govern (``X was quoted as
+#: saying``, ``X was cited as saying``, ``X was heard saying``).
+_QUOTED_VERBS = frozenset({"quote", "cite", "hear", "record", "overhear"})
+
+
 def _subject_of(cue: Any) -> Any | None:
     """The subject of a cue; for participles and conjoined verbs, the governing verb's."""
     if cue.tag_ == "VBN" and cue.dep_ in {"advcl", "acl"}:
@@ -514,6 +520,8 @@ def _subject_of(cue: Any) -> Any | None:
                 # resolver takes it back to X), as attribution corpora mark it.
                 return child
             if child.dep_ == "nsubjpass":
+                if verb.i != cue.i and verb.lemma_.lower() in _QUOTED_VERBS:
+                    return child  # ``X was quoted as saying ...``: X said it
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
                 return _agent(verb)
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -757,7 +765,8 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
         elif token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp":
             st = _stance(doc, token, spans)
         elif is_report_verb(token) or is_learned_cue(token) or (
-                token.pos_ == "VERB" and token.lemma_.lower() in CHARACTERISING_VERBS):
+                token.pos_ == "VERB" and token.lemma_.lower() in CHARACTERISING_VERBS
+        ) or made_clear(token) is not None:
             st = _reported(doc, token, spans)
             if st is None and token.dep_ == "parataxis":
                 statements.extend(_parenthetical(doc, token, spans))
@@ -870,6 +879,9 @@ def _content_child(cue: Any) -> Any | None:
             or (lemma in COGNITION_VERBS and (child.i > cue.i or _closing_evidence(cue, child)))
         ):
             return child
+    question = indirect_question(cue)
+    if question is not None:
+        return question
     if lemma in INTENTION_VERBS:
         for child in cue.children:
             if child.dep_ in {"xcomp", "ccomp"} and child.i > cue.i and any(
@@ -1041,6 +1053,10 @@ def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
     frame, child = frame_of(cue)
     if child is None:
         return None
+    if frame.startswith("prep:") and child.dep_ == "advcl":
+        # ``called for the US to act``: the clause is the content, its ``for`` joins the cue.
+        marks = [g for g in child.children if g.dep_ == "mark" and g.i < child.i]
+        return child, marks[0]
     if frame.startswith("prep:"):
         objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
         return (objects[0], child) if objects else None
@@ -1056,7 +1072,10 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         return None  # ``declined to comment on it`` says nothing
     content = _content_child(cue)
     preposition = None
-    if content is None:
+    stated = made_clear(cue) if content is None else None
+    if stated is not None:
+        content, preposition = stated  # ``made it clear that ...``: the cue ends at ``clear``
+    elif content is None:
         learned = _learned_content(cue)
         if learned is None:
             return _passive_with_agent(doc, cue, spans) or _misparsed_clause(doc, cue, spans)
@@ -1076,7 +1095,8 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         {t.i for t in subject.subtree} - {t.i for t in cue.subtree}
         if subject is not None else set()
     )
-    subtree = [t for t in subtree if t.i not in subject_ids]
+    subtree = [t for t in subtree if t.i not in subject_ids
+               and (preposition is None or t.i != preposition.i)]
     if content.dep_ in {"dobj", "pobj", "pcomp"}:
         subtree += [t for t in _object_complements(cue, max(t.i for t in subtree))
                     if para[0] <= t.idx < para[1]]
@@ -1281,6 +1301,9 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
     target = _according_target(cue)
     if target is None:
         return None
+    pointed = _that_is_according(doc, cue, target)
+    if pointed is not None:
+        return pointed
     clause = cue.head
     phrase = list(cue.subtree)
     p_start = phrase[0].idx
@@ -1303,6 +1326,28 @@ def _according(doc: Any, cue: Any) -> _Statement | None:
         return None
     return _Statement(start, end, False, phrase_span(doc, target),
                       statement_cue_span(doc, cue), cue.i, "according")
+
+
+_CONTRACTED_IS = frozenset({"'s", "’s"})
+
+
+def _that_is_according(doc: Any, cue: Any, target: Any) -> _Statement | None:
+    """``That's according to fundraising reports.``: the pronoun stands for what was said
+    before, and is the content as attribution corpora mark it; the copula belongs to the
+    cue. Only a sentence that opens with the pronoun and the copula qualifies."""
+    before = [t for t in cue.doc[cue.sent.start:cue.i] if not (t.is_punct or t.is_space)]
+    if len(before) != 2:
+        return None
+    that, be = before
+    if that.lower_ not in {"that", "this"} or not (
+        be.lemma_.lower() == "be" or be.lower_ in _CONTRACTED_IS
+    ):
+        return None
+    to = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if not to:
+        return None
+    return _Statement(that.idx, that.idx + len(that.text), False, phrase_span(doc, target),
+                      (be.idx, to[0].idx + len(to[0].text)), cue.i, "according")
 
 
 #: Documents whose findings ``in`` attributes (``In a Quinnipiac poll, 50 percent chose
