@@ -4,6 +4,7 @@ test-artifacts/browser/ for a person to look at."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import socket
@@ -178,12 +179,19 @@ def test_timeline_bars_last_as_long_as_their_dates(
     write_report(report, tmp_path, {a.id: a.text for a in report.articles})
     w = watch(headless)
     w.open((tmp_path / "report.html").as_uri() + "#view=timeline")
-    widths = {
-        value: w.page.locator(
-            f'.vis-item.sr-event.vis-range:has(span:text-is("Span {value}"))'
-        ).bounding_box()["width"]
-        for value in dated
-    }
+    # The timeline lays its items out after the page loads (and again as it fits its
+    # window): read the widths once they are a day-for-day scale of each other, or time out.
+    widths_js = """values => Object.fromEntries(values.map(v => {
+        const bar = Array.from(document.querySelectorAll('.vis-item.sr-event.vis-range'))
+            .find(e => (e.querySelector('span') || {}).textContent === 'Span ' + v);
+        return [v, bar ? bar.getBoundingClientRect().width : 0];
+    }))"""
+    settled = f"""() => {{ const w = ({widths_js})({json.dumps(list(dated))});
+        const q = w['2031-Q2'] / w['2031-W15'], e = w['2031-W15-WE'] / w['2031-W15'];
+        return q > 11 && q < 15 && e > 0.2 && e < 0.4; }}"""
+    with contextlib.suppress(Exception):  # on a timeout the assertions say which bar is off
+        w.page.wait_for_function(settled, timeout=15_000)
+    widths = w.page.evaluate(widths_js, list(dated))
     # a quarter (91 days) is thirteen weeks, a weekend two days of seven
     assert 11 < widths["2031-Q2"] / widths["2031-W15"] < 15, widths
     assert 0.2 < widths["2031-W15-WE"] / widths["2031-W15"] < 0.4, widths
