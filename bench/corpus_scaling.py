@@ -245,6 +245,8 @@ class CopiedVectors:
         from sitroom.analyze.vectors import text_digest
 
         self.known: dict[str, bytes] = {}
+        #: digests the base store already holds (a store of copies adds only the others)
+        self.stored = frozenset(vectors)
         self.misses = 0
         if not vectors:
             return
@@ -345,9 +347,7 @@ def measure_one(store_dir: Path, size: int) -> dict[str, Any]:
     """Build the corpus of ``size`` articles from the store and time the steps on it."""
     from corpus_steps import run_steps
 
-    from sitroom.analyze.events import mark_duplicates
     from sitroom.annotate import PIPELINE_VERSION
-    from sitroom.pipeline import date_undated
     from sitroom.store import Store
 
     with Store.open(store_dir) as store:
@@ -370,21 +370,7 @@ def measure_one(store_dir: Path, size: int) -> dict[str, Any]:
             articles.append(new_article)
             annotations.append(new_ann)
 
-    # Which statements the store embedded: one untimed claims pass over the base corpus,
-    # kept in a file beside the store so that the next size reads it instead.
-    from sitroom.analyze import vectors as vector_module
-
-    original_digest = vector_module.text_digest
-    statement_texts, stored = _statement_texts(store_dir)
-    known = store_dir / "statement_texts.json"
-    if known.exists():
-        statement_texts.update(json.loads(known.read_text(encoding="utf-8")))
-    else:
-        base_kept = mark_duplicates(date_undated([a for a, _ in base], [n for _, n in base]))
-        run_steps(base_kept, [n for _, n in base], _NoVectors(stored))
-        known.write_text(json.dumps(statement_texts), encoding="utf-8")
-    vector_module.text_digest = original_digest
-    cache = CopiedVectors(statement_texts, stored, maps, copies)
+    cache = copied_vectors(store_dir, base, maps, copies)
 
     # A small untimed pass first: models, gazetteer and caches load on first use.
     run_steps(articles[:5], annotations[:5], cache)
@@ -400,6 +386,30 @@ def measure_one(store_dir: Path, size: int) -> dict[str, Any]:
         "rss_before_mib": round(before / 2**20), "peak_rss_mib": round(rss.peak / 2**20),
         "vector_misses": cache.misses,
     }
+
+
+def copied_vectors(store_dir: Path, base: list[Any], maps: list[Any], copies: int
+                   ) -> CopiedVectors:
+    """The store's vectors, served for the copies' rewritten statements. Which statements
+    the store embedded comes from one untimed claims pass over the base corpus, kept in a
+    file beside the store so that the next size (or script) reads it instead."""
+    from corpus_steps import run_steps
+
+    from sitroom.analyze import vectors as vector_module
+    from sitroom.analyze.events import mark_duplicates
+    from sitroom.pipeline import date_undated
+
+    original_digest = vector_module.text_digest
+    statement_texts, stored = _statement_texts(store_dir)
+    known = store_dir / "statement_texts.json"
+    if known.exists():
+        statement_texts.update(json.loads(known.read_text(encoding="utf-8")))
+    else:
+        base_kept = mark_duplicates(date_undated([a for a, _ in base], [n for _, n in base]))
+        run_steps(base_kept, [n for _, n in base], _NoVectors(stored))
+        known.write_text(json.dumps(statement_texts), encoding="utf-8")
+    vector_module.text_digest = original_digest
+    return CopiedVectors(statement_texts, stored, maps, copies)
 
 
 class _NoVectors:

@@ -18,7 +18,6 @@ measuring memory and time, never for quality figures).
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import shutil
 import sys
@@ -36,22 +35,10 @@ def write_synthetic(base_dir: Path, docs: int, out: Path, *, relabel: bool) -> i
     """Copy the store in ``base_dir`` to ``out`` and add copies until it holds ``docs``
     annotated articles. Returns the number of articles stored."""
     import duckdb
-    from corpus_scaling import (
-        CopiedVectors,
-        _kept_words,
-        _NoVectors,
-        _statement_texts,
-        copy_article,
-        rewriter,
-        word_maps,
-    )
-    from corpus_steps import run_steps
+    from corpus_scaling import _kept_words, copied_vectors, copy_article, rewriter, word_maps
 
-    from sitroom.analyze import vectors as vector_module
     from sitroom.analyze.embed import MODEL_VERSION
-    from sitroom.analyze.events import mark_duplicates
     from sitroom.annotate import PIPELINE_VERSION
-    from sitroom.pipeline import date_undated
     from sitroom.store import Store
     from sitroom.store.codec import decode_annotations
 
@@ -80,19 +67,7 @@ def write_synthetic(base_dir: Path, docs: int, out: Path, *, relabel: bool) -> i
         texts = {a.id: a.text for a, _ in base}
         maps = word_maps((t for a, _ in base for t in (a.text, a.title or "")),
                          _kept_words(by_id.values(), texts), copies)
-        original_digest = vector_module.text_digest
-        statement_texts, stored = _statement_texts(base_dir)
-        learned = base_dir / "statement_texts.json"  # as corpus_scaling.py keeps it
-        if learned.exists():
-            statement_texts.update(json.loads(learned.read_text(encoding="utf-8")))
-        else:
-            kept = mark_duplicates(date_undated([a for a, _ in base], [n for _, n in base]))
-            run_steps(kept, [n for _, n in base], _NoVectors(stored))
-            learned.write_text(json.dumps(statement_texts), encoding="utf-8")
-        vector_module.text_digest = original_digest
-        vectors = CopiedVectors(statement_texts, stored, maps, copies)
-        known = set(stored)
-        del stored, statement_texts
+        vectors = copied_vectors(base_dir, base, maps, copies)
 
         written = len(base)
         for copy in range(1, copies):
@@ -109,7 +84,7 @@ def write_synthetic(base_dir: Path, docs: int, out: Path, *, relabel: bool) -> i
                                        [(f"{a.id}#synthetic", a.id) for a, _ in part])
                     store.add_annotations(PIPELINE_VERSION, [n for _, n in part])
             written += len(batch)
-        rows = [(d, v) for d, v in vectors.known.items() if d not in known]
+        rows = [(d, v) for d, v in vectors.known.items() if d not in vectors.stored]
         for offset in range(0, len(rows), 5000):
             store.store_vectors(MODEL_VERSION, rows[offset:offset + 5000])  # commits itself
         return store.article_count()

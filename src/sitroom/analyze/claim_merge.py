@@ -59,15 +59,21 @@ def candidate_pairs(statements: Sequence[Statement], vectors: np.ndarray,
         for members in buckets.values():
             if 1 < len(members) <= MAX_BUCKET:
                 pairs.update(combinations(members, 2))
+    for members in frame_buckets(statements):
+        if 1 < len(members) <= MAX_BUCKET:
+            pairs.update(combinations(members, 2))
+    return pairs
+
+
+def frame_buckets(statements: Sequence[Statement]) -> list[list[int]]:
+    """Statements sharing a predicate class and an anchor (a place or the named object):
+    the frame blocking of :func:`candidate_pairs`, also read by the vector selection."""
     frames: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, st in enumerate(statements):
         for cls in st.classes:
             for anchor in st.places | ({st.object_key} if st.object_key else set()):
                 frames[(cls, anchor)].append(i)
-    for members in frames.values():
-        if 1 < len(members) <= MAX_BUCKET:
-            pairs.update(combinations(members, 2))
-    return pairs
+    return list(frames.values())
 
 
 def conflicting_details(a: Statement, b: Statement) -> bool:

@@ -164,8 +164,10 @@ def _local_place(anchor: str, name_of: Callable[[str], str]) -> bool:
     return anchor.startswith("p_") and load_countries().country_code(name_of(anchor)) is None
 
 
-def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
-             name_of: Callable[[str], str]) -> list[Found]:
+def figure_index(statements: Sequence[Statement], name_of: Callable[[str], str]
+                 ) -> dict[tuple[str, str], list[int]]:
+    """(quantity kind, local place) -> the dated statements giving one figure of that kind
+    there: the blocking of the ``number`` finder, also read by the vector selection."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, st in enumerate(statements):
         kinds = [q.kind for q in st.quantities]
@@ -177,6 +179,12 @@ def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
             for anchor in st.places | st.context:
                 if _local_place(anchor, name_of):
                     index[(q.kind, anchor)].append(i)
+    return index
+
+
+def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
+             name_of: Callable[[str], str]) -> list[Found]:
+    index = figure_index(statements, name_of)
     out: list[Found] = []
     seen: set[tuple[int, int]] = set()
     for (kind, anchor), members in sorted(index.items()):

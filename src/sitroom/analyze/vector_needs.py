@@ -45,18 +45,18 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from .claim_merge import MAX_BUCKET, conflicting_details
+from .claim_merge import MAX_BUCKET, conflicting_details, frame_buckets
 
 # The finders' own checks, so that the pairs found here are exactly those they compare.
 from .contradictions import (
     _PRONOUNS,
     NUMBER_WINDOW_DAYS,
     _day,
-    _local_place,
     _overlaps,
     _same_act,
     _same_topic,
     compatible_figures,
+    figure_index,
 )
 from .statements import Statement
 from .words import REPORTING_WORDS, STOPWORDS
@@ -147,12 +147,7 @@ def _same_act_of_one_actor(statements: Sequence[Statement]) -> Iterable[tuple[in
 
 def _frames(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:
     """Pairs of one frame bucket of :func:`~.claim_merge.candidate_pairs` that could merge."""
-    frames: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, st in enumerate(statements):
-        for cls in st.classes:
-            for anchor in st.places | ({st.object_key} if st.object_key else set()):
-                frames[(cls, anchor)].append(i)
-    for members in frames.values():
+    for members in frame_buckets(statements):
         if 1 < len(members) <= MAX_BUCKET:
             for i, j in combinations(members, 2):
                 if _mergeable(statements[i], statements[j]):
@@ -167,18 +162,7 @@ def _figures(statements: Sequence[Statement], name_of: Callable[[str], str]
     """Pairs the ``number`` finder compares by similarity (its index and every check it
     makes before the similarity; whether the two end in one claim is not known yet, so
     pairs that will merge are kept too)."""
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, st in enumerate(statements):
-        kinds = [q.kind for q in st.quantities]
-        if _day(st.published) is None:
-            continue
-        for q in st.quantities:
-            if kinds.count(q.kind) != 1:
-                continue
-            for anchor in st.places | st.context:
-                if _local_place(anchor, name_of):
-                    index[(q.kind, anchor)].append(i)
-    for (kind, _anchor), members in sorted(index.items()):
+    for (kind, _anchor), members in sorted(figure_index(statements, name_of).items()):
         for i, j in combinations(members, 2):
             a, b = statements[i], statements[j]
             qa = next(q for q in a.quantities if q.kind == kind)
