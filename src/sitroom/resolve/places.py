@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -36,6 +37,7 @@ from .geo_names import fold, skeleton, strip_articles, unify
 from .geo_sources import area_abbreviations, demonyms
 from .names import fold_name
 from .outlet_names import inside_outlet, known_outlets, outlet_spans
+from .place_cues import office_places, qualified_towns
 from .place_labels import distinct_names, written_kind_word
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
@@ -106,10 +108,35 @@ _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
 #: place it is part of is the best point there is.
 _PART_PREFIXES = frozenset(
     {
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-        "central", "far", "mid", "upper", "lower", "greater", "inner", "outer", "northeast",
-        "northwest", "southeast", "southwest", "northeastern", "northwestern",
-        "southeastern", "southwestern", "downtown", "rural", "coastal", "city", "of",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "far",
+        "mid",
+        "upper",
+        "lower",
+        "greater",
+        "inner",
+        "outer",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "rural",
+        "coastal",
+        "city",
+        "of",
     }
 )
 _PART_SUFFIXES = frozenset(
@@ -383,9 +410,7 @@ def _leading_place(index: GeoIndex, key: str) -> str | None:
         head = " ".join(words[:size])
         if size >= 2 and index.indexes(head):
             return head
-        main = any(
-            e.kind in _WIDE_KINDS and fold(e.name) == head for e in index.lookup(head)
-        )
+        main = any(e.kind in _WIDE_KINDS and fold(e.name) == head for e in index.lookup(head))
         if main and len(head) > SHORT_FORM_LENGTH:  # not "TAL", an Icelandic area's code
             return head
     return None
@@ -455,8 +480,7 @@ def _stored_variant_matches(key: str, countries: tuple[str, ...]) -> tuple[tuple
 def _variants(index: GeoIndex, key: str, countries: Sequence[str]) -> list[_Candidate]:
     """Transliteration variants and fuzzy matches inside ``countries`` only."""
     return [
-        _Candidate(i, index.entry(i), q)
-        for i, q in _stored_variant_matches(key, tuple(countries))
+        _Candidate(i, index.entry(i), q) for i, q in _stored_variant_matches(key, tuple(countries))
     ]
 
 
@@ -598,7 +622,9 @@ def _qualifier(index: GeoIndex, following: str) -> tuple[tuple[GeoEntry, ...], i
             named, end = abbreviations.get(phrase.rstrip(".")), end - 1
         if named:
             areas = tuple(
-                e for cc, name in named for e in index.lookup(fold(name))
+                e
+                for cc, name in named
+                for e in index.lookup(fold(name))
                 if e.kind == "admin1" and e.country_code == cc
             )
             return areas, start, end
@@ -606,7 +632,8 @@ def _qualifier(index: GeoIndex, following: str) -> tuple[tuple[GeoEntry, ...], i
         if len(name) <= SHORT_FORM_LENGTH:
             continue  # the gazetteer's short codes ("LA", "SY") would match any capitalised word
         areas = tuple(
-            e for e in index.lookup(fold(name))
+            e
+            for e in index.lookup(fold(name))
             if e.kind in {"country", "admin1"} and e.country_code
         )
         if areas:
@@ -969,6 +996,38 @@ def _place_mentions(
     return kept
 
 
+def _cued_places(
+    index: GeoIndex,
+    doc: DocAnnotations,
+    text: str,
+    kept: Sequence[_PlaceMention],
+    persons: AbstractSet[str],
+    surnames: AbstractSet[str],
+) -> list[_PlaceMention]:
+    """Places the tagger filed under another label that the sentence itself places: before
+    an office title (``Calgary MLA``) or before a comma and their area (``Churchill, Man.``);
+    see :mod:`sitroom.resolve.place_cues`. Never a name the article or corpus uses for a
+    person, unless it names a country or an area."""
+    taken = [(f.mention.start, f.mention.end) for f in kept]
+    taken += [(m.start, m.end) for m in doc.mentions if m.label in PLACE_LABELS]
+
+    def names_place(key: str) -> bool:
+        if key in surnames or (key in persons and not _names_country_or_area(key)):
+            return False
+        return key not in GENERIC_WORDS and _names_known_place(key)
+
+    found = office_places(doc.article, text, taken, names_place)
+    taken += [(m.start, m.end) for m in found]
+    found += [
+        m
+        for m in qualified_towns(
+            doc.article, text, taken, index, lambda after: qualifier_areas(index, after)
+        )
+        if fold(m.text) not in persons
+    ]
+    return [_PlaceMention(m) for m in found]
+
+
 #: A capitalised name before the word for an illness: ``West Nile virus``, ``Rift Valley
 #: fever``, ``Lyme disease``.
 _DISEASE = re.compile(
@@ -1059,11 +1118,44 @@ def _names_known_place(key: str) -> bool:
 #: (``Health Sciences Centre``, ``Winnipeg Free Press``), are ordinary words.
 GENERIC_WORDS = frozenset(
     {
-        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-        "central", "centre", "center", "free", "lakes", "lake", "coast", "capital", "union",
-        "federal", "national", "island", "islands", "valley", "river", "mountain", "city",
-        "state", "province", "region", "district", "county", "midlands", "highlands",
-        "north east", "north west", "south east", "south west", "upper", "lower",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "free",
+        "lakes",
+        "lake",
+        "coast",
+        "capital",
+        "union",
+        "federal",
+        "national",
+        "island",
+        "islands",
+        "valley",
+        "river",
+        "mountain",
+        "city",
+        "state",
+        "province",
+        "region",
+        "district",
+        "county",
+        "midlands",
+        "highlands",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "upper",
+        "lower",
     }
 )
 
@@ -1262,6 +1354,7 @@ def resolve_places(
                 ),
             )
         kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
+        kept += _cued_places(index, doc, text, kept, persons, surnames)
         named_diseases = disease_names(text)
         outlets_here = () if places_in_outlet_names else outlet_spans(text, doc, outlets)
         kept = [

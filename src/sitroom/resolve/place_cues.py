@@ -1,0 +1,145 @@
+"""Places that a tagger files under another label, found by what the sentence says of them.
+
+Two constructions of news name a place where a general tagger sees a person or an
+organisation:
+
+- an office held for a place, the place's name before the title: ``Calgary MLA Sandra
+  Jansen``, ``Aleppo Mayor Brita Hagi Hasan``, ``Texas Gov. Greg Abbott``. The tagger reads
+  the whole run as the person's name or leaves the place out of any entity;
+- a town placed by the area written after it, AP style: ``Churchill, Man.``, ``Jackson,
+  Miss.``: the tagger takes a town named like a person or a firm for one.
+
+Both are checked against the gazetteer: the words before a title must name a country, a
+first-level area or a big town; the town before a comma must be a town of that name inside the
+area that follows. Toponym annotators count both, and so does a reader placing the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from ..names import fold_name
+from ..types import Mention
+from .geo_index import GeoEntry, GeoIndex
+from .geo_names import fold
+from .name_prefixes import load_name_prefixes
+
+#: A word, with a trailing dot of an abbreviation (``Gov.``, ``Man.``).
+_WORD = re.compile(r"[\w'’-]+\.?")
+#: Up to three capitalised words (``Rio de Janeiro`` keeps its ``de``) before a comma.
+_NAME_THEN_COMMA = re.compile(
+    r"\b([A-Z][\w'’-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|of[ \t]+)?[A-Z][\w'’-]*){0,2}),[ \t]"
+)
+#: The most words before a title that may name the place.
+_PLACE_WORDS = 3
+#: Title words that say nothing of a place (a party, a time): ``Texas Republican`` is still
+#: a place before them, but ``Former`` or ``Late`` after a name are not offices of it.
+_NOT_OFFICES = frozenset({("former",), ("late",), ("then",), ("incumbent",), ("outgoing",)})
+#: Words that start a sentence or a name in capitals without being part of a place's name.
+_LEADING_STOPS = frozenset({"the", "a", "an", "in", "at", "and", "but", "as", "for", "when"})
+
+
+@lru_cache(maxsize=1)
+def _offices() -> tuple[frozenset[tuple[str, ...]], int]:
+    prefixes = load_name_prefixes()
+    offices = frozenset(t for t in prefixes.titles if t not in _NOT_OFFICES)
+    return offices, prefixes.longest_title
+
+
+def _title_at(words: Sequence[str], i: int) -> bool:
+    """Whether an office title begins at ``words[i]``."""
+    offices, longest = _offices()
+    folded = [fold_name(w) for w in words[i : i + longest]]
+    return any(tuple(folded[:size]) in offices for size in range(len(folded), 0, -1))
+
+
+def _trimmed(name: str, start: int) -> tuple[str, int]:
+    """``name`` without leading function words written in capitals (``The Calgary``)."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _LEADING_STOPS:
+        cut = name.index(words[1], len(words[0]))
+        name, start, words = name[cut:], start + cut, words[1:]
+    return name, start
+
+
+def _sentence_end(word: str) -> bool:
+    """Whether a word's dot may end a sentence (``Texas.``) rather than an abbreviation
+    (``St.``, the ``S.`` of ``U.S.``)."""
+    return word.endswith(".") and len(word) > 3
+
+
+def _free(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    return not any(a < span[1] and span[0] < b for a, b in taken)
+
+
+def office_places(
+    article: str,
+    text: str,
+    taken: Sequence[tuple[int, int]],
+    names_place: Callable[[str], bool],
+) -> list[Mention]:
+    """Place names written before an office title (``Calgary MLA``, ``Aleppo Mayor``) that no
+    span of ``taken`` (the places already found) overlaps. ``names_place`` says whether a
+    folded name is a country, a first-level area or a big town, so that a surname before
+    ``Senator`` is never taken for a hamlet of that name."""
+    tokens = list(_WORD.finditer(text))
+    words = [t.group(0) for t in tokens]
+    found: list[Mention] = []
+    spans = list(taken)
+    for i in range(1, len(tokens)):
+        if not _title_at(words, i):
+            continue
+        # the longest run of capitalised words right before the title that names a place
+        for first in range(max(0, i - _PLACE_WORDS), i):
+            run = tokens[first:i]
+            following = [*run[1:], tokens[i]]
+            between = [text[a.end() : b.start()] for a, b in zip(run, following, strict=True)]
+            if any(gap.strip(" \t") for gap in between) or not all(
+                t.group(0)[:1].isupper() and not _sentence_end(t.group(0)) for t in run
+            ):
+                continue
+            name, start = _trimmed(text[run[0].start() : run[-1].end()].rstrip("."), run[0].start())
+            span = (start, start + len(name))
+            if _free(span, spans) and names_place(fold(name)):
+                spans.append(span)
+                found.append(Mention(article, *span, name, "GPE", "office"))
+                break
+    return found
+
+
+def qualified_towns(
+    article: str,
+    text: str,
+    taken: Sequence[tuple[int, int]],
+    index: GeoIndex,
+    areas_after: Callable[[str], tuple[GeoEntry, ...]],
+) -> list[Mention]:
+    """Towns written before a comma and the area they lie in (``Churchill, Man.``) that no
+    span of ``taken`` overlaps: only when the gazetteer has a town of that very name inside
+    that area (``areas_after`` reads the area from the text after the comma)."""
+    found: list[Mention] = []
+    spans = list(taken)
+    for match in _NAME_THEN_COMMA.finditer(text):
+        name, start = _trimmed(match.group(1).rstrip("."), match.start(1))
+        span = (start, start + len(name))
+        if not _free(span, spans):
+            continue
+        areas = areas_after(text[match.end(1) : match.end(1) + 40])
+        if not areas or not _town_in(index, fold(name), areas):
+            continue
+        spans.append(span)
+        found.append(Mention(article, *span, name, "GPE", "qualified"))
+    return found
+
+
+def _town_in(index: GeoIndex, key: str, areas: Sequence[GeoEntry]) -> bool:
+    for entry in index.lookup(key):
+        if entry.kind not in {"city", "admin2"} or fold(entry.name) != key:
+            continue
+        for area in areas:
+            same_country = area.country_code == entry.country_code
+            if same_country and area.kind == "admin1" and area.admin1 == entry.admin1:
+                return True
+    return False

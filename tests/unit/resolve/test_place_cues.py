@@ -1,0 +1,57 @@
+"""Places found by what the sentence says of them: an office held for the place, or the
+area written after a town and a comma."""
+
+from __future__ import annotations
+
+from sitroom.resolve.places import resolve_places
+from sitroom.types import Article, DocAnnotations, Mention
+
+from .test_places import _doc, _near
+
+
+def _placed(text: str, mentions: list[Mention]) -> dict[str, tuple[float, float]]:
+    article = Article("a", text, "test", None, None, None, "unknown", None, "en", 0)
+    res = resolve_places([article], [DocAnnotations("a", tuple(mentions))], metonymy=True)
+    return {m.text: (m.lat, m.lon) for m in res.mentions if m.lat is not None and m.lon is not None}
+
+
+def _person(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention("a", start, start + len(name), name, "PERSON")
+
+
+def test_a_place_before_an_office_title_is_placed() -> None:
+    text = "Calgary MLA Sandra Jansen drew a standing ovation. Aleppo Mayor Brita Hasan spoke."
+    placed = _placed(text, [_person(text, "Calgary MLA Sandra Jansen"), _person(text, "Brita Hasan")])
+    assert set(placed) == {"Calgary", "Aleppo"}
+
+
+def test_a_party_or_a_sentence_end_before_a_title_is_no_place() -> None:
+    text = "Republican Senator Bob Smith spoke in Texas. Governor Abbott replied."
+    placed = _placed(text, [_person(text, "Bob Smith"), _person(text, "Abbott")])
+    assert "Republican" not in placed
+    assert "Texas" not in placed  # its dot ends the sentence: no office of Texas here
+
+
+def test_a_town_is_placed_by_the_area_after_the_comma() -> None:
+    text = "Lucy Lau was born in Churchill, Man. in the spring."
+    start = text.index("Churchill")
+    placed = _placed(
+        text,
+        [_person(text, "Lucy Lau"), Mention("a", start, start + 9, "Churchill", "ORG")],
+    )
+    lat, lon = placed["Churchill"]
+    assert abs(lat - 58.77) < 0.5 and abs(lon + 94.17) < 0.5
+    assert "Man." in placed
+
+
+def test_a_name_before_a_comma_with_no_such_town_in_that_area_is_not_placed() -> None:
+    text = "Smith, Ohio's senior senator, and Wilson, Calif. officials said."
+    placed = _placed(text, [_person(text, "Smith")])
+    assert "Smith" not in placed
+
+
+def test_near_helper_still_works_for_plain_mentions() -> None:
+    article, doc = _doc("p", "Floods hit Sukkur in Pakistan.", ["Sukkur", "Pakistan"])
+    res = resolve_places([article], [doc])
+    assert _near(res, "p", "Sukkur", 27.70, 68.86, 30)
