@@ -78,17 +78,29 @@ def regions() -> list[Region]:
     return found
 
 
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Folded demonym or country adjective (and its plural) -> ISO alpha-2."""
+def _adjectives(name: str) -> dict[str, str]:
+    """Folded adjective (and its plural) -> the first column, from a demonym table."""
     found: dict[str, str] = {}
-    for row in _data_lines("demonyms.tsv"):
+    for row in _data_lines(name):
         for word in row[1].split("|"):
             key = fold(word)
             found.setdefault(key, row[0])
             if not key.endswith(("s", "sh", "ch", "ese", "men")):
                 found.setdefault(key + "s", row[0])
     return found
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded demonym or country adjective (and its plural) -> ISO alpha-2."""
+    return _adjectives("demonyms.tsv")
+
+
+@lru_cache(maxsize=1)
+def region_demonyms() -> dict[str, str]:
+    """Folded adjective of a continent or world region (``european``, ``southeast asian``)
+    -> the folded name the gazetteer knows the region by."""
+    return {word: fold(region) for word, region in _adjectives("region_demonyms.tsv").items()}
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,7 @@ from .entities import EntityResolution
 from .geo_index import ADMIN_WORDS, GeoEntry, GeoIndex, load_index
 from .geo_index import cache_name as _gazetteer_identity
 from .geo_names import fold, skeleton, strip_articles, unify
-from .geo_sources import area_abbreviations, demonyms
+from .geo_sources import area_abbreviations, demonyms, region_demonyms
 from .names import fold_name
 from .outlet_names import inside_outlet, known_outlets, outlet_spans
 from .place_cues import office_places, qualified_towns
@@ -888,22 +888,66 @@ class _PlaceMention:
     key: str | None = None  # look up this name instead of the mention's own text
 
 
-def _demonym_head(mention: Mention) -> tuple[str, str] | None:
-    """(text, country) of the demonym that ``mention`` is or, for a description such as
-    ``Syrian army`` or ``Turkish forces``, starts with."""
-    table = demonyms()
+@dataclass(frozen=True, slots=True)
+class _Demonym:
+    """The adjective a mention is or starts with: of a country, or of a region (``key``)."""
+
+    text: str
+    country: str | None = None
+    key: str | None = None
+
+
+def _demonym_head(mention: Mention) -> _Demonym | None:
+    """The demonym that ``mention`` is or, for a description such as ``Syrian army``,
+    ``Turkish forces`` or ``European officials``, starts with. ``African American`` names
+    Americans, not Africa."""
+    countries, regions = demonyms(), region_demonyms()
     words = mention.text.split()
-    for n in (2, 1):  # "South Korean" before "South"
+    for n in (3, 2, 1):  # "South East Asian", "South Korean" before "South"
         if len(words) < n:
             continue
         head = " ".join(words[:n])
-        country = table.get(fold(head))
-        if country is None or not mention.text.startswith(head):
+        key = fold(head)
+        country, region = countries.get(key), regions.get(key)
+        if (country is None and region is None) or not mention.text.startswith(head):
             continue
         rest = words[n:]
+        if region is not None and rest and fold(rest[0]).startswith("american"):
+            return None
         if not rest or (mention.label != "GPE" and all(w[:1].islower() for w in rest)):
-            return head, country
+            return _Demonym(head, country, region if country is None else None)
     return None
+
+
+def _hyphen_places(mention: Mention) -> list[tuple[Mention, _Demonym | None]]:
+    """Places inside a hyphenated first word (``German-Iraqi boy``, ``U.S.-led campaign``,
+    ``Saudi-backed``): each part that is a demonym, or a leading place name before a
+    participle in lower case. Empty when the word is itself a place's name
+    (``Guinea-Bissau``, ``Saxony-Anhalt``) or holds no such part."""
+    first = mention.text.split()[0] if mention.text.split() else ""
+    parts = first.split("-")
+    if len(parts) < 2 or not all(parts) or load_index().indexes(fold(first)):
+        return []
+    found: list[tuple[Mention, _Demonym | None]] = []
+    offset = mention.start
+    for number, part in enumerate(parts):
+        piece = Mention(mention.article, offset, offset + len(part), part, "NORP", "demonym")
+        offset += len(part) + 1
+        demonym = _demonym_head(piece)
+        if demonym is not None:
+            found.append((piece, demonym))
+        elif number == 0 and parts[1][:1].islower() and _names_known_place(fold(part)):
+            found.append((replace(piece, label="GPE", source="hyphen"), None))
+    return found
+
+
+def _demonym_place(part: Mention, demonym: _Demonym) -> _PlaceMention:
+    if demonym.country is None:
+        return _PlaceMention(part, key=demonym.key)
+    shared = _shared_country_name(demonym.country)
+    if shared is None:
+        return _PlaceMention(part, demonym.country)
+    return _PlaceMention(part, key=shared)  # "Georgians": the state's people in a US story
 
 
 def _person_words(
@@ -956,18 +1000,23 @@ def _place_mentions(
                 seat = seats.get(fold_name(mention.text))
                 kept.append(_PlaceMention(mention, seat, seat is not None))
             continue
+        hyphened = _hyphen_places(mention) if mention.label in DEMONYM_LABELS else []
+        for part, part_demonym in hyphened:
+            if (part.start, part.end) not in seen:
+                seen.add((part.start, part.end))
+                if part_demonym is None:
+                    kept.append(_PlaceMention(part))
+                else:
+                    kept.append(_demonym_place(part, part_demonym))
+        if hyphened:
+            continue
         demonym = _demonym_head(mention) if mention.label in DEMONYM_LABELS else None
         if demonym is not None:
-            head, country = demonym
-            span = (mention.start, mention.start + len(head))
+            span = (mention.start, mention.start + len(demonym.text))
             if span not in seen:
                 seen.add(span)
-                part = Mention(mention.article, *span, head, "NORP", "demonym")
-                shared = _shared_country_name(country)
-                if shared is None:
-                    kept.append(_PlaceMention(part, country))
-                else:  # "Georgians": the state's people in a story about the US
-                    kept.append(_PlaceMention(part, key=shared))
+                part = Mention(mention.article, *span, demonym.text, "NORP", "demonym")
+                kept.append(_demonym_place(part, demonym))
             continue
         if mention.label in EMBEDDING_LABELS:
             if metonymy and _names_area_itself(mention.text):
