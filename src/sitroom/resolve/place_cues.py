@@ -7,7 +7,9 @@ organisation:
   Jansen``, ``Aleppo Mayor Brita Hagi Hasan``, ``Texas Gov. Greg Abbott``. The tagger reads
   the whole run as the person's name or leaves the place out of any entity;
 - a town placed by the area written after it, AP style: ``Churchill, Man.``, ``Jackson,
-  Miss.``: the tagger takes a town named like a person or a firm for one.
+  Miss.``: the tagger takes a town named like a person or a firm for one;
+- a name after the kind of place it is: ``the island of Java``, ``the town of Turkey``,
+  ``the village of Kampungu``.
 
 Both are checked against the gazetteer: the words before a title must name a country, a
 first-level area or a big town; the town before a comma must be a town of that name inside the
@@ -31,6 +33,12 @@ _WORD = re.compile(r"[\w'’-]+\.?")
 #: Up to three capitalised words (``Rio de Janeiro`` keeps its ``de``) before a comma.
 _NAME_THEN_COMMA = re.compile(
     r"\b([A-Z][\w'’-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+|of[ \t]+)?[A-Z][\w'’-]*){0,2}),[ \t]"
+)
+#: ``the island of Java``: a word for a kind of place, ``of``, then a capitalised name.
+_KIND_OF_NAME = re.compile(
+    r"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Ii]sland|[Pp]rovince|[Ss]tate|[Rr]egion|[Dd]istrict"
+    r"|[Cc]ounty|[Pp]ort|[Cc]apital|[Hh]amlet|[Mm]unicipality|[Gg]overnorate|[Ee]mirate)"
+    r"[ \t]+of[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
 )
 #: The most words before a title that may name the place.
 _PLACE_WORDS = 3
@@ -143,3 +151,23 @@ def _town_in(index: GeoIndex, key: str, areas: Sequence[GeoEntry]) -> bool:
             if same_country and area.kind == "admin1" and area.admin1 == entry.admin1:
                 return True
     return False
+
+
+def named_kinds(
+    article: str,
+    text: str,
+    taken: Sequence[tuple[int, int]],
+    is_known: Callable[[str], bool],
+) -> list[Mention]:
+    """Names written after the kind of place they are (``the island of Java``, ``the
+    village of Kampungu``) that no span of ``taken`` overlaps and that the gazetteer knows
+    (``is_known``, on the folded name): the words say what the tagger could not."""
+    found: list[Mention] = []
+    spans = list(taken)
+    for match in _KIND_OF_NAME.finditer(text):
+        name = match.group(1)
+        span = (match.start(1), match.end(1))
+        if _free(span, spans) and is_known(fold(name)):
+            spans.append(span)
+            found.append(Mention(article, *span, name, "GPE", "kind"))
+    return found

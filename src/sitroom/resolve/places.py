@@ -37,7 +37,7 @@ from .geo_names import fold, skeleton, strip_articles, unify
 from .geo_sources import area_abbreviations, demonyms, region_demonyms
 from .names import fold_name
 from .outlet_names import inside_outlet, known_outlets, outlet_spans
-from .place_cues import office_places, qualified_towns
+from .place_cues import named_kinds, office_places, qualified_towns
 from .place_labels import distinct_names, written_kind_word
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
@@ -991,6 +991,7 @@ def _place_mentions(
     seen: set[tuple[int, int]] = set()
     kept: list[_PlaceMention] = []
     seats = load_countries().seats
+    placed = _mostly_places(doc)
     for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
         if (mention.start, mention.end) in seen:
             continue
@@ -1035,7 +1036,7 @@ def _place_mentions(
         folded = fold(mention.text)
         if folded in GENERIC_WORDS:
             continue  # "the South of France", "West and Central African countries"
-        if folded in persons and not _names_country_or_area(folded):
+        if folded in persons and not _names_country_or_area(folded) and folded not in placed:
             continue
         if folded in surnames and not _names_known_place(folded):
             continue  # "Obama" where the corpus names Barack Obama: not the Japanese town
@@ -1067,6 +1068,8 @@ def _cued_places(
 
     found = office_places(doc.article, text, taken, names_place)
     taken += [(m.start, m.end) for m in found]
+    found += named_kinds(doc.article, text, taken, lambda key: bool(index.indexes(key)))
+    taken += [(m.start, m.end) for m in found]
     found += [
         m
         for m in qualified_towns(
@@ -1075,6 +1078,25 @@ def _cued_places(
         if fold(m.text) not in persons
     ]
     return [_PlaceMention(m) for m in found]
+
+
+def _mostly_places(doc: DocAnnotations) -> frozenset[str]:
+    """Folded names the article's tagger labels a place more often than it writes them as,
+    or at the end of, a person's name: ``Malakal`` five times a town and once inside a
+    misread ``Village Malakal`` is a town. A name the tagger reads as a person as often
+    (``Obama``) is left to the person."""
+    as_place: Counter[str] = Counter()
+    as_person: Counter[str] = Counter()
+    for mention in doc.mentions:
+        folded = fold(mention.text)
+        if mention.label in PLACE_LABELS:
+            as_place[folded] += 1
+        elif mention.label == "PERSON":
+            words = folded.split()
+            as_person[folded] += 1
+            if len(words) > 1:
+                as_person[words[-1]] += 1
+    return frozenset(name for name, count in as_place.items() if count > 2 * as_person[name])
 
 
 #: A capitalised name before the word for an illness: ``West Nile virus``, ``Rift Valley

@@ -55,3 +55,30 @@ def test_near_helper_still_works_for_plain_mentions() -> None:
     article, doc = _doc("p", "Floods hit Sukkur in Pakistan.", ["Sukkur", "Pakistan"])
     res = resolve_places([article], [doc])
     assert _near(res, "p", "Sukkur", 27.70, 68.86, 30)
+
+
+def test_a_name_after_the_kind_of_place_it_is_is_placed_whatever_its_tag() -> None:
+    text = "A tsunami hit the Indonesian island of Java on Monday."
+    placed = _placed(text, [_person(text, "Java")])
+    lat, lon = placed["Java"]
+    assert -9 < lat < -5 and 105 < lon < 115
+
+
+def test_a_name_the_article_tags_a_place_far_more_often_than_a_person_is_a_place() -> None:
+    text = "Aid reached Malakal. Malakal is calm. Malakal has cholera. SOS Village Malakal helps."
+    mentions = [_person(text, "SOS Village Malakal")]
+    start = 0
+    for _ in range(3):
+        start = text.index("Malakal", start)
+        mentions.append(Mention("a", start, start + 7, "Malakal", "GPE"))
+        start += 7
+    placed = _placed(text, mentions)
+    assert "Malakal" in placed
+
+
+def test_a_name_the_article_tags_a_person_as_often_stays_a_person() -> None:
+    text = "Jordan Peterson spoke. Peterson said it. Peterson left."
+    mentions = [_person(text, "Jordan Peterson")]
+    start = text.index("Peterson", 10)
+    mentions.append(Mention("a", start, start + 8, "Peterson", "GPE"))
+    assert "Peterson" not in _placed(text, mentions)
