@@ -40,6 +40,8 @@ from typing import Any
 
 from ..types import TimeMention
 from .doctext import ents_of, text_of
+from .timex_anchor import compared_quarter
+from .timex_anchor_rules import ANCHOR_RULES
 from .timex_calendar import Tense
 from .timex_daytime import DAYTIME_RULES
 from .timex_periods import PERIOD_RULES, frames_report
@@ -53,8 +55,8 @@ __all__ = ["extract_times", "normalize_text"]
 
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
 #: "a year earlier" beside a quarter reads as that quarter.
-ALL_RULES: tuple[Rule, ...] = (PERIOD_RULES + WORD_RULES + DAYTIME_RULES + RANGE_RULES
-                                 + RULES)
+ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
+                                 + RANGE_RULES + RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
@@ -156,6 +158,10 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
                 reading.value or "", anchor, text, candidate.end,
                 tense_of(candidate.start, candidate.end)):
             reference_quarter = (candidate.end, reading.value or "")
+        elif reference_quarter and _same_or_year_before(reading.value, reference_quarter[1]):
+            # The report still speaks of its quarter ("the 1989 period", "a year ago"): the
+            # frame reaches on from here.
+            reference_quarter = (candidate.end, reference_quarter[1])
         elif reference_quarter and _LONGER_PERIOD.match(reading.value or "") and (
                 reading.relation is None):
             reference_quarter = None
@@ -174,10 +180,18 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
 def _names_report_quarter(candidate: _Candidate, text: str) -> bool:
     """Whether the candidate names the quarter a report is about (``the third quarter``,
     ``the latest quarter``), not one it compares with (``the year-ago quarter``)."""
-    if candidate.rule.name not in _QUARTER_NAMING:
+    if candidate.rule.name not in _QUARTER_NAMING or compared_quarter(text, candidate.start):
         return False
     return candidate.rule.name != "named_quarter" or not _COMPARED_QUARTER.search(
         text[candidate.start:candidate.end])
+
+
+def _same_or_year_before(value: str | None, framed: str) -> bool:
+    """Whether ``value`` is the framed quarter ``framed`` (``1989-Q3``) or that quarter a
+    year before."""
+    if not value or len(value) != 7 or value[4:] != framed[4:] or not value[:4].isdigit():
+        return False
+    return int(framed[:4]) - int(value[:4]) in (0, 1)
 
 
 def _looks_ahead(text: str, start: int, end: int, reading: Reading,

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
+from .timex_anchor import fronted_until
 from .timex_calendar import Tense
 from .timex_lexicon import (
     DAY,
@@ -333,6 +334,8 @@ _BEHIND_CUE = re.compile(
 def _clause_tense(ctx: Context) -> Tense | None:
     if _BEHIND_CUE.search(ctx.before(40)):
         return "past"
+    if fronted_until(ctx.text, ctx.start, ctx.end):
+        return ctx.tense()  # "Until Thursday, they had not called him a suspect"
     return "future" if _AHEAD_CUE.search(ctx.before(40)) else ctx.tense()
 
 
