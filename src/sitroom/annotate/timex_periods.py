@@ -32,8 +32,9 @@ from .timex_rules import (
 
 __all__ = ["PERIOD_RULES", "frames_report"]
 
-#: How far back (in characters) a named quarter still frames "the quarter", "a year ago".
-QUARTER_REACH = 600
+#: How far back (in characters) a named quarter still frames "the quarter", "a year ago": a
+#: few short paragraphs of an earnings report (about 130 words).
+QUARTER_REACH = 800
 
 _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                      "fourth": 4, "4th": 4, "final": 4, "last": 2, "latter": 2}

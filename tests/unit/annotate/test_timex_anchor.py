@@ -33,16 +33,18 @@ def test_a_quarter_named_in_a_comparison_does_not_become_the_one_reported() -> N
 
 
 def test_speaking_of_the_reported_quarter_keeps_it_in_view() -> None:
-    filler = "The company cited higher prices for its products in many markets. " * 8
+    # "the 1989 period" lies within QUARTER_REACH of "the third quarter", "a year ago" past it.
+    filler = "The company cited higher prices for its products in many markets. " * 11
     text = (f"Net rose 20% in the third quarter. {filler}In the 1989 period, interest "
-            "expense was lower than a year ago.")
+            "expense, tax rates and the costs of its plants and offices were all lower than "
+            "a year ago.")
     found = values(text)
     assert found["the 1989 period"] == "1989-Q3"
     assert found["a year ago"] == "1988-Q3"
 
 
 def test_far_from_any_quarter_a_year_ago_is_the_year() -> None:
-    filler = "The company cited higher prices for its products in many markets. " * 10
+    filler = "The company cited higher prices for its products in many markets. " * 13
     text = f"Net rose 20% in the third quarter. {filler}Costs were lower than a year ago."
     assert values(text)["a year ago"] == "1988"
 
