@@ -11,6 +11,8 @@ each reading stays one rule of English news:
   year's, counted back from the document date (a period told as ended is over);
 - ``the quarter ended July 31`` covers May to July: TimeML values it as the calendar quarter
   holding most of those months (``Q2``);
+- ``today is the eighth day of the blockade``, ``it's the second day of an offensive``: the
+  ordinal day of an event, said to be today, is the document date;
 - a sentence that opens ``Until Thursday,`` takes the tense of its own clause (``Until
   Thursday, they had not called him a suspect``: the Thursday just past), where ``until``
   inside a clause points ahead (``postponed until Thursday``).
@@ -24,7 +26,7 @@ from datetime import date, timedelta
 from .timex_calendar import latest_on_or_before
 from .timex_lexicon import MONTHS, YEAR
 
-__all__ = ["compared_quarter", "ended_year", "fiscal_quarter", "fronted_until"]
+__all__ = ["compared_quarter", "ended_year", "fiscal_quarter", "fronted_until", "names_today"]
 
 #: Words before a quarter that make it the one compared with: "After a flat second quarter",
 #: "up from the second quarter", "than in the third quarter", "since the first quarter".
@@ -74,3 +76,13 @@ def fronted_until(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` opens its sentence after ``Until`` and a comma follows."""
     return bool(_SENTENCE_UNTIL.search(text, max(0, start - 12), start)) and (
         text[end:end + 1] == ",")
+
+
+#: "Today is", "It's", "This marks" just before "the eighth day of ...".
+_TODAY_IS = re.compile(r"(?:\b(?i:today|it|this)\s+(?i:is|marks)|\b(?i:it|today)['’]s)\s+$")
+
+
+def names_today(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` (``the eighth day of ...``) is said to be today:
+    ``Today is the eighth day``, ``It's the second day``."""
+    return bool(_TODAY_IS.search(text, max(0, start - 16), start))

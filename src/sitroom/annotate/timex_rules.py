@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
-from .timex_anchor import fronted_until
+from .timex_anchor import fronted_until, names_today
 from .timex_calendar import Tense
 from .timex_lexicon import (
     DAY,
@@ -772,6 +772,8 @@ def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
     unit, _ = _unit(match["u"])
     if unit == "quarter":
         return None  # "the third quarter of 1989" is a calendar quarter (timex_periods)
+    if unit == "day" and ctx.anchor is not None and names_today(ctx.text, ctx.start):
+        return _day_reading(ctx.anchor)  # "Today is the eighth day of the blockade"
     event = match["ev"]
     inner = parse_day(event, ctx, prefix_only=True, allow_month=True)
     if unit in cal.CLOCK_UNITS and _opens_with_day(

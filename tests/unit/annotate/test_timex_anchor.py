@@ -12,6 +12,7 @@ from sitroom.annotate.timex_anchor import (
     ended_year,
     fiscal_quarter,
     fronted_until,
+    names_today,
 )
 from sitroom.annotate.timex_calendar import Tense
 
@@ -105,3 +106,13 @@ def test_a_fronted_until_takes_the_tense_of_its_clause() -> None:
     text = "Until Thursday, they waited."
     assert fronted_until(text, 6, 14)
     assert not fronted_until("They waited until Thursday, then left.", 18, 26)
+
+
+def test_the_ordinal_day_of_an_event_said_to_be_today_is_the_document_date() -> None:
+    assert values("Today is the eighth day of the blockade.", "present")[
+        "the eighth day"] == "1989-11-01"
+    assert values("It's the second day of an offensive by the army.", "present")[
+        "the second day"] == "1989-11-01"
+    text = "Troops crossed on the second day of the offensive."
+    assert values(text)["the second day"] is None  # waits for the offensive's date
+    assert not names_today(text, text.index("the second day"))
