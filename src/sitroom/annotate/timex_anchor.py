@@ -13,6 +13,9 @@ each reading stays one rule of English news:
   holding most of those months (``Q2``);
 - ``today is the eighth day of the blockade``, ``it's the second day of an offensive``: the
   ordinal day of an event, said to be today, is the document date;
+- a month named as a noun's modifier (``under a June agreement``, ``the March vote``) has
+  the time of that thing, not of the clause: a clause looking ahead (``is continuing``) does
+  not push it to next year;
 - a sentence that opens ``Until Thursday,`` takes the tense of its own clause (``Until
   Thursday, they had not called him a suspect``: the Thursday just past), where ``until``
   inside a clause points ahead (``postponed until Thursday``).
@@ -26,7 +29,8 @@ from datetime import date, timedelta
 from .timex_calendar import latest_on_or_before
 from .timex_lexicon import MONTHS, YEAR
 
-__all__ = ["compared_quarter", "ended_year", "fiscal_quarter", "fronted_until", "names_today"]
+__all__ = ["attributive", "compared_quarter", "ended_year", "fiscal_quarter", "fronted_until",
+           "names_today"]
 
 #: Words before a quarter that make it the one compared with: "After a flat second quarter",
 #: "up from the second quarter", "than in the third quarter", "since the first quarter".
@@ -86,3 +90,16 @@ def names_today(text: str, start: int) -> bool:
     """Whether the expression at ``start`` (``the eighth day of ...``) is said to be today:
     ``Today is the eighth day``, ``It's the second day``."""
     return bool(_TODAY_IS.search(text, max(0, start - 16), start))
+
+
+#: An article or possessive before the expression, a lowercase noun after it: "a June
+#: agreement", "the March vote", "its December deadline".
+_ARTICLE_BEFORE = re.compile(r"\b(?i:a|an|the|its|their|his|her|our|this|that)\s+$")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|when|that|is"
+                         r"|was|will|would|has|had|have|be)\b)[a-z][a-z-]+\b")
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` modifies the noun after it (``a June agreement``)."""
+    return bool(_ARTICLE_BEFORE.search(text, max(0, start - 8), start)) and bool(
+        _NOUN_AFTER.match(text, end))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
-from .timex_anchor import fronted_until, names_today
+from .timex_anchor import attributive, fronted_until, names_today
 from .timex_calendar import Tense
 from .timex_lexicon import (
     DAY,
@@ -242,7 +242,10 @@ def _month_alone(match: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.reference_year is not None and relative is None:
             return Reading("DATE", cal.month_value(ctx.reference_year, month), "month")
         return Reading("DATE", None, "month")
-    year = cal.month_year(ctx.anchor, month, _dated_tense(ctx), relative)
+    tense = _dated_tense(ctx)
+    if tense == "future" and attributive(ctx.text, ctx.start, ctx.end):
+        tense = None  # "is continuing under a June agreement": the agreement has its own time
+    year = cal.month_year(ctx.anchor, month, tense, relative)
     return Reading("DATE", cal.month_value(year, month), "month")
 
 

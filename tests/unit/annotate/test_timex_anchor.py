@@ -8,6 +8,7 @@ import pytest
 
 from sitroom.annotate.times import normalize_text
 from sitroom.annotate.timex_anchor import (
+    attributive,
     compared_quarter,
     ended_year,
     fiscal_quarter,
@@ -116,3 +117,11 @@ def test_the_ordinal_day_of_an_event_said_to_be_today_is_the_document_date() -> 
     text = "Troops crossed on the second day of the offensive."
     assert values(text)["the second day"] is None  # waits for the offensive's date
     assert not names_today(text, text.index("the second day"))
+
+
+def test_a_month_before_a_noun_after_an_article_modifies_it() -> None:
+    text = "The bank is continuing to try to sell itself under a June agreement."
+    assert attributive(text, text.index("June"), text.index("June") + 4)
+    assert not attributive("It resumes in June and", 13, 17)
+    assert values("The talks will resume in June.", "future", date(1989, 10, 27))[
+        "June"] == "1990-06"

@@ -23,3 +23,10 @@ def test_an_infinitive_that_is_the_subject_of_a_past_verb_is_past(nlp: Any) -> N
 def test_is_to_with_an_infinitive_still_points_ahead(nlp: Any) -> None:
     assert values(nlp, "The exchange is to resume trading on Tuesday.")["Tuesday"] == (
         "1999-03-16")
+
+
+def test_a_month_modifying_a_noun_is_not_pushed_ahead_by_a_clause_looking_ahead(
+        nlp: Any) -> None:
+    text = ("Poughkeepsie said it is continuing to try to sell itself, under a June agreement "
+            "with a dissident-shareholder group.")
+    assert values(nlp, text, date(1989, 10, 27))["June"] == "1989-06"
