@@ -3,9 +3,10 @@
 Recognition is rule-based (:mod:`.timex_rules`: precompiled patterns over the text, in the
 manner of HeidelTime; :mod:`.timex_periods` for quarters and fiscal years, :mod:`.timex_words`
 for years and decades in words, :mod:`.timex_daytime` for times of day in words and their sets,
-:mod:`.timex_ranges` for ranges of days) with spaCy's own DATE/TIME entities as supporting
-evidence: a bare month name counts only where a preposition or modifier introduces it, or spaCy
-also labelled it.
+:mod:`.timex_ranges` for ranges of days, :mod:`.timex_anchor_rules` for halves counted in
+quarters; :mod:`.timex_anchor` says which quarter, year or day a report means) with spaCy's
+own DATE/TIME entities as supporting evidence: a bare month name counts only where a
+preposition or modifier introduces it, or spaCy also labelled it.
 spaCy entities no rule can normalise (``a fourth consecutive day``) are left out rather than
 reported without a value.
 
@@ -40,6 +41,8 @@ from typing import Any
 
 from ..types import TimeMention
 from .doctext import ents_of, text_of
+from .timex_anchor import compared_quarter
+from .timex_anchor_rules import ANCHOR_RULES
 from .timex_calendar import Tense
 from .timex_daytime import DAYTIME_RULES
 from .timex_periods import PERIOD_RULES, frames_report
@@ -53,8 +56,8 @@ __all__ = ["extract_times", "normalize_text"]
 
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
 #: "a year earlier" beside a quarter reads as that quarter.
-ALL_RULES: tuple[Rule, ...] = (PERIOD_RULES + WORD_RULES + DAYTIME_RULES + RANGE_RULES
-                                 + RULES)
+ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
+                                 + RANGE_RULES + RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
@@ -156,6 +159,10 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
                 reading.value or "", anchor, text, candidate.end,
                 tense_of(candidate.start, candidate.end)):
             reference_quarter = (candidate.end, reading.value or "")
+        elif reference_quarter and _same_or_year_before(reading.value, reference_quarter[1]):
+            # The report still speaks of its quarter ("the 1989 period", "a year ago"): the
+            # frame reaches on from here.
+            reference_quarter = (candidate.end, reference_quarter[1])
         elif reference_quarter and _LONGER_PERIOD.match(reading.value or "") and (
                 reading.relation is None):
             reference_quarter = None
@@ -174,10 +181,18 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
 def _names_report_quarter(candidate: _Candidate, text: str) -> bool:
     """Whether the candidate names the quarter a report is about (``the third quarter``,
     ``the latest quarter``), not one it compares with (``the year-ago quarter``)."""
-    if candidate.rule.name not in _QUARTER_NAMING:
+    if candidate.rule.name not in _QUARTER_NAMING or compared_quarter(text, candidate.start):
         return False
     return candidate.rule.name != "named_quarter" or not _COMPARED_QUARTER.search(
         text[candidate.start:candidate.end])
+
+
+def _same_or_year_before(value: str | None, framed: str) -> bool:
+    """Whether ``value`` is the framed quarter ``framed`` (``1989-Q3``) or that quarter a
+    year before."""
+    if not value or len(value) != 7 or value[4:] != framed[4:] or not value[:4].isdigit():
+        return False
+    return int(framed[:4]) - int(value[:4]) in (0, 1)
 
 
 def _looks_ahead(text: str, start: int, end: int, reading: Reading,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .timex_anchor import ended_year, fiscal_quarter
 from .timex_calendar import Tense
 from .timex_lexicon import MONTH, START, YEAR
 from .timex_rules import (
@@ -31,8 +32,9 @@ from .timex_rules import (
 
 __all__ = ["PERIOD_RULES", "frames_report"]
 
-#: How far back (in characters) a named quarter still frames "the quarter", "a year ago".
-QUARTER_REACH = 600
+#: How far back (in characters) a named quarter still frames "the quarter", "a year ago": a
+#: few short paragraphs of an earnings report (about 130 words).
+QUARTER_REACH = 800
 
 _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                      "fourth": 4, "4th": 4, "final": 4, "last": 2, "latter": 2}
@@ -101,7 +103,10 @@ def _nth_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
             r"\s+(?i:of)\s+(?i:the|a|an|this|that|his|her|its|their)\b",
             ctx.text[ctx.end:ctx.end + 12]):
         return None  # "the second half of the 20th century", "of the game": not of a year
-    year = _year_of(match, ctx, 6 * number - 5 if half else 3 * number - 2)
+    year = ended_year(ctx.text, ctx.end, ctx.anchor) if not (
+        match["y"] or match["y2"] or match["yrel"] or match["yrel2"]) else None
+    if year is None:
+        year = _year_of(match, ctx, 6 * number - 5 if half else 3 * number - 2)
     code = f"H{number}" if half else f"Q{number}"
     return Reading("DATE", f"{year:04d}-{code}" if year is not None else None, "season")
 
@@ -149,8 +154,10 @@ def frames_report(value: str, anchor: date | None, text: str, end: int,
     found = _QUARTER_VALUE.match(value)
     if found is None:
         return False
-    if anchor is None or _ENDED.match(text, end) or tense != "future":
+    if anchor is None or _ENDED.match(text, end) or tense not in ("future", "present"):
         return True
+    # "has no estimate of the impact on fourth-quarter results", told in October: a quarter
+    # not yet over, looked ahead to.
     return (int(found[1]), int(found[2])) <= _completed_quarter(anchor)
 
 
@@ -170,6 +177,9 @@ def _named_quarter(match: re.Match[str], ctx: Context) -> Reading | None:
     if which in ("current", "this") or match["det"].lower() == "this":
         if kind == "period":
             return None
+        if framing and not which and ctx.tense() != "future":
+            # "This quarter's loss includes ...", in a report on the third quarter: that one.
+            return _quarter_reading(*framing)
         return _quarter_reading(*_anchor_quarter(ctx.anchor))
     if kind == "period" and not (framing or which == "latest" or year_back):
         return None  # "the period" alone is any stretch of time
@@ -252,20 +262,24 @@ def _year_end(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _year_ended(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``the quarter ended Sept. 29``: the calendar quarter that date closes; ``the year ended
-    Sept. 30``: a stretch of one year (a fiscal year is not a calendar one)."""
+    """``the quarter ended Sept. 29``: the calendar quarter holding most of the three months
+    that date closes (``ended July 31``: the second); ``the year ended Sept. 30``: a stretch
+    of one year (a fiscal year is not a calendar one)."""
     inner = parse_day(match["rest"], ctx)
     if inner is None or not inner.value:
         return None
     day = date.fromisoformat(inner.value)
     if match["k"].lower() == "quarter":
-        return _quarter_reading(day.year, (day.month - 1) // 3 + 1)
+        return _quarter_reading(*fiscal_quarter(day))
     return Reading("DURATION", "P1Y", "duration")  # a fiscal year, whichever months it spans
 
 
 def _the_year_stretch(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``for the year``: the stretch of one year a figure covers."""
-    return Reading("DURATION", "P1Y", "duration")
+    """``for the year ended Sept. 30``: the stretch of one year a figure covers; ``For the
+    year, volume was flat``, ``a high for the year``: the year reported on, the anchor's."""
+    if _ENDED.match(ctx.text, ctx.end) or ctx.anchor is None:
+        return Reading("DURATION", "P1Y", "duration")
+    return Reading("DATE", str(ctx.anchor.year), "year")
 
 
 

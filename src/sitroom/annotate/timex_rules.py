@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
+from .timex_anchor import attributive, fronted_until, names_today
 from .timex_calendar import Tense
 from .timex_lexicon import (
     DAY,
@@ -241,7 +242,10 @@ def _month_alone(match: re.Match[str], ctx: Context) -> Reading | None:
         if ctx.reference_year is not None and relative is None:
             return Reading("DATE", cal.month_value(ctx.reference_year, month), "month")
         return Reading("DATE", None, "month")
-    year = cal.month_year(ctx.anchor, month, _dated_tense(ctx), relative)
+    tense = _dated_tense(ctx)
+    if tense == "future" and attributive(ctx.text, ctx.start, ctx.end):
+        tense = None  # "is continuing under a June agreement": the agreement has its own time
+    year = cal.month_year(ctx.anchor, month, tense, relative)
     return Reading("DATE", cal.month_value(year, month), "month")
 
 
@@ -333,6 +337,8 @@ _BEHIND_CUE = re.compile(
 def _clause_tense(ctx: Context) -> Tense | None:
     if _BEHIND_CUE.search(ctx.before(40)):
         return "past"
+    if fronted_until(ctx.text, ctx.start, ctx.end):
+        return ctx.tense()  # "Until Thursday, they had not called him a suspect"
     return "future" if _AHEAD_CUE.search(ctx.before(40)) else ctx.tense()
 
 
@@ -769,6 +775,8 @@ def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
     unit, _ = _unit(match["u"])
     if unit == "quarter":
         return None  # "the third quarter of 1989" is a calendar quarter (timex_periods)
+    if unit == "day" and ctx.anchor is not None and names_today(ctx.text, ctx.start):
+        return _day_reading(ctx.anchor)  # "Today is the eighth day of the blockade"
     event = match["ev"]
     inner = parse_day(event, ctx, prefix_only=True, allow_month=True)
     if unit in cal.CLOCK_UNITS and _opens_with_day(

@@ -56,8 +56,11 @@ def _verb_tense(verb: Any, depth: int) -> Tense | None:
         # With or without an auxiliary ("has fallen", "the decision, announced Wednesday"),
         # a participle tells what was done; a bare one does not take its head's tense.
         return "past"
-    if verb.tag_ == "VB" and "to" in aux_words and verb.head.lemma_ == "be":
-        return "future"  # "is to resume trading Tuesday"
+    if verb.tag_ == "VB" and "to" in aux_words and verb.head.lemma_ == "be" and (
+            verb.dep_ != "csubj"):
+        # "is to resume trading Tuesday"; but in "among the countries to accede on Friday
+        # were ...", the infinitive is the subject of "were" and takes its tense.
+        return "future"
     if verb.tag_ in ("VB", "VBG") and ("to" in aux_words or verb.dep_ in ("xcomp", "advcl")):
         return _inherit(verb, depth, default=None)
     if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
