@@ -22,7 +22,8 @@ def _person(text: str, name: str) -> Mention:
 
 def test_a_place_before_an_office_title_is_placed() -> None:
     text = "Calgary MLA Sandra Jansen drew a standing ovation. Aleppo Mayor Brita Hasan spoke."
-    placed = _placed(text, [_person(text, "Calgary MLA Sandra Jansen"), _person(text, "Brita Hasan")])
+    people = [_person(text, "Calgary MLA Sandra Jansen"), _person(text, "Brita Hasan")]
+    placed = _placed(text, people)
     assert set(placed) == {"Calgary", "Aleppo"}
 
 
