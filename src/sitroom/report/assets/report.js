@@ -679,6 +679,17 @@
     var labelled = new Set(geocoded.slice().sort(function (a, b) {
       return (b.country_code === home) - (a.country_code === home) || b.articles.length - a.articles.length;
     }).slice(0, 12).map(function (p) { return p.id; }));
+    // Two labelled places at about the same point (a town and the province named after it)
+    // would print one label over the other: the later one writes its label above.
+    var labelledAt = [];
+    function labelSide(place) {
+      if (!labelled.has(place.id)) return "right";
+      var near = labelledAt.some(function (q) {
+        return Math.abs(q[0] - place.lat) < 0.3 && Math.abs(q[1] - place.lon) < 0.3;
+      });
+      labelledAt.push([place.lat, place.lon]);
+      return near ? "top" : "right";
+    }
     geocoded.forEach(function (place) {
       var radius = 5 + 13 * Math.sqrt(place.articles.length / maxArticles);
       var marker = L.circleMarker([place.lat, place.lon], {
@@ -688,7 +699,7 @@
       marker.bindPopup(function () { return placePopup(place); }, { maxWidth: 340 });
       // Leaflet writes string content as HTML: names go in as text nodes.
       marker.bindTooltip(el("span", { text: place.name }), {
-        permanent: labelled.has(place.id), direction: "right", className: "sr-label" });
+        permanent: labelled.has(place.id), direction: labelSide(place), className: "sr-label" });
       marker.addTo(markerLayer);
       markersByPlace.set(place.id, marker);
     });
