@@ -45,6 +45,7 @@ from .timex_daytime import DAYTIME_RULES
 from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
+from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
 from .timex_words import WORD_RULES
 from .wordscan import WordScanner
@@ -54,7 +55,7 @@ __all__ = ["extract_times", "normalize_text"]
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
 #: "a year earlier" beside a quarter reads as that quarter.
 ALL_RULES: tuple[Rule, ...] = (PERIOD_RULES + WORD_RULES + DAYTIME_RULES + RANGE_RULES
-                                 + RULES)
+                                 + RULES + SPAN_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.

@@ -681,6 +681,8 @@ def _recent(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _set(match: re.Match[str], ctx: Context) -> Reading | None:
+    if match["t"][:3].lower() == "per" and _RATE_BEFORE.search(ctx.before(40)):
+        return None  # "15 million instructions per second", "$5 per day": a rate
     amount = _amount(match.groupdict().get("n"))
     unit, multiplier = _unit(match["u"])
     return Reading("SET", _duration(amount * multiplier if amount else None, unit), "duration")
