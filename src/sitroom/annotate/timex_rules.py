@@ -253,7 +253,7 @@ def _year(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if re.match(r"\s*(?:%|(?i:per\s*cent|percent|km|kilomet|metre|meter|mile|kg|tonne|ton|people"
                 r"|persons|troops|soldiers|fighters|families|dollars|euros|votes|hours|feet|ft"
-                r"\b|m\b))", after):
+                r"\b|m\b|hrs\b|gmt\b|utc\b|local\s+time))", after):  # "(1800 GMT)": a clock
         return None
     return Reading("DATE", match["y"], "year")
 

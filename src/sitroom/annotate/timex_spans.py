@@ -13,7 +13,11 @@ TimeML (and TempEval-3's annotation of news) marks these as TIMEX3:
   something went on is a duration of unstated length (``PXM``, ``PXW``). Only after a word
   that frames it as elapsed time (``after``, ``follows``, ``despite``, ``amid``...), so that
   ``the heady days of`` (an era) and ``within days of`` (an event-relative offset, read by
-  the main rules) stay out.
+  the main rules) stay out;
+- a fraction of a unit is a duration (``a half-hour``, ``a quarter century``, ``three quarters
+  of an hour``: ``PT30M``, ``P25Y``, ``PT45M``);
+- ``every Monday morning`` and ``each summer`` are sets (``XXXX-WXX-1TMO``, ``XXXX-SU``), as
+  ``every morning`` and ``each July`` are.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import re
 
 from . import timex_calendar as cal
-from .timex_lexicon import START, UNIT_WORDS
+from .timex_lexicon import PARTS_OF_DAY, SEASONS, START, UNIT_WORDS, WEEKDAY, WEEKDAYS
 from .timex_rules import Context, Handler, Reading, Rule
 
 __all__ = ["SPAN_RULES"]
@@ -65,6 +69,28 @@ def _elapsed_units(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DURATION", cal.duration_value("X", unit), "duration")
 
 
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75, "three quarter": 0.75}
+
+
+def _fraction_of_unit(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``a half-hour``: half of one hour, ``PT30M``; ``a quarter century``: ``P25Y``."""
+    fraction = _FRACTIONS[" ".join(match["frac"].lower().replace("-", " ").split())]
+    unit = UNIT_WORDS[match["u"].lower()]
+    return Reading("DURATION", cal.duration_value(cal.format_amount(fraction), unit),
+                   "duration")
+
+
+def _weekday_part_set(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``every Monday morning``: that part of every such weekday."""
+    weekday = WEEKDAYS[match["wd"].lower()] + 1
+    return Reading("SET", f"XXXX-WXX-{weekday}T{PARTS_OF_DAY[match['part'].lower()]}", "time")
+
+
+def _season_set(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``every summer``: the season of every year."""
+    return Reading("SET", f"XXXX-{SEASONS[match['s'].lower()]}", "season")
+
+
 def _rule(name: str, pattern: str, handler: Handler) -> Rule:
     return Rule(name, re.compile(pattern), handler)
 
@@ -78,6 +104,14 @@ SPAN_RULES: tuple[Rule, ...] = (
           r"\s+(?P<next>[A-Za-z][\w-]*)", _current),
     _rule("vague_modifier", START + r"(?P<t>(?i:(?:several|few|many)-|multi-?)"
           r"(?P<u>(?i:minute|hour|day|week|month|year|decade)))(?![\w-])", _vague_modifier),
+    _rule("fraction_of_unit", START + r"(?P<t>(?:(?i:a|an|one)\s+)?(?P<frac>(?i:half|quarter"
+          r"|three[- ]quarters?))(?:[- ]|\s+|\s+(?i:of)\s+(?i:a|an)\s+)"
+          r"(?P<u>(?i:minute|hour|day|week|month|year|decade|century)))(?![\w-])",
+          _fraction_of_unit),
+    _rule("weekday_part_set", START + r"(?P<t>(?i:every|each)\s+" + WEEKDAY
+          + r"\s+(?P<part>(?i:morning|afternoon|evening|night)))(?![\w-])", _weekday_part_set),
+    _rule("season_set", START + r"(?P<t>(?i:every|each)\s+(?P<s>(?i:spring|summer|autumn|fall"
+          r"|winter)))(?![\w-])", _season_set),
     _rule("elapsed_units", START + _ELAPSED_CUE + r"\s+(?P<t>(?P<u>(?i:minutes|hours|days"
           r"|weeks|months|years|decades)))\s+(?i:of)\s+(?=[a-z])", _elapsed_units),
 )

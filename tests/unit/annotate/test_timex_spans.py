@@ -95,3 +95,38 @@ def test_per_unit_after_an_amount_is_a_rate_not_a_set() -> None:
     assert found("Intel rates the chip at 15 million instructions per second.") == []
     assert found("Refugees are paid $5 per day.") == []
     assert found("Prices are reset per quarter.") == [("per quarter", "SET", "P1Q")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The meeting lasted a half-hour.", ("a half-hour", "DURATION", "PT30M")),
+        ("They waited three quarters of an hour.",
+         ("three quarters of an hour", "DURATION", "PT45M")),
+        ("Unemployment is near a quarter-century low.",
+         ("a quarter-century", "DURATION", "P25Y")),
+        ("Nothing changed for a quarter of a century.",
+         ("a quarter of a century", "DURATION", "P25Y")),
+    ],
+)
+def test_a_fraction_of_a_unit_is_a_duration_of_that_fraction(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+def test_a_share_or_a_point_is_not_a_fraction_of_time() -> None:
+    assert found("Rates rose a quarter point.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council meets every Monday morning.",
+         ("every Monday morning", "SET", "XXXX-WXX-1TMO")),
+        ("Protesters gather each Friday night.", ("each Friday night", "SET", "XXXX-WXX-5TNI")),
+        ("The river floods every spring.", ("every spring", "SET", "XXXX-SP")),
+    ],
+)
+def test_every_weekday_part_or_season_is_a_set(text: str,
+                                               expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
