@@ -43,6 +43,7 @@ from .doctext import ents_of, text_of
 from .timex_calendar import Tense
 from .timex_clock24 import CLOCK24_RULES
 from .timex_daytime import DAYTIME_RULES
+from .timex_narrative import NARRATIVE_RULES
 from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
@@ -56,7 +57,7 @@ __all__ = ["extract_times", "normalize_text"]
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
 #: "a year earlier" beside a quarter reads as that quarter.
 ALL_RULES: tuple[Rule, ...] = (PERIOD_RULES + WORD_RULES + DAYTIME_RULES + RANGE_RULES
-                                 + CLOCK24_RULES + RULES + SPAN_RULES)
+                                 + CLOCK24_RULES + RULES + SPAN_RULES + NARRATIVE_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.

@@ -915,7 +915,8 @@ RULES: tuple[Rule, ...] = (
           + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
     _rule("duration", START + r"(?P<t>(?:(?i:the\s+(?:past|last|previous|next|coming|first"
           r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?"
-          r"(?:\s+(?i:more|additional|extra))?(?:\s+(?i:trading|business|working"
+          r"(?:\s+(?i:more|additional|extra|straight|consecutive|successive))?"
+          r"(?:\s+(?i:trading|business|working"
           r"|school))?\s+" + UNIT + r"(?P<half2>\s+(?i:and\s+a\s+half))?)"
           r"(?!-)", lambda m, c: _plain_duration(m, c)),
     _rule("hyphen_duration", START + r"(?P<t>(?P<n>\d+(?:\.\d+)?|(?i:one|two|three|four|five"
