@@ -43,6 +43,7 @@ from .doctext import ents_of, text_of
 from .timex_calendar import Tense
 from .timex_clock24 import CLOCK24_RULES
 from .timex_daytime import DAYTIME_RULES
+from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
 from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
@@ -147,7 +148,9 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
         reading = candidate.rule.handler(candidate.match, ctx)
         if reading is None:
             continue
-        results.append((candidate.start, candidate.end, reading))
+        start = bounded_start(text, candidate.start, candidate.end, reading.type,
+                              results[-1][1] if results else 0)  # "nearly five months"
+        results.append((start, candidate.end, reading))
         day = _DAY_VALUE.match(reading.value or "")
         if day and reading.type in ("DATE", "TIME"):
             reference_day = date(int(day[1]), int(day[2]), int(day[3]))
