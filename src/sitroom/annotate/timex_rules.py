@@ -705,7 +705,14 @@ _REFERENCES = {
 
 def _reference(match: re.Match[str], ctx: Context) -> Reading | None:
     text = " ".join(match["t"].lower().split())
+    if match["t"] == "Now" and _DISCOURSE_AFTER.match(ctx.text, ctx.end) and (
+            _at_sentence_start(ctx.before(4))):
+        return None  # "Now, he says, ...", "Now for the weather": a turn in the talk, not a time
     return Reading("DATE", _REFERENCES[text], "ref")
+
+
+#: After a sentence's first word "Now": a comma or "for", which make it a discourse marker.
+_DISCOURSE_AFTER = re.compile(r"\s*,|\s+for\b")
 
 
 # --------------------------------------------------------------------------- event-relative
