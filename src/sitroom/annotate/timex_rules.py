@@ -232,8 +232,19 @@ _MONTH_CUES = re.compile(
 )
 
 
+#: After a bare month name, what makes it the first word of a name ("March for Life",
+#: "March of Dimes", "March on Washington"): a preposition and a capitalised word.
+_NAMED_EVENT_AFTER = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z][a-z]")
+#: ... after an article ("the March for Life", "an annual March of Dimes"), not after a
+#: preposition of time ("wrote in June for Reuters").
+_NAME_BEFORE = re.compile(r"\b(?i:the|a|an|annual|yearly)\s+$")
+
+
 def _month_alone(match: re.Match[str], ctx: Context) -> Reading | None:
     relative = _relative_word(match)
+    if not relative and _NAMED_EVENT_AFTER.match(ctx.text, ctx.end) and _NAME_BEFORE.search(
+            ctx.before(12)):
+        return None  # "the annual March for Life", "the March on Washington": a name
     if not (relative or ctx.in_entity or _MONTH_CUES.search(ctx.text[:match.start("mon")][-20:])):
         return None
     month = _month(match["mon"])

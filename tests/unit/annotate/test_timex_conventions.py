@@ -214,3 +214,8 @@ def test_now_opening_a_sentence_before_a_comma_or_for_is_a_discourse_marker(text
 def test_now_opening_a_sentence_as_a_time_is_still_the_present() -> None:
     assert found("Now officials are investigating the bombing.")[0][:3] == (
         "Now", "DATE", "PRESENT_REF")
+
+
+def test_a_month_name_opening_a_named_event_is_not_a_month() -> None:
+    assert found("Agents scanned the crowd at the annual March for Life.") == []
+    assert found("He wrote in June for Reuters.") == [("June", "DATE", "1989-06")]
