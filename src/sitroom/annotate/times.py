@@ -3,9 +3,12 @@
 Recognition is rule-based (:mod:`.timex_rules`: precompiled patterns over the text, in the
 manner of HeidelTime; :mod:`.timex_periods` for quarters and fiscal years, :mod:`.timex_words`
 for years and decades in words, :mod:`.timex_daytime` for times of day in words and their sets,
-:mod:`.timex_ranges` for ranges of days) with spaCy's own DATE/TIME entities as supporting
-evidence: a bare month name counts only where a preposition or modifier introduces it, or spaCy
-also labelled it.
+:mod:`.timex_ranges` for ranges of days, :mod:`.timex_clock24` for ``0600 GMT``,
+:mod:`.timex_spans` for ``current``, fractions of units and sets of parts of weekdays,
+:mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``; a duration takes
+in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
+as supporting evidence: a bare month name counts only where a preposition or modifier
+introduces it, or spaCy also labelled it.
 spaCy entities no rule can normalise (``a fourth consecutive day``) are left out rather than
 reported without a value.
 
