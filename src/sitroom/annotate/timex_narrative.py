@@ -35,8 +35,18 @@ def _from_now(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", value, "day" if unit in cal.CLOCK_UNITS else cal.UNIT_PRECISION[unit])
 
 
+#: After "that night", "that morning": a noun the part of day modifies ("warned that night
+#: raids would go on"), where "that" is the conjunction and no day is meant.
+_COMPOUND_AFTER = re.compile(
+    r"\s+(?:raids?|attacks?|strikes?|patrols?|flights?|shifts?|sessions?|trading|prayers?"
+    r"|news|editions?|shows?|programs?|programmes?|classes|curfews?|rush|services?|markets?"
+    r"|clubs?|life|sky|skies|vision|time|fighting|operations?|bombings?|shelling)\b")
+
+
 def _that_part(match: re.Match[str], ctx: Context) -> Reading | None:
     """``later that night``: that part of the day last named."""
+    if _COMPOUND_AFTER.match(ctx.text, ctx.end):
+        return None
     day = ctx.reference_day or _reference_day(ctx)
     code = PARTS_OF_DAY[match["part"].lower()]
     return Reading("TIME", f"{day.isoformat()}T{code}" if day else None, "time")

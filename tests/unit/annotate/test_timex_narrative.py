@@ -60,3 +60,7 @@ def test_a_run_of_straight_or_consecutive_units_is_their_sum() -> None:
         ("10 straight days", "DURATION", "P10D")]
     assert found("Output fell for three consecutive months.") == [
         ("three consecutive months", "DURATION", "P3M")]
+
+
+def test_that_before_a_compound_of_a_part_of_day_is_the_conjunction() -> None:
+    assert found("The army warned that night raids would go on.") == []
