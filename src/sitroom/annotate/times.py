@@ -4,9 +4,13 @@ Recognition is rule-based (:mod:`.timex_rules`: precompiled patterns over the te
 manner of HeidelTime; :mod:`.timex_periods` for quarters and fiscal years, :mod:`.timex_words`
 for years and decades in words, :mod:`.timex_daytime` for times of day in words and their sets,
 :mod:`.timex_ranges` for ranges of days, :mod:`.timex_anchor_rules` for halves counted in
-quarters; :mod:`.timex_anchor` says which quarter, year or day a report means) with spaCy's
-own DATE/TIME entities as supporting evidence: a bare month name counts only where a
-preposition or modifier introduces it, or spaCy also labelled it.
+quarters (:mod:`.timex_anchor` says which quarter, year or day a report means),
+:mod:`.timex_clock24` for ``0600 GMT``,
+:mod:`.timex_spans` for ``current``, fractions of units and sets of parts of weekdays,
+:mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``; a duration takes
+in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
+as supporting evidence: a bare month name counts only where a preposition or modifier
+introduces it, or spaCy also labelled it.
 spaCy entities no rule can normalise (``a fourth consecutive day``) are left out rather than
 reported without a value.
 
@@ -44,10 +48,14 @@ from .doctext import ents_of, text_of
 from .timex_anchor import compared_quarter
 from .timex_anchor_rules import ANCHOR_RULES
 from .timex_calendar import Tense
+from .timex_clock24 import CLOCK24_RULES
 from .timex_daytime import DAYTIME_RULES
+from .timex_modifiers import bounded_start
+from .timex_narrative import NARRATIVE_RULES
 from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
+from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
 from .timex_words import WORD_RULES
 from .wordscan import WordScanner
@@ -57,7 +65,8 @@ __all__ = ["extract_times", "normalize_text"]
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
 #: "a year earlier" beside a quarter reads as that quarter.
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
-                                 + RANGE_RULES + RULES)
+                                 + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
+                                 + NARRATIVE_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
@@ -147,7 +156,9 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
         reading = candidate.rule.handler(candidate.match, ctx)
         if reading is None:
             continue
-        results.append((candidate.start, candidate.end, reading))
+        start = bounded_start(text, candidate.start, candidate.end, reading.type,
+                              results[-1][1] if results else 0)  # "nearly five months"
+        results.append((start, candidate.end, reading))
         day = _DAY_VALUE.match(reading.value or "")
         if day and reading.type in ("DATE", "TIME"):
             reference_day = date(int(day[1]), int(day[2]), int(day[3]))

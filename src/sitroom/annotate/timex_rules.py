@@ -233,8 +233,19 @@ _MONTH_CUES = re.compile(
 )
 
 
+#: After a bare month name, what makes it the first word of a name ("March for Life",
+#: "March of Dimes", "March on Washington"): a preposition and a capitalised word.
+_NAMED_EVENT_AFTER = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z][a-z]")
+#: ... after an article ("the March for Life", "an annual March of Dimes"), not after a
+#: preposition of time ("wrote in June for Reuters").
+_NAME_BEFORE = re.compile(r"\b(?i:the|a|an|annual|yearly)\s+$")
+
+
 def _month_alone(match: re.Match[str], ctx: Context) -> Reading | None:
     relative = _relative_word(match)
+    if not relative and _NAMED_EVENT_AFTER.match(ctx.text, ctx.end) and _NAME_BEFORE.search(
+            ctx.before(12)):
+        return None  # "the annual March for Life", "the March on Washington": a name
     if not (relative or ctx.in_entity or _MONTH_CUES.search(ctx.text[:match.start("mon")][-20:])):
         return None
     month = _month(match["mon"])
@@ -257,7 +268,7 @@ def _year(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if re.match(r"\s*(?:%|(?i:per\s*cent|percent|km|kilomet|metre|meter|mile|kg|tonne|ton|people"
                 r"|persons|troops|soldiers|fighters|families|dollars|euros|votes|hours|feet|ft"
-                r"\b|m\b))", after):
+                r"\b|m\b|hrs\b|gmt\b|utc\b|local\s+time))", after):  # "(1800 GMT)": a clock
         return None
     return Reading("DATE", match["y"], "year")
 
@@ -687,6 +698,8 @@ def _recent(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _set(match: re.Match[str], ctx: Context) -> Reading | None:
+    if match["t"][:3].lower() == "per" and _RATE_BEFORE.search(ctx.before(40)):
+        return None  # "15 million instructions per second", "$5 per day": a rate
     amount = _amount(match.groupdict().get("n"))
     unit, multiplier = _unit(match["u"])
     return Reading("SET", _duration(amount * multiplier if amount else None, unit), "duration")
@@ -709,7 +722,14 @@ _REFERENCES = {
 
 def _reference(match: re.Match[str], ctx: Context) -> Reading | None:
     text = " ".join(match["t"].lower().split())
+    if match["t"] == "Now" and _DISCOURSE_AFTER.match(ctx.text, ctx.end) and (
+            _at_sentence_start(ctx.before(4))):
+        return None  # "Now, he says, ...", "Now for the weather": a turn in the talk, not a time
     return Reading("DATE", _REFERENCES[text], "ref")
+
+
+#: After a sentence's first word "Now": a comma or "for", which make it a discourse marker.
+_DISCOURSE_AFTER = re.compile(r"\s*,|\s+for\b")
 
 
 # --------------------------------------------------------------------------- event-relative
@@ -921,7 +941,8 @@ RULES: tuple[Rule, ...] = (
           + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn|winter)))(?!\w)", _season),
     _rule("duration", START + r"(?P<t>(?:(?i:the\s+(?:past|last|previous|next|coming|first"
           r"|final)\s+))?" + NUMBER + r"(?P<half>\s+(?i:and\s+a\s+half))?"
-          r"(?:\s+(?i:more|additional|extra))?(?:\s+(?i:trading|business|working"
+          r"(?:\s+(?i:more|additional|extra|straight|consecutive|successive))?"
+          r"(?:\s+(?i:trading|business|working"
           r"|school))?\s+" + UNIT + r"(?P<half2>\s+(?i:and\s+a\s+half))?)"
           r"(?!-)", lambda m, c: _plain_duration(m, c)),
     _rule("hyphen_duration", START + r"(?P<t>(?P<n>\d+(?:\.\d+)?|(?i:one|two|three|four|five"

@@ -201,3 +201,21 @@ def test_several_quarters_of_losses_are_periods_but_three_quarters_of_a_vote_is_
     assert found("It returned to profit after several quarters of losses.") == [
         ("several quarters", "DURATION", "PXQ")]
     assert found("He won three quarters of the vote.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Prices fell. Now, Ms. Conlin said, the issue will have new resonance.",
+    "Now for today's geography quiz.",
+])
+def test_now_opening_a_sentence_before_a_comma_or_for_is_a_discourse_marker(text: str) -> None:
+    assert [expression for expression, *_ in found(text) if expression == "Now"] == []
+
+
+def test_now_opening_a_sentence_as_a_time_is_still_the_present() -> None:
+    assert found("Now officials are investigating the bombing.")[0][:3] == (
+        "Now", "DATE", "PRESENT_REF")
+
+
+def test_a_month_name_opening_a_named_event_is_not_a_month() -> None:
+    assert found("Agents scanned the crowd at the annual March for Life.") == []
+    assert found("He wrote in June for Reuters.") == [("June", "DATE", "1989-06")]
