@@ -213,6 +213,7 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     statements = _with_headline_statements(text, statements, spans)
     statements = _without_nested_beliefs(doc, statements)
     statements = _inherit_speakers(doc, statements)
+    statements = _without_editors_notes(text, statements)
     seen: set[tuple[int, int]] = set()
     mentions: list[QuoteMention] = []
     for st in sorted(statements, key=lambda s: (s.start, s.end)):
@@ -235,6 +236,22 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
             )
         )
     return tuple(mentions)
+
+
+#: A paragraph the outlet adds in its own voice (``Editor's note: X is a serial liar who has
+#: pledged to ...``, ``Correction: ...``): a disclaimer, often the same in every article of a
+#: series, and no report of anyone's words.
+_EDITORS_NOTE = re.compile(r"(?:editor[’']?s[’']? note|correction|clarification)\s*:",
+                           re.IGNORECASE)
+
+
+def _without_editors_notes(text: str, statements: list[_Statement]) -> list[_Statement]:
+    """The statements that do not lie in an editor's note."""
+    def in_note(st: _Statement) -> bool:
+        para_start = _paragraph_of(text, st.start)[0]
+        return _EDITORS_NOTE.match(text, para_start) is not None
+
+    return [st for st in statements if not in_note(st)]
 
 
 def is_cue(token: Any) -> bool:
@@ -499,13 +516,18 @@ _QUOTED_VERBS = frozenset({"quote", "cite", "hear", "record", "overhear"})
 
 def _subject_of(cue: Any) -> Any | None:
     """The subject of a cue; for participles and conjoined verbs, the governing verb's."""
-    if cue.tag_ == "VBN" and cue.dep_ in {"advcl", "acl"}:
-        return None  # ``Asked whether ..., X said``: the participle's subject is not given
+    if cue.tag_ == "VBN" and cue.dep_ in {"advcl", "acl"} and not any(
+        c.dep_ == "nsubj" for c in cue.children
+    ):
+        # ``Asked whether ..., X said``: the participle's subject is not given (a perfect
+        # with its own subject, ``after X had said ...``, has one).
+        return None
     if cue.lower_ == "asked" and cue.text[:1].isupper() and all(
         t.is_punct for t in cue.doc[cue.sent.start:cue.i]
     ):
         return None  # the same, where the tagger read ``Asked`` as a past tense
     verb = cue
+    reached_by = ""  # how the walk came up to ``verb`` from the verb below it
     for _ in range(3):
         # A parser that finds two subjects (``In Berea, OH, ... Gov. Kasich said``) has
         # taken a stray name for one; the subject nearest before the verb is the real one.
@@ -520,8 +542,12 @@ def _subject_of(cue: Any) -> Any | None:
                 # resolver takes it back to X), as attribution corpora mark it.
                 return child
             if child.dep_ == "nsubjpass":
-                if verb.i != cue.i and verb.lemma_.lower() in _QUOTED_VERBS:
-                    return child  # ``X was quoted as saying ...``: X said it
+                if verb.i != cue.i and (verb.lemma_.lower() in _QUOTED_VERBS or (
+                        reached_by in {"xcomp", "conj"} and not _passive(cue))):
+                    # ``X was quoted as saying ...``, ``X was prompted to say ...``, ``X was
+                    # forced into damage control and said ...``: the passive's subject is
+                    # the one the active cue it governs or shares a subject with speaks for.
+                    return child
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
                 return _agent(verb)
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -530,6 +556,7 @@ def _subject_of(cue: Any) -> Any | None:
                 return author  # ``issued a statement saying ...``: who issued it says it
             return verb.head  # ``voters saying they want ...``: the voters say it
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
+            reached_by = verb.dep_
             verb = verb.head
             continue
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
@@ -1097,6 +1124,11 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     )
     subtree = [t for t in subtree if t.i not in subject_ids
                and (preposition is None or t.i != preposition.i)]
+    addressee = _addressee(cue, content) if preposition is None else None
+    if addressee is not None:
+        # ``urged Clinton to release ...``: who is urged belongs to what was urged.
+        words, preposition = addressee
+        subtree = [t for t in words if para[0] <= t.idx < para[1]] + subtree
     if content.dep_ in {"dobj", "pobj", "pcomp"}:
         subtree += [t for t in _object_complements(cue, max(t.i for t in subtree))
                     if para[0] <= t.idx < para[1]]
@@ -1138,6 +1170,36 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
     return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
                       content.dep_ in {"dobj", "pobj", "pcomp"})
+
+
+def _addressee(cue: Any, content: Any) -> tuple[list[Any], Any | None] | None:
+    """``urged Clinton to release ...``, ``asked voters to back him``, ``called on Clinton to
+    release ...``: the one a cue asks to act, written right before the infinitive it asks
+    for (the cue's object, or the object of its ``on``), and the preposition that then
+    joins the cue (``called on``). Attribution corpora mark the pair as the content."""
+    if content.dep_ != "xcomp" or content.i < cue.i:
+        return None
+    first = min(t.i for t in content.subtree)
+    for child in cue.children:
+        if not cue.i < child.i < first:
+            continue
+        preposition = None
+        head = child
+        if child.dep_ == "prep" and child.lower_ == "on" and child.i == cue.i + 1:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if not objects:
+                continue
+            preposition, head = child, objects[0]
+        elif child.dep_ not in {"dobj", "dative"}:
+            continue
+        words = sorted(head.subtree, key=lambda t: t.i)
+        before = cue.doc[words[0].i - 1]
+        if preposition is None and before.lower_ == "on" and before.head.i == cue.i and \
+                before.i == cue.i + 1 and not list(before.children):
+            preposition = before  # the parser left ``on`` bare and made its object the verb's
+        if words[-1].i + 1 == first and not any(t.is_punct for t in words):
+            return words, preposition
+    return None
 
 
 #: Relative and question words a clause's content may be fronted by (``which X said is``).

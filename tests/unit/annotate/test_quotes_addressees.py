@@ -1,0 +1,70 @@
+"""Round 7: the one a cue asks to act (``urged Clinton to release ...``, ``called on X to
+...``), the subject a passive shares with the speech verb it governs or is conjoined with
+(``X was prompted to say``, ``X was forced into ... and said``), a perfect participle with
+its own subject (``after X had said ...``), and an editor's note, which reports no one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.annotate.quotes import extract_quotes
+from sitroom.types import QuoteMention
+
+
+def quotes(nlp: Any, text: str) -> tuple[QuoteMention, ...]:
+    return extract_quotes(nlp(text), "art")
+
+
+def test_who_is_urged_is_part_of_what_was_urged(nlp: Any) -> None:
+    found = quotes(nlp, "Sanders urged Clinton to release the transcripts.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("Sanders", "urged", "Clinton to release the transcripts")
+    ]
+
+
+def test_called_on_someone_to_act_keeps_on_in_the_cue(nlp: Any) -> None:
+    found = quotes(nlp, "Clinton called on Sanders and Donald Trump to do the same.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("Clinton", "called on", "Sanders and Donald Trump to do the same")
+    ]
+
+
+def test_an_intention_without_an_addressee_stays_the_infinitive(nlp: Any) -> None:
+    found = quotes(nlp, "Trump vowed to build a wall on the border.")
+    assert [(q.cue, q.text) for q in found] == [("vowed", "to build a wall on the border")]
+
+
+def test_passive_subject_speaks_for_the_infinitive_it_governs(nlp: Any) -> None:
+    found = quotes(nlp, "Mr. Trump was prompted to say that he liked the debate.")
+    assert [(q.speaker_text, q.text) for q in found] == [("Mr. Trump", "that he liked the debate")]
+
+
+def test_passive_subject_speaks_for_a_conjoined_speech_verb(nlp: Any) -> None:
+    found = quotes(nlp, "By the end of the day, Mr. Trump was forced into damage control and "
+                        "said that his words had been misconstrued.")
+    assert [(q.speaker_text, q.text) for q in found] == [
+        ("Mr. Trump", "that his words had been misconstrued")
+    ]
+
+
+def test_participle_after_a_passive_keeps_the_agent_as_speaker(nlp: Any) -> None:
+    found = quotes(nlp, "The plan was criticized by Jones, saying it was too costly.")
+    assert "The plan" not in {q.speaker_text for q in found}
+
+
+def test_perfect_participle_with_its_own_subject_has_a_speaker(nlp: Any) -> None:
+    found = quotes(nlp, "Mr. Trump hit back on Sunday after the front-runner had said on "
+                        "Saturday that he was becoming the group's best recruiter.")
+    assert [(q.speaker_text, q.cue) for q in found] == [("the front-runner", "had said")]
+
+
+def test_asked_opening_a_sentence_still_has_no_asker(nlp: Any) -> None:
+    found = quotes(nlp, "Asked whether he would run, Smith said he would decide soon.")
+    assert all(q.cue != "Asked" or q.speaker_text is None for q in found)
+
+
+def test_editors_note_is_no_statement(nlp: Any) -> None:
+    text = ("The senator said the bill would pass.\n\nEditor’s note: Donald Trump is a serial "
+            "liar who has repeatedly pledged to ban all Muslims from entering the U.S.")
+    found = quotes(nlp, text)
+    assert [q.text for q in found] == ["the bill would pass"]
