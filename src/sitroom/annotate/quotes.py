@@ -1021,6 +1021,14 @@ def _is_setting(child: Any) -> bool:
     return any(o.ent_type_ in {"DATE", "TIME"} or o.lower_ in _SETTING_NOUNS for o in objects)
 
 
+def _only_a_date(preposition: Any) -> bool:
+    """A prepositional phrase whose object is a date or time and nothing more (``on
+    Tuesday``, ``for years``): it tells when something was said, never what."""
+    words = [t for g in preposition.children if g.dep_ == "pobj" for t in g.subtree
+             if t.is_alpha and t.pos_ != "DET"]
+    return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} for t in words)
+
+
 def _object_complements(cue: Any, after: int) -> list[Any]:
     """The tokens of the cue's complements that directly follow its object (which ends at
     token ``after``), up to a comma, a conjunction or a clause of their own."""
@@ -1085,6 +1093,8 @@ def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
         marks = [g for g in child.children if g.dep_ == "mark" and g.i < child.i]
         return child, marks[0]
     if frame.startswith("prep:"):
+        if _only_a_date(child):
+            return None  # ``as The Times reported on Tuesday``: when, not what
         objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
         return (objects[0], child) if objects else None
     return child, None

@@ -68,3 +68,16 @@ def test_editors_note_is_no_statement(nlp: Any) -> None:
             "liar who has repeatedly pledged to ban all Muslims from entering the U.S.")
     found = quotes(nlp, text)
     assert [q.text for q in found] == ["the bill would pass"]
+
+
+def test_a_date_after_a_learned_preposition_is_not_what_was_reported(nlp: Any) -> None:
+    found = quotes(nlp, "Ailes also met with Mr. Trump that day, as The New York Times "
+                        "reported on Tuesday, and he will advise the campaign.")
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("The New York Times", "reported", "Ailes also met with Mr. Trump that day")
+    ]
+
+
+def test_a_topic_after_a_learned_preposition_is_still_the_content(nlp: Any) -> None:
+    found = quotes(nlp, "The Times reported on the secret meeting of the donors.")
+    assert [(q.cue, q.text) for q in found] == [("reported on", "the secret meeting of the donors")]
