@@ -1021,6 +1021,33 @@ def _is_setting(child: Any) -> bool:
     return any(o.ent_type_ in {"DATE", "TIME"} or o.lower_ in _SETTING_NOUNS for o in objects)
 
 
+#: Clauses on a noun that, set off by a comma, add the writer's aside to it.
+_ASIDES = frozenset({"relcl", "acl"})
+
+
+def _without_aside(head: Any, words: list[Any]) -> list[Any]:
+    """An object that is the content, without what the writer adds after a comma (``backed
+    Bush, the former Florida governor``, ``defended the group, which is under
+    investigation``): the stance was taken on the thing, the aside tells the reader about
+    it."""
+    doc = head.doc
+    last = max(t.i for t in words)
+    for child in sorted(head.children, key=lambda c: c.i):
+        described = child.dep_ == "appos" and head.pos_ == "PROPN" and child.pos_ == "NOUN"
+        if child.i < head.i or (child.dep_ not in _ASIDES and not described):
+            continue
+        own = sorted(t.i for t in child.subtree)
+        first = own[0]
+        # Only an aside that closes the object: one with more of the object after it
+        # (``accused the audience, which ..., of lying``) sits inside what was said.
+        if first > 0 and doc[first - 1].text == "," and all(
+            doc[i].is_punct for i in range(own[-1] + 1, last + 1)
+        ):
+            kept = [t for t in words if t.i < first - 1]
+            return kept or words
+    return words
+
+
 def _only_a_date(preposition: Any) -> bool:
     """A prepositional phrase whose object is a date or time and nothing more (``on
     Tuesday``, ``for years``): it tells when something was said, never what."""
@@ -1152,6 +1179,8 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         return None
     if content.dep_ == "dobj" and content.pos_ == "NOUN" and len(subtree) <= 2:
         return None  # ``denied the reports``, ``demanded an inquiry``: the act, not its words
+    if content.dep_ in {"dobj", "pobj"}:
+        subtree = _without_aside(content, subtree)
     first = min(subtree, key=lambda t: t.i)
     last = max(subtree, key=lambda t: t.i)
     # The complementiser stays (``said that ...``): the content is the whole clause.
