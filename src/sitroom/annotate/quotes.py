@@ -906,6 +906,10 @@ def _content_child(cue: Any) -> Any | None:
             or (lemma in COGNITION_VERBS and (child.i > cue.i or _closing_evidence(cue, child)))
         ):
             return child
+    if lemma in SPEECH_VERBS:
+        stated = _said_in_medium(cue) or _pro_form(cue)
+        if stated is not None:
+            return stated
     question = indirect_question(cue)
     if question is not None:
         return question
@@ -925,6 +929,53 @@ def _content_child(cue: Any) -> Any | None:
             sum(1 for _ in child.subtree) >= MIN_OBJECT_TOKENS
         ):
             return child
+    return None
+
+
+#: Words that stand for a whole reported clause (``said so``, ``said no``) and question words
+#: that stand for an indirect question cut short (``did not say when``).
+PRO_FORMS = frozenset({"so", "no", "yes", "otherwise"})
+_SHORT_QUESTIONS = frozenset({"when", "why", "how", "where", "whether"})
+
+
+def _pro_form(cue: Any) -> Any | None:
+    """``half said so``, ``the candidate said no``, ``told him so``, ``would not say why``:
+    a word right after the verb (or after whom it was told) that stands for what was said."""
+    doc = cue.doc
+    at = cue.i + 1
+    if at < len(doc) and doc[at].head.i == cue.i and doc[at].dep_ in {"dative", "dobj"} and \
+            doc[at].pos_ == "PRON":
+        at += 1  # ``told him so``
+    if at >= len(doc):
+        return None
+    word = doc[at]
+    if word.head.i != cue.i or word.dep_ not in {"advmod", "intj", "dobj", "attr", "oprd"}:
+        return None
+    following = doc[at + 1] if at + 1 < len(doc) else None
+    ends = following is None or following.text in {".", "!", "?", ";", ",", "\u201d", '"'}
+    if word.lower_ in PRO_FORMS and (ends or (
+            following is not None and following.dep_ == "prep" and following.lower_ != "to")):
+        return word  # (``said no to the war``: the war is what was refused)
+    if word.lower_ in _SHORT_QUESTIONS and (following is None or following.text in {".", ";"}):
+        return word  # (``described how, growing up, ...``: the question goes on)
+    return None
+
+
+def _said_in_medium(cue: Any) -> Any | None:
+    """``Weaver says in a statement that the race ...``: where the parser hung the verb's
+    ``that`` clause on the medium it was said in, the clause is still what was said."""
+    for child in cue.children:
+        if child.dep_ != "prep" or child.i < cue.i:
+            continue
+        for medium in child.children:
+            if medium.dep_ != "pobj" or medium.lower_ not in _SETTING_NOUNS | _MEDIUM_NOUNS:
+                continue
+            for clause in medium.children:
+                if clause.dep_ in {"acl", "ccomp"} and clause.i > medium.i and any(
+                    g.dep_ == "mark" and g.lower_ == "that" and g.i == min(
+                        t.i for t in clause.subtree) for g in clause.children
+                ):
+                    return clause
     return None
 
 
@@ -1174,7 +1225,8 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
                     if para[0] <= t.idx < para[1]]
     # An object names what the act concerns (``backed Clinton``); a clause needs a subject
     # and a verb at least.
-    minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} else 2
+    minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} or (
+        content.lower_ in PRO_FORMS | _SHORT_QUESTIONS and len(subtree) == 1) else 2
     if sum(1 for t in subtree if t.is_alpha) < minimum:
         return None
     if content.dep_ == "dobj" and content.pos_ == "NOUN" and len(subtree) <= 2:
