@@ -637,7 +637,8 @@ def speaker_span(doc: Any, cue: Any) -> tuple[int, int] | None:
     """Characters of the cue's speaker: the subject noun phrase with relative clauses,
     participle clauses and trailing punctuation cut off (``A senior official, who spoke on
     condition of anonymity,`` -> ``A senior official``); appositions are kept, since they
-    often hold the name (``The group's director, Ayşe Kılıç,``)."""
+    often hold the name (``The group's director, Ayşe Kılıç,``), and so is a participle
+    that tells which one speaks (``A poll released Monday``)."""
     if cue.lower_ == "according":
         target = _according_target(cue)
         return phrase_span(doc, target) if target is not None else None
@@ -722,6 +723,19 @@ def _paragraph_opening_speaker(doc: Any, cue: Any) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _restrictive_participle(clause: Any) -> bool:
+    """``a poll released Monday``, ``exit polls taken in South Carolina``: a past participle
+    right after a common noun, with no comma, tells which one speaks and is part of its
+    name; a clause set off by commas, or one on a name, is an aside."""
+    head = clause.head
+    words = sorted(clause.subtree, key=lambda t: t.i)
+    return bool(
+        clause.dep_ == "acl" and clause.tag_ == "VBN" and head.pos_ == "NOUN"
+        and words[0].i == head.i + 1 and clause.i == words[0].i
+        and not any(t.is_punct or t.is_quote or t.dep_ in {"ccomp", "relcl"} for t in words)
+    )
+
+
 def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
     """The noun phrase headed by ``head``, without relative or participle clauses, and
     within the head's paragraph (parsers glue headlines onto the next line)."""
@@ -730,7 +744,7 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
     # Clauses hanging off the name (``who ...``, a quote the parser hung on it) and an age
     # (``Sarandon, 69,``) are not part of who speaks.
     cut = {t.i for c in head.children
-           if c.dep_ in {"relcl", "acl", "ccomp", "advcl"}
+           if (c.dep_ in {"relcl", "acl", "ccomp", "advcl"} and not _restrictive_participle(c))
            or (c.dep_ == "appos" and c.like_num)
            for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut and para[0] <= t.idx < para[1]]
@@ -907,7 +921,7 @@ def _content_child(cue: Any) -> Any | None:
         ):
             return child
     if lemma in SPEECH_VERBS:
-        stated = _said_in_medium(cue) or _pro_form(cue)
+        stated = _said_in_medium(cue)
         if stated is not None:
             return stated
     question = indirect_question(cue)
@@ -929,35 +943,6 @@ def _content_child(cue: Any) -> Any | None:
             sum(1 for _ in child.subtree) >= MIN_OBJECT_TOKENS
         ):
             return child
-    return None
-
-
-#: Words that stand for a whole reported clause (``said so``, ``said no``) and question words
-#: that stand for an indirect question cut short (``did not say when``).
-PRO_FORMS = frozenset({"so", "no", "yes", "otherwise"})
-_SHORT_QUESTIONS = frozenset({"when", "why", "how", "where", "whether"})
-
-
-def _pro_form(cue: Any) -> Any | None:
-    """``half said so``, ``the candidate said no``, ``told him so``, ``would not say why``:
-    a word right after the verb (or after whom it was told) that stands for what was said."""
-    doc = cue.doc
-    at = cue.i + 1
-    if at < len(doc) and doc[at].head.i == cue.i and doc[at].dep_ in {"dative", "dobj"} and \
-            doc[at].pos_ == "PRON":
-        at += 1  # ``told him so``
-    if at >= len(doc):
-        return None
-    word = doc[at]
-    if word.head.i != cue.i or word.dep_ not in {"advmod", "intj", "dobj", "attr", "oprd"}:
-        return None
-    following = doc[at + 1] if at + 1 < len(doc) else None
-    ends = following is None or following.text in {".", "!", "?", ";", ",", "\u201d", '"'}
-    if word.lower_ in PRO_FORMS and (ends or (
-            following is not None and following.dep_ == "prep" and following.lower_ != "to")):
-        return word  # (``said no to the war``: the war is what was refused)
-    if word.lower_ in _SHORT_QUESTIONS and (following is None or following.text in {".", ";"}):
-        return word  # (``described how, growing up, ...``: the question goes on)
     return None
 
 
@@ -1225,8 +1210,7 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
                     if para[0] <= t.idx < para[1]]
     # An object names what the act concerns (``backed Clinton``); a clause needs a subject
     # and a verb at least.
-    minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} or (
-        content.lower_ in PRO_FORMS | _SHORT_QUESTIONS and len(subtree) == 1) else 2
+    minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} else 2
     if sum(1 for t in subtree if t.is_alpha) < minimum:
         return None
     if content.dep_ == "dobj" and content.pos_ == "NOUN" and len(subtree) <= 2:
