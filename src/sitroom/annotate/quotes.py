@@ -162,11 +162,15 @@ def _find_close(text: str, i: int, para_end: int, mark: str) -> tuple[int | None
         if here is None:
             i += 1
             continue
-        if here in closers and (
+        after_blank = i == 0 or text[i - 1].isspace()
+        # A straight mark closing a curly one must look like a closer: after a blank it
+        # opens a quote nested in it (“He called it "odd" today”).
+        nested_straight = here == '"' and mark == "“" and after_blank
+        if here in closers and not nested_straight and (
             mark not in SINGLE_MARKS or _can_close_single(text, i, len(here))
         ):
             # A curly opener used as a closer (“...“) must look like a closer.
-            if here == mark and mark == "“" and (i == 0 or text[i - 1].isspace()):
+            if here == mark and mark == "“" and after_blank:
                 i += 1
                 continue
             return i, len(here)

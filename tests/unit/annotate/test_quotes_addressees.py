@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitroom.annotate.quotes import extract_quotes
+from sitroom.annotate.quotes import extract_quotes, find_quote_spans
 from sitroom.types import QuoteMention
 
 
@@ -105,3 +105,20 @@ def test_a_participle_naming_which_poll_is_part_of_the_source(nlp: Any) -> None:
 def test_a_participle_set_off_by_commas_is_not_part_of_the_source(nlp: Any) -> None:
     found = quotes(nlp, "The senator, accused of fraud last year, said the charges were false.")
     assert [q.speaker_text for q in found] == ["The senator"]
+
+
+def test_a_straight_and_a_curly_double_mark_pair_up() -> None:
+    text = '“Our roads are crumbling," she said. "This is the floor,” she added.'
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == [
+        "Our roads are crumbling", "This is the floor"]
+
+
+def test_a_straight_mark_after_a_blank_inside_curly_marks_is_nested() -> None:
+    text = '“He called it "odd" today,” she said.'
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == ['He called it "odd" today']
+
+
+def test_a_mixed_pair_gives_the_quote_its_speaker(nlp: Any) -> None:
+    found = quotes(nlp, '“Our roads and bridges are potholed and crumbling," she said.')
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("she", "said", "Our roads and bridges are potholed and crumbling")]
