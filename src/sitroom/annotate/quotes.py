@@ -268,7 +268,18 @@ def is_quote_cue(token: Any) -> bool:
     only reports words it quotes (``"...," Carson continued``)."""
     return is_cue(token) or bool(
         token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_ONLY_VERBS
-    )
+    ) or _retort(token)
+
+
+#: Verbs of striking that, with ``back``, answer in words (``"...," Trump shot back``).
+_RETORT_VERBS = frozenset({"shoot", "fire", "hit", "strike", "push", "punch", "write"})
+
+
+def _retort(token: Any) -> bool:
+    """``shot back``, ``fired back``: a verb of striking with the particle ``back``."""
+    return bool(token.pos_ == "VERB" and token.lemma_.lower() in _RETORT_VERBS and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ == "back" and c.i == token.i + 1
+        for c in token.children))
 
 
 #: Lemmas that may head reported content: speech, belief and intention verbs, and verbs whose
@@ -505,7 +516,8 @@ def cue_span(doc: Any, cue: Any) -> tuple[int, int]:
     to``."""
     end = cue.idx + len(cue.text)
     for child in cue.children:
-        if child.dep_ == "prt" and child.i == cue.i + 1:
+        if child.i == cue.i + 1 and (child.dep_ == "prt" or (
+                child.lower_ == "back" and _retort(cue))):
             end = child.idx + len(child.text)
     if cue.lower_ == "according" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to":
         nxt = doc[cue.i + 1]

@@ -122,3 +122,13 @@ def test_a_mixed_pair_gives_the_quote_its_speaker(nlp: Any) -> None:
     found = quotes(nlp, '“Our roads and bridges are potholed and crumbling," she said.')
     assert [(q.speaker_text, q.cue, q.text) for q in found] == [
         ("she", "said", "Our roads and bridges are potholed and crumbling")]
+
+
+def test_shot_back_introduces_a_quote(nlp: Any) -> None:
+    found = quotes(nlp, '"Jeb wants to be a tough guy tonight," Trump shot back.')
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("Trump", "shot back", "Jeb wants to be a tough guy tonight")]
+
+
+def test_firing_back_without_words_is_no_statement(nlp: Any) -> None:
+    assert quotes(nlp, "The army fired back at the rebels.") == ()
