@@ -530,6 +530,16 @@ def cue_span(doc: Any, cue: Any) -> tuple[int, int]:
 _QUOTED_VERBS = frozenset({"quote", "cite", "hear", "record", "overhear"})
 
 
+#: Passive verbs whose subject is made, asked or seen to do what the infinitive or
+#: participle under them says (``X was prompted to say``, ``X was seen shouting``); under
+#: other passives (``is expected to``, ``is used to avoid``) the subject is not a speaker.
+_MADE_TO_SPEAK = frozenset({
+    "prompt", "force", "ask", "urge", "encourage", "press", "pressure", "push", "invite",
+    "compel", "oblige", "require", "tell", "order", "inspire", "move", "lead", "persuade",
+    "convince", "prod", "call", "see", "catch", "film", "spot", "videotape", "tape",
+})
+
+
 def _subject_of(cue: Any) -> Any | None:
     """The subject of a cue; for participles and conjoined verbs, the governing verb's."""
     if cue.tag_ == "VBN" and cue.dep_ in {"advcl", "acl"} and not any(
@@ -559,7 +569,9 @@ def _subject_of(cue: Any) -> Any | None:
                 return child
             if child.dep_ == "nsubjpass":
                 if verb.i != cue.i and (verb.lemma_.lower() in _QUOTED_VERBS or (
-                        reached_by in {"xcomp", "conj"} and not _passive(cue))):
+                        cue.head.i == verb.i and not _passive(cue) and (
+                            reached_by == "conj" or (reached_by == "xcomp" and
+                                                     verb.lemma_.lower() in _MADE_TO_SPEAK)))):
                     # ``X was quoted as saying ...``, ``X was prompted to say ...``, ``X was
                     # forced into damage control and said ...``: the passive's subject is
                     # the one the active cue it governs or shares a subject with speaks for.

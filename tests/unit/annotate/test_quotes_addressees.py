@@ -132,3 +132,9 @@ def test_shot_back_introduces_a_quote(nlp: Any) -> None:
 
 def test_firing_back_without_words_is_no_statement(nlp: Any) -> None:
     assert quotes(nlp, "The army fired back at the rebels.") == ()
+
+
+def test_a_passive_of_expectation_or_use_gives_no_speaker(nlp: Any) -> None:
+    assert quotes(nlp, "The move is commonly used to avoid disclosing how money is spent.") == ()
+    assert quotes(nlp, "Many Democrats are expected to oppose a measure extending the "
+                       "program.") == ()
