@@ -1,7 +1,10 @@
-"""Round 7: the one a cue asks to act (``urged Clinton to release ...``, ``called on X to
-...``), the subject a passive shares with the speech verb it governs or is conjoined with
-(``X was prompted to say``, ``X was forced into ... and said``), a perfect participle with
-its own subject (``after X had said ...``), and an editor's note, which reports no one."""
+"""Attribution round 7: the one a cue asks to act (``urged Clinton to release ...``,
+``called on X to ...``); the subject a passive shares with the speech verb under it or
+conjoined to it (``X was prompted to say``, ``X was forced into ... and said``); a perfect
+participle with its own subject; a ``that`` clause hung on the medium (``says in a statement
+that``); a date after a learned preposition; asides after an object that is the content; a
+participle naming which poll speaks; mixed straight and curly double marks; ``shot back``;
+and an editor's note, which reports no one."""
 
 from __future__ import annotations
 
