@@ -96,9 +96,11 @@ REPORT_VERBS: frozenset[str] = frozenset(
 
 #: Opening quotation mark -> the closing marks that may end it. Straight marks close
 #: themselves; the low-high German/Polish style and guillemets in both directions are kept.
+#: A straight and a curly double mark may pair (``“Our roads are crumbling," she said``), as
+#: copy pasted together from several sources writes them.
 QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
-    '"': ('"',),
-    "“": ("”", "“"),
+    '"': ('"', "”"),
+    "“": ("”", "“", '"'),
     "„": ("“", "”"),
     "«": ("»",),
     "»": ("«",),

@@ -162,11 +162,15 @@ def _find_close(text: str, i: int, para_end: int, mark: str) -> tuple[int | None
         if here is None:
             i += 1
             continue
-        if here in closers and (
+        after_blank = i == 0 or text[i - 1].isspace()
+        # A straight mark closing a curly one must look like a closer: after a blank it
+        # opens a quote nested in it (“He called it "odd" today”).
+        nested_straight = here == '"' and mark == "“" and after_blank
+        if here in closers and not nested_straight and (
             mark not in SINGLE_MARKS or _can_close_single(text, i, len(here))
         ):
             # A curly opener used as a closer (“...“) must look like a closer.
-            if here == mark and mark == "“" and (i == 0 or text[i - 1].isspace()):
+            if here == mark and mark == "“" and after_blank:
                 i += 1
                 continue
             return i, len(here)
@@ -213,6 +217,7 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     statements = _with_headline_statements(text, statements, spans)
     statements = _without_nested_beliefs(doc, statements)
     statements = _inherit_speakers(doc, statements)
+    statements = _without_editors_notes(text, statements)
     seen: set[tuple[int, int]] = set()
     mentions: list[QuoteMention] = []
     for st in sorted(statements, key=lambda s: (s.start, s.end)):
@@ -237,6 +242,22 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     return tuple(mentions)
 
 
+#: A paragraph the outlet adds in its own voice (``Editor's note: X is a serial liar who has
+#: pledged to ...``, ``Correction: ...``): a disclaimer, often the same in every article of a
+#: series, and no report of anyone's words.
+_EDITORS_NOTE = re.compile(r"(?:editor[’']?s[’']? note|correction|clarification)\s*:",
+                           re.IGNORECASE)
+
+
+def _without_editors_notes(text: str, statements: list[_Statement]) -> list[_Statement]:
+    """The statements that do not lie in an editor's note."""
+    def in_note(st: _Statement) -> bool:
+        para_start = _paragraph_of(text, st.start)[0]
+        return _EDITORS_NOTE.match(text, para_start) is not None
+
+    return [st for st in statements if not in_note(st)]
+
+
 def is_cue(token: Any) -> bool:
     """Whether ``token`` is a speech verb (``said``, ``warned``, ``according``)."""
     return bool(token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS)
@@ -247,7 +268,18 @@ def is_quote_cue(token: Any) -> bool:
     only reports words it quotes (``"...," Carson continued``)."""
     return is_cue(token) or bool(
         token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_ONLY_VERBS
-    )
+    ) or _retort(token)
+
+
+#: Verbs of striking that, with ``back``, answer in words (``"...," Trump shot back``).
+_RETORT_VERBS = frozenset({"shoot", "fire", "hit", "strike", "push", "punch", "write"})
+
+
+def _retort(token: Any) -> bool:
+    """``shot back``, ``fired back``: a verb of striking with the particle ``back``."""
+    return bool(token.pos_ == "VERB" and token.lemma_.lower() in _RETORT_VERBS and any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ == "back" and c.i == token.i + 1
+        for c in token.children))
 
 
 #: Lemmas that may head reported content: speech, belief and intention verbs, and verbs whose
@@ -484,7 +516,8 @@ def cue_span(doc: Any, cue: Any) -> tuple[int, int]:
     to``."""
     end = cue.idx + len(cue.text)
     for child in cue.children:
-        if child.dep_ == "prt" and child.i == cue.i + 1:
+        if child.i == cue.i + 1 and (child.dep_ == "prt" or (
+                child.lower_ == "back" and _retort(cue))):
             end = child.idx + len(child.text)
     if cue.lower_ == "according" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to":
         nxt = doc[cue.i + 1]
@@ -497,15 +530,30 @@ def cue_span(doc: Any, cue: Any) -> tuple[int, int]:
 _QUOTED_VERBS = frozenset({"quote", "cite", "hear", "record", "overhear"})
 
 
+#: Passive verbs whose subject is made, asked or seen to do what the infinitive or
+#: participle under them says (``X was prompted to say``, ``X was seen shouting``); under
+#: other passives (``is expected to``, ``is used to avoid``) the subject is not a speaker.
+_MADE_TO_SPEAK = frozenset({
+    "prompt", "force", "ask", "urge", "encourage", "press", "pressure", "push", "invite",
+    "compel", "oblige", "require", "tell", "order", "inspire", "move", "lead", "persuade",
+    "convince", "prod", "call", "see", "catch", "film", "spot", "videotape", "tape",
+})
+
+
 def _subject_of(cue: Any) -> Any | None:
     """The subject of a cue; for participles and conjoined verbs, the governing verb's."""
-    if cue.tag_ == "VBN" and cue.dep_ in {"advcl", "acl"}:
-        return None  # ``Asked whether ..., X said``: the participle's subject is not given
+    if cue.tag_ == "VBN" and cue.dep_ in {"advcl", "acl"} and not any(
+        c.dep_ == "nsubj" for c in cue.children
+    ):
+        # ``Asked whether ..., X said``: the participle's subject is not given (a perfect
+        # with its own subject, ``after X had said ...``, has one).
+        return None
     if cue.lower_ == "asked" and cue.text[:1].isupper() and all(
         t.is_punct for t in cue.doc[cue.sent.start:cue.i]
     ):
         return None  # the same, where the tagger read ``Asked`` as a past tense
     verb = cue
+    reached_by = ""  # how the walk came up to ``verb`` from the verb below it
     for _ in range(3):
         # A parser that finds two subjects (``In Berea, OH, ... Gov. Kasich said``) has
         # taken a stray name for one; the subject nearest before the verb is the real one.
@@ -520,8 +568,14 @@ def _subject_of(cue: Any) -> Any | None:
                 # resolver takes it back to X), as attribution corpora mark it.
                 return child
             if child.dep_ == "nsubjpass":
-                if verb.i != cue.i and verb.lemma_.lower() in _QUOTED_VERBS:
-                    return child  # ``X was quoted as saying ...``: X said it
+                if verb.i != cue.i and (verb.lemma_.lower() in _QUOTED_VERBS or (
+                        cue.head.i == verb.i and not _passive(cue) and (
+                            reached_by == "conj" or (reached_by == "xcomp" and
+                                                     verb.lemma_.lower() in _MADE_TO_SPEAK)))):
+                    # ``X was quoted as saying ...``, ``X was prompted to say ...``, ``X was
+                    # forced into damage control and said ...``: the passive's subject is
+                    # the one the active cue it governs or shares a subject with speaks for.
+                    return child
                 # ``X was told``: the subject heard it; only an agent (``by Y``) spoke.
                 return _agent(verb)
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -530,6 +584,7 @@ def _subject_of(cue: Any) -> Any | None:
                 return author  # ``issued a statement saying ...``: who issued it says it
             return verb.head  # ``voters saying they want ...``: the voters say it
         if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head.i != verb.i:
+            reached_by = verb.dep_
             verb = verb.head
             continue
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
@@ -610,7 +665,8 @@ def speaker_span(doc: Any, cue: Any) -> tuple[int, int] | None:
     """Characters of the cue's speaker: the subject noun phrase with relative clauses,
     participle clauses and trailing punctuation cut off (``A senior official, who spoke on
     condition of anonymity,`` -> ``A senior official``); appositions are kept, since they
-    often hold the name (``The group's director, Ayşe Kılıç,``)."""
+    often hold the name (``The group's director, Ayşe Kılıç,``), and so is a participle
+    that tells which one speaks (``A poll released Monday``)."""
     if cue.lower_ == "according":
         target = _according_target(cue)
         return phrase_span(doc, target) if target is not None else None
@@ -695,6 +751,19 @@ def _paragraph_opening_speaker(doc: Any, cue: Any) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _restrictive_participle(clause: Any) -> bool:
+    """``a poll released Monday``, ``exit polls taken in South Carolina``: a past participle
+    right after a common noun, with no comma, tells which one speaks and is part of its
+    name; a clause set off by commas, or one on a name, is an aside."""
+    head = clause.head
+    words = sorted(clause.subtree, key=lambda t: t.i)
+    return bool(
+        clause.dep_ == "acl" and clause.tag_ == "VBN" and head.pos_ == "NOUN"
+        and words[0].i == head.i + 1 and clause.i == words[0].i
+        and not any(t.is_punct or t.is_quote or t.dep_ in {"ccomp", "relcl"} for t in words)
+    )
+
+
 def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
     """The noun phrase headed by ``head``, without relative or participle clauses, and
     within the head's paragraph (parsers glue headlines onto the next line)."""
@@ -703,7 +772,7 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
     # Clauses hanging off the name (``who ...``, a quote the parser hung on it) and an age
     # (``Sarandon, 69,``) are not part of who speaks.
     cut = {t.i for c in head.children
-           if c.dep_ in {"relcl", "acl", "ccomp", "advcl"}
+           if (c.dep_ in {"relcl", "acl", "ccomp", "advcl"} and not _restrictive_participle(c))
            or (c.dep_ == "appos" and c.like_num)
            for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut and para[0] <= t.idx < para[1]]
@@ -879,6 +948,10 @@ def _content_child(cue: Any) -> Any | None:
             or (lemma in COGNITION_VERBS and (child.i > cue.i or _closing_evidence(cue, child)))
         ):
             return child
+    if lemma in SPEECH_VERBS:
+        stated = _said_in_medium(cue)
+        if stated is not None:
+            return stated
     question = indirect_question(cue)
     if question is not None:
         return question
@@ -898,6 +971,24 @@ def _content_child(cue: Any) -> Any | None:
             sum(1 for _ in child.subtree) >= MIN_OBJECT_TOKENS
         ):
             return child
+    return None
+
+
+def _said_in_medium(cue: Any) -> Any | None:
+    """``Weaver says in a statement that the race ...``: where the parser hung the verb's
+    ``that`` clause on the medium it was said in, the clause is still what was said."""
+    for child in cue.children:
+        if child.dep_ != "prep" or child.i < cue.i:
+            continue
+        for medium in child.children:
+            if medium.dep_ != "pobj" or medium.lower_ not in _SETTING_NOUNS | _MEDIUM_NOUNS:
+                continue
+            for clause in medium.children:
+                if clause.dep_ in {"acl", "ccomp"} and clause.i > medium.i and any(
+                    g.dep_ == "mark" and g.lower_ == "that" and g.i == min(
+                        t.i for t in clause.subtree) for g in clause.children
+                ):
+                    return clause
     return None
 
 
@@ -994,6 +1085,41 @@ def _is_setting(child: Any) -> bool:
     return any(o.ent_type_ in {"DATE", "TIME"} or o.lower_ in _SETTING_NOUNS for o in objects)
 
 
+#: Clauses on a noun that, set off by a comma, add the writer's aside to it.
+_ASIDES = frozenset({"relcl", "acl"})
+
+
+def _without_aside(head: Any, words: list[Any]) -> list[Any]:
+    """An object that is the content, without what the writer adds after a comma (``backed
+    Bush, the former Florida governor``, ``defended the group, which is under
+    investigation``): the stance was taken on the thing, the aside tells the reader about
+    it."""
+    doc = head.doc
+    last = max(t.i for t in words)
+    for child in sorted(head.children, key=lambda c: c.i):
+        described = child.dep_ == "appos" and head.pos_ == "PROPN" and child.pos_ == "NOUN"
+        if child.i < head.i or (child.dep_ not in _ASIDES and not described):
+            continue
+        own = sorted(t.i for t in child.subtree)
+        first = own[0]
+        # Only an aside that closes the object: one with more of the object after it
+        # (``accused the audience, which ..., of lying``) sits inside what was said.
+        if first > 0 and doc[first - 1].text == "," and all(
+            doc[i].is_punct for i in range(own[-1] + 1, last + 1)
+        ):
+            kept = [t for t in words if t.i < first - 1]
+            return kept or words
+    return words
+
+
+def _only_a_date(preposition: Any) -> bool:
+    """A prepositional phrase whose object is a date or time and nothing more (``on
+    Tuesday``, ``for years``): it tells when something was said, never what."""
+    words = [t for g in preposition.children if g.dep_ == "pobj" for t in g.subtree
+             if t.is_alpha and t.pos_ != "DET"]
+    return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} for t in words)
+
+
 def _object_complements(cue: Any, after: int) -> list[Any]:
     """The tokens of the cue's complements that directly follow its object (which ends at
     token ``after``), up to a comma, a conjunction or a clause of their own."""
@@ -1058,6 +1184,8 @@ def _learned_content(cue: Any) -> tuple[Any, Any | None] | None:
         marks = [g for g in child.children if g.dep_ == "mark" and g.i < child.i]
         return child, marks[0]
     if frame.startswith("prep:"):
+        if _only_a_date(child):
+            return None  # ``as The Times reported on Tuesday``: when, not what
         objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
         return (objects[0], child) if objects else None
     return child, None
@@ -1097,6 +1225,11 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     )
     subtree = [t for t in subtree if t.i not in subject_ids
                and (preposition is None or t.i != preposition.i)]
+    addressee = _addressee(cue, content) if preposition is None else None
+    if addressee is not None:
+        # ``urged Clinton to release ...``: who is urged belongs to what was urged.
+        words, preposition = addressee
+        subtree = [t for t in words if para[0] <= t.idx < para[1]] + subtree
     if content.dep_ in {"dobj", "pobj", "pcomp"}:
         subtree += [t for t in _object_complements(cue, max(t.i for t in subtree))
                     if para[0] <= t.idx < para[1]]
@@ -1110,6 +1243,8 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         return None
     if content.dep_ == "dobj" and content.pos_ == "NOUN" and len(subtree) <= 2:
         return None  # ``denied the reports``, ``demanded an inquiry``: the act, not its words
+    if content.dep_ in {"dobj", "pobj"}:
+        subtree = _without_aside(content, subtree)
     first = min(subtree, key=lambda t: t.i)
     last = max(subtree, key=lambda t: t.i)
     # The complementiser stays (``said that ...``): the content is the whole clause.
@@ -1138,6 +1273,36 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
     return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
                       content.dep_ in {"dobj", "pobj", "pcomp"})
+
+
+def _addressee(cue: Any, content: Any) -> tuple[list[Any], Any | None] | None:
+    """``urged Clinton to release ...``, ``asked voters to back him``, ``called on Clinton to
+    release ...``: the one a cue asks to act, written right before the infinitive it asks
+    for (the cue's object, or the object of its ``on``), and the preposition that then
+    joins the cue (``called on``). Attribution corpora mark the pair as the content."""
+    if content.dep_ != "xcomp" or content.i < cue.i:
+        return None
+    first = min(t.i for t in content.subtree)
+    for child in cue.children:
+        if not cue.i < child.i < first:
+            continue
+        preposition = None
+        head = child
+        if child.dep_ == "prep" and child.lower_ == "on" and child.i == cue.i + 1:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if not objects:
+                continue
+            preposition, head = child, objects[0]
+        elif child.dep_ not in {"dobj", "dative"}:
+            continue
+        words = sorted(head.subtree, key=lambda t: t.i)
+        before = cue.doc[words[0].i - 1]
+        if preposition is None and before.lower_ == "on" and before.head.i == cue.i and \
+                before.i == cue.i + 1 and not list(before.children):
+            preposition = before  # the parser left ``on`` bare and made its object the verb's
+        if words[-1].i + 1 == first and not any(t.is_punct for t in words):
+            return words, preposition
+    return None
 
 
 #: Relative and question words a clause's content may be fronted by (``which X said is``).
