@@ -53,7 +53,7 @@ from .cues import (
     SINGLE_MARKS,
     SPEECH_VERBS,
 )
-from .doctext import text_of, tokens_between
+from .doctext import ents_of, text_of, tokens_between
 from .indirect_cues import indirect_question, made_clear
 from .noun_cues import noun_statement
 
@@ -214,7 +214,8 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     direct = _direct_statements(doc, spans)
     reported = _reported_statements(doc, spans)
     statements = _merge(text, direct, reported)
-    statements = _with_headline_statements(text, statements, spans)
+    names = [(e.start_char, e.end_char) for e in ents_of(doc) if e.label_ in _SPEAKER_LABELS]
+    statements = _with_headline_statements(text, statements, spans, names)
     statements = _without_nested_beliefs(doc, statements)
     statements = _inherit_speakers(doc, statements)
     statements = _without_editors_notes(text, statements)
@@ -1801,14 +1802,34 @@ _LINE_LABELS = frozenset({
 MIN_LINE_WORDS = 3
 
 
+#: Entity labels of what may speak in a ``Name: statement`` line.
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+
+
+def _names_a_speaker(text: str, name: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    """Whether the words before a line's colon can be a speaker: one word (``Graham:``),
+    capitals (a transcript's ``TAPPER:``) or words the tagger reads as a name. A newsletter's
+    or column's label (``Delegate Update:``, ``Monday's Morning Email:``) is none of these."""
+    words = text[name[0] : name[1]].split()
+    if len(words) == 1 or text[name[0] : name[1]].isupper():
+        return True
+    return any(a < name[1] and name[0] < b for a, b in names)
+
+
 def _with_headline_statements(
-    text: str, statements: list[_Statement], spans: list[QuoteSpan]
+    text: str,
+    statements: list[_Statement],
+    spans: list[QuoteSpan],
+    names: list[tuple[int, int]],
 ) -> list[_Statement]:
-    """Add the ``Name: statement`` lines; a cue-less statement inside one is replaced."""
+    """Add the ``Name: statement`` lines; a cue-less statement inside one is replaced.
+    ``names`` are the character spans of the tagger's names (see :func:`_names_a_speaker`)."""
     found: list[_Statement] = []
     for para_start, para_end in _paragraphs(text):
         match = _SPEAKER_LINE.match(text, para_start, para_end)
         if match is None or match.group("name").split()[0].casefold() in _LINE_LABELS:
+            continue
+        if not _names_a_speaker(text, match.span("name"), names):
             continue
         if len(re.findall(r"\w+", match.group("said"))) < MIN_LINE_WORDS:
             continue

@@ -1,4 +1,4 @@
-"""The tokenizer splits quote marks that pasted copy glues to the words around them."""
+"""Quotes in pasted copy: quote marks glued to words, column labels before a colon."""
 
 from __future__ import annotations
 
@@ -26,3 +26,12 @@ def test_a_quote_glued_to_its_cue_keeps_its_speaker() -> None:
     doc = load_nlp()("The mayor said,“We will rebuild the bridge by spring.”")
     quotes = extract_quotes(doc, "a")
     assert [q.speaker_text for q in quotes] == ["The mayor"]
+
+
+def test_a_column_label_before_a_colon_is_no_speaker() -> None:
+    nlp = load_nlp()
+    for label in ("Delegate Update", "Monday's Morning Email"):
+        doc = nlp(f"{label}: What you need to know about the vote today.\n\nIt was held.")
+        assert extract_quotes(doc, "a") == ()
+    doc = nlp("Lindsey Graham: Trump's rhetoric is destroying the party.\n\nHe left.")
+    assert [q.speaker_text for q in extract_quotes(doc, "a")] == ["Lindsey Graham"]
