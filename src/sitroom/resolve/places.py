@@ -1531,10 +1531,10 @@ def resolve_places(
         }
         peers = list_peers(rows, texts.get(art, ""))
         own_scores: dict[str, list[tuple[float, int, GeoEntry]]] = defaultdict(list)
-        for q, found in candidates.items():
+        for q, readings in candidates.items():
             own_scores[q.key] += [
                 (_base_score(c, q, focus, elsewhere), c.index, c.entry)
-                for c in found
+                for c in readings
                 if c.quality >= ALTERNATE_NAME_QUALITY  # no fuzzy match vouches for another
             ]
         joint = joint_support({key: contenders(scored) for key, scored in own_scores.items()})
