@@ -7,8 +7,10 @@ town in four countries, but only Edmonton and Enfield in London lie within a few
 each other. Judged one by one, each name takes its biggest namesake; judged together, the
 pair that lies together wins. The support a contender gets counts the OTHER names of the
 article with a contender near it (a town within :data:`NEAR_KM`, or a first-level area that
-holds it), so a name never vouches for itself, and it is capped, so that a cluster of
-small namesakes cannot outvote a capital or a big town the article plainly means.
+holds it), so a name never vouches for itself; it is counted again from the readings the
+names then take (:func:`joint_support`), so that two hamlets no name takes cannot vouch for
+each other; and it is capped, so that a cluster of small namesakes cannot outvote a capital
+or a big town the article plainly means.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ NEAR_KM = 161.0
 SUPPORT_PER_NAME = 1.0
 MOST_SUPPORT = 2.0
 #: A reading is a contender when its own score is at most this far below its name's best.
-CONTENDER_MARGIN = 2.0
+CONTENDER_MARGIN = 1.0
 #: ... and among its name's best few.
 MOST_CONTENDERS = 6
 
@@ -33,35 +35,57 @@ _POINT_KINDS = frozenset({"city", "admin2"})
 
 def contenders(
     scored: Sequence[tuple[float, int, GeoEntry]],
-) -> list[tuple[int, GeoEntry]]:
-    """(row, entry) of the readings of one name worth weighing jointly: within
+) -> list[tuple[float, int, GeoEntry]]:
+    """(own score, row, entry) of the readings of one name worth weighing jointly: within
     :data:`CONTENDER_MARGIN` of the best own score, at most :data:`MOST_CONTENDERS`."""
     if not scored:
         return []
     ranked = sorted(scored, key=lambda item: (-item[0], item[1]))
     best = ranked[0][0]
-    return [
-        (row, entry)
-        for score, row, entry in ranked[:MOST_CONTENDERS]
-        if score >= best - CONTENDER_MARGIN
-    ]
+    return [item for item in ranked[:MOST_CONTENDERS] if item[0] >= best - CONTENDER_MARGIN]
 
 
 def joint_support(
-    by_name: Mapping[str, Sequence[tuple[int, GeoEntry]]],
+    by_name: Mapping[str, Sequence[tuple[float, int, GeoEntry]]],
 ) -> dict[str, dict[int, float]]:
-    """Name -> row -> support: :data:`SUPPORT_PER_NAME` for every other name of the article
-    with a contender that lies with this reading, at most :data:`MOST_SUPPORT`."""
-    support: dict[str, dict[int, float]] = {}
-    for name, readings in by_name.items():
-        others = [rows for other, rows in by_name.items() if other != name]
-        found: dict[int, float] = {}
-        for row, entry in readings:
-            count = sum(1 for rows in others if any(lie_together(entry, e) for _, e in rows))
-            if count:
-                found[row] = min(MOST_SUPPORT, SUPPORT_PER_NAME * count)
+    """Name -> row -> support of its contenders (see :func:`contenders`).
+
+    Two rounds: first each contender gets :data:`SUPPORT_PER_NAME` for every other name with
+    a contender that lies with it, and each name takes its best contender on own score plus
+    that support; then the support is counted again from those choices alone. The second
+    round drops coincidences between two readings that neither name ends up taking (a
+    hamlet called Rio Grande beside a hamlet called Glasgow in a story about Brazil and
+    Scotland), and keeps pairs that both win (Edmonton and Enfield in London)."""
+    rows = {name: [(row, entry) for _, row, entry in found] for name, found in by_name.items()}
+    first = _support(rows)
+    chosen: dict[str, list[tuple[int, GeoEntry]]] = {}
+    for name, found in by_name.items():
         if found:
-            support[name] = found
+            boost = first.get(name, {})
+            _, row, entry = max(
+                found, key=lambda item: (item[0] + boost.get(item[1], 0.0), -item[1])
+            )
+            chosen[name] = [(row, entry)]
+    return _support(rows, chosen)
+
+
+def _support(
+    rows: Mapping[str, Sequence[tuple[int, GeoEntry]]],
+    others_rows: Mapping[str, Sequence[tuple[int, GeoEntry]]] | None = None,
+) -> dict[str, dict[int, float]]:
+    """Name -> row -> :data:`SUPPORT_PER_NAME` per other name (its readings in
+    ``others_rows``, by default ``rows``) with a reading lying with it, capped."""
+    others_rows = rows if others_rows is None else others_rows
+    support: dict[str, dict[int, float]] = {}
+    for name, readings in rows.items():
+        others = [found for other, found in others_rows.items() if other != name]
+        found_support: dict[int, float] = {}
+        for row, entry in readings:
+            count = sum(1 for found in others if any(lie_together(entry, e) for _, e in found))
+            if count:
+                found_support[row] = min(MOST_SUPPORT, SUPPORT_PER_NAME * count)
+        if found_support:
+            support[name] = found_support
     return support
 
 

@@ -1530,19 +1530,8 @@ def resolve_places(
             for q in candidates
         }
         peers = list_peers(rows, texts.get(art, ""))
-        own_scores: dict[str, list[tuple[float, int, GeoEntry]]] = defaultdict(list)
-        for q, readings in candidates.items():
-            own_scores[q.key] += [
-                (_base_score(c, q, focus, elsewhere), c.index, c.entry)
-                for c in readings
-                if c.quality >= ALTERNATE_NAME_QUALITY  # no fuzzy match vouches for another
-            ]
-        joint = joint_support({key: contenders(scored) for key, scored in own_scores.items()})
-        final: dict[_Query, _Choice] = {}
-        for _, q in rows:
-            if not q.key or q in final:
-                continue
-            neighbours = [
+        neighbours_of = {
+            q.key: [
                 c.candidate.entry
                 for k, c in first.items()
                 if k.key != q.key
@@ -1551,6 +1540,27 @@ def resolve_places(
                 and c.candidate is not None
                 and c.candidate.entry.kind in {"city", "admin1"}
             ]
+            for q in first
+        }
+        # Each name's readings with what they score alone and beside the article's first
+        # choices, weighed jointly (resolve/place_coherence.py).
+        own_scores: dict[str, list[tuple[float, int, GeoEntry]]] = defaultdict(list)
+        for q, readings in candidates.items():
+            own_scores[q.key] += [
+                (
+                    _base_score(c, q, focus, elsewhere) + _proximity(c, neighbours_of[q.key]),
+                    c.index,
+                    c.entry,
+                )
+                for c in readings
+                if c.quality >= ALTERNATE_NAME_QUALITY  # no fuzzy match vouches for another
+            ]
+        joint = joint_support({key: contenders(scored) for key, scored in own_scores.items()})
+        final: dict[_Query, _Choice] = {}
+        for _, q in rows:
+            if not q.key or q in final:
+                continue
+            neighbours = neighbours_of[q.key]
             peer_areas = [
                 c.candidate.entry
                 for k, c in first.items()
