@@ -44,6 +44,11 @@ LOCAL_BODY_WORDS = frozenset(
 )
 #: Last words of a county-like area's name (``Laurel County``, ``Orleans Parish``).
 AREA_NAME_ENDS = frozenset({"county", "parish", "borough"})
+#: Words for a kind of place or body that some gazetteer also lists as a name (``Town``):
+#: never a name alone (``Camborne Town Council``).
+KIND_WORDS = frozenset(
+    {"town", "city", "village", "county", "borough", "parish", "district", "state", "township"}
+)
 #: Longest run of words tried as one name.
 _MOST_WORDS = 3
 
@@ -97,7 +102,7 @@ def _longest_place(
         start, end = run[0][0], run[-1][1]
         piece = text[start:end].rstrip(".")
         key = fold(piece)
-        if not key or not known(key):
+        if not key or key in KIND_WORDS or not known(key):
             continue
         after = text[words[j][0] : words[j][1]].lower() if j < len(words) else ""
         serves = after.rstrip(".") in LOCAL_BODY_WORDS

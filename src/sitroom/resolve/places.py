@@ -1047,7 +1047,9 @@ def _place_mentions(
                 kept.append(_PlaceMention(replace(mention, label="GPE", source="metonymy")))
                 continue
             parts = _embedded_places(mention) or local_body_places(
-                mention, written_places, lambda key: bool(load_index().indexes(key))
+                mention,
+                written_places,
+                lambda key: key not in GENERIC_WORDS and bool(load_index().indexes(key)),
             )
             for part in parts:
                 if (part.start, part.end) not in seen:

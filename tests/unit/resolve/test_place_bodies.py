@@ -6,7 +6,9 @@ from sitroom.resolve.geo_names import fold
 from sitroom.resolve.place_bodies import local_body_places, place_keys
 from sitroom.types import Mention
 
-KNOWN = frozenset({"st thomas", "enfield", "laurel county", "london", "middlesex", "apple"})
+KNOWN = frozenset(
+    {"st thomas", "enfield", "laurel county", "london", "middlesex", "apple", "camborne", "town"}
+)
 
 
 def _org(text: str, start: int = 100) -> Mention:
@@ -34,6 +36,10 @@ def test_a_name_the_article_writes_as_a_place_is_one_inside_a_name_too() -> None
     assert _found("Middlesex-London EMS", frozenset({"london"})) == ["London"]
     assert _found("London Homeless Coalition", frozenset({"london"})) == ["London"]
     assert _found("London Homeless Coalition") == []
+
+
+def test_a_word_for_a_kind_of_place_is_never_a_name_alone() -> None:
+    assert _found("Camborne Town Council", frozenset({"camborne"})) == ["Camborne"]
 
 
 def test_a_firm_named_like_a_place_is_not_one_without_a_cue() -> None:
