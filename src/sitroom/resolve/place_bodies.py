@@ -11,7 +11,10 @@ one. Three things say that a smaller name is the place the body serves all the s
 - the name is followed by the word for a local body (``police``, ``Council``, ``Sheriff``),
   so it is the town or county that body works for;
 - the name ends in the word for a county-like area (``Laurel County``), which the gazetteer
-  lists under that very name.
+  lists under that very name;
+
+and a name joined by a hyphen to one of those (``Middlesex`` in ``Middlesex-London EMS``)
+is the other place the body serves.
 
 Each is checked against the gazetteer: the words must be a name it knows.
 """
@@ -59,9 +62,10 @@ def local_body_places(
     known: Callable[[str], bool],
 ) -> list[Mention]:
     """The place names inside ``mention`` (an organisation's name) that one of the three
-    cues of the module vouches for; ``article_places`` are the folded names the article
-    writes as places, ``known`` says whether the gazetteer knows a folded name. The whole
-    name is never one: an organisation named exactly like a place is an actor."""
+    cues of the module vouches for, and their hyphen partners; ``article_places`` are the
+    folded names the article writes as places, ``known`` says whether the gazetteer knows a
+    folded name. The whole name is never one: an organisation named exactly like a place is
+    an actor."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(mention.text)]
     found: list[Mention] = []
     i = 0
@@ -82,7 +86,40 @@ def local_body_places(
             )
         )
         i = j
-    return found
+    return found + _hyphen_partners(mention, words, found, known)
+
+
+def _hyphen_partners(
+    mention: Mention,
+    words: list[tuple[int, int]],
+    found: list[Mention],
+    known: Callable[[str], bool],
+) -> list[Mention]:
+    """Words joined by a hyphen to a vouched-for name (``Middlesex`` in
+    ``Middlesex-London EMS``, ``Kitchener`` in ``Kitchener-Waterloo Record``): a body that
+    serves two places names both, so the gazetteer's word beside a place is a place too."""
+    text = mention.text
+    taken = [(m.start - mention.start, m.end - mention.start) for m in found]
+    partners: list[Mention] = []
+    for a, b in words:
+        word = text[a:b].rstrip(".")
+        key = fold(word)
+        if any(x < b and a < y for x, y in taken) or not word[:1].isupper():
+            continue
+        if key in KIND_WORDS or not known(key):
+            continue
+        if any(text[b:x] == "-" or text[y:a] == "-" for x, y in taken):
+            partners.append(
+                Mention(
+                    mention.article,
+                    mention.start + a,
+                    mention.start + a + len(word),
+                    word,
+                    "GPE",
+                    "embedded",
+                )
+            )
+    return partners
 
 
 def _longest_place(

@@ -33,7 +33,8 @@ def test_a_county_named_with_its_kind_word_is_a_place() -> None:
 
 
 def test_a_name_the_article_writes_as_a_place_is_one_inside_a_name_too() -> None:
-    assert _found("Middlesex-London EMS", frozenset({"london"})) == ["London"]
+    assert _found("Middlesex-London EMS", frozenset({"london"})) == ["London", "Middlesex"]
+    assert _found("Middlesex-Apple Group") == []  # nothing vouches for either
     assert _found("London Homeless Coalition", frozenset({"london"})) == ["London"]
     assert _found("London Homeless Coalition") == []
 
