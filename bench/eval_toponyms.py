@@ -15,6 +15,7 @@ character overlap (largest overlap first). Reported per corpus:
     .venv/bin/python bench/eval_toponyms.py --limit 30     # the first 30 documents of each
     .venv/bin/python bench/eval_toponyms.py --json         # one JSON object
     .venv/bin/python bench/eval_toponyms.py --errors F     # also write every miss to F (JSONL)
+    .venv/bin/python bench/eval_toponyms.py --with-url     # each text with its web address
 """
 
 from __future__ import annotations
@@ -95,13 +96,17 @@ def pair(
     return pairs
 
 
-def extract_places(text: str, workdir: Path) -> list[dict[str, Any]]:
-    """``sitroom extract places`` on one text written to a file as is."""
+def extract_places(text: str, workdir: Path, url: str | None = None) -> list[dict[str, Any]]:
+    """``sitroom extract places`` on one text written to a file as is; with ``url``, after a
+    ``url:`` header line (offsets are then shifted back onto the text)."""
     from sitroom.extract import extract
 
+    header = f"url: {url}\n\n" if url else ""
     path = workdir / "doc.txt"
-    path.write_bytes(text.encode("utf-8"))  # bytes: no newline translation
-    return list(extract("places", [path]))
+    path.write_bytes((header + text).encode("utf-8"))  # bytes: no newline translation
+    found = list(extract("places", [path]))
+    shift = len(header)
+    return [{**p, "start": p["start"] - shift, "end": p["end"] - shift} for p in found]
 
 
 def score_doc(
@@ -145,11 +150,14 @@ def score_doc(
             errors.append({"doc": doc["doc"], "spurious": p["text"], "predicted": p.get("name")})
 
 
-def evaluate(name: str, limit: int, errors: list[Any]) -> dict[str, float | int]:
+def evaluate(
+    name: str, limit: int, errors: list[Any], with_url: bool = False
+) -> dict[str, float | int]:
     tally = Tally()
     with tempfile.TemporaryDirectory(prefix="sitroom-toponyms-") as tmp:
         for doc in load(name, limit):
-            score_doc(doc, extract_places(doc["text"], Path(tmp)), tally, errors)
+            url = doc.get("url") if with_url else None
+            score_doc(doc, extract_places(doc["text"], Path(tmp), url), tally, errors)
     return tally.figures()
 
 
@@ -168,9 +176,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--corpus", choices=sorted(CORPORA), action="append")
     parser.add_argument("--errors", type=Path, help="write misses and spurious finds (JSONL)")
+    parser.add_argument(
+        "--with-url",
+        action="store_true",
+        help="give each text its article's web address (a url: header), as build has it",
+    )
     args = parser.parse_args(argv)
     errors: list[Any] = []
-    results = {name: evaluate(name, args.limit, errors) for name in args.corpus or CORPORA}
+    results = {
+        name: evaluate(name, args.limit, errors, args.with_url) for name in args.corpus or CORPORA
+    }
     if args.errors:
         args.errors.write_text("".join(json.dumps(e) + "\n" for e in errors), encoding="utf-8")
     if args.json:

@@ -93,6 +93,7 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None, *,
             locator=str(path),
             text=body,
             format="text",
+            url=meta.get("url"),  # the outlet's country domain leans places its way, as in build
             published=published,
             date_basis="header" if published else None,
             body_offset=body_offset,

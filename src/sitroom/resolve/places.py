@@ -37,6 +37,8 @@ from .geo_names import fold, skeleton, strip_articles, unify
 from .geo_sources import area_abbreviations, demonyms, region_demonyms
 from .names import fold_name
 from .outlet_names import inside_outlet, known_outlets, outlet_spans
+from .place_bodies import local_body_places, place_keys
+from .place_coherence import contenders, joint_support
 from .place_cues import named_kinds, office_places, qualified_towns
 from .place_labels import distinct_names, written_kind_word
 
@@ -95,6 +97,9 @@ CAPITAL_PRIOR = 2.5
 #: has a town of the name with at least HOME_TOWN_POPULATION people.
 HOME_SHARE = 0.5
 HOME_TOWN_POPULATION = 100_000
+#: ... or a town of the name there that the article's other places vouch for this much
+#: (:func:`_proximity`: inside a named area, or near a named town).
+LOCAL_SUPPORT = 1.0
 #: Support for a first-level area listed beside other areas of its country.
 LIST_PEER_BONUS = 1.5
 #: A town named inside an organisation's name (``Montreal police``) must be this big.
@@ -710,19 +715,25 @@ def _choose(
     neighbours: Sequence[GeoEntry],
     areas: Sequence[GeoEntry] = (),
     peer_areas: Sequence[GeoEntry] = (),
+    joint: Mapping[int, float] | None = None,
 ) -> _Choice:
+    """The best reading of one name; ``joint`` is the support of its readings from the
+    readings of the article's other names (:mod:`sitroom.resolve.place_coherence`)."""
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
     if any(c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95 for c in candidates):
         areas = ()  # "Texas, Oklahoma": a list of peers, not a town and its state
-    abroad = _capital_abroad(candidates, focus)
+    together = joint or {}
+    near = {c.index: max(_proximity(c, neighbours), together.get(c.index, 0.0)) for c in candidates}
+    supported = {row for row, value in near.items() if value >= LOCAL_SUPPORT}
+    abroad = _capital_abroad(candidates, focus, supported)
     scored = sorted(
         (
             (
                 _base_score(c, query, focus, corpus)
                 - (CAPITAL_PRIOR if c.index in abroad else 0.0)
                 + (LIST_PEER_BONUS if _peer_of(c.entry, query.key, peer_areas) else 0.0)
-                + _proximity(c, neighbours)
+                + near[c.index]
                 + (QUALIFIER_BONUS if c.quality >= 0.95 and _inside_any(c.entry, areas) else 0.0),
                 c,
             )
@@ -772,12 +783,17 @@ def list_peers(rows: Sequence[tuple[Mention, _Query]], text: str) -> dict[str, s
     return dict(peers)
 
 
-def _capital_abroad(candidates: Sequence[_Candidate], focus: Mapping[str, float]) -> set[int]:
+def _capital_abroad(
+    candidates: Sequence[_Candidate],
+    focus: Mapping[str, float],
+    supported: AbstractSet[int] = frozenset(),
+) -> set[int]:
     """Rows of the national capitals among ``candidates`` that lose their capital prior:
     the article is mostly about another country (:data:`HOME_SHARE`), never about the
     capital's, and that country has a big town of the name (``London`` in a story about
     Canada is London, Ontario; ``Paris`` there is still Paris, since Paris, Ontario, is
-    small)."""
+    small) or one the article's other places vouch for (``supported``: London, Kentucky,
+    in a story that also names Kentucky)."""
     if not focus:
         return set()
     home, share = max(focus.items(), key=lambda item: (item[1], item[0]))
@@ -786,7 +802,7 @@ def _capital_abroad(candidates: Sequence[_Candidate], focus: Mapping[str, float]
     rival = any(
         c.entry.kind == "city"
         and c.entry.country_code == home
-        and c.entry.population >= HOME_TOWN_POPULATION
+        and (c.entry.population >= HOME_TOWN_POPULATION or c.index in supported)
         and c.quality >= 0.95
         for c in candidates
     )
@@ -835,7 +851,10 @@ def _row_vote(candidates: Sequence[_Candidate]) -> tuple[str, float, bool] | Non
     named_country = [c for c in candidates if c.entry.kind == "country" and c.quality >= 0.95]
     if named_country and named_country[0].entry.country_code:
         code = named_country[0].entry.country_code
-        if any(c.entry.kind == "admin1" and c.entry.country_code != code for c in candidates):
+        if any(
+            c.entry.kind == "admin1" and c.entry.country_code != code and c.quality >= 0.95
+            for c in candidates
+        ):
             return None  # "Georgia" names a country and a state: context must say which
         return code, 1.0, True
     countries = {c.entry.country_code for c in candidates if c.entry.country_code}
@@ -992,6 +1011,7 @@ def _place_mentions(
     kept: list[_PlaceMention] = []
     seats = load_countries().seats
     placed = _mostly_places(doc)
+    written_places = place_keys(doc.mentions, PLACE_LABELS)
     for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
         if (mention.start, mention.end) in seen:
             continue
@@ -1026,7 +1046,12 @@ def _place_mentions(
                 seen.add((mention.start, mention.end))
                 kept.append(_PlaceMention(replace(mention, label="GPE", source="metonymy")))
                 continue
-            for part in _embedded_places(mention):
+            parts = _embedded_places(mention) or local_body_places(
+                mention,
+                written_places,
+                lambda key: key not in GENERIC_WORDS and bool(load_index().indexes(key)),
+            )
+            for part in parts:
                 if (part.start, part.end) not in seen:
                     seen.add((part.start, part.end))
                     kept.append(_PlaceMention(part))
@@ -1507,11 +1532,8 @@ def resolve_places(
             for q in candidates
         }
         peers = list_peers(rows, texts.get(art, ""))
-        final: dict[_Query, _Choice] = {}
-        for _, q in rows:
-            if not q.key or q in final:
-                continue
-            neighbours = [
+        neighbours_of = {
+            q.key: [
                 c.candidate.entry
                 for k, c in first.items()
                 if k.key != q.key
@@ -1520,6 +1542,27 @@ def resolve_places(
                 and c.candidate is not None
                 and c.candidate.entry.kind in {"city", "admin1"}
             ]
+            for q in first
+        }
+        # Each name's readings with what they score alone and beside the article's first
+        # choices, weighed jointly (resolve/place_coherence.py).
+        own_scores: dict[str, list[tuple[float, int, GeoEntry]]] = defaultdict(list)
+        for q, readings in candidates.items():
+            own_scores[q.key] += [
+                (
+                    _base_score(c, q, focus, elsewhere) + _proximity(c, neighbours_of[q.key]),
+                    c.index,
+                    c.entry,
+                )
+                for c in readings
+                if c.quality >= ALTERNATE_NAME_QUALITY  # no fuzzy match vouches for another
+            ]
+        joint = joint_support({key: contenders(scored) for key, scored in own_scores.items()})
+        final: dict[_Query, _Choice] = {}
+        for _, q in rows:
+            if not q.key or q in final:
+                continue
+            neighbours = neighbours_of[q.key]
             peer_areas = [
                 c.candidate.entry
                 for k, c in first.items()
@@ -1528,7 +1571,14 @@ def resolve_places(
                 and c.candidate.entry.kind == "admin1"
             ]
             choice = _choose(
-                candidates[q], q, focus, elsewhere, neighbours, areas.get(q.key, ()), peer_areas
+                candidates[q],
+                q,
+                focus,
+                elsewhere,
+                neighbours,
+                areas.get(q.key, ()),
+                peer_areas,
+                joint.get(q.key),
             )
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]

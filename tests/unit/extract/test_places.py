@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from sitroom.clean.offsets import OffsetMap
-from sitroom.extract import PreparedDoc
+from sitroom.extract import PreparedDoc, prepare
 from sitroom.extract.places import extract
 from sitroom.types import Article, DocAnnotations, Mention
 
@@ -50,3 +53,12 @@ def test_files_are_resolved_together_and_listed_in_order() -> None:
     items = list(extract([first, second]))
     assert [i["file"] for i in items] == ["1.txt", "1.txt", "1.txt", "2.txt"]
     assert items[-1]["country_code"] == "SY"  # corpus focus places the bare name
+
+
+def test_a_url_header_gives_the_article_its_web_address(tmp_path: Path, nlp: Any) -> None:
+    # The outlet's country domain leans an article's places its way, as in build.
+    path = tmp_path / "local.txt"
+    path.write_text("url: https://news.example.co.uk/a/1\n\nPupils planted trees.\n")
+    (doc,) = prepare([path])
+    assert doc.article.url == "https://news.example.co.uk/a/1"
+    assert doc.article.text.startswith("Pupils")

@@ -1,0 +1,81 @@
+"""Local news naming a town that shares its name with a bigger town or a capital elsewhere:
+the article's other places decide (TR-News, GeoVirus failures, each kept fixed)."""
+
+from __future__ import annotations
+
+from sitroom.resolve.places import PlaceResolution, ResolvedMention, distance_km, resolve_places
+from sitroom.types import Article, DocAnnotations, Mention
+
+
+def _labelled(text: str, names: dict[str, str]) -> tuple[Article, DocAnnotations]:
+    article = Article("a", text, "test", None, None, None, "unknown", None, "en", 0)
+    mentions = []
+    for name, label in names.items():
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(Mention("a", start, start + len(name), name, label))
+            start = text.find(name, start + 1)
+    return article, DocAnnotations("a", tuple(mentions))
+
+
+def _resolve(text: str, names: dict[str, str]) -> PlaceResolution:
+    article, doc = _labelled(text, names)
+    return resolve_places([article], [doc])
+
+
+def _near(res: PlaceResolution, text: str, lat: float, lon: float, km: float = 50) -> bool:
+    m: ResolvedMention = next(m for m in res.mentions if m.text == text)
+    assert m.lat is not None and m.lon is not None, m.reason
+    return distance_km(m.lat, m.lon, lat, lon) <= km
+
+
+def test_london_beside_kentucky_is_london_kentucky_not_the_capital() -> None:
+    res = _resolve(
+        "LAUREL COUNTY, Ky. - Deputies said the driver, 63, lived in London.",
+        {"LAUREL COUNTY": "GPE", "Ky.": "GPE", "London": "GPE"},
+    )
+    assert _near(res, "London", 37.13, -84.08)
+
+
+def test_paris_in_a_us_story_that_names_france_stays_the_capital() -> None:
+    res = _resolve(
+        "Texas lawmakers flew to Paris for talks with France on trade.",
+        {"Texas": "GPE", "Paris": "GPE", "France": "GPE"},
+    )
+    assert _near(res, "Paris", 48.86, 2.35)
+
+
+def test_london_among_european_capitals_stays_the_capital() -> None:
+    res = _resolve(
+        "Leaders met in London after talks in Paris and Berlin.",
+        {"London": "GPE", "Paris": "GPE", "Berlin": "GPE"},
+    )
+    assert _near(res, "London", 51.51, -0.13)
+
+
+def test_two_namesakes_that_lie_together_are_read_together() -> None:
+    # Edmonton, Alberta, is the bigger town and Enfield a town in four countries; only in
+    # north London do the two lie side by side. Enfield is read from the council's name.
+    res = _resolve(
+        "Pupils from an Edmonton school planted a garden. Enfield Council paid for the bulbs.",
+        {"Edmonton": "GPE", "Enfield Council": "ORG"},
+    )
+    assert _near(res, "Edmonton", 51.63, -0.06)
+    assert _near(res, "Enfield", 51.65, -0.08)
+
+
+def test_a_town_before_a_local_body_is_placed_with_the_towns_near_it() -> None:
+    res = _resolve(
+        "St. Thomas police confirmed an overdose; in London, advocates asked for beds.",
+        {"St. Thomas police": "ORG", "London": "GPE"},
+    )
+    assert _near(res, "St. Thomas", 42.78, -81.19)
+    assert _near(res, "London", 42.98, -81.23)
+
+
+def test_uk_votes_for_the_united_kingdom_though_short_codes_of_areas_match_it() -> None:
+    res = _resolve(
+        "The virus escaped from a laboratory in Surrey, UK, officials said.",
+        {"Surrey": "GPE", "UK": "GPE"},
+    )
+    assert _near(res, "Surrey", 51.27, -0.42, km=60)
