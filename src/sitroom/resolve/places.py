@@ -1625,6 +1625,8 @@ def resolve_places(
             final[q] = choice
         for mention, q in rows:
             choice = final.get(q) or _Choice(None, 0.0, "not in gazetteer", None, None)
+            if choice.candidate is None and choice.reason == "not in gazetteer":
+                choice = replace(choice, reason=_unknown_reason(q, lower_words))
             entry = choice.candidate.entry if choice.candidate else None
             if entry is not None:
                 group = ":".join(
@@ -1674,6 +1676,14 @@ def resolve_places(
         mentions=final_mentions,
         mention_place={(m.article, m.start, m.end): m.place for m in final_mentions},
     )
+
+
+def _unknown_reason(query: _Query, lower_words: frozenset[str]) -> str:
+    """Why a name the gazetteer does not hold stays off the map: a word the corpus also
+    writes in lower case (``Approach`` in a title-case headline) is that word, misread."""
+    if query.key and " " not in query.key and query.key in lower_words:
+        return "written as a common word in the corpus"
+    return "not in gazetteer"
 
 
 def _rename(mention: ResolvedMention, name: str) -> ResolvedMention:

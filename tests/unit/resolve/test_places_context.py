@@ -509,3 +509,9 @@ def test_a_state_listed_among_states_or_after_state_of_is_the_state() -> None:
     victoria = _resolve(_doc("v", "Bushfires spread in the state of Victoria.", ["Victoria"]))
     state = _mention(victoria, "Victoria")
     assert state.kind == "admin1" and state.country_code == "AU", state
+
+
+def test_an_unknown_capitalised_common_word_is_said_to_be_a_word() -> None:
+    doc = _doc("h", "Turkey's Approach to Syria\n\nTheir approach changed in Idlib.", ["Approach"])
+    approach = _mention(_resolve(doc), "Approach")
+    assert approach.lat is None and approach.reason == "written as a common word in the corpus"
