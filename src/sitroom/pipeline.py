@@ -180,7 +180,8 @@ def assemble_report(
     few articles at a time, decoding only the parts that step reads, and what a step no
     longer needs is freed before the next one starts."""
     from .analyze.events import (
-        build_events,
+        event_order,
+        events_unordered,
         mark_duplicates,
         place_mentions,
         timeline,
@@ -191,7 +192,7 @@ def assemble_report(
     from .analyze.stories import stories_for, titled_by_claims
     from .annotate import PIPELINE_VERSION
     from .memory import release_freed_memory
-    from .report.spill import SpilledRecords
+    from .report.spill import SpilledRecords, spill_sorted
     from .resolve.entities import resolve_entities
     from .store.annotation_view import StoredAnnotations
 
@@ -209,23 +210,28 @@ def assemble_report(
         store, articles, annotations.only("mentions", "citations"), entities
     )
     release_freed_memory()
-    quotes, citations = build_quotes_and_citations(
+    found_quotes, citations = build_quotes_and_citations(
         articles, annotations.only("quotes", "mentions", "citations"), entities
     )
+    # Read again only by the claims step's statement finder (one pass) and the writer.
+    quotes = SpilledRecords(found_quotes, folder=str(store.folder))
+    del found_quotes
     release_freed_memory()
-    events = build_events(
-        articles,
-        annotations.only("times", "events"),
-        entities,
-        place_mentions(places),
-        towns=town_points(places),
+    # The events are read only by the timeline, the claims step's overlap check and the
+    # report writer: kept on disk as they are made (beside the store, not in a /tmp that
+    # may be memory), they are never all in memory at once.
+    kept_events = spill_sorted(
+        events_unordered(
+            articles,
+            annotations.only("times", "events"),
+            entities,
+            place_mentions(places),
+            towns=town_points(places),
+        ),
+        key=event_order,
+        folder=str(store.folder),
     )
-    event_timeline = timeline(events)
-    # From here on the events are read only by the claims step's overlap check and by the
-    # report writer: kept on disk (beside the store, not in a /tmp that may be memory),
-    # they leave room for the claims step's own peak.
-    kept_events = SpilledRecords(events, folder=str(store.folder))
-    del events
+    event_timeline = timeline(kept_events)
     stories = stories_for(articles, _actors_by_article(entities))
     # What the claims step still reads of entities and places; the rest of their lookups
     # (spans per article, every resolved place mention) go now.
@@ -238,6 +244,9 @@ def assemble_report(
                               quotes, citations, entity_list, entity_spans, place_list,
                               place_spans, stories=stories, cache=store, events=kept_events)
     del entity_spans, place_spans
+    titled = titled_by_claims(stories, findings.claims)
+    # From here on only the writer reads the claims, once per file: on disk like the events.
+    kept_claims = SpilledRecords(findings.claims, folder=str(store.folder))
     report = Report(
         schema_version=REPORT_SCHEMA_VERSION,
         generated_by=f"sitroom {__version__}",
@@ -250,8 +259,8 @@ def assemble_report(
         citations=citations,
         events=kept_events,
         timeline=event_timeline,
-        stories=titled_by_claims(stories, findings.claims),
-        claims=findings.claims,
+        stories=titled,
+        claims=kept_claims,
         framing=findings.framing,
         summary=findings.summary,
         contradictions=findings.contradictions,

@@ -550,9 +550,9 @@ class Report:
     places: tuple[Place, ...] = ()
     #: a tuple, or the records kept on disk until written (report.spill)
     events: Sequence[Event] = ()
-    quotes: tuple[Quote, ...] = ()
+    quotes: Sequence[Quote] = ()  # like events, may be kept on disk until written
     citations: tuple[Citation, ...] = ()
-    claims: tuple[Claim, ...] = ()
+    claims: Sequence[Claim] = ()  # like events
     stories: tuple[Story, ...] = ()
     framing: tuple[Framing, ...] = ()
     summary: tuple[SummaryItem, ...] = ()

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from itertools import chain, combinations
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -43,9 +42,19 @@ def candidate_pairs(statements: Sequence[Statement], vectors: np.ndarray,
     """Index pairs worth comparing (see the module docstring). ``embedded``: which rows of
     ``vectors`` hold an embedding (the others are left out of the LSH buckets); all when
     None."""
-    pairs: set[tuple[int, int]] = set()
+    return {(i, j) for i, j in candidate_index(statements, vectors, embedded).tolist()}
+
+
+def candidate_index(statements: Sequence[Statement], vectors: np.ndarray,
+                    embedded: np.ndarray | None = None) -> np.ndarray:
+    """:func:`candidate_pairs` as an ``(n, 2)`` array of ``i < j``, each pair once, sorted.
+
+    The pairs grow faster than the corpus (up to ``MAX_BUCKET`` squared per bucket); as
+    two int64 each, not as a set of tuples of Python ints (about ten times the size), they
+    never set a build's peak."""
+    found = _Pairs(len(statements))
     if len(statements) < 2:
-        return pairs
+        return found.array()
     rows = np.arange(len(statements)) if embedded is None else np.flatnonzero(embedded)
     rng = np.random.default_rng(SEED)
     planes = rng.standard_normal((vectors.shape[1], BANDS * BITS))
@@ -57,12 +66,45 @@ def candidate_pairs(statements: Sequence[Statement], vectors: np.ndarray,
         for i, code in zip(rows.tolist(), codes.tolist(), strict=True):
             buckets[int(code)].append(i)
         for members in buckets.values():
-            if 1 < len(members) <= MAX_BUCKET:
-                pairs.update(combinations(members, 2))
+            found.add_bucket(members)
     for members in frame_buckets(statements):
-        if 1 < len(members) <= MAX_BUCKET:
-            pairs.update(combinations(members, 2))
-    return pairs
+        found.add_bucket(members)
+    return found.array()
+
+
+class _Pairs:
+    """Pairs of bucket members gathered as one int64 each (``i * size + j``, which sorts as
+    ``(i, j)`` does), duplicates dropped as they pile up."""
+
+    #: Pending pairs before duplicates are dropped: a bounded working set.
+    FLUSH = 4_000_000
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._kept = np.zeros(0, dtype=np.int64)
+        self._pending: list[np.ndarray] = []
+        self._count = 0
+
+    def add_bucket(self, members: Sequence[int]) -> None:
+        """Every pair of ``members`` (in increasing order), if the bucket is not generic."""
+        if not 1 < len(members) <= MAX_BUCKET:
+            return
+        ordered = np.asarray(members, dtype=np.int64)
+        left, right = np.triu_indices(len(ordered), 1)
+        self._pending.append(ordered[left] * self._size + ordered[right])
+        self._count += len(left)
+        if self._count >= self.FLUSH:
+            self._merge()
+
+    def _merge(self) -> None:
+        if self._pending:
+            self._kept = np.unique(np.concatenate([self._kept, *self._pending]))
+            self._pending, self._count = [], 0
+
+    def array(self) -> np.ndarray:
+        """The pairs as an ``(n, 2)`` array, sorted by ``(i, j)``."""
+        self._merge()
+        return np.stack(np.divmod(self._kept, max(self._size, 1)), axis=1)
 
 
 def frame_buckets(statements: Sequence[Statement]) -> list[list[int]]:
@@ -126,9 +168,7 @@ def merge_statements(
             x = parent[x]
         return x
 
-    candidates = candidate_pairs(statements, vectors, embedded)
-    index = np.fromiter(chain.from_iterable(candidates), dtype=np.int64,
-                        count=2 * len(candidates)).reshape(-1, 2)
+    index = candidate_index(statements, vectors, embedded)
     if len(index):
         # No pair below SAME_FRAME can merge: drop those with one vectorised product before
         # the per-pair checks (the margin covers rounding; each survivor's similarity is
@@ -138,19 +178,24 @@ def merge_statements(
             left, right = index[start:start + _CHUNK].T
             rough = np.einsum("ij,ij->i", vectors[left], vectors[right])
             keep[start:start + _CHUNK] = rough >= SAME_FRAME - 1e-3
-        index = index[keep]
-        index = index[np.lexsort((index[:, 1], index[:, 0]))]
-    pairs: list[tuple[int, int]] = [(int(i), int(j)) for i, j in index.tolist()]
-    for i, j in pairs:
-        a, b = statements[i], statements[j]
-        if a.key == b.key or conflicting_details(a, b):
-            continue
-        similarity = float(vectors[i] @ vectors[j])
-        if similarity >= SAME_CLAIM or (similarity >= SAME_FRAME and _same_frame(a, b)):
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+        index = index[keep]  # still sorted by (i, j)
+    for start in range(0, len(index), _CHUNK):  # as Python ints a chunk at a time, not all
+        for i, j in index[start:start + _CHUNK].tolist():
+            _join_if_same(statements, vectors, i, j, find, parent)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(statements)):
         groups[find(i)].append(i)
     return [groups[k] for k in sorted(groups)]
+
+
+def _join_if_same(statements: Sequence[Statement], vectors: np.ndarray, i: int, j: int,
+                  find: Callable[[int], int], parent: list[int]) -> None:
+    """Join the groups of statements ``i`` and ``j`` when they say the same thing."""
+    a, b = statements[i], statements[j]
+    if a.key == b.key or conflicting_details(a, b):
+        return
+    similarity = float(vectors[i] @ vectors[j])
+    if similarity >= SAME_CLAIM or (similarity >= SAME_FRAME and _same_frame(a, b)):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)

@@ -39,7 +39,7 @@ from .contradictions import Draft, Found, find_contradictions
 from .provenance import syndication_groups, wire_credit
 from .statements import Statement, find_statements
 from .vector_needs import needs_vector
-from .vectors import VectorCache, embed_matrix
+from .vectors import VectorCache, embed_distinct, embed_matrix
 
 Vector = tuple[float, ...]
 
@@ -118,9 +118,13 @@ def build_claims(
         claims.append(_claim(draft, members, against[draft.id], by_id, syndicated))
     claims.sort(key=lambda c: (-c.independent_sources, -len(c.evidence), c.id))
     contradictions = tuple(_contradiction(item, statements) for item in found)
+    # The rows the summary may read, copied out, so the statement-by-statement matrix goes
+    # with the statements when this returns.
+    embedded = [d for d in drafts if need[d.members[0]]]
+    first_rows = vectors[[d.members[0] for d in embedded]]
     first_vector = ClaimVectors(
         {d.id: statements[d.members[0]].text for d in drafts},
-        {d.id: vectors[d.members[0]] for d in drafts if need[d.members[0]]},
+        {d.id: first_rows[k] for k, d in enumerate(embedded)},
         cache,
     )
     return ClaimSet(tuple(claims), contradictions, first_vector)
@@ -133,10 +137,15 @@ def _vectors(statements: Sequence[Statement], need: np.ndarray, cache: VectorCac
     chosen = np.flatnonzero(need)
     if not len(chosen):
         return np.zeros((len(statements), 1), dtype=np.float32)
-    embedded = embed_matrix([statements[i].text for i in chosen.tolist()], cache)
-    vectors = np.zeros((len(statements), embedded.shape[1]), dtype=embedded.dtype)
-    vectors[chosen] = embedded
+    distinct, rows = embed_distinct([statements[i].text for i in chosen.tolist()], cache)
+    vectors = np.zeros((len(statements), distinct.shape[1]), dtype=distinct.dtype)
+    for start in range(0, len(chosen), _COPY_SLICE):  # no third full-size matrix in between
+        vectors[chosen[start:start + _COPY_SLICE]] = distinct[rows[start:start + _COPY_SLICE]]
     return vectors
+
+
+#: Rows copied at once into the statement-by-statement matrix.
+_COPY_SLICE = 8192
 
 
 def _claim_id(statements: Sequence[Statement], group: Sequence[int]) -> str:

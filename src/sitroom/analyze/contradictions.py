@@ -186,12 +186,17 @@ def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
              name_of: Callable[[str], str]) -> list[Found]:
     index = figure_index(statements, name_of)
     out: list[Found] = []
-    seen: set[tuple[int, int]] = set()
+    # A pair in several buckets is compared in the first (in this order) only. Which bucket
+    # that is follows from the two statements' own keys, so no set of the pairs seen is kept
+    # (it grew with the square of the largest bucket).
+    keys_of: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for key in sorted(index):
+        for i in index[key]:
+            keys_of[i].append(key)
     for (kind, anchor), members in sorted(index.items()):
         for i, j in combinations(members, 2):
-            if (i, j) in seen or owner[i] == owner[j]:
+            if owner[i] == owner[j] or _first_shared(keys_of[i], keys_of[j]) != (kind, anchor):
                 continue
-            seen.add((i, j))
             a, b = statements[i], statements[j]
             qa = next(q for q in a.quantities if q.kind == kind)
             qb = next(q for q in b.quantities if q.kind == kind)
@@ -211,6 +216,11 @@ def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
             out.append(Found("number", owner[i], owner[j], (i,), (j,), _figure(qa.value),
                              _figure(qb.value), explanation))
     return out
+
+
+def _first_shared(a: list[tuple[str, str]], b: list[tuple[str, str]]) -> tuple[str, str]:
+    """The first key (both lists sorted) that ``a`` and ``b`` share; they share one."""
+    return a[0] if len(a) == 1 else min(set(a).intersection(b))
 
 
 # --------------------------------------------------------------------------- dates

@@ -30,7 +30,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -530,17 +530,39 @@ def build_events(
     (by date, then id). ``place_mentions`` is (article, start, end, place id) for each
     resolved place mention; ``towns`` the position of each place id that is a town
     (:func:`town_points`), which keeps mentions in towns far apart in different events."""
+    return tuple(sorted(
+        events_unordered(articles, annotations, entities, place_mentions, towns),
+        key=event_order,
+    ))
+
+
+def event_order(event: Event) -> tuple[str, str]:
+    """The order of :func:`build_events`: by date (undated last), then id."""
+    return (event.date or "9999", event.id)
+
+
+def events_unordered(
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    entities: EntityLookup,
+    place_mentions: Iterable[tuple[str, int, int, str]] = (),
+    towns: Mapping[str, tuple[float, float]] | None = None,
+) -> Iterator[Event]:
+    """The events of :func:`build_events` one at a time, before they are put in order: a
+    caller that keeps them elsewhere (on disk) never holds every event together with every
+    mention, since each group's mentions are dropped once its event is made."""
     by_id = {a.id: a for a in articles}
     items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions))
     if not items:
-        return ()
+        return
     groups = _merge(items, towns or {})
     clusters: dict[int, list[_Resolved]] = defaultdict(list)
     for i, item in enumerate(items):
         clusters[groups.find(i)].append(item)
+    del items, groups
     counter = _Counter(by_id)
-    events = [_make_event(members, counter) for members in clusters.values()]
-    return tuple(sorted(events, key=lambda e: (e.date or "9999", e.id)))
+    for root in list(clusters):
+        yield _make_event(clusters.pop(root), counter)
 
 
 def place_mentions(places: object) -> list[tuple[str, int, int, str]]:

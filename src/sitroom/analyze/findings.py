@@ -55,6 +55,8 @@ def build_findings(
     found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
                          names, cache)
     claims = link_claims_to_events(found.claims, events) if events else found.claims
+    contradictions, vectors = found.contradictions, found.vectors
+    del found  # the claims before linking: a second copy of every claim record
     framing = build_framing(articles, annotations, entity_spans)
     groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
     if not groups:
@@ -70,6 +72,6 @@ def build_findings(
     for story, members in groups:
         positions = sorted({p for article in members for p in by_article.get(article, ())})
         story_claims = [claims[p] for p in positions]
-        summary.extend(summarize(members, story_claims, found.contradictions, found.vectors,
+        summary.extend(summarize(members, story_claims, contradictions, vectors,
                                  story=story))
-    return Findings(claims, found.contradictions, framing, tuple(summary))
+    return Findings(claims, contradictions, framing, tuple(summary))

@@ -47,23 +47,55 @@ def encode(texts: Sequence[str]) -> np.ndarray:
 def embed_matrix(texts: Sequence[str], cache: VectorCache | None = None) -> np.ndarray:
     """One normalised row per text of ``texts``, in order. Texts ``cache`` holds for this model
     are read back; the rest are embedded once each (duplicates share a row) and kept."""
+    distinct, rows = embed_distinct(texts, cache)
+    return distinct[rows] if len(rows) else distinct
+
+
+#: Digests asked of the cache at once: the stored bytes of a slice, not of every text.
+_READ_SLICE = 4096
+
+
+def embed_distinct(texts: Sequence[str], cache: VectorCache | None = None
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`embed_matrix` as ``(matrix, rows)``: one row of ``matrix`` per distinct text,
+    and ``rows[k]`` the row of ``texts[k]``. A caller that copies the rows where it wants them
+    holds each vector once, not once per text and again in its own matrix."""
     digests = [text_digest(text) for text in texts]
-    unique: dict[str, str] = {}
+    unique: dict[str, int] = {}
+    first_text: list[str] = []
     for digest, text in zip(digests, texts, strict=True):
-        unique.setdefault(digest, text)
+        if digest not in unique:
+            unique[digest] = len(unique)
+            first_text.append(text)
+    rows = np.fromiter((unique[d] for d in digests), dtype=np.int64, count=len(digests))
+    del digests
     if not unique:
-        return np.zeros((0, 0), dtype=VECTOR_DTYPE)
-    found: dict[str, np.ndarray] = {}
+        return np.zeros((0, 0), dtype=VECTOR_DTYPE), rows
+    matrix: np.ndarray | None = None
+    filled = np.zeros(len(unique), dtype=bool)
+
+    def put(positions: list[int], block: np.ndarray) -> None:
+        nonlocal matrix
+        if matrix is None:
+            matrix = np.zeros((len(unique), block.shape[1]), dtype=VECTOR_DTYPE)
+        matrix[positions] = block
+        filled[positions] = True
+
     if cache is not None:
-        for digest, blob in cache.stored_vectors(MODEL_VERSION, list(unique)).items():
-            found[digest] = np.frombuffer(blob, dtype=VECTOR_DTYPE)
-    missing = [digest for digest in unique if digest not in found]
+        order = list(unique)
+        for start in range(0, len(order), _READ_SLICE):
+            stored = cache.stored_vectors(MODEL_VERSION, order[start:start + _READ_SLICE])
+            if stored:
+                put([unique[d] for d in stored],
+                    np.stack([np.frombuffer(blob, dtype=VECTOR_DTYPE) for blob in stored.values()]))
+    missing = [digest for digest, row in unique.items() if not filled[row]]
     if missing:
-        fresh = encode([unique[digest] for digest in missing])
-        found.update(zip(missing, fresh, strict=True))
+        fresh = encode([first_text[unique[digest]] for digest in missing])
+        put([unique[digest] for digest in missing], fresh)
         if cache is not None:
             cache.store_vectors(
                 MODEL_VERSION, [(digest, row.tobytes()) for digest, row in zip(missing, fresh,
                                                                                 strict=True)]
             )
-    return np.stack([found[digest] for digest in digests])
+    assert matrix is not None  # every distinct text was read back or embedded
+    return matrix, rows

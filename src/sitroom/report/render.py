@@ -143,8 +143,27 @@ def page_data(report: Report, texts: Mapping[str, str]) -> dict[str, Any]:
             data[key] = Records(value, reveal_hidden_in) if len(value) else []
         else:
             data[key] = reveal_hidden_in(value)
-    data["texts"] = {a.id: mask_hidden(texts[a.id]) for a in report.articles if a.id in texts}
+    ids = list(dict.fromkeys(a.id for a in report.articles if a.id in texts))
+    data["texts"] = _MaskedTexts(texts, ids) if ids else {}
     return data
+
+
+class _MaskedTexts(Mapping[str, str]):
+    """Article id -> its text masked by :func:`~.safe_html.mask_hidden`, masked when read:
+    a masked copy of every text at once would be a second copy of the whole corpus."""
+
+    def __init__(self, texts: Mapping[str, str], ids: list[str]) -> None:
+        self._texts = texts
+        self._ids = ids
+
+    def __getitem__(self, article: str) -> str:
+        return mask_hidden(self._texts[article])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 def page(title: str, data: Mapping[str, Any]) -> str:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, Generic, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import IO, Any, Generic, TypeVar, overload
 
 T = TypeVar("T")
 
@@ -83,3 +83,27 @@ class SpilledRecords(Sequence[T], Generic[T]):
     def close(self) -> None:
         """Remove the file now rather than when the object is collected."""
         self._file.close()
+
+
+def spill_sorted(records: Iterable[T], key: Callable[[T], Any],
+                 folder: str | None = None) -> SpilledRecords[T]:
+    """``records`` sorted by ``key`` (a stable sort, as ``sorted`` does) and kept on disk,
+    without ever holding them all: each is written to a scratch file as it comes, only its key
+    and place in the file stay in memory, and the sorted list is then copied into a
+    :class:`SpilledRecords` in key order."""
+    with tempfile.TemporaryFile(prefix="sitroom-sort-", dir=folder) as scratch:
+        index: list[tuple[Any, int, int]] = []  # (key, offset, size) of each record
+        for record in records:
+            data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+            index.append((key(record), scratch.tell(), len(data)))
+            scratch.write(data)
+        scratch.flush()
+        index.sort(key=lambda entry: entry[0])
+
+        def in_order() -> Iterator[T]:
+            for _key, offset, size in index:
+                scratch.seek(offset)
+                record: T = pickle.loads(scratch.read(size))
+                yield record
+
+        return SpilledRecords(in_order(), folder=folder)

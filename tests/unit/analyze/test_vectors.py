@@ -54,3 +54,24 @@ def test_without_a_cache_everything_is_embedded(encoded: list[str]) -> None:
 def test_the_key_is_the_exact_text() -> None:
     assert vectors.text_digest("Same text") == vectors.text_digest("Same text")
     assert vectors.text_digest("Same text") != vectors.text_digest("Same text.")
+
+
+def test_distinct_rows_read_back_a_slice_at_a_time(encoded: list[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = MemoryCache()
+    vectors.embed_matrix(["a", "bb", "ccc"], cache)
+    monkeypatch.setattr(vectors, "_READ_SLICE", 2)
+    asked: list[int] = []
+    stored = cache.stored_vectors
+
+    def counted(model: str, digests: Sequence[str]) -> dict[str, bytes]:
+        asked.append(len(digests))
+        return stored(model, digests)
+
+    monkeypatch.setattr(cache, "stored_vectors", counted)
+    matrix, rows = vectors.embed_distinct(["ccc", "a", "dddd", "ccc", "bb"], cache)
+    assert asked == [2, 2], "the cache was not read in slices"
+    assert encoded == ["a", "bb", "ccc", "dddd"], "a cached text was embedded again"
+    assert matrix[rows].tolist() == [[3.0, 1.0], [1.0, 1.0], [4.0, 1.0], [3.0, 1.0],
+                                     [2.0, 1.0]]
+    assert len(matrix) == 4, "a repeated text got a row of its own"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.report.spill import BLOCK, SpilledRecords
+from sitroom.report.spill import BLOCK, SpilledRecords, spill_sorted
 from sitroom.report.write import write_report
 from sitroom.types import Event, Evidence, Report
 
@@ -60,3 +60,16 @@ def test_records_round_trip_through_pickle() -> None:
     # Frozen slotted dataclasses must survive the file, or nothing else here would work.
     event = _event(3)
     assert pickle.loads(pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL)) == event
+
+
+@pytest.mark.parametrize("count", [0, 1, 2 * BLOCK + 3])
+def test_spilled_sorted_is_what_sorted_gives(count: int) -> None:
+    # Keys repeat (number % 5), so the order of equal keys shows whether the sort is stable.
+    records = [_event((i * 7919) % (count + 1)) for i in range(count)]
+
+    def key(event: Event) -> int:
+        return int(event.id[1:]) % 5
+
+    spilled = spill_sorted(iter(records), key)
+    assert list(spilled) == sorted(records, key=key)
+    assert len(spilled) == count
