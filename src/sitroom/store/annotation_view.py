@@ -18,8 +18,10 @@ from ..types import DocAnnotations
 from .codec import PART_NAMES, decode_annotations
 from .store import Store
 
-#: Articles read and decoded together: one query each, and a bounded working set.
-CHUNK = 200
+#: Articles read together: one pair of queries each, and a bounded working set (500 raw
+#: payloads, about 45 MB). Each read decompresses the stored blocks its rows lie in, so fewer,
+#: larger reads cost less: a pass over 4,000 articles took 9.8 s in reads of 200, 7.2 in 500.
+CHUNK = 500
 
 
 class StoredAnnotations(Sequence[DocAnnotations]):
