@@ -188,6 +188,7 @@ def assemble_report(
     )
     from .analyze.findings import build_findings
     from .analyze.provenance import build_quotes_and_citations
+    from .analyze.stored_minhashes import load_minhashes, save_minhashes
     from .analyze.stories import stories_for, titled_by_claims
     from .annotate import PIPELINE_VERSION
     from .memory import release_freed_memory
@@ -199,6 +200,7 @@ def assemble_report(
     articles = date_undated(store.articles(), annotations.only("times"))
     if options.as_of:  # what articles published by that day said, nothing later
         articles, annotations = _as_of_view(articles, annotations, options.as_of)
+    minhashes = load_minhashes(store, (a.text for a in articles))  # kept between builds
     articles = mark_duplicates(articles)
     if aliases is None:
         aliases = _load_aliases(options.aliases)
@@ -257,6 +259,7 @@ def assemble_report(
         contradictions=findings.contradictions,
     )
     del findings  # its lookup tables are not part of the report
+    save_minhashes(store, minhashes, (a.text for a in articles))
     release_freed_memory()
     return report
 
