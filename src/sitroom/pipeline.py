@@ -305,6 +305,10 @@ def date_undated(
     if window is None:
         return tuple(articles)
     undated = {article.id for article in articles if article.published is None}
+    from .store.annotation_view import StoredAnnotations
+
+    if isinstance(annotations, StoredAnnotations):  # read only the undated articles' times
+        annotations = annotations.within(undated)
     times = {item.article: item.times for item in annotations if item.article in undated}
     dated: list[Article] = []
     for article in articles:
