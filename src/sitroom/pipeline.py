@@ -189,6 +189,7 @@ def assemble_report(
     )
     from .analyze.findings import build_findings
     from .analyze.provenance import build_quotes_and_citations
+    from .analyze.stored_minhashes import load_minhashes, save_minhashes
     from .analyze.stories import stories_for, titled_by_claims
     from .annotate import PIPELINE_VERSION
     from .memory import release_freed_memory
@@ -200,6 +201,7 @@ def assemble_report(
     articles = date_undated(store.articles(), annotations.only("times"))
     if options.as_of:  # what articles published by that day said, nothing later
         articles, annotations = _as_of_view(articles, annotations, options.as_of)
+    minhashes = load_minhashes(store, (a.text for a in articles))  # kept between builds
     articles = mark_duplicates(articles)
     if aliases is None:
         aliases = _load_aliases(options.aliases)
@@ -266,6 +268,7 @@ def assemble_report(
         contradictions=findings.contradictions,
     )
     del findings  # its lookup tables are not part of the report
+    save_minhashes(store, minhashes, (a.text for a in articles))
     release_freed_memory()
     return report
 
@@ -311,6 +314,10 @@ def date_undated(
     if window is None:
         return tuple(articles)
     undated = {article.id for article in articles if article.published is None}
+    from .store.annotation_view import StoredAnnotations
+
+    if isinstance(annotations, StoredAnnotations):  # read only the undated articles' times
+        annotations = annotations.within(undated)
     times = {item.article: item.times for item in annotations if item.article in undated}
     dated: list[Article] = []
     for article in articles:

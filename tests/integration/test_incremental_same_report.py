@@ -13,6 +13,7 @@ import duckdb
 import numpy as np
 import pytest
 
+import sitroom.analyze.provenance as provenance
 import sitroom.analyze.vectors as vectors
 from sitroom import Options, build
 
@@ -48,6 +49,8 @@ def test_adding_articles_matches_a_build_from_scratch(
     build(files[:FIRST], grown, Options(quiet=True))
     first_batch = {text for batch in encoded for text in batch}
     encoded.clear()
+    # As a new process would: the articles' MinHash signatures come from the store now.
+    monkeypatch.setattr(provenance, "_MINHASH_MEMO", {})
     added = build(files, grown, Options(quiet=True))  # the old files are skipped, unchanged
     assert added.articles_added == ADDED and added.annotated == ADDED
     again_encoded = {text for batch in encoded for text in batch}
@@ -64,3 +67,11 @@ def test_adding_articles_matches_a_build_from_scratch(
             "SELECT count(*), count(DISTINCT (digest, model)) FROM text_vectors"
         ).fetchone() or (0, 0)
     assert rows == distinct > 0
+
+    # Each article text's MinHash signature is stored once, for every article.
+    with duckdb.connect(str(grown / "sitroom.duckdb"), read_only=True) as con:
+        signatures = con.execute(
+            "SELECT count(*), count(DISTINCT key) FROM memo "
+            "WHERE namespace LIKE 'article_minhash:%'"
+        ).fetchone() or (0, 0)
+    assert signatures[0] == signatures[1] == FIRST + ADDED

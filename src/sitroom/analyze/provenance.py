@@ -315,7 +315,7 @@ def _minhash(text: str) -> Any:
     shingle, in one vectorised batch)."""
     from datasketch import MinHash
 
-    key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+    key = minhash_key(text)
     found = _MINHASH_MEMO.get(key)
     if found is None:
         found = MinHash(num_perm=_NUM_PERM, seed=1)
@@ -324,6 +324,24 @@ def _minhash(text: str) -> Any:
             _MINHASH_MEMO.clear()
         _MINHASH_MEMO[key] = found
     return found
+
+
+def minhash_key(text: str) -> bytes:
+    """What the process keeps a text's MinHash under: a digest of the text."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def known_minhash(key: bytes) -> Any:
+    """The MinHash this process holds for the text of ``key``, or None."""
+    return _MINHASH_MEMO.get(key)
+
+
+def remember_minhash(key: bytes, minhash: Any) -> None:
+    """Hold ``minhash`` (made elsewhere, such as read back from a store) for the text of
+    ``key``: :func:`syndication_groups` then uses it instead of hashing the text's shingles."""
+    if len(_MINHASH_MEMO) >= _MINHASH_MEMO_SIZE:
+        _MINHASH_MEMO.clear()
+    _MINHASH_MEMO[key] = minhash
 
 
 def count_independent(

@@ -238,6 +238,9 @@ def find_statements(
     for c in citations:
         citations_of[c.article].append(c)
     out: list[Statement] = []
+    # The keys of every statement in ``out``, kept as it grows (rebuilt per article, it cost
+    # the square of the corpus's statements).
+    keys: set[SpanKey] = set()
     for ann in annotations:
         article = by_id.get(ann.article)
         if article is None:
@@ -248,11 +251,12 @@ def find_statements(
             statement = context.statement(clause)
             if statement is not None:
                 out.append(statement)
+                keys.add(statement.key)
         for descriptor in ann.descriptors:
             described = context.description(descriptor)
             if described is not None:
                 out.append(described)
-        keys = {st.key for st in out}
+                keys.add(described.key)
         for span in denied_spans(article.text, ann.clauses):
             denial = context.denied(span)
             if denial is not None and denial.key not in keys:

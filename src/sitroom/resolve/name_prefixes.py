@@ -40,7 +40,13 @@ class NamePrefixes:
 
     @property
     def longest_title(self) -> int:
-        return max((len(words) for words in self.titles), default=0)
+        return _longest(self.titles)
+
+
+@lru_cache(maxsize=8)
+def _longest(titles: frozenset[tuple[str, ...]]) -> int:
+    """Asked once per mention stripped: counted once per list (a frozenset keeps its hash)."""
+    return max((len(words) for words in titles), default=0)
 
 
 def parse_name_prefixes(text: str, source: str = DATA_FILE) -> NamePrefixes:

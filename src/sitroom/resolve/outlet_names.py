@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 from ..annotate.cues import looks_like_outlet
 from ..types import Article, DocAnnotations
@@ -55,6 +56,14 @@ def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)")
 
 
+@lru_cache(maxsize=4)
+def _matchers(outlets: frozenset[str]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """The pattern and the folded names of a corpus's outlets: made once per corpus, not
+    once per article (escaping and joining thousands of names each time cost more than the
+    search)."""
+    return _pattern(outlets), frozenset(n.casefold() for n in outlets)
+
+
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])(?!The[ \t])[A-Z][\w'’.-]*[ \t]+$")
 _CAPITALISED_AFTER = re.compile(r"^[ \t]+[A-Z]")
 
@@ -73,14 +82,13 @@ def outlet_spans(
     """Character spans of ``text`` that name an outlet: a known outlet's name, or an
     organisation mention that reads as a publication."""
     spans: set[tuple[int, int]] = set()
-    pattern = _pattern(outlets)
+    pattern, folded = _matchers(outlets)
     if pattern is not None:
         spans.update(
             match.span()
             for match in pattern.finditer(text)
             if not _inside_longer_name(text, *match.span())
         )
-    folded = frozenset(n.casefold() for n in outlets)
     for mention in doc.mentions:
         if mention.label in ORGANISATION_LABELS and looks_like_outlet(mention.text, folded):
             spans.add((mention.start, mention.end))

@@ -49,6 +49,7 @@ class Store:
         self.folder = folder
         self._con = con
         self._lock = lock
+        self._has_vector_table = False  # once seen, not asked of the catalog again
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -379,10 +380,13 @@ class Store:
     def _vector_table(self) -> bool:
         """Create the text-keyed vector table on first use (a store from before it exists
         gains it then; an older sitroom ignores it). False on a read-only store without it."""
+        if self._has_vector_table:
+            return True
         row = self._con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'text_vectors'"
         ).fetchone()
         if row and row[0]:
+            self._has_vector_table = True
             return True
         try:
             self._con.execute(
