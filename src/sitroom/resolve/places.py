@@ -108,40 +108,18 @@ EMBEDDED_TOWN_POPULATION = 100_000
 COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
 _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
+#: Points of the compass and their adjectives: they name a part of a place and, alone, no place.
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+)
 #: Words that name a part of a place (``Western Canada``, ``Far North Queensland``,
 #: ``City of Montreal``, ``Indian Ocean coast``): when the whole is no gazetteer name, the
 #: place it is part of is the best point there is.
-_PART_PREFIXES = frozenset(
+_PART_PREFIXES = COMPASS_WORDS | frozenset(
     {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "far",
-        "mid",
-        "upper",
-        "lower",
-        "greater",
-        "inner",
-        "outer",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "downtown",
-        "rural",
-        "coastal",
-        "city",
-        "of",
+        "far", "mid", "upper", "lower", "greater", "inner", "outer", "northeast", "northwest",
+        "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+        "downtown", "rural", "coastal", "city", "of",
     }
 )
 _PART_SUFFIXES = frozenset(
@@ -1212,46 +1190,12 @@ def _names_known_place(key: str) -> bool:
 #: Words that some gazetteer area is named (France's Centre, Ghana's Central, Kenya's
 #: Western, South Sudan's Lakes) but that on their own, or inside an organisation's name
 #: (``Health Sciences Centre``, ``Winnipeg Free Press``), are ordinary words.
-GENERIC_WORDS = frozenset(
+GENERIC_WORDS = COMPASS_WORDS | frozenset(
     {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "centre",
-        "center",
-        "free",
-        "lakes",
-        "lake",
-        "coast",
-        "capital",
-        "union",
-        "federal",
-        "national",
-        "island",
-        "islands",
-        "valley",
-        "river",
-        "mountain",
-        "city",
-        "state",
-        "province",
-        "region",
-        "district",
-        "county",
-        "midlands",
-        "highlands",
-        "north east",
-        "north west",
-        "south east",
-        "south west",
-        "upper",
-        "lower",
+        "centre", "center", "free", "lakes", "lake", "coast", "capital", "union", "federal",
+        "national", "island", "islands", "valley", "river", "mountain", "city", "state",
+        "province", "region", "district", "county", "midlands", "highlands", "north east",
+        "north west", "south east", "south west", "upper", "lower",
     }
 )
 

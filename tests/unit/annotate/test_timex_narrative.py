@@ -3,18 +3,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from sitroom.annotate.times import normalize_text
-
-FRIDAY = date(1998, 2, 13)
-
-
-def found(text: str, anchor: date | None = FRIDAY) -> list[tuple[str, str, str | None]]:
-    return [(text[start:end], reading.type, reading.value)
-            for start, end, reading in normalize_text(text, anchor)]
+from .test_timex_daytime import found
 
 
 @pytest.mark.parametrize(
