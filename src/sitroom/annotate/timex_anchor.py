@@ -47,7 +47,7 @@ def compared_quarter(text: str, start: int) -> bool:
 
 #: "ended Oct. 31", "ending Sept. 30, 1989" just after a quarter's name.
 _ENDED_ON = re.compile(
-    r"\s*,?\s+(?i:that\s+)?(?i:ended|ending)\s+(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug"
+    r"(?:\s*,)?\s++(?i:that\s++)?(?i:ended|ending)\s++(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug"
     r"|sep|oct|nov|dec)[a-z]*\.?)\s+(?P<d>[0-3]?\d)(?!\d)(?:,?\s+" + YEAR + r")?")
 
 
@@ -73,7 +73,9 @@ def fiscal_quarter(last_day: date) -> tuple[int, int]:
 
 
 #: A fronted "Until Thursday," at the start of a sentence (the comma closes the phrase).
-_SENTENCE_UNTIL = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*)(?i:until|till)\s+(?:on\s+)?$")
+#: Possessive runs of blanks (``\s++``): the word after them is never blank, so giving
+#: blanks back could not help a match, and not trying keeps the search linear.
+_SENTENCE_UNTIL = re.compile(r"(?:^|[.!?]['\"”’]?\s++|\n\s*+)(?i:until|till)\s++(?:on\s++)?$")
 
 
 def fronted_until(text: str, start: int, end: int) -> bool:
