@@ -50,17 +50,20 @@ _LEADING_STOPS = frozenset({"the", "a", "an", "in", "at", "and", "but", "as", "f
 
 
 @lru_cache(maxsize=1)
-def _offices() -> tuple[frozenset[tuple[str, ...]], int]:
+def _offices() -> tuple[frozenset[tuple[str, ...]], int, frozenset[str]]:
+    """The office titles (folded word tuples), the longest's length, and their first words."""
     prefixes = load_name_prefixes()
     offices = frozenset(t for t in prefixes.titles if t not in _NOT_OFFICES)
-    return offices, prefixes.longest_title
+    return offices, prefixes.longest_title, frozenset(t[0] for t in offices)
 
 
-def _title_at(words: Sequence[str], i: int) -> bool:
-    """Whether an office title begins at ``words[i]``."""
-    offices, longest = _offices()
-    folded = [fold_name(w) for w in words[i : i + longest]]
-    return any(tuple(folded[:size]) in offices for size in range(len(folded), 0, -1))
+def _title_at(folded: Sequence[str], i: int) -> bool:
+    """Whether an office title begins at ``folded[i]`` (words folded as titles are)."""
+    offices, longest, first_words = _offices()
+    if folded[i] not in first_words:
+        return False
+    ahead = tuple(folded[i : i + longest])
+    return any(ahead[:size] in offices for size in range(len(ahead), 0, -1))
 
 
 def _trimmed(name: str, start: int) -> tuple[str, int]:
@@ -93,11 +96,12 @@ def office_places(
     folded name is a country, a first-level area or a big town, so that a surname before
     ``Senator`` is never taken for a hamlet of that name."""
     tokens = list(_WORD.finditer(text))
-    words = [t.group(0) for t in tokens]
+    # Titles are written in capitals or not (``Mayor``, ``mayor``): fold each word once.
+    folded = [fold_name(t.group(0)) for t in tokens]
     found: list[Mention] = []
     spans = list(taken)
     for i in range(1, len(tokens)):
-        if not _title_at(words, i):
+        if not _title_at(folded, i):
             continue
         # the longest run of capitalised words right before the title that names a place
         for first in range(max(0, i - _PLACE_WORDS), i):
