@@ -947,6 +947,15 @@ def _demonym_place(part: Mention, demonym: _Demonym) -> _PlaceMention:
     return _PlaceMention(part, key=shared)  # "Georgians": the state's people in a US story
 
 
+def _person_keys(name: str) -> tuple[str, ...]:
+    """The folded keys a person's name is known by: the whole name and, when it has several
+    words, its last (``barack obama``, ``obama``)."""
+    words = fold(name).split()
+    if len(words) < 2:
+        return tuple(words)
+    return (" ".join(words), words[-1])
+
+
 def _person_words(
     doc: DocAnnotations,
     entities: EntityResolution | None,
@@ -959,10 +968,7 @@ def _person_words(
     words: set[str] = set()
     for mention in doc.mentions:
         if mention.label == "PERSON":
-            folded = fold(mention.text).split()
-            if folded:
-                words.add(" ".join(folded))
-                words.add(folded[-1])
+            words.update(_person_keys(mention.text))
     if entities is not None:
         if persons is None:
             persons = _persons(entities)
@@ -1095,10 +1101,7 @@ def _mostly_places(doc: DocAnnotations) -> frozenset[str]:
         if mention.label in PLACE_LABELS:
             as_place[folded] += 1
         elif mention.label == "PERSON":
-            words = folded.split()
-            as_person[folded] += 1
-            if len(words) > 1:
-                as_person[words[-1]] += 1
+            as_person.update(_person_keys(mention.text))
     return frozenset(name for name, count in as_place.items() if count > 2 * as_person[name])
 
 
