@@ -965,8 +965,10 @@
       elements: { nodes: nodes, edges: edges },
       style: [
         { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)",
-          "background-color": "#2f6fd0", "font-size": 10, "text-wrap": "ellipsis", "text-max-width": 120,
-          color: "#1d232b", "text-valign": "bottom", "text-margin-y": 2 } },
+          "background-color": "#2f6fd0", "font-size": 12, "text-wrap": "ellipsis", "text-max-width": 140,
+          color: "#1d232b", "text-valign": "bottom", "text-margin-y": 2,
+          // A pale backing keeps a label readable where it crosses edges.
+          "text-background-color": "#ffffff", "text-background-opacity": 0.75, "text-background-padding": 1 } },
         { selector: "node[type = 'outlet']", style: { shape: "round-rectangle", "background-color": "#7a8794" } },
         { selector: "node[type = 'PERSON']", style: { "background-color": "#c2571a" } },
         { selector: "edge", style: { width: "mapData(weight, 1, 10, 1, 6)", "line-color": "#c5ccd3", "curve-style": "bezier", opacity: 0.8 } },
@@ -975,7 +977,12 @@
       ],
       // A force layout reads best but grows slow; past 70 nodes (actors and outlets), rings.
       layout: nodes.length <= 70
-        ? { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 80, numIter: 250 }
+        ? { name: "cose", animate: false, randomize: false, numIter: 1000, padding: 20, componentSpacing: 60,
+          nodeOverlap: 20, gravity: 0.4,
+          // Repulsion grows with a node's size and edges lengthen as they weaken, so the big actors
+          // named together in every article do not pile their labels on one another.
+          nodeRepulsion: function (node) { return 40000 + 600 * node.data("size") * node.data("size"); },
+          idealEdgeLength: function (edge) { return 90 + 60 / Math.max(1, edge.data("weight")); } }
         : { name: "concentric", animate: false, minNodeSpacing: 12,
           concentric: function (node) { return node.data("mentions"); }, levelWidth: function () { return 2; } },
     });
