@@ -43,6 +43,7 @@ from .timex_lexicon import (
     WEEKDAYS,
     YEAR,
 )
+from .timex_names import year_in_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +271,8 @@ def _year(match: re.Match[str], ctx: Context) -> Reading | None:
                 r"|persons|troops|soldiers|fighters|families|dollars|euros|votes|hours|feet|ft"
                 r"\b|m\b|hrs\b|gmt\b|utc\b|local\s+time))", after):  # "(1800 GMT)": a clock
         return None
+    if year_in_name(ctx.text, ctx.start):
+        return None  # "a joint venture called Orion 1980": part of a name
     return Reading("DATE", match["y"], "year")
 
 
@@ -610,7 +613,8 @@ def _at_sentence_start(before: str) -> bool:
         return True
     words = before.rstrip()
     gap = before[len(words):]
-    return "\n" in gap or (bool(gap) and words.endswith((".", "!", "?", ":")))
+    # A closing quote may follow the stop: 'withdraw." Now, he says'.
+    return "\n" in gap or (bool(gap) and words.rstrip("\"'”’`").endswith((".", "!", "?", ":")))
 
 
 def _relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -977,6 +981,7 @@ RULES: tuple[Rule, ...] = (
     _rule("reference", START + r"(?:(?i:in|until|till|for|from|since|of)\s+)?(?P<t>(?i:now"
           r"|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days|recently"
           r"|lately|(?<=in\s)the\s+past|(?<=(?:in|to)\s)the\s+(?:near\s+)?future"
+          r"|(?<=about\s)the\s+future|(?<=for\s)the\s+future"
           r"|(?<=in\s)future))(?![\w-])(?!\s+(?i:of)\b)", _reference),
     _rule("term_ahead", START + r"(?i:in|for|over|of|during|at)\s+(?P<t>(?i:the\s+(?:near|short"
           r"|long)\s+term|a\s+later\s+date))(?![\w-])",

@@ -1,0 +1,92 @@
+"""Years inside names (:mod:`sitroom.annotate.timex_names`), ``until then``
+(:mod:`sitroom.annotate.timex_then`), and small reference rules: ``Now,`` after a quotation,
+``about the future``, ``a high for the year of $40``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.annotate.times import normalize_text
+from sitroom.annotate.timex_names import year_in_name
+
+THURSDAY = date(2011, 6, 2)
+
+
+def found(text: str, anchor: date | None = THURSDAY) -> list[tuple[str, str, str | None]]:
+    return [(text[start:end], reading.type, reading.value)
+            for start, end, reading in normalize_text(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two founded a seed company called Harvest 1975, which still trades.",
+        "Tickets for the football tournament Euro 2016 sold out quickly.",
+        "The ministry unveiled its Vision 2030 plan for the port.",
+    ],
+)
+def test_a_year_after_a_capitalised_name_word_is_part_of_the_name(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Since 1975 the river has flooded twice.", "1975"),  # a preposition opens it
+        ("The floods of 1975 were worse. Drought 1976 followed, the report says.", "1976"),
+        ("Spending rose in the U.S. 1975 budget, officials said.", "1975"),
+        ("Exports fell in IBM 1975 figures, it said.", "1975"),
+        ("Water levels in Fiscal 1975 were low.", "1975"),
+        ('The mayor said: "Harvest 1975 was poor."', "1975"),
+    ],
+)
+def test_a_year_after_a_preposition_sentence_start_or_acronym_is_a_date(
+        text: str, year: str) -> None:
+    assert year in {value for _, _, value in found(text)}
+
+
+def test_year_in_name_needs_exactly_one_space_after_a_capitalised_word() -> None:
+    text = "a venture called Orion 1980 and Orion, 1980 and Orion  1980"
+    starts = [index for index in range(len(text)) if text.startswith("1980", index)]
+    assert [year_in_name(text, start) for start in starts] == [True, False, False]
+
+
+def test_until_then_is_the_day_named_just_before() -> None:
+    text = "The ceasefire ends on June 9. Until then, aid convoys may pass."
+    assert found(text) == [("June 9", "DATE", "2011-06-09"), ("then", "DATE", "2011-06-09")]
+
+
+def test_by_then_is_the_latest_time_named_even_a_bare_year_after_a_day() -> None:
+    text = ("The dam was finished on 4 March 1990. In 1996 it cracked; by then the town had "
+            "moved.")
+    assert found(text)[-1] == ("then", "DATE", "1996")
+
+
+def test_then_with_no_time_named_before_has_no_value_and_other_thens_are_left_alone() -> None:
+    assert found("Until then, nobody will know.") == [("then", "DATE", None)]
+    assert found("If the river rises, then the bridge closes.") == []
+
+
+def test_now_after_a_closing_quotation_and_comma_is_a_turn_in_the_talk() -> None:
+    text = 'He added: "The talks failed." Now, he says, "we wait for rain."'
+    assert found(text) == []
+
+
+def test_now_in_a_clause_after_a_quotation_is_still_the_present() -> None:
+    text = 'He added: "The talks failed." Now the rivers are rising.'
+    assert found(text) == [("Now", "DATE", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize("text", ["Farmers are worried about the future of the valley's crops.",
+                                  "Farmers are worried about the future, the survey found."])
+def test_about_the_future_is_the_future_unless_it_is_the_future_of_something(
+        text: str) -> None:
+    expected = [] if "future of" in text else [("the future", "DATE", "FUTURE_REF")]
+    assert found(text) == expected
+
+
+def test_a_high_for_the_year_of_a_price_is_the_year_reported_on() -> None:
+    text = "Shares rose to a high for the year of $42.50 in May."
+    assert found(text)[0] == ("the year", "DATE", "2011")
