@@ -1,6 +1,6 @@
-"""Years inside names (:mod:`sitroom.annotate.timex_names`), ``until then``
-(:mod:`sitroom.annotate.timex_then`), and small reference rules: ``Now,`` after a quotation,
-``about the future``, ``a high for the year of $40``."""
+"""Years inside names (:mod:`sitroom.annotate.timex_names`), ``until then`` and ``this
+moment`` (:mod:`sitroom.annotate.timex_deictic`), and small reference rules: ``Now,`` after a
+quotation, ``about the future``, ``a high for the year of $40``."""
 
 from __future__ import annotations
 
@@ -90,3 +90,13 @@ def test_about_the_future_is_the_future_unless_it_is_the_future_of_something(
 def test_a_high_for_the_year_of_a_price_is_the_year_reported_on() -> None:
     text = "Shares rose to a high for the year of $42.50 in May."
     assert found(text)[0] == ("the year", "DATE", "2011")
+
+
+@pytest.mark.parametrize("text", ["Aid is needed at this crucial moment, the agency said.",
+                                  "This moment demands calm, the mayor said."])
+def test_this_moment_is_the_present(text: str) -> None:
+    assert [value for _, _, value in found(text)] == ["PRESENT_REF"]
+
+
+def test_the_moment_of_an_event_is_not_a_time_expression() -> None:
+    assert found("Sirens sounded the moment the dam gave way.") == []
