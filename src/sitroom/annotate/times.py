@@ -7,7 +7,8 @@ for years and decades in words, :mod:`.timex_daytime` for times of day in words 
 quarters (:mod:`.timex_anchor` says which quarter, year or day a report means),
 :mod:`.timex_clock24` for ``0600 GMT``,
 :mod:`.timex_spans` for ``current``, fractions of units and sets of parts of weekdays,
-:mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``; a duration takes
+:mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``, :mod:`.timex_deictic`
+for ``until then`` and ``at this moment``; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
 introduces it, or spaCy also labelled it.
@@ -50,6 +51,7 @@ from .timex_anchor_rules import ANCHOR_RULES
 from .timex_calendar import Tense
 from .timex_clock24 import CLOCK24_RULES
 from .timex_daytime import DAYTIME_RULES
+from .timex_deictic import DEICTIC_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
 from .timex_periods import PERIOD_RULES, frames_report
@@ -66,7 +68,7 @@ __all__ = ["extract_times", "normalize_text"]
 #: "a year earlier" beside a quarter reads as that quarter.
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
-                                 + NARRATIVE_RULES)
+                                 + NARRATIVE_RULES + DEICTIC_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.

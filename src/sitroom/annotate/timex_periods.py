@@ -276,7 +276,8 @@ def _year_ended(match: re.Match[str], ctx: Context) -> Reading | None:
 
 def _the_year_stretch(match: re.Match[str], ctx: Context) -> Reading | None:
     """``for the year ended Sept. 30``: the stretch of one year a figure covers; ``For the
-    year, volume was flat``, ``a high for the year``: the year reported on, the anchor's."""
+    year, volume was flat``, ``a high for the year``, ``a high for the year of $42``: the year
+    reported on, the anchor's."""
     if _ENDED.match(ctx.text, ctx.end) or ctx.anchor is None:
         return Reading("DURATION", "P1Y", "duration")
     return Reading("DATE", str(ctx.anchor.year), "year")
@@ -333,6 +334,6 @@ PERIOD_RULES: tuple[Rule, ...] = (
     _rule("part_of_the_year", START + r"(?i:months|weeks|days|part)\s+(?i:of)\s+(?P<t>(?i:the"
           r"\s+year))(?![\w-])", _year_end),
     _rule("the_year_stretch", START + r"(?i:for|during|over|throughout)\s+(?P<t>(?i:the\s+"
-          r"year))(?![\w-])(?!\s+(?i:of|ago|before|after|earlier|later|\d))",
+          r"year))(?![\w-])(?!\s+(?i:of\s+(?![$€£])|ago|before|after|earlier|later|\d))",
           _the_year_stretch),
 )

@@ -43,6 +43,7 @@ from .timex_lexicon import (
     WEEKDAYS,
     YEAR,
 )
+from .timex_names import year_in_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +271,8 @@ def _year(match: re.Match[str], ctx: Context) -> Reading | None:
                 r"|persons|troops|soldiers|fighters|families|dollars|euros|votes|hours|feet|ft"
                 r"\b|m\b|hrs\b|gmt\b|utc\b|local\s+time))", after):  # "(1800 GMT)": a clock
         return None
+    if year_in_name(ctx.text, match.start("y"), match.end("y")):
+        return None  # "a joint venture called Orion 1980": part of a name
     return Reading("DATE", match["y"], "year")
 
 
@@ -610,7 +613,8 @@ def _at_sentence_start(before: str) -> bool:
         return True
     words = before.rstrip()
     gap = before[len(words):]
-    return "\n" in gap or (bool(gap) and words.endswith((".", "!", "?", ":")))
+    # A closing quote may follow the stop: 'withdraw." Now, he says'.
+    return "\n" in gap or (bool(gap) and words.rstrip("\"'”’`").endswith((".", "!", "?", ":")))
 
 
 def _relative_unit(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -725,7 +729,17 @@ def _reference(match: re.Match[str], ctx: Context) -> Reading | None:
     if match["t"] == "Now" and _DISCOURSE_AFTER.match(ctx.text, ctx.end) and (
             _at_sentence_start(ctx.before(4))):
         return None  # "Now, he says, ...", "Now for the weather": a turn in the talk, not a time
+    if text == "the future" and _FOR_ABOUT.search(ctx.before(7)) and _NOUN_NEXT.match(
+            ctx.text, ctx.end):
+        return None  # "bode ill for the future security of Libya": an adjective
     return Reading("DATE", _REFERENCES[text], "ref")
+
+
+_FOR_ABOUT = re.compile(r"\b(?:for|about)\s$")
+#: A lower-case word that is not a function word: the noun "future" modifies.
+_NOUN_NEXT = re.compile(r"\s++(?!(?:and|or|but|nor|as|is|was|are|were|will|would|could|may"
+                        r"|might|looks|seems|holds|that|which|who|than|in|of|for|to|with|at"
+                        r"|on|by|it|we|they|he|she|you|i|because|if|when|remains)\b)[a-z]")
 
 
 #: After a sentence's first word "Now": a comma or "for", which make it a discourse marker.
@@ -977,6 +991,7 @@ RULES: tuple[Rule, ...] = (
     _rule("reference", START + r"(?:(?i:in|until|till|for|from|since|of)\s+)?(?P<t>(?i:now"
           r"|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days|recently"
           r"|lately|(?<=in\s)the\s+past|(?<=(?:in|to)\s)the\s+(?:near\s+)?future"
+          r"|(?<=about\s)the\s+future|(?<=for\s)the\s+future"
           r"|(?<=in\s)future))(?![\w-])(?!\s+(?i:of)\b)", _reference),
     _rule("term_ahead", START + r"(?i:in|for|over|of|during|at)\s+(?P<t>(?i:the\s+(?:near|short"
           r"|long)\s+term|a\s+later\s+date))(?![\w-])",
