@@ -7,7 +7,8 @@ for years and decades in words, :mod:`.timex_daytime` for times of day in words 
 quarters (:mod:`.timex_anchor` says which quarter, year or day a report means),
 :mod:`.timex_clock24` for ``0600 GMT``,
 :mod:`.timex_spans` for ``current``, fractions of units and sets of parts of weekdays,
-:mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``; a duration takes
+:mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``,
+:mod:`.timex_offset_rules` for ``three days later`` (the DURATION ``three days``); a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
 introduces it, or spaCy also labelled it.
@@ -23,7 +24,8 @@ Normalisation anchors on the article's publication date (``anchor``):
   past (past, present or unknown tense) or next (future) one;
 - ``November 27`` takes its year from the anchor (the nearest such day before it in a past
   clause, after it in a future one); without an anchor, from the last full date the text gave;
-- ``the next day``, ``two weeks later`` count from the last day the text mentioned; bare clock
+- ``the next day`` counts from the last day the text mentioned (``two weeks later`` is the
+  DURATION ``two weeks``, its relation naming that day, and the story moves on to it); bare clock
   times and parts of day (``3 a.m.``, ``in the afternoon``) fall on a day named earlier in the
   same sentence, else on the anchor;
 - expressions hanging on an event (``two days before Assad fled``, ``the second day of the
@@ -52,6 +54,8 @@ from .timex_clock24 import CLOCK24_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
+from .timex_offset_rules import OFFSET_RULES
+from .timex_offsets import landing_day
 from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
@@ -66,7 +70,7 @@ __all__ = ["extract_times", "normalize_text"]
 #: "a year earlier" beside a quarter reads as that quarter.
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
-                                 + NARRATIVE_RULES)
+                                 + NARRATIVE_RULES + OFFSET_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
@@ -164,6 +168,10 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             reference_day = date(int(day[1]), int(day[2]), int(day[3]))
             reference_relation = None
             sentence_day = (sentence, reference_day)
+        elif (landed := landing_day(reading.relation)) is not None:
+            # "Three days later": a DURATION, but the story now stands on the day it lands on
+            reference_day, reference_relation = landed, None
+            sentence_day = (sentence, landed)
         elif reading.relation and _DAY_OFFSET.match(reading.relation):
             reference_day, reference_relation = None, reading.relation
         if _names_report_quarter(candidate, text) and frames_report(

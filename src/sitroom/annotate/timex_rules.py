@@ -43,6 +43,7 @@ from .timex_lexicon import (
     WEEKDAYS,
     YEAR,
 )
+from .timex_offsets import tells_story
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,6 +566,8 @@ def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
         sign = 0
     amount = _amount(match.groupdict().get("n"))
     unit, multiplier = _unit(match["u"])
+    if word in ("later", "earlier") and tells_story(unit, ctx.text, ctx.start):
+        return None  # "three days later": the DURATION "three days" (timex_offset_rules)
     base = ctx.reference_day
     if amount is None or not amount.is_integer():
         offset = _duration(amount, unit)
@@ -580,10 +583,18 @@ def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", cal.shift(base, steps, unit), cal.UNIT_PRECISION[unit])
 
 
+#: A count right before "days later": the whole is a counted offset, not a vague one.
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten"
+                           r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
+                           r"|few|several|many|couple\s+of))\s++$")
+
+
 def _vague_from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
     """``hours later``: the day last mentioned, as far as a calendar can tell; ``days later``,
     ``weeks earlier``: a stretch of unstated length from it, kept in ``relation``."""
     unit, _ = _unit(match["u"])
+    if _COUNT_BEFORE.search(ctx.before(12)):
+        return None  # "four days later": a counted offset (timex_offset_rules)
     side = "before" if match["dir"].lower() == "earlier" else "after"
     if unit in cal.CLOCK_UNITS and ctx.reference_day is not None:
         return _day_reading(ctx.reference_day)
