@@ -398,7 +398,17 @@ def _adverb_set(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if _RATE_BEFORE.search(ctx.before(40)) or _AVERAGE_BEFORE.search(ctx.before(12)):
         return None  # "20% annually", "10,000 units annually", "average daily volume": rates
+    if _PAPER_AFTER.match(ctx.text, ctx.end):
+        return None  # "the Communist Party daily Granma", "the daily said": a newspaper
     return Reading("SET", _ADVERB_SETS[match["w"].lower()], "duration")
+
+
+#: After "daily" or "weekly": the name of the paper (a capitalised word that is not a day or
+#: month) or a verb of saying, which make it the noun, a newspaper.
+_PAPER_AFTER = re.compile(
+    r"\s++(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
+    r"|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z]|(?:said|says|quoted|reported\s++(?:that|on)\b))")
 
 
 #: "the average daily volume": a measure per day, not a recurring time.
@@ -501,10 +511,11 @@ def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("TIME", value, "time")
 
 
-#: A day named just after a clock time, past a time zone in brackets: "10:35 a.m. (0735 GMT)
-#: Friday". TimeML marks the two apart there, but the time falls on that day.
-_DAY_AFTER = re.compile(r"\s*\([^()\n]{1,25}\),?\s+(?:on\s+)?(?:" + WEEKDAY
-                        + r"|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)")
+#: A day named just after a clock time, past a time zone in brackets or inside them: "10:35
+#: a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)". TimeML marks the two
+#: apart there, but the time falls on that day.
+_DAY_AFTER = re.compile(r"\s*+\((?:[^()\n]{1,25}\),?\s++(?:on\s++)?|[^()\n]{0,25}?\s)(?:"
+                        + WEEKDAY + r"|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)")
 
 
 def _day_after(ctx: Context) -> date | None:

@@ -70,3 +70,12 @@ def test_without_a_document_date_a_time_of_day_has_no_value() -> None:
 def test_a_programme_named_nightly_is_not_a_set() -> None:
     assert found("ABC World News and NBC Nightly News refused.") == []
     assert found("Nightly, the shelling resumed.") == [("Nightly", "SET", "XXXX-XX-XXTNI")]
+
+
+def test_a_day_named_in_brackets_after_the_time_is_its_day() -> None:
+    # the restatement in brackets names the day the hour falls on (here the coming Monday)
+    text = "The ferry sails at 6 in the morning (6 a.m. GMT Monday), officials say."
+    readings = [(text[start:end], reading.value)
+                for start, end, reading in normalize_text(text, FRIDAY, "future")]
+    assert readings == [("6 in the morning", "1998-02-16T06:00"),
+                        ("6 a.m. GMT Monday", "1998-02-16T06:00")]
