@@ -8,7 +8,8 @@ quarters (:mod:`.timex_anchor` says which quarter, year or day a report means),
 :mod:`.timex_clock24` for ``0600 GMT``,
 :mod:`.timex_spans` for ``current``, fractions of units and sets of parts of weekdays,
 :mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``,
-:mod:`.timex_offset_rules` for ``three days later`` (the DURATION ``three days``); a duration takes
+:mod:`.timex_offset_rules` for ``three days later`` (the DURATION ``three days``),
+:mod:`.timex_counted` for ``the nine months`` with its article; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
 introduces it, or spaCy also labelled it.
@@ -51,6 +52,7 @@ from .timex_anchor import compared_quarter
 from .timex_anchor_rules import ANCHOR_RULES
 from .timex_calendar import Tense
 from .timex_clock24 import CLOCK24_RULES
+from .timex_counted import COUNTED_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
@@ -70,7 +72,7 @@ __all__ = ["extract_times", "normalize_text"]
 #: "a year earlier" beside a quarter reads as that quarter.
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
-                                 + NARRATIVE_RULES + OFFSET_RULES)
+                                 + NARRATIVE_RULES + OFFSET_RULES + COUNTED_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.

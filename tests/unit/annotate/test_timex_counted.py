@@ -1,0 +1,46 @@
+"""Counted stretches keep their article (:mod:`sitroom.annotate.timex_counted`)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.annotate.times import normalize_text
+
+ANCHOR = date(2012, 7, 20)
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    return [(text[start:end], reading.type, reading.value)
+            for start, end, reading in normalize_text(text, ANCHOR)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aid deliveries fell by half in the six months to June.",
+         ("the six months", "DURATION", "P6M")),
+        ("Income for the year-earlier nine months included a one-time gain.",
+         ("the year-earlier nine months", "DURATION", "P9M")),
+        ("Sales grew 4% in the latest three months.", ("the latest three months", "DURATION",
+                                                       "P3M")),
+        ("During the twelve days of the siege, no convoy reached the town.",
+         ("the twelve days", "DURATION", "P12D")),
+    ],
+)
+def test_a_counted_stretch_takes_its_article(text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article belongs to the noun the length describes
+        ("Officials praised the two-day visit.", ("two-day", "DURATION", "P2D")),
+        ("The minister ended the three day tour in Goma.", ("three day", "DURATION", "P3D")),
+    ],
+)
+def test_an_article_before_a_length_used_as_a_modifier_stays_out(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text)[0] == expected
