@@ -44,3 +44,16 @@ def test_a_counted_stretch_takes_its_article(text: str, expected: tuple[str, str
 def test_an_article_before_a_length_used_as_a_modifier_stays_out(
         text: str, expected: tuple[str, str, str]) -> None:
     assert found(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the decades that followed the ceasefire, the border stayed closed.",
+         ("decades", "DURATION", "PXY")),
+        ("In the weeks since, no aid has crossed the river.", ("weeks", "DURATION", "PXW")),
+    ],
+)
+def test_a_stretch_the_story_tells_on_from_is_of_unstated_length(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
