@@ -31,7 +31,14 @@ _PLURAL_UNIT = (r"(?P<u>(?i:seconds|minutes|hours|days|weeks|fortnights|months|q
                 r"|decades|centuries))")
 
 
+#: After the stretch: an event it is counted from ("the three months following the attack"),
+#: which the event-relative rule reads (keeping the event in ``relation``).
+_EVENT_AFTER = re.compile(r"\s++(?i:before|after|following|prior\s++to|into)\b")
+
+
 def _counted(match: re.Match[str], ctx: Context) -> Reading | None:
+    if _EVENT_AFTER.match(ctx.text, ctx.end):
+        return None
     return _plain_duration(match, ctx)
 
 

@@ -57,3 +57,10 @@ def test_an_article_before_a_length_used_as_a_modifier_stays_out(
 def test_a_stretch_the_story_tells_on_from_is_of_unstated_length(
         text: str, expected: tuple[str, str, str]) -> None:
     assert found(text) == [expected]
+
+
+def test_a_stretch_counted_from_an_event_keeps_the_event() -> None:
+    text = "In the three months following the earthquake, 40,000 people left the valley."
+    [(start, end, reading)] = normalize_text(text, ANCHOR)
+    assert (text[start:end], reading.value) == ("three months", "P3M")
+    assert reading.relation == "after:P3M:the earthquake"
