@@ -528,8 +528,8 @@ def _day_after(ctx: Context) -> date | None:
 
 
 def _clock_on_day(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``10 p.m. Wednesday``, ``noon Thursday``, ``5 p.m. EST Nov. 9``: the clock time on that
-    day (one TIMEX3, as TimeML writes it)."""
+    """``10 p.m. Wednesday``, ``noon Thursday``, ``midday Tuesday``, ``midnight tonight``, ``5
+    p.m. EST Nov. 9``: the clock time on that day (one TIMEX3, as TimeML writes it)."""
     rest = match["rest"]
     if match["w"]:
         hour, minute = (24, 0) if match["w"].lower() == "midnight" else (12, 0)
@@ -541,6 +541,10 @@ def _clock_on_day(match: re.Match[str], ctx: Context) -> Reading | None:
         elif meridiem == "am" and hour == 12:
             hour = 0
     weekday = WEEKDAYS.get(rest.lower())
+    if rest.lower() == "tonight":  # "midnight tonight": the document's own day
+        day_of: date | None = ctx.anchor
+        return Reading("TIME", f"{day_of.isoformat()}T{hour:02d}:{minute:02d}" if day_of
+                       else None, "time")
     if weekday is not None:
         if ctx.anchor is None:
             return Reading("TIME", None, "time")
@@ -924,9 +928,10 @@ RULES: tuple[Rule, ...] = (
     _rule("clock24", r"(?<![\w:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])"
           r"(?:\s*(?P<zone>GMT|UTC|local\s+time|hrs)\b)?)", _clock_24h),
     _rule("clock_on_day", r"(?<![\w:.])(?P<t>(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
-          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)|(?P<w>(?i:noon|midnight)))"
+          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)|(?P<w>(?i:noon|midday|midnight)))"
           r"(?:\s+[A-Z][DS]T|\s+GMT)?,?\s+(?:on\s+)?(?P<rest>" + WEEKDAY.replace("<wd>", "<wd0>")
-          + r"|(?i:today|yesterday|tomorrow)|" + MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?))(?![\w])",
+          + r"|(?i:today|tonight|yesterday|tomorrow)|" + MONTH
+          + r"\s+\d{1,2}(?:,\s+\d{4})?))(?![\w])",
           _clock_on_day),
     _rule("overnight", START + r"(?P<t>(?i:overnight))(?![\w-])", lambda m, c: _overnight(m, c)),
     _rule("noon", START + r"(?P<w>(?i:noon|midday|midnight))(?!\w)", _noon),

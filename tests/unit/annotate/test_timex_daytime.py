@@ -79,3 +79,18 @@ def test_a_day_named_in_brackets_after_the_time_is_its_day() -> None:
                 for start, end, reading in normalize_text(text, FRIDAY, "future")]
     assert readings == [("6 in the morning", "1998-02-16T06:00"),
                         ("6 a.m. GMT Monday", "1998-02-16T06:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Convoys crossed the border at midday Thursday.",
+         ("midday Thursday", "TIME", "1998-02-12T12:00")),
+        ("The ultimatum runs out at midnight tonight.",
+         ("midnight tonight", "TIME", "1998-02-13T24:00")),
+        ("Polls close at 8 p.m. tonight.", ("8 p.m. tonight", "TIME", "1998-02-13T20:00")),
+    ],
+)
+def test_a_time_of_day_with_its_day_is_one_expression(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
