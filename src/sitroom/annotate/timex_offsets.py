@@ -32,7 +32,7 @@ _FIGURE_BEFORE = re.compile(
     r"[$£€]?\d(?:[^.;!?]|\.(?=\d)){0,40}$")
 
 #: ``after:P3D:1989-10-12``: an offset from a named day.
-_FROM_DAY = re.compile(r"^(?P<side>before|after):P(?P<clock>T?)(?P<n>\d+)(?P<u>[DWHMS])"
+_FROM_DAY = re.compile(r"^(?P<side>before|after):P(?P<clock>T?)(?P<n>\d+|X)(?P<u>[DWHMS])"
                        r":(?P<day>\d{4}-\d{2}-\d{2})$")
 
 
@@ -50,14 +50,15 @@ def tells_story(unit: str, text: str, start: int) -> bool:
 
 def landing_day(relation: str | None) -> date | None:
     """The day an offset from a named day lands on (``after:P3D:1989-10-12``: 1989-10-15);
-    None for any other relation. Clock units stay on the day counted from."""
+    None for any other relation and for days of unstated number. Clock units (``PT5H``,
+    ``PTXH``) stay on the day counted from."""
     found = _FROM_DAY.match(relation or "")
     if found is None:
         return None
     base = date.fromisoformat(found["day"])
     if found["clock"]:
-        return base
+        return base  # "hours later", "an hour earlier": the same day
+    if found["n"] == "X" or found["u"] not in "DW":
+        return None  # "days later": no calendar day to land on
     days = int(found["n"]) * (7 if found["u"] == "W" else 1)
-    if found["u"] not in "DW":
-        return base
     return base + timedelta(days=days if found["side"] == "after" else -days)

@@ -605,15 +605,18 @@ _COUNT_BEFORE = re.compile(r"(?:\d|\b(?i:one|two|three|four|five|six|seven|eight
 
 
 def _vague_from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``hours later``: the day last mentioned, as far as a calendar can tell; ``days later``,
-    ``weeks earlier``: a stretch of unstated length from it, kept in ``relation``."""
+    """``Days later``, ``weeks earlier``: the DURATION ``Days`` (TimeML leaves ``later``
+    outside, a signal), a stretch of unstated length from the day last named, kept in
+    ``relation``; ``hours later`` stays on that day, so its relation names it
+    (``after:PTXH:1999-10-04``) and the story stays there (``timex_offsets.landing_day``)."""
     unit, _ = _unit(match["u"])
     if _COUNT_BEFORE.search(ctx.before(12)):
         return None  # "four days later": a counted offset (timex_offset_rules)
     side = "before" if match["dir"].lower() == "earlier" else "after"
-    if unit in cal.CLOCK_UNITS and ctx.reference_day is not None:
-        return _day_reading(ctx.reference_day)
     offset = _duration(None, unit)
+    if unit in cal.CLOCK_UNITS and ctx.reference_day is not None:
+        return Reading("DURATION", offset, "duration",
+                       relation=f"{side}:{offset}:{ctx.reference_day.isoformat()}")
     what = ctx.reference_relation or "the preceding date"
     return Reading("DURATION", offset, "duration", relation=f"{side}:{offset}:{what}")
 
@@ -942,8 +945,8 @@ RULES: tuple[Rule, ...] = (
           r"(?P<u>week|month|year)))(?!\w)", lambda m, c: _from_reference_word(m, c)),
     _rule("later", START + r"(?P<t>" + _NUM_UNIT + r"\s+(?P<dir>(?i:later|earlier)))(?!\w)",
           _from_reference),
-    _rule("vague_later", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years))\s+"
-          r"(?P<dir>(?i:later|earlier)))(?!\w)", _vague_from_reference),
+    _rule("vague_later", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years)))\s+"
+          r"(?P<dir>(?i:later|earlier))(?!\w)", _vague_from_reference),
     _rule("ago", START + r"(?P<t>(?:(?i:about|almost|nearly|roughly|more\s+than|less\s+than"
           r"|over)\s+)?(?:" + NUMBER + r"\s+)?" + UNIT + r"\s+(?i:or\s+so\s+)?(?i:ago))(?!\w)",
           _ago),

@@ -64,6 +64,8 @@ def test_a_figure_compared_across_time_keeps_the_date(
         ("after:P3D:1989-10-12", date(1989, 10, 15)),
         ("before:P2W:1989-10-12", date(1989, 9, 28)),
         ("after:PT5H:1989-10-12", date(1989, 10, 12)),
+        ("after:PTXH:1989-10-12", date(1989, 10, 12)),
+        ("after:PXD:1989-10-12", None),
         ("after:P3D:the preceding date", None),
         ("before:P2D:Assad fled", None),
         (None, None),
