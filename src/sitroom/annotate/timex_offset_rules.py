@@ -15,7 +15,7 @@ __all__ = ["OFFSET_RULES"]
 
 def _story_offset(match: re.Match[str], ctx: Context) -> Reading | None:
     unit, multiplier = _unit(match["u"])
-    if not tells_story(unit, ctx.text, ctx.start):
+    if not tells_story(unit, ctx.text, ctx.start, ctx.reference_day is not None):
         return None  # "from 7.8% a week earlier": the date compared with (the "later" rule)
     amount = _amount(match["n"])
     side = "before" if match["dir"].lower() == "earlier" else "after"

@@ -8,9 +8,10 @@ whose ``relation`` keeps the day counted from (``after:P3D:1989-10-12``) when th
 one, and :func:`landing_day` gives the day they land on, so that what the story tells next
 (``the next day``, ``at 10 a.m.``) still counts from there.
 
-Only units a story's own days are told in (seconds to weeks) read this way. A figure compared
+Units a story's own days are told in (seconds to weeks) read this way; months and years only
+when the text named no day to count from (``A year later, he resigned``). A figure compared
 across time (``up from 7.8% a week earlier``, ``compared with 40 a day earlier``) names the
-date compared with, a DATE; so does ``a year earlier``, a comparison of periods in news (the
+date compared with, a DATE; so does ``a year earlier`` in news, a comparison of periods (the
 date rules read both).
 """
 
@@ -42,10 +43,14 @@ def compares_figures(text: str, start: int) -> bool:
     return _FIGURE_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
-def tells_story(unit: str, text: str, start: int) -> bool:
+def tells_story(unit: str, text: str, start: int, from_named_day: bool) -> bool:
     """Whether an offset in ``unit`` (canonical: ``day``, ``week``) starting at ``start``
-    tells the story on, and so is a DURATION."""
-    return unit in STORY_UNITS and not compares_figures(text, start)
+    tells the story on, and so is a DURATION. Longer units do when no day was named to count
+    from (``A year later, he resigned``, ``Nearly 10 months later``), as they always were
+    then; from a named day they name a date, as in the comparisons news makes with them."""
+    if compares_figures(text, start):
+        return False
+    return unit in STORY_UNITS or not from_named_day
 
 
 def landing_day(relation: str | None) -> date | None:

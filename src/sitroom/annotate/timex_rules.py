@@ -581,7 +581,8 @@ def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
         sign = 0
     amount = _amount(match.groupdict().get("n"))
     unit, multiplier = _unit(match["u"])
-    if word in ("later", "earlier") and tells_story(unit, ctx.text, ctx.start):
+    if word in ("later", "earlier") and tells_story(unit, ctx.text, ctx.start,
+                                                    ctx.reference_day is not None):
         return None  # "three days later": the DURATION "three days" (timex_offset_rules)
     base = ctx.reference_day
     if amount is None or not amount.is_integer():

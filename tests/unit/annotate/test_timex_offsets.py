@@ -73,3 +73,8 @@ def test_a_figure_compared_across_time_keeps_the_date(
 )
 def test_landing_day(relation: str | None, day: date | None) -> None:
     assert landing_day(relation) == day
+
+
+def test_months_later_with_no_day_named_is_the_duration_alone() -> None:
+    assert found("Nearly ten months later, the inquiry closed.", None) == [
+        ("Nearly ten months", "DURATION", "P10M", "after:P10M:the preceding date")]
