@@ -362,8 +362,16 @@ def _dated_tense(ctx: Context) -> Tense | None:
 _ENDED_BEFORE = re.compile(r"\b(?i:ended)\s+$")
 
 
+#: After a capitalised part of day: another capitalised word, which makes the phrase a name
+#: ("Saturday Night Live", "Monday Night Football").
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
 def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     part = match.groupdict().get("part")
+    if part and part[0].isupper() and _NAME_GOES_ON.match(ctx.text, ctx.end) and not (
+            _at_sentence_start(ctx.before(4))):
+        return None  # "the comedy show Saturday Night Live": a programme's name
     if ctx.anchor is None:
         return _day_reading(None, part)
     weekday = WEEKDAYS[match["wd"].lower()]
@@ -475,6 +483,8 @@ def _day_next_to(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _this_part(match: re.Match[str], ctx: Context) -> Reading | None:
+    if _is_title(match, ctx):
+        return None  # "CBS This Morning": a programme's name
     if ctx.anchor is None:
         return _day_reading(None, match["part"])
     offset = -1 if match["rel"].lower() == "last" else 0
@@ -863,6 +873,8 @@ def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
 # --------------------------------------------------------------------------- the rule table
 
 _NUM_UNIT = NUMBER + r"\s+" + UNIT
+#: A time zone after a clock time: "EST", "PDT", "ET", "GMT".
+_ZONE = r"(?:[A-Z][DS]T|[ECMP]T|GMT)"
 _EVENT = r"(?P<ev>[^,.;:!?()\[\]\n—–\"“”]{2,120})"
 _ORD = (r"(?P<o>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|opening"
         r"|initial|early|last|final|closing))")
@@ -928,12 +940,12 @@ RULES: tuple[Rule, ...] = (
     _rule("mid_part", START + r"(?P<t>(?i:mid[- ]?)(?P<part>(?i:morning|afternoon|day)))(?!\w)",
           _part_of_reference),
     _rule("clock", r"(?<![\w:.])(?P<t>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
-          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])(?:\s+[A-Z][DS]T\b|\s+GMT\b)?)", _clock),
+          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])(?:\s+" + _ZONE + r"\b)?)", _clock),
     _rule("clock24", r"(?<![\w:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])"
           r"(?:\s*(?P<zone>GMT|UTC|local\s+time|hrs)\b)?)", _clock_24h),
     _rule("clock_on_day", r"(?<![\w:.])(?P<t>(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
           r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)|(?P<w>(?i:noon|midday|midnight)))"
-          r"(?:\s+[A-Z][DS]T|\s+GMT)?,?\s+(?:on\s+)?(?P<rest>" + WEEKDAY.replace("<wd>", "<wd0>")
+          r"(?:\s+" + _ZONE + r")?,?\s+(?:on\s+)?(?P<rest>" + WEEKDAY.replace("<wd>", "<wd0>")
           + r"|(?i:today|tonight|yesterday|tomorrow)|" + MONTH
           + r"\s+\d{1,2}(?:,\s+\d{4})?))(?![\w])",
           _clock_on_day),

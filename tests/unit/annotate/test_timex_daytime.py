@@ -94,3 +94,19 @@ def test_a_day_named_in_brackets_after_the_time_is_its_day() -> None:
 def test_a_time_of_day_with_its_day_is_one_expression(
         text: str, expected: tuple[str, str, str]) -> None:
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was a guest on the comedy show Saturday Night Live last year.",
+        "He said on CBS This Morning that he would not run.",
+    ],
+)
+def test_a_programme_named_after_a_time_of_day_is_no_time(text: str) -> None:
+    assert all(item[1] != "TIME" for item in found(text))
+
+
+def test_a_us_time_zone_written_without_daylight_letter_stays_in_the_time() -> None:
+    assert found("Voting ends at 8 p.m. ET Tuesday.") == [
+        ("8 p.m. ET Tuesday", "TIME", "1998-02-10T20:00")]
