@@ -109,6 +109,9 @@ def _month(name: str) -> int:
     return MONTHS[name[:3].lower()]
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def _amount(words: str | None) -> float | None:
     """The number a cardinal phrase names; None for vague quantities (TIMEX3 ``X``)."""
     if not words:
@@ -120,6 +123,8 @@ def _amount(words: str | None) -> float | None:
         return float(NUMBER_WORDS[text])
     if text.endswith(" 1/2") and text[:-4].isdigit():
         return int(text[:-4]) + 0.5  # "2 1/2 years"
+    if _THOUSANDS.fullmatch(text):
+        return float(text.replace(",", ""))  # "1,200 days"
     try:
         return float(text)
     except ValueError:

@@ -64,3 +64,8 @@ def test_a_stretch_counted_from_an_event_keeps_the_event() -> None:
     [(start, end, reading)] = normalize_text(text, ANCHOR)
     assert (text[start:end], reading.value) == ("three months", "P3M")
     assert reading.relation == "after:P3M:the earthquake"
+
+
+def test_an_amount_written_with_thousands_is_read_whole() -> None:
+    assert found("The blockade has lasted more than 1,200 days.") == [
+        ("more than 1,200 days", "DURATION", "P1200D")]
