@@ -1035,8 +1035,9 @@ RULES: tuple[Rule, ...] = (
 _AGE_AFTER = re.compile(r"\s+(?i:old|of\s+age)\b")
 #: Before "one day", a modal or a hope that makes it "some day ahead" (TimeML FUTURE_REF)
 #: rather than a day's length: "will one day be", "hopes to one day fly".
-_SOMEDAY_BEFORE = re.compile(r"\b(?i:will|would|could|might|may|can|shall|hopes?\s+(?:he\s+|she"
-                             r"\s+|they\s+|to\s+)?|hoped\s+(?:to\s+)?|want\s+to|wants\s+to)\s*$")
+_SOMEDAY_BEFORE = re.compile(r"(?:\b(?i:will|would|could|might|may|can|shall|hopes?\s+(?:he\s+"
+                             r"|she\s+|they\s+|to\s+)?|hoped\s+(?:to\s+)?|want\s+to|wants\s+to)"
+                             r"|\w['’](?i:d|ll))\s*$")  # "I'd one day", "we'll one day"
 #: Before "a day", "a year": an amount, perhaps with a scale and what is counted ("$5", "$500
 #: million", "four flights", "24 hours", "700 seats"). Then "a day" is a rate, not a duration.
 _RATE_BEFORE = re.compile(

@@ -76,6 +76,9 @@ def test_one_day_after_a_modal_is_some_day_ahead() -> None:
     assert found("Islam will one day be the second largest religion here.") == [
         ("one day", "DATE", "FUTURE_REF", None)]
     assert found("The strike lasted one day.") == [("one day", "DURATION", "P1D", None)]
+    # a contracted modal counts as well
+    assert found("She hopes we'll one day rebuild the bridge.") == [
+        ("one day", "DATE", "FUTURE_REF", None)]
 
 
 def test_the_previous_weekday_counts_back_from_the_day_the_story_is_on() -> None:
