@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..annotate.timex_offsets import landing_day
 from ..resolve.dates import resolve_relative
 from ..resolve.places import distance_km
 from ..types import (
@@ -162,6 +163,9 @@ def _event_date(
             # an undated article reads "November 27" back from the end of its range, but
             # not "today": that end is no day the article names
             found = resolve_relative(found, date.fromisoformat(reference))
+        landed = landing_day(found.relation) if found is not None else None
+        if landed is not None:  # "three days later": a DURATION that lands on a named day
+            return landed.isoformat(), "day", "time_expression", landed, landed
         if found is not None and found.value and found.value[:1].isdigit():
             interval = value_interval(found.value)
             if interval is not None:

@@ -8,7 +8,9 @@ quarters (:mod:`.timex_anchor` says which quarter, year or day a report means),
 :mod:`.timex_clock24` for ``0600 GMT``,
 :mod:`.timex_spans` for ``current``, fractions of units and sets of parts of weekdays,
 :mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``, :mod:`.timex_deictic`
-for ``until then`` and ``at this moment``; a duration takes
+for ``until then`` and ``at this moment``,
+:mod:`.timex_offset_rules` for ``three days later`` (the DURATION ``three days``),
+:mod:`.timex_counted` for ``the nine months`` with its article; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
 introduces it, or spaCy also labelled it.
@@ -24,7 +26,8 @@ Normalisation anchors on the article's publication date (``anchor``):
   past (past, present or unknown tense) or next (future) one;
 - ``November 27`` takes its year from the anchor (the nearest such day before it in a past
   clause, after it in a future one); without an anchor, from the last full date the text gave;
-- ``the next day``, ``two weeks later`` count from the last day the text mentioned; bare clock
+- ``the next day`` counts from the last day the text mentioned (``two weeks later`` is the
+  DURATION ``two weeks``, its relation naming that day, and the story moves on to it); bare clock
   times and parts of day (``3 a.m.``, ``in the afternoon``) fall on a day named earlier in the
   same sentence, else on the anchor;
 - expressions hanging on an event (``two days before Assad fled``, ``the second day of the
@@ -50,10 +53,13 @@ from .timex_anchor import compared_quarter
 from .timex_anchor_rules import ANCHOR_RULES
 from .timex_calendar import Tense
 from .timex_clock24 import CLOCK24_RULES
+from .timex_counted import COUNTED_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_deictic import DEICTIC_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
+from .timex_offset_rules import OFFSET_RULES
+from .timex_offsets import landing_day
 from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
@@ -68,7 +74,7 @@ __all__ = ["extract_times", "normalize_text"]
 #: "a year earlier" beside a quarter reads as that quarter.
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
-                                 + NARRATIVE_RULES + DEICTIC_RULES)
+                                 + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
@@ -166,6 +172,10 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             reference_day = date(int(day[1]), int(day[2]), int(day[3]))
             reference_relation = None
             sentence_day = (sentence, reference_day)
+        elif (landed := landing_day(reading.relation)) is not None:
+            # "Three days later": a DURATION, but the story now stands on the day it lands on
+            reference_day, reference_relation = landed, None
+            sentence_day = (sentence, landed)
         elif reading.relation and _DAY_OFFSET.match(reading.relation):
             reference_day, reference_relation = None, reading.relation
         if _names_report_quarter(candidate, text) and frames_report(

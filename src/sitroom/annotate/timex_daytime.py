@@ -17,7 +17,15 @@ from datetime import date, timedelta
 
 from . import timex_calendar as cal
 from .timex_lexicon import PARTS_OF_DAY, START, WEEKDAY, WEEKDAYS
-from .timex_rules import Context, Handler, Reading, Rule, _clause_tense, _reference_day
+from .timex_rules import (
+    Context,
+    Handler,
+    Reading,
+    Rule,
+    _clause_tense,
+    _day_after,
+    _reference_day,
+)
 
 __all__ = ["DAYTIME_RULES"]
 
@@ -33,7 +41,7 @@ def _clock_in_part(match: re.Match[str], ctx: Context) -> Reading | None:
         hour = hour + 12 if hour < 12 else hour
     elif hour == 12:
         hour = 0 if part in ("morning", "night") else 12
-    day = _reference_day(ctx)
+    day = _day_after(ctx) or _reference_day(ctx)  # "(4 a.m. EDT Thursday)" names the day
     return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}" if day else None, "time")
 
 

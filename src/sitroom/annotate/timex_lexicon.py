@@ -80,10 +80,11 @@ _tens = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _teens = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
           r"|nineteen)")
 _ones = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-#: A cardinal amount: digits, number words, ``a``/``an``, or a vague quantity (``several``).
+#: A cardinal amount: digits (``1,200`` with its thousands), number words, ``a``/``an``, or a
+#: vague quantity (``several``).
 NUMBER = (
-    r"(?P<n>(?i:\d+(?:\s+1/2)?(?:\.\d+)?|" + _tens + r"(?:[- ]" + _ones + r")?|" + _teens
-    + "|" + _ones
+    r"(?P<n>(?i:\d{1,3}(?:,\d{3})++(?!\d)|\d+(?:\s+1/2)?(?:\.\d+)?|" + _tens + r"(?:[- ]"
+    + _ones + r")?|" + _teens + "|" + _ones
     + r"|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+(?:hundred|thousand)"
     + r"|(?:a\s+)?couple\s+of|a\s+dozen|a\s+few|a\s+number\s+of|half\s+an?|hundreds\s+of"
     r"|dozens\s+of|several|some|many|few|an?)(?![\w-]))"

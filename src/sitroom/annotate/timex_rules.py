@@ -44,6 +44,7 @@ from .timex_lexicon import (
     YEAR,
 )
 from .timex_names import year_in_name
+from .timex_offsets import tells_story
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,9 @@ def _month(name: str) -> int:
     return MONTHS[name[:3].lower()]
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def _amount(words: str | None) -> float | None:
     """The number a cardinal phrase names; None for vague quantities (TIMEX3 ``X``)."""
     if not words:
@@ -120,6 +124,8 @@ def _amount(words: str | None) -> float | None:
         return float(NUMBER_WORDS[text])
     if text.endswith(" 1/2") and text[:-4].isdigit():
         return int(text[:-4]) + 0.5  # "2 1/2 years"
+    if _THOUSANDS.fullmatch(text):
+        return float(text.replace(",", ""))  # "1,200 days"
     try:
         return float(text)
     except ValueError:
@@ -364,8 +370,16 @@ def _dated_tense(ctx: Context) -> Tense | None:
 _ENDED_BEFORE = re.compile(r"\b(?i:ended)\s+$")
 
 
+#: After a capitalised part of day: another capitalised word, which makes the phrase a name
+#: ("Saturday Night Live", "Monday Night Football").
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
 def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     part = match.groupdict().get("part")
+    if part and part[0].isupper() and _NAME_GOES_ON.match(ctx.text, ctx.end) and not (
+            _at_sentence_start(ctx.before(4))):
+        return None  # "the comedy show Saturday Night Live": a programme's name
     if ctx.anchor is None:
         return _day_reading(None, part)
     weekday = WEEKDAYS[match["wd"].lower()]
@@ -400,7 +414,17 @@ def _adverb_set(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if _RATE_BEFORE.search(ctx.before(40)) or _AVERAGE_BEFORE.search(ctx.before(12)):
         return None  # "20% annually", "10,000 units annually", "average daily volume": rates
+    if _PAPER_AFTER.match(ctx.text, ctx.end):
+        return None  # "the Communist Party daily Granma", "the daily said": a newspaper
     return Reading("SET", _ADVERB_SETS[match["w"].lower()], "duration")
+
+
+#: After "daily" or "weekly": the name of the paper (a capitalised word that is not a day or
+#: month) or a verb of saying, which make it the noun, a newspaper.
+_PAPER_AFTER = re.compile(
+    r"\s++(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
+    r"|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z]|(?:said|says|quoted|reported\s++(?:that|on)\b))")
 
 
 #: "the average daily volume": a measure per day, not a recurring time.
@@ -467,6 +491,8 @@ def _day_next_to(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _this_part(match: re.Match[str], ctx: Context) -> Reading | None:
+    if _is_title(match, ctx):
+        return None  # "CBS This Morning": a programme's name
     if ctx.anchor is None:
         return _day_reading(None, match["part"])
     offset = -1 if match["rel"].lower() == "last" else 0
@@ -503,10 +529,11 @@ def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("TIME", value, "time")
 
 
-#: A day named just after a clock time, past a time zone in brackets: "10:35 a.m. (0735 GMT)
-#: Friday". TimeML marks the two apart there, but the time falls on that day.
-_DAY_AFTER = re.compile(r"\s*\([^()\n]{1,25}\),?\s+(?:on\s+)?(?:" + WEEKDAY
-                        + r"|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)")
+#: A day named just after a clock time, past a time zone in brackets or inside them: "10:35
+#: a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)". TimeML marks the two
+#: apart there, but the time falls on that day.
+_DAY_AFTER = re.compile(r"\s*+\((?:[^()\n]{1,25}\),?\s++(?:on\s++)?|[^()\n]{0,25}?\s)(?:"
+                        + WEEKDAY + r"|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)")
 
 
 def _day_after(ctx: Context) -> date | None:
@@ -519,8 +546,8 @@ def _day_after(ctx: Context) -> date | None:
 
 
 def _clock_on_day(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``10 p.m. Wednesday``, ``noon Thursday``, ``5 p.m. EST Nov. 9``: the clock time on that
-    day (one TIMEX3, as TimeML writes it)."""
+    """``10 p.m. Wednesday``, ``noon Thursday``, ``midday Tuesday``, ``midnight tonight``, ``5
+    p.m. EST Nov. 9``: the clock time on that day (one TIMEX3, as TimeML writes it)."""
     rest = match["rest"]
     if match["w"]:
         hour, minute = (24, 0) if match["w"].lower() == "midnight" else (12, 0)
@@ -532,6 +559,10 @@ def _clock_on_day(match: re.Match[str], ctx: Context) -> Reading | None:
         elif meridiem == "am" and hour == 12:
             hour = 0
     weekday = WEEKDAYS.get(rest.lower())
+    if rest.lower() == "tonight":  # "midnight tonight": the document's own day
+        day_of: date | None = ctx.anchor
+        return Reading("TIME", f"{day_of.isoformat()}T{hour:02d}:{minute:02d}" if day_of
+                       else None, "time")
     if weekday is not None:
         if ctx.anchor is None:
             return Reading("TIME", None, "time")
@@ -568,6 +599,9 @@ def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
         sign = 0
     amount = _amount(match.groupdict().get("n"))
     unit, multiplier = _unit(match["u"])
+    if word in ("later", "earlier") and tells_story(unit, ctx.text, ctx.start,
+                                                    ctx.reference_day is not None):
+        return None  # "three days later": the DURATION "three days" (timex_offset_rules)
     base = ctx.reference_day
     if amount is None or not amount.is_integer():
         offset = _duration(amount, unit)
@@ -583,14 +617,25 @@ def _from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", cal.shift(base, steps, unit), cal.UNIT_PRECISION[unit])
 
 
+#: A count right before "days later": the whole is a counted offset, not a vague one.
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten"
+                           r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
+                           r"|few|several|many|couple\s+of))\s++$")
+
+
 def _vague_from_reference(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``hours later``: the day last mentioned, as far as a calendar can tell; ``days later``,
-    ``weeks earlier``: a stretch of unstated length from it, kept in ``relation``."""
+    """``Days later``, ``weeks earlier``: the DURATION ``Days`` (TimeML leaves ``later``
+    outside, a signal), a stretch of unstated length from the day last named, kept in
+    ``relation``; ``hours later`` stays on that day, so its relation names it
+    (``after:PTXH:1999-10-04``) and the story stays there (``timex_offsets.landing_day``)."""
     unit, _ = _unit(match["u"])
+    if _COUNT_BEFORE.search(ctx.before(12)):
+        return None  # "four days later": a counted offset (timex_offset_rules)
     side = "before" if match["dir"].lower() == "earlier" else "after"
-    if unit in cal.CLOCK_UNITS and ctx.reference_day is not None:
-        return _day_reading(ctx.reference_day)
     offset = _duration(None, unit)
+    if unit in cal.CLOCK_UNITS and ctx.reference_day is not None:
+        return Reading("DURATION", offset, "duration",
+                       relation=f"{side}:{offset}:{ctx.reference_day.isoformat()}")
     what = ctx.reference_relation or "the preceding date"
     return Reading("DURATION", offset, "duration", relation=f"{side}:{offset}:{what}")
 
@@ -847,6 +892,8 @@ def _ordinal_of_event(match: re.Match[str], ctx: Context) -> Reading | None:
 # --------------------------------------------------------------------------- the rule table
 
 _NUM_UNIT = NUMBER + r"\s+" + UNIT
+#: A time zone after a clock time: "EST", "PDT", "ET", "GMT".
+_ZONE = r"(?:[A-Z][DS]T|[ECMP]T|GMT)"
 _EVENT = r"(?P<ev>[^,.;:!?()\[\]\n—–\"“”]{2,120})"
 _ORD = (r"(?P<o>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|opening"
         r"|initial|early|last|final|closing))")
@@ -912,13 +959,14 @@ RULES: tuple[Rule, ...] = (
     _rule("mid_part", START + r"(?P<t>(?i:mid[- ]?)(?P<part>(?i:morning|afternoon|day)))(?!\w)",
           _part_of_reference),
     _rule("clock", r"(?<![\w:.])(?P<t>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
-          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])(?:\s+[A-Z][DS]T\b|\s+GMT\b)?)", _clock),
+          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])(?:\s+" + _ZONE + r"\b)?)", _clock),
     _rule("clock24", r"(?<![\w:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])"
           r"(?:\s*(?P<zone>GMT|UTC|local\s+time|hrs)\b)?)", _clock_24h),
     _rule("clock_on_day", r"(?<![\w:.])(?P<t>(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
-          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)|(?P<w>(?i:noon|midnight)))"
-          r"(?:\s+[A-Z][DS]T|\s+GMT)?,?\s+(?:on\s+)?(?P<rest>" + WEEKDAY.replace("<wd>", "<wd0>")
-          + r"|(?i:today|yesterday|tomorrow)|" + MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?))(?![\w])",
+          r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)|(?P<w>(?i:noon|midday|midnight)))"
+          r"(?:\s+" + _ZONE + r")?,?\s+(?:on\s+)?(?P<rest>" + WEEKDAY.replace("<wd>", "<wd0>")
+          + r"|(?i:today|tonight|yesterday|tomorrow)|" + MONTH
+          + r"\s+\d{1,2}(?:,\s+\d{4})?))(?![\w])",
           _clock_on_day),
     _rule("overnight", START + r"(?P<t>(?i:overnight))(?![\w-])", lambda m, c: _overnight(m, c)),
     _rule("noon", START + r"(?P<w>(?i:noon|midday|midnight))(?!\w)", _noon),
@@ -929,8 +977,8 @@ RULES: tuple[Rule, ...] = (
           r"(?P<u>week|month|year)))(?!\w)", lambda m, c: _from_reference_word(m, c)),
     _rule("later", START + r"(?P<t>" + _NUM_UNIT + r"\s+(?P<dir>(?i:later|earlier)))(?!\w)",
           _from_reference),
-    _rule("vague_later", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years))\s+"
-          r"(?P<dir>(?i:later|earlier)))(?!\w)", _vague_from_reference),
+    _rule("vague_later", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years)))\s+"
+          r"(?P<dir>(?i:later|earlier))(?!\w)", _vague_from_reference),
     _rule("ago", START + r"(?P<t>(?:(?i:about|almost|nearly|roughly|more\s+than|less\s+than"
           r"|over)\s+)?(?:" + NUMBER + r"\s+)?" + UNIT + r"\s+(?i:or\s+so\s+)?(?i:ago))(?!\w)",
           _ago),
@@ -1002,8 +1050,9 @@ RULES: tuple[Rule, ...] = (
 _AGE_AFTER = re.compile(r"\s+(?i:old|of\s+age)\b")
 #: Before "one day", a modal or a hope that makes it "some day ahead" (TimeML FUTURE_REF)
 #: rather than a day's length: "will one day be", "hopes to one day fly".
-_SOMEDAY_BEFORE = re.compile(r"\b(?i:will|would|could|might|may|can|shall|hopes?\s+(?:he\s+|she"
-                             r"\s+|they\s+|to\s+)?|hoped\s+(?:to\s+)?|want\s+to|wants\s+to)\s*$")
+_SOMEDAY_BEFORE = re.compile(r"(?:\b(?i:will|would|could|might|may|can|shall|hopes?\s+(?:he\s+"
+                             r"|she\s+|they\s+|to\s+)?|hoped\s+(?:to\s+)?|want\s+to|wants\s+to)"
+                             r"|\w['’](?i:d|ll))\s*$")  # "I'd one day", "we'll one day"
 #: Before "a day", "a year": an amount, perhaps with a scale and what is counted ("$5", "$500
 #: million", "four flights", "24 hours", "700 seats"). Then "a day" is a rate, not a duration.
 _RATE_BEFORE = re.compile(

@@ -17,7 +17,8 @@ TimeML (and TempEval-3's annotation of news) marks these as TIMEX3:
 - a fraction of a unit is a duration (``a half-hour``, ``a quarter century``, ``three quarters
   of an hour``: ``PT30M``, ``P25Y``, ``PT45M``);
 - ``every Monday morning`` and ``each summer`` are sets (``XXXX-WXX-1TMO``, ``XXXX-SU``), as
-  ``every morning`` and ``each July`` are.
+  ``every morning`` and ``each July`` are; so is ``Monday`` in ``Monday and Tuesday nights``,
+  whose plural part of day belongs to both weekdays.
 """
 
 from __future__ import annotations
@@ -86,6 +87,14 @@ def _weekday_part_set(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("SET", f"XXXX-WXX-{weekday}T{PARTS_OF_DAY[match['part'].lower()]}", "time")
 
 
+def _shared_part_set(match: re.Match[str], ctx: Context) -> Reading | None:
+    """``Monday and Tuesday nights``: the plural part of day belongs to both weekdays, so
+    the first is a set too (``XXXX-WXX-1TNI``); the second is read with its part."""
+    weekday = WEEKDAYS[match["wd"].lower()] + 1
+    part = match["part"].lower().rstrip("s")
+    return Reading("SET", f"XXXX-WXX-{weekday}T{PARTS_OF_DAY[part]}", "time")
+
+
 def _season_set(match: re.Match[str], ctx: Context) -> Reading | None:
     """``every summer``: the season of every year."""
     return Reading("SET", f"XXXX-{SEASONS[match['s'].lower()]}", "season")
@@ -110,6 +119,9 @@ SPAN_RULES: tuple[Rule, ...] = (
           _fraction_of_unit),
     _rule("weekday_part_set", START + r"(?P<t>(?i:every|each)\s+" + WEEKDAY
           + r"\s+(?P<part>(?i:morning|afternoon|evening|night)))(?![\w-])", _weekday_part_set),
+    _rule("shared_part_set", START + r"(?P<t>" + WEEKDAY + r")(?:\s*+,)?\s++(?i:and|or|&)\s++"
+          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s++"
+          r"(?P<part>(?i:mornings|afternoons|evenings|nights))(?![\w-])", _shared_part_set),
     _rule("season_set", START + r"(?P<t>(?i:every|each)\s+(?P<s>(?i:spring|summer|autumn|fall"
           r"|winter)))(?![\w-])", _season_set),
     _rule("elapsed_units", START + _ELAPSED_CUE + r"\s+(?P<t>(?P<u>(?i:minutes|hours|days"

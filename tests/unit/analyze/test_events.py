@@ -159,3 +159,14 @@ def test_syndicated_copies_are_marked_duplicate_of_the_first() -> None:
                     None, None, "2025-08-12", "header", None, "en", 40)
     marked = {a.id: a.duplicate_of for a in mark_duplicates([first, copy, other])}
     assert marked == {"a1": None, "a2": "a1", "a3": None}
+
+
+def test_an_event_told_days_after_a_named_day_falls_on_the_day_the_offset_lands_on() -> None:
+    # "Three days later, the dam broke": the TIMEX3 is the DURATION "Three days", counted
+    # from the day named before it (annotate.timex_offsets)
+    later = TimeMention("a", 100, 104, "when", "DURATION", "P3D", "duration",
+                        relation="after:P3D:2025-08-09")
+    anns = [DocAnnotations("a", times=(later,),
+                           events=(mention("a", 10, "breach", "disaster", time=(100, 104)),))]
+    [breach] = build_events([article("a", "Wire", "2025-08-14")], anns, Entities({}))
+    assert breach.date == "2025-08-12" and breach.date_basis == "time_expression"

@@ -70,3 +70,43 @@ def test_without_a_document_date_a_time_of_day_has_no_value() -> None:
 def test_a_programme_named_nightly_is_not_a_set() -> None:
     assert found("ABC World News and NBC Nightly News refused.") == []
     assert found("Nightly, the shelling resumed.") == [("Nightly", "SET", "XXXX-XX-XXTNI")]
+
+
+def test_a_day_named_in_brackets_after_the_time_is_its_day() -> None:
+    # the restatement in brackets names the day the hour falls on (here the coming Monday)
+    text = "The ferry sails at 6 in the morning (6 a.m. GMT Monday), officials say."
+    readings = [(text[start:end], reading.value)
+                for start, end, reading in normalize_text(text, FRIDAY, "future")]
+    assert readings == [("6 in the morning", "1998-02-16T06:00"),
+                        ("6 a.m. GMT Monday", "1998-02-16T06:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Convoys crossed the border at midday Thursday.",
+         ("midday Thursday", "TIME", "1998-02-12T12:00")),
+        ("The ultimatum runs out at midnight tonight.",
+         ("midnight tonight", "TIME", "1998-02-13T24:00")),
+        ("Polls close at 8 p.m. tonight.", ("8 p.m. tonight", "TIME", "1998-02-13T20:00")),
+    ],
+)
+def test_a_time_of_day_with_its_day_is_one_expression(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was a guest on the comedy show Saturday Night Live last year.",
+        "He said on CBS This Morning that he would not run.",
+    ],
+)
+def test_a_programme_named_after_a_time_of_day_is_no_time(text: str) -> None:
+    assert all(item[1] != "TIME" for item in found(text))
+
+
+def test_a_us_time_zone_written_without_daylight_letter_stays_in_the_time() -> None:
+    assert found("Voting ends at 8 p.m. ET Tuesday.") == [
+        ("8 p.m. ET Tuesday", "TIME", "1998-02-10T20:00")]

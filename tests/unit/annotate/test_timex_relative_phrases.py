@@ -47,14 +47,16 @@ def test_the_first_hours_of_an_event_are_a_vague_duration_hanging_on_it() -> Non
         ("the first hours", "DURATION", "PTXH", "start:PTXH:the ground war")]
 
 
-def test_hours_later_falls_on_the_day_last_named() -> None:
+def test_hours_later_is_a_vague_duration_on_the_day_last_named() -> None:
+    # TimeML leaves "later" outside the TIMEX3; the relation keeps the day it stays on
     assert found("The dam broke on Monday. Hours later, the town flooded.") == [
-        ("Monday", "DATE", "1999-10-04", None), ("Hours later", "DATE", "1999-10-04", None)]
+        ("Monday", "DATE", "1999-10-04", None),
+        ("Hours", "DURATION", "PTXH", "after:PTXH:1999-10-04")]
 
 
 def test_days_later_is_a_stretch_of_unstated_length_from_the_day_last_named() -> None:
     assert found("The dam broke on Monday. Days later, the town flooded.")[1] == (
-        "Days later", "DURATION", "PXD", "after:PXD:the preceding date")
+        "Days", "DURATION", "PXD", "after:PXD:the preceding date")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -74,6 +76,9 @@ def test_one_day_after_a_modal_is_some_day_ahead() -> None:
     assert found("Islam will one day be the second largest religion here.") == [
         ("one day", "DATE", "FUTURE_REF", None)]
     assert found("The strike lasted one day.") == [("one day", "DURATION", "P1D", None)]
+    # a contracted modal counts as well
+    assert found("She hopes we'll one day rebuild the bridge.") == [
+        ("one day", "DATE", "FUTURE_REF", None)]
 
 
 def test_the_previous_weekday_counts_back_from_the_day_the_story_is_on() -> None:

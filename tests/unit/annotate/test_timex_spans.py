@@ -130,3 +130,14 @@ def test_a_share_or_a_point_is_not_a_fraction_of_time() -> None:
 def test_every_weekday_part_or_season_is_a_set(text: str,
                                                expected: tuple[str, str, str]) -> None:
     assert found(text) == [expected]
+
+
+def test_a_plural_part_of_day_makes_both_coordinated_weekdays_sets() -> None:
+    text = "Ferries will cross on Wednesday and Friday evenings until the bridge reopens."
+    assert found(text) == [("Wednesday", "SET", "XXXX-WXX-3TEV"),
+                           ("Friday evenings", "SET", "XXXX-WXX-5TEV")]
+
+
+def test_a_singular_part_of_day_leaves_the_first_weekday_a_day() -> None:
+    text = "They met on Wednesday and Friday evening."
+    assert found(text)[0][:2] == ("Wednesday", "DATE")
