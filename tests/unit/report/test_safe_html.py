@@ -106,3 +106,17 @@ def test_revealed_records_are_encoded_as_before(record: dict[str, object]) -> No
     # Written into the page data as it is, not encoded a second time as a string.
     page = "".join(json_chunks_for_script({"items": [revealed_json_for_script(record)]}))
     assert page == json_for_script({"items": [reveal_hidden_in(record)]})
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+     "\u200b", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064", "\ufeff", "\u180e"],
+)  # fmt: skip
+def test_every_hidden_character_is_shown_or_masked(char: str) -> None:
+    from sitroom.report.safe_html import mask_hidden, reveal_hidden
+
+    text = f"a{char}b\u200dc"  # the joiner stays: scripts and emoji need it
+    assert reveal_hidden(text) == f"a[U+{ord(char):04X}]b\u200dc"
+    assert mask_hidden(text) == "a\ufffdb\u200dc"
+    assert reveal_hidden("plain \u200d text") == "plain \u200d text"
