@@ -21,7 +21,7 @@ from ..types import (
     SummaryItem,
 )
 from .claim_events import link_claims_to_events
-from .claims import build_claims
+from .claims import ClaimVectors, build_claims
 from .framing import build_framing
 from .summary import summarize
 from .vectors import VectorCache
@@ -73,6 +73,9 @@ def build_findings(
     for story, members in groups:
         positions = sorted({p for article in members for p in by_article.get(article, ())})
         story_claims = [claims[p] for p in positions]
+        if isinstance(vectors, ClaimVectors):  # the vectors summarize may compare
+            vectors.read_ahead(c.id for c in story_claims
+                               if c.kind == "statement" and not c.contradicts)
         summary.extend(summarize(members, story_claims, contradictions, vectors,
                                  story=story))
     return Findings(claims, contradictions, framing, tuple(summary))
