@@ -196,6 +196,7 @@ def assemble_report(
     from .report.spill import SpilledRecords, spill_sorted
     from .resolve.entities import resolve_entities
     from .store.annotation_view import StoredAnnotations
+    from .store.held_annotations import HeldAnnotations
 
     annotations = StoredAnnotations(store, PIPELINE_VERSION)
     articles = date_undated(store.articles(), annotations.only("times"))
@@ -205,16 +206,19 @@ def assemble_report(
     articles = mark_duplicates(articles)
     if aliases is None:
         aliases = _load_aliases(options.aliases)
-    entities = resolve_entities(annotations.only("mentions", "acronyms"), aliases=aliases)
+    # The entity, place and quote steps share one read of the parts they use (eight walks
+    # over the stored payloads before), held until the quotes are linked.
+    heads = HeldAnnotations(annotations.only(*_HEAD_PARTS), _HEAD_PARTS)
+    entities = resolve_entities(heads.only("mentions", "acronyms"), aliases=aliases)
     release_freed_memory()
     # citations: the outlets they name hold no place (``told Middle East Eye``)
-    places = _resolve_places_remembered(
-        store, articles, annotations.only("mentions", "citations"), entities
-    )
+    places = _resolve_places_remembered(store, articles, heads.only("mentions", "citations"),
+                                        entities)
     release_freed_memory()
     found_quotes, citations = build_quotes_and_citations(
-        articles, annotations.only("quotes", "mentions", "citations"), entities
+        articles, heads.only("quotes", "mentions", "citations"), entities
     )
+    del heads
     # Read again only by the claims step's statement finder (one pass) and the writer.
     quotes = SpilledRecords(found_quotes, folder=str(store.folder))
     del found_quotes
@@ -271,6 +275,10 @@ def assemble_report(
     save_minhashes(store, minhashes, (a.text for a in articles))
     release_freed_memory()
     return report
+
+
+#: The parts of each article's annotations the entity, place and quote steps read.
+_HEAD_PARTS = ("mentions", "acronyms", "citations", "quotes")
 
 
 def _resolve_places_remembered(

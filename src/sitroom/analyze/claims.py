@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,12 +36,21 @@ from ..types import (
 )
 from .claim_merge import merge_statements
 from .contradictions import Draft, Found, find_contradictions
+from .embed import MODEL_VERSION
 from .provenance import syndication_groups, wire_credit
 from .statements import Statement, find_statements
 from .vector_needs import needs_vector
-from .vectors import VectorCache, embed_distinct, embed_matrix
+from .vectors import (
+    VECTOR_DTYPE,
+    VectorCache,
+    embed_distinct,
+    embed_matrix,
+    text_digest,
+)
 
 Vector = tuple[float, ...]
+#: Digests asked of the store at once when reading ahead.
+_AHEAD_SLICE = 4096
 
 
 class ClaimVectors(Mapping[str, Vector]):
@@ -57,13 +66,37 @@ class ClaimVectors(Mapping[str, Vector]):
         self._texts = texts
         self._known = dict(known)
         self._cache = cache
+        self._ahead: dict[str, np.ndarray] = {}
 
     def __getitem__(self, claim: str) -> Vector:
         row = self._known.get(claim)
         if row is None:
+            row = self._ahead.pop(claim, None)
+        if row is None:
             row = embed_matrix([self._texts[claim]], self._cache)[0]  # KeyError if unknown
-            self._known[claim] = row
-        return tuple(float(x) for x in row)
+        self._known[claim] = row
+        return tuple(row.tolist())  # the float(x) of each float32, made in C
+
+    def read_ahead(self, claims: Iterable[str]) -> None:
+        """Read the stored vectors of those of ``claims`` not at hand in one query (the
+        claims of the story about to be summarised): one query a claim cost about 5 CPU s
+        at 2,000 articles. The rows are the ones a lookup on first access would read; a
+        claim the store lacks is still embedded on first access, as before. What the last
+        call read and nothing asked for is dropped by the next."""
+        self._ahead = {}
+        if self._cache is None:
+            return
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for claim in claims:
+            if claim not in self._known and claim in self._texts:
+                wanted[text_digest(self._texts[claim])].append(claim)
+        digests = list(wanted)
+        for start in range(0, len(digests), _AHEAD_SLICE):
+            stored = self._cache.stored_vectors(MODEL_VERSION,
+                                                digests[start:start + _AHEAD_SLICE])
+            for digest, blob in stored.items():
+                row = np.frombuffer(blob, dtype=VECTOR_DTYPE)
+                self._ahead.update((claim, row) for claim in wanted[digest])
 
     def __contains__(self, claim: object) -> bool:
         return claim in self._texts

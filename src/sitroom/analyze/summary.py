@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 
 from ..types import Claim, Contradiction, Evidence, SummaryItem
 
@@ -101,7 +102,11 @@ def repeats(a: str, b: str) -> bool:
 
 
 def _dot(a: Sequence[float], b: Sequence[float]) -> float:
-    return float(sum(x * y for x, y in zip(a, b, strict=True)))
+    # The products summed left to right as before (so the same float), without a Python
+    # frame per term.
+    if len(a) != len(b):
+        raise ValueError(f"vectors of {len(a)} and {len(b)} dimensions cannot be compared")
+    return float(sum(map(mul, a, b)))
 
 
 def _readable(evidence: Sequence[Evidence], members: set[str]) -> Evidence | None:

@@ -20,7 +20,14 @@ from importlib import resources
 from typing import Any
 
 from ..types import Article, Report
-from .safe_html import esc, json_chunks_for_script, json_for_script, mask_hidden, reveal_hidden_in
+from .safe_html import (
+    esc,
+    json_chunks_for_script,
+    json_for_script,
+    mask_hidden,
+    reveal_hidden_in,
+    revealed_json_for_script,
+)
 from .serialize import Records, report_sections
 
 CONTENT_SECURITY_POLICY = (
@@ -140,7 +147,10 @@ def page_data(report: Report, texts: Mapping[str, str]) -> dict[str, Any]:
     # whole data is never held at once (see json_chunks_for_script).
     for key, value in report_sections(report):
         if isinstance(value, Records):
-            data[key] = Records(value, reveal_hidden_in) if len(value) else []
+            # Each record is encoded here, once; the places stay data, since the map's
+            # subdivisions are chosen by their countries (_countries_of).
+            encoded = reveal_hidden_in if key == "places" else revealed_json_for_script
+            data[key] = Records(value, encoded) if len(value) else []
         else:
             data[key] = reveal_hidden_in(value)
     ids = list(dict.fromkeys(a.id for a in report.articles if a.id in texts))

@@ -34,6 +34,7 @@ from ..types import (
     SummaryItem,
 )
 from .evidence_bound import VALUE_EVIDENCE, bounded
+from .indented_json import dumps_indented
 
 JsonObject = dict[str, Any]
 
@@ -121,9 +122,9 @@ def report_json_chunks(report: Report) -> Iterator[str]:
     each: every record is converted and encoded when its turn comes, so neither the whole
     data nor the whole text is ever held (a large corpus's report.json runs to hundreds of
     megabytes of text, several times that as Python objects). The layout is the one
-    ``json.dumps(indent=2)`` gives: a record in a top-level list is indented by four
-    spaces, and a JSON string never holds a raw line break, so indenting its lines is
-    exact."""
+    ``json.dumps(indent=2)`` gives, a record in a top-level list indented by four spaces;
+    the text comes from :func:`~.indented_json.dumps_indented`, the same bytes made
+    faster."""
     yield "{"
     first = True
     for key, value in report_sections(report):
@@ -134,15 +135,19 @@ def report_json_chunks(report: Report) -> Iterator[str]:
             continue
         opened = False
         for item in value:
-            yield (",\n    " if opened else "[\n    ") + _encode(item).replace("\n", "\n    ")
+            yield (",\n    " if opened else "[\n    ") + _encode(item, _RECORD_NEWLINE)
             opened = True
         yield "\n  ]" if opened else "[]"
     yield "\n}\n"
 
 
-def _encode(value: Any) -> str:
+#: What starts each line of a record in one of report.json's top-level lists.
+_RECORD_NEWLINE = "\n    "
+
+
+def _encode(value: Any, newline: str = "\n") -> str:
     try:
-        return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
+        return dumps_indented(value, newline)
     except ValueError as err:
         raise _not_json(err) from err
 

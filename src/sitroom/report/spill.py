@@ -7,6 +7,8 @@ objects they are among the largest things a build holds, and they grow with the 
 2,000 articles the events alone are 79 MB of report.json). :class:`SpilledRecords` writes
 such a list to an unnamed temporary file in pickled blocks as soon as it is complete and
 reads one block at a time back on each pass, so the process holds a block, not the list.
+Records are pickled as their class and field values (:mod:`.record_pickle`), which reads
+them back several times faster than dataclasses' own pickling.
 
 The file is private to this process (created unlinked, removed by the system when closed)
 and holds only records this process made, so unpickling it evaluates nothing from outside.
@@ -18,6 +20,8 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, Generic, TypeVar, overload
+
+from . import record_pickle
 
 T = TypeVar("T")
 
@@ -47,7 +51,7 @@ class SpilledRecords(Sequence[T], Generic[T]):
         self._file.flush()
 
     def _write(self, block: list[T]) -> None:
-        data = pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL)
+        data = record_pickle.dumps(block)
         self._blocks.append((self._file.tell(), len(data)))
         self._file.write(data)
         self._count += len(block)
@@ -94,7 +98,7 @@ def spill_sorted(records: Iterable[T], key: Callable[[T], Any],
     with tempfile.TemporaryFile(prefix="sitroom-sort-", dir=folder) as scratch:
         index: list[tuple[Any, int, int]] = []  # (key, offset, size) of each record
         for record in records:
-            data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+            data = record_pickle.dumps(record)
             index.append((key(record), scratch.tell(), len(data)))
             scratch.write(data)
         scratch.flush()

@@ -82,3 +82,41 @@ def test_json_in_pieces_is_the_same_text() -> None:
     assert joined == json_for_script(value)
     assert "</script" not in joined and "<!--" not in joined
     assert "".join(json_chunks_for_script([1, "<"])) == json_for_script([1, "<"])
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"title": "Plain </script> & <!-- text", "n": 3, "tags": ["a", "b"]},
+        {"title": "evil\u202etxt.exe", "nested": [{"x": "\u200bhidden"}]},
+        # A hidden character in a key sorts the keys differently once revealed.
+        {"\u202eb": 1, "[": 2, "a": {"\u2066k": "v", "Z": None}},
+        {"lines": "one\u2028two\u2029three"},
+    ],
+)
+def test_revealed_records_are_encoded_as_before(record: dict[str, object]) -> None:
+    from sitroom.report.safe_html import (
+        json_chunks_for_script,
+        reveal_hidden_in,
+        revealed_json_for_script,
+    )
+
+    expected = json_for_script(reveal_hidden_in(record))
+    assert revealed_json_for_script(record) == expected
+    # Written into the page data as it is, not encoded a second time as a string.
+    page = "".join(json_chunks_for_script({"items": [revealed_json_for_script(record)]}))
+    assert page == json_for_script({"items": [reveal_hidden_in(record)]})
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+     "\u200b", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064", "\ufeff", "\u180e"],
+)  # fmt: skip
+def test_every_hidden_character_is_shown_or_masked(char: str) -> None:
+    from sitroom.report.safe_html import mask_hidden, reveal_hidden
+
+    text = f"a{char}b\u200dc"  # the joiner stays: scripts and emoji need it
+    assert reveal_hidden(text) == f"a[U+{ord(char):04X}]b\u200dc"
+    assert mask_hidden(text) == "a\ufffdb\u200dc"
+    assert reveal_hidden("plain \u200d text") == "plain \u200d text"
