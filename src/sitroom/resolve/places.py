@@ -41,6 +41,7 @@ from .place_bodies import local_body_places, place_keys
 from .place_coherence import contenders, joint_support
 from .place_cues import named_kinds, office_places, qualified_towns
 from .place_labels import distinct_names, written_kind_word
+from .place_weak import RELABELLED, relabelled_names, repeated_names, vouched
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1372,6 +1373,8 @@ def resolve_places(
     surnames = _corpus_surnames(annotations, entities)
     lower_words = frozenset(w for t in texts.values() for w in _LOWER_WORD.findall(t))
     per_article: dict[str, list[tuple[Mention, _Query]]] = {}
+    #: article -> names proposed by resolve/place_weak.py, kept only where vouched for
+    weak_rows: dict[str, list[tuple[Mention, _Query]]] = {}
     exact: dict[_Query, list[_Candidate]] = {}
     #: article -> name key -> the areas the article says that name lies in
     qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
@@ -1408,6 +1411,16 @@ def resolve_places(
         ]
         own = [f.mention for f in kept if f.mention.source != "embedded"]
         kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, own)]
+        weak_rows[doc.article] = _weak_rows(index, doc, text, kept, surnames, lower_words)
+        weak_rows[doc.article] = [
+            (m, q)
+            for m, q in weak_rows[doc.article]
+            if fold(m.text) not in named_diseases
+            and not inside_outlet(m.start, m.end, outlets_here)
+        ]
+        for _, q in weak_rows[doc.article]:
+            if q not in exact:
+                exact[q] = _exact(index, q)
         for found in kept:
             mention = found.mention
             if found.country is None and found.key is None and mention.source != "embedded":
@@ -1570,6 +1583,9 @@ def resolve_places(
                 # "Media" where the corpus also writes "media": the word, not the borough.
                 choice = _Choice(None, 0.0, "written as a common word in the corpus", None, None)
             final[q] = choice
+        rows = rows + _vouched_rows(
+            weak_rows.get(art, []), final, exact, focus, elsewhere, areas, metonymy=metonymy
+        )
         for mention, q in rows:
             choice = final.get(q) or _Choice(None, 0.0, "not in gazetteer", None, None)
             if choice.candidate is None and choice.reason == "not in gazetteer":
@@ -1623,6 +1639,116 @@ def resolve_places(
         mentions=final_mentions,
         mention_place={(m.article, m.start, m.end): m.place for m in final_mentions},
     )
+
+
+#: Kinds of place a name the tagger read as something else may be read as.
+_RELABELLED_KINDS = frozenset({"city", "admin2", "admin1"})
+
+
+def _weak_rows(
+    index: GeoIndex,
+    doc: DocAnnotations,
+    text: str,
+    kept: Sequence[_PlaceMention],
+    surnames: frozenset[str],
+    lower_words: frozenset[str],
+) -> list[tuple[Mention, _Query]]:
+    """The names :mod:`sitroom.resolve.place_weak` proposes for ``doc`` beside the places
+    already ``kept``: other mentions of the names those places are written with, and names
+    the tagger read as a person or an organisation."""
+    taken = [(f.mention.start, f.mention.end) for f in kept]
+    # A person named in full (``Mark Tyler``, ``Lynn Fodge``) keeps each of the words of the
+    # name; ``Leonard of Ada`` is no person's name but a misread place.
+    people = set(surnames)
+    for mention in doc.mentions:
+        words = fold(mention.text).split()
+        if mention.label == "PERSON" and len(words) > 1 and "of" not in words:
+            people.update(words)
+
+    def is_candidate(key: str) -> bool:
+        if key in GENERIC_WORDS or key in people or key in lower_words or len(key) < 3:
+            return False
+        return any(e.kind in _RELABELLED_KINDS for e in index.lookup(key))
+
+    relabelled = [
+        m
+        for m in relabelled_names(
+            doc.article,
+            [m for m in doc.mentions if m.source not in ACTOR_SOURCES],
+            taken,
+            is_candidate,
+        )
+        if not m.text.isupper()  # an acronym (``MENA``, ``DRC``) is the organisation
+    ]
+    taken += [(m.start, m.end) for m in relabelled]
+    names = [
+        f.mention.text
+        for f in kept
+        if f.country is None and f.key is None and f.mention.source not in ACTOR_SOURCES
+    ]
+    # Another mention covering the name blocks it, unless it is exactly the name under a
+    # person's or an organisation's label (``a Churchill doctor``): events and works named
+    # like a place (``Olympic``) are not it.
+    # Place mentions left out (an actor, a person's name) block it too.
+    blocking = [
+        (m.start, m.end)
+        if m.label in RELABELLED and m.source not in ACTOR_SOURCES
+        else (m.start, m.end + 1)
+        for m in doc.mentions
+    ]
+    repeated = repeated_names(doc.article, text, names, taken, blocking)
+    found = [*relabelled, *repeated]
+    return [(m, _query(m.text, text[m.end : m.end + 20])) for m in found]
+
+
+def _vouched_rows(
+    proposed: Sequence[tuple[Mention, _Query]],
+    final: dict[_Query, _Choice],
+    exact: Mapping[_Query, list[_Candidate]],
+    focus: Mapping[str, float],
+    corpus: Mapping[str, float],
+    areas: Mapping[str, Sequence[GeoEntry]],
+    *,
+    metonymy: bool,
+) -> list[tuple[Mention, _Query]]:
+    """The proposed rows to keep, their choices added to ``final``: a repeated name takes
+    the reading its placed mention took; a relabelled one is read among the article's
+    places and kept only when they vouch for it (:func:`~sitroom.resolve.place_weak.vouched`).
+    Outside toponym extraction an organisation's name is never a country, a first-level
+    area or a capital: there it stands for the government."""
+    placed = {
+        q.key: c for q, c in final.items() if c.candidate is not None and c.lat is not None
+    }
+    anchors = [c.candidate.entry for c in placed.values() if c.candidate is not None]
+    nearby = [a for a in anchors if a.kind in {"city", "admin1"}]
+    kept: list[tuple[Mention, _Query]] = []
+    for mention, q in proposed:
+        choice = placed.get(q.key)
+        if choice is None and mention.source == "relabelled":
+            readings = [
+                c
+                for c in exact.get(q, [])
+                if c.entry.kind in _RELABELLED_KINDS and c.quality >= ALTERNATE_NAME_QUALITY
+            ]
+            if not metonymy and mention.label == "ORG":
+                capitals = _capital_rows()
+                readings = [
+                    c for c in readings if c.entry.kind != "admin1" and c.index not in capitals
+                ]
+            if not readings:
+                continue
+            found = _choose(readings, q, focus, corpus, nearby, areas.get(q.key, ()))
+            if found.candidate is None or found.lat is None:
+                continue
+            if not vouched(found.candidate.entry, anchors, distance_km):
+                continue
+            choice = found
+            placed[q.key] = found
+        if choice is None or (q in final and final[q].lat is None):
+            continue
+        final.setdefault(q, choice)
+        kept.append((mention, q))
+    return kept
 
 
 def _unknown_reason(query: _Query, lower_words: frozenset[str]) -> str:

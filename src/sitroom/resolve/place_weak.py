@@ -1,0 +1,179 @@
+"""Place names the tagger filed under a person or an organisation, or left out, kept only
+where the article's own places vouch for them.
+
+A general tagger reads many small towns as people or firms (``Pirbright``, ``Esperance``,
+``Kampungu``), and misses the same name further down once it has placed it once (``born in
+Churchill, Man.`` ... ``a Churchill doctor``). Reading every such name as a place would put a
+hamlet called Congress or Berry on the map for each organisation or surname. Two things
+make a reading safe:
+
+- the article places the very same name elsewhere, so every other mention of it written
+  alone is that place too (one sense per article, as toponym annotators count it):
+  :func:`repeated_names`;
+- the reading lies among the article's other places (:func:`vouched`): a town within
+  :data:`NEAR_KM` of a town it names or inside a first-level area it names; a first-level
+  or second-level area of a country or area it names. :func:`relabelled_names` proposes
+  the names, the resolver keeps the readings that pass.
+
+Names a person of the article or the corpus goes by in full (``Tyler`` after ``Mark
+Tyler``) are never proposed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from ..types import Mention
+from .geo_index import GeoEntry
+from .geo_names import fold
+
+#: Labels of mentions whose whole name may be a place the tagger misread.
+RELABELLED = frozenset({"ORG", "PERSON", "NORP"})
+#: Towns this close (km) lie together: the 100 miles toponym scoring also uses.
+NEAR_KM = 161.0
+#: Words after a name that keep it a place's name though capitalised (``London Police``).
+_SERVING_WORDS = frozenset({"police", "council", "mayor", "fire", "sheriff", "county"})
+_LEADING_THE = re.compile(r"^(?:[Tt]he)[ \t]+")
+_POSSESSIVE = re.compile(r"['’]s\Z")
+
+
+def _bare(text: str) -> tuple[str, int]:
+    """``text`` without a leading ``the`` or a trailing possessive, and the cut in front."""
+    lead = _LEADING_THE.match(text)
+    cut = lead.end() if lead else 0
+    return _POSSESSIVE.sub("", text[cut:]), cut
+
+
+def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)
+
+
+def relabelled_names(
+    article: str,
+    mentions: Iterable[Mention],
+    taken: Sequence[tuple[int, int]],
+    is_candidate: Callable[[str], bool],
+) -> list[Mention]:
+    """Mentions under :data:`RELABELLED` whose whole name (less a leading ``the`` and a
+    possessive) is a name ``is_candidate`` accepts (folded) and that no span of ``taken``
+    overlaps: proposals the resolver keeps only when :func:`vouched`."""
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.label not in RELABELLED:
+            continue
+        name, cut = _bare(mention.text)
+        start = mention.start + cut
+        span = (start, start + len(name))
+        if not name[:1].isupper() or _overlaps(span, taken) or not is_candidate(fold(name)):
+            continue
+        # the tagger's label stays: an organisation's name may be a place standing for its
+        # government, which only toponym extraction counts
+        found.append(Mention(article, *span, name, mention.label, "relabelled"))
+    return found
+
+
+_BLANKS = " \t"
+_NAME_CHARS = "'’.-"
+_SENTENCE_ENDS = ".!?:\"“\n"
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The word before ``start`` across blanks, and where it starts (``""`` when none)."""
+    end = start
+    while end > 0 and text[end - 1] in _BLANKS:
+        end -= 1
+    begin = end
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in _NAME_CHARS):
+        begin -= 1
+    return text[begin:end], begin
+
+
+def _word_after(text: str, end: int) -> str:
+    """The word after ``end`` across blanks (``""`` when none)."""
+    begin = end
+    while begin < len(text) and text[begin] in _BLANKS:
+        begin += 1
+    stop = begin
+    while stop < len(text) and (text[stop].isalnum() or text[stop] in _NAME_CHARS):
+        stop += 1
+    return text[begin:stop]
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` stands alone rather than inside a word or a
+    longer capitalised name (``Paris`` in ``Paris Hilton``, ``Mr. Churchill``; ``London
+    Police`` counts)."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in _NAME_CHARS):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+        return False
+    previous, begin = _word_before(text, start)
+    if previous[:1].isupper() and previous.lower() != "the" and begin < start:
+        stop = begin
+        while stop > 0 and text[stop - 1] in _BLANKS:
+            stop -= 1
+        if stop > 0 and text[stop - 1] not in _SENTENCE_ENDS:
+            return False  # a capitalised word inside a sentence runs on into the name
+    following = _word_after(text, end) if end < len(text) and text[end] in _BLANKS else ""
+    return not following[:1].isupper() or following.lower().rstrip(".") in _SERVING_WORDS
+
+
+def repeated_names(
+    article: str,
+    text: str,
+    names: Iterable[str],
+    taken: Sequence[tuple[int, int]],
+    blocking: Sequence[tuple[int, int]],
+) -> list[Mention]:
+    """Every other place in ``text`` where one of ``names`` (the surface names the article
+    places) is written alone: not inside a span of ``taken`` (places already found), not
+    inside a longer span of ``blocking`` (other mentions, ``Paris Town Hall``), not part of a
+    longer capitalised name."""
+    found: list[Mention] = []
+    spans = list(taken)
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        if len(name) < 3 or not name[:1].isupper():
+            continue
+        for match in re.finditer(re.escape(name), text):
+            span = match.span()
+            if _overlaps(span, spans) or not _alone(text, *span):
+                continue
+            if any(a < span[1] and span[0] < b and (a, b) != span for a, b in blocking):
+                continue
+            spans.append(span)
+            found.append(Mention(article, *span, name, "GPE", "repeated"))
+    return found
+
+
+Distance = Callable[[float, float, float, float], float]
+
+
+def _near(a: GeoEntry, b: GeoEntry, distance: Distance) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return distance(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
+def vouched(entry: GeoEntry, anchors: Sequence[GeoEntry], distance: Distance) -> bool:
+    """Whether the article's resolved places (``anchors``) vouch for ``entry``: a town or a
+    second-level area near one of its towns or inside one of its first-level areas; a
+    first-level area of a country, or holding a place, that it names."""
+    for anchor in anchors:
+        if anchor == entry or not entry.country_code:
+            continue
+        if anchor.country_code != entry.country_code:
+            continue
+        same_area = anchor.admin1 is not None and anchor.admin1 == entry.admin1
+        if entry.kind in {"city", "admin2"}:
+            if anchor.kind == "admin1" and same_area:
+                return True
+            if anchor.kind in {"city", "admin2"} and _near(entry, anchor, distance):
+                return True
+            if entry.kind == "admin2" and anchor.kind == "city" and same_area:
+                return True
+        elif entry.kind == "admin1" and (
+            anchor.kind == "country" or (anchor.kind in {"city", "admin2"} and same_area)
+        ):
+            return True
+    return False

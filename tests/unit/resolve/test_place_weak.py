@@ -1,0 +1,99 @@
+"""Names the tagger read as a person or an organisation, or left out, placed only where the
+article's own places vouch for them."""
+
+from __future__ import annotations
+
+from sitroom.resolve.geo_index import GeoEntry
+from sitroom.resolve.place_weak import relabelled_names, repeated_names, vouched
+from sitroom.resolve.places import distance_km, resolve_places
+from sitroom.types import Article, DocAnnotations, Mention
+
+
+def _article(text: str, mentions: list[tuple[str, str]]) -> tuple[Article, DocAnnotations]:
+    """An article with one mention per occurrence of each (name, label)."""
+    article = Article("a", text, "test", None, None, None, "unknown", None, "en", 0)
+    found = []
+    for name, label in mentions:
+        start = text.find(name)
+        while start >= 0:
+            found.append(Mention("a", start, start + len(name), name, label, "model"))
+            start = text.find(name, start + 1)
+    return article, DocAnnotations("a", tuple(found))
+
+
+def _placed(text: str, mentions: list[tuple[str, str]], *, metonymy: bool = False) -> dict[
+    str, list[tuple[float | None, float | None]]
+]:
+    article, annotations = _article(text, mentions)
+    resolution = resolve_places([article], [annotations], metonymy=metonymy)
+    placed: dict[str, list[tuple[float | None, float | None]]] = {}
+    for m in resolution.mentions:
+        placed.setdefault(m.text, []).append((m.lat, m.lon))
+    return placed
+
+
+def test_other_mentions_of_a_placed_name_are_that_place() -> None:
+    text = "Lucy was born in Churchill, Man. Her father is a Churchill doctor in town."
+    found = repeated_names("a", text, ["Churchill"], [(17, 26)], [])
+    assert [(m.start, m.text) for m in found] == [(49, "Churchill")]
+
+
+def test_a_placed_name_inside_a_longer_name_or_after_a_title_is_not_repeated() -> None:
+    text = "Paris is calm. Paris Hilton flew in, and Mr. Paris met Jean-Paris. The Paris police."
+    found = repeated_names("a", text, ["Paris"], [(0, 5)], [])
+    assert [m.start for m in found] == [text.index("Paris police")]
+
+
+def test_a_name_covered_by_a_longer_mention_is_not_repeated() -> None:
+    text = "Venice is flooded. The Venice Film Festival opened."
+    festival = text.index("Venice Film")
+    found = repeated_names("a", text, ["Venice"], [(0, 6)], [(festival, festival + 20)])
+    assert found == []
+
+
+def test_relabelled_names_are_whole_mentions_without_the_and_possessive() -> None:
+    text = "Crews met at the Pirbright's gate."
+    org = Mention("a", 13, 28, text[13:28], "ORG", "model")
+    found = relabelled_names("a", [org], [], lambda key: key == "pirbright")
+    assert [(m.start, m.end, m.text) for m in found] == [(17, 26, "Pirbright")]
+
+
+def _entry(kind: str, cc: str, admin1: str | None, lat: float, lon: float) -> GeoEntry:
+    return GeoEntry(None, f"{kind}-{lat}", lat, lon, cc, 1000, kind, admin1)  # type: ignore[arg-type]
+
+
+def test_vouched_needs_a_place_of_the_article_near_or_around_the_reading() -> None:
+    town = _entry("city", "GB", "ENG", 51.30, -0.65)
+    guildford = _entry("city", "GB", "ENG", 51.24, -0.57)
+    glasgow = _entry("city", "GB", "SCT", 55.86, -4.25)
+    england = _entry("admin1", "GB", "ENG", 52.5, -1.5)
+    assert vouched(town, [guildford], distance_km)
+    assert vouched(town, [england], distance_km)
+    assert not vouched(town, [glasgow], distance_km)
+    assert not vouched(town, [_entry("city", "US", "TX", 51.3, -0.6)], distance_km)
+    area = _entry("admin1", "NO", "12", 59.9, 10.9)
+    assert vouched(area, [_entry("country", "NO", None, 62.0, 10.0)], distance_km)
+    assert not vouched(area, [_entry("country", "SE", None, 62.0, 15.0)], distance_km)
+
+
+def test_a_town_tagged_as_an_organisation_is_placed_among_the_article_places() -> None:
+    text = "Vehicles from Pirbright used a road near Guildford, in Surrey, England."
+    placed = _placed(
+        text, [("Pirbright", "ORG"), ("Guildford", "GPE"), ("Surrey", "GPE"), ("England", "GPE")]
+    )
+    ((lat, lon),) = placed["Pirbright"]
+    assert lat is not None and lon is not None
+    assert distance_km(lat, lon, 51.29, -0.65) < 20
+
+
+def test_a_name_tagged_as_a_person_far_from_the_article_places_stays_off_the_map() -> None:
+    text = "Officials in Sydney said Esperance was not consulted."
+    placed = _placed(text, [("Sydney", "GPE"), ("Esperance", "PERSON")])
+    assert "Esperance" not in placed  # Esperance, Western Australia, lies 3,000 km away
+
+
+def test_a_full_name_keeps_its_words_for_the_person() -> None:
+    text = "Lynn Fodge lives near Richmond, Indiana. Lynn said the roads were closed."
+    placed = _placed(text, [("Lynn Fodge", "PERSON"), ("Lynn", "PERSON"), ("Richmond", "GPE"),
+                            ("Indiana", "GPE")])
+    assert "Lynn" not in placed
