@@ -200,6 +200,7 @@ class _Candidate:
     index: int
     entry: GeoEntry
     quality: float  # how well the name matched, 0..1
+    variant: bool = False  # a transliteration variant or fuzzy match, not the name itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,7 +465,8 @@ def _stored_variant_matches(key: str, countries: tuple[str, ...]) -> tuple[tuple
 def _variants(index: GeoIndex, key: str, countries: Sequence[str]) -> list[_Candidate]:
     """Transliteration variants and fuzzy matches inside ``countries`` only."""
     return [
-        _Candidate(i, index.entry(i), q) for i, q in _stored_variant_matches(key, tuple(countries))
+        _Candidate(i, index.entry(i), q, variant=True)
+        for i, q in _stored_variant_matches(key, tuple(countries))
     ]
 
 
@@ -1554,6 +1556,26 @@ def resolve_places(
                 else:
                     choice = _Choice(
                         choice.candidate, round(choice.confidence * 0.6, 3), None, *point
+                    )
+            if choice.candidate is not None and choice.candidate.variant:
+                anchors = [
+                    c.candidate.entry
+                    for k, c in first.items()
+                    if k.key != q.key
+                    and c.candidate is not None
+                    and c.lat is not None
+                    and not c.candidate.variant
+                ]
+                if not vouched(choice.candidate.entry, anchors, distance_km):
+                    # Another spelling of a town (Kfraya for Al Qurayya) is a guess; far from
+                    # every other place of the article it is a wrong one.
+                    choice = _Choice(
+                        None,
+                        0.0,
+                        f"unlikely: only a similar name ({choice.candidate.entry.name}), "
+                        "far from the article's other places",
+                        None,
+                        None,
                     )
             entry = choice.candidate.entry if choice.candidate else None
             cc = entry.country_code or "" if entry is not None else ""

@@ -97,3 +97,15 @@ def test_a_full_name_keeps_its_words_for_the_person() -> None:
     placed = _placed(text, [("Lynn Fodge", "PERSON"), ("Lynn", "PERSON"), ("Richmond", "GPE"),
                             ("Indiana", "GPE")])
     assert "Lynn" not in placed
+
+
+def test_a_spelling_variant_far_from_the_article_places_stays_off_the_map() -> None:
+    text = "Several people were trapped at Whittier's Penn Park, Los Angeles County officials said."
+    article, annotations = _article(
+        text, [("Whittier", "GPE"), ("Penn Park", "FAC"), ("Los Angeles County", "GPE")]
+    )
+    resolution = resolve_places([article], [annotations])
+    park = next(m for m in resolution.mentions if m.text == "Penn Park")
+    # no place called Penn Park lies near Whittier; a similar name elsewhere is no answer
+    assert park.lat is None and park.lon is None
+    assert park.reason is not None and park.reason.startswith("unlikely")
