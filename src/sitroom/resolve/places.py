@@ -108,6 +108,9 @@ EMBEDDED_TOWN_POPULATION = 100_000
 #: A town below this size whose name the corpus also writes in lower case is that word.
 COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
+#: Words for a kind of area that name a first-level area wherever they are used (a
+#: "province" is second-level in Spain or Italy, a "region" in many countries).
+FIRST_LEVEL_WORDS = frozenset({"state", "governorate", "oblast", "prefecture"})
 _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
 #: Points of the compass and their adjectives: they name a part of a place and, alone, no place.
 COMPASS_WORDS = frozenset(
@@ -243,9 +246,13 @@ def _query(text: str, following: str) -> _Query:
     letters = text.replace(".", "")
     acronym_like = letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_LENGTH
     next_word = fold(following).split()[:1]
+    first_level = False
     if next_word and next_word[0] in ADMIN_WORDS and not acronym_like:
         admin_hint = True  # "Aleppo province"; but "US State Department" names no state
-    return _Query(" ".join(words), admin_hint, acronym_like)
+        # "California state senators": a state is first-level everywhere, so a municipality
+        # named after its town (Califórnia, Paraná) is not what the word means
+        first_level = next_word[0] in FIRST_LEVEL_WORDS
+    return _Query(" ".join(words), admin_hint, acronym_like, first_level=first_level)
 
 
 @lru_cache(maxsize=64)
@@ -629,6 +636,23 @@ def _qualifier(index: GeoIndex, following: str) -> tuple[tuple[GeoEntry, ...], i
 
 _TOKEN = re.compile(r"\S+")
 
+#: `` in northeast Missouri``, `` in the Akita Prefecture``: the area a place is said to lie in.
+_IN_AREA = re.compile(
+    r"[ \t]+in[ \t]+(?:the[ \t]+)?(?:(?:north|south|east|west|central|northern|southern"
+    r"|eastern|western|northeast|northwest|southeast|southwest|northeastern|northwestern"
+    r"|southeastern|southwestern|rural)[ \t]+)?(?=[A-Z])"
+)
+
+
+def areas_after_in(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
+    """The countries or first-level areas named right after a place and ``in``
+    (``Monroe County in northeast Missouri``, ``Kogelo in Nyanza province``): where the
+    writer says the place lies, as after a comma (:func:`qualifier_areas`)."""
+    found = _IN_AREA.match(following)
+    if found is None:
+        return ()
+    return _qualifier(index, ", " + following[found.end() :])[0]
+
 
 #: What may complete a name the tagger cut short: ``-Bissau``, `` of the Congo``.
 _CONTINUATION = re.compile(r"(?:-[A-Z][\w'’]*|[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]*){1,2})")
@@ -733,6 +757,32 @@ def _choose(
             return _Choice(None, 0.0, f"ambiguous: {names}", None, None)
     confidence = best.quality * (0.5 + 0.5 * min(1.0, margin / 2.0))
     return _Choice(best, round(confidence, 3), None, best.entry.lat, best.entry.lon)
+
+
+def _area_said_instead(
+    candidates: Sequence[_Candidate], areas: Sequence[GeoEntry], focus: Mapping[str, float]
+) -> GeoEntry | None:
+    """The first-level area the text says a town lies in (``, Missouri``, ``in Ontario``)
+    when no reading of the name lies there and the name is no area or big town itself; the
+    one in the article's main country when the words name several (``Georgia``)."""
+    # only an area of a country the article names places in: after a comma the next name
+    # may be the next item of a list ("Los Angeles, San Fernando Valley")
+    named = [a for a in areas if a.kind == "admin1" and focus.get(a.country_code or "", 0.0)]
+    if not named:
+        return None
+    if any(
+        (c.entry.kind not in {"city", "admin2"} or c.entry.population >= HOME_TOWN_POPULATION)
+        and c.quality >= 0.95
+        for c in candidates
+    ):
+        return None  # "Texas, Oklahoma": peers in a list; a big town is what it says
+    if any(c.quality >= ALTERNATE_NAME_QUALITY and _inside_any(c.entry, named) for c in candidates):
+        return None
+    distinct = {(a.country_code, a.admin1): a for a in named}
+    if len(distinct) == 1:
+        return next(iter(distinct.values()))
+    home = [a for a in distinct.values() if focus.get(a.country_code or "", 0.0) >= HOME_SHARE]
+    return home[0] if len(home) == 1 else None
 
 
 def _peer_of(entry: GeoEntry, key: str, peer_areas: Sequence[GeoEntry]) -> bool:
@@ -1440,7 +1490,9 @@ def resolve_places(
                 exact[query] = _exact(index, query)
             if query.key and mention.source != "embedded":
                 window = text[mention.end : mention.end + QUALIFIER_WINDOW]
-                qualified[doc.article][query.key].extend(qualifier_areas(index, window))
+                qualified[doc.article][query.key].extend(
+                    qualifier_areas(index, window) or areas_after_in(index, window)
+                )
             rows.append((mention, query))
         per_article[doc.article] = rows
 
@@ -1557,6 +1609,17 @@ def resolve_places(
                     choice = _Choice(
                         choice.candidate, round(choice.confidence * 0.6, 3), None, *point
                     )
+            said_area = _area_said_instead(candidates[q], areas.get(q.key, ()), focus)
+            if said_area is not None and said_area.lat is not None and said_area.lon is not None:
+                # "Holliday, Missouri" when the gazetteer knows no Holliday in Missouri: the
+                # state the writer names, not a namesake elsewhere, is the best point there is.
+                choice = _Choice(
+                    None,
+                    round(0.3 * max((c.quality for c in candidates[q]), default=1.0), 3),
+                    f"not in the gazetteer; placed in {said_area.name}, where the text puts it",
+                    said_area.lat,
+                    said_area.lon,
+                )
             if choice.candidate is not None and choice.candidate.variant:
                 anchors = [
                     c.candidate.entry

@@ -109,3 +109,29 @@ def test_a_spelling_variant_far_from_the_article_places_stays_off_the_map() -> N
     # no place called Penn Park lies near Whittier; a similar name elsewhere is no answer
     assert park.lat is None and park.lon is None
     assert park.reason is not None and park.reason.startswith("unlikely")
+
+
+def _point(text: str, mentions: list[tuple[str, str]], name: str) -> tuple[float, float]:
+    article, annotations = _article(text, mentions)
+    resolution = resolve_places([article], [annotations])
+    mention = next(m for m in resolution.mentions if m.text == name)
+    assert mention.lat is not None and mention.lon is not None, mention.reason
+    return mention.lat, mention.lon
+
+
+def test_the_area_after_in_says_which_namesake_is_meant() -> None:
+    text = "The family picked a spot in Monroe County in northeast Missouri, near the river."
+    lat, lon = _point(text, [("Monroe County", "GPE"), ("Missouri", "GPE")], "Monroe County")
+    assert distance_km(lat, lon, 39.63, -92.0) < 60  # Monroe County, Missouri
+
+
+def test_a_state_after_the_name_is_the_state_not_a_municipality_named_like_it() -> None:
+    text = "California state senators voted 21-11 in favour of the bill."
+    lat, lon = _point(text, [("California", "GPE")], "California")
+    assert lat > 30 and lon < -110  # California, not Califórnia in Paraná
+
+
+def test_a_town_missing_from_the_gazetteer_is_placed_in_the_state_it_is_said_to_lie_in() -> None:
+    text = "The truck skidded two miles south of Holliday, Missouri, said police in Missouri."
+    lat, lon = _point(text, [("Holliday", "GPE"), ("Missouri", "GPE")], "Holliday")
+    assert distance_km(lat, lon, 38.4, -92.5) < 200  # somewhere in Missouri, not in Texas
