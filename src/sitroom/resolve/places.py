@@ -1470,9 +1470,13 @@ def resolve_places(
             if fold(m.text) not in named_diseases
             and not inside_outlet(m.start, m.end, outlets_here)
         ]
-        for _, q in weak_rows[doc.article]:
+        for m, q in weak_rows[doc.article]:
             if q not in exact:
                 exact[q] = _exact(index, q)
+            window = text[m.end : m.end + QUALIFIER_WINDOW]
+            qualified[doc.article][q.key].extend(
+                qualifier_areas(index, window) or areas_after_in(index, window)
+            )
         for found in kept:
             mention = found.mention
             if found.country is None and found.key is None and mention.source != "embedded":
@@ -1620,26 +1624,26 @@ def resolve_places(
                     said_area.lat,
                     said_area.lon,
                 )
-            if choice.candidate is not None and choice.candidate.variant:
-                anchors = [
-                    c.candidate.entry
-                    for k, c in first.items()
-                    if k.key != q.key
-                    and c.candidate is not None
-                    and c.lat is not None
-                    and not c.candidate.variant
-                ]
-                if not vouched(choice.candidate.entry, anchors, distance_km):
-                    # Another spelling of a town (Kfraya for Al Qurayya) is a guess; far from
-                    # every other place of the article it is a wrong one.
-                    choice = _Choice(
-                        None,
-                        0.0,
-                        f"unlikely: only a similar name ({choice.candidate.entry.name}), "
-                        "far from the article's other places",
-                        None,
-                        None,
-                    )
+            anchors = [
+                c.candidate.entry
+                for k, c in first.items()
+                if k.key != q.key
+                and c.candidate is not None
+                and c.lat is not None
+                and not c.candidate.variant
+            ]
+            guess = choice.candidate if choice.candidate and choice.candidate.variant else None
+            if guess is not None and not vouched(guess.entry, anchors, distance_km):
+                # Another spelling of a town (Kfraya for Al Qurayya) is a guess; far from
+                # every other place of the article it is a wrong one.
+                choice = _Choice(
+                    None,
+                    0.0,
+                    f"unlikely: only a similar name ({guess.entry.name}), "
+                    "far from the article's other places",
+                    None,
+                    None,
+                )
             entry = choice.candidate.entry if choice.candidate else None
             cc = entry.country_code or "" if entry is not None else ""
             if (
@@ -1648,6 +1652,7 @@ def resolve_places(
                 and entry.population < OBSCURE_POPULATION
                 and cc not in countries
                 and local_total.get(cc, 0.0) <= local_votes[q.key].get(cc, 0.0)
+                and not vouched(entry, anchors, distance_km)  # Bantam beside Danbury
             ):
                 # A hamlet in a country the text is not about, near no other named place of
                 # that country, is more likely a misread word ("the West", "the Levant").
@@ -1825,7 +1830,11 @@ def _vouched_rows(
             found = _choose(readings, q, focus, corpus, nearby, areas.get(q.key, ()))
             if found.candidate is None or found.lat is None:
                 continue
-            if not vouched(found.candidate.entry, anchors, distance_km):
+            said = areas.get(q.key, ())
+            entry = found.candidate.entry
+            # the article's places vouch for it, or the writer says where it lies
+            # ("Christchurch, New Zealand")
+            if not vouched(entry, anchors, distance_km) and not _inside_any(entry, said):
                 continue
             choice = found
             placed[q.key] = found

@@ -135,3 +135,19 @@ def test_a_town_missing_from_the_gazetteer_is_placed_in_the_state_it_is_said_to_
     text = "The truck skidded two miles south of Holliday, Missouri, said police in Missouri."
     lat, lon = _point(text, [("Holliday", "GPE"), ("Missouri", "GPE")], "Holliday")
     assert distance_km(lat, lon, 38.4, -92.5) < 200  # somewhere in Missouri, not in Texas
+
+
+def test_a_court_named_after_its_town_places_the_town() -> None:
+    text = "A Danbury mason was arraigned in Bantam Superior Court on Tuesday."
+    lat, lon = _point(
+        text, [("Danbury", "GPE"), ("Bantam Superior Court", "ORG")], "Bantam"
+    )
+    assert distance_km(lat, lon, 41.72, -73.24) < 20  # Bantam, Connecticut, near Danbury
+
+
+def test_a_town_named_with_its_country_is_placed_though_tagged_an_organisation() -> None:
+    text = "The two inventors from Christchurch, New Zealand, still back it."
+    lat, lon = _point(
+        text, [("Christchurch", "ORG"), ("New Zealand", "GPE")], "Christchurch"
+    )
+    assert distance_km(lat, lon, -43.53, 172.63) < 30
