@@ -39,7 +39,14 @@ from .names import fold_name
 from .outlet_names import inside_outlet, known_outlets, outlet_spans
 from .place_bodies import local_body_places, place_keys
 from .place_coherence import contenders, joint_support
-from .place_cues import named_kinds, office_places, qualified_towns
+from .place_cues import (
+    areas_by_word,
+    dateline_places,
+    listed_kinds,
+    named_kinds,
+    office_places,
+    qualified_towns,
+)
 from .place_labels import distinct_names, written_kind_word
 from .place_weak import RELABELLED, relabelled_names, repeated_names, vouched
 
@@ -1128,10 +1135,20 @@ def _cued_places(
             return False
         return key not in GENERIC_WORDS and _names_known_place(key)
 
+    def names_kind(key: str) -> bool:
+        # the words say it is a place; the gazetteer must know the name, and no person of
+        # the article or the corpus may go by it
+        if key in surnames or key in persons or key in GENERIC_WORDS:
+            return False
+        return bool(index.indexes(key))
+
     found = office_places(doc.article, text, taken, names_place)
     taken += [(m.start, m.end) for m in found]
     found += named_kinds(doc.article, text, taken, lambda key: bool(index.indexes(key)))
     taken += [(m.start, m.end) for m in found]
+    for cue in (listed_kinds, areas_by_word, dateline_places):
+        found += cue(doc.article, text, taken, names_kind)
+        taken += [(m.start, m.end) for m in found]
     found += [
         m
         for m in qualified_towns(
@@ -1776,6 +1793,8 @@ def _weak_rows(
         for f in kept
         if f.country is None and f.key is None and f.mention.source not in ACTOR_SOURCES
     ]
+    # a dateline's INNISFAIL is the Innisfail of the text below it
+    names += [name.title() for name in names if name.isupper() and len(name) > ACRONYM_LENGTH - 2]
     # Another mention covering the name blocks it, unless it is exactly the name under a
     # person's or an organisation's label (``a Churchill doctor``): events and works named
     # like a place (``Olympic``) are not it.
