@@ -205,7 +205,10 @@ def assemble_report(
     articles = mark_duplicates(articles)
     if aliases is None:
         aliases = _load_aliases(options.aliases)
-    entities = resolve_entities(annotations.only("mentions", "acronyms"), aliases=aliases)
+    # citations: a cited outlet is an organisation, never a place (``Middle East Eye``)
+    entities = resolve_entities(
+        annotations.only("mentions", "acronyms", "citations"), aliases=aliases
+    )
     release_freed_memory()
     # citations: the outlets they name hold no place (``told Middle East Eye``)
     places = _resolve_places_remembered(
