@@ -766,6 +766,31 @@ def _choose(
     return _Choice(best, round(confidence, 3), None, best.entry.lat, best.entry.lon)
 
 
+def _stray_hamlet(
+    entry: GeoEntry, focus: Mapping[str, float], anchors: Sequence[GeoEntry]
+) -> bool:
+    """Whether ``entry`` is a small place outside the country an article is mostly about
+    (:data:`HOME_SHARE` of its country votes) that lies near none of the article's places,
+    in any country, and inside none of its areas: a namesake abroad of a place the
+    gazetteer does not hold."""
+    if entry.kind != "city" or entry.population >= OBSCURE_POPULATION or not focus:
+        return False
+    home, share = max(focus.items(), key=lambda item: (item[1], item[0]))
+    if share < HOME_SHARE or entry.country_code == home:
+        return False
+    if vouched(entry, anchors, distance_km):
+        return False
+    return not any(
+        a.kind in {"city", "admin2"}
+        and a.lat is not None
+        and a.lon is not None
+        and entry.lat is not None
+        and entry.lon is not None
+        and distance_km(a.lat, a.lon, entry.lat, entry.lon) <= NEAR_KM
+        for a in anchors
+    )
+
+
 def _area_said_instead(
     candidates: Sequence[_Candidate], areas: Sequence[GeoEntry], focus: Mapping[str, float]
 ) -> GeoEntry | None:
@@ -1680,6 +1705,18 @@ def resolve_places(
                     None,
                     None,
                 )
+            if entry is not None and _stray_hamlet(entry, focus, anchors):
+                # Kuptan, a hill the article places in the Aleppo countryside, is no hamlet
+                # of that name in Turkey, far from every place the article names.
+                choice = _Choice(
+                    None,
+                    0.0,
+                    f"unlikely: only a small place of that name, in {entry.country_code}, "
+                    "far from the article's other places",
+                    None,
+                    None,
+                )
+                entry = None
             if (
                 entry is not None
                 and entry.kind == "city"

@@ -151,3 +151,36 @@ def test_a_town_named_with_its_country_is_placed_though_tagged_an_organisation()
         text, [("Christchurch", "ORG"), ("New Zealand", "GPE")], "Christchurch"
     )
     assert distance_km(lat, lon, -43.53, 172.63) < 30
+
+
+def _hill_beside_a_turkish_corpus(where: str) -> tuple[float | None, str | None]:
+    syria, syria_mentions = _article(
+        f"HTS took the heights of Gurgencik{where}, as forces left Aleppo, Idlib and Hama "
+        "in Syria.",
+        [("Gurgencik", "GPE"), ("Aleppo", "GPE"), ("Idlib", "GPE"), ("Syria", "GPE"),
+         ("Hama", "GPE")],
+    )
+    turkey = Article("t", "Ankara, Istanbul and Izmir in Turkey; Turkey and Ankara again.",
+                     "test", None, None, None, "unknown", None, "en", 0)
+    names = ["Ankara", "Istanbul", "Izmir", "Turkey"]
+    turkey_mentions = DocAnnotations("t", tuple(
+        Mention("t", i, i + len(n), n, "GPE", "model")
+        for n in names
+        for i in [j for j in range(len(turkey.text)) if turkey.text.startswith(n, j)]
+    ))
+    # the corpus is mostly about Turkey, where the gazetteer's only Gurgencik lies, but this
+    # article is about Syria and names nothing near that village
+    resolution = resolve_places([syria, turkey], [syria_mentions, turkey_mentions])
+    hill = next(m for m in resolution.mentions if m.text == "Gurgencik")
+    return hill.lat, hill.reason
+
+
+def test_a_hamlet_abroad_far_from_an_articles_places_stays_off_the_map() -> None:
+    lat, reason = _hill_beside_a_turkish_corpus("")
+    assert lat is None and reason is not None and "far from" in reason
+
+
+def test_a_name_the_text_puts_in_an_area_is_placed_there_not_at_a_hamlet_abroad() -> None:
+    lat, reason = _hill_beside_a_turkish_corpus(" in the western Aleppo countryside")
+    assert lat is not None and 35.5 < lat < 37  # Aleppo province, not the Turkish village
+    assert reason is not None and "where the text puts it" in reason
