@@ -118,6 +118,8 @@ _LEADING_WORDS = frozenset({"the"})
 #: Words for a kind of area that name a first-level area wherever they are used (a
 #: "province" is second-level in Spain or Italy, a "region" in many countries).
 FIRST_LEVEL_WORDS = frozenset({"state", "governorate", "oblast", "prefecture"})
+#: Titles after a name that make it a first-level area (``New York Gov.``, ``Ohio governor``).
+GOVERNOR_WORDS = frozenset({"gov", "governor"})
 _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
 #: Points of the compass and their adjectives: they name a part of a place and, alone, no place.
 COMPASS_WORDS = frozenset(
@@ -259,6 +261,8 @@ def _query(text: str, following: str) -> _Query:
         # "California state senators": a state is first-level everywhere, so a municipality
         # named after its town (Califórnia, Paraná) is not what the word means
         first_level = next_word[0] in FIRST_LEVEL_WORDS
+    if next_word and next_word[0] in GOVERNOR_WORDS and not acronym_like:
+        admin_hint = first_level = True  # "New York Gov. Andrew Cuomo": the state's governor
     return _Query(" ".join(words), admin_hint, acronym_like, first_level=first_level)
 
 
@@ -764,6 +768,30 @@ def _choose(
             return _Choice(None, 0.0, f"ambiguous: {names}", None, None)
     confidence = best.quality * (0.5 + 0.5 * min(1.0, margin / 2.0))
     return _Choice(best, round(confidence, 3), None, best.entry.lat, best.entry.lon)
+
+
+def _holders(
+    rows: Sequence[tuple[Mention, _Query]],
+    text: str,
+    first: Mapping[_Query, _Choice],
+    candidates: Mapping[_Query, Sequence[_Candidate]],
+) -> dict[str, set[int]]:
+    """Name key -> rows of its readings (first-level areas, countries) that hold the town
+    written right before it and a comma (``Buffalo, New York``, ``Bronx, New York``)."""
+    held: dict[str, set[int]] = defaultdict(set)
+    ordered = sorted(rows, key=lambda r: (r[0].start, r[0].end))
+    for (before, q_before), (after, q_after) in pairwise(ordered):
+        if text[before.end : after.start].strip(" \t") != "," or q_after not in candidates:
+            continue
+        town = first.get(q_before)
+        if town is None or town.candidate is None or town.candidate.entry.kind != "city":
+            continue
+        place = town.candidate.entry
+        for c in candidates[q_after]:
+            same_country = bool(place.country_code) and c.entry.country_code == place.country_code
+            if c.entry.kind == "admin1" and same_country and c.entry.admin1 == place.admin1:
+                held[q_after.key].add(c.index)
+    return dict(held)
 
 
 def _stray_hamlet(
@@ -1618,6 +1646,13 @@ def resolve_places(
                 if c.quality >= ALTERNATE_NAME_QUALITY  # no fuzzy match vouches for another
             ]
         joint = joint_support({key: contenders(scored) for key, scored in own_scores.items()})
+        # "Buffalo, New York": the area written after a town and a comma is the one that
+        # holds it (the state, not the city), as the writer's words say
+        for key, rows_held in _holders(rows, texts.get(art, ""), first, candidates).items():
+            support = dict(joint.get(key, {}))
+            for row in rows_held:
+                support[row] = max(support.get(row, 0.0), QUALIFIER_BONUS)
+            joint[key] = support
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:

@@ -184,3 +184,16 @@ def test_a_name_the_text_puts_in_an_area_is_placed_there_not_at_a_hamlet_abroad(
     lat, reason = _hill_beside_a_turkish_corpus(" in the western Aleppo countryside")
     assert lat is not None and 35.5 < lat < 37  # Aleppo province, not the Turkish village
     assert reason is not None and "where the text puts it" in reason
+
+
+def test_the_area_written_after_a_town_and_a_comma_is_the_state_that_holds_it() -> None:
+    text = "A girl from Buffalo, New York, died on Monday."
+    lat, lon = _point(text, [("Buffalo", "GPE"), ("New York", "GPE")], "New York")
+    assert distance_km(lat, lon, 40.71, -74.0) > 161  # the state's point, not the city's
+    assert distance_km(lat, lon, 43.0, -75.5) < 161
+
+
+def test_a_governor_after_the_name_makes_it_the_state() -> None:
+    text = "New York Gov. Andrew Cuomo was sworn in on Monday."
+    lat, lon = _point(text, [("New York", "GPE")], "New York")
+    assert distance_km(lat, lon, 43.0, -75.5) < 161
