@@ -146,6 +146,48 @@ def repeated_names(
     return found
 
 
+#: One name of a list: up to three capitalised words (``Stoke Newington``, ``Vest-Agder``).
+_LIST_NAME = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w'’-]*){0,2}")
+#: Between two names of a list: a comma, ``and``, ``or``.
+_LIST_GAP = re.compile(r",[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+#: Capitalised words that open a sentence or a clause, never a list's name.
+_NOT_NAMES = frozenset({"the", "a", "an", "in", "at", "and", "but", "or", "on", "of", "to"})
+
+
+def listed_names(
+    article: str,
+    text: str,
+    places: Sequence[tuple[int, int]],
+    taken: Sequence[tuple[int, int]],
+    is_candidate: Callable[[str], bool],
+) -> list[Mention]:
+    """The other names of each list that holds a place (``Rogaland, Vestfold, Buskerud and
+    Oslo``; ``Hornsey, Stoke Newington and Walthamstow``) that no span of ``taken`` overlaps
+    and that ``is_candidate`` accepts: a list names things of one kind, and the resolver keeps
+    those the article's places vouch for. ``places`` are the spans of the places found."""
+    found: list[Mention] = []
+    chain: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if len(chain) < 2 or not any(_overlaps(item, places) for item in chain):
+            return
+        for start, end in chain:
+            name = text[start:end]
+            if _overlaps((start, end), taken) or name.split()[0].lower() in _NOT_NAMES:
+                continue
+            if is_candidate(fold(name)):
+                found.append(Mention(article, start, end, name, "GPE", "listed"))
+
+    for match in _LIST_NAME.finditer(text):
+        if chain and _LIST_GAP.fullmatch(text[chain[-1][1] : match.start()]):
+            chain.append(match.span())
+            continue
+        flush()
+        chain = [match.span()]
+    flush()
+    return found
+
+
 Distance = Callable[[float, float, float, float], float]
 
 

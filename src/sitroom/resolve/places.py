@@ -48,7 +48,13 @@ from .place_cues import (
     qualified_towns,
 )
 from .place_labels import distinct_names, written_kind_word
-from .place_weak import RELABELLED, relabelled_names, repeated_names, vouched
+from .place_weak import (
+    RELABELLED,
+    listed_names,
+    relabelled_names,
+    repeated_names,
+    vouched,
+)
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1860,6 +1866,10 @@ def _weak_rows(
         if not m.text.isupper()  # an acronym (``MENA``, ``DRC``) is the organisation
     ]
     taken += [(m.start, m.end) for m in relabelled]
+    strong = [(f.mention.start, f.mention.end) for f in kept if f.mention.source != "embedded"]
+    listed = listed_names(doc.article, text, strong, taken, is_candidate)
+    relabelled += listed
+    taken += [(m.start, m.end) for m in listed]
     names = [
         f.mention.text
         for f in kept
@@ -1905,7 +1915,7 @@ def _vouched_rows(
     kept: list[tuple[Mention, _Query]] = []
     for mention, q in proposed:
         choice = placed.get(q.key)
-        if choice is None and mention.source == "relabelled":
+        if choice is None and mention.source in {"relabelled", "listed"}:
             readings = [
                 c
                 for c in exact.get(q, [])

@@ -4,7 +4,7 @@ article's own places vouch for them."""
 from __future__ import annotations
 
 from sitroom.resolve.geo_index import GeoEntry
-from sitroom.resolve.place_weak import relabelled_names, repeated_names, vouched
+from sitroom.resolve.place_weak import listed_names, relabelled_names, repeated_names, vouched
 from sitroom.resolve.places import distance_km, resolve_places
 from sitroom.types import Article, DocAnnotations, Mention
 
@@ -197,3 +197,13 @@ def test_a_governor_after_the_name_makes_it_the_state() -> None:
     text = "New York Gov. Andrew Cuomo was sworn in on Monday."
     lat, lon = _point(text, [("New York", "GPE")], "New York")
     assert distance_km(lat, lon, 43.0, -75.5) < 161
+
+
+def test_the_other_names_of_a_list_that_holds_a_place_are_proposed() -> None:
+    text = "Crews from Hornsey, Stoke Newington and Walthamstow came. Smith and Jones left."
+    walthamstow = text.index("Walthamstow")
+    found = listed_names(
+        "a", text, [(walthamstow, walthamstow + 11)], [], lambda key: key != "jones"
+    )
+    # Smith and Jones make a list too, but it holds no place
+    assert [m.text for m in found] == ["Hornsey", "Stoke Newington"]
