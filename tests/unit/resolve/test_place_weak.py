@@ -201,9 +201,8 @@ def test_a_governor_after_the_name_makes_it_the_state() -> None:
 
 def test_the_other_names_of_a_list_that_holds_a_place_are_proposed() -> None:
     text = "Crews from Hornsey, Stoke Newington and Walthamstow came. Smith and Jones left."
-    walthamstow = text.index("Walthamstow")
-    found = listed_names(
-        "a", text, [(walthamstow, walthamstow + 11)], [], lambda key: key != "jones"
-    )
+    at = text.index("Walthamstow")
+    place = [(at, at + len("Walthamstow"))]
+    found = listed_names("a", text, place, place, lambda key: key != "jones")
     # Smith and Jones make a list too, but it holds no place
     assert [m.text for m in found] == ["Hornsey", "Stoke Newington"]
