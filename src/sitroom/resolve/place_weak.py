@@ -22,7 +22,7 @@ Tyler``) are never proposed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from ..types import Mention
 from .geo_index import GeoEntry
@@ -185,6 +185,28 @@ def listed_names(
         flush()
         chain = [match.span()]
     flush()
+    return found
+
+
+#: Dotted initials (``B.C.``) or a short run of capitals (``NSW``) standing alone.
+_SHORT_FORM = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,3}|[A-Z]{3,4}(?![\w.]))(?!\w)")
+
+
+def abbreviated_areas(
+    article: str,
+    text: str,
+    taken: Sequence[tuple[int, int]],
+    abbreviations: Collection[str],
+) -> list[Mention]:
+    """Press abbreviations of first-level areas written alone (``in regional NSW``, ``the
+    B.C. government``) that no span of ``taken`` overlaps: dotted initials or three or four
+    capitals that ``abbreviations`` lists (two-letter postal codes are too often words).
+    The resolver keeps those the article's places vouch for."""
+    found: list[Mention] = []
+    for match in _SHORT_FORM.finditer(text):
+        span = match.span()
+        if match.group(0) in abbreviations and not _overlaps(span, taken):
+            found.append(Mention(article, *span, match.group(0), "GPE", "listed"))
     return found
 
 

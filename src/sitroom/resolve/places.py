@@ -50,6 +50,7 @@ from .place_cues import (
 from .place_labels import distinct_names, written_kind_word
 from .place_weak import (
     RELABELLED,
+    abbreviated_areas,
     listed_names,
     relabelled_names,
     repeated_names,
@@ -1868,6 +1869,8 @@ def _weak_rows(
     taken += [(m.start, m.end) for m in relabelled]
     strong = [(f.mention.start, f.mention.end) for f in kept if f.mention.source != "embedded"]
     listed = listed_names(doc.article, text, strong, taken, is_candidate)
+    taken += [(m.start, m.end) for m in listed]
+    listed += abbreviated_areas(doc.article, text, taken, area_abbreviations().keys())
     relabelled += listed
     taken += [(m.start, m.end) for m in listed]
     names = [

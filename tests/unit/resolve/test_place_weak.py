@@ -4,7 +4,13 @@ article's own places vouch for them."""
 from __future__ import annotations
 
 from sitroom.resolve.geo_index import GeoEntry
-from sitroom.resolve.place_weak import listed_names, relabelled_names, repeated_names, vouched
+from sitroom.resolve.place_weak import (
+    abbreviated_areas,
+    listed_names,
+    relabelled_names,
+    repeated_names,
+    vouched,
+)
 from sitroom.resolve.places import distance_km, resolve_places
 from sitroom.types import Article, DocAnnotations, Mention
 
@@ -206,3 +212,15 @@ def test_the_other_names_of_a_list_that_holds_a_place_are_proposed() -> None:
     found = listed_names("a", text, place, place, lambda key: key != "jones")
     # Smith and Jones make a list too, but it holds no place
     assert [m.text for m in found] == ["Hornsey", "Stoke Newington"]
+
+
+def test_area_abbreviations_written_alone_are_proposed_but_not_postal_codes() -> None:
+    text = "The B.C. government and NSW officials met IN Ottawa; the NASA team left."
+    found = abbreviated_areas("a", text, [], {"B.C.", "NSW", "IN"})
+    assert [m.text for m in found] == ["B.C.", "NSW"]
+
+
+def test_a_state_abbreviation_alone_is_placed_where_the_article_names_its_towns() -> None:
+    text = "Horses were moved from Sydney to Parkes in regional NSW this week."
+    lat, lon = _point(text, [("Sydney", "GPE"), ("Parkes", "GPE")], "NSW")
+    assert distance_km(lat, lon, -32.0, 147.0) < 400  # New South Wales
