@@ -656,8 +656,9 @@ _TOKEN = re.compile(r"\S+")
 
 #: `` in northeast Missouri``, `` in the Akita Prefecture``: the area a place is said to lie in.
 _IN_AREA = re.compile(
-    r"[ \t]+in[ \t]+(?:the[ \t]+)?(?:(?:north|south|east|west|central|northern|southern"
-    r"|eastern|western|northeast|northwest|southeast|southwest|northeastern|northwestern"
+    r"(?:[ \t]+located)?[ \t]+in[ \t]+(?:the[ \t]+)?(?:(?:north|south|east|west|central"
+    r"|northern|southern|eastern|western|northeast|northwest|southeast|southwest"
+    r"|northeastern|northwestern"
     r"|southeastern|southwestern|rural)[ \t]+)?(?=[A-Z])"
 )
 
@@ -673,7 +674,48 @@ def areas_after_in(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
 
 
 #: What may complete a name the tagger cut short: ``-Bissau``, `` of the Congo``.
-_CONTINUATION = re.compile(r"(?:-[A-Z][\w'’]*|[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]*){1,2})")
+_CONTINUATION = re.compile(
+    r"(?:-[A-Z][\w'’]*|[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]*){1,2}"
+    # "Fort St." + " John": a name cut after an abbreviated word
+    r"|(?<=St\.|Mt\.|Ft\.)[ \t]+[A-Z][\w'’-]*)"
+)
+
+
+#: Between the names a tagger ran into one mention (``Cattai and Wilberforce``).
+# A blank run is entered at its first blank only (the look-behind), so a long run of
+# spaces costs linear time, not quadratic (tests/unit/test_regex_linear.py).
+_JOINED = re.compile(r",[ \t]+(?:and[ \t]+|or[ \t]+)?|(?<![ \t])[ \t]+(?:and|or)[ \t]+")
+
+
+def _split_list(index: GeoIndex, found: _PlaceMention) -> list[_PlaceMention]:
+    """``found`` itself, or the names a tagger ran together into it (``Cattai and
+    Wilberforce``, ``Hornsey, Stoke Newington``) when the whole is no gazetteer name
+    (``Trinidad and Tobago`` is) and each part is."""
+    mention = found.mention
+    if found.country is not None or found.key is not None:
+        return [found]
+    gaps = list(_JOINED.finditer(mention.text))
+    if not gaps or index.indexes(fold(mention.text)):
+        return [found]
+    bounds = [0, *(b for g in gaps for b in g.span()), len(mention.text)]
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    pieces = [mention.text[a:b] for a, b in parts]
+    if not all(
+        p[:1].isupper() and fold(p) not in GENERIC_WORDS and index.indexes(fold(p))
+        for p in pieces
+    ):
+        return [found]  # "Central and South America" is one name, shared
+    return [
+        _PlaceMention(
+            replace(
+                mention,
+                start=mention.start + a,
+                end=mention.start + b,
+                text=mention.text[a:b],
+            )
+        )
+        for a, b in parts
+    ]
 
 
 def completed_mention(index: GeoIndex, mention: Mention, text: str) -> Mention:
@@ -1538,6 +1580,7 @@ def resolve_places(
             if fold(f.mention.text) not in named_diseases
             and not inside_outlet(f.mention.start, f.mention.end, outlets_here)
         ]
+        kept = [part for f in kept for part in _split_list(index, f)]
         own = [f.mention for f in kept if f.mention.source != "embedded"]
         kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, own)]
         weak_rows[doc.article] = _weak_rows(index, doc, text, kept, surnames, lower_words)
@@ -1737,6 +1780,7 @@ def resolve_places(
                 and cc not in countries
                 and local_total.get(cc, 0.0) <= local_votes[q.key].get(cc, 0.0)
                 and not vouched(entry, anchors, distance_km)  # Bantam beside Danbury
+                and not _inside_any(entry, areas.get(q.key, ()))  # Attapeu, Laos
             ):
                 # A hamlet in a country the text is not about, near no other named place of
                 # that country, is more likely a misread word ("the West", "the Levant").
@@ -1747,7 +1791,11 @@ def resolve_places(
                     None,
                     None,
                 )
-            if entry is not None and _stray_hamlet(entry, focus, anchors):
+            if (
+                entry is not None
+                and _stray_hamlet(entry, focus, anchors)
+                and not _inside_any(entry, areas.get(q.key, ()))
+            ):
                 # Kuptan, a hill the article places in the Aleppo countryside, is no hamlet
                 # of that name in Turkey, far from every place the article names.
                 choice = _Choice(

@@ -224,3 +224,47 @@ def test_a_state_abbreviation_alone_is_placed_where_the_article_names_its_towns(
     text = "Horses were moved from Sydney to Parkes in regional NSW this week."
     lat, lon = _point(text, [("Sydney", "GPE"), ("Parkes", "GPE")], "NSW")
     assert distance_km(lat, lon, -32.0, 147.0) < 400  # New South Wales
+
+
+def test_names_a_tagger_ran_together_are_placed_one_by_one() -> None:
+    text = "Horses were held at Cattai and Wilberforce near Sydney."
+    article, annotations = _article(
+        text, [("Cattai and Wilberforce", "FAC"), ("Sydney", "GPE")]
+    )
+    resolution = resolve_places([article], [annotations])
+    placed = {m.text: m.lat for m in resolution.mentions}
+    assert placed.keys() == {"Cattai", "Wilberforce", "Sydney"}
+    assert all(lat is not None for lat in placed.values())
+
+
+def test_a_shared_name_of_a_list_stays_whole() -> None:
+    text = "Frogs died in the jungles of Central and South America."
+    article, annotations = _article(text, [("Central and South America", "LOC")])
+    resolution = resolve_places([article], [annotations])
+    assert [m.text for m in resolution.mentions] == ["Central and South America"]
+
+
+def test_a_name_cut_after_an_abbreviation_is_completed() -> None:
+    text = "About 30 homes near Fort St. John, in British Columbia, will be affected."
+    at = text.index("Fort St.")
+    article = Article("a", text, "test", None, None, None, "unknown", None, "en", 0)
+    bc = text.index("British Columbia")
+    mentions = (
+        Mention("a", at, at + 8, "Fort St.", "GPE", "model"),
+        Mention("a", bc, bc + 16, "British Columbia", "GPE", "model"),
+    )
+    resolution = resolve_places([article], [DocAnnotations("a", mentions)])
+    fort = resolution.mentions[0]
+    assert fort.text == "Fort St. John" and fort.lat is not None and fort.lon is not None
+    assert distance_km(fort.lat, fort.lon, 56.25, -120.85) < 30
+
+
+def test_a_small_town_placed_by_its_country_after_a_comma_is_kept() -> None:
+    text = "Study sites: Pailin, Cambodia; Attapeu, Laos; and Kinshasa."
+    lat, lon = _point(
+        text,
+        [("Pailin", "GPE"), ("Cambodia", "GPE"), ("Attapeu", "GPE"), ("Laos", "GPE"),
+         ("Kinshasa", "GPE")],
+        "Attapeu",
+    )
+    assert distance_km(lat, lon, 14.8, 106.8) < 100
