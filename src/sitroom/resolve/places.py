@@ -718,12 +718,49 @@ def _split_list(index: GeoIndex, found: _PlaceMention) -> list[_PlaceMention]:
     ]
 
 
+#: Lower-case words inside a place's name (``Ceamurlia de Jos``, ``Sidi el Barrani``).
+_NAME_PARTICLES = frozenset({"de", "del", "la", "el", "al", "da", "do", "di", "du", "des"})
+#: Capitalised words before a name that open a sentence rather than belong to the name.
+_LEADING_STOPS_BEFORE = frozenset({"in", "at", "on", "to", "from", "of", "and", "but", "for"})
+#: The most words a cut-off name is extended by to the left.
+_MOST_WORDS_BEFORE = 2
+
+
+def _completed_before(index: GeoIndex, mention: Mention, text: str) -> Mention:
+    """``mention`` extended over the capitalised words (and name particles) right before
+    it when the longer span is a gazetteer name and the mention alone is not (``Goz`` +
+    ``Beida``, ``Ceamurlia de`` + ``Jos``); otherwise ``mention`` itself."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return mention
+    words = before.split(" ")[:-1]  # the words before, the last one next to the mention
+    start = mention.start - 1
+    best = mention
+    taken = 0
+    while words and taken < _MOST_WORDS_BEFORE + 1:
+        word = words.pop()
+        if not word or not (word[:1].isupper() or word in _NAME_PARTICLES):
+            break
+        if word.lower() in _LEADING_WORDS | _LEADING_STOPS_BEFORE:
+            break  # "The Atlantic", "In Paris": not part of the name
+        if not word.replace("-", "").replace("'", "").isalpha():
+            break
+        start -= len(word)
+        taken += word not in _NAME_PARTICLES
+        piece = text[start : mention.end]
+        if word[:1].isupper() and index.indexes(fold(piece)):
+            best = replace(mention, start=start, text=piece)
+        start -= 1  # the blank before the word
+    return best
+
+
 def completed_mention(index: GeoIndex, mention: Mention, text: str) -> Mention:
     """``mention`` extended over the words the tagger cut off when the longer span is a
-    gazetteer name (``Guinea`` + ``-Bissau``, ``Democratic Republic`` + `` of the Congo``);
-    otherwise ``mention`` itself."""
+    gazetteer name (``Guinea`` + ``-Bissau``, ``Democratic Republic`` + `` of the Congo``,
+    ``Goz`` + ``Beida``); otherwise ``mention`` itself."""
     if not text or text[mention.start : mention.end] != mention.text:
         return mention
+    mention = _completed_before(index, mention, text)
     head = mention.text
     if head.endswith((" of", " of the")):  # "Democratic Republic of the" + "Congo"
         head = head.rsplit(" of", 1)[0]
@@ -1192,6 +1229,8 @@ def _place_mentions(
                 seen.add((mention.start, mention.end))
                 kept.append(_PlaceMention(replace(mention, label="GPE", source="metonymy")))
                 continue
+            if _names_town_itself(mention.text):
+                continue  # a town's own name: resolve/place_weak.py weighs it as a whole
             parts = _embedded_places(mention) or local_body_places(
                 mention,
                 written_places,
@@ -1336,6 +1375,15 @@ def _embedded_places(mention: Mention) -> list[Mention]:
         )
         i = j
     return found
+
+
+def _names_town_itself(text: str) -> bool:
+    """Whether ``text``, a name of several words, is a town's own name in the gazetteer
+    (``Ceamurlia de Jos``): no place is read inside it (not Jos, Nigeria)."""
+    key = fold(text)
+    if " " not in key:
+        return False
+    return any(e.kind == "city" and fold(e.name) == key for e in load_index().lookup(key))
 
 
 def _reads_as_place(name: str) -> bool:

@@ -268,3 +268,26 @@ def test_a_small_town_placed_by_its_country_after_a_comma_is_kept() -> None:
         "Attapeu",
     )
     assert distance_km(lat, lon, 14.8, 106.8) < 100
+
+
+def test_a_name_cut_before_its_last_word_is_completed_to_the_left() -> None:
+    text = "Children in camps near Goz Beida, in eastern Chad, were malnourished."
+    at = text.index("Beida")
+    chad = text.index("Chad")
+    article = Article("a", text, "test", None, None, None, "unknown", None, "en", 0)
+    mentions = (
+        Mention("a", at, at + 5, "Beida", "GPE", "model"),
+        Mention("a", chad, chad + 4, "Chad", "GPE", "model"),
+    )
+    resolution = resolve_places([article], [DocAnnotations("a", mentions)])
+    town = resolution.mentions[0]
+    assert town.text == "Goz Beida" and town.lat is not None and town.lon is not None
+    assert distance_km(town.lat, town.lon, 12.2, 21.4) < 50  # not Al Bayda in Libya
+
+
+def test_no_place_is_read_inside_an_organisation_named_exactly_like_a_town() -> None:
+    text = "The virus was confirmed in Ceamurlia de Jos and Maliuc in Romania."
+    placed = _placed(
+        text, [("Ceamurlia de Jos", "ORG"), ("Maliuc", "GPE"), ("Romania", "GPE")]
+    )
+    assert "Jos" not in placed  # never Jos, Nigeria
