@@ -93,6 +93,8 @@ _KIND_PRIOR = {
 #: Californian town, but a text saying it means the state.
 ALTERNATE_NAME_QUALITY = 0.85
 OTHER_NAME_QUALITY = 0.5
+#: A city this big is known by its other names (Léopoldville for Kinshasa).
+FAMOUS_CITY_POPULATION = 1_000_000
 #: Names this short (letters) that are not an area's own name are abbreviations of it.
 SHORT_FORM_LENGTH = 3
 #: rapidfuzz ratio above which an alternate name counts as a spelling of the main one.
@@ -878,6 +880,17 @@ def _holders(
             if c.entry.kind == "admin1" and same_country and c.entry.admin1 == place.admin1:
                 held[q_after.key].add(c.index)
     return dict(held)
+
+
+def _guessed(candidate: _Candidate) -> bool:
+    """Whether a reading rests on a guess: a spelling variant or fuzzy match, or a name
+    the place has only as another name altogether (``Molotov`` for Perm, ``Neymar``),
+    unless the place is a city of a million people or more, whose former names are known
+    (``Léopoldville``, ``Bombay``)."""
+    if candidate.variant:
+        return True
+    famous = candidate.entry.population >= FAMOUS_CITY_POPULATION
+    return candidate.quality <= OTHER_NAME_QUALITY and not famous
 
 
 def _stray_hamlet(
@@ -1807,14 +1820,15 @@ def resolve_places(
                 and c.lat is not None
                 and not c.candidate.variant
             ]
-            guess = choice.candidate if choice.candidate and choice.candidate.variant else None
+            # a spelling variant, or another name altogether (Molotov, once Perm's name)
+            guess = choice.candidate if choice.candidate and _guessed(choice.candidate) else None
             if guess is not None and not vouched(guess.entry, anchors, distance_km):
                 # Another spelling of a town (Kfraya for Al Qurayya) is a guess; far from
                 # every other place of the article it is a wrong one.
                 choice = _Choice(
                     None,
                     0.0,
-                    f"unlikely: only a similar name ({guess.entry.name}), "
+                    f"unlikely: only a similar or former name ({guess.entry.name}), "
                     "far from the article's other places",
                     None,
                     None,

@@ -291,3 +291,16 @@ def test_no_place_is_read_inside_an_organisation_named_exactly_like_a_town() -> 
         text, [("Ceamurlia de Jos", "ORG"), ("Maliuc", "GPE"), ("Romania", "GPE")]
     )
     assert "Jos" not in placed  # never Jos, Nigeria
+
+
+def test_another_name_altogether_counts_only_for_a_big_city_or_near_the_article_places() -> None:
+    text = "He planned to use Molotov cocktails in Columbus, Ohio, but met in Léopoldville."
+    article, annotations = _article(
+        text, [("Molotov", "GPE"), ("Columbus", "GPE"), ("Ohio", "GPE"), ("Léopoldville", "GPE")]
+    )
+    resolution = resolve_places([article], [annotations])
+    found = {m.text: m for m in resolution.mentions}
+    assert found["Molotov"].lat is None  # once Perm's name, far from Ohio
+    kinshasa = found["Léopoldville"]
+    assert kinshasa.lat is not None and kinshasa.lon is not None
+    assert distance_km(kinshasa.lat, kinshasa.lon, -4.32, 15.31) < 30
