@@ -686,7 +686,9 @@ _CONTINUATION = re.compile(
 #: Between the names a tagger ran into one mention (``Cattai and Wilberforce``).
 # A blank run is entered at its first blank only (the look-behind), so a long run of
 # spaces costs linear time, not quadratic (tests/unit/test_regex_linear.py).
-_JOINED = re.compile(r",[ \t]+(?:and[ \t]+|or[ \t]+)?|(?<![ \t])[ \t]+(?:and|or)[ \t]+")
+_JOINED = re.compile(
+    r",[ \t]+(?:and[ \t]+|or[ \t]+)?|(?<![ \t])[ \t]+(?:and|or|-|–|—)[ \t]+"
+)
 
 
 def _split_list(index: GeoIndex, found: _PlaceMention) -> list[_PlaceMention]:
@@ -1458,7 +1460,8 @@ def _names_area_itself(text: str) -> bool:
         return True
     key = fold(text)
     if len(key) <= ACRONYM_LENGTH and text.isupper():
-        return False
+        # "UN" is some area's code, not a name; "DRC" and "UAE" are the countries' own
+        return any(e.kind == "country" for e in load_index().lookup(key))
     return any(
         e.kind in {"country", "admin1"} and fold(e.name) == key for e in load_index().lookup(key)
     )

@@ -304,3 +304,22 @@ def test_another_name_altogether_counts_only_for_a_big_city_or_near_the_article_
     kinshasa = found["Léopoldville"]
     assert kinshasa.lat is not None and kinshasa.lon is not None
     assert distance_km(kinshasa.lat, kinshasa.lon, -4.32, 15.31) < 30
+
+
+def test_places_a_tagger_ran_together_across_a_dash_are_split() -> None:
+    text = "Outbreaks may spread to Central Africa - Nigeria, Cameroon and Chad - soon."
+    article, annotations = _article(
+        text, [("Central Africa - Nigeria", "GPE"), ("Cameroon", "GPE"), ("Chad", "GPE")]
+    )
+    resolution = resolve_places([article], [annotations])
+    assert {m.text for m in resolution.mentions} == {
+        "Central Africa", "Nigeria", "Cameroon", "Chad"
+    }
+
+
+def test_a_country_acronym_tagged_an_organisation_is_the_country_in_extraction() -> None:
+    text = "An agreement between the DRC and Angola may end the expulsions."
+    placed = _placed(text, [("DRC", "ORG"), ("Angola", "GPE")], metonymy=True)
+    ((lat, lon),) = placed["DRC"]
+    assert lat is not None and lon is not None and distance_km(lat, lon, -2.5, 23.5) < 500
+    assert "DRC" not in _placed(text, [("DRC", "ORG"), ("Angola", "GPE")])  # build: an actor
