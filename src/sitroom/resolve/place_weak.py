@@ -75,6 +75,7 @@ def relabelled_names(
 
 _BLANKS = " \t"
 _NAME_CHARS = "'’.-"
+_LONGEST_TITLE = 5  # "Capt.", "Prof."
 _SENTENCE_ENDS = ".!?:\"“\n"
 
 
@@ -109,7 +110,10 @@ def _alone(text: str, start: int, end: int) -> bool:
     if end < len(text) and (text[end].isalnum() or text[end] == "-"):
         return False
     previous, begin = _word_before(text, start)
-    if previous[:1].isupper() and previous.lower() != "the" and begin < start:
+    # "... Nature Reserves. Esperance recorded": a word that ends a sentence (longer than a
+    # title such as "Capt." or "Prof.") does not run on into the name
+    ends_sentence = previous.endswith((".", "!", "?")) and len(previous) > _LONGEST_TITLE
+    if previous[:1].isupper() and previous.lower() != "the" and begin < start and not ends_sentence:
         stop = begin
         while stop > 0 and text[stop - 1] in _BLANKS:
             stop -= 1

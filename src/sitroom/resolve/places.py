@@ -1993,6 +1993,8 @@ def _weak_rows(
     ]
     # a dateline's INNISFAIL is the Innisfail of the text below it
     names += [name.title() for name in names if name.isupper() and len(name) > ACRONYM_LENGTH - 2]
+    # a proposed name, once vouched for, is that place wherever else the article writes it
+    names += [m.text for m in relabelled]
     # Another mention covering the name blocks it, unless it is exactly the name under a
     # person's or an organisation's label (``a Churchill doctor``): events and works named
     # like a place (``Olympic``) are not it.

@@ -323,3 +323,17 @@ def test_a_country_acronym_tagged_an_organisation_is_the_country_in_extraction()
     ((lat, lon),) = placed["DRC"]
     assert lat is not None and lon is not None and distance_km(lat, lon, -2.5, 23.5) < 500
     assert "DRC" not in _placed(text, [("DRC", "ORG"), ("Angola", "GPE")])  # build: an actor
+
+
+def test_a_name_vouched_for_once_is_that_place_where_the_tagger_missed_it() -> None:
+    text = (
+        "Birds died near Esperance on the coast of Western Australia. The Nature Reserves. "
+        "Esperance recorded 457mm of rain."
+    )
+    article, annotations = _article(text, [("Western Australia", "GPE")])
+    at = text.index("Esperance")
+    person = Mention("a", at, at + 9, "Esperance", "PERSON", "model")
+    annotations = DocAnnotations("a", (person, *annotations.mentions))
+    resolution = resolve_places([article], [annotations])
+    starts = sorted(m.start for m in resolution.mentions if m.text == "Esperance")
+    assert starts == [at, text.rindex("Esperance")]
