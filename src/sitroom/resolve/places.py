@@ -7,7 +7,12 @@ variants (:func:`~sitroom.resolve.geo_names.unify`) and fuzzy matches (rapidfuzz
 threshold. Candidates are ranked by how well the name matched, the kind of place (a bare
 name is a country before an admin area before a town), population, how much the article and
 the corpus are about the candidate's country, and, in a second pass, closeness to the other
-places of the same article. Names that cannot be placed stay in the result with a reason.
+places of the same article. A reading that rests on a guess (a variant, a fuzzy match,
+another name altogether) or a hamlet abroad is kept only where the article's other places
+vouch for it. Names the tagger filed under another label or missed are proposed by
+:mod:`sitroom.resolve.place_cues` (what the sentence says) and
+:mod:`sitroom.resolve.place_weak` (kept only where vouched for). Names that cannot be placed
+stay in the result with a reason.
 """
 
 from __future__ import annotations
