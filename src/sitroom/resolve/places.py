@@ -680,11 +680,11 @@ def areas_after_in(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
     return _qualifier(index, ", " + following[found.end() :])[0]
 
 
-#: What may complete a name the tagger cut short: ``-Bissau``, `` of the Congo``.
+#: What may complete a name the tagger cut short: ``-Bissau``, `` of the Congo``, `` John``.
 _CONTINUATION = re.compile(
     r"(?:-[A-Z][\w'’]*|[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]*){1,2}"
-    # "Fort St." + " John": a name cut after an abbreviated word
-    r"|(?<=St\.|Mt\.|Ft\.)[ \t]+[A-Z][\w'’-]*)"
+    # "Fort St." + " John", "Pacific" + " NorthWest": the next capitalised words
+    r"|(?:[ \t]+[A-Z][\w'’-]*){1,2})"
 )
 
 
