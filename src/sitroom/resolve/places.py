@@ -889,6 +889,60 @@ def _holders(
     return dict(held)
 
 
+#: What joins an owner to the place it holds: ``London's Heathrow``, ``Paris' Louvre``.
+_POSSESSIVES = ("'s ", "’s ", "' ", "’ ")
+
+
+def _owners(rows: Sequence[tuple[Mention, _Query]], text: str) -> dict[str, _Query]:
+    """Name key -> the query of the place written right before it in the possessive
+    (``London's Heathrow``, ``Whittier's Penn Park``)."""
+    ends = {m.end: q for m, q in rows if q.key}
+    found: dict[str, _Query] = {}
+    for mention, q in rows:
+        before = text[max(0, mention.start - 3) : mention.start]
+        for mark in _POSSESSIVES:
+            owner = ends.get(mention.start - len(mark))
+            if before.endswith(mark) and owner is not None and owner.key != q.key:
+                found.setdefault(q.key, owner)
+    return found
+
+
+def _inside_owner(choice: _Choice, candidates: Sequence[_Candidate], owner: GeoEntry) -> _Choice:
+    """The reading of a name that lies in the place written before it in the possessive:
+    the choice when it does, else the biggest reading that does, else the owner's own point
+    (a town's airport, square or district the gazetteer does not list)."""
+    def holds(entry: GeoEntry) -> bool:
+        if owner.kind in {"city", "admin2"}:
+            return _near_entries(entry, owner)
+        if owner.kind == "country":
+            return entry.country_code == owner.country_code
+        return owner.kind == "admin1" and _holds(owner, [entry])
+
+    if choice.candidate is not None and holds(choice.candidate.entry):
+        return choice
+    if any(c.entry.kind in _WIDE_KINDS and c.quality >= 0.95 for c in candidates):
+        return choice  # "Toronto's Ontario health-card holders": no town holds a province
+    inside = [c for c in candidates if c.quality >= ALTERNATE_NAME_QUALITY and holds(c.entry)]
+    if inside:
+        best = max(inside, key=lambda c: (c.entry.population, -c.index))
+        return _Choice(best, round(0.5 * best.quality, 3), None, best.entry.lat, best.entry.lon)
+    if owner.kind not in {"city", "admin2"} or owner.lat is None or owner.lon is None:
+        return choice
+    return _Choice(
+        None,
+        0.3,
+        f"not in the gazetteer; placed at {owner.name}, which the text says holds it",
+        owner.lat,
+        owner.lon,
+    )
+
+
+def _near_entries(a: GeoEntry, b: GeoEntry) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
 def _guessed(candidate: _Candidate) -> bool:
     """Whether a reading rests on a guess: a spelling variant or fuzzy match, or a name
     the place has only as another name altogether (``Molotov`` for Perm, ``Neymar``),
@@ -1772,6 +1826,7 @@ def resolve_places(
             for row in rows_held:
                 support[row] = max(support.get(row, 0.0), QUALIFIER_BONUS)
             joint[key] = support
+        owners = _owners(rows, texts.get(art, ""))
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:
@@ -1809,6 +1864,11 @@ def resolve_places(
                     choice = _Choice(
                         choice.candidate, round(choice.confidence * 0.6, 3), None, *point
                     )
+            owner = owners.get(q.key)
+            held_by = (final.get(owner) or first.get(owner)) if owner is not None else None
+            if held_by is not None and held_by.candidate is not None and held_by.lat is not None:
+                # "London's Heathrow", "Cairo's Abbasiya neighbourhood": inside the owner
+                choice = _inside_owner(choice, candidates[q], held_by.candidate.entry)
             said_area = _area_said_instead(candidates[q], areas.get(q.key, ()), focus)
             if said_area is not None and said_area.lat is not None and said_area.lon is not None:
                 # "Holliday, Missouri" when the gazetteer knows no Holliday in Missouri: the

@@ -106,7 +106,7 @@ def test_a_full_name_keeps_its_words_for_the_person() -> None:
 
 
 def test_a_spelling_variant_far_from_the_article_places_stays_off_the_map() -> None:
-    text = "Several people were trapped at Whittier's Penn Park, Los Angeles County officials said."
+    text = "People were trapped at Penn Park near Whittier, Los Angeles County officials said."
     article, annotations = _article(
         text, [("Whittier", "GPE"), ("Penn Park", "FAC"), ("Los Angeles County", "GPE")]
     )
@@ -337,3 +337,24 @@ def test_a_name_vouched_for_once_is_that_place_where_the_tagger_missed_it() -> N
     resolution = resolve_places([article], [annotations])
     starts = sorted(m.start for m in resolution.mentions if m.text == "Esperance")
     assert starts == [at, text.rindex("Esperance")]
+
+
+def test_a_place_written_after_a_town_in_the_possessive_lies_in_that_town() -> None:
+    text = "Crew members work out of London's Heathrow, one of the busiest hubs."
+    lat, lon = _point(text, [("London", "GPE"), ("Heathrow", "FAC")], "Heathrow")
+    assert distance_km(lat, lon, 51.47, -0.45) < 50  # not Heathrow, Florida
+    park = "Several people were trapped at Whittier's Penn Park, officials said."
+    lat, lon = _point(park, [("Whittier", "GPE"), ("Penn Park", "FAC")], "Penn Park")
+    assert distance_km(lat, lon, 33.97, -118.03) < 20  # at Whittier, not Aspen Park
+
+
+def test_a_possessive_town_does_not_hold_a_province() -> None:
+    text = "In Ontario, donors are few. Just 21 per cent of Toronto's Ontario card holders sign."
+    article, annotations = _article(text, [("Ontario", "GPE"), ("Toronto", "GPE")])
+    resolution = resolve_places([article], [annotations])
+    province = [m for m in resolution.mentions if m.text == "Ontario"]
+    assert all(m.lat is not None and m.lon is not None for m in province)
+    assert all(
+        distance_km(m.lat, m.lon, 43.65, -79.38) > 161  # type: ignore[arg-type]
+        for m in province
+    )
