@@ -895,8 +895,10 @@ _POSSESSIVES = ("'s ", "’s ", "' ", "’ ")
 
 def _owners(rows: Sequence[tuple[Mention, _Query]], text: str) -> dict[str, _Query]:
     """Name key -> the query of the place written right before it in the possessive
-    (``London's Heathrow``, ``Whittier's Penn Park``)."""
+    (``London's Heathrow``, ``Whittier's Penn Park``) or right after it and ``in``
+    (``Dolby Theatre in Hollywood``)."""
     ends = {m.end: q for m, q in rows if q.key}
+    starts = {m.start: q for m, q in rows if q.key}
     found: dict[str, _Query] = {}
     for mention, q in rows:
         before = text[max(0, mention.start - 3) : mention.start]
@@ -904,6 +906,11 @@ def _owners(rows: Sequence[tuple[Mention, _Query]], text: str) -> dict[str, _Que
             owner = ends.get(mention.start - len(mark))
             if before.endswith(mark) and owner is not None and owner.key != q.key:
                 found.setdefault(q.key, owner)
+        # "the Dolby Theatre in Hollywood", "St. Takla Church in Alexandria"
+        after = starts.get(mention.end + len(" in "))
+        written_in = text[mention.end : mention.end + 4] == " in "
+        if written_in and after is not None and after.key != q.key:
+            found.setdefault(q.key, after)
     return found
 
 

@@ -358,3 +358,13 @@ def test_a_possessive_town_does_not_hold_a_province() -> None:
         distance_km(m.lat, m.lon, 43.65, -79.38) > 161  # type: ignore[arg-type]
         for m in province
     )
+
+
+def test_a_building_written_before_in_and_a_town_is_placed_in_that_town() -> None:
+    text = "The faithful gathered at St. Takla Church in Alexandria, Egypt, on Sunday."
+    lat, lon = _point(
+        text,
+        [("St. Takla Church", "FAC"), ("Alexandria", "GPE"), ("Egypt", "GPE")],
+        "St. Takla Church",
+    )
+    assert distance_km(lat, lon, 31.2, 29.9) < 50
