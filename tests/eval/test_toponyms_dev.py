@@ -22,7 +22,7 @@ SAMPLE = 15
 
 #: corpus -> metric -> floor (measured on the first 15 documents when set)
 FLOORS: dict[str, dict[str, float]] = {
-    "trnews": {"acc161": 0.86, "acc161_found": 0.87, "r": 0.95},  # 0.873, 0.887, 0.969
+    "trnews": {"acc161": 0.86, "acc161_found": 0.88, "r": 0.95},  # 0.881, 0.895, 0.969
     "geovirus": {"acc161": 0.83, "acc161_found": 0.86, "r": 0.95},  # 0.848, 0.876, 0.967
 }
 
