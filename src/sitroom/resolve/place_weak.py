@@ -79,7 +79,7 @@ _LONGEST_TITLE = 5  # "Capt.", "Prof."
 _SENTENCE_ENDS = ".!?:\"“\n"
 
 
-def _word_before(text: str, start: int) -> tuple[str, int]:
+def word_before(text: str, start: int) -> tuple[str, int]:
     """The word before ``start`` across blanks, and where it starts (``""`` when none)."""
     end = start
     while end > 0 and text[end - 1] in _BLANKS:
@@ -109,7 +109,7 @@ def _alone(text: str, start: int, end: int) -> bool:
         return False
     if end < len(text) and (text[end].isalnum() or text[end] == "-"):
         return False
-    previous, begin = _word_before(text, start)
+    previous, begin = word_before(text, start)
     # "... Nature Reserves. Esperance recorded": a word that ends a sentence (longer than a
     # title such as "Capt." or "Prof.") does not run on into the name
     ends_sentence = previous.endswith((".", "!", "?")) and len(previous) > _LONGEST_TITLE

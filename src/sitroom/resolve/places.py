@@ -60,6 +60,7 @@ from .place_weak import (
     relabelled_names,
     repeated_names,
     vouched,
+    word_before,
 )
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
@@ -2056,6 +2057,13 @@ def _weak_rows(
     listed = listed_names(doc.article, text, strong, taken, is_candidate)
     taken += [(m.start, m.end) for m in listed]
     listed += abbreviated_areas(doc.article, text, taken, area_abbreviations().keys())
+    taken += [(m.start, m.end) for m in listed]
+    # a smaller town before an office title (Beaconsfield Mayor), where vouched for
+    listed += [
+        replace(m, source="listed")
+        for m in office_places(doc.article, text, taken, is_candidate)
+        if not word_before(text, m.start)[0][:1].isupper()  # not "US Energy Secretary"
+    ]
     relabelled += listed
     taken += [(m.start, m.end) for m in listed]
     names = [

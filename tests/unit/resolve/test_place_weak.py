@@ -368,3 +368,11 @@ def test_a_building_written_before_in_and_a_town_is_placed_in_that_town() -> Non
         "St. Takla Church",
     )
     assert distance_km(lat, lon, 31.2, 29.9) < 50
+
+
+def test_a_small_town_before_an_office_title_is_placed_where_vouched_for() -> None:
+    text = "Montreal-area mayors met. Beaconsfield Mayor Georges Bourelle spoke in Montreal."
+    lat, lon = _point(text, [("Montreal", "GPE")], "Beaconsfield")
+    assert distance_km(lat, lon, 45.43, -73.86) < 30  # Beaconsfield, Quebec, not England
+    energy = "An aide to the US Energy Secretary fell ill in Washington, D.C."
+    assert "Energy" not in _placed(energy, [("US", "GPE"), ("Washington", "GPE")])
