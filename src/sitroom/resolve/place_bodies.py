@@ -45,8 +45,7 @@ LOCAL_BODY_WORDS = frozenset(
         "borough",
         # courts and officials named after the town or county they sit for
         # (``Litchfield Superior Court``, ``Wood Green Crown Court``, ``New Milford
-        # authorities``)
-        "court",
+        # authorities``); not "court" alone: the Supreme Court serves no town called Supreme
         "superior",
         "crown",
         "magistrates",

@@ -29,47 +29,101 @@ from .geo_index import GeoEntry
 from .geo_names import fold
 
 #: Labels of mentions whose whole name may be a place the tagger misread.
-RELABELLED = frozenset({"ORG", "PERSON", "NORP"})
+RELABELLED = frozenset({"ORG", "NORP"})
+#: Labels under which another mention of a placed name may still be that place (``a
+#: Churchill doctor``); a person's name (``Rubio``) or a people's stays what it is.
+REPEATED_INTO = frozenset({"ORG"})
+#: Capitalised words for institutions that some hamlet is also named (Congress, Arizona;
+#: Supreme, Louisiana): in news they are the institution, never the place.
+INSTITUTION_WORDS = frozenset(
+    {
+        "congress", "parliament", "senate", "assembly", "cabinet", "supreme", "court",
+        "council", "pentagon", "capitol", "treasury", "justice", "interior", "defense",
+        "defence", "commerce", "energy", "labor", "labour", "state", "states", "army", "navy",
+        "police", "government", "ministry", "commission", "union", "party", "church",
+        "university", "college", "hospital", "bank", "federal", "republican", "democrat",
+        "democrats", "republicans", "liberal", "conservative", "green", "greens", "red cross",
+        "red crescent",
+    }
+)
 #: Towns this close (km) lie together: the 100 miles toponym scoring also uses.
 NEAR_KM = 161.0
 #: Words after a name that keep it a place's name though capitalised (``London Police``).
 _SERVING_WORDS = frozenset({"police", "council", "mayor", "fire", "sheriff", "county"})
 _LEADING_THE = re.compile(r"^(?:[Tt]he)[ \t]+")
-_POSSESSIVE = re.compile(r"['’]s\Z")
 
 
 def _bare(text: str) -> tuple[str, int]:
-    """``text`` without a leading ``the`` or a trailing possessive, and the cut in front."""
+    """``text`` without a leading ``the``, and the cut in front. A possessive stays: a
+    firm's name is written so (``McDonald's``)."""
     lead = _LEADING_THE.match(text)
     cut = lead.end() if lead else 0
-    return _POSSESSIVE.sub("", text[cut:]), cut
+    return text[cut:], cut
 
 
 def _overlaps(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in taken)
 
 
+#: Words before a name that say it is where something is or goes (``to Warwick``).
+_LOCATIVES = frozenset(
+    {"in", "at", "to", "near", "from", "across", "around", "outside", "of", "by"}
+)
+
+
+def _placed_by_words(text: str, mention: Mention) -> bool:
+    """Whether a mention the tagger read as a person or an organisation may be a place: a
+    name of several words (``Mission Viejo``, ``Black Hawk County``), or one written after
+    a word of place (``to Warwick in Queensland``, ``from Menoufia``, ``near Orneta``) and
+    not in the possessive (``a McDonald's restaurant``). ``Wilson died`` or ``Ford loses``
+    stays a person."""
+    if mention.label not in RELABELLED | {"PERSON"}:
+        return False
+    if " " in _bare(mention.text)[0].strip():
+        return True
+    if text[mention.end : mention.end + 2] in {"'s", "’s"}:
+        return False
+    previous, _ = word_before(text, mention.start)
+    return previous.lower() in _LOCATIVES
+
+
+def _may_be_nearby(text: str, mention: Mention) -> bool:
+    """Whether a one-word organisation's name with no word of place before it may still be a
+    place, to be kept only beside a town of the article (``the Pirbright laboratory`` near
+    Guildford): not a person's, not in the possessive (``McDonald's``)."""
+    if mention.label not in RELABELLED or " " in _bare(mention.text)[0].strip():
+        return False
+    return text[mention.end : mention.end + 2] not in {"'s", "’s"}
+
+
 def relabelled_names(
     article: str,
+    text: str,
     mentions: Iterable[Mention],
     taken: Sequence[tuple[int, int]],
     is_candidate: Callable[[str], bool],
 ) -> list[Mention]:
-    """Mentions under :data:`RELABELLED` whose whole name (less a leading ``the`` and a
-    possessive) is a name ``is_candidate`` accepts (folded) and that no span of ``taken``
-    overlaps: proposals the resolver keeps only when :func:`vouched`."""
+    """Mentions under :data:`RELABELLED` (or a person's name that reads as a place) whose
+    whole name (less a leading ``the``) is a name ``is_candidate`` accepts (folded) and
+    that no span of ``taken`` overlaps: proposals the resolver keeps only when
+    :func:`vouched` (source ``relabelled``) or, with no word of place before a one-word
+    name, only near a town of the article (source ``nearby``)."""
     found: list[Mention] = []
     for mention in mentions:
-        if mention.label not in RELABELLED:
+        placed = _placed_by_words(text, mention)
+        if not placed and not _may_be_nearby(text, mention):
             continue
         name, cut = _bare(mention.text)
         start = mention.start + cut
         span = (start, start + len(name))
-        if not name[:1].isupper() or _overlaps(span, taken) or not is_candidate(fold(name)):
+        if not name[:1].isupper() or _overlaps(span, taken) or fold(name) in INSTITUTION_WORDS:
             continue
+        if not _alone(text, *span) or not is_candidate(fold(name)):
+            continue  # "Ford O'Connell": a name that runs on is a person's or a firm's
         # the tagger's label stays: an organisation's name may be a place standing for its
         # government, which only toponym extraction counts
-        found.append(Mention(article, *span, name, mention.label, "relabelled"))
+        source = "relabelled" if placed else "nearby"
+        found.append(Mention(article, *span, name, mention.label, source))
     return found
 
 
@@ -137,7 +191,7 @@ def repeated_names(
     found: list[Mention] = []
     spans = list(taken)
     for name in sorted(set(names), key=lambda n: (-len(n), n)):
-        if len(name) < 3 or not name[:1].isupper():
+        if len(name) < 3 or not name[:1].isupper() or fold(name) in INSTITUTION_WORDS:
             continue
         for match in re.finditer(re.escape(name), text):
             span = match.span()
@@ -178,6 +232,8 @@ def listed_names(
         for start, end in chain:
             name = text[start:end]
             if _overlaps((start, end), taken) or name.split()[0].lower() in _NOT_NAMES:
+                continue
+            if fold(name) in INSTITUTION_WORDS:
                 continue
             if is_candidate(fold(name)):
                 found.append(Mention(article, start, end, name, "GPE", "listed"))

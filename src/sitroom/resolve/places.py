@@ -54,7 +54,8 @@ from .place_cues import (
 )
 from .place_labels import distinct_names, written_kind_word
 from .place_weak import (
-    RELABELLED,
+    INSTITUTION_WORDS,
+    REPEATED_INTO,
     abbreviated_areas,
     listed_names,
     relabelled_names,
@@ -1369,7 +1370,7 @@ def _cued_places(
     taken += [(m.start, m.end) for m in found]
     found += named_kinds(doc.article, text, taken, lambda key: bool(index.indexes(key)))
     taken += [(m.start, m.end) for m in found]
-    for cue in (listed_kinds, areas_by_word, dateline_places):
+    for cue in (listed_kinds, dateline_places):
         found += cue(doc.article, text, taken, names_kind)
         taken += [(m.start, m.end) for m in found]
     found += [
@@ -2046,6 +2047,7 @@ def _weak_rows(
         m
         for m in relabelled_names(
             doc.article,
+            text,
             [m for m in doc.mentions if m.source not in ACTOR_SOURCES],
             taken,
             is_candidate,
@@ -2057,6 +2059,12 @@ def _weak_rows(
     listed = listed_names(doc.article, text, strong, taken, is_candidate)
     taken += [(m.start, m.end) for m in listed]
     listed += abbreviated_areas(doc.article, text, taken, area_abbreviations().keys())
+    taken += [(m.start, m.end) for m in listed]
+    # a name before the word for its kind of area (Maoxian county), where vouched for:
+    # "the Granite state" names no Granite County
+    listed += [
+        replace(m, source="listed") for m in areas_by_word(doc.article, text, taken, is_candidate)
+    ]
     taken += [(m.start, m.end) for m in listed]
     # a smaller town before an office title (Beaconsfield Mayor), where vouched for
     listed += [
@@ -2081,12 +2089,14 @@ def _weak_rows(
     # Place mentions left out (an actor, a person's name) block it too.
     blocking = [
         (m.start, m.end)
-        if m.label in RELABELLED and m.source not in ACTOR_SOURCES
+        if m.label in REPEATED_INTO and m.source not in ACTOR_SOURCES
         else (m.start, m.end + 1)
         for m in doc.mentions
     ]
+    # never a word of a person's name the article or the corpus writes in full
+    names = [n for n in names if not set(fold(n).split()) & people]
     repeated = repeated_names(doc.article, text, names, taken, blocking)
-    found = [*relabelled, *repeated]
+    found = [m for m in (*relabelled, *repeated) if fold(m.text) not in INSTITUTION_WORDS]
     return [(m, _query(m.text, text[m.end : m.end + 20])) for m in found]
 
 
@@ -2113,7 +2123,7 @@ def _vouched_rows(
     kept: list[tuple[Mention, _Query]] = []
     for mention, q in proposed:
         choice = placed.get(q.key)
-        if choice is None and mention.source in {"relabelled", "listed"}:
+        if choice is None and mention.source in {"relabelled", "listed", "nearby"}:
             readings = [
                 c
                 for c in exact.get(q, [])
@@ -2133,7 +2143,12 @@ def _vouched_rows(
             entry = found.candidate.entry
             # the article's places vouch for it, or the writer says where it lies
             # ("Christchurch, New Zealand")
-            if not vouched(entry, anchors, distance_km) and not _inside_any(entry, said):
+            if mention.source == "nearby":
+                # a one-word organisation's name: only a town near one the article names
+                towns = [a for a in anchors if a.kind in {"city", "admin2"}]
+                if not any(_near_entries(entry, town) for town in towns):
+                    continue
+            elif not vouched(entry, anchors, distance_km) and not _inside_any(entry, said):
                 continue
             choice = found
             placed[q.key] = found

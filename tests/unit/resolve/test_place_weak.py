@@ -57,11 +57,22 @@ def test_a_name_covered_by_a_longer_mention_is_not_repeated() -> None:
     assert found == []
 
 
-def test_relabelled_names_are_whole_mentions_without_the_and_possessive() -> None:
-    text = "Crews met at the Pirbright's gate."
-    org = Mention("a", 13, 28, text[13:28], "ORG", "model")
-    found = relabelled_names("a", [org], [], lambda key: key == "pirbright")
-    assert [(m.start, m.end, m.text) for m in found] == [(17, 26, "Pirbright")]
+def test_relabelled_names_are_whole_mentions_without_the() -> None:
+    text = "Crews met at the Pirbright gate; Ford loses; a McDonald's shop; Wilson died."
+    orgs = [
+        Mention("a", 13, 26, text[13:26], "ORG", "model"),
+        Mention("a", text.index("Ford"), text.index("Ford") + 4, "Ford", "PERSON", "model"),
+        Mention("a", text.index("McD"), text.index("McD") + 8, "McDonald", "ORG", "model"),
+        Mention("a", text.index("Wil"), text.index("Wil") + 6, "Wilson", "ORG", "model"),
+    ]
+    found = relabelled_names("a", text, orgs, [], lambda key: True)
+    # a person's one-word name with no word of place before it stays a person, a firm's
+    # name in the possessive stays a firm; a one-word organisation's name is kept only
+    # near a town of the article
+    assert [(m.start, m.end, m.text, m.source) for m in found] == [
+        (17, 26, "Pirbright", "relabelled"),
+        (text.index("Wil"), text.index("Wil") + 6, "Wilson", "nearby"),
+    ]
 
 
 def _entry(kind: str, cc: str, admin1: str | None, lat: float, lon: float) -> GeoEntry:
