@@ -137,6 +137,7 @@ def score_doc(
             {
                 "doc": doc["doc"],
                 "gold": g["text"],
+                "start": g["start"],
                 "gold_name": g.get("name") or g.get("page"),
                 "gold_at": [g["lat"], g["lon"]],
                 "found": p is not None,
@@ -147,7 +148,14 @@ def score_doc(
         )
     for pi, p in enumerate(predicted):
         if pi not in pairs.values():
-            errors.append({"doc": doc["doc"], "spurious": p["text"], "predicted": p.get("name")})
+            errors.append(
+                {
+                    "doc": doc["doc"],
+                    "spurious": p["text"],
+                    "start": p["start"],
+                    "predicted": p.get("name"),
+                }
+            )
 
 
 def evaluate(

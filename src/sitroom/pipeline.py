@@ -207,9 +207,10 @@ def assemble_report(
     if aliases is None:
         aliases = _load_aliases(options.aliases)
     # The entity, place and quote steps share one read of the parts they use (eight walks
-    # over the stored payloads before), held until the quotes are linked.
+    # over the stored payloads before), held until the quotes are linked. Citations reach the
+    # entity step too: a cited outlet is an organisation, never a place (``Middle East Eye``).
     heads = HeldAnnotations(annotations.only(*_HEAD_PARTS), _HEAD_PARTS)
-    entities = resolve_entities(heads.only("mentions", "acronyms"), aliases=aliases)
+    entities = resolve_entities(heads.only("mentions", "acronyms", "citations"), aliases=aliases)
     release_freed_memory()
     # citations: the outlets they name hold no place (``told Middle East Eye``)
     places = _resolve_places_remembered(store, articles, heads.only("mentions", "citations"),

@@ -68,6 +68,8 @@ from .given_names import full_given_name, full_given_names
 from .known_places import is_known_place
 from .name_prefixes import load_name_prefixes, strip_prefixes
 
+#: Citation kinds that name a news outlet or a wire agency.
+OUTLET_CITATIONS = frozenset({"outlet", "agency"})
 #: Labels that may stand for a person's surname the model mislabelled (``Kilic`` as ORG).
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 #: Labels of places: a modifier (``Western``) is never taken off them.
@@ -206,12 +208,17 @@ def resolve_entities(
             return "name:" + folded
         return _key(surface, label, source, countries)
 
-    found = [
-        (mention, clean_surface(mention.text))
-        for doc in annotations
-        for mention in doc.mentions
-        if not is_pronoun(mention.text)
-    ]
+    found: list[tuple[Mention, str]] = []
+    # A name the corpus cites as a news outlet or agency (``told Middle East Eye``) is an
+    # organisation, whatever place words it holds and however the model labelled it.
+    outlets: set[str] = set()
+    for doc in annotations:  # one pass: a stored view decodes each article per pass
+        found += [(m, clean_surface(m.text)) for m in doc.mentions if not is_pronoun(m.text)]
+        outlets.update(
+            fold_name(clean_surface(c.source_text))
+            for c in doc.citations
+            if c.kind in OUTLET_CITATIONS
+        )
     found = [(mention, surface) for mention, surface in found if fold_name(surface)]
     cores = _cores(found, countries, protected)
     items = [
@@ -237,7 +244,7 @@ def resolve_entities(
     for alias, target in rules.merges:
         if groups.join(rule_key(alias), rule_key(target)):
             canonical[rule_key(target)] = target
-    return _build(items, groups, canonical, countries, joined_as_person)
+    return _build(items, groups, canonical, countries, joined_as_person, frozenset(outlets))
 
 
 def _cores(
@@ -526,6 +533,7 @@ def _build(
     canonical: dict[str, str],
     countries: Countries,
     people: set[str],
+    outlets: frozenset[str] = frozenset(),
 ) -> EntityResolution:
     members: dict[str, list[_Item]] = defaultdict(list)
     for item in items:
@@ -540,6 +548,8 @@ def _build(
         group = members[root]
         keys = {item.key for item in group}
         kind = _type(group, keys, people)
+        if kind != "ORG" and any(fold_name(item.surface) in outlets for item in group):
+            kind = "ORG"  # a cited outlet (Middle East Eye, Hurriyet), not a place or a person
         name = forced.get(root) or _name(group, keys, kind, countries)
         canonical_key = root if root.startswith(("country:", "gov:")) else "name:" + fold_name(name)
         if canonical_key in used:  # two people both known only as ``Jatoi``

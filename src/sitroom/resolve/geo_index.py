@@ -53,7 +53,7 @@ from .geo_sources import (
 )
 
 #: Bump when the derived index's content or layout changes.
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 
 GeoKind = Literal["continent", "country", "admin1", "city", "admin2", "region"]
 
@@ -104,7 +104,7 @@ COUNTRY_FORMS: Mapping[str, tuple[str, ...]] = {
     "SZ": ("Swaziland",),
     "CV": ("Cape Verde",),
     "TL": ("East Timor",),
-    "CG": ("Congo-Brazzaville",),
+    "CG": ("Congo-Brazzaville", "Republic of Congo", "Republic of the Congo"),
     "KP": ("North Korea", "DPRK"),
     "KR": ("South Korea",),
     "CZ": ("Czechia", "Czech Republic"),

@@ -43,6 +43,15 @@ LOCAL_BODY_WORDS = frozenset(
         "mayor",
         "township",
         "borough",
+        # courts and officials named after the town or county they sit for
+        # (``Litchfield Superior Court``, ``Wood Green Crown Court``, ``New Milford
+        # authorities``); not "court" alone: the Supreme Court serves no town called Supreme
+        "superior",
+        "crown",
+        "magistrates",
+        "magistrates'",
+        "municipal",
+        "authorities",
     }
 )
 #: Last words of a county-like area's name (``Laurel County``, ``Orleans Parish``).
@@ -139,7 +148,7 @@ def _longest_place(
         start, end = run[0][0], run[-1][1]
         piece = text[start:end].rstrip(".")
         key = fold(piece)
-        if not key or key in KIND_WORDS or not known(key):
+        if not key or key in KIND_WORDS or key in LOCAL_BODY_WORDS or not known(key):
             continue
         after = text[words[j][0] : words[j][1]].lower() if j < len(words) else ""
         serves = after.rstrip(".") in LOCAL_BODY_WORDS

@@ -175,3 +175,106 @@ def named_kinds(
             spans.append(span)
             found.append(Mention(article, *span, name, "GPE", "kind"))
     return found
+
+
+#: A word for a kind of place, in the plural, before ``of`` or a colon and a list of names:
+#: ``the villages of Foua and Kfraya``, ``four villages: Kampungu, Makonono and Mombo``.
+_KINDS_OF_NAMES = re.compile(
+    r"\b(?:[Tt]owns|[Cc]ities|[Vv]illages|[Ii]slands|[Pp]rovinces|[Ss]tates|[Rr]egions"
+    r"|[Dd]istricts|[Cc]ounties|[Mm]unicipalities|[Gg]overnorates|[Cc]ommunities"
+    r"|[Tt]ownships|[Ss]uburbs)(?:[ \t]+of|:)[ \t]+"
+)
+#: One name of such a list: up to three capitalised words (``Ceamurlia de Jos``).
+_LIST_NAME = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-Z][\w'’-]*){0,2}")
+#: Between two names of such a list.
+_LIST_SEP = re.compile(r",[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+#: The most names read from one list.
+_MOST_LISTED = 12
+
+
+def listed_kinds(
+    article: str,
+    text: str,
+    taken: Sequence[tuple[int, int]],
+    is_known: Callable[[str], bool],
+) -> list[Mention]:
+    """Names listed after the plural of a kind of place (``the villages of Foua and
+    Kfraya``, ``the eastern states of Saxony-Anhalt and Thuringia``) that no span of
+    ``taken`` overlaps and that the gazetteer knows (``is_known``, on the folded name)."""
+    found: list[Mention] = []
+    spans = list(taken)
+    for kind in _KINDS_OF_NAMES.finditer(text):
+        at = kind.end()
+        for _ in range(_MOST_LISTED):
+            name = _LIST_NAME.match(text, at)
+            if name is None:
+                break
+            span = name.span()
+            if _free(span, spans) and is_known(fold(name.group(0))):
+                spans.append(span)
+                found.append(Mention(article, *span, name.group(0), "GPE", "kind"))
+            gap = _LIST_SEP.match(text, name.end())
+            if gap is None:
+                break
+            at = gap.end()
+    return found
+
+
+#: Words for an area written after its name in lower case: ``Maoxian county``,
+#: ``Abbassiya district``, ``Warab state``.
+_NAME_THEN_AREA_WORD = re.compile(
+    r"\b([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+(?:county|district|province|state"
+    r"|governorate|prefecture|municipality|districts|provinces|counties)\b"
+)
+
+
+def areas_by_word(
+    article: str,
+    text: str,
+    taken: Sequence[tuple[int, int]],
+    is_known: Callable[[str], bool],
+) -> list[Mention]:
+    """Names followed by the lower-case word for their kind of area (``in Maoxian county
+    in Sichuan province``, ``Giza's Haram district``) that no span of ``taken`` overlaps and
+    that the gazetteer knows, less a leading ``The`` written in capitals."""
+    found: list[Mention] = []
+    spans = list(taken)
+    for match in _NAME_THEN_AREA_WORD.finditer(text):
+        name, start = _trimmed(match.group(1), match.start(1))
+        span = (start, start + len(name))
+        if name.lower() in _LEADING_STOPS or not _free(span, spans):
+            continue
+        if is_known(fold(name)):
+            spans.append(span)
+            found.append(Mention(article, *span, name, "GPE", "kind"))
+    return found
+
+
+#: A run of up to three words in capitals: a dateline's place (``INNISFAIL``, ``NEW MILFORD``).
+_CAPITALS_RUN = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}")
+
+
+def dateline_places(
+    article: str,
+    text: str,
+    taken: Sequence[tuple[int, int]],
+    is_known: Callable[[str], bool],
+) -> list[Mention]:
+    """The place of a dateline (``INNISFAIL - Nine-year-old``, ``HOLLIDAY, Mo. —``,
+    ``LONDON, Ky. (WKYT) -``): a name in capitals that opens the text, a line or a sentence
+    and is followed by a dash, a comma or a bracket, when the gazetteer knows it."""
+    found: list[Mention] = []
+    spans = list(taken)
+    for match in _CAPITALS_RUN.finditer(text):
+        start, end = match.span()
+        name = match.group(0).rstrip(".")
+        before = text[max(0, start - 3) : start].rstrip(" \t")
+        opens = start == 0 or not before or before.endswith(("\n", ".", "!", "?"))
+        after = text[end : end + 3].lstrip(" \t")
+        if not opens or not after or after[0] not in ",(-—–":
+            continue
+        span = (start, start + len(name))
+        if _free(span, spans) and is_known(fold(name)):
+            spans.append(span)
+            found.append(Mention(article, *span, name, "GPE", "dateline"))
+    return found

@@ -7,7 +7,12 @@ variants (:func:`~sitroom.resolve.geo_names.unify`) and fuzzy matches (rapidfuzz
 threshold. Candidates are ranked by how well the name matched, the kind of place (a bare
 name is a country before an admin area before a town), population, how much the article and
 the corpus are about the candidate's country, and, in a second pass, closeness to the other
-places of the same article. Names that cannot be placed stay in the result with a reason.
+places of the same article. A reading that rests on a guess (a variant, a fuzzy match,
+another name altogether) or a hamlet abroad is kept only where the article's other places
+vouch for it. Names the tagger filed under another label or missed are proposed by
+:mod:`sitroom.resolve.place_cues` (what the sentence says) and
+:mod:`sitroom.resolve.place_weak` (kept only where vouched for). Names that cannot be placed
+stay in the result with a reason.
 """
 
 from __future__ import annotations
@@ -39,8 +44,25 @@ from .names import fold_name
 from .outlet_names import inside_outlet, known_outlets, outlet_spans
 from .place_bodies import local_body_places, place_keys
 from .place_coherence import contenders, joint_support
-from .place_cues import named_kinds, office_places, qualified_towns
+from .place_cues import (
+    areas_by_word,
+    dateline_places,
+    listed_kinds,
+    named_kinds,
+    office_places,
+    qualified_towns,
+)
 from .place_labels import distinct_names, written_kind_word
+from .place_weak import (
+    INSTITUTION_WORDS,
+    REPEATED_INTO,
+    abbreviated_areas,
+    listed_names,
+    relabelled_names,
+    repeated_names,
+    vouched,
+    word_before,
+)
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -78,6 +100,8 @@ _KIND_PRIOR = {
 #: Californian town, but a text saying it means the state.
 ALTERNATE_NAME_QUALITY = 0.85
 OTHER_NAME_QUALITY = 0.5
+#: A city this big is known by its other names (Léopoldville for Kinshasa).
+FAMOUS_CITY_POPULATION = 1_000_000
 #: Names this short (letters) that are not an area's own name are abbreviations of it.
 SHORT_FORM_LENGTH = 3
 #: rapidfuzz ratio above which an alternate name counts as a spelling of the main one.
@@ -107,6 +131,11 @@ EMBEDDED_TOWN_POPULATION = 100_000
 #: A town below this size whose name the corpus also writes in lower case is that word.
 COMMON_WORD_POPULATION = 500_000
 _LEADING_WORDS = frozenset({"the"})
+#: Words for a kind of area that name a first-level area wherever they are used (a
+#: "province" is second-level in Spain or Italy, a "region" in many countries).
+FIRST_LEVEL_WORDS = frozenset({"state", "governorate", "oblast", "prefecture"})
+#: Titles after a name that make it a first-level area (``New York Gov.``, ``Ohio governor``).
+GOVERNOR_WORDS = frozenset({"gov", "governor"})
 _TRAILING_PLACE_WORDS = frozenset({"countryside", "city", "town", "village"})
 #: Points of the compass and their adjectives: they name a part of a place and, alone, no place.
 COMPASS_WORDS = frozenset(
@@ -199,6 +228,7 @@ class _Candidate:
     index: int
     entry: GeoEntry
     quality: float  # how well the name matched, 0..1
+    variant: bool = False  # a transliteration variant or fuzzy match, not the name itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,9 +271,15 @@ def _query(text: str, following: str) -> _Query:
     letters = text.replace(".", "")
     acronym_like = letters.isalpha() and letters.isupper() and len(letters) <= ACRONYM_LENGTH
     next_word = fold(following).split()[:1]
+    first_level = False
     if next_word and next_word[0] in ADMIN_WORDS and not acronym_like:
         admin_hint = True  # "Aleppo province"; but "US State Department" names no state
-    return _Query(" ".join(words), admin_hint, acronym_like)
+        # "California state senators": a state is first-level everywhere, so a municipality
+        # named after its town (Califórnia, Paraná) is not what the word means
+        first_level = next_word[0] in FIRST_LEVEL_WORDS
+    if next_word and next_word[0] in GOVERNOR_WORDS and not acronym_like:
+        admin_hint = first_level = True  # "New York Gov. Andrew Cuomo": the state's governor
+    return _Query(" ".join(words), admin_hint, acronym_like, first_level=first_level)
 
 
 @lru_cache(maxsize=64)
@@ -463,7 +499,8 @@ def _stored_variant_matches(key: str, countries: tuple[str, ...]) -> tuple[tuple
 def _variants(index: GeoIndex, key: str, countries: Sequence[str]) -> list[_Candidate]:
     """Transliteration variants and fuzzy matches inside ``countries`` only."""
     return [
-        _Candidate(i, index.entry(i), q) for i, q in _stored_variant_matches(key, tuple(countries))
+        _Candidate(i, index.entry(i), q, variant=True)
+        for i, q in _stored_variant_matches(key, tuple(countries))
     ]
 
 
@@ -626,17 +663,115 @@ def _qualifier(index: GeoIndex, following: str) -> tuple[tuple[GeoEntry, ...], i
 
 _TOKEN = re.compile(r"\S+")
 
+#: `` in northeast Missouri``, `` in the Akita Prefecture``: the area a place is said to lie in.
+_IN_AREA = re.compile(
+    r"(?:[ \t]+located)?[ \t]+in[ \t]+(?:the[ \t]+)?(?:(?:north|south|east|west|central"
+    r"|northern|southern|eastern|western|northeast|northwest|southeast|southwest"
+    r"|northeastern|northwestern"
+    r"|southeastern|southwestern|rural)[ \t]+)?(?=[A-Z])"
+)
 
-#: What may complete a name the tagger cut short: ``-Bissau``, `` of the Congo``.
-_CONTINUATION = re.compile(r"(?:-[A-Z][\w'’]*|[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]*){1,2})")
+
+def areas_after_in(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
+    """The countries or first-level areas named right after a place and ``in``
+    (``Monroe County in northeast Missouri``, ``Kogelo in Nyanza province``): where the
+    writer says the place lies, as after a comma (:func:`qualifier_areas`)."""
+    found = _IN_AREA.match(following)
+    if found is None:
+        return ()
+    return _qualifier(index, ", " + following[found.end() :])[0]
+
+
+#: What may complete a name the tagger cut short: ``-Bissau``, `` of the Congo``, `` John``.
+_CONTINUATION = re.compile(
+    r"(?:-[A-Z][\w'’]*|[ \t]+of(?:[ \t]+the)?(?:[ \t]+[A-Z][\w'’-]*){1,2}"
+    # "Fort St." + " John", "Pacific" + " NorthWest": the next capitalised words
+    r"|(?:[ \t]+[A-Z][\w'’-]*){1,2})"
+)
+
+
+#: Between the names a tagger ran into one mention (``Cattai and Wilberforce``).
+# A blank run is entered at its first blank only (the look-behind), so a long run of
+# spaces costs linear time, not quadratic (tests/unit/test_regex_linear.py).
+_JOINED = re.compile(
+    r",[ \t]+(?:and[ \t]+|or[ \t]+)?|(?<![ \t])[ \t]+(?:and|or|-|–|—)[ \t]+"
+)
+
+
+def _split_list(index: GeoIndex, found: _PlaceMention) -> list[_PlaceMention]:
+    """``found`` itself, or the names a tagger ran together into it (``Cattai and
+    Wilberforce``, ``Hornsey, Stoke Newington``) when the whole is no gazetteer name
+    (``Trinidad and Tobago`` is) and each part is."""
+    mention = found.mention
+    if found.country is not None or found.key is not None:
+        return [found]
+    gaps = list(_JOINED.finditer(mention.text))
+    if not gaps or index.indexes(fold(mention.text)):
+        return [found]
+    bounds = [0, *(b for g in gaps for b in g.span()), len(mention.text)]
+    parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    pieces = [mention.text[a:b] for a, b in parts]
+    if not all(
+        p[:1].isupper() and fold(p) not in GENERIC_WORDS and index.indexes(fold(p))
+        for p in pieces
+    ):
+        return [found]  # "Central and South America" is one name, shared
+    return [
+        _PlaceMention(
+            replace(
+                mention,
+                start=mention.start + a,
+                end=mention.start + b,
+                text=mention.text[a:b],
+            )
+        )
+        for a, b in parts
+    ]
+
+
+#: Lower-case words inside a place's name (``Ceamurlia de Jos``, ``Sidi el Barrani``).
+_NAME_PARTICLES = frozenset({"de", "del", "la", "el", "al", "da", "do", "di", "du", "des"})
+#: Capitalised words before a name that open a sentence rather than belong to the name.
+_LEADING_STOPS_BEFORE = frozenset({"in", "at", "on", "to", "from", "of", "and", "but", "for"})
+#: The most words a cut-off name is extended by to the left.
+_MOST_WORDS_BEFORE = 2
+
+
+def _completed_before(index: GeoIndex, mention: Mention, text: str) -> Mention:
+    """``mention`` extended over the capitalised words (and name particles) right before
+    it when the longer span is a gazetteer name and the mention alone is not (``Goz`` +
+    ``Beida``, ``Ceamurlia de`` + ``Jos``); otherwise ``mention`` itself."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    if not before.endswith(" ") or before.endswith("  "):
+        return mention
+    words = before.split(" ")[:-1]  # the words before, the last one next to the mention
+    start = mention.start - 1
+    best = mention
+    taken = 0
+    while words and taken < _MOST_WORDS_BEFORE + 1:
+        word = words.pop()
+        if not word or not (word[:1].isupper() or word in _NAME_PARTICLES):
+            break
+        if word.lower() in _LEADING_WORDS | _LEADING_STOPS_BEFORE:
+            break  # "The Atlantic", "In Paris": not part of the name
+        if not word.replace("-", "").replace("'", "").isalpha():
+            break
+        start -= len(word)
+        taken += word not in _NAME_PARTICLES
+        piece = text[start : mention.end]
+        if word[:1].isupper() and index.indexes(fold(piece)):
+            best = replace(mention, start=start, text=piece)
+        start -= 1  # the blank before the word
+    return best
 
 
 def completed_mention(index: GeoIndex, mention: Mention, text: str) -> Mention:
     """``mention`` extended over the words the tagger cut off when the longer span is a
-    gazetteer name (``Guinea`` + ``-Bissau``, ``Democratic Republic`` + `` of the Congo``);
-    otherwise ``mention`` itself."""
+    gazetteer name (``Guinea`` + ``-Bissau``, ``Democratic Republic`` + `` of the Congo``,
+    ``Goz`` + ``Beida``); otherwise ``mention`` itself."""
     if not text or text[mention.start : mention.end] != mention.text:
         return mention
+    mention = _completed_before(index, mention, text)
     head = mention.text
     if head.endswith((" of", " of the")):  # "Democratic Republic of the" + "Congo"
         head = head.rsplit(" of", 1)[0]
@@ -730,6 +865,153 @@ def _choose(
             return _Choice(None, 0.0, f"ambiguous: {names}", None, None)
     confidence = best.quality * (0.5 + 0.5 * min(1.0, margin / 2.0))
     return _Choice(best, round(confidence, 3), None, best.entry.lat, best.entry.lon)
+
+
+def _holders(
+    rows: Sequence[tuple[Mention, _Query]],
+    text: str,
+    first: Mapping[_Query, _Choice],
+    candidates: Mapping[_Query, Sequence[_Candidate]],
+) -> dict[str, set[int]]:
+    """Name key -> rows of its readings (first-level areas, countries) that hold the town
+    written right before it and a comma (``Buffalo, New York``, ``Bronx, New York``)."""
+    held: dict[str, set[int]] = defaultdict(set)
+    ordered = sorted(rows, key=lambda r: (r[0].start, r[0].end))
+    for (before, q_before), (after, q_after) in pairwise(ordered):
+        if text[before.end : after.start].strip(" \t") != "," or q_after not in candidates:
+            continue
+        town = first.get(q_before)
+        if town is None or town.candidate is None or town.candidate.entry.kind != "city":
+            continue
+        place = town.candidate.entry
+        for c in candidates[q_after]:
+            same_country = bool(place.country_code) and c.entry.country_code == place.country_code
+            if c.entry.kind == "admin1" and same_country and c.entry.admin1 == place.admin1:
+                held[q_after.key].add(c.index)
+    return dict(held)
+
+
+#: What joins an owner to the place it holds: ``London's Heathrow``, ``Paris' Louvre``.
+_POSSESSIVES = ("'s ", "’s ", "' ", "’ ")
+
+
+def _owners(rows: Sequence[tuple[Mention, _Query]], text: str) -> dict[str, _Query]:
+    """Name key -> the query of the place written right before it in the possessive
+    (``London's Heathrow``, ``Whittier's Penn Park``) or right after it and ``in``
+    (``Dolby Theatre in Hollywood``)."""
+    ends = {m.end: q for m, q in rows if q.key}
+    starts = {m.start: q for m, q in rows if q.key}
+    found: dict[str, _Query] = {}
+    for mention, q in rows:
+        before = text[max(0, mention.start - 3) : mention.start]
+        for mark in _POSSESSIVES:
+            owner = ends.get(mention.start - len(mark))
+            if before.endswith(mark) and owner is not None and owner.key != q.key:
+                found.setdefault(q.key, owner)
+        # "the Dolby Theatre in Hollywood", "St. Takla Church in Alexandria"
+        after = starts.get(mention.end + len(" in "))
+        written_in = text[mention.end : mention.end + 4] == " in "
+        if written_in and after is not None and after.key != q.key:
+            found.setdefault(q.key, after)
+    return found
+
+
+def _inside_owner(choice: _Choice, candidates: Sequence[_Candidate], owner: GeoEntry) -> _Choice:
+    """The reading of a name that lies in the place written before it in the possessive:
+    the choice when it does, else the biggest reading that does, else the owner's own point
+    (a town's airport, square or district the gazetteer does not list)."""
+    def holds(entry: GeoEntry) -> bool:
+        if owner.kind in {"city", "admin2"}:
+            return _near_entries(entry, owner)
+        if owner.kind == "country":
+            return entry.country_code == owner.country_code
+        return owner.kind == "admin1" and _holds(owner, [entry])
+
+    if choice.candidate is not None and holds(choice.candidate.entry):
+        return choice
+    if any(c.entry.kind in _WIDE_KINDS and c.quality >= 0.95 for c in candidates):
+        return choice  # "Toronto's Ontario health-card holders": no town holds a province
+    inside = [c for c in candidates if c.quality >= ALTERNATE_NAME_QUALITY and holds(c.entry)]
+    if inside:
+        best = max(inside, key=lambda c: (c.entry.population, -c.index))
+        return _Choice(best, round(0.5 * best.quality, 3), None, best.entry.lat, best.entry.lon)
+    if owner.kind not in {"city", "admin2"} or owner.lat is None or owner.lon is None:
+        return choice
+    return _Choice(
+        None,
+        0.3,
+        f"not in the gazetteer; placed at {owner.name}, which the text says holds it",
+        owner.lat,
+        owner.lon,
+    )
+
+
+def _near_entries(a: GeoEntry, b: GeoEntry) -> bool:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM
+
+
+def _guessed(candidate: _Candidate) -> bool:
+    """Whether a reading rests on a guess: a spelling variant or fuzzy match, or a name
+    the place has only as another name altogether (``Molotov`` for Perm, ``Neymar``),
+    unless the place is a city of a million people or more, whose former names are known
+    (``Léopoldville``, ``Bombay``)."""
+    if candidate.variant:
+        return True
+    famous = candidate.entry.population >= FAMOUS_CITY_POPULATION
+    return candidate.quality <= OTHER_NAME_QUALITY and not famous
+
+
+def _stray_hamlet(
+    entry: GeoEntry, focus: Mapping[str, float], anchors: Sequence[GeoEntry]
+) -> bool:
+    """Whether ``entry`` is a small place outside the country an article is mostly about
+    (:data:`HOME_SHARE` of its country votes) that lies near none of the article's places,
+    in any country, and inside none of its areas: a namesake abroad of a place the
+    gazetteer does not hold."""
+    if entry.kind != "city" or entry.population >= OBSCURE_POPULATION or not focus:
+        return False
+    home, share = max(focus.items(), key=lambda item: (item[1], item[0]))
+    if share < HOME_SHARE or entry.country_code == home:
+        return False
+    if vouched(entry, anchors, distance_km):
+        return False
+    return not any(
+        a.kind in {"city", "admin2"}
+        and a.lat is not None
+        and a.lon is not None
+        and entry.lat is not None
+        and entry.lon is not None
+        and distance_km(a.lat, a.lon, entry.lat, entry.lon) <= NEAR_KM
+        for a in anchors
+    )
+
+
+def _area_said_instead(
+    candidates: Sequence[_Candidate], areas: Sequence[GeoEntry], focus: Mapping[str, float]
+) -> GeoEntry | None:
+    """The first-level area the text says a town lies in (``, Missouri``, ``in Ontario``)
+    when no reading of the name lies there and the name is no area or big town itself; the
+    one in the article's main country when the words name several (``Georgia``)."""
+    # only an area of a country the article names places in: after a comma the next name
+    # may be the next item of a list ("Los Angeles, San Fernando Valley")
+    named = [a for a in areas if a.kind == "admin1" and focus.get(a.country_code or "", 0.0)]
+    if not named:
+        return None
+    if any(
+        (c.entry.kind not in {"city", "admin2"} or c.entry.population >= HOME_TOWN_POPULATION)
+        and c.quality >= 0.95
+        for c in candidates
+    ):
+        return None  # "Texas, Oklahoma": peers in a list; a big town is what it says
+    if any(c.quality >= ALTERNATE_NAME_QUALITY and _inside_any(c.entry, named) for c in candidates):
+        return None
+    distinct = {(a.country_code, a.admin1): a for a in named}
+    if len(distinct) == 1:
+        return next(iter(distinct.values()))
+    home = [a for a in distinct.values() if focus.get(a.country_code or "", 0.0) >= HOME_SHARE]
+    return home[0] if len(home) == 1 else None
 
 
 def _peer_of(entry: GeoEntry, key: str, peer_areas: Sequence[GeoEntry]) -> bool:
@@ -1030,6 +1312,8 @@ def _place_mentions(
                 seen.add((mention.start, mention.end))
                 kept.append(_PlaceMention(replace(mention, label="GPE", source="metonymy")))
                 continue
+            if _names_town_itself(mention.text):
+                continue  # a town's own name: resolve/place_weak.py weighs it as a whole
             parts = _embedded_places(mention) or local_body_places(
                 mention,
                 written_places,
@@ -1075,10 +1359,20 @@ def _cued_places(
             return False
         return key not in GENERIC_WORDS and _names_known_place(key)
 
+    def names_kind(key: str) -> bool:
+        # the words say it is a place; the gazetteer must know the name, and no person of
+        # the article or the corpus may go by it
+        if key in surnames or key in persons or key in GENERIC_WORDS:
+            return False
+        return bool(index.indexes(key))
+
     found = office_places(doc.article, text, taken, names_place)
     taken += [(m.start, m.end) for m in found]
     found += named_kinds(doc.article, text, taken, lambda key: bool(index.indexes(key)))
     taken += [(m.start, m.end) for m in found]
+    for cue in (listed_kinds, dateline_places):
+        found += cue(doc.article, text, taken, names_kind)
+        taken += [(m.start, m.end) for m in found]
     found += [
         m
         for m in qualified_towns(
@@ -1166,6 +1460,15 @@ def _embedded_places(mention: Mention) -> list[Mention]:
     return found
 
 
+def _names_town_itself(text: str) -> bool:
+    """Whether ``text``, a name of several words, is a town's own name in the gazetteer
+    (``Ceamurlia de Jos``): no place is read inside it (not Jos, Nigeria)."""
+    key = fold(text)
+    if " " not in key:
+        return False
+    return any(e.kind == "city" and fold(e.name) == key for e in load_index().lookup(key))
+
+
 def _reads_as_place(name: str) -> bool:
     """Whether a name on its own reads as a place rather than an outlet: a country, an area,
     a region or a big town (``The Atlantic``), not a hamlet of that name (``Hurriyet``)."""
@@ -1225,7 +1528,8 @@ def _names_area_itself(text: str) -> bool:
         return True
     key = fold(text)
     if len(key) <= ACRONYM_LENGTH and text.isupper():
-        return False
+        # "UN" is some area's code, not a name; "DRC" and "UAE" are the countries' own
+        return any(e.kind == "country" for e in load_index().lookup(key))
     return any(
         e.kind in {"country", "admin1"} and fold(e.name) == key for e in load_index().lookup(key)
     )
@@ -1372,6 +1676,8 @@ def resolve_places(
     surnames = _corpus_surnames(annotations, entities)
     lower_words = frozenset(w for t in texts.values() for w in _LOWER_WORD.findall(t))
     per_article: dict[str, list[tuple[Mention, _Query]]] = {}
+    #: article -> names proposed by resolve/place_weak.py, kept only where vouched for
+    weak_rows: dict[str, list[tuple[Mention, _Query]]] = {}
     exact: dict[_Query, list[_Candidate]] = {}
     #: article -> name key -> the areas the article says that name lies in
     qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
@@ -1406,8 +1712,23 @@ def resolve_places(
             if fold(f.mention.text) not in named_diseases
             and not inside_outlet(f.mention.start, f.mention.end, outlets_here)
         ]
+        kept = [part for f in kept for part in _split_list(index, f)]
         own = [f.mention for f in kept if f.mention.source != "embedded"]
         kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, own)]
+        weak_rows[doc.article] = _weak_rows(index, doc, text, kept, surnames, lower_words)
+        weak_rows[doc.article] = [
+            (m, q)
+            for m, q in weak_rows[doc.article]
+            if fold(m.text) not in named_diseases
+            and not inside_outlet(m.start, m.end, outlets_here)
+        ]
+        for m, q in weak_rows[doc.article]:
+            if q not in exact:
+                exact[q] = _exact(index, q)
+            window = text[m.end : m.end + QUALIFIER_WINDOW]
+            qualified[doc.article][q.key].extend(
+                qualifier_areas(index, window) or areas_after_in(index, window)
+            )
         for found in kept:
             mention = found.mention
             if found.country is None and found.key is None and mention.source != "embedded":
@@ -1425,7 +1746,9 @@ def resolve_places(
                 exact[query] = _exact(index, query)
             if query.key and mention.source != "embedded":
                 window = text[mention.end : mention.end + QUALIFIER_WINDOW]
-                qualified[doc.article][query.key].extend(qualifier_areas(index, window))
+                qualified[doc.article][query.key].extend(
+                    qualifier_areas(index, window) or areas_after_in(index, window)
+                )
             rows.append((mention, query))
         per_article[doc.article] = rows
 
@@ -1505,6 +1828,14 @@ def resolve_places(
                 if c.quality >= ALTERNATE_NAME_QUALITY  # no fuzzy match vouches for another
             ]
         joint = joint_support({key: contenders(scored) for key, scored in own_scores.items()})
+        # "Buffalo, New York": the area written after a town and a comma is the one that
+        # holds it (the state, not the city), as the writer's words say
+        for key, rows_held in _holders(rows, texts.get(art, ""), first, candidates).items():
+            support = dict(joint.get(key, {}))
+            for row in rows_held:
+                support[row] = max(support.get(row, 0.0), QUALIFIER_BONUS)
+            joint[key] = support
+        owners = _owners(rows, texts.get(art, ""))
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:
@@ -1542,6 +1873,43 @@ def resolve_places(
                     choice = _Choice(
                         choice.candidate, round(choice.confidence * 0.6, 3), None, *point
                     )
+            owner = owners.get(q.key)
+            held_by = (final.get(owner) or first.get(owner)) if owner is not None else None
+            if held_by is not None and held_by.candidate is not None and held_by.lat is not None:
+                # "London's Heathrow", "Cairo's Abbasiya neighbourhood": inside the owner
+                choice = _inside_owner(choice, candidates[q], held_by.candidate.entry)
+            said_area = _area_said_instead(candidates[q], areas.get(q.key, ()), focus)
+            if said_area is not None and said_area.lat is not None and said_area.lon is not None:
+                # "Holliday, Missouri" when the gazetteer knows no Holliday in Missouri: the
+                # state the writer names, not a namesake elsewhere, is the best point there is.
+                choice = _Choice(
+                    None,
+                    round(0.3 * max((c.quality for c in candidates[q]), default=1.0), 3),
+                    f"not in the gazetteer; placed in {said_area.name}, where the text puts it",
+                    said_area.lat,
+                    said_area.lon,
+                )
+            anchors = [
+                c.candidate.entry
+                for k, c in first.items()
+                if k.key != q.key
+                and c.candidate is not None
+                and c.lat is not None
+                and not c.candidate.variant
+            ]
+            # a spelling variant, or another name altogether (Molotov, once Perm's name)
+            guess = choice.candidate if choice.candidate and _guessed(choice.candidate) else None
+            if guess is not None and not vouched(guess.entry, anchors, distance_km):
+                # Another spelling of a town (Kfraya for Al Qurayya) is a guess; far from
+                # every other place of the article it is a wrong one.
+                choice = _Choice(
+                    None,
+                    0.0,
+                    f"unlikely: only a similar or former name ({guess.entry.name}), "
+                    "far from the article's other places",
+                    None,
+                    None,
+                )
             entry = choice.candidate.entry if choice.candidate else None
             cc = entry.country_code or "" if entry is not None else ""
             if (
@@ -1550,6 +1918,8 @@ def resolve_places(
                 and entry.population < OBSCURE_POPULATION
                 and cc not in countries
                 and local_total.get(cc, 0.0) <= local_votes[q.key].get(cc, 0.0)
+                and not vouched(entry, anchors, distance_km)  # Bantam beside Danbury
+                and not _inside_any(entry, areas.get(q.key, ()))  # Attapeu, Laos
             ):
                 # A hamlet in a country the text is not about, near no other named place of
                 # that country, is more likely a misread word ("the West", "the Levant").
@@ -1562,6 +1932,22 @@ def resolve_places(
                 )
             if (
                 entry is not None
+                and _stray_hamlet(entry, focus, anchors)
+                and not _inside_any(entry, areas.get(q.key, ()))
+            ):
+                # Kuptan, a hill the article places in the Aleppo countryside, is no hamlet
+                # of that name in Turkey, far from every place the article names.
+                choice = _Choice(
+                    None,
+                    0.0,
+                    f"unlikely: only a small place of that name, in {entry.country_code}, "
+                    "far from the article's other places",
+                    None,
+                    None,
+                )
+                entry = None
+            if (
+                entry is not None
                 and entry.kind == "city"
                 and entry.population < COMMON_WORD_POPULATION
                 and q.country is None
@@ -1570,6 +1956,9 @@ def resolve_places(
                 # "Media" where the corpus also writes "media": the word, not the borough.
                 choice = _Choice(None, 0.0, "written as a common word in the corpus", None, None)
             final[q] = choice
+        rows = rows + _vouched_rows(
+            weak_rows.get(art, []), final, exact, focus, elsewhere, areas, metonymy=metonymy
+        )
         for mention, q in rows:
             choice = final.get(q) or _Choice(None, 0.0, "not in gazetteer", None, None)
             if choice.candidate is None and choice.reason == "not in gazetteer":
@@ -1623,6 +2012,151 @@ def resolve_places(
         mentions=final_mentions,
         mention_place={(m.article, m.start, m.end): m.place for m in final_mentions},
     )
+
+
+#: Kinds of place a name the tagger read as something else may be read as.
+_RELABELLED_KINDS = frozenset({"city", "admin2", "admin1"})
+
+
+def _weak_rows(
+    index: GeoIndex,
+    doc: DocAnnotations,
+    text: str,
+    kept: Sequence[_PlaceMention],
+    surnames: frozenset[str],
+    lower_words: frozenset[str],
+) -> list[tuple[Mention, _Query]]:
+    """The names :mod:`sitroom.resolve.place_weak` proposes for ``doc`` beside the places
+    already ``kept``: other mentions of the names those places are written with, and names
+    the tagger read as a person or an organisation."""
+    taken = [(f.mention.start, f.mention.end) for f in kept]
+    # A person named in full (``Mark Tyler``, ``Lynn Fodge``) keeps each of the words of the
+    # name; ``Leonard of Ada`` is no person's name but a misread place.
+    people = set(surnames)
+    for mention in doc.mentions:
+        words = fold(mention.text).split()
+        if mention.label == "PERSON" and len(words) > 1 and "of" not in words:
+            people.update(words)
+
+    def is_candidate(key: str) -> bool:
+        if key in GENERIC_WORDS or key in people or key in lower_words or len(key) < 3:
+            return False
+        return any(e.kind in _RELABELLED_KINDS for e in index.lookup(key))
+
+    relabelled = [
+        m
+        for m in relabelled_names(
+            doc.article,
+            text,
+            [m for m in doc.mentions if m.source not in ACTOR_SOURCES],
+            taken,
+            is_candidate,
+        )
+        if not m.text.isupper()  # an acronym (``MENA``, ``DRC``) is the organisation
+    ]
+    taken += [(m.start, m.end) for m in relabelled]
+    strong = [(f.mention.start, f.mention.end) for f in kept if f.mention.source != "embedded"]
+    listed = listed_names(doc.article, text, strong, taken, is_candidate)
+    taken += [(m.start, m.end) for m in listed]
+    listed += abbreviated_areas(doc.article, text, taken, area_abbreviations().keys())
+    taken += [(m.start, m.end) for m in listed]
+    # a name before the word for its kind of area (Maoxian county), where vouched for:
+    # "the Granite state" names no Granite County
+    listed += [
+        replace(m, source="listed") for m in areas_by_word(doc.article, text, taken, is_candidate)
+    ]
+    taken += [(m.start, m.end) for m in listed]
+    # a smaller town before an office title (Beaconsfield Mayor), where vouched for
+    listed += [
+        replace(m, source="listed")
+        for m in office_places(doc.article, text, taken, is_candidate)
+        if not word_before(text, m.start)[0][:1].isupper()  # not "US Energy Secretary"
+    ]
+    relabelled += listed
+    taken += [(m.start, m.end) for m in listed]
+    names = [
+        f.mention.text
+        for f in kept
+        if f.country is None and f.key is None and f.mention.source not in ACTOR_SOURCES
+    ]
+    # a dateline's INNISFAIL is the Innisfail of the text below it
+    names += [name.title() for name in names if name.isupper() and len(name) > ACRONYM_LENGTH - 2]
+    # a proposed name, once vouched for, is that place wherever else the article writes it
+    names += [m.text for m in relabelled]
+    # Another mention covering the name blocks it, unless it is exactly the name under a
+    # person's or an organisation's label (``a Churchill doctor``): events and works named
+    # like a place (``Olympic``) are not it.
+    # Place mentions left out (an actor, a person's name) block it too.
+    blocking = [
+        (m.start, m.end)
+        if m.label in REPEATED_INTO and m.source not in ACTOR_SOURCES
+        else (m.start, m.end + 1)
+        for m in doc.mentions
+    ]
+    # never a word of a person's name the article or the corpus writes in full
+    names = [n for n in names if not set(fold(n).split()) & people]
+    repeated = repeated_names(doc.article, text, names, taken, blocking)
+    found = [m for m in (*relabelled, *repeated) if fold(m.text) not in INSTITUTION_WORDS]
+    return [(m, _query(m.text, text[m.end : m.end + 20])) for m in found]
+
+
+def _vouched_rows(
+    proposed: Sequence[tuple[Mention, _Query]],
+    final: dict[_Query, _Choice],
+    exact: Mapping[_Query, list[_Candidate]],
+    focus: Mapping[str, float],
+    corpus: Mapping[str, float],
+    areas: Mapping[str, Sequence[GeoEntry]],
+    *,
+    metonymy: bool,
+) -> list[tuple[Mention, _Query]]:
+    """The proposed rows to keep, their choices added to ``final``: a repeated name takes
+    the reading its placed mention took; a relabelled one is read among the article's
+    places and kept only when they vouch for it (:func:`~sitroom.resolve.place_weak.vouched`).
+    Outside toponym extraction an organisation's name is never a country, a first-level
+    area or a capital: there it stands for the government."""
+    placed = {
+        q.key: c for q, c in final.items() if c.candidate is not None and c.lat is not None
+    }
+    anchors = [c.candidate.entry for c in placed.values() if c.candidate is not None]
+    nearby = [a for a in anchors if a.kind in {"city", "admin1"}]
+    kept: list[tuple[Mention, _Query]] = []
+    for mention, q in proposed:
+        choice = placed.get(q.key)
+        if choice is None and mention.source in {"relabelled", "listed", "nearby"}:
+            readings = [
+                c
+                for c in exact.get(q, [])
+                if c.entry.kind in _RELABELLED_KINDS and c.quality >= ALTERNATE_NAME_QUALITY
+            ]
+            if not metonymy and mention.label == "ORG":
+                capitals = _capital_rows()
+                readings = [
+                    c for c in readings if c.entry.kind != "admin1" and c.index not in capitals
+                ]
+            if not readings:
+                continue
+            found = _choose(readings, q, focus, corpus, nearby, areas.get(q.key, ()))
+            if found.candidate is None or found.lat is None:
+                continue
+            said = areas.get(q.key, ())
+            entry = found.candidate.entry
+            # the article's places vouch for it, or the writer says where it lies
+            # ("Christchurch, New Zealand")
+            if mention.source == "nearby":
+                # a one-word organisation's name: only a town near one the article names
+                towns = [a for a in anchors if a.kind in {"city", "admin2"}]
+                if not any(_near_entries(entry, town) for town in towns):
+                    continue
+            elif not vouched(entry, anchors, distance_km) and not _inside_any(entry, said):
+                continue
+            choice = found
+            placed[q.key] = found
+        if choice is None or (q in final and final[q].lat is None):
+            continue
+        final.setdefault(q, choice)
+        kept.append((mention, q))
+    return kept
 
 
 def _unknown_reason(query: _Query, lower_words: frozenset[str]) -> str:

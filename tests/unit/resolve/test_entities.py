@@ -143,3 +143,21 @@ def test_ids_are_stable_and_independent_of_order() -> None:
     second = resolve_entities(list(reversed(docs)))
     assert {e.id for e in first.entities} == {e.id for e in second.entities}
     assert _same(first, "Assad", "Bashar al-Assad")
+
+
+def test_a_cited_outlet_is_an_organisation_whatever_its_label() -> None:
+    from dataclasses import replace
+
+    from sitroom.types import CitationMention
+
+    doc = _doc("a", ("Middle East Eye", "LOC"), ("Hurriyet", "PERSON"), ("Aleppo", "GPE"))
+    cited = tuple(
+        CitationMention("a", m.start, m.end, m.text, "outlet", "told")
+        for m in doc.mentions
+        if m.text != "Aleppo"
+    )
+    resolution = resolve_entities([replace(doc, citations=cited)])
+    types = {e.name: e.type for e in resolution.entities}
+    assert types == {"Middle East Eye": "ORG", "Hurriyet": "ORG", "Aleppo": "GPE"}
+    uncited = {e.name: e.type for e in resolve_entities([doc]).entities}
+    assert uncited["Middle East Eye"] == "LOC"  # the label stands when nothing says otherwise

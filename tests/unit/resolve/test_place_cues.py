@@ -3,6 +3,9 @@ area written after a town and a comma."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from sitroom.resolve.place_cues import areas_by_word, dateline_places, listed_kinds
 from sitroom.resolve.places import resolve_places
 from sitroom.types import Article, DocAnnotations, Mention
 
@@ -83,3 +86,28 @@ def test_a_name_the_article_tags_a_person_as_often_stays_a_person() -> None:
     start = text.index("Peterson", 10)
     mentions.append(Mention("a", start, start + 8, "Peterson", "GPE"))
     assert "Peterson" not in _placed(text, mentions)
+
+
+Cue = Callable[[str, str, list[tuple[int, int]], Callable[[str], bool]], list[Mention]]
+
+
+def _found(cue: Cue, text: str, known: set[str]) -> list[str]:
+    return [m.text for m in cue("a", text, [], lambda key: key in known)]
+
+
+def test_names_listed_after_the_plural_of_a_kind_of_place_are_places() -> None:
+    text = "Rebels shelled the villages of Foua and Kfraya, and the towns: Haris, Ahar or Tabriz."
+    known = {"foua", "kfraya", "haris", "tabriz"}
+    assert _found(listed_kinds, text, known) == ["Foua", "Kfraya", "Haris", "Tabriz"]
+
+
+def test_a_name_before_the_lower_case_word_for_its_area_is_a_place() -> None:
+    text = "Homes were buried in Maoxian county in Sichuan province. The Islamic State said."
+    known = {"maoxian", "sichuan", "islamic"}
+    assert _found(areas_by_word, text, known) == ["Maoxian", "Sichuan"]
+
+
+def test_a_dateline_in_capitals_is_a_place() -> None:
+    text = "INNISFAIL - A skater won.\nHOLLIDAY, Mo. — A crash. He said NASA (the agency) - no."
+    known = {"innisfail", "holliday", "nasa"}
+    assert _found(dateline_places, text, known) == ["INNISFAIL", "HOLLIDAY"]
