@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import QuoteMention
+from .content_end import Act, content_end
 from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue, learned_frames
 from .cues import (
     ANONYMITY_PHRASES,
@@ -56,6 +57,7 @@ from .cues import (
 from .doctext import ents_of, text_of, tokens_between
 from .indirect_cues import indirect_question, made_clear
 from .noun_cues import noun_statement
+from .source_extent import source_span
 
 #: Words a quote needs to count as a statement when no cue governs it.
 MIN_UNCUED_WORDS = 6
@@ -219,12 +221,14 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
     statements = _without_nested_beliefs(doc, statements)
     statements = _inherit_speakers(doc, statements)
     statements = _without_editors_notes(text, statements)
+    statements = _ended_before_joined_acts(doc, statements)
     seen: set[tuple[int, int]] = set()
     mentions: list[QuoteMention] = []
     for st in sorted(statements, key=lambda s: (s.start, s.end)):
         if (st.start, st.end) in seen or st.end <= st.start:
             continue
         seen.add((st.start, st.end))
+        source = _source_of(doc, st)
         mentions.append(
             QuoteMention(
                 article=article_id,
@@ -238,9 +242,21 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
                 cue_start=st.cue[0] if st.cue else None,
                 cue_end=st.cue[1] if st.cue else None,
                 cue=text[st.cue[0]:st.cue[1]] if st.cue else None,
+                source_start=source[0] if source else None,
+                source_end=source[1] if source else None,
             )
         )
     return tuple(mentions)
+
+
+def _source_of(doc: Any, st: _Statement) -> tuple[int, int] | None:
+    """The statement's source as attribution corpora mark it (:mod:`.source_extent`): its
+    speaker with what describes it, up to the cue or the content that follows."""
+    if st.speaker is None:
+        return None
+    after = [at for at in (st.start, st.cue[0] if st.cue else None)
+             if at is not None and at >= st.speaker[1]]
+    return source_span(doc, st.speaker, min(after, default=len(text_of(doc))))
 
 
 #: A paragraph the outlet adds in its own voice (``Editor's note: X is a serial liar who has
@@ -257,6 +273,20 @@ def _without_editors_notes(text: str, statements: list[_Statement]) -> list[_Sta
         return _EDITORS_NOTE.match(text, para_start) is not None
 
     return [st for st in statements if not in_note(st)]
+
+
+def _ended_before_joined_acts(doc: Any, statements: list[_Statement]) -> list[_Statement]:
+    """Each reported content ended before a second act of speech joined to it (``says A and
+    calls her B``: :mod:`.content_end`); quotes in marks keep their marks' extent."""
+    text: str = text_of(doc)
+    acts = [Act(st.start, st.end, st.cue, st.speaker,
+                st.cue_token is not None and doc[st.cue_token].tag_ == "VBG")
+            for st in statements]
+    for st, act in zip(statements, acts, strict=True):
+        if st.direct or st.cue is None:
+            continue
+        st.end = content_end(text, act, acts)
+    return statements
 
 
 def is_cue(token: Any) -> bool:
