@@ -36,6 +36,9 @@ def test_quotes_and_citations_with_raw_offsets(nlp: Any) -> None:
     assert direct["text"] == "We will not hand aid to any armed group"
     assert raw[direct["speaker_start"]:direct["speaker_end"]] == "Ayse Kilic"
     assert direct["cue"] == "told" and raw[direct["cue_start"]:direct["cue_end"]] == "told"
+    # Nothing is set off after the name, so the corpus-style source is the speaker itself.
+    assert raw[direct["source_start"]:direct["source_end"]] == direct["source_text"]
+    assert direct["source_text"] == "Ayse Kilic"
     assert direct["speaker"] is not None
     reported = next(r for r in quotes if not r["direct"])
     assert reported["speaker_text"] == "the Karachi Ledger"
