@@ -1255,6 +1255,9 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         if learned is None:
             return _passive_with_agent(doc, cue, spans) or _misparsed_clause(doc, cue, spans)
         content, preposition = learned
+    clause = _that_clause_on_object(content) if preposition is None else None
+    if clause is not None:
+        content, preposition = clause, content  # ``expressed concern that ...``
     subject = _subject_of(cue)
     if subject is None and (
         _passive(cue) or (_paragraph_opening_speaker(doc, cue) is None
@@ -1320,6 +1323,22 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
         cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
     return _Statement(start, end, direct, speaker, cue_at, cue.i, cue.lemma_.lower(),
                       content.dep_ in {"dobj", "pobj", "pcomp"})
+
+
+def _that_clause_on_object(content: Any) -> Any | None:
+    """``expressed concern that ...``, ``voiced hope that ...``: a bare object noun followed
+    at once by a ``that`` clause it governs. The clause is what was said and the noun joins the
+    cue (``expressed concern``), as attribution corpora mark it."""
+    if content.dep_ != "dobj" or content.pos_ != "NOUN" or any(
+        c.dep_ in {"poss", "det"} for c in content.children
+    ):
+        return None  # ``dismissed Trump's claim that ...``: the claim is a statement itself
+    for child in content.children:
+        if child.dep_ in {"acl", "ccomp"} and min(t.i for t in child.subtree) == content.i + 1 \
+                and content.doc[content.i + 1].lower_ == "that" and \
+                content.doc[content.i + 1].dep_ == "mark":
+            return child
+    return None
 
 
 def _addressee(cue: Any, content: Any) -> tuple[list[Any], Any | None] | None:

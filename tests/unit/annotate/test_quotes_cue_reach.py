@@ -1,6 +1,6 @@
 """A cue opens at the act the speaker did to say something (``began by saying``, ``will come
-on the show to talk about``) and keeps the ``of`` of ``said of``, as attribution corpora
-mark cues."""
+on the show to talk about``), keeps the ``of`` of ``said of`` and takes in a bare object noun
+before a ``that`` clause (``expressed concern that``), as attribution corpora mark cues."""
 
 from __future__ import annotations
 
@@ -30,3 +30,10 @@ def test_said_of_keeps_its_preposition(nlp: Any) -> None:
 def test_a_report_verb_before_an_infinitive_is_not_pulled_in(nlp: Any) -> None:
     found = cues(nlp, "The mayor said on Monday that crews were working to clear the roads.")
     assert found == ["said"]
+
+
+def test_object_noun_with_a_that_clause_joins_the_cue(nlp: Any) -> None:
+    (q,) = extract_quotes(nlp("The mayor expressed concern that the levee would fail "
+                              "before spring."), "art")
+    assert q.cue == "expressed concern"
+    assert q.text == "that the levee would fail before spring"
