@@ -525,10 +525,6 @@ def statement_cue_span(doc: Any, cue: Any) -> tuple[int, int]:
     negation and adverbs right before it (``has long argued``, ``did not say``), its
     particle, and ``according to``."""
     _, end = cue_span(doc, cue)
-    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    if nxt is not None and end == cue.idx + len(cue.text) and nxt.lower_ == "of" and \
-            nxt.head.i == cue.i and nxt.dep_ == "prep" and cue.lemma_.lower() in SPEECH_VERBS:
-        end = nxt.idx + len(nxt.text)  # ``"It's fine," Trump said of waterboarding``
     left = cue.i
     while left - 1 >= 0:
         prev = doc[left - 1]
@@ -542,18 +538,6 @@ def statement_cue_span(doc: Any, cue: Any) -> tuple[int, int]:
             head.lemma_.lower() not in INTENTION_VERBS:
         # ``seemed to blame``, ``went on to endorse``: the verb the cue hangs on is part of
         # the cue, unless it is an intention of its own (``vowed to repeal``: vowed is the cue).
-        return statement_cue_span(doc, head)[0], end
-    if cue.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "by" and \
-            head.head.pos_ in {"VERB", "AUX"} and head.head.i < head.i:
-        # ``began by saying``, ``punctuated his list by saying``: the act the speaker did by
-        # saying it opens the cue, as attribution corpora mark it.
-        return statement_cue_span(doc, head.head)[0], end
-    if cue.dep_ == "advcl" and head.i < cue.i and head.pos_ == "VERB" and \
-            not is_report_verb(head) and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and not any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
-        # ``will come on the show to talk about``: the speaker's act the cue is the
-        # purpose of opens the cue.
         return statement_cue_span(doc, head)[0], end
     return doc[left].idx, end
 

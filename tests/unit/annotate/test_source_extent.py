@@ -42,3 +42,9 @@ def test_a_clause_set_off_by_commas_stays_out(nlp: Any) -> None:
 def test_no_speaker_no_source(nlp: Any) -> None:
     found = extract_quotes(nlp('"The water is rising fast and nobody came to help us."'), "a")
     assert all(q.source_start is None for q in found if q.speaker_start is None)
+
+
+def test_a_possessive_source_keeps_its_s(nlp: Any) -> None:
+    q, source = one(nlp, "The mayor's warning that the levee would fail went unheeded.")
+    assert q.speaker_text == "The mayor"
+    assert source == "The mayor's"
