@@ -24,6 +24,8 @@ Fields of a ``"kind": "quote"`` object:
   speaker's statement too. Otherwise the one fragment ``[start, end]``;
 - ``also_in``: the other files carrying the same statement.
 
+The JSON Schema of every object is ``quotes.schema.json`` beside this module (package data).
+
 Fields of a ``"kind": "citation"`` object: ``file``; ``start``/``end``/``text``: the cited
 source's name; ``source_text`` (the same words); ``kind_of_source`` (outlet, agency,
 government, organisation, expert, anonymous); ``cue``; ``affiliation`` (for anonymous
