@@ -42,13 +42,15 @@ def _join_before(text: str, start: int, at: int, participle: bool) -> int | None
     return None
 
 
-def content_end(text: str, act: Act, others: list[Act]) -> int:
-    """The end of ``act``'s content: before the first other act whose words (its speaker
-    when written inside the content, else its cue) start inside the content after a joining
-    word, and whose own content follows its cue; ``act.end`` when there is none."""
-    end = act.end
-    for other in sorted(others, key=lambda o: o.cue[0] if o.cue else 0):
-        if other is act or other.cue is None or not act.start < other.cue[0] < end:
+def content_end(text: str, act: Act, others: list[Act]) -> tuple[int, int | None]:
+    """The end of ``act``'s content, and the index in ``others`` of the act joined to it:
+    the content ends before the first other act whose words (its speaker when written
+    inside the content, else its cue) start inside the content after a joining word, and
+    whose own content follows its cue; ``(act.end, None)`` when there is none."""
+    order = sorted(range(len(others)), key=lambda k: c[0] if (c := others[k].cue) else 0)
+    for k in order:
+        other = others[k]
+        if other is act or other.cue is None or not act.start < other.cue[0] < act.end:
             continue
         if other.start < other.cue[1]:
             continue  # ``A, he said, B``: a parenthetical cue splits its own statement
@@ -57,5 +59,5 @@ def content_end(text: str, act: Act, others: list[Act]) -> int:
             at = other.speaker[0]
         cut = _join_before(text, act.start, at, other.participle)
         if cut is not None and cut > act.start:
-            return cut
-    return end
+            return cut, k
+    return act.end, None

@@ -286,7 +286,13 @@ def _ended_before_joined_acts(doc: Any, statements: list[_Statement]) -> list[_S
     for st, act in zip(statements, acts, strict=True):
         if st.direct or st.cue is None:
             continue
-        st.end = content_end(text, act, acts)
+        st.end, joined = content_end(text, act, acts)
+        other = statements[joined] if joined is not None else None
+        if other is not None and other.speaker is not None and \
+                st.start <= other.speaker[0] < st.end:
+            # ``Kasich says he would ... and tells the crowd ...``: the joined verb shares
+            # the first one's subject; the parser gave it a word of the first content.
+            other.speaker = st.speaker
     return statements
 
 

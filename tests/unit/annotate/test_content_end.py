@@ -22,6 +22,13 @@ def test_content_stops_before_a_joined_speech_verb(nlp: Any) -> None:
     assert found["says"][0] == "she trusts the engineers"
 
 
+def test_joined_verb_shares_the_first_speaker(nlp: Any) -> None:
+    found = extract_quotes(nlp("Kasich says he would sit Putin down and tells the crowd he "
+                               "was the first one to say the group must be destroyed."), "a")
+    tells = [q for q in found if q.cue == "tells"]
+    assert tells and tells[0].speaker_text == "Kasich"
+
+
 def test_content_stops_before_a_joined_clause_with_its_own_speaker(nlp: Any) -> None:
     found = by_cue(nlp, "Most residents said they felt safe, and more than half said the "
                         "council should build a second dam.")
@@ -44,7 +51,8 @@ def test_join_is_read_from_the_text_before_the_second_act() -> None:
     text = "X said A holds and Y said B holds."
     first = Act(7, 32, (2, 6), (0, 1))
     second = Act(25, 32, (20, 24), (18, 19))
-    assert text[first.start:content_end(text, first, [first, second])] == "A holds"
+    end, joined = content_end(text, first, [first, second])
+    assert (text[first.start:end], joined) == ("A holds", 1)
     nested = Act(25, 32, (20, 24), None)
     plain = "X said A holds so Y said B holds."
-    assert content_end(plain, first, [first, nested]) == first.end
+    assert content_end(plain, first, [first, nested]) == (first.end, None)
