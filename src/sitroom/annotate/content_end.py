@@ -11,10 +11,14 @@ they told him ...``) stays inside the outer content, as those corpora mark it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: Words that join a second act to the first (``and says``, ``but did not suggest``).
 _JOINING_WORDS = frozenset({"and", "but", "while", "yet"})
+#: Characters read back from a second act for the word that joins it.
+_LOOK_BACK = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,33 +35,38 @@ class Act:
 
 def _join_before(text: str, start: int, at: int, participle: bool) -> int | None:
     """Where the content before a second act's words (which begin at ``at``) ends, when a
-    joining word, or for a participle a comma, stands right before them; else None."""
-    before = text[start:at].rstrip()
+    joining word, or for a participle a comma, stands right before them; else None. Only
+    the few characters before ``at`` are read, so a long content costs no more."""
+    base = max(start, at - _LOOK_BACK)
+    before = text[base:at].rstrip()
     last = before.rsplit(None, 1)[-1] if before else ""
     if last.lower() in _JOINING_WORDS:
-        return start + len(before[:len(before) - len(last)].rstrip(" \t,;—–-"))
+        return base + len(before[:len(before) - len(last)].rstrip(" \t,;—–-"))
     closed = before.rstrip("”\"’'")  # ``party," claiming``: the comma inside the marks
     if participle and closed.endswith(","):
-        return start + len(closed[:-1].rstrip())
+        return base + len(closed[:-1].rstrip())
     return None
 
 
-def content_end(text: str, act: Act, others: list[Act]) -> tuple[int, int | None]:
-    """The end of ``act``'s content, and the index in ``others`` of the act joined to it:
-    the content ends before the first other act whose words (its speaker when written
-    inside the content, else its cue) start inside the content after a joining word, and
-    whose own content follows its cue; ``(act.end, None)`` when there is none."""
-    order = sorted(range(len(others)), key=lambda k: c[0] if (c := others[k].cue) else 0)
-    for k in order:
-        other = others[k]
-        if other is act or other.cue is None or not act.start < other.cue[0] < act.end:
-            continue
-        if other.start < other.cue[1]:
-            continue  # ``A, he said, B``: a parenthetical cue splits its own statement
-        at = other.cue[0]
-        if other.speaker is not None and act.start < other.speaker[0] < other.cue[0]:
-            at = other.speaker[0]
-        cut = _join_before(text, act.start, at, other.participle)
-        if cut is not None and cut > act.start:
-            return cut, k
-    return act.end, None
+def content_ends(text: str, acts: Sequence[Act]) -> list[tuple[int, int | None]]:
+    """For each act, the end of its content and the index of the act joined to it: the
+    content ends before the first other act whose words (its speaker when written inside
+    the content, else its cue) start inside the content after a joining word, and whose
+    own content follows its cue; ``(act.end, None)`` when there is none."""
+    cued = sorted((a.cue, k) for k, a in enumerate(acts) if a.cue is not None)
+    starts = [cue[0] for cue, _ in cued]
+    out: list[tuple[int, int | None]] = []
+    for act in acts:
+        out.append((act.end, None))
+        for cue, k in cued[bisect_right(starts, act.start):bisect_left(starts, act.end)]:
+            other = acts[k]
+            if other is act or other.start < cue[1]:
+                continue  # ``A, he said, B``: a parenthetical cue splits its own statement
+            at = cue[0]
+            if other.speaker is not None and act.start < other.speaker[0] < cue[0]:
+                at = other.speaker[0]
+            cut = _join_before(text, act.start, at, other.participle)
+            if cut is not None and cut > act.start:
+                out[-1] = (cut, k)
+                break
+    return out

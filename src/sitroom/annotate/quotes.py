@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import QuoteMention
-from .content_end import Act, content_end
+from .content_end import Act, content_ends
 from .cue_lexicon import NOT_STATEMENTS, frame_of, is_learned_cue, learned_frames
 from .cues import (
     ANONYMITY_PHRASES,
@@ -283,10 +283,10 @@ def _ended_before_joined_acts(doc: Any, statements: list[_Statement]) -> list[_S
     acts = [Act(st.start, st.end, st.cue, st.speaker,
                 st.cue_token is not None and doc[st.cue_token].tag_ == "VBG")
             for st in statements]
-    for st, act in zip(statements, acts, strict=True):
+    for st, (end, joined) in zip(statements, content_ends(text, acts), strict=True):
         if st.direct or st.cue is None:
             continue
-        st.end, joined = content_end(text, act, acts)
+        st.end = end
         other = statements[joined] if joined is not None else None
         if other is not None and other.speaker is not None and \
                 st.start <= other.speaker[0] < st.end:

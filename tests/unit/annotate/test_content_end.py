@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitroom.annotate.content_end import Act, content_end
+from sitroom.annotate.content_end import Act, content_ends
 from sitroom.annotate.quotes import extract_quotes
 
 
@@ -51,8 +51,8 @@ def test_join_is_read_from_the_text_before_the_second_act() -> None:
     text = "X said A holds and Y said B holds."
     first = Act(7, 32, (2, 6), (0, 1))
     second = Act(25, 32, (20, 24), (18, 19))
-    end, joined = content_end(text, first, [first, second])
+    (end, joined), _ = content_ends(text, [first, second])
     assert (text[first.start:end], joined) == ("A holds", 1)
     nested = Act(25, 32, (20, 24), None)
     plain = "X said A holds so Y said B holds."
-    assert content_end(plain, first, [first, nested]) == (first.end, None)
+    assert content_ends(plain, [first, nested])[0] == (first.end, None)
