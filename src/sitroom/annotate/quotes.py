@@ -20,8 +20,11 @@ Three kinds of statement are found, in this order, and later kinds never duplica
    ``direct`` is False
    unless quotation marks cover the content. The content is the whole reported clause,
    complementiser included and without cue or speaker (the PolNeAR convention); the cue
-   keeps its auxiliaries, negation and adverbs (``has long argued``, ``did not say``) and its
-   preposition (``talked about``). A quote fragment inside reported speech (``said it was
+   keeps its auxiliaries, negation and adverbs (``has long argued``, ``did not say``), its
+   preposition (``talked about``), a bare object noun before a ``that`` clause (``expressed
+   concern``) and a medium named before a following content (``says in a statement``). A
+   content ends before a second act of speech joined to it (``says A and calls B``,
+   :mod:`.content_end`). A quote fragment inside reported speech (``said it was
    "unbearable"``) is part of the reported statement and is not also given as a direct quote.
    A nested speech act (``he said they told him ...``) is a statement of its own; a nested
    belief or wish is part of the outer statement. ``Name: statement`` lines (headlines,
@@ -32,6 +35,8 @@ Three kinds of statement are found, in this order, and later kinds never duplica
    (first person outside quote marks in news copy is the speaker's voice).
 
 Offsets index ``text_of(doc)``; ``text_of(doc)[start:end] == text`` for content, speaker and cue.
+Beside the short speaker a report shows, each mention carries the source as attribution
+corpora mark it (``source_start``/``source_end``, :mod:`.source_extent`).
 """
 
 from __future__ import annotations
