@@ -4,7 +4,8 @@ Each document's text is written to a file as is and run through ``sitroom extrac
 in process (:func:`sitroom.extract.extract`, the code path of the CLI's ``--jsonl``). Every
 predicted quote gives three spans, compared with the gold attribution's three roles:
 
-- ``speaker_start``/``speaker_end`` against the gold *source*;
+- ``source_start``/``source_end`` (the speaker with the clause or description set off after
+  the name; ``speaker_start``/``speaker_end`` where absent) against the gold *source*;
 - ``cue_start``/``cue_end`` against the gold *cue*;
 - ``start``/``end`` (the content) against the gold *content*; where the quote lists
   ``content_parts`` (a statement split by its own cue, ``"A," he said, "B."``), the union of
@@ -157,6 +158,15 @@ def _content_fragments(quote: dict[str, Any]) -> list[tuple[int, int]]:
     return [(quote["start"], quote["end"])]
 
 
+def _source_span(quote: dict[str, Any]) -> tuple[int, int]:
+    """A predicted quote's source: ``source_start``/``source_end`` (the speaker as
+    attribution corpora mark it, with what is set off after the name) where the extractor
+    gives them, else the speaker span."""
+    if quote.get("source_start") is not None:
+        return int(quote["source_start"]), int(quote["source_end"])
+    return int(quote["speaker_start"]), int(quote["speaker_end"])
+
+
 def score_document(record: dict[str, Any], predicted: Sequence[dict[str, Any]]) -> Scores:
     """Scores of one document's predicted quotes (``extract quotes`` objects) against gold."""
     text: str = record["text"]
@@ -166,7 +176,7 @@ def score_document(record: dict[str, Any], predicted: Sequence[dict[str, Any]]) 
     ]
     pred = [
         {
-            "source": words_in(text, [(q["speaker_start"], q["speaker_end"])])
+            "source": words_in(text, [_source_span(q)])
             if q.get("speaker_start") is not None else frozenset(),
             "cue": words_in(text, [(q["cue_start"], q["cue_end"])])
             if q.get("cue_start") is not None else frozenset(),

@@ -144,6 +144,12 @@ class QuoteMention:
     cue_start: int | None
     cue_end: int | None
     cue: str | None
+    #: The source as attribution corpora mark it: the speaker span with the relative
+    #: clause, age or description set off after the name (``A senior official, who spoke
+    #: on condition of anonymity``); the speaker span when there is none, null with no
+    #: speaker. ``speaker_*`` stays the short form a report shows.
+    source_start: int | None = None
+    source_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,12 @@ lines up with external attribution annotations.
 Fields of a ``"kind": "quote"`` object:
 
 - ``file``; ``start``/``end``/``text``: the content (what was said);
-- ``speaker_start``/``speaker_end``/``speaker_text``: the speaker as written (null if none);
+- ``speaker_start``/``speaker_end``/``speaker_text``: the speaker as written (null if none),
+  short and readable: the name without what is set off after it;
+- ``source_start``/``source_end``/``source_text``: the same speaker as attribution corpora
+  mark a source: with the relative clause, age or description set off after the name
+  (``A senior official, who spoke on condition of anonymity``, ``Marley Anderson, 21, a
+  junior from Las Vegas``); the speaker span when nothing is set off, null with no speaker;
 - ``cue_start``/``cue_end``/``cue``: the speech verb or ``according to`` (null if none, as
   for a quote that continues the previous speaker's words);
 - ``direct``: true between quotation marks; ``speaker``: canonical entity id or null;
@@ -18,6 +23,8 @@ Fields of a ``"kind": "quote"`` object:
   no cue that continues the last speaker's words (``"A," X said. "B."``) is a part of that
   speaker's statement too. Otherwise the one fragment ``[start, end]``;
 - ``also_in``: the other files carrying the same statement.
+
+The JSON Schema of every object is ``quotes.schema.json`` beside this module (package data).
 
 Fields of a ``"kind": "citation"`` object: ``file``; ``start``/``end``/``text``: the cited
 source's name; ``source_text`` (the same words); ``kind_of_source`` (outlet, agency,
@@ -55,6 +62,7 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
             m = mentions[(q.article, q.start, q.end)]
             speaker = _raw(doc, m.speaker_start, m.speaker_end)
             cue = _raw(doc, m.cue_start, m.cue_end)
+            source = _raw(doc, m.source_start, m.source_end) or speaker
             yield {
                 "file": doc.file,
                 "kind": "quote",
@@ -62,6 +70,9 @@ def extract(docs: Sequence[PreparedDoc]) -> Iterator[dict[str, Any]]:
                 "speaker_start": speaker[0] if speaker else None,
                 "speaker_end": speaker[1] if speaker else None,
                 "speaker_text": doc.raw_text[speaker[0]:speaker[1]] if speaker else None,
+                "source_start": source[0] if source else None,
+                "source_end": source[1] if source else None,
+                "source_text": doc.raw_text[source[0]:source[1]] if source else None,
                 "cue_start": cue[0] if cue else None,
                 "cue_end": cue[1] if cue else None,
                 "cue": doc.raw_text[cue[0]:cue[1]] if cue else None,

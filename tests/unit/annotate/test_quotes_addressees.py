@@ -95,7 +95,7 @@ def test_a_that_clause_hung_on_the_medium_is_what_was_said(nlp: Any) -> None:
     found = quotes(nlp, "Kasich's chief strategist John Weaver says in a statement that the "
                         "race will now be a four-man contest.")
     assert [(q.speaker_text, q.cue, q.text) for q in found] == [
-        ("Kasich's chief strategist John Weaver", "says",
+        ("Kasich's chief strategist John Weaver", "says in a statement",
          "that the race will now be a four-man contest")
     ]
 

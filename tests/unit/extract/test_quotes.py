@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sitroom.annotate import annotate_doc
@@ -36,6 +37,9 @@ def test_quotes_and_citations_with_raw_offsets(nlp: Any) -> None:
     assert direct["text"] == "We will not hand aid to any armed group"
     assert raw[direct["speaker_start"]:direct["speaker_end"]] == "Ayse Kilic"
     assert direct["cue"] == "told" and raw[direct["cue_start"]:direct["cue_end"]] == "told"
+    # Nothing is set off after the name, so the corpus-style source is the speaker itself.
+    assert raw[direct["source_start"]:direct["source_end"]] == direct["source_text"]
+    assert direct["source_text"] == "Ayse Kilic"
     assert direct["speaker"] is not None
     reported = next(r for r in quotes if not r["direct"])
     assert reported["speaker_text"] == "the Karachi Ledger"
@@ -105,3 +109,23 @@ def test_statements_of_two_speakers_stay_apart(nlp: Any) -> None:
     assert len(rows) == 2
     for row in rows:
         assert row["content_parts"] == [[row["start"], row["end"]]]
+
+
+def test_every_object_matches_the_published_schema(nlp: Any) -> None:
+    from importlib import resources
+
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped, unused-ignore]
+
+    schema = json.loads(resources.files("sitroom.extract").joinpath("quotes.schema.json")
+                        .read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    raw = ("Farmers who lost their crops said the compensation came too late.\n\n"
+           '"We will not hand aid to any armed group," Ayse Kilic told Indus Wire.')
+    rows = list(extract([prepared(nlp, raw, 0, "a.txt", "Daily")]))
+    assert any(r["kind"] == "quote" for r in rows)
+    for row in rows:
+        errors = [e.message for e in validator.iter_errors(row)]
+        assert not errors, (row, errors)
+    farmers = next(r for r in rows if r["kind"] == "quote" and not r["direct"])
+    assert farmers["speaker_text"] == "Farmers"
+    assert farmers["source_text"] == "Farmers who lost their crops"
