@@ -66,6 +66,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/workers.py --docs 120
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/hostile_cost.py
+	$(BIN)/python bench/ingest_rate.py --json
 	$(BIN)/python bench/stories_scaling.py
 	$(BIN)/python bench/report_size.py
 	$(BIN)/python bench/serve_load.py

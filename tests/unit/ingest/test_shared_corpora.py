@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -57,13 +56,10 @@ def test_ecbplus_jsonl() -> None:
 
 def test_allsides_jsonl_gz() -> None:
     path = shared_path("corpora", "allsides", "allsides_8k.jsonl.gz")
-    started = time.perf_counter()
-    items = ingest(path)
-    elapsed = time.perf_counter() - started
+    items = ingest(path)  # how fast: bench/ingest_rate.py, never a timed assertion here
     assert not rejections(items)
     docs: list[RawDocument] = documents(items)
     assert len(docs) == 8000
-    assert elapsed < 60  # the bar: 8,000 documents well under a minute
     first = docs[0]
     assert (first.outlet, first.published, first.author) == ("Snopes", None, "Dan Evon")
     assert first.url == "https://www.snopes.com/fact-check/trump-disinfectants-covid-19/"
