@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..resolve.span_table import SpanTable
 from ..types import (
     Article,
     Citation,
@@ -179,25 +180,38 @@ def intended(text: str, predicate_start: int) -> bool:
 
 
 class SpanIndex:
-    """Per-article (start, end, id) lists for "what lies inside this span" queries."""
+    """Per-article (start, end, id) lists for "what lies inside this span" queries.
+
+    Over a :class:`~sitroom.resolve.span_table.SpanTable` it reads the table's packed rows
+    an article at a time; over any other mapping it groups a copy of the spans by article."""
 
     def __init__(self, spans: Mapping[tuple[str, int, int], str]) -> None:
-        self._by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self._by_article: SpanTable | dict[str, list[tuple[int, int, str]]]
+        if isinstance(spans, SpanTable):
+            self._by_article = spans
+            return
+        grouped: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for (article, start, end), ident in spans.items():
-            self._by_article[article].append((start, end, ident))
+            grouped[article].append((start, end, ident))
+        self._by_article = grouped
+
+    def _spans(self, article: str) -> Sequence[tuple[int, int, str]]:
+        if isinstance(self._by_article, SpanTable):
+            return self._by_article.rows(article)
+        return self._by_article.get(article, ())
 
     def inside(self, article: str, start: int, end: int) -> list[str]:
-        return [i for s, e, i in self._by_article.get(article, ()) if s >= start and e <= end]
+        return [i for s, e, i in self._spans(article) if s >= start and e <= end]
 
     def ends_near(self, article: str, ident: str, end: int, slack: int = 2) -> bool:
         """Whether a span of ``ident`` ends within ``slack`` characters of ``end``."""
         return any(i == ident and abs(e - end) <= slack
-                   for _, e, i in self._by_article.get(article, ()))
+                   for _, e, i in self._spans(article))
 
     def best(self, article: str, start: int, end: int) -> str | None:
         """The id of the span that covers most of ``[start, end)``."""
         best: tuple[int, str] | None = None
-        for s, e, ident in self._by_article.get(article, ()):
+        for s, e, ident in self._spans(article):
             overlap = min(e, end) - max(s, start)
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, ident)
