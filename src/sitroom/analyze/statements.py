@@ -14,7 +14,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -255,6 +255,7 @@ def find_statements(
     # The keys of every statement in ``out``, kept as it grows (rebuilt per article, it cost
     # the square of the corpus's statements).
     keys: set[SpanKey] = set()
+    pool = _Pool()
     for ann in annotations:
         article = by_id.get(ann.article)
         if article is None:
@@ -264,19 +265,52 @@ def find_statements(
         for clause in ann.clauses:
             statement = context.statement(clause)
             if statement is not None:
-                out.append(statement)
+                out.append(pool.shared(statement))
                 keys.add(statement.key)
         for descriptor in ann.descriptors:
             described = context.description(descriptor)
             if described is not None:
-                out.append(described)
+                out.append(pool.shared(described))
                 keys.add(described.key)
         for span in denied_spans(article.text, ann.clauses):
             denial = context.denied(span)
             if denial is not None and denial.key not in keys:
                 keys.add(denial.key)
-                out.append(denial)
+                out.append(pool.shared(denial))
     return out
+
+
+class _Pool:
+    """One object for each distinct set and word the statements carry.
+
+    The statements are held whole through the claims step (merging and contradictions
+    compare across the corpus), and their sets of entities, places, predicate classes and
+    context were each a frozenset of their own (about 200 bytes even for one member), most
+    of them equal to another statement's. Equal frozensets and strings are interchangeable,
+    so each statement keeps the first one met; its text and its evidence's text share one
+    string when they are the same span."""
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+        self._words: dict[str, str] = {}
+
+    def _set(self, value: frozenset[str]) -> frozenset[str]:
+        return self._sets.setdefault(value, value)
+
+    def _word(self, value: str | None) -> str | None:
+        return None if value is None else self._words.setdefault(value, value)
+
+    def shared(self, st: Statement) -> Statement:
+        evidence = st.evidence
+        if evidence.text == st.text:
+            evidence = replace(evidence, text=st.text)
+        return replace(
+            st, evidence=evidence, entities=self._set(st.entities),
+            places=self._set(st.places), classes=self._set(st.classes),
+            context=self._set(st.context), predicate=self._word(st.predicate) or st.predicate,
+            object_head=self._word(st.object_head), object_key=self._word(st.object_key),
+            subject=self._word(st.subject),
+        )
 
 
 class _ArticleContext:
