@@ -244,10 +244,12 @@ def assemble_report(
     place_list, place_spans = places.places, SpanTable(places.mention_place)
     del entities, places
     release_freed_memory()
-    findings = build_findings(articles, annotations.only("clauses", "descriptors", "times",
-                                                         "mentions"),
+    # Each reader decodes only its parts: the statements read clauses, descriptors and
+    # times; the framing descriptors and mentions.
+    findings = build_findings(articles, annotations.only("clauses", "descriptors", "times"),
                               quotes, citations, entity_list, entity_spans, place_list,
-                              place_spans, stories=stories, cache=store, events=kept_events)
+                              place_spans, stories=stories, cache=store, events=kept_events,
+                              framing_annotations=annotations.only("descriptors", "mentions"))
     del entity_spans, place_spans
     titled = titled_by_claims(stories, findings.claims)
     # From here on only the writer reads the claims, once per file: on disk like the events.
