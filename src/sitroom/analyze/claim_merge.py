@@ -111,8 +111,15 @@ class _Pairs:
 
     def _merge(self) -> None:
         if self._pending:
-            self._kept = np.unique(np.concatenate([self._kept, *self._pending]))
+            # What ``np.unique`` gives, without its second full-size copy: sorted in place,
+            # then the first of each run of equal codes.
+            merged = np.concatenate([self._kept, *self._pending])
             self._pending, self._count = [], 0
+            self._kept = merged  # the old kept codes go now
+            merged.sort()
+            first = np.ones(len(merged), dtype=bool)
+            np.not_equal(merged[1:], merged[:-1], out=first[1:])
+            self._kept = merged[first]
 
     def codes(self) -> np.ndarray:
         """The pairs' codes, sorted (so by ``(i, j)``), each once."""
