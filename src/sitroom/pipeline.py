@@ -195,6 +195,7 @@ def assemble_report(
     from .memory import release_freed_memory
     from .report.spill import SpilledRecords, spill_sorted
     from .resolve.entities import resolve_entities
+    from .resolve.span_table import SpanTable
     from .store.annotation_view import StoredAnnotations
     from .store.held_annotations import HeldAnnotations
 
@@ -242,14 +243,18 @@ def assemble_report(
     stories = stories_for(articles, _actors_by_article(entities))
     # What the claims step still reads of entities and places; the rest of their lookups
     # (spans per article, every resolved place mention) go now.
-    entity_list, entity_spans = entities.entities, entities.mention_entity
-    place_list, place_spans = places.places, places.mention_place
+    # The two span lookups go packed per article (``SpanTable``): the claims and framing
+    # steps read them an article at a time.
+    entity_list, entity_spans = entities.entities, SpanTable(entities.mention_entity)
+    place_list, place_spans = places.places, SpanTable(places.mention_place)
     del entities, places
     release_freed_memory()
-    findings = build_findings(articles, annotations.only("clauses", "descriptors", "times",
-                                                         "mentions"),
+    # Each reader decodes only its parts: the statements read clauses, descriptors and
+    # times; the framing descriptors and mentions.
+    findings = build_findings(articles, annotations.only("clauses", "descriptors", "times"),
                               quotes, citations, entity_list, entity_spans, place_list,
-                              place_spans, stories=stories, cache=store, events=kept_events)
+                              place_spans, stories=stories, cache=store, events=kept_events,
+                              framing_annotations=annotations.only("descriptors", "mentions"))
     del entity_spans, place_spans
     titled = titled_by_claims(stories, findings.claims)
     # From here on only the writer reads the claims, once per file: on disk like the events.

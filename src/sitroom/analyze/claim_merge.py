@@ -47,17 +47,29 @@ def candidate_pairs(statements: Sequence[Statement], vectors: np.ndarray,
 
 def candidate_index(statements: Sequence[Statement], vectors: np.ndarray,
                     embedded: np.ndarray | None = None) -> np.ndarray:
-    """:func:`candidate_pairs` as an ``(n, 2)`` array of ``i < j``, each pair once, sorted.
+    """:func:`candidate_pairs` as an ``(n, 2)`` array of ``i < j``, each pair once, sorted."""
+    codes = candidate_codes(statements, vectors, embedded)
+    return np.stack(np.divmod(codes, max(len(statements), 1)), axis=1)
 
-    The pairs grow faster than the corpus (up to ``MAX_BUCKET`` squared per bucket); as
-    two int64 each, not as a set of tuples of Python ints (about ten times the size), they
-    never set a build's peak."""
+
+def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
+                    embedded: np.ndarray | None = None) -> np.ndarray:
+    """:func:`candidate_pairs` as one int64 per pair, ``i * len(statements) + j``, sorted
+    (so in ``(i, j)`` order) and each pair once.
+
+    The pairs grow faster than the corpus (up to ``MAX_BUCKET`` squared per bucket); as one
+    int64 each, not as a set of tuples of Python ints (about twenty times the size) nor as
+    an ``(n, 2)`` array (twice, and a transient copy of each column while it is made), they
+    never set a build's peak. :func:`merge_statements` decodes them a slice at a time."""
     found = _Pairs(len(statements))
     if len(statements) < 2:
-        return found.array()
+        return found.codes()
     rows = np.arange(len(statements)) if embedded is None else np.flatnonzero(embedded)
     rng = np.random.default_rng(SEED)
     planes = rng.standard_normal((vectors.shape[1], BANDS * BITS))
+    # One product over every embedded row: BLAS splits a product among its threads by rows,
+    # and a row at a split may round differently, so products by slices could move a
+    # statement near a hyperplane to another bucket.
     bits = (vectors[rows] @ planes) > 0
     weights = 1 << np.arange(BITS)
     for band in range(BANDS):
@@ -67,9 +79,10 @@ def candidate_index(statements: Sequence[Statement], vectors: np.ndarray,
             buckets[int(code)].append(i)
         for members in buckets.values():
             found.add_bucket(members)
+    del bits
     for members in frame_buckets(statements):
         found.add_bucket(members)
-    return found.array()
+    return found.codes()
 
 
 class _Pairs:
@@ -98,13 +111,20 @@ class _Pairs:
 
     def _merge(self) -> None:
         if self._pending:
-            self._kept = np.unique(np.concatenate([self._kept, *self._pending]))
+            # What ``np.unique`` gives, without its second full-size copy: sorted in place,
+            # then the first of each run of equal codes.
+            merged = np.concatenate([self._kept, *self._pending])
             self._pending, self._count = [], 0
+            self._kept = merged  # the old kept codes go now
+            merged.sort()
+            first = np.ones(len(merged), dtype=bool)
+            np.not_equal(merged[1:], merged[:-1], out=first[1:])
+            self._kept = merged[first]
 
-    def array(self) -> np.ndarray:
-        """The pairs as an ``(n, 2)`` array, sorted by ``(i, j)``."""
+    def codes(self) -> np.ndarray:
+        """The pairs' codes, sorted (so by ``(i, j)``), each once."""
         self._merge()
-        return np.stack(np.divmod(self._kept, max(self._size, 1)), axis=1)
+        return self._kept
 
 
 def frame_buckets(statements: Sequence[Statement]) -> list[list[int]]:
@@ -168,19 +188,23 @@ def merge_statements(
             x = parent[x]
         return x
 
-    index = candidate_index(statements, vectors, embedded)
-    if len(index):
+    size = max(len(statements), 1)
+    codes = candidate_codes(statements, vectors, embedded)
+    if len(codes):
         # No pair below SAME_FRAME can merge: drop those with one vectorised product before
         # the per-pair checks (the margin covers rounding; each survivor's similarity is
-        # computed below exactly as before), then sort only the survivors.
-        keep = np.zeros(len(index), dtype=bool)
-        for start in range(0, len(index), _CHUNK):  # chunks bound the memory of the rows
-            left, right = index[start:start + _CHUNK].T
+        # computed below exactly as before). Codes are decoded a chunk at a time, which
+        # bounds the memory of the pairs' rows.
+        keep = np.zeros(len(codes), dtype=bool)
+        for start in range(0, len(codes), _CHUNK):
+            left, right = np.divmod(codes[start:start + _CHUNK], size)
             rough = np.einsum("ij,ij->i", vectors[left], vectors[right])
             keep[start:start + _CHUNK] = rough >= SAME_FRAME - 1e-3
-        index = index[keep]  # still sorted by (i, j)
-    for start in range(0, len(index), _CHUNK):  # as Python ints a chunk at a time, not all
-        for i, j in index[start:start + _CHUNK].tolist():
+        codes = codes[keep]  # still sorted by (i, j)
+        del keep
+    for start in range(0, len(codes), _CHUNK):  # as Python ints a chunk at a time, not all
+        left, right = np.divmod(codes[start:start + _CHUNK], size)
+        for i, j in zip(left.tolist(), right.tolist(), strict=True):
             _join_if_same(statements, vectors, i, j, find, parent)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(statements)):

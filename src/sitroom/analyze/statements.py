@@ -14,10 +14,11 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from ..resolve.span_table import SpanTable
 from ..types import (
     Article,
     Citation,
@@ -179,25 +180,38 @@ def intended(text: str, predicate_start: int) -> bool:
 
 
 class SpanIndex:
-    """Per-article (start, end, id) lists for "what lies inside this span" queries."""
+    """Per-article (start, end, id) lists for "what lies inside this span" queries.
+
+    Over a :class:`~sitroom.resolve.span_table.SpanTable` it reads the table's packed rows
+    an article at a time; over any other mapping it groups a copy of the spans by article."""
 
     def __init__(self, spans: Mapping[tuple[str, int, int], str]) -> None:
-        self._by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self._by_article: SpanTable | dict[str, list[tuple[int, int, str]]]
+        if isinstance(spans, SpanTable):
+            self._by_article = spans
+            return
+        grouped: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for (article, start, end), ident in spans.items():
-            self._by_article[article].append((start, end, ident))
+            grouped[article].append((start, end, ident))
+        self._by_article = grouped
+
+    def _spans(self, article: str) -> Sequence[tuple[int, int, str]]:
+        if isinstance(self._by_article, SpanTable):
+            return self._by_article.rows(article)
+        return self._by_article.get(article, ())
 
     def inside(self, article: str, start: int, end: int) -> list[str]:
-        return [i for s, e, i in self._by_article.get(article, ()) if s >= start and e <= end]
+        return [i for s, e, i in self._spans(article) if s >= start and e <= end]
 
     def ends_near(self, article: str, ident: str, end: int, slack: int = 2) -> bool:
         """Whether a span of ``ident`` ends within ``slack`` characters of ``end``."""
         return any(i == ident and abs(e - end) <= slack
-                   for _, e, i in self._by_article.get(article, ()))
+                   for _, e, i in self._spans(article))
 
     def best(self, article: str, start: int, end: int) -> str | None:
         """The id of the span that covers most of ``[start, end)``."""
         best: tuple[int, str] | None = None
-        for s, e, ident in self._by_article.get(article, ()):
+        for s, e, ident in self._spans(article):
             overlap = min(e, end) - max(s, start)
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, ident)
@@ -241,6 +255,7 @@ def find_statements(
     # The keys of every statement in ``out``, kept as it grows (rebuilt per article, it cost
     # the square of the corpus's statements).
     keys: set[SpanKey] = set()
+    pool = _Pool()
     for ann in annotations:
         article = by_id.get(ann.article)
         if article is None:
@@ -250,19 +265,52 @@ def find_statements(
         for clause in ann.clauses:
             statement = context.statement(clause)
             if statement is not None:
-                out.append(statement)
+                out.append(pool.shared(statement))
                 keys.add(statement.key)
         for descriptor in ann.descriptors:
             described = context.description(descriptor)
             if described is not None:
-                out.append(described)
+                out.append(pool.shared(described))
                 keys.add(described.key)
         for span in denied_spans(article.text, ann.clauses):
             denial = context.denied(span)
             if denial is not None and denial.key not in keys:
                 keys.add(denial.key)
-                out.append(denial)
+                out.append(pool.shared(denial))
     return out
+
+
+class _Pool:
+    """One object for each distinct set and word the statements carry.
+
+    The statements are held whole through the claims step (merging and contradictions
+    compare across the corpus), and their sets of entities, places, predicate classes and
+    context were each a frozenset of their own (about 200 bytes even for one member), most
+    of them equal to another statement's. Equal frozensets and strings are interchangeable,
+    so each statement keeps the first one met; its text and its evidence's text share one
+    string when they are the same span."""
+
+    def __init__(self) -> None:
+        self._sets: dict[frozenset[str], frozenset[str]] = {}
+        self._words: dict[str, str] = {}
+
+    def _set(self, value: frozenset[str]) -> frozenset[str]:
+        return self._sets.setdefault(value, value)
+
+    def _word(self, value: str | None) -> str | None:
+        return None if value is None else self._words.setdefault(value, value)
+
+    def shared(self, st: Statement) -> Statement:
+        evidence = st.evidence
+        if evidence.text == st.text:
+            evidence = replace(evidence, text=st.text)
+        return replace(
+            st, evidence=evidence, entities=self._set(st.entities),
+            places=self._set(st.places), classes=self._set(st.classes),
+            context=self._set(st.context), predicate=self._word(st.predicate) or st.predicate,
+            object_head=self._word(st.object_head), object_key=self._word(st.object_key),
+            subject=self._word(st.subject),
+        )
 
 
 class _ArticleContext:

@@ -58,3 +58,21 @@ def test_importing_the_cli_does_not_load_torch() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_candidate_codes_are_every_bucket_pair_once_in_order() -> None:
+    import numpy as np
+
+    from sitroom.analyze.claim_merge import _Pairs
+
+    rng = np.random.default_rng(7)
+    size = 300
+    pairs = _Pairs(size)
+    pairs.FLUSH = 50  # deduplicate many times along the way
+    expected: set[tuple[int, int]] = set()
+    for _ in range(40):
+        members = sorted(rng.choice(size, int(rng.integers(2, 30)), replace=False).tolist())
+        pairs.add_bucket(members)
+        expected |= {(a, b) for k, a in enumerate(members) for b in members[k + 1:]}
+    codes = pairs.codes().tolist()
+    assert codes == sorted(a * size + b for a, b in expected)

@@ -31,3 +31,16 @@ def test_a_small_outlet_is_heard_only_for_words_it_repeats() -> None:
     assert "regime" in terms and terms["regime"] >= 1.96
     assert _terms("One Shot", [*big, repeated, once]) == {}  # a word used once is no choice
     assert "government" not in terms  # what every outlet says is not distinctive
+
+
+def test_findings_frame_outlets_from_the_framing_view_when_given_one() -> None:
+    from sitroom.analyze.findings import build_findings
+
+    pairs = [_article(f"b{i}", f"Outlet {i % 2}", ["regime", "regime", "rebel"] if i % 2
+                      else ["government", "government", "rebel"]) for i in range(6)]
+    articles = [a for a, _ in pairs]
+    bare = [DocAnnotations(a.id) for a in articles]  # what the claims read: nothing here
+    framed = build_findings(articles, bare, [], [], [], {}, [], {},
+                            framing_annotations=[d for _, d in pairs])
+    assert [f.outlet for f in framed.framing] == ["Outlet 0", "Outlet 1"]
+    assert build_findings(articles, bare, [], [], [], {}, [], {}).framing == ()
