@@ -52,18 +52,16 @@ def build_findings(
     """Claims (with corroboration and contradictions, linked to ``events``), framing per
     outlet, and a summary per story (one point per event); without stories, the whole corpus
     is summarised as one. ``framing_annotations``: what the framing step reads (their
-    descriptors and mentions), when the caller has a narrower view of them than
-    ``annotations`` (which the claims read: clauses, descriptors, times); ``annotations``
-    otherwise."""
+    descriptors and mentions), when the caller hands the claims a narrower view
+    (clauses, descriptors, times) to save decoding; ``annotations`` otherwise."""
     names = {e.id: e.name for e in entities} | {p.id: p.name for p in places}
     found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
                          names, cache)
     claims = link_claims_to_events(found.claims, events) if events else found.claims
     contradictions, vectors = found.contradictions, found.vectors
     del found  # the claims before linking: a second copy of every claim record
-    if framing_annotations is None:
-        framing_annotations = _parts(annotations, "mentions", "descriptors")
-    framing = build_framing(articles, framing_annotations, entity_spans)
+    framing = build_framing(articles, framing_annotations if framing_annotations is not None
+                            else annotations, entity_spans)
     groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
     if not groups:
         groups = [(None, tuple(a.id for a in articles))]
@@ -85,11 +83,3 @@ def build_findings(
                                  story=story))
     return Findings(claims, contradictions, framing, tuple(summary))
 
-
-def _parts(annotations: Sequence[DocAnnotations], *parts: str) -> Sequence[DocAnnotations]:
-    """Stored annotations with only ``parts`` decoded (framing reads the mentions and
-    descriptors; building every clause record again for it cost seconds at 2,000
-    articles); annotations already in memory are passed as they are."""
-    from ..store.annotation_view import StoredAnnotations
-
-    return annotations.only(*parts) if isinstance(annotations, StoredAnnotations) else annotations
