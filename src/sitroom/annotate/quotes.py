@@ -646,6 +646,11 @@ def _subject_of(cue: Any) -> Any | None:
         children = sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i
                                                           else c.i))
         for child in children:
+            if child.dep_ == "nsubj" and child.ent_type_ in {"DATE", "TIME"} and any(
+                    c.dep_ == "nsubj" and c.i != child.i for c in verb.children):
+                # ``a statement he made Friday indicated``: a parser that also takes the day
+                # for a subject has given the verb two; a day says nothing.
+                continue
             if child.dep_ == "nsubj":
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl" and \
                         child.lower_ not in _PERSON_RELATIVE:

@@ -184,3 +184,11 @@ def test_story_labels_are_not_speakers(nlp: Any) -> None:
 def test_acts_that_say_nothing_are_not_statements(nlp: Any) -> None:
     text = "Federal officials declined to comment on that report."
     assert quotes(nlp, text) == ()
+
+
+def test_a_day_the_parser_takes_for_a_second_subject_is_no_speaker(nlp: Any) -> None:
+    text = ("Mayor Ana Ruiz appears to support a plan in Lagos that has moved thousands of "
+            "families in a month, a statement she made Friday indicated.")
+    (quote,) = extract_quotes(nlp(text), "a1")
+    assert quote.text.endswith("families in a month") and quote.cue == "indicated"
+    assert quote.speaker_text == "a statement"
