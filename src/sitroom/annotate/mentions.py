@@ -38,6 +38,10 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
     full_text = text_of(doc)
     definitions = find_definitions(full_text)
     long_forms = {(d.long_start, d.long_end) for d in definitions}
+    # A text written in capitals and small letters writes names with capitals: a span the
+    # model tagged that has none (``n’t``, ``boycotts``, ``bund``) is a common word. Texts
+    # in one case only (or in scripts without case) keep every span.
+    cased = full_text != full_text.lower() and full_text != full_text.upper()
     mentions: list[Mention] = []
     for ent in ents_of(doc):
         if ent.label_ not in ENTITY_LABELS:
@@ -49,7 +53,7 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
         if ent.label_ == "PERSON" and start == ent.start_char:
             start = _given_names_before(doc, ent.start, start)
         text = full_text[start:end]
-        if is_pronoun(text):
+        if is_pronoun(text) or (cased and text.islower()):
             continue
         label = ent.label_
         source = ent.ent_id_.split(":", 1)[0] if ent.ent_id_ else "model"

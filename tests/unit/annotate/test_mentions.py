@@ -49,3 +49,23 @@ def test_a_pronoun_is_never_a_mention_but_the_acronym_is(nlp: Any) -> None:
     assert "US" in texts
     assert is_pronoun("us") and is_pronoun("Us") and is_pronoun("I")
     assert not is_pronoun("US") and not is_pronoun("Usa")
+
+
+def _tagged(nlp: Any, text: str, word: str, label: str) -> Any:
+    """``text`` parsed, with ``word`` (wherever the model put it) tagged as ``label``."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    index = next(t.i for t in doc if t.text == word)
+    doc.ents = [Span(doc, index, index + 1, label=label)]
+    return doc
+
+
+def test_a_word_in_small_letters_is_no_name_where_the_text_writes_names_in_capitals(
+    nlp: Any,
+) -> None:
+    doc = _tagged(nlp, "Villagers in Sindh repaired the bund overnight.", "bund", "LOC")
+    assert extract_mentions(doc, "a1") == []
+    # A text in small letters throughout (a transcript, a chat log) keeps what the model found.
+    lower = _tagged(nlp, "villagers in sindh repaired the bund overnight.", "sindh", "GPE")
+    assert [m.text for m in extract_mentions(lower, "a1")] == ["sindh"]
