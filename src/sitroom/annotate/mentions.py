@@ -15,6 +15,7 @@ with source ``metonymy``. ``in Ankara`` stays a GPE.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..types import Mention
@@ -65,6 +66,7 @@ def extract_mentions(doc: Any, article_id: str) -> list[Mention]:
             label, source = "ORG", "metonymy"
         mentions.append(Mention(article_id, start, end, text, label, source))
     mentions = _with_acronyms(doc, article_id, definitions, mentions)
+    mentions = _surnames_relabelled(mentions)
     mentions.extend(_bare_surnames(doc, article_id, mentions))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -125,14 +127,31 @@ def _acts(ent: Any) -> bool:
     return bool(verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in NON_ACTION_VERBS)
 
 
-def _bare_surnames(doc: Any, article_id: str, mentions: list[Mention]) -> list[Mention]:
-    """A surname on its own (``Mis believes ...``) that the model missed, after the person was
-    named in full in the same text."""
+def _full_name_surnames(mentions: list[Mention]) -> dict[str, int]:
+    """The last word of each person named in full, and where it was first named."""
     surnames: dict[str, int] = {}
     for m in mentions:
         words = m.text.split()
         if m.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
             surnames.setdefault(words[-1], m.end)
+    return surnames
+
+
+def _surnames_relabelled(mentions: list[Mention]) -> list[Mention]:
+    """A person's surname on its own after the full name, which the model took for a place
+    or a body (``Ayşe Kılıç ... Kılıç said``, tagged GPE), is that person."""
+    surnames = _full_name_surnames(mentions)
+    if not surnames:
+        return mentions
+    return [replace(m, label="PERSON", source="surname")
+            if m.label != "PERSON" and " " not in m.text and m.start >= surnames.get(m.text, m.end)
+            else m for m in mentions]
+
+
+def _bare_surnames(doc: Any, article_id: str, mentions: list[Mention]) -> list[Mention]:
+    """A surname on its own (``Mis believes ...``) that the model missed, after the person was
+    named in full in the same text."""
+    surnames = _full_name_surnames(mentions)
     if not surnames:
         return []
     covered = [(m.start, m.end) for m in mentions]

@@ -1909,6 +1909,8 @@ _LINE_LABELS = frozenset({
     "q", "a", "subscribe", "follow", "share", "click", "contact", "email", "tags", "image",
 })
 MIN_LINE_WORDS = 3
+#: How many paragraphs from the top (headline, standfirst, first paragraph) a dateline sits.
+_DATELINE_PARAGRAPHS = 3
 
 
 #: Entity labels of what may speak in a ``Name: statement`` line.
@@ -1934,9 +1936,15 @@ def _with_headline_statements(
     """Add the ``Name: statement`` lines; a cue-less statement inside one is replaced.
     ``names`` are the character spans of the tagger's names (see :func:`_names_a_speaker`)."""
     found: list[_Statement] = []
-    for para_start, para_end in _paragraphs(text):
-        match = _SPEAKER_LINE.match(text, para_start, para_end)
-        if match is None or match.group("name").split()[0].casefold() in _LINE_LABELS:
+    lines = [(number, match) for number, (para_start, para_end) in enumerate(_paragraphs(text))
+             if (match := _SPEAKER_LINE.match(text, para_start, para_end)) is not None]
+    capitals = [number for number, match in lines if match.group("name").isupper()]
+    for number, match in lines:
+        if match.group("name").split()[0].casefold() in _LINE_LABELS:
+            continue
+        if capitals == [number] and number < _DATELINE_PARAGRAPHS:
+            # One line in capitals near the top (``SUKKUR: The death toll ...``) is the
+            # story's dateline; a transcript names its speakers in capitals line after line.
             continue
         if not _names_a_speaker(text, match.span("name"), names):
             continue

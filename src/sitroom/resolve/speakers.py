@@ -55,6 +55,8 @@ INSTITUTION_NOUNS: frozenset[str] = frozenset({
     "hospital", "university", "school", "bank", "organisation", "organization", "charity",
     "group", "committee", "commission", "council", "board", "court", "watchdog", "regulator",
     "publisher", "startup", "giant", "retailer", "automaker", "carmaker", "insurer",
+    "alliance", "coalition", "association", "federation", "movement", "militia", "faction",
+    "institute", "foundation", "centre", "center", "society", "league",
 })
 #: How far back (characters) a description looks for the person it describes.
 DESCRIPTION_WINDOW = 60
@@ -166,7 +168,8 @@ def _resolve_one(
         prefer = ("ORG", "GPE", "PERSON") if group_head else ("PERSON", "ORG", "GPE")
         for label in prefer:
             for m in inside:
-                if m.label == label:
+                if m.label == label and not (label == "GPE" and _place_only_locates(
+                        text, s_start, m, head)):
                     eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(m.text)
                     if eid:
                         return eid, m.label
@@ -220,6 +223,30 @@ def _resolve_one(
                 phrase, entities)
         return found_id, None
     return entities.lookup(phrase), None
+
+
+#: Heads of speaker phrases that speak for the place named in them (``a Kremlin spokesman``,
+#: ``Texas officials``, ``the Ohio government``); other heads (``doctors``, ``the irrigation
+#: minister``, ``residents``) are people the place only locates.
+_SPEAK_FOR_A_PLACE = frozenset({
+    "government", "governments", "ministry", "office", "authorities", "authority", "official",
+    "officials", "spokesman", "spokeswoman", "spokesperson", "police", "army", "military",
+    "forces", "department", "administration", "source", "sources", "state", "city", "county",
+})
+_LOCATING_WORDS = frozenset({"in", "at", "from", "near", "outside", "around", "across"})
+
+
+def _place_only_locates(text: str, start: int, place: Mention, head: str) -> bool:
+    """Whether a place named in a speaker phrase only says where the speaker is: after
+    ``in``/``from`` (``a police spokesman in Larkana``, ``doctors in the camps around Mehar``)
+    or before a head that is a person, not a body (``Sindh's irrigation minister``). The
+    phrase's own head inside the name (``Pakistan``, ``Larkana Today``) is the place
+    speaking."""
+    words = [w.casefold() for w in re.findall(r"[\w'’-]+", text[start:place.start])]
+    if any(w in _LOCATING_WORDS for w in words):
+        return True
+    named = {w.casefold() for w in re.findall(r"[\w'’-]+", place.text)}
+    return head not in named and head not in _SPEAK_FOR_A_PLACE
 
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})

@@ -69,3 +69,16 @@ def test_a_word_in_small_letters_is_no_name_where_the_text_writes_names_in_capit
     # A text in small letters throughout (a transcript, a chat log) keeps what the model found.
     lower = _tagged(nlp, "villagers in sindh repaired the bund overnight.", "sindh", "GPE")
     assert [m.text for m in extract_mentions(lower, "a1")] == ["sindh"]
+
+
+def test_a_surname_the_model_took_for_a_place_is_the_person_named_before(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("Ayşe Kılıç visited the camps. Kılıç said the count would rise in Kılıç.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 7, label="GPE")]
+    found = [(m.text, m.label) for m in extract_mentions(doc, "a1")]
+    assert found[:2] == [("Ayşe Kılıç", "PERSON"), ("Kılıç", "PERSON")]
+    # before the person is named, the same word stays what the model said
+    early = nlp("Kılıç lies on the river. Ayşe Kılıç lives there.")
+    early.ents = [Span(early, 0, 1, label="GPE"), Span(early, 6, 8, label="PERSON")]
+    assert next((m.text, m.label) for m in extract_mentions(early, "a1")) == ("Kılıç", "GPE")

@@ -176,6 +176,17 @@ def test_name_colon_line_is_that_name_speaking(nlp: Any) -> None:
     ]
 
 
+def test_a_dateline_in_capitals_is_no_speaker_but_a_transcript_names_its_speakers(
+    nlp: Any,
+) -> None:
+    story = ("Storm closes port\n\nHALDEN: The port of Halden closed on Monday after the storm "
+             "tore away two cranes.\n\nThe harbour master said repairs would take a week.")
+    assert [q.speaker_text for q in quotes(nlp, story)] == ["The harbour master"]
+    transcript = ("TAPPER: Are you running again?\n\nSMITH: I have not decided, and I will tell "
+                  "voters first.\n\nTAPPER: When will you decide?")
+    assert [q.speaker_text for q in quotes(nlp, transcript)] == ["TAPPER", "SMITH", "TAPPER"]
+
+
 def test_story_labels_are_not_speakers(nlp: Any) -> None:
     text = "The Latest: Flood waters rise across the southern districts\n\nMore follows."
     assert not [q for q in quotes(nlp, text) if q.cue == ":"]

@@ -203,3 +203,34 @@ def test_an_organisation_description_goes_to_the_name_holding_its_word() -> None
     quotes = [quote(text, "About 115,000 people are in camps", "the network")]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
     assert [q.speaker for q in resolved] == ["e_indus humanitarian network"]
+
+
+def test_a_place_that_only_locates_the_speaker_does_not_speak() -> None:
+    text = (
+        "Doctors in Marlow said the wards were full. A police spokesman in Marlow said the "
+        "road was shut. Kent's health minister said beds were found. Kent officials said "
+        "the school would open. Kent said it would pay."
+    )
+    mentions = [mention(text, "Marlow", "GPE"), mention(text, "Marlow", "GPE", nth=1),
+                mention(text, "Kent", "GPE"), mention(text, "Kent", "GPE", nth=1),
+                mention(text, "Kent", "GPE", nth=2)]
+    quotes = [
+        quote(text, "the wards were full", "Doctors in Marlow"),
+        quote(text, "the road was shut", "A police spokesman in Marlow"),
+        quote(text, "beds were found", "Kent's health minister"),
+        quote(text, "the school would open", "Kent officials"),
+        quote(text, "it would pay", "Kent", nth=2),
+    ]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    # who is in a place, or a person of it, is not the place; its officials and the place
+    # itself speak for it
+    assert [q.speaker for q in resolved] == [None, None, None, "e_kent", "e_kent"]
+
+
+def test_the_alliance_is_the_alliance_the_article_named() -> None:
+    text = ("The Northern Relief Alliance counted 63 dead. The alliance said the toll would "
+            "rise.")
+    mentions = [mention(text, "Northern Relief Alliance", "ORG")]
+    quotes = [quote(text, "the toll would rise", "The alliance")]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert resolved[0].speaker == "e_northern relief alliance"

@@ -9,6 +9,7 @@
 
   var PAGE = 50; // table rows per page: keeps 8,000 articles responsive
   var FILTER_KEYS = ["actor", "place", "outlet", "story", "from", "to"];
+  var PLACE_TYPES = new Set(["GPE", "LOC", "FAC"]); // entity types the map shows as places
 
   // ------------------------------------------------------------------ small DOM helpers
 
@@ -530,8 +531,7 @@
       .map(function (o) { return [o[0], o[0], plural(o[1], "article", "articles")]; }), "outlet");
     // Towns, regions and sites have their own list beside this one; counted here too they
     // crowd out the people and organisations (a flood story's top "actor" was a town).
-    var placeTypes = new Set(["GPE", "LOC", "FAC"]);
-    top("Top actors", data.entities.filter(function (e) { return !placeTypes.has(e.type) && anyVisible(e.articles); })
+    top("Top actors", data.entities.filter(function (e) { return !PLACE_TYPES.has(e.type) && anyVisible(e.articles); })
       .sort(function (a, b) { return b.mention_count - a.mention_count; })
       .map(function (e) { return [e.id, e.name, plural(e.mention_count, "mention", "mentions")]; }), "actor");
     top("Top places", data.places.filter(function (p) { return anyVisible(p.articles); })
@@ -889,7 +889,12 @@
   var MAX_NODES = 40, MAX_EDGES = 120, MAX_OUTLET_EDGES = 60; // beyond this a network is a hairball, and slow to lay out
 
   views.network = function (root) {
-    var entities = data.entities.filter(function (e) { return anyVisible(e.articles); })
+    // Places are on the map; here they would crowd out the people and organisations (every
+    // town of a flood story co-occurs with every other), as in the overview's top actors. A
+    // country that acts (``Pakistan said``) is tagged as its government, an organisation.
+    var entities = data.entities.filter(function (e) {
+      return anyVisible(e.articles) && !PLACE_TYPES.has(e.type);
+    })
       .sort(function (a, b) { return b.mention_count - a.mention_count || a.name.localeCompare(b.name); })
       .slice(0, MAX_NODES);
     var note = el("p", { class: "meta" });
