@@ -11,7 +11,9 @@ quarters (:mod:`.timex_anchor` says which quarter, year or day a report means),
 for ``until then`` and ``at this moment``,
 :mod:`.timex_offset_rules` for ``three days later`` (the DURATION ``three days``),
 :mod:`.timex_counted` for ``the nine months`` with its article, :mod:`.timex_unstated` for
-``could take months``, ``a lengthy period`` and ``ten o'clock``; a duration takes
+``could take months``, ``a lengthy period`` and ``ten o'clock``, :mod:`.timex_whole` for ``a
+full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice daily``; a
+duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`, and any expression a following ``or
 so``, :mod:`.timex_approx`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
@@ -59,6 +61,7 @@ from .timex_clock24 import CLOCK24_RULES
 from .timex_counted import COUNTED_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_deictic import DEICTIC_RULES
+from .timex_frequencies import FREQUENCY_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
 from .timex_offset_rules import OFFSET_RULES
@@ -69,6 +72,7 @@ from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
 from .timex_unstated import UNSTATED_RULES
+from .timex_whole import WHOLE_RULES
 from .timex_words import WORD_RULES
 from .wordscan import WordScanner
 
@@ -79,7 +83,7 @@ __all__ = ["extract_times", "normalize_text"]
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
                                  + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
-                                 + UNSTATED_RULES)
+                                 + UNSTATED_RULES + WHOLE_RULES + FREQUENCY_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
