@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
@@ -543,7 +543,11 @@ def _day_after(ctx: Context) -> date | None:
         return None
     if found["dw"]:
         return ctx.anchor + timedelta(days=_DAY_WORDS[found["dw"].lower()])
-    return cal.weekday_date(ctx.anchor, WEEKDAYS[found["wd"].lower()], _clause_tense(ctx), None)
+    # The weekday's tense is read where the weekday stands, as the weekday rule reads it: in
+    # "did not call until 7:40 Tuesday morning" the clock and "Tuesday morning" share a day.
+    at_weekday = replace(ctx, start=found.start("wd"), end=found.end("wd"))
+    return cal.weekday_date(ctx.anchor, WEEKDAYS[found["wd"].lower()],
+                            _clause_tense(at_weekday), None)
 
 
 def _clock_on_day(match: re.Match[str], ctx: Context) -> Reading | None:

@@ -14,7 +14,7 @@ TimeML marks a stretch as a DURATION even when it gives no number: the value the
 - an hour with ``o'clock``, in digits or words: ``at 10 o'clock``, ``ten o'clock``: a time of
   day (``T10:00``) on the day the sentence is about, as ``10 a.m.`` would be. The half of
   the day is not guessed when the text leaves it out; ``ten o'clock at night`` is
-  ``T22:00``.
+  ``T22:00``. ``a five o'clock shadow`` (stubble) is no time.
 """
 
 from __future__ import annotations
@@ -78,6 +78,6 @@ UNSTATED_RULES: tuple[Rule, ...] = (
           r"(?:\s++(?i:of)\s++(?i:time))?)(?![\w-])", _unstated_period),
     _rule("oclock", START + r"(?P<t>(?P<h>1[0-2]|0?[1-9]|(?i:one|two|three|four|five|six|seven"
           r"|eight|nine|ten|eleven|twelve))\s++(?i:o['’]clock)(?:\s++(?:(?i:in\s++the)\s++"
-          r"(?P<part>(?i:morning|afternoon|evening))|(?P<night>(?i:at\s++night))))?)(?![\w-])",
-          _oclock),
+          r"(?P<part>(?i:morning|afternoon|evening))|(?P<night>(?i:at\s++night))))?)(?![\w-])"
+          r"(?!\s++(?i:shadow)\b)", _oclock),
 )

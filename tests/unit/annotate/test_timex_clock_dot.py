@@ -43,3 +43,10 @@ def test_a_clock_time_without_am_or_pm_falls_on_the_day_named_after_it(
         text: str, expected: list[tuple[str, str, str]]) -> None:
     # the day stays an expression of its own, as TimeML marks "2300 GMT on Wednesday"
     assert found(text) == expected
+
+
+def test_the_day_after_a_clock_time_is_dated_where_the_weekday_stands() -> None:
+    # "until" looks ahead from the clock time, but not from "Tuesday morning": both are the
+    # Tuesday just past, as the weekday alone reads it
+    assert found("The firm did not call until 7:40 Tuesday morning.") == [
+        ("7:40", "TIME", "1998-02-10T07:40"), ("Tuesday morning", "TIME", "1998-02-10TMO")]

@@ -85,6 +85,10 @@ def test_an_hour_with_oclock_is_a_time_of_that_day(text: str,
     assert found(text, FRIDAY) == [expected]
 
 
+def test_a_five_oclock_shadow_is_stubble_not_a_time() -> None:
+    assert found("He appeared on stage with a five o'clock shadow.") == []
+
+
 def test_an_hour_with_oclock_falls_on_the_day_named_in_the_sentence() -> None:
     text = "The blast came on Tuesday at 11 o'clock."
     assert found(text, FRIDAY) == [("Tuesday", "DATE", "1998-02-10"),
