@@ -14,7 +14,8 @@ TimeML marks a stretch as a DURATION even when it gives no number: the value the
 - an hour with ``o'clock``, in digits or words: ``at 10 o'clock``, ``ten o'clock``: a time of
   day (``T10:00``) on the day the sentence is about, as ``10 a.m.`` would be. The half of
   the day is not guessed when the text leaves it out; ``ten o'clock at night`` is
-  ``T22:00``. ``a five o'clock shadow`` (stubble) is no time.
+  ``T22:00``, and so is ``ten o'clock`` in ``ten o'clock Tuesday night`` or ``ten o'clock
+  tonight``. ``a five o'clock shadow`` (stubble) is no time.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ _SPENDING_VERB = (r"(?:(?i:take|takes|took|taken|taking|spend|spends|spent|spend
 #: What may not follow the unit: an offset, an age, a compound, a possessive of measure.
 _NOT_A_STRETCH_AFTER = (r"(?!\s++(?i:ago|later|earlier|before|after|apart|old|from"
                         r"|into)\b)(?![\w'’-])")
+
+#: The part of the day told just after the hour and its day: "eight o'clock Tuesday night",
+#: "ten o'clock tonight". It says which half of the day the hour is in.
+_PART_AFTER = re.compile(r"[ \t]++(?:(?i:on)[ \t]++)?(?:(?:Monday|Tuesday|Wednesday|Thursday"
+                         r"|Friday|Saturday|Sunday|(?i:today|yesterday|tomorrow))[ \t]++"
+                         r"(?P<part>(?i:morning|afternoon|evening|night))|(?P<tonight>(?i:tonight)))(?!\w)")
 
 _HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -57,11 +64,17 @@ def _oclock(match: re.Match[str], ctx: Context) -> Reading | None:
     written = match["h"].lower()
     hour = _HOUR_WORDS[written] if written in _HOUR_WORDS else int(written)
     part = (match["part"] or ("night" if match["night"] else "")).lower()
+    later = _PART_AFTER.match(ctx.text, ctx.end)
+    if not part and later is not None:
+        part = (later["part"] or "night").lower()  # "eight o'clock Tuesday night"
     if part in ("afternoon", "evening") or (part == "night" and hour >= 6):
         hour = hour + 12 if hour < 12 else hour
     elif hour == 12 and part in ("morning", "night"):
         hour = 0
-    day = _day_after(ctx) or _reference_day(ctx)
+    if later is not None and later["tonight"]:
+        day = ctx.anchor  # "ten o'clock tonight": the document's own day
+    else:
+        day = _day_after(ctx) or _reference_day(ctx)
     return Reading("TIME", f"{day.isoformat()}T{hour:02d}:00" if day else None, "time")
 
 

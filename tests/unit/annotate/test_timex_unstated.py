@@ -85,6 +85,14 @@ def test_an_hour_with_oclock_is_a_time_of_that_day(text: str,
     assert found(text, FRIDAY) == [expected]
 
 
+def test_the_part_of_day_told_after_the_day_sets_the_half_of_the_day() -> None:
+    text = "The vote began at eight o'clock Tuesday night."
+    assert found(text, FRIDAY)[0] == ("eight o'clock", "TIME", "1998-02-10T20:00")
+    text = "The vote began on Tuesday. It ends at ten o'clock tonight."
+    assert found(text, FRIDAY)[1:] == [("ten o'clock", "TIME", "1998-02-13T22:00"),
+                                       ("tonight", "TIME", "1998-02-13TNI")]
+
+
 def test_a_five_oclock_shadow_is_stubble_not_a_time() -> None:
     assert found("He appeared on stage with a five o'clock shadow.") == []
 
