@@ -24,3 +24,18 @@ def test_the_full_year_is_left_to_the_calendar_rules() -> None:
     # with "the" it names the year a report covers, not a stretch of one year
     readings = found("The firm forecast higher sales for the full year.")
     assert all(kind != "DURATION" for _, kind, _ in readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoy began a weeklong tour.", ("weeklong", "DURATION", "P1W")),
+        ("A daylong strike shut the port.", ("daylong", "DURATION", "P1D")),
+        ("The yearlong inquiry ended.", ("yearlong", "DURATION", "P1Y")),
+        ("An hourlong speech followed.", ("hourlong", "DURATION", "PT1H")),
+    ],
+)
+def test_a_closed_compound_with_long_is_one_unit_long(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
