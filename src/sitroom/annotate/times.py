@@ -10,8 +10,12 @@ quarters (:mod:`.timex_anchor` says which quarter, year or day a report means),
 :mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``, :mod:`.timex_deictic`
 for ``until then`` and ``at this moment``,
 :mod:`.timex_offset_rules` for ``three days later`` (the DURATION ``three days``),
-:mod:`.timex_counted` for ``the nine months`` with its article; a duration takes
-in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
+:mod:`.timex_counted` for ``the nine months`` with its article, :mod:`.timex_unstated` for
+``could take months``, ``a lengthy period`` and ``ten o'clock``, :mod:`.timex_whole` for ``a
+full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice daily``; a
+duration takes
+in the word bounding its amount, :mod:`.timex_modifiers`, and any expression a following ``or
+so``, :mod:`.timex_approx`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
 introduces it, or spaCy also labelled it.
 spaCy entities no rule can normalise (``a fourth consecutive day``) are left out rather than
@@ -51,11 +55,13 @@ from ..types import TimeMention
 from .doctext import ents_of, text_of
 from .timex_anchor import compared_quarter
 from .timex_anchor_rules import ANCHOR_RULES
+from .timex_approx import approximate_end
 from .timex_calendar import Tense
 from .timex_clock24 import CLOCK24_RULES
 from .timex_counted import COUNTED_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_deictic import DEICTIC_RULES
+from .timex_frequencies import FREQUENCY_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
 from .timex_offset_rules import OFFSET_RULES
@@ -65,6 +71,8 @@ from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
+from .timex_unstated import UNSTATED_RULES
+from .timex_whole import WHOLE_RULES
 from .timex_words import WORD_RULES
 from .wordscan import WordScanner
 
@@ -74,7 +82,8 @@ __all__ = ["extract_times", "normalize_text"]
 #: "a year earlier" beside a quarter reads as that quarter.
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
-                                 + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES)
+                                 + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
+                                 + UNSTATED_RULES + WHOLE_RULES + FREQUENCY_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
@@ -166,7 +175,8 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             continue
         start = bounded_start(text, candidate.start, candidate.end, reading.type,
                               results[-1][1] if results else 0)  # "nearly five months"
-        results.append((start, candidate.end, reading))
+        end = approximate_end(text, candidate.end, reading.type)  # "two years or so"
+        results.append((start, end, reading))
         day = _DAY_VALUE.match(reading.value or "")
         if day and reading.type in ("DATE", "TIME"):
             reference_day = date(int(day[1]), int(day[2]), int(day[3]))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import timex_calendar as cal
@@ -530,9 +530,10 @@ def _clock(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 #: A day named just after a clock time, past a time zone in brackets or inside them: "10:35
-#: a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)". TimeML marks the two
-#: apart there, but the time falls on that day.
-_DAY_AFTER = re.compile(r"\s*+\((?:[^()\n]{1,25}\),?\s++(?:on\s++)?|[^()\n]{0,25}?\s)(?:"
+#: a.m. (0735 GMT) Friday", "4 in the morning (4 a.m. EDT Thursday)", or right after it:
+#: "at 14:30 on Monday". TimeML marks the two apart there, but the time falls on that day.
+_DAY_AFTER = re.compile(r"(?:\s*+\((?:[^()\n]{1,25}\),?\s++(?:on\s++)?|[^()\n]{0,25}?\s)"
+                        r"|[ \t]++(?:(?i:on)[ \t]++)?)(?:"
                         + WEEKDAY + r"|(?P<dw>(?i:today|yesterday|tomorrow)))(?!\w)")
 
 
@@ -542,7 +543,11 @@ def _day_after(ctx: Context) -> date | None:
         return None
     if found["dw"]:
         return ctx.anchor + timedelta(days=_DAY_WORDS[found["dw"].lower()])
-    return cal.weekday_date(ctx.anchor, WEEKDAYS[found["wd"].lower()], _clause_tense(ctx), None)
+    # The weekday's tense is read where the weekday stands, as the weekday rule reads it: in
+    # "did not call until 7:40 Tuesday morning" the clock and "Tuesday morning" share a day.
+    at_weekday = replace(ctx, start=found.start("wd"), end=found.end("wd"))
+    return cal.weekday_date(ctx.anchor, WEEKDAYS[found["wd"].lower()],
+                            _clause_tense(at_weekday), None)
 
 
 def _clock_on_day(match: re.Match[str], ctx: Context) -> Reading | None:
@@ -958,11 +963,11 @@ RULES: tuple[Rule, ...] = (
           r"(?!\s+of\b|\w)", _part_of_reference),
     _rule("mid_part", START + r"(?P<t>(?i:mid[- ]?)(?P<part>(?i:morning|afternoon|day)))(?!\w)",
           _part_of_reference),
-    _rule("clock", r"(?<![\w:.])(?P<t>(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
+    _rule("clock", r"(?<![\w:.])(?P<t>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*"
           r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)(?![\w])(?:\s+" + _ZONE + r"\b)?)", _clock),
     _rule("clock24", r"(?<![\w:.])(?P<t>(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:])"
           r"(?:\s*(?P<zone>GMT|UTC|local\s+time|hrs)\b)?)", _clock_24h),
-    _rule("clock_on_day", r"(?<![\w:.])(?P<t>(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*"
+    _rule("clock_on_day", r"(?<![\w:.])(?P<t>(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*"
           r"(?P<ap>a\.m\.?|p\.m\.?|am|pm|AM|PM)|(?P<w>(?i:noon|midday|midnight)))"
           r"(?:\s+" + _ZONE + r")?,?\s+(?:on\s+)?(?P<rest>" + WEEKDAY.replace("<wd>", "<wd0>")
           + r"|(?i:today|tonight|yesterday|tomorrow)|" + MONTH
