@@ -180,7 +180,7 @@ def _resolve_one(
             return found
     if lower in _FIRST_PERSON:
         # ``I``/``we`` inside someone's quoted words is that someone (``"I think ..."``).
-        outer = _enclosing(q, earlier)
+        outer = _enclosing(q, earlier) or _just_before(q, earlier)
         if outer is not None:
             return outer
     if lower in PERSON_PRONOUNS or lower in _PERSON_POSSESSIVES:
@@ -277,6 +277,25 @@ def _enclosing(
     for outer, eid, label in reversed(earlier):
         if eid is not None and outer.start <= q.start and q.end <= outer.end:
             return eid, label
+    return None
+
+
+#: How far (characters) after a resolved quote an unmarked ``I``/``we`` goes on in its voice.
+FOLLOW_ON_WINDOW = 200
+
+
+def _just_before(
+    q: QuoteMention, earlier: Sequence[tuple[QuoteMention, str | None, str | None]]
+) -> tuple[str, str | None] | None:
+    """The resolved speaker of the quote that ends right before ``q`` (``The march goes on,
+    he said. We hope it ends without harm.``): an ``I`` or ``we`` that follows someone's words
+    goes on in their voice."""
+    for before, eid, label in reversed(earlier):
+        if before.end > q.start:
+            continue
+        if q.start - before.end > FOLLOW_ON_WINDOW:
+            return None
+        return (eid, label) if eid is not None else None
     return None
 
 

@@ -234,3 +234,15 @@ def test_the_alliance_is_the_alliance_the_article_named() -> None:
     quotes = [quote(text, "the toll would rise", "The alliance")]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
     assert resolved[0].speaker == "e_northern relief alliance"
+
+
+def test_we_after_someone_s_words_goes_on_in_their_voice() -> None:
+    text = ("Mayor Lena Dahl spoke at the bridge in Kent. The water is falling, she said. "
+            "We hope the school opens on Monday.")
+    mentions = [mention(text, "Lena Dahl", "PERSON"), mention(text, "Kent", "GPE")]
+    quotes = [
+        quote(text, "The water is falling", "she"),
+        quote(text, "We hope the school opens on Monday", "We"),
+    ]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert [q.speaker for q in resolved] == ["e_lena dahl", "e_lena dahl"]
