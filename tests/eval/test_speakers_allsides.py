@@ -22,10 +22,12 @@ from sitroom.extract import extract
 from ..conftest import shared_path
 
 ARTICLES = 30
-#: Measured on these 30 articles: 121 of 673 quotes (18.0%) with no speaker (137 of 684,
+#: Measured on these 30 articles: 125 of 678 quotes (18.4%) with no speaker (137 of 684,
 #: 20.0%, before titles, headlines and scare quotes were dropped and narrated sentences,
-#: possessives and documents resolved). The ceiling is a little above, the floor below.
-MAX_UNRESOLVED_SHARE = 0.185
+#: possessives and documents resolved; 18.0% before places that only locate a speaker and
+#: names that are not a relative pronoun's antecedent stopped counting as speakers: those
+#: were wrong, not missing). The ceiling is a little above, the floor below.
+MAX_UNRESOLVED_SHARE = 0.19
 MIN_QUOTES = 640
 
 

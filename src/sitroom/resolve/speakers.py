@@ -175,7 +175,7 @@ def _resolve_one(
                         return eid, m.label
     if lower in _RELATIVE:
         # ``Barkley, who said ...``: the name right before the pronoun.
-        found = _antecedent(mentions, entities, s_start)
+        found = _antecedent(text, mentions, entities, s_start)
         if found[0] is not None:
             return found
     if lower in _FIRST_PERSON:
@@ -256,18 +256,34 @@ RELATIVE_WINDOW = 80
 
 
 def _antecedent(
-    mentions: Sequence[Mention], entities: EntityLookup, before: int
+    text: str, mentions: Sequence[Mention], entities: EntityLookup, before: int
 ) -> tuple[str | None, str | None]:
-    """The entity named nearest before a relative pronoun, within the window."""
+    """The entity named nearest before a relative pronoun, within the window, where nothing
+    but an apposition stands between them (``Barkley, who``, ``Ann Lee, the mayor, who``);
+    a plain noun in between is what the pronoun stands for (``Larkana Today ..., a man
+    who``), and no named entity."""
     for m in reversed(mentions):
         if m.end > before or before - m.end > RELATIVE_WINDOW:
             continue
+        gap = text[m.end:before]
+        if ")" in gap and "(" not in gap:
+            continue  # inside the brackets after a name: ``Rep. Ann Lee (D., Calif.), who``
+        if not _only_apposition(gap):
+            return None, None
         if m.label not in _PERSON_LABELS | _GROUP_LABELS:
             continue
         eid = entities.entity_of(m.article, m.start, m.end) or entities.lookup(m.text)
         if eid:
             return eid, m.label
     return None, None
+
+
+def _only_apposition(gap: str) -> bool:
+    """Whether ``gap`` between a name and a relative pronoun is blank, a comma, or an
+    apposition set off by commas or brackets."""
+    gap = gap.strip()
+    return not gap or gap == "," or (gap[0] == "," and gap[-1] == ",") or (
+        gap[0] == "(" and gap.rstrip(",")[-1:] == ")")
 
 
 def _enclosing(

@@ -246,3 +246,17 @@ def test_we_after_someone_s_words_goes_on_in_their_voice() -> None:
     ]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
     assert [q.speaker for q in resolved] == ["e_lena dahl", "e_lena dahl"]
+
+
+def test_who_stands_for_the_noun_right_before_it() -> None:
+    text = ("Talking to the Valley Post near Kent, a farmer who gave only his first name said "
+            "the barns were lost. Ann Lee, the mayor, who visited, said the road was open. "
+            "Rep. Tom Ray (D., Calif.), who opposes the bill, said it would fail.")
+    mentions = [mention(text, "Valley Post", "ORG"), mention(text, "Kent", "GPE"),
+                mention(text, "Ann Lee", "PERSON"), mention(text, "Tom Ray", "PERSON"),
+                mention(text, "Calif.", "GPE")]
+    quotes = [quote(text, "the barns were lost", "who"),
+              quote(text, "the road was open", "who", nth=1),
+              quote(text, "it would fail", "who", nth=2)]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert [q.speaker for q in resolved] == [None, "e_ann lee", "e_tom ray"]
