@@ -278,6 +278,16 @@ def _antecedent(
     return None, None
 
 
+def _joined(text: str, name: Mention, start: int, end: int) -> bool:
+    """Whether ``name`` holds the word at ``start:end``, stands right before it (a possessive
+    allowed) or follows it after ``of``."""
+    if name.start <= start and end <= name.end:
+        return True
+    if name.end <= start:
+        return re.fullmatch(r"(?:['’]s)?\s?", text[name.end:start]) is not None
+    return re.fullmatch(r"\s+of\s+(?:the\s+)?", text[end:name.start]) is not None
+
+
 def _only_apposition(gap: str) -> bool:
     """Whether ``gap`` between a name and a relative pronoun is blank, a comma, or an
     apposition set off by commas or brackets."""
@@ -419,6 +429,10 @@ def _described(
             and abs(m.end - match.start()) <= DESCRIPTION_WINDOW
             and m.end <= before
             and (not issuer_first or m.end <= match.start())
+            # A place describes the word only when joined to it (``the Sindh government``,
+            # ``the government of Sindh``): one merely near it (``the government's inquiry
+            # into the Mehar breach``) is what the sentence is about.
+            and (m.label != "GPE" or _joined(text, m, match.start(), match.end()))
         ]
         order = (
             ("ORG", "GPE", "PERSON", "NORP")

@@ -260,3 +260,19 @@ def test_who_stands_for_the_noun_right_before_it() -> None:
               quote(text, "it would fail", "who", nth=2)]
     resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
     assert [q.speaker for q in resolved] == [None, "e_ann lee", "e_tom ray"]
+
+
+def test_a_place_near_an_earlier_use_of_the_word_is_not_what_it_describes() -> None:
+    # ``Government`` in the headline stands near Harlow, the town the inquiry is about: the
+    # government is the one the article goes on to name (Essex), not the town.
+    text = ("Government sets up inquiry into Harlow dam failure. Ministers in Essex met on "
+            "Monday. The government said the inquiry would report in May.")
+    mentions = [mention(text, "Harlow", "GPE"), mention(text, "Essex", "GPE")]
+    quotes = [quote(text, "the inquiry would report in May", "The government")]
+    resolved = resolve_speakers(text, quotes, mentions, Lookup(mentions))
+    assert resolved[0].speaker == "e_essex"
+    joined = ("The Essex government met on Monday. Flood crews reached Harlow. The government "
+              "said the inquiry would report in May.")
+    mentions = [mention(joined, "Essex", "GPE"), mention(joined, "Harlow", "GPE")]
+    quotes = [quote(joined, "the inquiry would report in May", "The government")]
+    assert resolve_speakers(joined, quotes, mentions, Lookup(mentions))[0].speaker == "e_essex"
