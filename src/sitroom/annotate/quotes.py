@@ -606,6 +606,10 @@ def statement_cue_span(doc: Any, cue: Any) -> tuple[int, int]:
         # ``seemed to blame``, ``went on to endorse``: the verb the cue hangs on is part of
         # the cue, unless it is an intention of its own (``vowed to repeal``: vowed is the cue).
         return statement_cue_span(doc, head)[0], end
+    if cue.dep_ == "xcomp" and head.i < cue.i and head.dep_ == "acomp" and \
+            head.head.i < head.i and head.head.pos_ in {"VERB", "AUX"}:
+        # ``were more likely to say``: the copula and its adjective open the cue.
+        return statement_cue_span(doc, head.head)[0], end
     return doc[left].idx, end
 
 
@@ -685,6 +689,9 @@ def _subject_of(cue: Any) -> Any | None:
             reached_by = verb.dep_
             verb = verb.head
             continue
+        if verb.dep_ == "acomp" and verb.i != cue.i and verb.head.i != verb.i:
+            verb = verb.head  # ``voters were more likely to say``: the copula's subject
+            continue
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
                 verb.head.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head.head  # ``X concluded by implying ...``, ``after stating ...``
@@ -692,6 +699,9 @@ def _subject_of(cue: Any) -> Any | None:
         if verb.dep_ == "relcl":
             return verb.head
         break
+    counted = next((c for c in cue.children if c.dep_ == "nummod" and c.i < cue.i), None)
+    if counted is not None:
+        return counted  # ``About 4 in 10 say ...``: the parser took the count for a number
     return _subject_before_participle(cue)
 
 

@@ -50,3 +50,17 @@ def test_making_the_case_is_a_statement(nlp: Any) -> None:
 def test_making_no_mention_is_a_statement_about_its_object(nlp: Any) -> None:
     found = quotes(nlp, "Trump made no mention of Jeb Bush.")
     assert ("Trump", "made no mention of", "Jeb Bush") in triples(found)
+
+
+def test_a_poll_count_the_parser_took_for_a_number_speaks(nlp: Any) -> None:
+    found = quotes(nlp, "About 4 in 10 say they want the next president to be bolder.")
+    assert ("About 4 in 10", "say", "they want the next president to be bolder") in triples(
+        found
+    )
+
+
+def test_more_likely_to_say_speaks_for_the_copulas_subject(nlp: Any) -> None:
+    found = quotes(nlp, "Caucus-goers were slightly more likely to say they preferred Clinton.")
+    assert ("Caucus-goers", "were slightly more likely to say", "they preferred Clinton") in (
+        triples(found)
+    )
