@@ -63,6 +63,7 @@ from .doctext import ents_of, text_of, tokens_between
 from .indirect_cues import indirect_question, made_clear
 from .noun_cues import noun_statement
 from .source_extent import source_span
+from .stance_cues import sided_with
 
 #: Words a quote needs to count as a statement when no cue governs it.
 MIN_UNCUED_WORDS = 6
@@ -77,6 +78,15 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSON_RELATIVE = frozenset({"who"})
 _STATEMENT_NOUNS = frozenset({"statement", "report", "reports", "data", "figures", "estimate",
                               "estimates", "count", "tally", "account", "analysis", "survey"})
+
+
+#: Verbs of stance whose object, however short, is the position taken (``supports
+#: Sanders``, ``opposed the tax``, ``endorsed him``): attribution corpora count the backer as
+#: the source and what is backed as the content, poll findings included (``56 percent
+#: support Clinton``).
+STANCE_VERBS: frozenset[str] = frozenset(
+    {"support", "oppose", "endorse", "back", "favor", "favour", "prefer"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +380,9 @@ def _retort(token: Any) -> bool:
 
 #: Lemmas that may head reported content: speech, belief and intention verbs, and verbs whose
 #: object is a stated position.
-REPORT_LEMMAS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | OBJECT_CONTENT
+REPORT_LEMMAS: frozenset[str] = (
+    SPEECH_VERBS | COGNITION_VERBS | INTENTION_VERBS | OBJECT_CONTENT | STANCE_VERBS
+)
 
 
 def is_report_verb(token: Any) -> bool:
@@ -594,6 +606,10 @@ def statement_cue_span(doc: Any, cue: Any) -> tuple[int, int]:
         # ``seemed to blame``, ``went on to endorse``: the verb the cue hangs on is part of
         # the cue, unless it is an intention of its own (``vowed to repeal``: vowed is the cue).
         return statement_cue_span(doc, head)[0], end
+    if cue.dep_ == "xcomp" and head.i < cue.i and head.dep_ == "acomp" and \
+            head.head.i < head.i and head.head.pos_ in {"VERB", "AUX"}:
+        # ``were more likely to say``: the copula and its adjective open the cue.
+        return statement_cue_span(doc, head.head)[0], end
     return doc[left].idx, end
 
 
@@ -678,6 +694,9 @@ def _subject_of(cue: Any) -> Any | None:
             reached_by = verb.dep_
             verb = verb.head
             continue
+        if verb.dep_ == "acomp" and verb.i != cue.i and verb.head.i != verb.i:
+            verb = verb.head  # ``voters were more likely to say``: the copula's subject
+            continue
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
                 verb.head.head.pos_ in {"VERB", "AUX"}:
             verb = verb.head.head  # ``X concluded by implying ...``, ``after stating ...``
@@ -685,6 +704,9 @@ def _subject_of(cue: Any) -> Any | None:
         if verb.dep_ == "relcl":
             return verb.head
         break
+    counted = next((c for c in cue.children if c.dep_ == "nummod" and c.i < cue.i), None)
+    if counted is not None:
+        return counted  # ``About 4 in 10 say ...``: the parser took the count for a number
     return _subject_before_participle(cue)
 
 
@@ -926,7 +948,7 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
             st = _stance(doc, token, spans)
         elif is_report_verb(token) or is_learned_cue(token) or (
                 token.pos_ == "VERB" and token.lemma_.lower() in CHARACTERISING_VERBS
-        ) or made_clear(token) is not None:
+        ) or made_clear(token) is not None or sided_with(token) is not None:
             st = _reported(doc, token, spans)
             if st is None and token.dep_ == "parataxis":
                 statements.extend(_parenthetical(doc, token, spans))
@@ -1026,6 +1048,7 @@ def _tight_block(subject: Any, cue: Any) -> tuple[int, int] | None:
 MIN_OBJECT_TOKENS = 3
 
 
+
 def _content_child(cue: Any) -> Any | None:
     """The clause a cue reports: its ``ccomp``; for intention verbs a ``to``-infinitive
     (``vowed to repeal ...``); for verbs whose object is a position, a long object
@@ -1055,14 +1078,28 @@ def _content_child(cue: Any) -> Any | None:
     characterised = _characterised(cue)
     if characterised is not None:
         return characterised
-    if lemma not in OBJECT_CONTENT:
+    stance = _stance_taken(cue)
+    if lemma not in OBJECT_CONTENT and not stance:
         return None
     for child in cue.children:
         if child.dep_ == "dobj" and child.i > cue.i and (
-            sum(1 for _ in child.subtree) >= MIN_OBJECT_TOKENS
+            sum(1 for _ in child.subtree) >= MIN_OBJECT_TOKENS or stance
         ):
             return child
     return None
+
+
+#: Verbs by which the writer hedges what follows (``appears to favour``): no stance is
+#: attributed to their subject.
+_HEDGING_VERBS = frozenset({"seem", "appear"})
+
+
+def _stance_taken(cue: Any) -> bool:
+    """Whether ``cue`` is a verb of stance (:data:`STANCE_VERBS`) that its subject is said
+    to hold, not one the writer hedges (``appears to favour the route``)."""
+    return cue.lemma_.lower() in STANCE_VERBS and not (
+        cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _HEDGING_VERBS
+    )
 
 
 def _said_in_medium(cue: Any) -> Any | None:
@@ -1295,7 +1332,7 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if stated is not None:
         content, preposition = stated  # ``made it clear that ...``: the cue ends at ``clear``
     elif content is None:
-        learned = _learned_content(cue)
+        learned = _learned_content(cue) or sided_with(cue)
         if learned is None:
             return _passive_with_agent(doc, cue, spans) or _misparsed_clause(doc, cue, spans)
         content, preposition = learned
@@ -1335,7 +1372,9 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     minimum = 1 if content.dep_ in {"dobj", "pobj", "pcomp"} else 2
     if sum(1 for t in subtree if t.is_alpha) < minimum:
         return None
-    if content.dep_ == "dobj" and content.pos_ == "NOUN" and len(subtree) <= 2:
+    if content.dep_ == "dobj" and content.pos_ == "NOUN" and len(subtree) <= 2 and (
+        not _stance_taken(cue)
+    ):
         return None  # ``denied the reports``, ``demanded an inquiry``: the act, not its words
     if content.dep_ in {"dobj", "pobj"}:
         subtree = _without_aside(content, subtree)
