@@ -888,6 +888,8 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
            if (c.dep_ in {"relcl", "acl", "ccomp", "advcl"} and not _restrictive_participle(c))
            or (c.dep_ == "appos" and c.like_num)
            for t in c.subtree}
+    cut.update(t.i for c in head.subtree if c.i != head.i and _tells_when(c)
+               for t in c.subtree)
     tokens = [t for t in head.subtree if t.i not in cut and para[0] <= t.idx < para[1]]
     # Keep the contiguous run around the head only: a cut clause in the middle ends it.
     indices = sorted(t.i for t in tokens)
@@ -914,6 +916,15 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
         if dateline and dateline.end() < end:
             start = dateline.end()
     return start, end
+
+
+def _tells_when(child: Any) -> bool:
+    """A dependent of the speaker's noun that says when, not who (``The government on
+    Monday, August 18, announced``): a day hung on the noun, or a preposition before one."""
+    if child.dep_ in {"npadvmod", "appos"} and child.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return child.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children)
 
 
 def _according_target(cue: Any) -> Any | None:

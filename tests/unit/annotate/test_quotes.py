@@ -203,3 +203,10 @@ def test_a_day_the_parser_takes_for_a_second_subject_is_no_speaker(nlp: Any) -> 
     (quote,) = extract_quotes(nlp(text), "a1")
     assert quote.text.endswith("families in a month") and quote.cue == "indicated"
     assert quote.speaker_text == "a statement"
+
+
+def test_when_the_speaker_spoke_is_not_part_of_who_speaks(nlp: Any) -> None:
+    text = ("HALDEN — The regional government on Monday, August 18, 2025, announced an inquiry "
+            "into the breach.")
+    (quote,) = extract_quotes(nlp(text), "a1")
+    assert quote.speaker_text == "The regional government" and quote.cue == "announced"
