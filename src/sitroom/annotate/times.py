@@ -10,7 +10,9 @@ quarters (:mod:`.timex_anchor` says which quarter, year or day a report means),
 :mod:`.timex_narrative` for ``two weeks from now`` and ``later that night``, :mod:`.timex_deictic`
 for ``until then`` and ``at this moment``,
 :mod:`.timex_offset_rules` for ``three days later`` (the DURATION ``three days``),
-:mod:`.timex_counted` for ``the nine months`` with its article; a duration takes
+:mod:`.timex_counted` for ``the nine months`` with its article, :mod:`.timex_holidays` for
+named holidays (``Labor Day``, ``Good Friday``), :mod:`.timex_twice_removed` for ``the week
+before last``; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
 introduces it, or spaCy also labelled it.
@@ -56,6 +58,7 @@ from .timex_clock24 import CLOCK24_RULES
 from .timex_counted import COUNTED_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_deictic import DEICTIC_RULES
+from .timex_holidays import HOLIDAY_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
 from .timex_offset_rules import OFFSET_RULES
@@ -65,6 +68,7 @@ from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
+from .timex_twice_removed import TWICE_REMOVED_RULES
 from .timex_words import WORD_RULES
 from .wordscan import WordScanner
 
@@ -74,7 +78,8 @@ __all__ = ["extract_times", "normalize_text"]
 #: "a year earlier" beside a quarter reads as that quarter.
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
-                                 + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES)
+                                 + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
+                                 + HOLIDAY_RULES + TWICE_REMOVED_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
