@@ -105,7 +105,14 @@ def _name_pattern(name: str) -> str:
     return r"[ \t]++".join(words)
 
 
+#: After a holiday: a word that makes it the name of an accord (``the Good Friday Agreement``,
+#: ``the Good Friday peace accord``), dated by its signing, not by the next holiday.
+_ACCORD_AFTER = re.compile(r"[ \t]++(?i:agreement|accords?|peace|pact|deal)\b")
+
+
 def _holiday(match: re.Match[str], ctx: Context) -> Reading | None:
+    if _ACCORD_AFTER.match(ctx.text, match.end("h")):
+        return None
     rule = _rules()[_key(match["h"])]
     if match["y"]:
         day = rule.day_in(int(match["y"]))

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from . import timex_calendar as cal
 from .timex_anchor import attributive, fronted_until, names_today
 from .timex_calendar import Tense
+from .timex_day_names import weekday_in_name
 from .timex_lexicon import (
     DAY,
     FULL_MONTH,
@@ -380,6 +381,8 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     if part and part[0].isupper() and _NAME_GOES_ON.match(ctx.text, ctx.end) and not (
             _at_sentence_start(ctx.before(4))):
         return None  # "the comedy show Saturday Night Live": a programme's name
+    if weekday_in_name(ctx.text, match.start("wd")):
+        return None  # "Good Friday", "Bloody Sunday": a special day, not the nearest Friday
     if ctx.anchor is None:
         return _day_reading(None, part)
     weekday = WEEKDAYS[match["wd"].lower()]

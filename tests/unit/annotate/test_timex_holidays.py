@@ -122,3 +122,22 @@ def test_a_bad_row_names_its_line() -> None:
 def test_two_units_away_from_the_article_date(text: str, tense: Tense, span: str,
                                               value: str) -> None:
     assert found(text, tense) == [(span, "DATE", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoppers queued outside the stores on Black Friday.",
+        "Soldiers fired on marchers on Bloody Sunday.",
+        "The senator swept the southern states on Super Tuesday.",
+        "The Good Friday Agreement ended the fighting.",
+        "Both sides signed the Good Friday peace accord.",
+    ],
+)
+def test_a_weekday_inside_the_name_of_a_special_day_is_not_the_nearest_weekday(
+        text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_weekday_after_an_ordinary_word_is_still_a_weekday() -> None:
+    assert found("The good news came on Friday.") == [("Friday", "DATE", "2013-06-14")]
