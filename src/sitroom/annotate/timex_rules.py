@@ -46,6 +46,7 @@ from .timex_lexicon import (
 )
 from .timex_names import year_in_name
 from .timex_offsets import tells_story
+from .timex_scheduled import set_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,14 +359,18 @@ _BEHIND_CUE = re.compile(
 def _clause_tense(ctx: Context) -> Tense | None:
     if _BEHIND_CUE.search(ctx.before(40)):
         return "past"
+    if set_for(ctx.text, ctx.start):
+        return "future"  # "a vote set for Thursday": the coming one
     if fronted_until(ctx.text, ctx.start, ctx.end):
         return ctx.tense()  # "Until Thursday, they had not called him a suspect"
     return "future" if _AHEAD_CUE.search(ctx.before(40)) else ctx.tense()
 
 
 def _dated_tense(ctx: Context) -> Tense | None:
-    """The clause's tense, or past after ``since``."""
-    return "past" if _BEHIND_CUE.search(ctx.before(40)) else ctx.tense()
+    """The clause's tense, past after ``since``, future after ``set for``."""
+    if _BEHIND_CUE.search(ctx.before(40)):
+        return "past"
+    return "future" if set_for(ctx.text, ctx.start) else ctx.tense()
 
 
 _ENDED_BEFORE = re.compile(r"\b(?i:ended)\s+$")
