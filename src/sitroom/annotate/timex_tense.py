@@ -52,6 +52,16 @@ def _verb_tense(verb: Any, depth: int) -> Tense | None:
         return "future"
     if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxes):
         return "past"
+    if verb.tag_ == "VBN" and _passive_infinitive(auxes):
+        # "to be released Friday", "getting hit in the spring": a passive infinitive or
+        # gerund, which has no tense of its own; read it as the active one would be.
+        if "to" in aux_words and verb.head.lemma_ == "be" and verb.dep_ != "csubj":
+            return "future"  # "is to be sentenced Thursday"
+        if _finite_be(auxes) and aux_words & {"to", "being"}:
+            # "are to be freed Saturday" (parsed with "are" as an auxiliary); "is being held
+            # Friday", the news present progressive in the passive
+            return "future"
+        return _inherit(verb, depth, default=None)
     if verb.tag_ == "VBN":
         # With or without an auxiliary ("has fallen", "the decision, announced Wednesday"),
         # a participle tells what was done; a bare one does not take its head's tense.
@@ -79,6 +89,21 @@ def _inherit(verb: Any, depth: int, default: Tense | None) -> Tense | None:
             return "past"  # "had been scheduled to expire Friday": a plan told as over
         return "future"  # "planned to leave on Thursday": the leaving lies ahead of the plan
     return _verb_tense(head, depth + 1)
+
+
+def _passive_infinitive(auxes: list[Any]) -> bool:
+    """Whether a participle's auxiliaries make it a passive infinitive or gerund (``to be
+    released``, ``getting beaten``): a ``to`` or a bare or ``-ing`` form of the passive
+    auxiliary, and no perfect ``have``."""
+    if any(aux.lemma_ == "have" for aux in auxes):
+        return False
+    return any(aux.tag_ == "TO" or (aux.dep_ == "auxpass" and aux.tag_ in ("VB", "VBG"))
+               for aux in auxes)
+
+
+def _finite_be(auxes: list[Any]) -> bool:
+    """Whether a present-tense form of ``be`` is among the auxiliaries (``are to be freed``)."""
+    return any(aux.lemma_ == "be" and aux.tag_ in ("VBZ", "VBP") for aux in auxes)
 
 
 def _pluperfect(verb: Any) -> bool:
