@@ -1,5 +1,6 @@
-"""Named holidays (:mod:`sitroom.annotate.timex_holidays`) and ``the week before last``
-(:mod:`sitroom.annotate.timex_twice_removed`)."""
+"""Named holidays (:mod:`sitroom.annotate.timex_holidays`), ``the week before last``
+(:mod:`sitroom.annotate.timex_twice_removed`), and ``start``/``end`` as verbs before a date
+(``MOD`` in :mod:`sitroom.annotate.timex_lexicon`)."""
 
 from __future__ import annotations
 
@@ -141,3 +142,17 @@ def test_a_weekday_inside_the_name_of_a_special_day_is_not_the_nearest_weekday(
 
 def test_a_weekday_after_an_ordinary_word_is_still_a_weekday() -> None:
     assert found("The good news came on Friday.") == [("Friday", "DATE", "2013-06-14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The rains usually start in June.", "June"),
+        ("Talks start on Monday in the capital.", "Monday"),
+        ("The mandate will end in March.", "March"),
+        ("Aid arrived at the end of March.", "the end of March"),
+        ("Aid arrived in mid-March.", "mid-March"),
+    ],
+)
+def test_start_and_end_as_verbs_stay_outside_the_expression(text: str, span: str) -> None:
+    assert [found_span for found_span, _, _ in found(text)] == [span]
