@@ -1,5 +1,6 @@
 """Named holidays (:mod:`sitroom.annotate.timex_holidays`), ``the week before last``
-(:mod:`sitroom.annotate.timex_twice_removed`), and ``start``/``end`` as verbs before a date
+(:mod:`sitroom.annotate.timex_twice_removed`), ``the spring of last year``
+(:mod:`sitroom.annotate.timex_season_of_year`), and ``start``/``end`` as verbs before a date
 (``MOD`` in :mod:`sitroom.annotate.timex_lexicon`)."""
 
 from __future__ import annotations
@@ -156,3 +157,19 @@ def test_a_weekday_after_an_ordinary_word_is_still_a_weekday() -> None:
 )
 def test_start_and_end_as_verbs_stay_outside_the_expression(text: str, span: str) -> None:
     assert [found_span for found_span, _, _ in found(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "span", "value"),
+    [
+        ("Rebels took the town in the spring of last year.", "past",
+         "the spring of last year", "2012-SP"),
+        ("The dam should be finished in the autumn of next year.", "future",
+         "the autumn of next year", "2014-FA"),
+        ("Rains came early in the summer of this year.", "past", "the summer of this year",
+         "2013-SU"),
+    ],
+)
+def test_a_season_of_a_relative_year_is_that_year_s_season(
+        text: str, tense: Tense, span: str, value: str) -> None:
+    assert found(text, tense) == [(span, "DATE", value)]
