@@ -12,7 +12,8 @@ for ``until then`` and ``at this moment``,
 :mod:`.timex_offset_rules` for ``three days later`` (the DURATION ``three days``),
 :mod:`.timex_counted` for ``the nine months`` with its article, :mod:`.timex_holidays` for
 named holidays (``Labor Day``, ``Good Friday``), :mod:`.timex_twice_removed` for ``the week
-before last``, :mod:`.timex_season_of_year` for ``the spring of last year``; a duration takes
+before last``, :mod:`.timex_season_of_year` for ``the spring of last year``,
+:mod:`.timex_weekday_of_week` for ``Friday next week``; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
 introduces it, or spaCy also labelled it.
@@ -70,6 +71,7 @@ from .timex_season_of_year import SEASON_OF_YEAR_RULES
 from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
 from .timex_twice_removed import TWICE_REMOVED_RULES
+from .timex_weekday_of_week import WEEKDAY_OF_WEEK_RULES
 from .timex_words import WORD_RULES
 from .wordscan import WordScanner
 
@@ -80,7 +82,8 @@ __all__ = ["extract_times", "normalize_text"]
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
                                  + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
-                                 + HOLIDAY_RULES + TWICE_REMOVED_RULES + SEASON_OF_YEAR_RULES)
+                                 + HOLIDAY_RULES + TWICE_REMOVED_RULES + SEASON_OF_YEAR_RULES
+                                 + WEEKDAY_OF_WEEK_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.

@@ -1,6 +1,7 @@
 """Named holidays (:mod:`sitroom.annotate.timex_holidays`), ``the week before last``
 (:mod:`sitroom.annotate.timex_twice_removed`), ``the spring of last year``
-(:mod:`sitroom.annotate.timex_season_of_year`), and ``start``/``end`` as verbs before a date
+(:mod:`sitroom.annotate.timex_season_of_year`), ``Friday next week``
+(:mod:`sitroom.annotate.timex_weekday_of_week`), and ``start``/``end`` as verbs before a date
 (``MOD`` in :mod:`sitroom.annotate.timex_lexicon`)."""
 
 from __future__ import annotations
@@ -171,5 +172,18 @@ def test_start_and_end_as_verbs_stay_outside_the_expression(text: str, span: str
     ],
 )
 def test_a_season_of_a_relative_year_is_that_year_s_season(
+        text: str, tense: Tense, span: str, value: str) -> None:
+    assert found(text, tense) == [(span, "DATE", value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "span", "value"),
+    [
+        ("The talks resume on Friday next week.", "future", "Friday next week", "2013-06-28"),
+        ("Envoys met on Tuesday of last week.", "past", "Tuesday of last week", "2013-06-11"),
+        ("Voting closed Monday this week.", "past", "Monday this week", "2013-06-17"),
+    ],
+)
+def test_a_weekday_of_a_relative_week_is_that_week_s_day(
         text: str, tense: Tense, span: str, value: str) -> None:
     assert found(text, tense) == [(span, "DATE", value)]
