@@ -13,7 +13,8 @@ for ``until then`` and ``at this moment``,
 :mod:`.timex_counted` for ``the nine months`` with its article, :mod:`.timex_holidays` for
 named holidays (``Labor Day``, ``Good Friday``), :mod:`.timex_twice_removed` for ``the week
 before last``, :mod:`.timex_season_of_year` for ``the spring of last year``,
-:mod:`.timex_weekday_of_week` for ``Friday next week``; a duration takes
+:mod:`.timex_weekday_of_week` for ``Friday next week``, :mod:`.timex_following_weekday` for
+``the following Monday``; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
 introduces it, or spaCy also labelled it.
@@ -59,6 +60,7 @@ from .timex_clock24 import CLOCK24_RULES
 from .timex_counted import COUNTED_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_deictic import DEICTIC_RULES
+from .timex_following_weekday import FOLLOWING_WEEKDAY_RULES
 from .timex_holidays import HOLIDAY_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
@@ -83,7 +85,7 @@ ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIM
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
                                  + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
                                  + HOLIDAY_RULES + TWICE_REMOVED_RULES + SEASON_OF_YEAR_RULES
-                                 + WEEKDAY_OF_WEEK_RULES)
+                                 + WEEKDAY_OF_WEEK_RULES + FOLLOWING_WEEKDAY_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.

@@ -1,7 +1,8 @@
 """Named holidays (:mod:`sitroom.annotate.timex_holidays`), ``the week before last``
 (:mod:`sitroom.annotate.timex_twice_removed`), ``the spring of last year``
 (:mod:`sitroom.annotate.timex_season_of_year`), ``Friday next week``
-(:mod:`sitroom.annotate.timex_weekday_of_week`), and ``start``/``end`` as verbs before a date
+(:mod:`sitroom.annotate.timex_weekday_of_week`), ``the following Monday``
+(:mod:`sitroom.annotate.timex_following_weekday`), and ``start``/``end`` as verbs before a date
 (``MOD`` in :mod:`sitroom.annotate.timex_lexicon`)."""
 
 from __future__ import annotations
@@ -187,3 +188,11 @@ def test_a_season_of_a_relative_year_is_that_year_s_season(
 def test_a_weekday_of_a_relative_week_is_that_week_s_day(
         text: str, tense: Tense, span: str, value: str) -> None:
     assert found(text, tense) == [(span, "DATE", value)]
+
+
+def test_the_following_weekday_counts_from_the_day_the_story_is_on() -> None:
+    text = "The convoy left on May 2, 2013. It returned the following Monday."
+    assert found(text)[-1] == ("the following Monday", "DATE", "2013-05-06")
+    # The same weekday as the day in focus: a week on, not that day.
+    text = "The convoy left on Monday, May 6, 2013. It returned the following Monday."
+    assert found(text)[-1] == ("the following Monday", "DATE", "2013-05-13")
