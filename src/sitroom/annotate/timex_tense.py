@@ -17,8 +17,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "should", "must", "may", "
                         "would"})
 #: Verbs whose complements lie ahead of the moment of speaking, whatever their own tense.
 FUTURE_LEMMAS = frozenset({"expect", "forecast", "schedule", "plan", "intend", "predict",
-                           "anticipate", "prepare", "due", "aim", "vow", "pledge", "promise",
-                           "hope", "want", "seek", "wish"})
+                           "anticipate", "prepare", "due", "aim", "vow", "pledge", "promise"})
 #: Participles that look ahead only with an infinitive after them: "is set to launch talks
 #: Friday", "is poised to vote Monday" (but "bail was set Friday" was done then).
 _AHEAD_WITH_INFINITIVE = frozenset({"set", "poise", "slate"})
