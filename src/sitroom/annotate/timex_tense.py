@@ -114,6 +114,8 @@ def _scheduled_weekday(span: Any, verb: Any) -> bool:
     if day.dep_ == "poss" or verb.tag_ not in ("VBZ", "VBP") or (
             verb.lemma_.lower() in _NOT_TIMETABLE):
         return False
+    if day.i < verb.i:
+        return False  # "said Tuesday she is ...": the parse may hang the day on what was said
     if any(child.dep_ in ("aux", "auxpass") for child in verb.children):
         return False  # "is meeting", "has met", "does not meet": not the timetable present
     if verb.tag_ == "VBP" and verb.lower_ in _SAME_IN_PAST:

@@ -71,6 +71,7 @@ def test_a_timetabled_or_planned_day_is_the_coming_one(
     ("text", "value"),
     [
         ("The ministry says Monday that the camps are full.", "2021-03-15"),
+        ("The envoy said Monday she and her staff are safe.", "2021-03-15"),
         ("The report follows a visit by the envoy Monday.", "2021-03-15"),
         ("Heavy selling hurt the shares on Friday.", "2021-03-12"),
         ("Bail was set Friday at a million dollars.", "2021-03-12"),
