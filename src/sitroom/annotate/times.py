@@ -12,8 +12,11 @@ for ``until then`` and ``at this moment``,
 :mod:`.timex_offset_rules` for ``three days later`` (the DURATION ``three days``),
 :mod:`.timex_counted` for ``the nine months`` with its article, :mod:`.timex_unstated` for
 ``could take months``, ``a lengthy period`` and ``ten o'clock``, :mod:`.timex_whole` for ``a
-full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice daily``; a
-duration takes
+full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice daily``,
+:mod:`.timex_holidays` for named holidays (``Labor Day``, ``Good Friday``),
+:mod:`.timex_twice_removed` for ``the week before last``, :mod:`.timex_season_of_year` for ``the
+spring of last year``, :mod:`.timex_weekday_of_week` for ``Friday next week``,
+:mod:`.timex_following_weekday` for ``the following Monday``; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`, and any expression a following ``or
 so``, :mod:`.timex_approx`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
@@ -61,7 +64,9 @@ from .timex_clock24 import CLOCK24_RULES
 from .timex_counted import COUNTED_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_deictic import DEICTIC_RULES
+from .timex_following_weekday import FOLLOWING_WEEKDAY_RULES
 from .timex_frequencies import FREQUENCY_RULES
+from .timex_holidays import HOLIDAY_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
 from .timex_offset_rules import OFFSET_RULES
@@ -69,9 +74,12 @@ from .timex_offsets import landing_day
 from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
+from .timex_season_of_year import SEASON_OF_YEAR_RULES
 from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
+from .timex_twice_removed import TWICE_REMOVED_RULES
 from .timex_unstated import UNSTATED_RULES
+from .timex_weekday_of_week import WEEKDAY_OF_WEEK_RULES
 from .timex_whole import WHOLE_RULES
 from .timex_words import WORD_RULES
 from .wordscan import WordScanner
@@ -83,7 +91,9 @@ __all__ = ["extract_times", "normalize_text"]
 ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
                                  + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
-                                 + UNSTATED_RULES + WHOLE_RULES + FREQUENCY_RULES)
+                                 + UNSTATED_RULES + WHOLE_RULES + FREQUENCY_RULES
+                                 + HOLIDAY_RULES + TWICE_REMOVED_RULES + SEASON_OF_YEAR_RULES
+                                 + WEEKDAY_OF_WEEK_RULES + FOLLOWING_WEEKDAY_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.

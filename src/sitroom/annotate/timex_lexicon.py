@@ -94,10 +94,11 @@ UNIT = (
     r"|decades?|century|centuries)(?!\w))"
 )
 #: A modifier that narrows an expression without changing its TIMEX3 value: ``early on``,
-#: ``mid-``, ``late``, ``the end of``, ``earlier``.
+#: ``mid-``, ``late``, ``the end of``, ``earlier``. ``start``, ``end`` and the like count only
+#: with ``of`` or a hyphen: in "talks start on Monday", "the rains end in June" they are verbs.
 MOD = (
-    r"(?:(?i:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|middle|end|start|beginning)"
-    r"(?:\s+(?:on|in|of)\s+|-|\s+)))?"
+    r"(?:(?i:(?:the\s+)?(?:very\s+)?(?:(?:early|earlier|late|later|mid)(?:\s+(?:on|in|of)\s+|-|\s+)"
+    r"|(?:middle|end|start|beginning)(?:\s+of\s+|-))))?"
 )
 RELATIVE = r"(?P<rel>(?i:last|this|next|past|coming|previous|current))"
 PART = r"(?P<part>(?i:morning|afternoon|evening|night))"

@@ -254,8 +254,8 @@ def _fiscal_year(match: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def _year_end(match: re.Match[str], ctx: Context) -> Reading | None:
-    """``year-end``, ``the end of the year``, ``earlier in the year``, ``the first nine months
-    of the year``: the anchor's year."""
+    """``year-end``, ``midyear``, ``the end of the year``, ``earlier in the year``, ``the first
+    nine months of the year``: the anchor's year."""
     if ctx.anchor is None:
         return Reading("DATE", str(ctx.reference_year) if ctx.reference_year else None, "year")
     return Reading("DATE", str(ctx.anchor.year), "year")
@@ -325,8 +325,9 @@ PERIOD_RULES: tuple[Rule, ...] = (
     _rule("fiscal_year", START + r"(?P<t>(?:(?i:the|its)\s+)?(?:(?P<rel>(?i:current|this|latest"
           r"|last|previous|prior|next|coming))\s+)?(?i:fiscal)[\s-]+(?:" + YEAR
           + r"|(?i:year)(?:\s+(?P<y2>1[89]\d\d|20\d\d))?))(?![\w-])", _fiscal_year),
-    _rule("year_end", START + r"(?P<t>(?i:year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year"
-          r"|the\s+full\s+year|(?:earlier|later)\s+in\s+the\s+year))(?![\w-])", _year_end),
+    _rule("year_end", START + r"(?P<t>(?i:year[\s-]end|mid-?year|year['’]s\s+end"
+          r"|the\s+end\s+of\s+the\s+year|the\s+full\s+year|(?:earlier|later)\s+in\s+the\s+year))"
+          r"(?![\w-])", _year_end),
     _rule("period_ended", START + r"(?P<t>(?i:the|its)\s+(?:(?i:fiscal)\s+)?"
           r"(?P<k>(?i:year|quarter)))\s+(?i:ended|ending|that\s+ended)\s+(?P<rest>" + MONTH
           + r"\s+\d{1,2}(?:,\s+\d{4})?)",

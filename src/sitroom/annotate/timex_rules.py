@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from . import timex_calendar as cal
 from .timex_anchor import attributive, fronted_until, names_today
 from .timex_calendar import Tense
+from .timex_day_names import weekday_in_name
 from .timex_lexicon import (
     DAY,
     FULL_MONTH,
@@ -45,6 +46,7 @@ from .timex_lexicon import (
 )
 from .timex_names import year_in_name
 from .timex_offsets import tells_story
+from .timex_scheduled import set_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,14 +359,18 @@ _BEHIND_CUE = re.compile(
 def _clause_tense(ctx: Context) -> Tense | None:
     if _BEHIND_CUE.search(ctx.before(40)):
         return "past"
+    if set_for(ctx.text, ctx.start):
+        return "future"  # "a vote set for Thursday": the coming one
     if fronted_until(ctx.text, ctx.start, ctx.end):
         return ctx.tense()  # "Until Thursday, they had not called him a suspect"
     return "future" if _AHEAD_CUE.search(ctx.before(40)) else ctx.tense()
 
 
 def _dated_tense(ctx: Context) -> Tense | None:
-    """The clause's tense, or past after ``since``."""
-    return "past" if _BEHIND_CUE.search(ctx.before(40)) else ctx.tense()
+    """The clause's tense, past after ``since``, future after ``set for``."""
+    if _BEHIND_CUE.search(ctx.before(40)):
+        return "past"
+    return "future" if set_for(ctx.text, ctx.start) else ctx.tense()
 
 
 _ENDED_BEFORE = re.compile(r"\b(?i:ended)\s+$")
@@ -380,6 +386,8 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
     if part and part[0].isupper() and _NAME_GOES_ON.match(ctx.text, ctx.end) and not (
             _at_sentence_start(ctx.before(4))):
         return None  # "the comedy show Saturday Night Live": a programme's name
+    if weekday_in_name(ctx.text, match.start("wd")):
+        return None  # "Good Friday", "Bloody Sunday": a special day, not the nearest Friday
     if ctx.anchor is None:
         return _day_reading(None, part)
     weekday = WEEKDAYS[match["wd"].lower()]

@@ -90,3 +90,9 @@ def test_after_a_nine_month_figure_a_year_earlier_is_the_year() -> None:
     text = ("Net rose in the third quarter. For the nine months, net was $2 billion, up from "
             "$1.7 billion a year earlier.")
     assert reported(text)[-1] == ("a year earlier", "1988")
+
+
+@pytest.mark.parametrize("text", ["The plant should reopen by midyear.",
+                                  "The fund cut its mid-year forecast."])
+def test_midyear_is_the_year_of_the_article(text: str) -> None:
+    assert [value for _, value in found(text)] == ["2013"]
