@@ -53,6 +53,7 @@ from .place_cues import (
     qualified_towns,
 )
 from .place_labels import distinct_names, written_kind_word
+from .place_said import after_person_title, town_said
 from .place_weak import (
     INSTITUTION_WORDS,
     REPEATED_INTO,
@@ -115,6 +116,9 @@ QUALIFIER_BONUS = 8.0
 QUALIFIER_WINDOW = 40
 #: Country vote of the outlet's country domain: as much as a town found in one country only.
 OUTLET_VOTE = 0.5
+#: Prior for a town whose name the text says is a town's (``the city of Lebanon``): more than
+#: a country's prior and a tenfold population together.
+TOWN_SAID_BONUS = 4.0
 #: Prior for a national capital over other towns.
 CAPITAL_PRIOR = 2.5
 #: ... withheld when the article's country votes give this share to another country that
@@ -243,6 +247,7 @@ class _Query:
     #: (country, area name) pairs a press or postal abbreviation (``Ont.``, ``NSW``) stands for
     areas: tuple[tuple[str, str], ...] = ()
     first_level: bool = False  # written after "the state of", "the province of"
+    town: bool = False  # the article says it is a town ("the city of Lebanon")
 
 
 def written_abbreviation(text: str) -> tuple[tuple[str, str], ...]:
@@ -263,6 +268,16 @@ def _query(text: str, following: str) -> _Query:
         words = words[1:]
     admin_hint = False
     full = " ".join(words)
+    if (
+        len(words) > 2
+        and words[0] in ADMIN_WORDS - {"republic"}
+        and words[1] == "of"
+        and not load_index().indexes(full)
+    ):
+        # "County of Brant", "Province of Alberta": the area's name follows its kind
+        # ("Republic of ..." is how countries' own names begin)
+        words, admin_hint = words[2:], True
+        full = " ".join(words)
     while len(words) > 1 and words[-1] in ADMIN_WORDS | _TRAILING_PLACE_WORDS:
         admin_hint = admin_hint or words[-1] in ADMIN_WORDS
         words = words[:-1]
@@ -547,6 +562,8 @@ def _base_score(
             prior += 1.0  # "the state of Victoria": a state, not a municipality
     elif area and entry.lat is None:
         prior = 0.5  # placeable only from context: no stronger than a sizeable town
+    if query.town and entry.kind in {"city", "admin2"} and c.quality >= ALTERNATE_NAME_QUALITY:
+        prior += TOWN_SAID_BONUS  # "Lebanon is a city in Ohio": a town, not the country
     if entry.kind == "city" and c.index in _capital_rows():
         # News names capitals for their governments far more than their size says:
         # "Washington" is the capital unless the article's other places point to the state.
@@ -580,7 +597,12 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     # A place never vouches for itself: "Mexico" is not Mexico City because the article
     # also names Mexico City.
     neighbours = [n for n in neighbours if n != entry]
-    towns = [n for n in neighbours if n.kind == "city"]
+    # a county counts as much as a town: "County of Brant" places Paris, Ontario
+    towns = [
+        n
+        for n in neighbours
+        if n.kind in {"city", "admin2"} and n.lat is not None and n.lon is not None
+    ]
     if entry.kind == "admin1" and not entry.namesake and _holds(entry, towns):
         return CONTAINS_BONUS  # Washington the state when the article also names Seattle
     if entry.kind not in {"city", "admin2"}:
@@ -813,6 +835,58 @@ def qualifier_mentions(
     return found
 
 
+def _said_towns(
+    rows: Sequence[tuple[Mention, _Query]],
+    said: AbstractSet[str],
+    exact: dict[_Query, list[_Candidate]],
+) -> list[tuple[Mention, _Query]]:
+    """``rows`` with the queries of the names the article says are towns (``the city of
+    Lebanon``, ``Georgia is a town in``: :mod:`~sitroom.resolve.place_said`) marked so,
+    wherever the article writes them; not where the words name an area (``Karak district``
+    beside ``the town of Karak``)."""
+    marked = []
+    for mention, q in rows:
+        if q.key in said and not q.admin_hint and not q.town:
+            town = replace(q, town=True)
+            exact.setdefault(town, exact.get(q, []))
+            q = town
+        marked.append((mention, q))
+    return marked
+
+
+def _as_town(candidates: Sequence[_Candidate], said: bool) -> list[_Candidate]:
+    """``candidates``, or only their towns (and districts) when the text says the name is a
+    town and some reading is one: what the name tells of the country the article is about
+    (``Lebanon is a city in Ohio`` is no vote for Lebanon the country)."""
+    if not said:
+        return list(candidates)
+    towns = [
+        c
+        for c in candidates
+        if c.entry.kind in {"city", "admin2"} and c.quality >= ALTERNATE_NAME_QUALITY
+    ]
+    return towns or list(candidates)
+
+
+def _peers_or_self(candidates: Sequence[_Candidate], areas: Sequence[GeoEntry]) -> bool:
+    """Whether the areas written after a name and a comma are its peers in a list (``Texas,
+    Oklahoma``, ``Syria, Lebanon``: a reading of the name is an area of the same kind, of the
+    same country below country level) or the name's own country (``Victoria, Australia``),
+    rather than where a town of that name lies (``Lebanon, Ohio``, ``Victoria, B.C.``)."""
+    wide = [
+        c.entry for c in candidates if c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95
+    ]
+    for entry in wide:
+        for area in areas:
+            if area.kind == entry.kind and (
+                area.kind == "country" or area.country_code == entry.country_code
+            ):
+                return True
+            if area.kind == "country" and area.country_code == entry.country_code:
+                return True
+    return False
+
+
 def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
     return any(
         t.country_code == area.country_code and t.admin1 is not None and t.admin1 == area.admin1
@@ -834,7 +908,7 @@ def _choose(
     readings of the article's other names (:mod:`sitroom.resolve.place_coherence`)."""
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
-    if any(c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95 for c in candidates):
+    if _peers_or_self(candidates, areas):
         areas = ()  # "Texas, Oklahoma": a list of peers, not a town and its state
     together = joint or {}
     near = {c.index: max(_proximity(c, neighbours), together.get(c.index, 0.0)) for c in candidates}
@@ -999,9 +1073,8 @@ def _area_said_instead(
     named = [a for a in areas if a.kind == "admin1" and focus.get(a.country_code or "", 0.0)]
     if not named:
         return None
-    if any(
-        (c.entry.kind not in {"city", "admin2"} or c.entry.population >= HOME_TOWN_POPULATION)
-        and c.quality >= 0.95
+    if _peers_or_self(candidates, named) or any(
+        c.entry.kind == "city" and c.entry.population >= HOME_TOWN_POPULATION and c.quality >= 0.95
         for c in candidates
     ):
         return None  # "Texas, Oklahoma": peers in a list; a big town is what it says
@@ -1681,6 +1754,8 @@ def resolve_places(
     exact: dict[_Query, list[_Candidate]] = {}
     #: article -> name key -> the areas the article says that name lies in
     qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
+    #: article -> name keys the article says are towns ("the city of Lebanon")
+    towns_said: dict[str, set[str]] = defaultdict(set)
     people = _persons(entities) if entities is not None else None
     # "Middle East Eye", "Karachi Ledger": an outlet's name holds no place of the story.
     outlets = (
@@ -1704,6 +1779,14 @@ def resolve_places(
             )
         kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
         kept += _cued_places(index, doc, text, kept, persons, surnames)
+        # "President Ford", "Gov. Jackson": a surname after a person's title, not a county
+        kept = [
+            f
+            for f in kept
+            if f.country is not None
+            or f.key is not None
+            or not after_person_title(text, f.mention.start)
+        ]
         named_diseases = disease_names(text)
         outlets_here = () if places_in_outlet_names else outlet_spans(text, doc, outlets)
         kept = [
@@ -1721,10 +1804,13 @@ def resolve_places(
             for m, q in weak_rows[doc.article]
             if fold(m.text) not in named_diseases
             and not inside_outlet(m.start, m.end, outlets_here)
+            and not after_person_title(text, m.start)
         ]
         for m, q in weak_rows[doc.article]:
             if q not in exact:
                 exact[q] = _exact(index, q)
+            if town_said(text, m.start, m.end):
+                towns_said[doc.article].add(q.key)
             window = text[m.end : m.end + QUALIFIER_WINDOW]
             qualified[doc.article][q.key].extend(
                 qualifier_areas(index, window) or areas_after_in(index, window)
@@ -1744,6 +1830,8 @@ def resolve_places(
                 query = _Query(found.key, False, False)
             if query.key and query not in exact:
                 exact[query] = _exact(index, query)
+            if query.key and found.country is None and town_said(text, mention.start, mention.end):
+                towns_said[doc.article].add(query.key)
             if query.key and mention.source != "embedded":
                 window = text[mention.end : mention.end + QUALIFIER_WINDOW]
                 qualified[doc.article][query.key].extend(
@@ -1752,8 +1840,11 @@ def resolve_places(
             rows.append((mention, query))
         per_article[doc.article] = rows
 
+    for art, said in towns_said.items():
+        per_article[art] = _said_towns(per_article.get(art, []), said, exact)
     article_votes = {
-        art: _country_votes(exact.get(q, []) for _, q in rows) for art, rows in per_article.items()
+        art: _country_votes(_as_town(exact.get(q, []), q.town) for _, q in rows)
+        for art, rows in per_article.items()
     }
     for article in articles:
         # The outlet's country (its web address's country domain) leans the article its way.
@@ -1810,7 +1901,7 @@ def resolve_places(
                 and c.lat is not None
                 and c.lon is not None
                 and c.candidate is not None
-                and c.candidate.entry.kind in {"city", "admin1"}
+                and c.candidate.entry.kind in {"city", "admin1", "admin2"}
             ]
             for q in first
         }

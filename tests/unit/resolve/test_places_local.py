@@ -79,3 +79,48 @@ def test_uk_votes_for_the_united_kingdom_though_short_codes_of_areas_match_it() 
         {"Surrey": "GPE", "UK": "GPE"},
     )
     assert _near(res, "Surrey", 51.27, -0.42, km=60)
+
+
+def test_a_town_the_text_calls_a_city_is_not_the_country_of_its_name() -> None:
+    # Lebanon, Ohio: "a city in" says which Lebanon, whatever the country's size
+    res = _resolve(
+        "Lebanon is a city in Warren County, Ohio, near Cincinnati.",
+        {"Lebanon": "GPE", "Warren County": "GPE", "Ohio": "GPE", "Cincinnati": "GPE"},
+    )
+    assert _near(res, "Lebanon", 39.44, -84.21)
+
+
+def test_a_state_after_a_country_named_town_places_the_town() -> None:
+    # "Lebanon, Ohio": a country and a US state are no peers in a list
+    res = _resolve(
+        "Police in Lebanon, Ohio, arrested two men. Lebanon police said the fire was set.",
+        {"Lebanon": "GPE", "Ohio": "GPE"},
+    )
+    assert all(
+        m.lat is not None and m.lon is not None and distance_km(m.lat, m.lon, 39.44, -84.21) < 50
+        for m in res.mentions
+        if m.text == "Lebanon"
+    )
+
+
+def test_countries_and_states_listed_together_stay_peers() -> None:
+    res = _resolve(
+        "Refugees fled Syria, Lebanon and Jordan. Storms hit Texas, Oklahoma and Kansas.",
+        {n: "GPE" for n in ("Syria", "Lebanon", "Jordan", "Texas", "Oklahoma", "Kansas")},
+    )
+    assert _near(res, "Lebanon", 33.9, 35.8, 100)
+    assert _near(res, "Texas", 31.3, -99.5, 161)
+
+
+def test_a_state_after_its_country_stays_the_state() -> None:
+    res = _resolve(
+        "Victoria, Australia, closed its border.", {"Victoria": "GPE", "Australia": "GPE"}
+    )
+    assert _near(res, "Victoria", -37.0, 144.5, 161)
+
+
+def test_a_surname_after_a_presidents_title_is_no_county() -> None:
+    res = _resolve(
+        "President Ford signed the bill in Washington.", {"Ford": "GPE", "Washington": "GPE"}
+    )
+    assert [m.text for m in res.mentions] == ["Washington"]

@@ -1,0 +1,60 @@
+"""What the words around a name say it is: a town, or a person's surname after a title."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.resolve.place_said import after_person_title, town_said
+
+
+def _span(text: str, name: str) -> tuple[int, int]:
+    start = text.index(name)
+    return start, start + len(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lebanon is a city in Warren County, Ohio.", "Lebanon"),
+        ("Georgia is a town in Franklin County, Vermont.", "Georgia"),
+        ("Moscow, a small college town in Idaho, voted.", "Moscow"),
+        ("Fans returned to the city of Turkey on Thursday.", "Turkey"),
+        ("Springfield was the largest village in the valley.", "Springfield"),
+    ],
+)
+def test_words_that_say_a_name_is_a_town(text: str, name: str) -> None:
+    assert town_said(text, *_span(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lebanon is a country on the Mediterranean.", "Lebanon"),
+        ("Ohio, a state where the town of Lebanon lies.", "Ohio"),
+        ("Georgia is a state in the South.", "Georgia"),
+        ("Troops crossed from Syria into Lebanon, the officials said.", "Lebanon"),
+        ("The state of Georgia sued.", "Georgia"),
+    ],
+)
+def test_words_that_do_not_say_a_name_is_a_town(text: str, name: str) -> None:
+    assert not town_said(text, *_span(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        ("President Ford signed the bill.", "Ford", True),
+        ("Gov. Jackson vetoed it.", "Jackson", True),
+        ("Mr. Austin agreed.", "Austin", True),
+        ("He flew to Austin on Monday.", "Austin", False),
+        ("Republican Georgia voters stayed home.", "Georgia", False),
+        ("the Former Yugoslav Republic", "Yugoslav", False),
+    ],
+)
+def test_a_name_after_a_persons_title_is_the_person(text: str, name: str, person: bool) -> None:
+    assert after_person_title(text, text.index(name)) is person
+
+
+def test_words_after_a_towns_area_describe_the_town_not_the_area() -> None:
+    text = "The pair are from Alvin, Texas, a Houston suburb."
+    assert not town_said(text, *_span(text, "Texas"))
