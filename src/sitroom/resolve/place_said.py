@@ -45,6 +45,15 @@ _IS_TOWN = re.compile(
     + _TOWN_WORDS
     + r"\b"
 )
+#: After the words that call a name a town: where it lies, `` in Warren County``, `` in and
+#: the county seat of Lamar County``, `` located in northeast Missouri``.
+_WHERE = re.compile(
+    r"(?:[ \t]+located)?[ \t]+in[ \t]+"
+    r"(?:and[ \t]+(?:the[ \t]+)?[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,3}[ \t]+of[ \t]+)?"
+    r"(?:the[ \t]+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western"
+    r"|northeast|northwest|southeast|southwest|northeastern|northwestern|southeastern"
+    r"|southwestern|rural)[ \t]+)?(?=[A-Z])"
+)
 #: How far before and after a name the words are read.
 _WINDOW = 60
 
@@ -91,3 +100,14 @@ def after_person_title(text: str, start: int) -> bool:
     Ford``, ``Gov. Jackson``, ``Mr. Austin``): the name there is a person's."""
     found = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return found is not None and fold_name(found.group(1)) in _person_titles()
+
+
+def where_town_said(text: str, end: int) -> int | None:
+    """Where the words after a name that call it a town say it lies: the offset of the
+    area's name in ``Lebanon is a city in Warren County, Ohio`` (at ``Warren``), or None."""
+    window = text[end : end + _WINDOW]
+    found = _IS_TOWN.match(window)
+    if found is None:
+        return None
+    where = _WHERE.match(window, found.end())
+    return None if where is None else end + where.end()

@@ -53,7 +53,7 @@ from .place_cues import (
     qualified_towns,
 )
 from .place_labels import distinct_names, written_kind_word
-from .place_said import after_person_title, town_said
+from .place_said import after_person_title, town_said, where_town_said
 from .place_weak import (
     INSTITUTION_WORDS,
     REPEATED_INTO,
@@ -903,6 +903,7 @@ def _choose(
     areas: Sequence[GeoEntry] = (),
     peer_areas: Sequence[GeoEntry] = (),
     joint: Mapping[int, float] | None = None,
+    told: Sequence[GeoEntry] = (),
 ) -> _Choice:
     """The best reading of one name; ``joint`` is the support of its readings from the
     readings of the article's other names (:mod:`sitroom.resolve.place_coherence`)."""
@@ -910,6 +911,8 @@ def _choose(
         return _Choice(None, 0.0, "not in gazetteer", None, None)
     if _peers_or_self(candidates, areas):
         areas = ()  # "Texas, Oklahoma": a list of peers, not a town and its state
+    # "Georgia is a town in Franklin County, Vermont": no list, whatever the name's readings
+    areas = [*areas, *told]
     together = joint or {}
     near = {c.index: max(_proximity(c, neighbours), together.get(c.index, 0.0)) for c in candidates}
     supported = {row for row, value in near.items() if value >= LOCAL_SUPPORT}
@@ -1063,28 +1066,77 @@ def _stray_hamlet(
 
 
 def _area_said_instead(
-    candidates: Sequence[_Candidate], areas: Sequence[GeoEntry], focus: Mapping[str, float]
+    candidates: Sequence[_Candidate],
+    areas: Sequence[GeoEntry],
+    focus: Mapping[str, float],
+    told: Sequence[GeoEntry] = (),
 ) -> GeoEntry | None:
-    """The first-level area the text says a town lies in (``, Missouri``, ``in Ontario``)
-    when no reading of the name lies there and the name is no area or big town itself; the
-    one in the article's main country when the words name several (``Georgia``)."""
+    """The first-level area the text says a town lies in (``, Missouri``, ``in Ontario``,
+    ``is a town in Franklin County, Vermont``: ``told``) when no reading of the name lies
+    there and the name is no area or big town itself; the one in the article's main country
+    when the words name several (``Georgia``); the county the text names inside it, when
+    it names one."""
     # only an area of a country the article names places in: after a comma the next name
     # may be the next item of a list ("Los Angeles, San Fernando Valley")
     named = [a for a in areas if a.kind == "admin1" and focus.get(a.country_code or "", 0.0)]
+    if any(c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95 for c in candidates):
+        # "Texas, Oklahoma", "Guinea-Bissau, Niger", "Spain, Catalonia": a name that is an
+        # area itself, before a comma, heads a list; only words calling it a town say not
+        named = []
+    named += [a for a in told if a.kind == "admin1"]
     if not named:
         return None
-    if _peers_or_self(candidates, named) or any(
+    if any(
         c.entry.kind == "city" and c.entry.population >= HOME_TOWN_POPULATION and c.quality >= 0.95
         for c in candidates
     ):
-        return None  # "Texas, Oklahoma": peers in a list; a big town is what it says
+        return None  # a big town is what it says
     if any(c.quality >= ALTERNATE_NAME_QUALITY and _inside_any(c.entry, named) for c in candidates):
         return None
     distinct = {(a.country_code, a.admin1): a for a in named}
     if len(distinct) == 1:
-        return next(iter(distinct.values()))
-    home = [a for a in distinct.values() if focus.get(a.country_code or "", 0.0) >= HOME_SHARE]
-    return home[0] if len(home) == 1 else None
+        area: GeoEntry | None = next(iter(distinct.values()))
+    else:
+        home = [a for a in distinct.values() if focus.get(a.country_code or "", 0.0) >= HOME_SHARE]
+        area = home[0] if len(home) == 1 else None
+    if area is None:
+        return None
+    counties = {
+        a.geonames_id: a
+        for a in told
+        if a.kind == "admin2"
+        and a.country_code == area.country_code
+        and a.admin1 == area.admin1
+        and a.lat is not None
+    }
+    return next(iter(counties.values())) if len(counties) == 1 else area
+
+
+#: A county's name before a comma, as in ``Warren County, Ohio``.
+_COUNTY_THEN_COMMA = re.compile(
+    r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+(?:County|Parish|Borough|District)),"
+)
+
+
+def told_areas(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
+    """The areas named where the text says a town lies, ``following`` starting at the
+    first one's name (:func:`~sitroom.resolve.place_said.where_town_said`): ``Ohio``,
+    ``northern Idaho``, or a county and its state (``Warren County, Ohio``: the county
+    within that state, and the state)."""
+    county = _COUNTY_THEN_COMMA.match(following)
+    if county is None:
+        return _qualifier(index, ", " + following)[0]
+    states = _qualifier(index, following[county.end(1) :])[0]
+    counties = tuple(
+        e
+        for e in index.lookup(fold(county.group(1)))
+        if e.kind == "admin2"
+        and any(
+            e.country_code == s.country_code and (s.kind == "country" or e.admin1 == s.admin1)
+            for s in states
+        )
+    )
+    return counties + states
 
 
 def _peer_of(entry: GeoEntry, key: str, peer_areas: Sequence[GeoEntry]) -> bool:
@@ -1574,13 +1626,14 @@ GENERIC_WORDS = COMPASS_WORDS | frozenset(
         "centre", "center", "free", "lakes", "lake", "coast", "capital", "union", "federal",
         "national", "island", "islands", "valley", "river", "mountain", "city", "state",
         "province", "region", "district", "county", "midlands", "highlands", "north east",
-        "north west", "south east", "south west", "upper", "lower",
+        "north west", "south east", "south west", "upper", "lower", "gulf",
     }
 )
 
 
-#: Labels of names that may hold place names (``Montreal police``).
-EMBEDDING_LABELS = frozenset({"ORG"})
+#: Labels of names that may hold place names (``Montreal police``, ``the Vietnam War``,
+#: ``the Beijing Olympics``).
+EMBEDDING_LABELS = frozenset({"ORG", "EVENT"})
 
 
 @lru_cache(maxsize=512)
@@ -1756,6 +1809,8 @@ def resolve_places(
     qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
     #: article -> name keys the article says are towns ("the city of Lebanon")
     towns_said: dict[str, set[str]] = defaultdict(set)
+    #: article -> name key -> the areas the words calling it a town say it lies in
+    told: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
     people = _persons(entities) if entities is not None else None
     # "Middle East Eye", "Karachi Ledger": an outlet's name holds no place of the story.
     outlets = (
@@ -1832,6 +1887,9 @@ def resolve_places(
                 exact[query] = _exact(index, query)
             if query.key and found.country is None and town_said(text, mention.start, mention.end):
                 towns_said[doc.article].add(query.key)
+                at = where_town_said(text, mention.end)
+                if at is not None:  # "Lebanon is a city in Warren County, Ohio"
+                    told[doc.article][query.key].extend(told_areas(index, text[at : at + 80]))
             if query.key and mention.source != "embedded":
                 window = text[mention.end : mention.end + QUALIFIER_WINDOW]
                 qualified[doc.article][query.key].extend(
@@ -1927,6 +1985,7 @@ def resolve_places(
                 support[row] = max(support.get(row, 0.0), QUALIFIER_BONUS)
             joint[key] = support
         owners = _owners(rows, texts.get(art, ""))
+        told_here = told.get(art, {})
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:
@@ -1948,6 +2007,7 @@ def resolve_places(
                 areas.get(q.key, ()),
                 peer_areas,
                 joint.get(q.key),
+                told_here.get(q.key, ()),
             )
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
@@ -1969,7 +2029,9 @@ def resolve_places(
             if held_by is not None and held_by.candidate is not None and held_by.lat is not None:
                 # "London's Heathrow", "Cairo's Abbasiya neighbourhood": inside the owner
                 choice = _inside_owner(choice, candidates[q], held_by.candidate.entry)
-            said_area = _area_said_instead(candidates[q], areas.get(q.key, ()), focus)
+            said_area = _area_said_instead(
+                candidates[q], areas.get(q.key, ()), focus, told_here.get(q.key, ())
+            )
             if said_area is not None and said_area.lat is not None and said_area.lon is not None:
                 # "Holliday, Missouri" when the gazetteer knows no Holliday in Missouri: the
                 # state the writer names, not a namesake elsewhere, is the best point there is.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.resolve.place_said import after_person_title, town_said
+from sitroom.resolve.place_said import after_person_title, town_said, where_town_said
 
 
 def _span(text: str, name: str) -> tuple[int, int]:
@@ -58,3 +58,17 @@ def test_a_name_after_a_persons_title_is_the_person(text: str, name: str, person
 def test_words_after_a_towns_area_describe_the_town_not_the_area() -> None:
     text = "The pair are from Alvin, Texas, a Houston suburb."
     assert not town_said(text, *_span(text, "Texas"))
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Paris is a city in and the county seat of Lamar County, Texas.", "Lamar County"),
+        ("Georgia is a town in Franklin County, Vermont.", "Franklin County"),
+        ("Moscow, a college town in northern Idaho, voted.", "Idaho"),
+    ],
+)
+def test_where_the_words_calling_a_name_a_town_say_it_lies(text: str, where: str) -> None:
+    name_end = text.index(" ") if not text.startswith("Moscow") else len("Moscow")
+    at = where_town_said(text, name_end)
+    assert at is not None and text[at:].startswith(where)

@@ -124,3 +124,39 @@ def test_a_surname_after_a_presidents_title_is_no_county() -> None:
         "President Ford signed the bill in Washington.", {"Ford": "GPE", "Washington": "GPE"}
     )
     assert [m.text for m in res.mentions] == ["Washington"]
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_county_the_text_names() -> None:
+    # an encyclopaedia's first sentence: no town called Georgia in Vermont is listed, and
+    # neither the country nor the US state is what the sentence means
+    res = _resolve(
+        "Georgia is a town in Franklin County, Vermont, United States.",
+        {"Georgia": "GPE", "Franklin County": "GPE", "Vermont": "GPE", "United States": "GPE"},
+    )
+    assert _near(res, "Georgia", 44.75, -73.05, 80)
+
+
+def test_a_town_said_to_lie_in_a_county_and_state_is_the_one_there() -> None:
+    res = _resolve(
+        "Moscow is a city in and the county seat of Latah County, Idaho.",
+        {"Moscow": "GPE", "Latah County": "GPE", "Idaho": "GPE"},
+    )
+    assert _near(res, "Moscow", 46.73, -117.0)
+
+
+def test_a_country_listed_before_a_name_that_is_also_a_state_stays_the_country() -> None:
+    # Niger is a country and a Nigerian state: in a list of countries it is no qualifier
+    res = _resolve(
+        "Campaigns reach Ghana, Guinea-Bissau, Niger, Nigeria and Togo.",
+        {n: "GPE" for n in ("Ghana", "Guinea-Bissau", "Niger", "Nigeria", "Togo")},
+    )
+    assert _near(res, "Guinea-Bissau", 12.0, -15.0, 161)
+
+
+def test_a_district_gazetteered_with_its_local_kind_word_is_found_by_its_bare_name() -> None:
+    # GeoNames lists Karo Regency as "Kabupaten Karo"; the text writes "the district of Karo"
+    res = _resolve(
+        "Patients from North Sumatra province in the district of Karo were hospitalised.",
+        {"North Sumatra": "GPE", "Karo": "GPE"},
+    )
+    assert _near(res, "Karo", 3.1, 98.3, 161)
