@@ -662,6 +662,10 @@ def _qualifier(index: GeoIndex, following: str) -> tuple[tuple[GeoEntry, ...], i
         named = abbreviations.get(phrase)
         if not named and phrase.endswith("."):
             named, end = abbreviations.get(phrase.rstrip(".")), end - 1
+        if not named and len(words) == 1 and phrase[1:].islower():
+            # "EDMONTON, Ky (WBKO)": a press form written without its dot, alone after the
+            # comma ("Jackson, Miss Smith" is a person's name)
+            named = abbreviations.get(phrase + ".")
         if named:
             areas = tuple(
                 e
@@ -827,8 +831,12 @@ def qualifier_mentions(
         span = (mention.end + start, mention.end + end)
         if any(a < span[1] and span[0] < b for a, b in taken):
             continue
-        # a tagger's PERSON "Ont" inside "Ont." does not stop it; "Georgia Stevens" does
-        if any(a < span[1] and span[0] < b and (a < span[0] or b > span[1]) for a, b in others):
+        # a tagger's PERSON "Ont" inside "Ont." does not stop it; "Georgia Stevens" does; an
+        # ORG "Wainwright, Alta" holding the town as well is the tagger running both together
+        if any(
+            a < span[1] and span[0] < b and (a < span[0] or b > span[1]) and a > mention.start
+            for a, b in others
+        ):
             continue
         taken.append(span)
         found.append(Mention(doc.article, *span, text[span[0] : span[1]], "GPE", "qualifier"))

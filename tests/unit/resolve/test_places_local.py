@@ -160,3 +160,28 @@ def test_a_district_gazetteered_with_its_local_kind_word_is_found_by_its_bare_na
         {"North Sumatra": "GPE", "Karo": "GPE"},
     )
     assert _near(res, "Karo", 3.1, 98.3, 161)
+
+
+def test_a_press_abbreviation_without_its_dot_after_a_dateline_town_is_the_state() -> None:
+    res = _resolve(
+        "EDMONTON, Ky (WBKO) -- A fire broke out in Metcalfe County.",
+        {"EDMONTON": "GPE", "Metcalfe County": "GPE"},
+    )
+    assert _near(res, "Ky", 37.5, -85.3, 161)
+    assert _near(res, "EDMONTON", 36.98, -85.61)
+
+
+def test_a_town_and_its_area_run_into_one_organisation_still_give_the_area() -> None:
+    res = _resolve(
+        "The cat was found in Wainwright, Alta., by a train conductor.",
+        {"Wainwright, Alta": "ORG", "Wainwright": "GPE"},
+    )
+    assert _near(res, "Alta.", 54.5, -114.6, 161)
+
+
+def test_a_person_named_like_a_state_after_a_comma_is_no_qualifier() -> None:
+    res = _resolve(
+        "Officers met in Atlanta, Georgia Stevens said.",
+        {"Atlanta": "GPE", "Georgia Stevens": "PERSON"},
+    )
+    assert [m.text for m in res.mentions] == ["Atlanta"]
