@@ -1,4 +1,4 @@
-"""What the words around a name say it is: a town, or a person addressed by a title.
+"""What the words around a name say it is: a town, a suburb of another, or a person's name.
 
 Local news and encyclopaedic text name small towns after famous places (``Lebanon, Ohio``,
 ``Georgia, Vermont``, ``Moscow, Idaho``) and say so in words a reader relies on:
@@ -8,8 +8,10 @@ Local news and encyclopaedic text name small towns after famous places (``Lebano
 - ``Lebanon is a city in Warren County``, ``Georgia, a town in Franklin County``: the same,
   said after the name, as an encyclopaedia's first sentence or an appositive puts it.
 
-A name right after a person's title (``President Ford``, ``Gov. Jackson``, ``Mr. Austin``) is
-that person's surname, never the county or town that shares it.
+A suburb lies by the town it is said to be a suburb of (``the Cincinnati suburb of West
+Chester``, ``Katy, a Houston suburb``). A name right after a person's title (``President
+Ford``, ``Gov. Jackson``, ``Mr. Austin``) is that person's surname, never the county or town
+that shares it.
 
 Pure functions over the article's text and a mention's offsets; the gazetteer is not read
 here (:mod:`sitroom.resolve.places` decides what a town reading is).
@@ -111,3 +113,32 @@ def where_town_said(text: str, end: int) -> int | None:
         return None
     where = _WHERE.match(window, found.end())
     return None if where is None else end + where.end()
+
+
+#: A capitalised name of up to three words (``Cincinnati``, ``Fort Worth``).
+_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}"
+#: ``the Cincinnati suburb of`` right before a name.
+# (entered only at a word's start, so a long run of letters costs linear time)
+_SUBURB_OF = re.compile(r"(?<![\w'’.-])(" + _NAME + r")[ \t]+suburbs?[ \t]+of[ \t]+\Z")
+#: ``, a suburb of Houston``, ``, a Houston suburb``, `` is a suburb of Houston`` right after it.
+_SUBURB_AFTER = re.compile(
+    r"(?:,[ \t]+|(?<![ \t])[ \t]+(?:is|was)[ \t]+)an?[ \t]+(?:[a-z][\w-]*[ \t]+)?"
+    r"(?:suburb[ \t]+of[ \t]+(?P<of>" + _NAME + r")|(?P<before>" + _NAME + r")[ \t]+suburb\b)"
+)
+
+
+def suburb_of(text: str, start: int, end: int) -> int | None:
+    """Where the town that ``text[start:end]`` is said to be a suburb of starts (``the
+    Cincinnati suburb of West Chester``, ``Katy, a Houston suburb``, ``Marietta is a suburb
+    of Atlanta``), or None. Not for an area written after a town and a comma (``Alvin, Texas,
+    a Houston suburb`` says it of Alvin)."""
+    found = _SUBURB_OF.search(text, max(0, start - _WINDOW), start)
+    if found is not None:
+        return found.start(1)
+    if text[max(0, start - 3) : start].rstrip(" \t").endswith(","):
+        return None
+    after = _SUBURB_AFTER.match(text[end : end + _WINDOW])
+    if after is None:
+        return None
+    group = "of" if after.group("of") is not None else "before"
+    return end + after.start(group)

@@ -53,7 +53,7 @@ from .place_cues import (
     qualified_towns,
 )
 from .place_labels import distinct_names, written_kind_word
-from .place_said import after_person_title, town_said, where_town_said
+from .place_said import after_person_title, suburb_of, town_said, where_town_said
 from .place_weak import (
     INSTITUTION_WORDS,
     REPEATED_INTO,
@@ -998,6 +998,24 @@ def _owners(rows: Sequence[tuple[Mention, _Query]], text: str) -> dict[str, _Que
         written_in = text[mention.end : mention.end + 4] == " in "
         if written_in and after is not None and after.key != q.key:
             found.setdefault(q.key, after)
+    return found
+
+
+def _suburbs(
+    rows: Sequence[tuple[Mention, _Query]], text: str, owners: Mapping[str, _Query]
+) -> dict[str, _Query]:
+    """Name key -> the query of the town the text says it is a suburb of (``the Cincinnati
+    suburb of West Chester``, ``Katy, a Houston suburb``): a place that lies by that town,
+    as one in a town's possession does (:func:`_owners`), unless one is known already."""
+    starts = {m.start: q for m, q in rows if q.key}
+    found: dict[str, _Query] = {}
+    for mention, q in rows:
+        if not q.key or q.key in owners:
+            continue
+        at = suburb_of(text, mention.start, mention.end)
+        anchor = starts.get(at) if at is not None else None
+        if anchor is not None and anchor.key != q.key:
+            found.setdefault(q.key, anchor)
     return found
 
 
@@ -1993,6 +2011,7 @@ def resolve_places(
                 support[row] = max(support.get(row, 0.0), QUALIFIER_BONUS)
             joint[key] = support
         owners = _owners(rows, texts.get(art, ""))
+        owners.update(_suburbs(rows, texts.get(art, ""), owners))
         told_here = told.get(art, {})
         final: dict[_Query, _Choice] = {}
         for _, q in rows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.resolve.place_said import after_person_title, town_said, where_town_said
+from sitroom.resolve.place_said import after_person_title, suburb_of, town_said, where_town_said
 
 
 def _span(text: str, name: str) -> tuple[int, int]:
@@ -72,3 +72,21 @@ def test_where_the_words_calling_a_name_a_town_say_it_lies(text: str, where: str
     name_end = text.index(" ") if not text.startswith("Moscow") else len("Moscow")
     at = where_town_said(text, name_end)
     assert at is not None and text[at:].startswith(where)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "anchor"),
+    [
+        ("A man from the Cincinnati suburb of West Chester pleaded guilty.", "West Chester",
+         "Cincinnati"),
+        ("Police in Katy, a fast-growing Houston suburb, made the arrest.", "Katy", "Houston"),
+        ("Marietta is a suburb of Atlanta.", "Marietta", "Atlanta"),
+        ("The pair are from Alvin, Texas, a Houston suburb.", "Texas", None),
+        ("Paris is a city in Texas.", "Paris", None),
+    ],
+)
+def test_the_town_a_name_is_said_to_be_a_suburb_of(
+    text: str, name: str, anchor: str | None
+) -> None:
+    at = suburb_of(text, *_span(text, name))
+    assert (None if at is None else text[at : at + len(anchor or "")]) == anchor

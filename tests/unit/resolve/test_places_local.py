@@ -185,3 +185,12 @@ def test_a_person_named_like_a_state_after_a_comma_is_no_qualifier() -> None:
         {"Atlanta": "GPE", "Georgia Stevens": "PERSON"},
     )
     assert [m.text for m in res.mentions] == ["Atlanta"]
+
+
+def test_a_suburb_the_gazetteer_lacks_is_placed_by_its_city() -> None:
+    # West Chester, Ohio is no town of cities500; West Chester, Pennsylvania is
+    res = _resolve(
+        "A man from the Cincinnati suburb of West Chester pleaded guilty.",
+        {"Cincinnati": "GPE", "West Chester": "GPE"},
+    )
+    assert _near(res, "West Chester", 39.33, -84.41, 60)
