@@ -31,8 +31,16 @@ _TOWN_WORDS = (
     r"(?:[Cc]ity|[Tt]own|[Vv]illage|[Hh]amlet|[Bb]orough|[Tt]ownship|[Ss]uburb|[Cc]ommunity"
     r"|[Ss]ettlement|[Cc]ensus-designated[ \t]+place)"
 )
-#: ``the city of`` right before a name.
-_TOWN_OF = re.compile(_TOWN_WORDS + r"[ \t]+of[ \t]+\Z")
+#: ``the city of``, ``the small northern town of`` right before a name; not ``the capital
+#: city of``, ``the largest town of`` or ``the second city of``, which name the area the town
+#: lies in.
+_TOWN_OF = re.compile(
+    r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts)[ \t]+"
+    r"(?:(?!(?:capital|[a-z]+est|second|third|main|only|chief|principal|major)\b)"
+    r"[a-z][\w-]*[ \t]+){0,2}"
+    + _TOWN_WORDS
+    + r"[ \t]+of[ \t]+\Z"
+)
 #: Words that end the description before a kind word could be reached (``Ohio, a state
 #: where the town``): a clause, a preposition, or another kind of area.
 _NOT_DESCRIBING = (

@@ -19,6 +19,7 @@ def _span(text: str, name: str) -> tuple[int, int]:
         ("Georgia is a town in Franklin County, Vermont.", "Georgia"),
         ("Moscow, a small college town in Idaho, voted.", "Moscow"),
         ("Fans returned to the city of Turkey on Thursday.", "Turkey"),
+        ("Attacks hit the central town of Karak.", "Karak"),
         ("Springfield was the largest village in the valley.", "Springfield"),
     ],
 )
@@ -34,6 +35,8 @@ def test_words_that_say_a_name_is_a_town(text: str, name: str) -> None:
         ("Georgia is a state in the South.", "Georgia"),
         ("Troops crossed from Syria into Lebanon, the officials said.", "Lebanon"),
         ("The state of Georgia sued.", "Georgia"),
+        ("Melbourne, the capital city of Victoria, flooded.", "Victoria"),
+        ("Houston is the largest city of Texas.", "Texas"),
     ],
 )
 def test_words_that_do_not_say_a_name_is_a_town(text: str, name: str) -> None:
