@@ -46,6 +46,7 @@ from .geo_names import fold, skeleton_of_unified, unify
 from .geo_sources import (
     admin_tables,
     area_point,
+    bare_area_name,
     country_points,
     data_digest,
     outline_centroids,
@@ -53,7 +54,7 @@ from .geo_sources import (
 )
 
 #: Bump when the derived index's content or layout changes.
-INDEX_VERSION = 10
+INDEX_VERSION = 12
 
 GeoKind = Literal["continent", "country", "admin1", "city", "admin2", "region"]
 
@@ -397,6 +398,10 @@ def _build() -> dict[str, Any]:
         population = sum(p[2] for p in places)
         full = fold(area.name)
         bare = " ".join(w for w in full.split() if w not in ADMIN_WORDS and w != "of") or full
+        # "Kabupaten Karo", "Huyện Tân Phước": English writes the name without the local word;
+        # only for an area with a position, which a bare name would otherwise keep off the
+        # map when a town's spelling (Varazqān for Shahrestān-e Varzaqān) would place it
+        local = bare_area_name(full) if point is not None else area.name
         town = city_key.get((area.country_code, full)) or city_key.get((area.country_code, bare))
         # A bare name means the area's namesake town when that town is much of the area
         # (Aleppo, New York City), the area when the town is a small part of it (Quebec).
@@ -425,7 +430,7 @@ def _build() -> dict[str, Any]:
         )
         # "Newfoundland and Labrador" also goes by its first part
         first_part = [area.name.split(" and ")[0]] if " and " in area.name else []
-        names_of.append(sorted({area.name, bare, *area.names, *first_part}))
+        names_of.append(sorted({area.name, bare, local, *area.names, *first_part}))
         if area.level == 1 and area.admin1:
             claimed[area.country_code].add(area.admin1)
 

