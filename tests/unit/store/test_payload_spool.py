@@ -22,7 +22,7 @@ def article(key: str) -> Article:
                    None, "en", 3)
 
 
-def annotations(key: str, n: int) -> DocAnnotations:
+def annotated(key: str, n: int) -> DocAnnotations:
     # Non-ASCII names: the spool must hand back the stored text exactly, not re-encode it.
     return DocAnnotations(
         article=key,
@@ -52,8 +52,8 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(tmp_path)
     with opened.transaction():
         opened.add_articles([article(k) for k in keys], [(f"f{k}", k) for k in keys])
-        opened.add_annotations(VERSION, [annotations(k, i * 3) for i, k in enumerate(keys)])
-        opened.add_annotations("other-version", [annotations("a0", 9)])
+        opened.add_annotations(VERSION, [annotated(k, i * 3) for i, k in enumerate(keys)])
+        opened.add_annotations("other-version", [annotated("a0", 9)])
     yield opened
     opened.close()
 
