@@ -198,8 +198,12 @@ def assemble_report(
     from .resolve.span_table import SpanTable
     from .store.annotation_view import StoredAnnotations
     from .store.held_annotations import HeldAnnotations
+    from .store.payload_spool import PayloadSpool
 
-    annotations = StoredAnnotations(store, PIPELINE_VERSION)
+    # Each payload is read from DuckDB once, early, then from a scratch file: a DuckDB read
+    # decompresses 2,048 payloads whatever it asks for, which set the peak late in the build.
+    spool = PayloadSpool(store, folder=str(store.folder))
+    annotations = StoredAnnotations(spool, PIPELINE_VERSION)
     articles = date_undated(store.articles(), annotations.only("times"))
     if options.as_of:  # what articles published by that day said, nothing later
         articles, annotations = _as_of_view(articles, annotations, options.as_of)
@@ -278,6 +282,7 @@ def assemble_report(
         contradictions=findings.contradictions,
     )
     del findings  # its lookup tables are not part of the report
+    spool.close()
     save_minhashes(store, minhashes, (a.text for a in articles))
     release_freed_memory()
     return report

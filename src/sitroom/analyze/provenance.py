@@ -30,6 +30,7 @@ import numpy as np
 
 from ..resolve.speakers import resolve_speakers
 from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
+from .sparse_blocks import product_blocks
 from .words import STOPWORDS as _STOPWORDS
 
 #: Containment needed to call two statements the same.
@@ -186,8 +187,10 @@ def _shared_word_counts(
     article_of: dict[str, int] = {}
     articles = np.array([article_of.setdefault(q.article, len(article_of)) for q in quotes])
     transposed = incidence.T.tocsr()
-    for offset in range(0, len(quotes), _QUOTE_BLOCK):
-        block = (probes[offset:offset + _QUOTE_BLOCK] @ transposed).tocoo()
+    # Blocks cut so that each product stays small as the corpus grows; the pairs found and
+    # their counts do not depend on where the blocks end.
+    for offset, stop in product_blocks(probes, np.diff(transposed.indptr), _QUOTE_BLOCK):
+        block = (probes[offset:stop] @ transposed).tocoo()
         left = block.row.astype(np.int64) + offset
         right = block.col.astype(np.int64)
         # The probing statement is the smaller (or as large) one of the pair.

@@ -58,6 +58,7 @@ from .contradictions import (
     compatible_figures,
     figure_index,
 )
+from .sparse_blocks import product_blocks
 from .statements import Statement
 from .words import REPORTING_WORDS, STOPWORDS
 
@@ -120,8 +121,11 @@ def _paraphrases(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     unit = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
     transposed = unit.T.tocsc()
-    for start in range(0, count, _BLOCK):
-        block = (unit[start:start + _BLOCK] @ transposed).tocoo()
+    # Blocks cut so that each product stays small as the corpus grows (a row's product
+    # meets every statement sharing a stem); which pairs come out does not depend on it.
+    stem_sizes = np.bincount(unit.indices, minlength=unit.shape[1])
+    for start, stop in product_blocks(unit, stem_sizes, _BLOCK):
+        block = (unit[start:stop] @ transposed).tocoo()
         keep = (block.data >= LEXICAL_SIMILARITY - 1e-9) & (block.row + start < block.col)
         for i, j in zip((block.row[keep] + start).tolist(), block.col[keep].tolist(),
                         strict=True):

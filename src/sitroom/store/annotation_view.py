@@ -16,7 +16,7 @@ from typing import overload
 
 from ..types import DocAnnotations
 from .codec import PART_NAMES, decode_annotations
-from .store import Store
+from .payload_spool import PayloadSource
 
 #: Articles read together: one pair of queries each, and a bounded working set (500 raw
 #: payloads, about 45 MB). Each read decompresses the stored blocks its rows lie in, so fewer,
@@ -26,13 +26,14 @@ CHUNK = 500
 
 class StoredAnnotations(Sequence[DocAnnotations]):
     """The annotations of ``version`` for the stored articles (in the order first stored),
-    as a sequence that reads them from ``store`` on each pass. ``parts`` names the parts of
-    :class:`~sitroom.types.DocAnnotations` to decode (all by default); the others come back
-    empty, so a view must name every part its reader looks at."""
+    as a sequence that reads them from ``store`` (or a
+    :class:`~sitroom.store.payload_spool.PayloadSpool` of it) on each pass. ``parts`` names
+    the parts of :class:`~sitroom.types.DocAnnotations` to decode (all by default); the
+    others come back empty, so a view must name every part its reader looks at."""
 
     def __init__(
         self,
-        store: Store,
+        store: PayloadSource,
         version: str,
         parts: Collection[str] | None = None,
         ids: Sequence[str] | None = None,
