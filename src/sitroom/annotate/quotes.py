@@ -245,6 +245,9 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
             continue
         seen.add((st.start, st.end))
         source = _source_of(doc, st)
+        # The source keeps a day told after the speaker's head, as attribution corpora mark
+        # it; the speaker the report shows does not.
+        speaker = _without_when(doc, st.speaker) if st.speaker else None
         mentions.append(
             QuoteMention(
                 article=article_id,
@@ -252,9 +255,9 @@ def extract_quotes(doc: Any, article_id: str) -> tuple[QuoteMention, ...]:
                 end=st.end,
                 text=text[st.start:st.end],
                 direct=st.direct,
-                speaker_start=st.speaker[0] if st.speaker else None,
-                speaker_end=st.speaker[1] if st.speaker else None,
-                speaker_text=text[st.speaker[0]:st.speaker[1]] if st.speaker else None,
+                speaker_start=speaker[0] if speaker else None,
+                speaker_end=speaker[1] if speaker else None,
+                speaker_text=text[speaker[0]:speaker[1]] if speaker else None,
                 cue_start=st.cue[0] if st.cue else None,
                 cue_end=st.cue[1] if st.cue else None,
                 cue=text[st.cue[0]:st.cue[1]] if st.cue else None,
@@ -888,8 +891,6 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
            if (c.dep_ in {"relcl", "acl", "ccomp", "advcl"} and not _restrictive_participle(c))
            or (c.dep_ == "appos" and c.like_num)
            for t in c.subtree}
-    cut.update(t.i for c in head.subtree if c.i != head.i and _tells_when(c)
-               for t in c.subtree)
     tokens = [t for t in head.subtree if t.i not in cut and para[0] <= t.idx < para[1]]
     # Keep the contiguous run around the head only: a cut clause in the middle ends it.
     indices = sorted(t.i for t in tokens)
@@ -916,6 +917,19 @@ def phrase_span(doc: Any, head: Any) -> tuple[int, int]:
         if dateline and dateline.end() < end:
             start = dateline.end()
     return start, end
+
+
+def _without_when(doc: Any, speaker: tuple[int, int]) -> tuple[int, int]:
+    """``speaker`` ended before a day told after its head (``The government on Monday,
+    August 18,``): who speaks, as the report shows it, without when."""
+    start, end = speaker
+    for token in tokens_between(doc, start, end):
+        if token.idx > start and _tells_when(token) and token.head.idx < token.idx:
+            cut = token.idx
+            while cut > start and (doc.text[cut - 1].isspace() or doc.text[cut - 1] == ","):
+                cut -= 1
+            return (start, cut) if cut > start else speaker
+    return speaker
 
 
 def _tells_when(child: Any) -> bool:
