@@ -138,6 +138,7 @@ def _can_close_single(text: str, i: int, width: int = 1) -> bool:
 
 def _spans_in(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
+    closes: _CloseMemo = {}
     i = para_start
     while i < para_end:
         mark = _mark_at(text, i)
@@ -147,7 +148,7 @@ def _spans_in(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
         if mark in SINGLE_MARKS and not _can_open_single(text, i, para_start, len(mark)):
             i += 1
             continue
-        close_at, close_len = _find_close(text, i + len(mark), para_end, mark)
+        close_at, close_len = _find_close(text, i + len(mark), para_end, mark, closes)
         if mark in SINGLE_MARKS and close_at is None:
             i += 1  # an unmatched single mark is an apostrophe or a typo, not a quote
             continue
@@ -161,14 +162,39 @@ def _spans_in(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
     return spans
 
 
-def _find_close(text: str, i: int, para_end: int, mark: str) -> tuple[int | None, int]:
-    """Where the quote opened by ``mark`` closes; nested quotes of other marks are skipped."""
+#: Quotes nested deeper than this inside one another are not looked for: a mark at that
+#: depth is read as an ordinary character. Real copy nests two or three deep.
+MAX_QUOTE_NESTING = 4
+
+#: Where a search for a mark's closer, from a mark position at a nesting depth, ends:
+#: ``(close_at, close_len)``, keyed by ``(position, mark, depth)``.
+_CloseMemo = dict[tuple[int, str, int], tuple[int | None, int]]
+
+
+def _find_close(
+    text: str, i: int, para_end: int, mark: str, memo: _CloseMemo, depth: int = 0
+) -> tuple[int | None, int]:
+    """Where the quote opened by ``mark`` closes; nested quotes of other marks are skipped.
+
+    A search's outcome depends only on where it stands, the mark and the depth, so it is
+    remembered at every mark it passes (``memo``, one per paragraph): a later search that
+    reaches one of them stops there. Without that, a paragraph of unclosed openers cost
+    the square of its length, and openers of two kinds in turn (``“a «b “c «d``) nested
+    searches without end (10,000 characters took minutes).
+    """
     closers = QUOTE_PAIRS[mark]
+    passed: list[int] = []
+    found: tuple[int | None, int] = (None, 0)
     while i < para_end:
         here = _mark_at(text, i)
         if here is None:
             i += 1
             continue
+        known = memo.get((i, mark, depth))
+        if known is not None:
+            found = known
+            break
+        passed.append(i)
         after_blank = i == 0 or text[i - 1].isspace()
         # A straight mark closing a curly one must look like a closer: after a blank it
         # opens a quote nested in it (“He called it "odd" today”).
@@ -180,13 +206,19 @@ def _find_close(text: str, i: int, para_end: int, mark: str) -> tuple[int | None
             if here == mark and mark == "“" and after_blank:
                 i += 1
                 continue
-            return i, len(here)
-        if here in QUOTE_PAIRS and here != mark and here not in SINGLE_MARKS:
-            nested_close, nested_len = _find_close(text, i + len(here), para_end, here)
+            found = (i, len(here))
+            break
+        if (here in QUOTE_PAIRS and here != mark and here not in SINGLE_MARKS
+                and depth < MAX_QUOTE_NESTING):
+            nested_close, nested_len = _find_close(
+                text, i + len(here), para_end, here, memo, depth + 1
+            )
             i = nested_close + nested_len if nested_close is not None else i + 1
             continue
         i += len(here)
-    return None, 0
+    for position in passed:
+        memo[(position, mark, depth)] = found
+    return found
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
