@@ -48,7 +48,22 @@ def _cases() -> dict[str, Callable[[Path], None]]:
         "FIFO sidecar": lambda d: os.mkfifo(d / "sources.csv"),
         "link to /dev/zero as sidecar": lambda d: (d / "sources.csv").symlink_to("/dev/zero"),
         "link to /etc/passwd": lambda d: (d / "passwd.txt").symlink_to("/etc/passwd"),
+        # One crafted article each (issue 13's bounded cost per input), near the article
+        # length limit: each once cost minutes or the square of its length.
+        "two kinds of opener in turn, 100 KB": lambda d: _one_article(d, "“a «b ", 100_000),
+        "one sentence of 200 KB": lambda d: _one_article(
+            d, "the farmers in the valley walked slowly toward the old market and ", 200_000
+        ),
+        "4,000 quotes with a speaker, 200 KB": lambda d: _one_article(
+            d, "“We stay,” Tavi Moren said. ", 200_000
+        ),
     }
+
+
+def _one_article(folder: Path, unit: str, chars: int) -> None:
+    """An article of ``unit`` repeated up to ``chars`` characters, after a headline."""
+    body = (unit * (chars // len(unit) + 1))[:chars]
+    (folder / "crafted.txt").write_text("Crafted\n\n" + body + "\n", encoding="utf-8")
 
 
 _RUNNER = """

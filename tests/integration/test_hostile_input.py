@@ -207,6 +207,17 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "</channel></rss>"
         ).encode()
     )
+    # 11. one crafted article (issue 13, bounded cost per input): quote openers of two kinds
+    # in turn once nested the search for their closers without end (100 characters took
+    # 10 s, each 12 more seven times as long), and a run-on sentence cost the square of its
+    # length in the extractors that look at the whole sentence for each verb
+    (folder / "marks.txt").write_text(
+        "Crafted marks and a run-on sentence\n\n"
+        "The levee held overnight, engineers said on Sunday.\n\n"
+        + "“a «b " * 2_000 + "\n\n"
+        + "the farmers in the valley walked toward the old market and " * 400 + "\n",
+        encoding="utf-8",
+    )
     # 8. the report folder inside the input folder, built twice
     out = folder / "report"
     os.umask(0o022)
@@ -247,7 +258,7 @@ def test_good_articles_are_built(hostile: dict[str, Any]) -> None:
     articles = load_report(hostile["out"])["articles"]
     files = {_file_name(f) for a in articles for f in a["files"]}
     for name in ("good.txt", "bare.txt", "nul.txt", "mixed.txt", "greek.txt", "doctype.xml",
-                 "escapes.json", "bidi.json"):
+                 "escapes.json", "bidi.json", "marks.txt"):
         assert name in files, f"{name} should be an article; got {sorted(files)}"
 
 

@@ -13,7 +13,8 @@ is a person even though ``Jordan`` is a country):
 0. ``sitroom_line_breaks`` runs *before* the parser and starts a sentence after every line
    break: cleaned articles keep headlines, datelines and paragraphs on their own lines, and
    the parser otherwise runs a headline into the first sentence (losing the speaker of a
-   quote that follows, or joining two names into one entity).
+   quote that follows, or joining two names into one entity). ``sitroom_sentence_cap``
+   follows it and bounds a sentence's length (see :mod:`.sentence_cap`).
 2. ``sitroom_institutions`` joins a people or place word to the institution word after it
    (``Syrian`` + ``army``, ``Sindh`` + ``government``, ``Turkish`` + ``opposition``) into one
    ORG span, because those institutions are actors of their own and must not be merged with
@@ -27,10 +28,12 @@ from typing import Any
 from ..names import fold_name
 from .gazetteer import Gazetteer, english_words, load_gazetteer
 from .ner_lexicon import INSTITUTION_HEADS, PERSON_TITLES
+from .sentence_cap import cap_sentence_length
 
 GAZETTEER = "sitroom_gazetteer"
 INSTITUTIONS = "sitroom_institutions"
 LINE_BREAKS = "sitroom_line_breaks"
+SENTENCE_CAP = "sitroom_sentence_cap"
 _JOINERS = frozenset({"-", "–", "—", "/"})
 
 
@@ -53,6 +56,9 @@ def add_line_breaks(nlp: Any) -> None:
             nlp.add_pipe(LINE_BREAKS, before="parser")
         else:
             nlp.add_pipe(LINE_BREAKS, first=True)
+    if SENTENCE_CAP not in nlp.pipe_names:
+        # After the line breaks, so its count restarts at each line they start.
+        nlp.add_pipe(SENTENCE_CAP, after=LINE_BREAKS)
 
 
 def _register() -> None:
@@ -64,6 +70,8 @@ def _register() -> None:
         Language.factory(INSTITUTIONS, func=_make_institutions)
     if not Language.has_factory(LINE_BREAKS):
         Language.component(LINE_BREAKS, func=start_sentences_at_line_breaks)
+    if not Language.has_factory(SENTENCE_CAP):
+        Language.component(SENTENCE_CAP, func=cap_sentence_length)
 
 
 def start_sentences_at_line_breaks(doc: Any) -> Any:

@@ -24,6 +24,7 @@ Pure per document; offsets index ``doc.text``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -643,12 +644,16 @@ def extract_events(
     lexicon = lexicon or load_event_lexicon()
     subjects = _Subjects()
     events: list[EventMention] = []
+    times_by_start = _ByStart([mention.start for mention in times])
     for sent in doc.sents:
         for token in sent:
             if token.dep_ in _SUBJECTS:
                 subjects.add(token)
+        # Only the sentence's own times can be attached to its events: handing each trigger
+        # every time of the article cost the square of the article's length.
+        sent_times = [times[i] for i in times_by_start.between(sent.start_char, sent.end_char)]
         for token in sent:
-            found = _event_at(token, article_id, times, quotes, lexicon, subjects)
+            found = _event_at(token, article_id, sent_times, quotes, lexicon, subjects)
             if found is not None:
                 events.append(found)
     return _with_numbers(doc, events)
@@ -745,11 +750,9 @@ def _with_numbers(doc: Any, events: list[EventMention]) -> tuple[EventMention, .
 
     numbers: dict[int, list[StatedNumber]] = {}
     folded: set[int] = set()
+    by_start = _ByStart([e.trigger_start for e in events])
     for sent in doc.sents:
-        inside = [
-            i for i, e in enumerate(events)
-            if sent.start_char <= e.trigger_start < sent.end_char
-        ]
+        inside = by_start.between(sent.start_char, sent.end_char)
         for number in stated_numbers(sent.text, sent.start_char):
             owner: int | None = None
             victims = [i for i in inside if events[i].type in _VICTIM_TYPES]
@@ -758,18 +761,17 @@ def _with_numbers(doc: Any, events: list[EventMention]) -> tuple[EventMention, .
                 owner = min(pool, key=lambda i: abs(events[i].trigger_start - number.start))
             else:
                 earlier = [
-                    i for i, e in enumerate(events)
-                    if e.type in _VICTIM_TYPES and 0 <= number.start - e.trigger_start
-                    <= _STRAY_WINDOW
+                    i for i in by_start.between(number.start - _STRAY_WINDOW, number.start + 1)
+                    if events[i].type in _VICTIM_TYPES
                 ]
                 owner = earlier[-1] if earlier else None
             if owner is not None and _is_bare_toll(events[owner]):
                 # "41 people were killed" with no killer named: a toll of an event told
                 # earlier, not an event of its own
                 earlier = [
-                    i for i, e in enumerate(events[:owner])
-                    if e.type in _VICTIM_TYPES and not _is_bare_toll(e)
-                    and 0 <= number.start - e.trigger_start <= _STRAY_WINDOW
+                    i for i in by_start.between(number.start - _STRAY_WINDOW, number.start + 1)
+                    if i < owner and events[i].type in _VICTIM_TYPES
+                    and not _is_bare_toll(events[i])
                 ]
                 if earlier:
                     folded.add(owner)
@@ -781,6 +783,24 @@ def _with_numbers(doc: Any, events: list[EventMention]) -> tuple[EventMention, .
         for i, e in enumerate(events)
         if i not in folded
     )
+
+
+class _ByStart:
+    """Positions of things by their start offset, asked for those starting in a range: by
+    bisection, so an article of thousands of events, figures or times costs in proportion
+    to them, not to their square."""
+
+    __slots__ = ("_order", "_starts")
+
+    def __init__(self, starts: Sequence[int]) -> None:
+        self._order = sorted(range(len(starts)), key=lambda i: starts[i])
+        self._starts = [starts[i] for i in self._order]
+
+    def between(self, low: int, high: int) -> list[int]:
+        """Positions (in their original order) of the things starting in ``low:high``."""
+        first = bisect.bisect_left(self._starts, low)
+        last = bisect.bisect_left(self._starts, high)
+        return sorted(self._order[first:last])
 
 
 def _is_bare_toll(event: EventMention) -> bool:

@@ -41,6 +41,7 @@ corpora mark it (``source_start``/``source_end``, :mod:`.source_extent`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -148,6 +149,7 @@ def _can_close_single(text: str, i: int, width: int = 1) -> bool:
 
 def _spans_in(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
+    closes: _CloseMemo = {}
     i = para_start
     while i < para_end:
         mark = _mark_at(text, i)
@@ -157,7 +159,7 @@ def _spans_in(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
         if mark in SINGLE_MARKS and not _can_open_single(text, i, para_start, len(mark)):
             i += 1
             continue
-        close_at, close_len = _find_close(text, i + len(mark), para_end, mark)
+        close_at, close_len = _find_close(text, i + len(mark), para_end, mark, closes)
         if mark in SINGLE_MARKS and close_at is None:
             i += 1  # an unmatched single mark is an apostrophe or a typo, not a quote
             continue
@@ -171,14 +173,39 @@ def _spans_in(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
     return spans
 
 
-def _find_close(text: str, i: int, para_end: int, mark: str) -> tuple[int | None, int]:
-    """Where the quote opened by ``mark`` closes; nested quotes of other marks are skipped."""
+#: Quotes nested deeper than this inside one another are not looked for: a mark at that
+#: depth is read as an ordinary character. Real copy nests two or three deep.
+MAX_QUOTE_NESTING = 4
+
+#: Where a search for a mark's closer, from a mark position at a nesting depth, ends:
+#: ``(close_at, close_len)``, keyed by ``(position, mark, depth)``.
+_CloseMemo = dict[tuple[int, str, int], tuple[int | None, int]]
+
+
+def _find_close(
+    text: str, i: int, para_end: int, mark: str, memo: _CloseMemo, depth: int = 0
+) -> tuple[int | None, int]:
+    """Where the quote opened by ``mark`` closes; nested quotes of other marks are skipped.
+
+    A search's outcome depends only on where it stands, the mark and the depth, so it is
+    remembered at every mark it passes (``memo``, one per paragraph): a later search that
+    reaches one of them stops there. Without that, a paragraph of unclosed openers cost
+    the square of its length, and openers of two kinds in turn (``“a «b “c «d``) nested
+    searches without end (10,000 characters took minutes).
+    """
     closers = QUOTE_PAIRS[mark]
+    passed: list[int] = []
+    found: tuple[int | None, int] = (None, 0)
     while i < para_end:
         here = _mark_at(text, i)
         if here is None:
             i += 1
             continue
+        known = memo.get((i, mark, depth))
+        if known is not None:
+            found = known
+            break
+        passed.append(i)
         after_blank = i == 0 or text[i - 1].isspace()
         # A straight mark closing a curly one must look like a closer: after a blank it
         # opens a quote nested in it (“He called it "odd" today”).
@@ -190,13 +217,19 @@ def _find_close(text: str, i: int, para_end: int, mark: str) -> tuple[int | None
             if here == mark and mark == "“" and after_blank:
                 i += 1
                 continue
-            return i, len(here)
-        if here in QUOTE_PAIRS and here != mark and here not in SINGLE_MARKS:
-            nested_close, nested_len = _find_close(text, i + len(here), para_end, here)
+            found = (i, len(here))
+            break
+        if (here in QUOTE_PAIRS and here != mark and here not in SINGLE_MARKS
+                and depth < MAX_QUOTE_NESTING):
+            nested_close, nested_len = _find_close(
+                text, i + len(here), para_end, here, memo, depth + 1
+            )
             i = nested_close + nested_len if nested_close is not None else i + 1
             continue
         i += len(here)
-    return None, 0
+    for position in passed:
+        memo[(position, mark, depth)] = found
+    return found
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1425,7 +1458,7 @@ def _reported(doc: Any, cue: Any, spans: list[QuoteSpan]) -> _Statement | None:
     if any(phrase in said for phrase in ANONYMITY_PHRASES) and len(said.split()) <= 6:
         return None  # ``who asked not to be named`` tells who the source is, not what
 
-    direct = any(s.start <= start and end <= s.end for s in spans)
+    direct = _inside_a_quote(spans, start, end)
     cue_at = statement_cue_span(doc, cue)
     if preposition is not None:
         cue_at = (cue_at[0], max(cue_at[1], preposition.idx + len(preposition.text)))
@@ -1794,7 +1827,7 @@ def _unmarked_extensions(
     """Sentences around an unmarked quote whose cue closes its sentence (``..., he said.``)."""
     text: str = text_of(doc)
     sentences = _sentences(doc)
-    claimed = [(s.start, s.end) for s in statements]
+    claimed = _Claimed((s.start, s.end) for s in statements)
     for st in statements:
         if st.cue_token is None or st.direct or doc[st.cue_token].lower_ == "according":
             continue
@@ -1849,9 +1882,11 @@ def _sentences(doc: Any) -> list[tuple[int, int]]:
 
 
 def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int | None:
-    for i, (s, e) in enumerate(sentences):
-        if s <= offset < e:
-            return i
+    # The sentences are in order and do not overlap: the last one starting at or before
+    # ``offset`` is the only one that can hold it.
+    i = bisect.bisect_right(sentences, offset, key=lambda sentence: sentence[0]) - 1
+    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+        return i
     return None
 
 
@@ -1861,12 +1896,45 @@ def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def _inside_a_quote(spans: list[QuoteSpan], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies within one quote's content. The spans are in text order
+    and do not overlap (:func:`find_quote_spans`), so only the last one starting at or
+    before ``start`` can hold it: a bisection, not a look at every quote."""
+    i = bisect.bisect_right(spans, start, key=lambda span: span.start) - 1
+    return i >= 0 and spans[i].start <= start and end <= spans[i].end
+
+
+def _touches_a_quote(spans: list[QuoteSpan], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps a quote, marks included (spans as above)."""
+    i = bisect.bisect_right(spans, start, key=lambda span: span.close_end)
+    return i < len(spans) and spans[i].open_at < end
+
+
+class _Claimed:
+    """Spans already claimed by statements, asked whether a range overlaps one of them: by
+    bisection over their starts and the furthest end reached so far (an article of
+    thousands of statements made the plain look cost the square of their number)."""
+
+    __slots__ = ("_furthest", "_starts")
+
+    def __init__(self, claimed: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(claimed)
+        self._starts = [s for s, _ in ordered]
+        self._furthest: list[int] = []
+        for _, e in ordered:
+            self._furthest.append(max(e, self._furthest[-1]) if self._furthest else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before_end = bisect.bisect_left(self._starts, end)
+        return before_end > 0 and self._furthest[before_end - 1] > start
+
+
 def _is_attributed(
-    doc: Any, start: int, end: int, claimed: Iterable[tuple[int, int]], spans: list[QuoteSpan]
+    doc: Any, start: int, end: int, claimed: _Claimed, spans: list[QuoteSpan]
 ) -> bool:
-    if any(s < end and start < e for s, e in claimed):
+    if claimed.overlaps(start, end):
         return True
-    if any(q.open_at < end and start < q.close_end for q in spans):
+    if _touches_a_quote(spans, start, end):
         return True
     return any(
         t.lower_ == "according" or (is_cue(t) and not _first_person_subject(t))
@@ -1897,6 +1965,29 @@ def _continues(text: str, rep: _Statement, dq: _Statement) -> bool:
     return len(re.findall(r"\w+", gap)) <= CONTINUATION_GAP_WORDS
 
 
+class _DirectNearby:
+    """The quotes a piece of reported content can bear on: those of its own cue, and those
+    that may overlap it (starting at most one longest quote before it). Looking only at
+    these, in their order, decides as looking at every quote did; an article of thousands
+    of quotes made that look cost the square of their number."""
+
+    __slots__ = ("_longest", "_order", "_starts", "by_cue")
+
+    def __init__(self, direct: list[_Statement]) -> None:
+        self.by_cue: dict[int, list[int]] = {}
+        for i, dq in enumerate(direct):
+            if dq.cue_token is not None:
+                self.by_cue.setdefault(dq.cue_token, []).append(i)
+        self._order = sorted(range(len(direct)), key=lambda i: direct[i].start)
+        self._starts = [direct[i].start for i in self._order]
+        self._longest = max((dq.end - dq.start for dq in direct), default=0)
+
+    def candidates(self, rep: _Statement, same_cue: list[int]) -> list[int]:
+        first = bisect.bisect_left(self._starts, rep.start - self._longest)
+        last = bisect.bisect_left(self._starts, rep.end)
+        return sorted({*self._order[first:last], *same_cue})
+
+
 def _merge(
     text: str, direct: list[_Statement], reported: list[_Statement]
 ) -> list[_Statement]:
@@ -1907,14 +1998,18 @@ def _merge(
     kept_reported: list[_Statement] = []
     dropped_direct: set[int] = set()
     quote_cues = {dq.cue_token for dq in direct if dq.cue_token is not None}
+    nearby = _DirectNearby(direct)
     for rep in reported:
+        same_cue_quotes = nearby.by_cue.get(rep.cue_token, []) if rep.cue_token is not None \
+            else []
         if rep.from_object and rep.cue_token in quote_cues and not any(
-            dq.cue_token == rep.cue_token and rep.start <= dq.start < rep.end for dq in direct
+            rep.start <= direct[i].start < rep.end for i in same_cue_quotes
         ):
             continue  # ``"...," X told MSNBC``: the object is the audience, the quote is said
         inside: list[int] = []
         covered = False
-        for i, dq in enumerate(direct):
+        for i in nearby.candidates(rep, same_cue_quotes):
+            dq = direct[i]
             same_cue = dq.cue_token is not None and dq.cue_token == rep.cue_token
             if same_cue and _continues(text, rep, dq):
                 inside.append(i)  # ``said A because "B"``: the quote ends the clause
