@@ -190,7 +190,8 @@ def assemble_report(
     from .analyze.findings import build_findings
     from .analyze.provenance import build_quotes_and_citations
     from .analyze.stored_minhashes import load_minhashes, save_minhashes
-    from .analyze.stories import stories_for, titled_by_claims
+    from .analyze.stored_terms import stories_remembered
+    from .analyze.stories import titled_by_claims
     from .annotate import PIPELINE_VERSION
     from .memory import release_freed_memory
     from .report.spill import SpilledRecords, spill_sorted
@@ -244,7 +245,7 @@ def assemble_report(
         folder=str(store.folder),
     )
     event_timeline = timeline(kept_events)
-    stories = stories_for(articles, _actors_by_article(entities))
+    stories = stories_remembered(store, articles, _actors_by_article(entities))
     # What the claims step still reads of entities and places; the rest of their lookups
     # (spans per article, every resolved place mention) go now.
     # The two span lookups go packed per article (``SpanTable``): the claims and framing

@@ -21,9 +21,12 @@ Only documents that share one of their distinctive terms are ever compared (see
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -104,8 +107,54 @@ def terms_of(doc: StoryDoc) -> Counter[str]:
     """The terms a document is compared by: lowercase words without stopwords (lightly
     stemmed), ``name:`` terms for capitalised words inside a sentence, ``actor:`` terms for the
     canonical actors."""
-    counts: Counter[str] = Counter()
     text = f"{doc.title}\n{doc.text}" if doc.title and doc.title not in doc.text else doc.text
+    counts = _remembered_text_terms(text)
+    for actor in doc.actors:
+        counts["actor:" + actor] += 1
+    return counts
+
+
+#: Word terms of texts met by earlier builds (see :func:`remembered_terms`), by text digest.
+_STORED_TERMS: ContextVar[MutableMapping[str, str] | None] = ContextVar(
+    "stored_story_terms", default=None
+)
+
+
+@contextmanager
+def remembered_terms(answers: MutableMapping[str, str]) -> Iterator[None]:
+    """Within the block, the word terms of each article text are read from and added to
+    ``answers`` (JSON by a digest of the text), so a build that adds a few articles scans
+    only their texts. The terms depend on the text alone; the answers must come from this
+    code (:mod:`sitroom.analyze.stored_terms` names the namespace)."""
+    token = _STORED_TERMS.set(answers)
+    try:
+        yield
+    finally:
+        _STORED_TERMS.reset(token)
+
+
+def terms_key(text: str) -> str:
+    """The key of ``text``'s terms among the remembered answers."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _remembered_text_terms(text: str) -> Counter[str]:
+    answers = _STORED_TERMS.get()
+    if answers is None:
+        return _text_terms(text)
+    key = terms_key(text)
+    found = answers.get(key)
+    if found is not None:
+        # A JSON object keeps its keys in order, and so does the Counter made from it: the
+        # weights are summed in the same order as the counts first made.
+        return Counter(json.loads(found))
+    counts = _text_terms(text)
+    answers[key] = json.dumps(counts, ensure_ascii=False, separators=(",", ":"))
+    return counts
+
+
+def _text_terms(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
     for match in _WORD.finditer(text):
         word = match.group(0)
         lowered = _stem(word.lower())
@@ -114,8 +163,6 @@ def terms_of(doc: StoryDoc) -> Counter[str]:
         counts[lowered] += 1
         if word[0].isupper() and not _starts_sentence(text, match.start()):
             counts["name:" + lowered] += 1
-    for actor in doc.actors:
-        counts["actor:" + actor] += 1
     return counts
 
 

@@ -153,9 +153,15 @@ def page_data(report: Report, texts: Mapping[str, str]) -> dict[str, Any]:
             data[key] = Records(value, encoded) if len(value) else []
         else:
             data[key] = reveal_hidden_in(value)
-    ids = list(dict.fromkeys(a.id for a in report.articles if a.id in texts))
-    data["texts"] = _MaskedTexts(texts, ids) if ids else {}
+    data["texts"] = masked_texts(report, texts)
     return data
+
+
+def masked_texts(report: Report, texts: Mapping[str, str]) -> Mapping[str, str]:
+    """The page data's ``texts``: each article's text masked by
+    :func:`~.safe_html.mask_hidden` as it is read."""
+    ids = list(dict.fromkeys(a.id for a in report.articles if a.id in texts))
+    return _MaskedTexts(texts, ids) if ids else {}
 
 
 class _MaskedTexts(Mapping[str, str]):
@@ -184,9 +190,16 @@ def page(title: str, data: Mapping[str, Any]) -> str:
 def page_chunks(title: str, data: Mapping[str, Any]) -> Iterator[str]:
     """:func:`page` in pieces: the page data is the bulk of a large report, and is encoded
     item by item (:func:`~.safe_html.json_chunks_for_script`)."""
+    yield page_head(title)
+    yield from json_chunks_for_script(data)
+    yield page_tail(_countries_of(data))
+
+
+def page_head(title: str) -> str:
+    """The page up to its embedded data: head (CSP, styles), static shell, the data's
+    opening tag."""
     styles = "\n".join(_vendor(name) for name in VENDOR_STYLES) + "\n" + _asset("report.css")
-    scripts = "".join(f"<script>\n{_vendor(name)}\n</script>\n" for name in VENDOR_SCRIPTS)
-    yield (
+    return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">\n'
@@ -197,12 +210,17 @@ def page_chunks(title: str, data: Mapping[str, Any]) -> Iterator[str]:
         f"</head>\n<body>\n{shell(title)}\n"
         '<script type="application/json" id="sitroom-data">'
     )
-    yield from json_chunks_for_script(data)
-    yield (
+
+
+def page_tail(countries: Iterable[str]) -> str:
+    """The page after its embedded data: the boundaries of ``countries`` (the places'
+    country codes), the vendored scripts and the page script."""
+    scripts = "".join(f"<script>\n{_vendor(name)}\n</script>\n" for name in VENDOR_SCRIPTS)
+    return (
         "</script>\n"
         f'<script type="application/json" id="sitroom-countries">{_geodata(COUNTRIES)}</script>\n'
         f'<script type="application/json" id="sitroom-admin1">'
-        f"{json_for_script(admin1_for(_countries_of(data)))}</script>\n"
+        f"{json_for_script(admin1_for(countries))}</script>\n"
         f"{scripts}<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n"
     )
 

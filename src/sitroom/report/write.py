@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..types import Report
-from .render import html_chunks
-from .serialize import report_json_chunks, report_to_dict
+from .both_files import write_both
+from .serialize import report_to_dict
 
 JSON_NAME = "report.json"
 HTML_NAME = "report.html"
@@ -45,10 +45,9 @@ def write_report(
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / JSON_NAME
     html_path = out_dir / HTML_NAME
-    # Both files are written record by record: the whole data as Python objects, or the
-    # whole text, would be the biggest thing a large build ever holds.
-    write_atomic(json_path, report_json_chunks(report))
-    write_atomic(html_path, html_chunks(report, article_texts))
+    # Both files are written record by record, in one pass: the whole data as Python
+    # objects, or the whole text, would be the biggest thing a large build ever holds.
+    write_both(report, json_path, html_path, article_texts or {})
     return json_path, html_path
 
 
