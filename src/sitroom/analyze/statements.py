@@ -38,6 +38,12 @@ _CALENDAR = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 _EMPTY_PREDICATES = frozenset({"be", "have", "do", "continue", "remain", "seem", "become"})
 _PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "who", "he",
                        "she", "they", "we", "i", "you", "there"})
+#: A clause that opens with an infinitive marker and has no subject of its own.
+_PURPOSE = re.compile(r"(?:in order )?to\s", re.IGNORECASE)
+#: Words that tie an adverbial clause to the sentence around it (with the blanks after them).
+_SUBORDINATOR = re.compile(
+    r"(?:after|before|while|whilst|because|since|when|although|though|whereas|until)"
+    r"\s++(?=\S)", re.IGNORECASE)
 #: Longest clause worth comparing; longer sentences are usually run-ons of several facts.
 MAX_CLAUSE_CHARS = 400
 
@@ -346,6 +352,13 @@ class _ArticleContext:
             clause.start, clause.end)
         if end - start > MAX_CLAUSE_CHARS or end <= start:
             return None
+        if clause.subject_start is None and _PURPOSE.match(a.text, start, end):
+            return None  # ``(ordered the cut) to protect Dadu city``: a purpose, no assertion
+        # ``after a section of the embankment gave way``: the claim is what the clause
+        # asserts; the word tying it to the sentence around it is no part of it.
+        joined = _SUBORDINATOR.match(a.text, start, end)
+        if joined is not None and joined.end() < end:
+            start = joined.end()
         entity_ids = frozenset(self.entities.inside(a.id, start, end))
         place_ids = frozenset(self.places.inside(a.id, start, end))
         quantities = tuple(self._quantities(clause))
