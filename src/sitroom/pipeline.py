@@ -235,6 +235,7 @@ def assemble_report(
             entities,
             place_mentions(places),
             towns=town_points(places),
+            memo=store,
         ),
         key=event_order,
         folder=str(store.folder),

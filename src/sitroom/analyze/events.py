@@ -28,15 +28,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..annotate.timex_offsets import landing_day
 from ..resolve.dates import resolve_relative
 from ..resolve.places import distance_km
+from ..store.codec import decode_event_mention
+from ..store.plain_data import plain
+from ..stored_memo import MemoStore
 from ..types import (
     Article,
     DocAnnotations,
@@ -46,7 +51,11 @@ from ..types import (
     Evidence,
     TimeMention,
 )
+from .article_memo import digest_of, per_article
 from .provenance import EntityLookup, syndication_groups, wire_credit
+
+if TYPE_CHECKING:
+    from ..store.annotation_view import StoredAnnotations
 
 __all__ = [
     "HAPPENED", "MAX_PEERS", "build_events", "event_id", "mark_duplicates", "pair_score",
@@ -74,6 +83,10 @@ class PlaceLookup:
         self._by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for article, start, end, place in mentions:
             self._by_article[article].append((start, end, place))
+
+    def rows(self, article: str) -> Sequence[tuple[int, int, str]]:
+        """The article's place mentions as ``(start, end, place id)``, in the order given."""
+        return self._by_article.get(article, ())
 
     def place_of(self, article: str, start: int, end: int) -> str | None:
         best: tuple[int, str] | None = None
@@ -193,35 +206,107 @@ def _resolve(
     articles: Mapping[str, Article],
     entities: EntityLookup,
     places: PlaceLookup,
+    memo: MemoStore | None = None,
 ) -> list[_Resolved]:
+    """Every event mention of the corpus resolved, article by article in the annotations'
+    order. With ``memo`` (the store) and annotations read from it, each article's resolved
+    mentions are kept there between builds (see :func:`_remembered`)."""
+    from ..store.annotation_view import StoredAnnotations
+
     out: list[_Resolved] = []
+    if memo is not None and isinstance(annotations, StoredAnnotations):
+        for _article, found in _remembered(memo, annotations, articles, entities, places):
+            out.extend(found)
+        return out
     for ann in annotations:
         article = articles.get(ann.article)
-        if article is None:
-            continue
-        times = {(t.start, t.end): t for t in ann.times}
-        for mention in ann.events:
-            actors = _ids(entities, ann.article, mention.actors)
-            targets = _ids(entities, ann.article, mention.targets)
-            place = (
-                places.place_of(ann.article, mention.place.start, mention.place.end)
-                if mention.place is not None
-                else None
-            )
-            value, precision, basis, first, last = _event_date(mention, times, article)
-            speaker = (
-                entities.entity_of(ann.article, mention.speaker.start, mention.speaker.end)
-                if mention.speaker is not None
-                else None
-            )
-            out.append(
-                _Resolved(
-                    mention, article.outlet,
-                    article.published or (article.date_range or ("9999",))[0],
-                    actors, targets, place, value, precision, basis, first, last, speaker,
-                )
-            )
+        if article is not None:
+            out.extend(_resolve_article(ann, article, entities, places))
     return out
+
+
+def _resolve_article(
+    ann: DocAnnotations, article: Article, entities: EntityLookup, places: PlaceLookup
+) -> list[_Resolved]:
+    out: list[_Resolved] = []
+    times = {(t.start, t.end): t for t in ann.times}
+    for mention in ann.events:
+        actors = _ids(entities, ann.article, mention.actors)
+        targets = _ids(entities, ann.article, mention.targets)
+        place = (
+            places.place_of(ann.article, mention.place.start, mention.place.end)
+            if mention.place is not None
+            else None
+        )
+        value, precision, basis, first, last = _event_date(mention, times, article)
+        speaker = (
+            entities.entity_of(ann.article, mention.speaker.start, mention.speaker.end)
+            if mention.speaker is not None
+            else None
+        )
+        out.append(
+            _Resolved(
+                mention, article.outlet,
+                article.published or (article.date_range or ("9999",))[0],
+                actors, targets, place, value, precision, basis, first, last, speaker,
+            )
+        )
+    return out
+
+
+def _remembered(
+    memo: MemoStore,
+    annotations: StoredAnnotations,
+    articles: Mapping[str, Article],
+    entities: EntityLookup,
+    places: PlaceLookup,
+) -> Iterator[tuple[str, list[_Resolved]]]:
+    """Each article's resolved mentions, kept in the store's memo table under a digest of
+    what they are made from: the article (id, so text; outlet; dates), its annotations
+    (named by the id and the pipeline version), the entity and place ids of its mention
+    spans in their order (what ``entity_of`` and ``place_of`` read). An add reads the
+    events and times of new articles only, and of old ones whose ids changed. An entity
+    lookup that cannot show its spans per article is asked every time."""
+    by_article = getattr(entities, "by_article", None)
+    if not isinstance(by_article, Mapping):
+        for ann in annotations:
+            article = articles.get(ann.article)
+            if article is not None:
+                yield ann.article, _resolve_article(ann, article, entities, places)
+        return
+    entity_rows: Mapping[str, Sequence[tuple[int, int, str]]] = by_article
+
+    def digest(article_id: str) -> str:
+        article = articles[article_id]
+        return digest_of(article_id, article.outlet, article.published, article.date_range,
+                         entity_rows.get(article_id, ()), places.rows(article_id))
+
+    def make(ann: DocAnnotations) -> list[_Resolved]:
+        return _resolve_article(ann, articles[ann.article], entities, places)
+
+    def decode(value: str, article_id: str) -> list[_Resolved]:
+        article = articles[article_id]
+        published = article.published or (article.date_range or ("9999",))[0]
+        return [
+            _Resolved(decode_event_mention(mention), article.outlet, published, tuple(actors),
+                      tuple(targets), place, value, precision, basis,
+                      None if first is None else date.fromisoformat(first),
+                      None if last is None else date.fromisoformat(last), speaker)
+            for (mention, actors, targets, place, value, precision, basis, first, last,
+                 speaker) in json.loads(value)
+        ]
+
+    order = [article for article in annotations.ids if article in articles]
+    yield from per_article(memo, "article_event_mentions", annotations, order, digest, make,
+                           _encode_resolved, decode)
+
+
+def _encode_resolved(found: list[_Resolved]) -> str:
+    return json.dumps(
+        [(plain(r.mention), r.actors, r.targets, r.place, r.date, r.precision, r.basis,
+          None if r.first is None else r.first.isoformat(),
+          None if r.last is None else r.last.isoformat(), r.speaker) for r in found],
+        ensure_ascii=False, separators=(",", ":"))
 
 
 def _ids(entities: EntityLookup, article: str, spans: Iterable[object]) -> tuple[str, ...]:
@@ -557,12 +642,15 @@ def events_unordered(
     entities: EntityLookup,
     place_mentions: Iterable[tuple[str, int, int, str]] = (),
     towns: Mapping[str, tuple[float, float]] | None = None,
+    memo: MemoStore | None = None,
 ) -> Iterator[Event]:
     """The events of :func:`build_events` one at a time, before they are put in order: a
     caller that keeps them elsewhere (on disk) never holds every event together with every
-    mention, since each group's mentions are dropped once its event is made."""
+    mention, since each group's mentions are dropped once its event is made. ``memo``:
+    where each article's resolved mentions are kept between builds (the store), if
+    anywhere."""
     by_id = {a.id: a for a in articles}
-    items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions))
+    items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions), memo)
     if not items:
         return
     groups = _merge(items, towns or {})
