@@ -34,13 +34,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..annotate.timex_offsets import landing_day
 from ..resolve.dates import resolve_relative
 from ..resolve.places import distance_km
-from ..store.codec import decode_event_mention
-from ..store.plain_data import plain
 from ..stored_memo import MemoStore
 from ..types import (
     Article,
@@ -49,6 +47,8 @@ from ..types import (
     EventMention,
     EventValue,
     Evidence,
+    StatedNumber,
+    TextSpan,
     TimeMention,
 )
 from .article_memo import digest_of, per_article
@@ -288,7 +288,7 @@ def _remembered(
         article = articles[article_id]
         published = article.published or (article.date_range or ("9999",))[0]
         return [
-            _Resolved(decode_event_mention(mention), article.outlet, published, tuple(actors),
+            _Resolved(_decode_mention(mention, article), article.outlet, published, tuple(actors),
                       tuple(targets), place, value, precision, basis,
                       None if first is None else date.fromisoformat(first),
                       None if last is None else date.fromisoformat(last), speaker)
@@ -296,17 +296,61 @@ def _remembered(
                  speaker) in json.loads(value)
         ]
 
+    def encode(found: list[_Resolved]) -> str:
+        text = articles[found[0].mention.article].text if found else ""
+        return json.dumps(
+            [(_encode_mention(r.mention, text), r.actors, r.targets, r.place, r.date,
+              r.precision, r.basis, None if r.first is None else r.first.isoformat(),
+              None if r.last is None else r.last.isoformat(), r.speaker) for r in found],
+            ensure_ascii=False, separators=(",", ":"))
+
     order = [article for article in annotations.ids if article in articles]
     yield from per_article(memo, "article_event_mentions", annotations, order, digest, make,
-                           _encode_resolved, decode)
+                           encode, decode)
 
 
-def _encode_resolved(found: list[_Resolved]) -> str:
-    return json.dumps(
-        [(plain(r.mention), r.actors, r.targets, r.place, r.date, r.precision, r.basis,
-          None if r.first is None else r.first.isoformat(),
-          None if r.last is None else r.last.isoformat(), r.speaker) for r in found],
-        ensure_ascii=False, separators=(",", ":"))
+# An event mention in the memo: its fields in order, as lists, with each text that is the
+# article's own characters at its span's offsets left out (null) and cut again on reading:
+# a third of the size of the mention as the annotations store it.
+
+
+def _encode_mention(m: EventMention, text: str) -> list[Any]:
+    def span(item: TextSpan | None) -> list[Any] | None:
+        return None if item is None else [item.start, item.end, _own(text, item)]
+
+    return [m.start, m.end, _own(text, m), m.trigger_start, m.trigger_end, m.trigger, m.type,
+            m.nominal, [span(a) for a in m.actors], [span(t) for t in m.targets],
+            span(m.place), span(m.time), m.modality, span(m.speaker),
+            [[n.kind, n.value, n.unit, n.start, n.end, _own(text, n)] for n in m.numbers],
+            m.refers_back]
+
+
+def _own(text: str, item: TextSpan | StatedNumber | EventMention) -> str | None:
+    """None when ``item.text`` is the article's text at its offsets, else that text."""
+    return None if text[item.start:item.end] == item.text else item.text
+
+
+def _decode_mention(row: list[Any], article: Article) -> EventMention:
+    text = article.text
+
+    def cut(start: int, end: int, own: str | None) -> str:
+        return text[start:end] if own is None else own
+
+    def span(item: list[Any] | None) -> TextSpan | None:
+        return None if item is None else TextSpan(item[0], item[1], cut(*item))
+
+    (start, end, own, trigger_start, trigger_end, trigger, kind, nominal, actors, targets,
+     place, time, modality, speaker, numbers, refers_back) = row
+    return EventMention(
+        article=article.id, start=start, end=end, text=cut(start, end, own),
+        trigger_start=trigger_start, trigger_end=trigger_end, trigger=trigger, type=kind,
+        nominal=nominal, actors=tuple(TextSpan(s, e, cut(s, e, t)) for s, e, t in actors),
+        targets=tuple(TextSpan(s, e, cut(s, e, t)) for s, e, t in targets),
+        place=span(place), time=span(time), modality=modality, speaker=span(speaker),
+        numbers=tuple(StatedNumber(k, v, u, s, e, cut(s, e, t))
+                      for k, v, u, s, e, t in numbers),
+        refers_back=refers_back,
+    )
 
 
 def _ids(entities: EntityLookup, article: str, spans: Iterable[object]) -> tuple[str, ...]:
