@@ -7,8 +7,10 @@ article, reading each one's stored annotations again. :func:`per_article` keeps 
 article's product in the store's memo table under a digest of exactly the inputs it is
 made from (the caller's ``digest``: the article, the corpus-level ids it reads), in a
 namespace of sitroom's code and the annotations' pipeline version; a build reads the
-annotations of, and makes the product for, only the articles whose digest it has not met.
-The products come back in the annotations' order, made or decoded, equal either way.
+annotations of, and makes the product for, only the articles whose digest it has not met,
+and reads back only the entries of this build's digests (entries of inputs that changed
+stay in the table, never read). The products come back in the annotations' order, made or
+decoded, equal either way.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..stored_memo import MemoStore, StoredMemo, namespace
+from ..stored_memo import MemoStore, namespace
 
 if TYPE_CHECKING:
     from ..store.annotation_view import StoredAnnotations
@@ -49,17 +51,30 @@ def per_article(
     ``encode`` before the first product is handed out."""
     from ..fingerprint import code_digest
 
-    stored = StoredMemo(memo, namespace(name, code_digest(), annotations.version))
+    name_space = namespace(name, code_digest(), annotations.version)
     keys = {article: digest(article) for article in articles}
-    missing = {article for article, key in keys.items() if key not in stored.values}
+    values = _entries(memo, name_space, sorted(set(keys.values())))
+    missing = {article for article, key in keys.items() if key not in values}
     made: dict[str, T] = {}
     if missing:
+        fresh: dict[str, str] = {}
         for ann in annotations.within(missing):
             made[ann.article] = product = make(ann)
-            stored.values[keys[ann.article]] = encode(product)
-        stored.save(memo)
+            fresh[keys[ann.article]] = encode(product)
+        memo.add_memo_entries(name_space, sorted(fresh.items()))
+        del fresh
     for article in articles:
         if article in made:
             yield article, made.pop(article)
         else:
-            yield article, decode(stored.values[keys[article]], article)
+            yield article, decode(values[keys[article]], article)
+
+
+def _entries(memo: MemoStore, name_space: str, keys: list[str]) -> dict[str, str]:
+    """The entries under ``keys`` (a store that can read only those does: entries of
+    inputs that changed pile up, and are never read), else the whole namespace."""
+    read_keys = getattr(memo, "memo_entries_of", None)
+    if callable(read_keys):
+        found: dict[str, str] = read_keys(name_space, keys)
+        return found
+    return memo.memo_entries(name_space)

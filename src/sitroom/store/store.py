@@ -441,6 +441,17 @@ class Store:
         ).fetchall()
         return {str(key): str(value) for key, value in rows}
 
+    def memo_entries_of(self, namespace: str, keys: Sequence[str]) -> dict[str, str]:
+        """The remembered answers of ``namespace`` under ``keys`` alone (a per-article memo
+        holds entries of inputs that have since changed; they are never read)."""
+        if not keys or not self._memo_table():
+            return {}
+        rows = self._con.execute(
+            "SELECT key, value FROM memo WHERE namespace = ? "
+            "AND key IN (SELECT unnest(?::VARCHAR[]))", [namespace, list(keys)]
+        ).fetchall()
+        return {str(key): str(value) for key, value in rows}
+
     def add_memo_entries(self, namespace: str, rows: Sequence[tuple[str, str]]) -> None:
         if not rows or not self._memo_table():
             return
