@@ -8,9 +8,9 @@ article's product in the store's memo table under a digest of exactly the inputs
 made from (the caller's ``digest``: the article, the corpus-level ids it reads), in a
 namespace of sitroom's code and the annotations' pipeline version; a build reads the
 annotations of, and makes the product for, only the articles whose digest it has not met,
-and reads back only the entries of this build's digests (entries of inputs that changed
-stay in the table, never read). The products come back in the annotations' order, made or
-decoded, equal either way.
+and reads back only the entries of this build's digests; a build that makes entries drops
+the namespace's others (entries of inputs that have changed, never read again). The
+products come back in the annotations' order, made or decoded, equal either way.
 """
 
 from __future__ import annotations
@@ -63,6 +63,9 @@ def per_article(
             fresh[keys[ann.article]] = encode(product)
         memo.add_memo_entries(name_space, sorted(fresh.items()))
         del fresh
+        keep = getattr(memo, "keep_memo_entries", None)
+        if callable(keep):  # the entries of inputs that changed are never read again
+            keep(name_space, sorted(set(keys.values())))
     for article in articles:
         if article in made:
             yield article, made.pop(article)
