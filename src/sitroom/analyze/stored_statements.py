@@ -5,7 +5,9 @@ stored annotations) and asks the entity and place spans what lies inside each cl
 ten seconds of a build that adds 20 articles to 2,000, spent again on every article already
 there. An article's statements depend on nothing but:
 
-- the article itself (its id is a hash of its text; its outlet and dates);
+- the article itself (its id is a hash of its text; its outlet and stated date; an undated
+  article's inferred range only gives a statement its ``published`` day, which is taken
+  from the article when the statements are read back);
 - its annotations, fixed by the article id and the pipeline version that made them;
 - the entity and place ids of its mention spans, in their order;
 - its quotes (where they lie and who speaks) and the citations near them;
@@ -48,8 +50,11 @@ def inputs_digest(
 ) -> str:
     """A digest of everything the article's statements are made from, beyond its stored
     annotations (named by the article id and the namespace's pipeline version)."""
+    # Not the inferred date range of an undated article: it moves with the corpus's
+    # coverage on most adds, and a statement reads it only as its ``published`` day, which
+    # decoding takes from the article as it is now.
     return digest_of(
-        article.id, article.outlet, article.published, article.date_range,
+        article.id, article.outlet, article.published,
         entity_rows, place_rows,
         # what attribution reads of a quote, and of the citations around it
         [(q.start, q.end, q.speaker, q.speaker_text) for q in quotes],

@@ -78,3 +78,12 @@ def test_the_digest_follows_every_input() -> None:
     assert base not in changed and len(set(changed)) == len(changed)
     assert base == inputs_digest(_article(), rows, places, [replace(quote, also_in=("a9",))],
                                  [citation])
+    # An undated article's inferred range moves with the corpus; its statements read it
+    # only as their day, taken from the article on reading.
+    undated = _article(published=None, date_basis="inferred",
+                       date_range=("2024-12-01", "2024-12-09"))
+    moved = replace(undated, date_range=("2024-12-03", "2024-12-09"))
+    assert inputs_digest(undated, rows, places, [], []) == inputs_digest(moved, rows, places,
+                                                                         [], [])
+    back = decode_statements(encode_statements(_statements(undated)), moved)
+    assert back == _statements(moved)
