@@ -240,6 +240,7 @@ def assemble_report(
             entities,
             place_mentions(places),
             towns=town_points(places),
+            memo=store,
         ),
         key=event_order,
         folder=str(store.folder),
@@ -259,7 +260,8 @@ def assemble_report(
     findings = build_findings(articles, annotations.only("clauses", "descriptors", "times"),
                               quotes, citations, entity_list, entity_spans, place_list,
                               place_spans, stories=stories, cache=store, events=kept_events,
-                              framing_annotations=annotations.only("descriptors", "mentions"))
+                              framing_annotations=annotations.only("descriptors", "mentions"),
+                              memo=store)
     del entity_spans, place_spans
     titled = titled_by_claims(stories, findings.claims)
     # From here on only the writer reads the claims, once per file: on disk like the events.

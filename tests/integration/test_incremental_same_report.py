@@ -13,9 +13,13 @@ import duckdb
 import numpy as np
 import pytest
 
+import sitroom.analyze.events as events
+import sitroom.analyze.framing as framing
 import sitroom.analyze.provenance as provenance
 import sitroom.analyze.vectors as vectors
 from sitroom import Options, build
+from sitroom.analyze.statements import StatementFinder
+from sitroom.types import DocAnnotations
 
 #: Plain-text articles of the bundled demo corpus: the first ones are built, the rest added.
 FIRST, ADDED = 4, 2
@@ -29,6 +33,11 @@ def _demo_texts() -> list[Path]:
 def _report(out: Path) -> dict[str, object]:
     data: dict[str, object] = json.loads((out / "report.json").read_text(encoding="utf-8"))
     return data
+
+
+def _article_ids(out: Path) -> set[str]:
+    with duckdb.connect(str(out / "sitroom.duckdb"), read_only=True) as con:
+        return {str(row[0]) for row in con.execute("SELECT id FROM articles").fetchall()}
 
 
 def test_adding_articles_matches_a_build_from_scratch(
@@ -45,10 +54,36 @@ def test_adding_articles_matches_a_build_from_scratch(
 
     monkeypatch.setattr(vectors, "encode", recording_encode)
 
+    # Which articles' per-article products (statements, framing words, resolved event
+    # mentions) each build makes rather than reads back from the store's memo.
+    made: dict[str, list[str]] = {"statements": [], "framing": [], "events": []}
+    real_of, real_words, real_resolve = (StatementFinder.of, framing._article_words,
+                                         events._resolve_article)
+
+    def recording_of(self: StatementFinder, ann: DocAnnotations) -> object:
+        made["statements"].append(ann.article)
+        return real_of(self, ann)
+
+    def recording_words(article: object, ann: DocAnnotations, *rest: object) -> object:
+        made["framing"].append(ann.article)
+        return real_words(article, ann, *rest)  # type: ignore[arg-type]
+
+    def recording_resolve(ann: DocAnnotations, *rest: object) -> object:
+        made["events"].append(ann.article)
+        return real_resolve(ann, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StatementFinder, "of", recording_of)
+    monkeypatch.setattr(framing, "_article_words", recording_words)
+    monkeypatch.setattr(events, "_resolve_article", recording_resolve)
+
     grown = tmp_path / "grown"
     build(files[:FIRST], grown, Options(quiet=True))
     first_batch = {text for batch in encoded for text in batch}
     encoded.clear()
+    assert all(len(set(ids)) == len(ids) > 0 for ids in made.values())
+    for ids in made.values():
+        ids.clear()
+    old_ids = _article_ids(grown)
     # As a new process would: the articles' MinHash signatures come from the store now.
     monkeypatch.setattr(provenance, "_MINHASH_MEMO", {})
     added = build(files, grown, Options(quiet=True))  # the old files are skipped, unchanged
@@ -56,6 +91,13 @@ def test_adding_articles_matches_a_build_from_scratch(
     again_encoded = {text for batch in encoded for text in batch}
     assert first_batch and again_encoded, "both builds should have statements to embed"
     assert not again_encoded & first_batch, "a statement embedded before was embedded again"
+    # The added articles' products are made; some old article's come from the memo (those
+    # whose inputs the new articles changed, an entity id, are made again).
+    new_ids = _article_ids(grown) - old_ids
+    assert len(new_ids) == ADDED
+    for step, ids in made.items():
+        assert new_ids <= set(ids), f"{step}: a new article was not searched"
+        assert len(ids) < FIRST + ADDED, f"{step}: every article was searched again"
 
     scratch = tmp_path / "scratch"
     build(files, scratch, Options(quiet=True))

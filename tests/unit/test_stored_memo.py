@@ -28,3 +28,21 @@ def test_a_read_only_store_without_the_table_remembers_nothing(tmp_path: Path) -
         memo.values["k"] = "v"
         assert memo.save(store) == 1  # nothing is written, and nothing fails
         assert store.memo_entries("x") == {}
+
+
+def test_entries_can_be_read_by_key(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        store.add_memo_entries("per-article", [("k1", "v1"), ("k2", "v2"), ("k3", "v3")])
+        store.add_memo_entries("other", [("k1", "elsewhere")])
+        assert store.memo_entries_of("per-article", ["k3", "k1", "absent"]) == {
+            "k1": "v1", "k3": "v3"}
+        assert store.memo_entries_of("per-article", []) == {}
+
+
+def test_entries_not_kept_are_dropped_from_their_namespace_only(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        store.add_memo_entries("per-article", [("k1", "v1"), ("k2", "v2")])
+        store.add_memo_entries("other", [("k2", "elsewhere")])
+        store.keep_memo_entries("per-article", ["k1"])
+        assert store.memo_entries("per-article") == {"k1": "v1"}
+        assert store.memo_entries("other") == {"k2": "elsewhere"}

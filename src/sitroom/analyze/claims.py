@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..stored_memo import MemoStore
 from ..types import (
     Article,
     Assertion,
@@ -125,10 +126,12 @@ def build_claims(
     place_spans: Mapping[tuple[str, int, int], str],
     names: Mapping[str, str],
     cache: VectorCache | None = None,
+    memo: MemoStore | None = None,
 ) -> ClaimSet:
-    """Every claim of the corpus and the contradictions between them."""
+    """Every claim of the corpus and the contradictions between them. ``memo``: where each
+    article's statements are kept between builds (the store), if anywhere."""
     statements = find_statements(articles, annotations, quotes, citations, entity_spans,
-                                 place_spans)
+                                 place_spans, memo)
     if not statements:
         return ClaimSet((), (), {})
     def name_of(key: str) -> str:

@@ -28,15 +28,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from ..annotate.timex_offsets import landing_day
 from ..resolve.dates import resolve_relative
 from ..resolve.places import distance_km
+from ..stored_memo import MemoStore
 from ..types import (
     Article,
     DocAnnotations,
@@ -44,9 +47,15 @@ from ..types import (
     EventMention,
     EventValue,
     Evidence,
+    StatedNumber,
+    TextSpan,
     TimeMention,
 )
+from .article_memo import digest_of, per_article
 from .provenance import EntityLookup, syndication_groups, wire_credit
+
+if TYPE_CHECKING:
+    from ..store.annotation_view import StoredAnnotations
 
 __all__ = [
     "HAPPENED", "MAX_PEERS", "build_events", "event_id", "mark_duplicates", "pair_score",
@@ -74,6 +83,10 @@ class PlaceLookup:
         self._by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for article, start, end, place in mentions:
             self._by_article[article].append((start, end, place))
+
+    def rows(self, article: str) -> Sequence[tuple[int, int, str]]:
+        """The article's place mentions as ``(start, end, place id)``, in the order given."""
+        return self._by_article.get(article, ())
 
     def place_of(self, article: str, start: int, end: int) -> str | None:
         best: tuple[int, str] | None = None
@@ -193,35 +206,151 @@ def _resolve(
     articles: Mapping[str, Article],
     entities: EntityLookup,
     places: PlaceLookup,
+    memo: MemoStore | None = None,
 ) -> list[_Resolved]:
+    """Every event mention of the corpus resolved, article by article in the annotations'
+    order. With ``memo`` (the store) and annotations read from it, each article's resolved
+    mentions are kept there between builds (see :func:`_remembered`)."""
+    from ..store.annotation_view import StoredAnnotations
+
     out: list[_Resolved] = []
+    if memo is not None and isinstance(annotations, StoredAnnotations):
+        for _article, found in _remembered(memo, annotations, articles, entities, places):
+            out.extend(found)
+        return out
     for ann in annotations:
         article = articles.get(ann.article)
-        if article is None:
-            continue
-        times = {(t.start, t.end): t for t in ann.times}
-        for mention in ann.events:
-            actors = _ids(entities, ann.article, mention.actors)
-            targets = _ids(entities, ann.article, mention.targets)
-            place = (
-                places.place_of(ann.article, mention.place.start, mention.place.end)
-                if mention.place is not None
-                else None
-            )
-            value, precision, basis, first, last = _event_date(mention, times, article)
-            speaker = (
-                entities.entity_of(ann.article, mention.speaker.start, mention.speaker.end)
-                if mention.speaker is not None
-                else None
-            )
-            out.append(
-                _Resolved(
-                    mention, article.outlet,
-                    article.published or (article.date_range or ("9999",))[0],
-                    actors, targets, place, value, precision, basis, first, last, speaker,
-                )
-            )
+        if article is not None:
+            out.extend(_resolve_article(ann, article, entities, places))
     return out
+
+
+def _resolve_article(
+    ann: DocAnnotations, article: Article, entities: EntityLookup, places: PlaceLookup
+) -> list[_Resolved]:
+    out: list[_Resolved] = []
+    times = {(t.start, t.end): t for t in ann.times}
+    for mention in ann.events:
+        actors = _ids(entities, ann.article, mention.actors)
+        targets = _ids(entities, ann.article, mention.targets)
+        place = (
+            places.place_of(ann.article, mention.place.start, mention.place.end)
+            if mention.place is not None
+            else None
+        )
+        value, precision, basis, first, last = _event_date(mention, times, article)
+        speaker = (
+            entities.entity_of(ann.article, mention.speaker.start, mention.speaker.end)
+            if mention.speaker is not None
+            else None
+        )
+        out.append(
+            _Resolved(
+                mention, article.outlet,
+                article.published or (article.date_range or ("9999",))[0],
+                actors, targets, place, value, precision, basis, first, last, speaker,
+            )
+        )
+    return out
+
+
+def _remembered(
+    memo: MemoStore,
+    annotations: StoredAnnotations,
+    articles: Mapping[str, Article],
+    entities: EntityLookup,
+    places: PlaceLookup,
+) -> Iterator[tuple[str, list[_Resolved]]]:
+    """Each article's resolved mentions, kept in the store's memo table under a digest of
+    what they are made from: the article (id, so text; outlet; dates), its annotations
+    (named by the id and the pipeline version), the entity and place ids of its mention
+    spans in their order (what ``entity_of`` and ``place_of`` read). An add reads the
+    events and times of new articles only, and of old ones whose ids changed. An entity
+    lookup that cannot show its spans per article is asked every time."""
+    by_article = getattr(entities, "by_article", None)
+    if not isinstance(by_article, Mapping):
+        for ann in annotations:
+            article = articles.get(ann.article)
+            if article is not None:
+                yield ann.article, _resolve_article(ann, article, entities, places)
+        return
+    entity_rows: Mapping[str, Sequence[tuple[int, int, str]]] = by_article
+
+    def digest(article_id: str) -> str:
+        article = articles[article_id]
+        return digest_of(article_id, article.outlet, article.published, article.date_range,
+                         entity_rows.get(article_id, ()), places.rows(article_id))
+
+    def make(ann: DocAnnotations) -> list[_Resolved]:
+        return _resolve_article(ann, articles[ann.article], entities, places)
+
+    def decode(value: str, article_id: str) -> list[_Resolved]:
+        article = articles[article_id]
+        published = article.published or (article.date_range or ("9999",))[0]
+        return [
+            _Resolved(_decode_mention(mention, article), article.outlet, published, tuple(actors),
+                      tuple(targets), place, value, precision, basis,
+                      None if first is None else date.fromisoformat(first),
+                      None if last is None else date.fromisoformat(last), speaker)
+            for (mention, actors, targets, place, value, precision, basis, first, last,
+                 speaker) in json.loads(value)
+        ]
+
+    def encode(found: list[_Resolved]) -> str:
+        text = articles[found[0].mention.article].text if found else ""
+        return json.dumps(
+            [(_encode_mention(r.mention, text), r.actors, r.targets, r.place, r.date,
+              r.precision, r.basis, None if r.first is None else r.first.isoformat(),
+              None if r.last is None else r.last.isoformat(), r.speaker) for r in found],
+            ensure_ascii=False, separators=(",", ":"))
+
+    order = [article for article in annotations.ids if article in articles]
+    yield from per_article(memo, "article_event_mentions", annotations, order, digest, make,
+                           encode, decode)
+
+
+# An event mention in the memo: its fields in order, as lists, with each text that is the
+# article's own characters at its span's offsets left out (null) and cut again on reading:
+# a third of the size of the mention as the annotations store it.
+
+
+def _encode_mention(m: EventMention, text: str) -> list[Any]:
+    def span(item: TextSpan | None) -> list[Any] | None:
+        return None if item is None else [item.start, item.end, _own(text, item)]
+
+    return [m.start, m.end, _own(text, m), m.trigger_start, m.trigger_end, m.trigger, m.type,
+            m.nominal, [span(a) for a in m.actors], [span(t) for t in m.targets],
+            span(m.place), span(m.time), m.modality, span(m.speaker),
+            [[n.kind, n.value, n.unit, n.start, n.end, _own(text, n)] for n in m.numbers],
+            m.refers_back]
+
+
+def _own(text: str, item: TextSpan | StatedNumber | EventMention) -> str | None:
+    """None when ``item.text`` is the article's text at its offsets, else that text."""
+    return None if text[item.start:item.end] == item.text else item.text
+
+
+def _decode_mention(row: list[Any], article: Article) -> EventMention:
+    text = article.text
+
+    def cut(start: int, end: int, own: str | None) -> str:
+        return text[start:end] if own is None else own
+
+    def span(item: list[Any] | None) -> TextSpan | None:
+        return None if item is None else TextSpan(item[0], item[1], cut(*item))
+
+    (start, end, own, trigger_start, trigger_end, trigger, kind, nominal, actors, targets,
+     place, time, modality, speaker, numbers, refers_back) = row
+    return EventMention(
+        article=article.id, start=start, end=end, text=cut(start, end, own),
+        trigger_start=trigger_start, trigger_end=trigger_end, trigger=trigger, type=kind,
+        nominal=nominal, actors=tuple(TextSpan(s, e, cut(s, e, t)) for s, e, t in actors),
+        targets=tuple(TextSpan(s, e, cut(s, e, t)) for s, e, t in targets),
+        place=span(place), time=span(time), modality=modality, speaker=span(speaker),
+        numbers=tuple(StatedNumber(k, v, u, s, e, cut(s, e, t))
+                      for k, v, u, s, e, t in numbers),
+        refers_back=refers_back,
+    )
 
 
 def _ids(entities: EntityLookup, article: str, spans: Iterable[object]) -> tuple[str, ...]:
@@ -557,12 +686,15 @@ def events_unordered(
     entities: EntityLookup,
     place_mentions: Iterable[tuple[str, int, int, str]] = (),
     towns: Mapping[str, tuple[float, float]] | None = None,
+    memo: MemoStore | None = None,
 ) -> Iterator[Event]:
     """The events of :func:`build_events` one at a time, before they are put in order: a
     caller that keeps them elsewhere (on disk) never holds every event together with every
-    mention, since each group's mentions are dropped once its event is made."""
+    mention, since each group's mentions are dropped once its event is made. ``memo``:
+    where each article's resolved mentions are kept between builds (the store), if
+    anywhere."""
     by_id = {a.id: a for a in articles}
-    items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions))
+    items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions), memo)
     if not items:
         return
     groups = _merge(items, towns or {})

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..stored_memo import MemoStore
 from ..types import (
     Article,
     Citation,
@@ -48,20 +49,22 @@ def build_findings(
     cache: VectorCache | None = None,
     events: Sequence[Event] = (),
     framing_annotations: Sequence[DocAnnotations] | None = None,
+    memo: MemoStore | None = None,
 ) -> Findings:
     """Claims (with corroboration and contradictions, linked to ``events``), framing per
     outlet, and a summary per story (one point per event); without stories, the whole corpus
     is summarised as one. ``framing_annotations``: what the framing step reads (their
     descriptors and mentions), when the caller hands the claims a narrower view
-    (clauses, descriptors, times) to save decoding; ``annotations`` otherwise."""
+    (clauses, descriptors, times) to save decoding; ``annotations`` otherwise. ``memo``:
+    where per-article work is kept between builds (the store)."""
     names = {e.id: e.name for e in entities} | {p.id: p.name for p in places}
     found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
-                         names, cache)
+                         names, cache, memo)
     claims = link_claims_to_events(found.claims, events) if events else found.claims
     contradictions, vectors = found.contradictions, found.vectors
     del found  # the claims before linking: a second copy of every claim record
     framing = build_framing(articles, framing_annotations if framing_annotations is not None
-                            else annotations, entity_spans)
+                            else annotations, entity_spans, memo)
     groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
     if not groups:
         groups = [(None, tuple(a.id for a in articles))]

@@ -12,10 +12,13 @@ against all other outlets' with the log-odds ratio with an informative Dirichlet
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from ..stored_memo import MemoStore
 from ..types import Article, DocAnnotations, Evidence, Framing, FramingTerm, FramingUse
+from .article_memo import digest_of, per_article
 from .log_odds import corpus_prior, log_odds_dirichlet
 from .statements import SpanIndex, predicate_lexicon
 
@@ -38,34 +41,28 @@ def build_framing(
     articles: Sequence[Article],
     annotations: Sequence[DocAnnotations],
     entity_spans: Mapping[tuple[str, int, int], str],
+    memo: MemoStore | None = None,
 ) -> tuple[Framing, ...]:
-    """One :class:`Framing` per outlet, outlets in alphabetical order."""
+    """One :class:`Framing` per outlet, outlets in alphabetical order. With ``memo`` (the
+    store) and annotations read from it, each article's words are kept there between
+    builds, under a digest of what they are made from (the article and the entity ids of
+    its mentions): only articles not met before are read again."""
     entities = SpanIndex(entity_spans)
     event_verbs = frozenset(w for w in predicate_lexicon().classes if " " not in w)
     by_id = {a.id: a for a in articles if a.duplicate_of is None}
     counts: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     uses: dict[str, dict[tuple[str, str, str | None], list[Evidence]]] = defaultdict(
         lambda: defaultdict(list))
-    for ann in annotations:
-        article = by_id.get(ann.article)
-        if article is None:
-            continue
-        source = _source(article)
-        names = [(m.start, m.end) for m in ann.mentions]
-        for d in ann.descriptors:
-            if d.kind != "verb" and _inside_a_name(d.start, d.end, d.text, names):
-                continue  # ``States`` in ``United States``, ``Army`` in ``Syrian National Army``
-            kind = "actor" if d.kind in _ACTOR_KINDS else "verb"
-            if kind == "actor" and d.kind == "apposition":
-                continue  # an apposition's head (``city``, ``researcher``) is a role, not a name
-            counts[source][(kind, d.head)] += 1
-            actor = None
-            if d.target_start is not None and d.target_end is not None:
-                actor = entities.best(article.id, d.target_start, d.target_end)
-            if kind == "verb" and d.head not in event_verbs:
-                continue  # every verb is scored; only event verbs are listed with their uses
-            uses[source][(kind, d.head, actor)].append(
-                Evidence(article.id, d.start, d.end, d.text))
+
+    def words_of(ann: DocAnnotations) -> list[_Word]:
+        return _article_words(by_id[ann.article], ann, entities, event_verbs)
+
+    for article_id, words in _per_article(annotations, by_id, entities, words_of, memo):
+        source = _source(by_id[article_id])
+        for kind, head, actor, evidence in words:
+            counts[source][(kind, head)] += 1
+            if evidence is not None:
+                uses[source][(kind, head, actor)].append(evidence)
     total: Counter[tuple[str, str]] = Counter()
     for c in counts.values():
         total.update(c)
@@ -101,6 +98,59 @@ def build_framing(
         )
         out.append(Framing(outlet=outlet, distinctive_terms=terms, uses=outlet_uses))
     return tuple(out)
+
+
+#: One counted word of an article: (kind, head, actor id, evidence when it is listed).
+_Word = tuple[str, str, str | None, Evidence | None]
+
+
+def _article_words(article: Article, ann: DocAnnotations, entities: SpanIndex,
+                   event_verbs: frozenset[str]) -> list[_Word]:
+    """The words one article chooses, in the order its descriptors come."""
+    words: list[_Word] = []
+    names = [(m.start, m.end) for m in ann.mentions]
+    for d in ann.descriptors:
+        if d.kind != "verb" and _inside_a_name(d.start, d.end, d.text, names):
+            continue  # ``States`` in ``United States``, ``Army`` in ``Syrian National Army``
+        kind = "actor" if d.kind in _ACTOR_KINDS else "verb"
+        if kind == "actor" and d.kind == "apposition":
+            continue  # an apposition's head (``city``, ``researcher``) is a role, not a name
+        actor = None
+        if d.target_start is not None and d.target_end is not None:
+            actor = entities.best(article.id, d.target_start, d.target_end)
+        # every verb is scored; only event verbs are listed with their uses
+        listed = kind != "verb" or d.head in event_verbs
+        words.append((kind, d.head, actor,
+                      Evidence(article.id, d.start, d.end, d.text) if listed else None))
+    return words
+
+
+def _per_article(
+    annotations: Sequence[DocAnnotations], by_id: Mapping[str, Article], entities: SpanIndex,
+    words_of: Callable[[DocAnnotations], list[_Word]], memo: MemoStore | None,
+) -> Iterator[tuple[str, list[_Word]]]:
+    from ..store.annotation_view import StoredAnnotations
+
+    if memo is None or not isinstance(annotations, StoredAnnotations):
+        yield from ((ann.article, words_of(ann)) for ann in annotations if ann.article in by_id)
+        return
+
+    def digest(article: str) -> str:
+        return digest_of(article, entities.rows(article))
+
+    def decode(value: str, article: str) -> list[_Word]:
+        return [(kind, head, actor, None if listed is None else Evidence(article, *listed))
+                for kind, head, actor, listed in json.loads(value)]
+
+    order = [article for article in annotations.ids if article in by_id]
+    yield from per_article(memo, "article_framing_words", annotations, order, digest,
+                           words_of, _encode_words, decode)
+
+
+def _encode_words(words: list[_Word]) -> str:
+    return json.dumps(
+        [(kind, head, actor, None if e is None else (e.start, e.end, e.text))
+         for kind, head, actor, e in words], ensure_ascii=False, separators=(",", ":"))
 
 
 def _split(key: str) -> tuple[str, str]:

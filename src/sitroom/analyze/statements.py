@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..resolve.span_table import SpanTable
+from ..stored_memo import MemoStore
 from ..types import (
     Article,
     Citation,
@@ -201,6 +202,10 @@ class SpanIndex:
             grouped[article].append((start, end, ident))
         self._by_article = grouped
 
+    def rows(self, article: str) -> Sequence[tuple[int, int, str]]:
+        """The article's spans as ``(start, end, id)``, in the order given."""
+        return self._spans(article)
+
     def _spans(self, article: str) -> Sequence[tuple[int, int, str]]:
         if isinstance(self._by_article, SpanTable):
             return self._by_article.rows(article)
@@ -246,44 +251,70 @@ def find_statements(
     citations: Sequence[Citation],
     entity_spans: Mapping[tuple[str, int, int], str],
     place_spans: Mapping[tuple[str, int, int], str],
+    memo: MemoStore | None = None,
 ) -> list[Statement]:
-    """Every asserted clause and every actor-describing apposition of the corpus."""
-    entities = SpanIndex(entity_spans)
-    places = SpanIndex(place_spans)
-    by_id = {a.id: a for a in articles if a.duplicate_of is None}
-    quotes_of: dict[str, list[Quote]] = defaultdict(list)
-    for q in quotes:
-        quotes_of[q.article].append(q)
-    citations_of: dict[str, list[Citation]] = defaultdict(list)
-    for c in citations:
-        citations_of[c.article].append(c)
+    """Every asserted clause and every actor-describing apposition of the corpus. With
+    ``memo`` (the store) and annotations read from it, each article's statements are kept
+    there between builds (:mod:`.stored_statements`): only articles whose inputs a build has
+    not met are read and searched again."""
+    finder = StatementFinder(articles, quotes, citations, SpanIndex(entity_spans),
+                             SpanIndex(place_spans))
+    from ..store.annotation_view import StoredAnnotations
+
+    if memo is not None and isinstance(annotations, StoredAnnotations):
+        from .stored_statements import remembered_statements
+
+        per_article = remembered_statements(memo, finder, annotations)
+    else:
+        per_article = (finder.of(ann) for ann in annotations if ann.article in finder.by_id)
     out: list[Statement] = []
-    # The keys of every statement in ``out``, kept as it grows (rebuilt per article, it cost
-    # the square of the corpus's statements).
-    keys: set[SpanKey] = set()
     pool = _Pool()
-    for ann in annotations:
-        article = by_id.get(ann.article)
-        if article is None:
-            continue
-        context = _ArticleContext(article, quotes_of[article.id], citations_of[article.id],
-                                  entities, places, ann)
+    for found in per_article:
+        out.extend(pool.shared(statement) for statement in found)
+    return out
+
+
+class StatementFinder:
+    """What finding one article's statements needs of the corpus."""
+
+    def __init__(self, articles: Sequence[Article], quotes: Sequence[Quote],
+                 citations: Sequence[Citation], entities: SpanIndex, places: SpanIndex
+                 ) -> None:
+        self.entities = entities
+        self.places = places
+        self.by_id = {a.id: a for a in articles if a.duplicate_of is None}
+        self.quotes_of: dict[str, list[Quote]] = defaultdict(list)
+        for q in quotes:
+            self.quotes_of[q.article].append(q)
+        self.citations_of: dict[str, list[Citation]] = defaultdict(list)
+        for c in citations:
+            self.citations_of[c.article].append(c)
+
+    def of(self, ann: DocAnnotations) -> list[Statement]:
+        """The statements of one (unduplicated) article, in the order they are found."""
+        article = self.by_id[ann.article]
+        context = _ArticleContext(article, self.quotes_of[article.id],
+                                  self.citations_of[article.id], self.entities, self.places,
+                                  ann)
+        out: list[Statement] = []
+        # A statement's key names its article, so only the article's own keys can repeat.
+        keys: set[SpanKey] = set()
         for clause in ann.clauses:
             statement = context.statement(clause)
             if statement is not None:
-                out.append(pool.shared(statement))
+                out.append(statement)
                 keys.add(statement.key)
         for descriptor in ann.descriptors:
             described = context.description(descriptor)
             if described is not None:
-                out.append(pool.shared(described))
+                out.append(described)
                 keys.add(described.key)
         for span in denied_spans(article.text, ann.clauses):
             denial = context.denied(span)
             if denial is not None and denial.key not in keys:
                 keys.add(denial.key)
-                out.append(pool.shared(denial))
-    return out
+                out.append(denial)
+        return out
 
 
 class _Pool:

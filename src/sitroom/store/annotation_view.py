@@ -46,6 +46,16 @@ class StoredAnnotations(Sequence[DocAnnotations]):
         self._parts = frozenset(PART_NAMES if parts is None else parts)
         self._ids = tuple(store.annotated_ids(version) if ids is None else ids)
 
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The articles, in the order a pass reads them."""
+        return self._ids
+
+    @property
+    def version(self) -> str:
+        """The pipeline version whose annotations these are."""
+        return self._version
+
     def only(self, *parts: str) -> StoredAnnotations:
         """The same articles with only ``parts`` decoded."""
         return StoredAnnotations(self._store, self._version, parts, self._ids)

@@ -441,6 +441,28 @@ class Store:
         ).fetchall()
         return {str(key): str(value) for key, value in rows}
 
+    def memo_entries_of(self, namespace: str, keys: Sequence[str]) -> dict[str, str]:
+        """The remembered answers of ``namespace`` under ``keys`` alone (a per-article memo
+        holds entries of inputs that have since changed; they are never read)."""
+        if not keys or not self._memo_table():
+            return {}
+        rows = self._con.execute(
+            "SELECT key, value FROM memo WHERE namespace = ? "
+            "AND key IN (SELECT unnest(?::VARCHAR[]))", [namespace, list(keys)]
+        ).fetchall()
+        return {str(key): str(value) for key, value in rows}
+
+    def keep_memo_entries(self, namespace: str, keys: Sequence[str]) -> None:
+        """Drop the entries of ``namespace`` not under ``keys`` (a per-article memo's entries
+        of inputs that have changed since: never read again, they would pile up)."""
+        if not self._memo_table():
+            return
+        with self.transaction():
+            self._con.execute(
+                "DELETE FROM memo WHERE namespace = ? "
+                "AND key NOT IN (SELECT unnest(?::VARCHAR[]))", [namespace, list(keys)]
+            )
+
     def add_memo_entries(self, namespace: str, rows: Sequence[tuple[str, str]]) -> None:
         if not rows or not self._memo_table():
             return

@@ -1,0 +1,83 @@
+"""Per-article products of the corpus steps, kept in the store between builds.
+
+Several corpus steps begin with work that is pure per article (an article's statements, its
+framing words, its event mentions resolved to entity and place ids) and only then compare
+articles. A build that adds a few articles to thousands used to redo that work for every
+article, reading each one's stored annotations again. :func:`per_article` keeps each
+article's product in the store's memo table under a digest of exactly the inputs it is
+made from (the caller's ``digest``: the article, the corpus-level ids it reads), in a
+namespace of sitroom's code and the annotations' pipeline version; a build reads the
+annotations of, and makes the product for, only the articles whose digest it has not met,
+and reads back only the entries of this build's digests; a build that makes entries drops
+the namespace's others (entries of inputs that have changed, never read again). The
+products come back in the annotations' order, made or decoded, equal either way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..stored_memo import MemoStore, namespace
+
+if TYPE_CHECKING:
+    from ..store.annotation_view import StoredAnnotations
+    from ..types import DocAnnotations
+
+T = TypeVar("T")
+
+
+def digest_of(*parts: Any) -> str:
+    """A digest of JSON-encodable ``parts`` (tuples count as lists)."""
+    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def per_article(
+    memo: MemoStore,
+    name: str,
+    annotations: StoredAnnotations,
+    articles: Sequence[str],
+    digest: Callable[[str], str],
+    make: Callable[[DocAnnotations], T],
+    encode: Callable[[T], str],
+    decode: Callable[[str, str], T],
+) -> Iterator[tuple[str, T]]:
+    """``(article, product)`` for each of ``articles`` (ids of ``annotations``, in its order):
+    ``decode(entry, article)`` of the stored entry under ``digest(article)`` where there is
+    one, else ``make`` of the article's annotations (only theirs are read), stored with
+    ``encode`` before the first product is handed out."""
+    from ..fingerprint import code_digest
+
+    name_space = namespace(name, code_digest(), annotations.version)
+    keys = {article: digest(article) for article in articles}
+    values = _entries(memo, name_space, sorted(set(keys.values())))
+    missing = {article for article, key in keys.items() if key not in values}
+    made: dict[str, T] = {}
+    if missing:
+        fresh: dict[str, str] = {}
+        for ann in annotations.within(missing):
+            made[ann.article] = product = make(ann)
+            fresh[keys[ann.article]] = encode(product)
+        memo.add_memo_entries(name_space, sorted(fresh.items()))
+        del fresh
+        keep = getattr(memo, "keep_memo_entries", None)
+        if callable(keep):  # the entries of inputs that changed are never read again
+            keep(name_space, sorted(set(keys.values())))
+    for article in articles:
+        if article in made:
+            yield article, made.pop(article)
+        else:
+            yield article, decode(values[keys[article]], article)
+
+
+def _entries(memo: MemoStore, name_space: str, keys: list[str]) -> dict[str, str]:
+    """The entries under ``keys`` (a store that can read only those does: entries of
+    inputs that changed pile up, and are never read), else the whole namespace."""
+    read_keys = getattr(memo, "memo_entries_of", None)
+    if callable(read_keys):
+        found: dict[str, str] = read_keys(name_space, keys)
+        return found
+    return memo.memo_entries(name_space)
