@@ -287,6 +287,7 @@ def assemble_report(
     del findings  # its lookup tables are not part of the report
     spool.close()
     save_minhashes(store, minhashes, (a.text for a in articles))
+    store.drop_stale_memos()  # what earlier code remembered is never served again
     release_freed_memory()
     return report
 

@@ -46,3 +46,22 @@ def test_entries_not_kept_are_dropped_from_their_namespace_only(tmp_path: Path) 
         store.keep_memo_entries("per-article", ["k1"])
         assert store.memo_entries("per-article") == {"k1": "v1"}
         assert store.memo_entries("other") == {"k2": "elsewhere"}
+
+
+def test_namespaces_of_earlier_code_go_once_a_build_has_used_the_current_one(
+    tmp_path: Path,
+) -> None:
+    old, current = namespace("lookup", "code v1"), namespace("lookup", "code v2")
+    with Store.open(tmp_path) as store:
+        store.add_memo_entries(old, [("a", "1")])
+        store.add_memo_entries(namespace("other", "code v1"), [("b", "2")])
+    with Store.open(tmp_path) as store:
+        assert store.drop_stale_memos() == 0  # nothing used yet: nothing judged stale
+        memo = StoredMemo(store, current)
+        memo.values["a"] = "1"
+        memo.save(store)
+        assert store.drop_stale_memos() == 1
+        assert store.memo_entries(old) == {}
+        assert store.memo_entries(current) == {"a": "1"}
+        # a memo this build did not use is not judged
+        assert store.memo_entries(namespace("other", "code v1")) == {"b": "2"}
