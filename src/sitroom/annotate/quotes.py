@@ -957,7 +957,10 @@ def _without_when(doc: Any, speaker: tuple[int, int]) -> tuple[int, int]:
     August 18,``): who speaks, as the report shows it, without when."""
     start, end = speaker
     for token in tokens_between(doc, start, end):
-        if token.idx > start and _tells_when(token) and token.head.idx < token.idx:
+        if token.idx > start and _tells_when(token) and token.head.idx < token.idx and \
+                token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            # hung on the noun; a day inside a participle names which one (``a poll
+            # released Monday``)
             cut = token.idx
             while cut > start and (doc.text[cut - 1].isspace() or doc.text[cut - 1] == ","):
                 cut -= 1
@@ -2068,6 +2071,8 @@ _LINE_LABELS = frozenset({
     "q", "a", "subscribe", "follow", "share", "click", "contact", "email", "tags", "image",
 })
 MIN_LINE_WORDS = 3
+#: Words of someone speaking to listeners, which a news lede written after a dateline lacks.
+_SPOKEN = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|you|You|my|My|our|Our|me|us)\b")
 #: How many paragraphs from the top (headline, standfirst, first paragraph) a dateline sits.
 _DATELINE_PARAGRAPHS = 3
 
@@ -2101,9 +2106,11 @@ def _with_headline_statements(
     for number, match in lines:
         if match.group("name").split()[0].casefold() in _LINE_LABELS:
             continue
-        if capitals == [number] and number < _DATELINE_PARAGRAPHS:
-            # One line in capitals near the top (``SUKKUR: The death toll ...``) is the
-            # story's dateline; a transcript names its speakers in capitals line after line.
+        if capitals == [number] and number < _DATELINE_PARAGRAPHS and not \
+                _SPOKEN.search(match.group("said")):
+            # One line in capitals near the top told in the third person (``SUKKUR: The
+            # death toll ...``) is the story's dateline; a transcript names its speakers in
+            # capitals line after line, and a speaker says ``I``, ``we``, ``you``.
             continue
         if not _names_a_speaker(text, match.span("name"), names):
             continue

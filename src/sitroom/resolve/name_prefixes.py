@@ -119,5 +119,16 @@ def _leading_words(text: str, known: NamePrefixes) -> tuple[str, str] | None:
         )
         if kind is not None:
             rest = text.split(None, size)
-            return (rest[size] if len(rest) > size else ""), kind
+            remainder = rest[size] if len(rest) > size else ""
+            if kind == "title" and remainder.casefold() in _BODY_WORDS:
+                return None  # ``Justice Department``: the body's own name, not a title
+            return remainder, kind
     return None
+
+
+#: Words that, alone after a title word, make the whole the name of a body (``Justice
+#: Department``, ``Chancellor's Office``), not a titled person.
+_BODY_WORDS = frozenset({
+    "department", "ministry", "office", "court", "committee", "commission", "council",
+    "agency", "bureau", "board", "cabinet", "party", "league", "corps", "service",
+})

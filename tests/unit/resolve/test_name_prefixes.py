@@ -16,6 +16,8 @@ from sitroom.resolve.name_prefixes import parse_name_prefixes, strip_prefixes
         ("Donald Trump", "Donald Trump", ()),
         ("President", "President", ()),  # nothing would remain
         ("Mr. smith", "Mr. smith", ()),  # what remains has no capital: not a name
+        ("Justice Department", "Justice Department", ()),  # a body's name, not a title
+        ("Justice Anthony Kennedy", "Anthony Kennedy", ("title",)),
     ],
 )
 def test_strip_prefixes_offers_the_name_without_what_comes_before(
