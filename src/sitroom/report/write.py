@@ -7,14 +7,11 @@ never half of one.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..types import Report
-from .both_files import write_both
+from .both_files import replacing, write_both
 from .serialize import report_to_dict
 
 JSON_NAME = "report.json"
@@ -54,27 +51,6 @@ def write_report(
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Replace ``path`` with ``text`` (UTF-8, ``\\n`` line ends) in one step; ``text`` may come
     in pieces, written as they come."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            if isinstance(text, str):
-                handle.write(text)
-            else:
-                handle.writelines(text)
-            handle.flush()
-            # mkstemp makes the file private (0600); a report is shared like any file the
-            # user writes, so it gets the mode the umask gives (0644 under the usual 022).
-            os.fchmod(handle.fileno(), 0o666 & ~_umask())
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-
-
-def _umask() -> int:
-    """The process umask (read by setting it and putting it back: there is no getter)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+    with replacing(path) as handle:
+        for piece in (text,) if isinstance(text, str) else text:
+            handle.write(piece.encode("utf-8"))
