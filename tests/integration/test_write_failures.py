@@ -93,7 +93,7 @@ def test_full_disk_while_writing_the_report(
     def no_space(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("sitroom.report.write.os.fsync", no_space)
+    monkeypatch.setattr("sitroom.report.both_files.os.fsync", no_space)
     result = run_cli("build", str(inputs), "--out", str(out), "--quiet")
     monkeypatch.undo()
     _assert_clear_failure(result.exit_code, result.stderr, out)
@@ -115,7 +115,7 @@ def test_output_folder_turned_read_only_before_the_report(
     def read_only(*args: object, dir: str | None = None, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied", os.path.join(str(dir), "x"))
 
-    monkeypatch.setattr("sitroom.report.write.tempfile.mkstemp", read_only)
+    monkeypatch.setattr("sitroom.report.both_files.tempfile.mkstemp", read_only)
     result = run_cli("build", str(inputs), "--out", str(out), "--quiet")
     monkeypatch.undo()
     _assert_clear_failure(result.exit_code, result.stderr, out)
