@@ -16,7 +16,10 @@ full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice 
 :mod:`.timex_holidays` for named holidays (``Labor Day``, ``Good Friday``),
 :mod:`.timex_twice_removed` for ``the week before last``, :mod:`.timex_season_of_year` for ``the
 spring of last year``, :mod:`.timex_weekday_of_week` for ``Friday next week``,
-:mod:`.timex_following_weekday` for ``the following Monday``; a duration takes
+:mod:`.timex_following_weekday` for ``the following Monday``, :mod:`.timex_each_of` for ``each
+of the last three years``; time words inside titles and names (``60 Minutes``, ``the Sunday
+Times``, the film ``"One Day in September"``) are left out, :mod:`.timex_titles`, as is a
+generic ``that day``, :mod:`.timex_generic`; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`, and any expression a following ``or
 so``, :mod:`.timex_approx`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
@@ -64,8 +67,10 @@ from .timex_clock24 import CLOCK24_RULES
 from .timex_counted import COUNTED_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_deictic import DEICTIC_RULES
+from .timex_each_of import EACH_OF_RULES
 from .timex_following_weekday import FOLLOWING_WEEKDAY_RULES
 from .timex_frequencies import FREQUENCY_RULES
+from .timex_generic import generic_day
 from .timex_holidays import HOLIDAY_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
@@ -77,6 +82,7 @@ from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_season_of_year import SEASON_OF_YEAR_RULES
 from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
+from .timex_titles import capitalised_unit, in_quoted_title
 from .timex_twice_removed import TWICE_REMOVED_RULES
 from .timex_unstated import UNSTATED_RULES
 from .timex_weekday_of_week import WEEKDAY_OF_WEEK_RULES
@@ -93,7 +99,8 @@ ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIM
                                  + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
                                  + UNSTATED_RULES + WHOLE_RULES + FREQUENCY_RULES
                                  + HOLIDAY_RULES + TWICE_REMOVED_RULES + SEASON_OF_YEAR_RULES
-                                 + WEEKDAY_OF_WEEK_RULES + FOLLOWING_WEEKDAY_RULES)
+                                 + WEEKDAY_OF_WEEK_RULES + FOLLOWING_WEEKDAY_RULES
+                                 + EACH_OF_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
@@ -181,7 +188,8 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
             reference_quarter, reference_month,
         )
         reading = candidate.rule.handler(candidate.match, ctx)
-        if reading is None:
+        if reading is None or generic_day(text[candidate.start:candidate.end], reading,
+                                          tense_of(candidate.start, candidate.end)):
             continue
         start = bounded_start(text, candidate.start, candidate.end, reading.type,
                               results[-1][1] if results else 0)  # "nearly five months"
@@ -281,6 +289,8 @@ def _choose(text: str, anchor: date | None, candidates: Iterable[_Candidate],
         if (at and taken[at - 1][1] > candidate.start) or (
                 at < len(taken) and taken[at][0] < candidate.end):
             continue
+        if in_quoted_title(text, candidate.start, candidate.end) or _counted_title(candidate):
+            continue  # the film "One Day in September", "60 Minutes": titles, not times
         probe = Context(text, candidate.start, candidate.end, anchor,
                         in_entity=_covered(candidate.start, candidate.end, entity_spans),
                         tense_of=tense_of)
@@ -290,6 +300,16 @@ def _choose(text: str, anchor: date | None, candidates: Iterable[_Candidate],
         kept.append(candidate)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _counted_title(candidate: _Candidate) -> bool:
+    """Whether the candidate counts a unit spelt with a capital in running prose (``60
+    Minutes``, ``the Six-Day War``, ``28 Days Later``): a title's words, not a time."""
+    groups = candidate.match.re.groupindex
+    if "n" not in groups or "u" not in groups or candidate.match["n"] is None:
+        return False
+    unit_start, unit_end = candidate.match.span("u")
+    return unit_start >= 0 and capitalised_unit(candidate.match.string, unit_start, unit_end)
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -47,6 +47,7 @@ from .timex_lexicon import (
 from .timex_names import year_in_name
 from .timex_offsets import tells_story
 from .timex_scheduled import set_for
+from .timex_titles import in_listed_title, model_year
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +282,8 @@ def _year(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if year_in_name(ctx.text, match.start("y"), match.end("y")):
         return None  # "a joint venture called Orion 1980": part of a name
+    if model_year(ctx.text, match.start("y"), match.end("y")):
+        return None  # "his 1987 Chevrolet": the car's model, not a time
     return Reading("DATE", match["y"], "year")
 
 
@@ -388,6 +391,8 @@ def _weekday(match: re.Match[str], ctx: Context) -> Reading | None:
         return None  # "the comedy show Saturday Night Live": a programme's name
     if weekday_in_name(ctx.text, match.start("wd")):
         return None  # "Good Friday", "Bloody Sunday": a special day, not the nearest Friday
+    if in_listed_title(ctx.text, match.start("wd"), match.end("wd")):
+        return None  # "the Sunday Times", "the Mail on Sunday": a newspaper
     if ctx.anchor is None:
         return _day_reading(None, part)
     weekday = WEEKDAYS[match["wd"].lower()]
@@ -470,6 +475,8 @@ def _day_word(match: re.Match[str], ctx: Context) -> Reading | None:
     if word[0].isupper() and _after_capitalised_word(ctx.before(25)) and not re.search(
             r"[.!?:\"“]\s*$", ctx.before(25)):
         return None  # "Larkana Today", "USA Today": a name, not the day
+    if word[0].isupper() and in_listed_title(ctx.text, match.start("w"), match.end("w")):
+        return None  # "the Today programme": a broadcast's name
     if _PRESENT_ERA.match(ctx.text, ctx.end) or _OF_TOMORROW.search(
             ctx.text, max(0, ctx.start - 25), ctx.end):
         return None  # "today's youth", "the people of tomorrow": an era, not a day
