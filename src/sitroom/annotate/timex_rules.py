@@ -47,7 +47,7 @@ from .timex_lexicon import (
 from .timex_names import year_in_name
 from .timex_offsets import tells_story
 from .timex_scheduled import set_for
-from .timex_titles import in_listed_title, model_year
+from .timex_titles import in_listed_title, model_year, name_goes_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -732,6 +732,9 @@ def _rest_of(match: re.Match[str], ctx: Context) -> Reading | None:
 
 def _season(match: re.Match[str], ctx: Context) -> Reading | None:
     code = SEASONS[match["s"].lower()]
+    if not match.groupdict().get("y") and name_goes_on(ctx.text, match.start("s"),
+                                                       match.end("s")):
+        return None  # "the Summer Olympics", "the Winter Palace": a name, not a season
     if match.groupdict().get("y"):
         return Reading("DATE", f"{match['y']}-{code}", "season")
     if ctx.anchor is None:

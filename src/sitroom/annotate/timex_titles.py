@@ -14,6 +14,9 @@ Chevrolet``. Three tests, each cheap and local:
   is quoted in sentence case, so a quotation whose longer words all take capitals is a title;
 - :func:`in_listed_title`: the expression lies inside a title listed in
   ``data/timex/day_titles.txt`` (``Sunday Times``, ``Mail on Sunday``, ``Today programme``);
+- :func:`name_goes_on`: a capitalised season or feast followed by another capitalised word
+  (``the Summer Olympics``, ``the Winter Palace``, ``the Easter Rising``): the name of an event
+  or a place, which a season told as a time does not take (``in the summer, talks resumed``);
 - :func:`model_year`: a year between an owner (``a``, ``his``, ``Kopp's``) and a vehicle maker
   listed in ``data/timex/vehicle_makers.txt`` (``his 1987 Chevrolet Cavalier``): the year
   names the model, not the time of anything the clause tells.
@@ -24,13 +27,18 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["capitalised_unit", "in_listed_title", "in_quoted_title", "model_year"]
+__all__ = ["capitalised_unit", "in_listed_title", "in_quoted_title", "model_year",
+           "name_goes_on"]
 
 TITLES_FILE = "timex/day_titles.txt"
 MAKERS_FILE = "timex/vehicle_makers.txt"
 #: How far either side of an expression the line is read to judge whether it is in title case
 #: (a headline): bounded, so a crafted line of any length costs the same.
 _LINE_REACH = 120
+#: Capitalised words after a season or feast that keep it a time: "Easter Monday".
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                         "sunday", "day", "eve", "week", "weekend", "term", "session",
+                         "quarter", "semester"})
 #: Words before a model year that make the vehicle someone's: "a 1987 Chevrolet", "his 2004 Ford".
 _OWNERS = frozenset({"a", "an", "his", "her", "their", "its", "my", "your", "our", "whose"})
 #: Short words a title-case headline still writes in lower case.
@@ -140,6 +148,20 @@ def in_listed_title(text: str, start: int, end: int) -> bool:
 def _word_edges(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (
         end >= len(text) or not text[end].isalnum())
+
+
+def name_goes_on(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at ``start:end`` (``Summer``) runs on into a name: one
+    blank, then a capitalised word that is not itself a time (``Summer Olympics``, but not
+    ``Easter Monday`` or ``Spring 2019``)."""
+    if not text[start:start + 1].isupper() or not text.startswith(" ", end):
+        return False
+    stop = end + 1
+    while stop < len(text) and stop - end <= 20 and text[stop].isalpha():
+        stop += 1
+    following = text[end + 1:stop]
+    return (len(following) > 1 and following[0].isupper() and following[1:].islower()
+            and following.lower() not in _TIME_WORDS)
 
 
 def model_year(text: str, start: int, end: int) -> bool:

@@ -25,6 +25,7 @@ from .timex_rules import (
     _month,
     _unit,
 )
+from .timex_titles import name_goes_on
 
 __all__ = ["WORD_RULES", "easter", "thanksgiving"]
 
@@ -102,6 +103,8 @@ _MOVING = {"easter": easter, "thanksgiving": thanksgiving}
 
 
 def _moving_holiday(match: re.Match[str], ctx: Context) -> Reading | None:
+    if match["t"] == match["h"] and name_goes_on(ctx.text, match.start("h"), match.end("h")):
+        return None  # "the Easter Rising", "the Thanksgiving Parade": a name, not the feast
     feast = _MOVING[match["h"].lower()]
     week = bool(match.group("wk"))
     if match.group("y"):

@@ -146,3 +146,22 @@ def test_each_of_a_counted_run_is_a_set_of_one_unit(text: str, expression: str,
 def test_the_run_alone_stays_one_duration() -> None:
     assert found("Exports grew over the last three years.") == [
         ("the last three years", "DURATION", "P3Y")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Athletes arrived for the Summer Olympics in the capital.",
+        "Tourists crowded the Winter Palace in the old city.",
+        "He fought in the Easter Rising as a young man.",
+    ],
+)
+def test_a_capitalised_season_or_feast_that_runs_into_a_name_is_no_time(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_season_or_feast_told_as_a_time_stays() -> None:
+    assert found("Talks resume in the spring and end before Easter Monday.", "future") == [
+        ("the spring", "DATE", "2016-SP"), ("Easter Monday", "DATE", "2016-03-28")]
+    assert found("Shops shut in the Summer of 2014.") == [
+        ("the Summer of 2014", "DATE", "2014-SU")]
