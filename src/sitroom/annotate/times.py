@@ -68,6 +68,7 @@ from .timex_counted import COUNTED_RULES
 from .timex_daytime import DAYTIME_RULES
 from .timex_deictic import DEICTIC_RULES
 from .timex_each_of import EACH_OF_RULES
+from .timex_elided import elided_amounts
 from .timex_following_weekday import FOLLOWING_WEEKDAY_RULES
 from .timex_frequencies import FREQUENCY_RULES
 from .timex_generic import generic_day
@@ -226,6 +227,9 @@ def _read(text: str, anchor: date | None, entity_spans: list[tuple[int, int]],
         if year and reading.type in ("DATE", "TIME") and not _looks_ahead(
                 text, candidate.start, candidate.end, reading, tense_of):
             reference_year = int(year[1])
+    # "two to six days": the bare "two" shares the unit of "six days" (timex_elided)
+    results.extend(elided_amounts(text, results))
+    results.sort(key=lambda found: found[0])
     return results
 
 
