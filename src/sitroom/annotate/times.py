@@ -17,11 +17,12 @@ full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice 
 :mod:`.timex_twice_removed` for ``the week before last``, :mod:`.timex_season_of_year` for ``the
 spring of last year``, :mod:`.timex_weekday_of_week` for ``Friday next week``,
 :mod:`.timex_following_weekday` for ``the following Monday``, :mod:`.timex_each_of` for ``each
-of the last three years``; time words inside titles and names (``60 Minutes``, ``the Sunday
-Times``, the film ``"One Day in September"``) are left out, :mod:`.timex_titles`, as is a
-generic ``that day``, :mod:`.timex_generic`; a duration takes
-in the word bounding its amount, :mod:`.timex_modifiers`, and any expression a following ``or
-so``, :mod:`.timex_approx`) with spaCy's own DATE/TIME entities
+of the last three years``, :mod:`.timex_elided` for ``two`` in ``two to six days``; time
+words inside titles and names (``60 Minutes``, ``the Sunday Times``, the film ``"One Day in
+September"``) are left out, :mod:`.timex_titles`, as is a generic ``that day``,
+:mod:`.timex_generic`; a duration takes in the word bounding its amount,
+:mod:`.timex_modifiers`, and any expression a following ``or so``, :mod:`.timex_approx`) with
+spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
 introduces it, or spaCy also labelled it.
 spaCy entities no rule can normalise (``a fourth consecutive day``) are left out rather than

@@ -1109,6 +1109,11 @@ def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     if match["t"].lower() == "one day" and _SOMEDAY_BEFORE.search(ctx.before(25)) and not (
             re.match(r"\s+(?i:of|a|per|later|earlier)\b", ctx.text[ctx.end:ctx.end + 9])):
         return Reading("DATE", "FUTURE_REF", "ref")  # "Islam will one day be ...": some day
+    if match["t"].lower() == "one day" and ctx.text.startswith(",", ctx.end) and (
+            _at_sentence_start(ctx.before(4))):
+        # "One day, he said, he would return": some day, not a day's length; ahead it is
+        # TimeML's FUTURE_REF, told of the past a day the text cannot date, left unmarked.
+        return Reading("DATE", "FUTURE_REF", "ref") if ctx.tense() == "future" else None
     amount = _amount(match["n"])
     if (match.groupdict().get("half") or match.groupdict().get("half2")) and amount is not None:
         amount += 0.5  # "two and a half years", "a minute and a half"

@@ -1,6 +1,6 @@
 """Time words inside titles and names (:mod:`sitroom.annotate.timex_titles`), a generic
-``that day`` (:mod:`sitroom.annotate.timex_generic`) and ``each of the last three years``
-(:mod:`sitroom.annotate.timex_each_of`)."""
+``that day`` (:mod:`sitroom.annotate.timex_generic`), ``each of the last three years``
+(:mod:`sitroom.annotate.timex_each_of`) and ``One day,`` opening a sentence."""
 
 from __future__ import annotations
 
@@ -165,3 +165,11 @@ def test_a_season_or_feast_told_as_a_time_stays() -> None:
         ("the spring", "DATE", "2016-SP"), ("Easter Monday", "DATE", "2016-03-28")]
     assert found("Shops shut in the Summer of 2014.") == [
         ("the Summer of 2014", "DATE", "2014-SU")]
+
+
+def test_one_day_opening_a_sentence_is_some_day_not_a_days_length() -> None:
+    assert found("One day, the exiles say, they will go home.", "future") == [
+        ("One day", "DATE", "FUTURE_REF")]
+    assert found("One day, soldiers came to the village.", "past") == []
+    assert found("The strike lasted one day, then ended.", "past") == [
+        ("one day", "DURATION", "P1D")]
