@@ -17,7 +17,8 @@ full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice 
 :mod:`.timex_twice_removed` for ``the week before last``, :mod:`.timex_season_of_year` for ``the
 spring of last year``, :mod:`.timex_weekday_of_week` for ``Friday next week``,
 :mod:`.timex_following_weekday` for ``the following Monday``, :mod:`.timex_each_of` for ``each
-of the last three years``, :mod:`.timex_elided` for ``two`` in ``two to six days``; time
+of the last three years``, :mod:`.timex_elided` for ``two`` in ``two to six days``,
+:mod:`.timex_time_rates` for ``24 hours a day``; time
 words inside titles and names (``60 Minutes``, ``the Sunday Times``, the film ``"One Day in
 September"``) are left out, :mod:`.timex_titles`, as is a generic ``that day``,
 :mod:`.timex_generic`; a duration takes in the word bounding its amount,
@@ -84,6 +85,7 @@ from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_season_of_year import SEASON_OF_YEAR_RULES
 from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
+from .timex_time_rates import TIME_RATE_RULES
 from .timex_titles import capitalised_unit, in_quoted_title
 from .timex_twice_removed import TWICE_REMOVED_RULES
 from .timex_unstated import UNSTATED_RULES
@@ -102,7 +104,7 @@ ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIM
                                  + UNSTATED_RULES + WHOLE_RULES + FREQUENCY_RULES
                                  + HOLIDAY_RULES + TWICE_REMOVED_RULES + SEASON_OF_YEAR_RULES
                                  + WEEKDAY_OF_WEEK_RULES + FOLLOWING_WEEKDAY_RULES
-                                 + EACH_OF_RULES)
+                                 + EACH_OF_RULES + TIME_RATE_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
