@@ -197,7 +197,8 @@ def _clause(
     negated = any(c.dep_ == "neg" for c in predicate_token.children) or any(
         c.dep_ == "neg" for c in verb.children)
     subject_span = _span_of(subject) if subject is not None else None
-    if subject is not None and subject_span is not None and subject.i < verb.i and verb.dep_ == "relcl":
+    if subject is not None and subject_span is not None and subject.i < verb.i and \
+            verb.dep_ == "relcl":
         # The described noun's phrase ends before the relative clause that hangs inside it.
         relative_start = min(t.idx for t in verb.subtree)
         if subject_span[0] < relative_start < subject_span[1]:
