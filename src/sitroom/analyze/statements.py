@@ -42,8 +42,12 @@ _PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", 
 #: A clause that opens with an infinitive marker and has no subject of its own.
 _PURPOSE = re.compile(r"(?:in order )?to\s", re.IGNORECASE)
 #: Words that tie an adverbial clause to the sentence around it (with the blanks after them).
+#: A measure before ``after``/``before`` (``two days after``, ``a week before``) goes with it.
 _SUBORDINATOR = re.compile(
-    r"(?:after|before|while|whilst|because|since|when|although|though|whereas|until)"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s++"
+    r"(?:hours?|days?|weeks?|months?|years?)\s++(?=after|before))?"
+    r"(?:after|before|while|whilst|because|since|when|although|though|whereas|until|once|"
+    r"as(?!\s++(?:many|much|few|little|well|long|soon|far|of|part|such|recently|early|late)\b))"
     r"\s++(?=\S)", re.IGNORECASE)
 #: Longest clause worth comparing; longer sentences are usually run-ons of several facts.
 MAX_CLAUSE_CHARS = 400

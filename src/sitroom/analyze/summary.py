@@ -15,8 +15,9 @@ order (the claim's date, else its first article's).
 
 Each contradiction with both sides in the story becomes a ``contested`` item with both
 sides' sentences and evidence (at most :data:`MAX_CONTESTED`, kinds an analyst reads first
-first, one per claim). Every item's text is copied from its first passage and carries the
-passages it is taken from.
+first, one per claim). Every item's text is copied from its first passage, less a leading
+dateline (``SUKKUR: The toll rose`` reads ``The toll rose``: the place of filing is not news),
+and carries the passages it is taken from.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def stands_alone(sentence: str) -> bool:
     no quotation (a voice, not the report), no first person, no guess or forecast (``may``,
     ``appears to``, ``reportedly``), and not opening
     on a pronoun or a connective that points back."""
-    text = _DATELINE.sub("", sentence.strip())
+    text = without_dateline(sentence)
     if not text or len(text) > MAX_POINT_CHARS or not (text[0].isupper() or text[0].isdigit()):
         return False
     if not re.search(r"[.!]$", text) or len(_WORD.findall(text)) < MIN_WORDS:
@@ -87,6 +88,14 @@ def stands_alone(sentence: str) -> bool:
         return False
     # ``To explore these questions, ...``: a pointer back a few words in.
     return not any(w in _POINTERS for w in words)
+
+
+def without_dateline(sentence: str) -> str:
+    """``sentence`` from where its news starts: a dateline in capitals (``GENEVA —``,
+    ``SUKKUR:``, ``LARKANA (Indus Wire) —``) left out, the rest as the article wrote it."""
+    stripped = sentence.strip()
+    rest = _DATELINE.sub("", stripped, count=1)
+    return rest if rest else stripped
 
 
 def _content_words(text: str) -> set[str]:
@@ -169,7 +178,7 @@ def _points(members: set[str], claims: Sequence[Claim], vectors: Mapping[str, Se
     picked.sort(key=lambda ce: (ce[0].date or "9999", ce[1].article, ce[1].start))
     return [
         SummaryItem(
-            text=shown.text,
+            text=without_dateline(shown.text),
             evidence=_ordered(claim.evidence, shown, members),
             story=story,
             claim=claim.id,
@@ -216,14 +225,14 @@ def _contested(members: set[str], contradictions: Sequence[Contradiction], story
         shown.append((first_a.text, first_b.text))
         used.update((a.claim, b.claim))
         items.append(SummaryItem(
-            text=first_a.text,
+            text=without_dateline(first_a.text),
             evidence=_ordered(a.evidence, first_a, members),
             story=story,
             claim=a.claim,
             kind="contested",
             outlets=a.outlets,
             counter_claim=b.claim,
-            counter_text=first_b.text,
+            counter_text=without_dateline(first_b.text),
             counter_evidence=_ordered(b.evidence, first_b, members),
         ))
     return items

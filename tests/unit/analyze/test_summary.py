@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.analyze.summary import repeats, stands_alone, summarize
+from sitroom.analyze.summary import repeats, stands_alone, summarize, without_dateline
 from sitroom.types import Assertion, Claim, Contradiction, ContradictionSide, Evidence
 
 SENTENCES = {
@@ -88,3 +88,34 @@ def test_near_duplicates_and_one_point_per_event() -> None:
     items = summarize(["a1", "a2", "a3", "a4"], claims)
     assert [i.claim for i in items] == ["c1", "c4"]
     assert repeats(first, copy) and not repeats(first, other)
+
+
+def test_a_point_and_both_sides_read_without_their_dateline() -> None:
+    dated = {
+        "late": "HARBOURTON: " + SENTENCES["late"],
+        "x": "NORTH BAY (Coast Wire) — " + SENTENCES["x"],
+        "y": "FELLSIDE — " + SENTENCES["y"],
+    }
+    claims = [
+        _claim("late", "a1", 0, 3, "2024-12-05", text=dated["late"]),
+        _claim("x", "a1", 500, 1, "2024-12-01", contradicts=("y",), text=dated["x"]),
+        _claim("y", "a2", 500, 1, "2024-12-01", contradicts=("x",), text=dated["y"]),
+    ]
+    side = ContradictionSide("x", dated["x"], "approve", claims[1].evidence, ("outlet a1",))
+    other = ContradictionSide("y", dated["y"], "block", claims[2].evidence, ("outlet a2",))
+    contradiction = Contradiction("x_1", "opposite", "A approved vs blocked", (side, other))
+    items = summarize(["a1", "a2"], claims, [contradiction])
+    point = next(i for i in items if i.kind == "point")
+    contested = next(i for i in items if i.kind == "contested")
+    assert point.text == SENTENCES["late"]
+    assert (contested.text, contested.counter_text) == (SENTENCES["x"], SENTENCES["y"])
+    # The text is still the article's own words: the end of the passage it points to.
+    assert point.evidence[0].text.endswith(point.text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "UN officials said the convoy reached the camp on Tuesday after a long delay.",
+    "The FBI: a short history of the bureau and its directors over the decades.",
+])
+def test_capitals_that_are_no_dateline_stay(sentence: str) -> None:
+    assert without_dateline(sentence) == sentence
