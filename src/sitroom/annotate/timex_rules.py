@@ -46,6 +46,7 @@ from .timex_lexicon import (
 )
 from .timex_names import year_in_name
 from .timex_offsets import tells_story
+from .timex_said import said_on
 from .timex_scheduled import set_for
 
 
@@ -357,7 +358,7 @@ _BEHIND_CUE = re.compile(
 
 
 def _clause_tense(ctx: Context) -> Tense | None:
-    if _BEHIND_CUE.search(ctx.before(40)):
+    if _BEHIND_CUE.search(ctx.before(40)) or said_on(ctx.text, ctx.start, ctx.end):
         return "past"
     if set_for(ctx.text, ctx.start):
         return "future"  # "a vote set for Thursday": the coming one
@@ -367,8 +368,8 @@ def _clause_tense(ctx: Context) -> Tense | None:
 
 
 def _dated_tense(ctx: Context) -> Tense | None:
-    """The clause's tense, past after ``since``, future after ``set for``."""
-    if _BEHIND_CUE.search(ctx.before(40)):
+    """The clause's tense, past after ``since`` or ``said``, future after ``set for``."""
+    if _BEHIND_CUE.search(ctx.before(40)) or said_on(ctx.text, ctx.start, ctx.end):
         return "past"
     return "future" if set_for(ctx.text, ctx.start) else ctx.tense()
 
