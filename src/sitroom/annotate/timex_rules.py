@@ -1124,6 +1124,10 @@ def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
     part = unit if unit in PARTS_OF_DAY else None
     unit = "day" if part else unit
     step = {"next": 1, "following": 1, "previous": -1, "same": 0}[direction]
+    if unit == "year" and ctx.reference_relation is None and ctx.reference_year is not None:
+        # "in the summer of 2019 ... the following year": the year the text last named, which
+        # may be later than its last named day
+        return Reading("DATE", f"{ctx.reference_year + step:04d}", "year")
     base = ctx.reference_day
     if base is None and not part and ctx.reference_relation is None and ctx.reference_month:
         year, month = ctx.reference_month
@@ -1131,6 +1135,11 @@ def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
             return Reading("DATE", cal.month_value(*cal.add_months(year, month, step)), "month")
         if unit == "year":
             return Reading("DATE", f"{year + step:04d}", "year")
+    if base is None and unit != "day" and ctx.anchor is not None and not (
+            ctx.reference_relation or ctx.reference_month or ctx.reference_year):
+        # "sales rose 5% from the previous year" with no date named before: the article's
+        # own year, as "last year" would be
+        return Reading("DATE", cal.shift(ctx.anchor, step, unit), cal.UNIT_PRECISION[unit])
     if base is None:
         relation = ctx.reference_relation or "the preceding date"
         side = "before" if step < 0 else "after"
