@@ -1129,6 +1129,11 @@ def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
         # may be later than its last named day
         return Reading("DATE", f"{ctx.reference_year + step:04d}", "year")
     base = ctx.reference_day
+    if _month_named_since(base, ctx) and step == 0 and unit == "day" and not part:
+        # "killed last October ... crossed out that same day": a day of that month, which
+        # one untold
+        year, month = ctx.reference_month or (0, 0)
+        return Reading("DATE", f"{cal.month_value(year, month)}-XX", "day")
     if base is None and not part and ctx.reference_relation is None and ctx.reference_month:
         year, month = ctx.reference_month
         if unit == "month":
@@ -1148,6 +1153,14 @@ def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
     if part:
         return _day_reading(base + timedelta(days=step), part)
     return Reading("DATE", cal.shift(base, step, unit), cal.UNIT_PRECISION[unit])
+
+
+def _month_named_since(day: date | None, ctx: Context) -> bool:
+    """Whether the text named a month (``last October``) after the last day it named: a
+    day told then falls in that month, not on the older day."""
+    if ctx.reference_month is None or ctx.reference_relation is not None:
+        return False
+    return day is None or (day.year, day.month) != ctx.reference_month
 
 
 #: Rules whose expressions name one calendar day: used to read the date inside other phrases.

@@ -64,3 +64,21 @@ def test_the_following_year_after_a_season_of_a_year(nlp: Any) -> None:
 def test_the_previous_year_with_nothing_named_counts_from_the_article(nlp: Any) -> None:
     assert readings(nlp, "Exports rose 4% from the previous year.")["the previous year"] == (
         "DATE", "2020")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a month named after the last day: a day of that month, which one untold
+        ("The clinic closed on Tuesday. The attack came last October, and the site was "
+         "taken down that same day.", "2020-10-XX"),
+        ("Floods hit the valley in June 2019; roads were cut that day.", "2019-06-XX"),
+        # a day named after the month: that day
+        ("In June 2019 the river rose, and on June 12, 2019, the roads were cut. The army "
+         "arrived that day.", "2019-06-12"),
+    ],
+)
+def test_that_day_after_a_named_month_is_a_day_of_that_month(
+        nlp: Any, text: str, value: str) -> None:
+    found = readings(nlp, text)
+    assert found.get("that same day", found.get("that day")) == ("DATE", value)
