@@ -17,7 +17,8 @@ full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice 
 :mod:`.timex_twice_removed` for ``the week before last``, :mod:`.timex_season_of_year` for ``the
 spring of last year``, :mod:`.timex_weekday_of_week` for ``Friday next week``,
 :mod:`.timex_following_weekday` for ``the following Monday``, :mod:`.timex_next_unit` for
-``resigned the next year`` told in the past; a duration takes
+``resigned the next year`` told in the past, :mod:`.timex_in_future` for ``will be redeemed in
+five years``; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`, and any expression a following ``or
 so``, :mod:`.timex_approx`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
@@ -68,6 +69,7 @@ from .timex_deictic import DEICTIC_RULES
 from .timex_following_weekday import FOLLOWING_WEEKDAY_RULES
 from .timex_frequencies import FREQUENCY_RULES
 from .timex_holidays import HOLIDAY_RULES
+from .timex_in_future import IN_FUTURE_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
 from .timex_next_unit import NEXT_UNIT_RULES
@@ -91,8 +93,8 @@ __all__ = ["extract_times", "normalize_text"]
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
 #: "a year earlier" beside a quarter reads as that quarter; "the next year" told in the past
 #: before the stretch that :mod:`.timex_rules` reads it as.
-ALL_RULES: tuple[Rule, ...] = (NEXT_UNIT_RULES + ANCHOR_RULES + PERIOD_RULES + WORD_RULES
-                                 + DAYTIME_RULES
+ALL_RULES: tuple[Rule, ...] = (NEXT_UNIT_RULES + IN_FUTURE_RULES + ANCHOR_RULES + PERIOD_RULES
+                                 + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
                                  + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
                                  + UNSTATED_RULES + WHOLE_RULES + FREQUENCY_RULES
