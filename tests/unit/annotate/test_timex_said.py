@@ -1,4 +1,4 @@
-"""A day written right after a past verb of saying is when it was said
+"""A day or month written right after a past verb of saying is when it was said
 (:mod:`sitroom.annotate.timex_said`), even when the reported clause that follows without
 ``that`` looks ahead and the parser hangs the day on it."""
 
@@ -26,6 +26,7 @@ def day_values(nlp: Any, text: str) -> dict[str, str | None]:
         ("The union said Tuesday the strike will go on.", "Tuesday", "2021-03-16"),
         ("Two commanders told reporters Monday they would pull back.", "Monday", "2021-03-15"),
         ("The mayor announced on Monday the market will reopen.", "Monday", "2021-03-15"),
+        ("The carmaker said in January it would shut the plant.", "January", "2021-01"),
     ],
 )
 def test_the_day_after_said_is_the_day_it_was_said(
