@@ -16,8 +16,8 @@ from types import ModuleType
 from tests.conftest import ROOT, shared_path
 
 SAMPLE = 25
-#: Measured when set on this sample: value F1 0.879, relaxed span F1 0.966.
-FLOORS = {"value": 0.87, "relaxed_span": 0.96}
+#: Measured when last raised on this sample: value F1 0.882, relaxed span F1 0.969.
+FLOORS = {"value": 0.875, "relaxed_span": 0.96}
 
 
 def _eval_module() -> ModuleType:
