@@ -18,7 +18,7 @@ full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice 
 spring of last year``, :mod:`.timex_weekday_of_week` for ``Friday next week``,
 :mod:`.timex_following_weekday` for ``the following Monday``, :mod:`.timex_next_unit` for
 ``resigned the next year`` told in the past, :mod:`.timex_in_future` for ``will be redeemed in
-five years``; a duration takes
+five years``, :mod:`.timex_part_of_month` for ``the first week of April``; a duration takes
 in the word bounding its amount, :mod:`.timex_modifiers`, and any expression a following ``or
 so``, :mod:`.timex_approx`) with spaCy's own DATE/TIME entities
 as supporting evidence: a bare month name counts only where a preposition or modifier
@@ -75,6 +75,7 @@ from .timex_narrative import NARRATIVE_RULES
 from .timex_next_unit import NEXT_UNIT_RULES
 from .timex_offset_rules import OFFSET_RULES
 from .timex_offsets import landing_day
+from .timex_part_of_month import PART_OF_MONTH_RULES
 from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
@@ -99,7 +100,8 @@ ALL_RULES: tuple[Rule, ...] = (NEXT_UNIT_RULES + IN_FUTURE_RULES + ANCHOR_RULES 
                                  + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
                                  + UNSTATED_RULES + WHOLE_RULES + FREQUENCY_RULES
                                  + HOLIDAY_RULES + TWICE_REMOVED_RULES + SEASON_OF_YEAR_RULES
-                                 + WEEKDAY_OF_WEEK_RULES + FOLLOWING_WEEKDAY_RULES)
+                                 + WEEKDAY_OF_WEEK_RULES + FOLLOWING_WEEKDAY_RULES
+                                 + PART_OF_MONTH_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.
