@@ -1008,7 +1008,7 @@ RULES: tuple[Rule, ...] = (
           r"|ahead\s+of|before|after)\s+)"
           r"(?P<t>(?i:the)\s+(?i:weekend))(?!\w)", _the_weekend),
     _rule("rest_of", START + r"(?P<t>(?i:the\s+(?:rest|end|start|beginning|middle)\s+of\s+the)\s+"
-          r"(?P<u>(?i:week|month|year)))"
+          r"(?P<u>(?i:week|month|year|decade|century)))"
           r"(?!\w)", _rest_of),
     _rule("season_year", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn"
           r"|fall|winter))(?:\s+(?i:of))?\s+" + YEAR + ")", _season),

@@ -29,3 +29,17 @@ def test_a_part_of_a_named_month_is_one_date(
         nlp: Any, text: str, phrase: str, value: str) -> None:
     found = [(m.text, m.type, m.value) for m in extract_times(nlp(text), "a1", WEDNESDAY)]
     assert found == [(phrase, "DATE", value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("By the end of the decade, the town will have doubled.", "the end of the decade",
+         "202"),
+        ("Seas may rise a metre by the end of the century.", "the end of the century", "20"),
+    ],
+)
+def test_the_end_of_the_decade_or_century_is_the_current_one(
+        nlp: Any, text: str, phrase: str, value: str) -> None:
+    found = [(m.text, m.type, m.value) for m in extract_times(nlp(text), "a1", WEDNESDAY)]
+    assert found == [(phrase, "DATE", value)]
