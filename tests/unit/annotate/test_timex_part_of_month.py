@@ -1,5 +1,7 @@
 """A week or half inside a named month is one date (:mod:`sitroom.annotate.timex_part_of_month`):
-the phrase is one expression, the week the ISO week of that stretch, a half the month."""
+the phrase is one expression, the week the ISO week of that stretch, a half the month; and
+the end of the decade or century (``rest_of`` in :mod:`sitroom.annotate.timex_rules`) is the
+current one."""
 
 from __future__ import annotations
 
