@@ -18,7 +18,9 @@ full week``, :mod:`.timex_frequencies` for ``several times a week`` and ``twice 
 spring of last year``, :mod:`.timex_weekday_of_week` for ``Friday next week``,
 :mod:`.timex_following_weekday` for ``the following Monday``, :mod:`.timex_each_of` for ``each
 of the last three years``, :mod:`.timex_elided` for ``two`` in ``two to six days``,
-:mod:`.timex_time_rates` for ``24 hours a day``; time
+:mod:`.timex_time_rates` for ``24 hours a day``, :mod:`.timex_next_unit` for
+``resigned the next year`` told in the past, :mod:`.timex_in_future` for ``will be redeemed in
+five years``, :mod:`.timex_part_of_month` for ``the first week of April``; time
 words inside titles and names (``60 Minutes``, ``the Sunday Times``, the film ``"One Day in
 September"``) are left out, :mod:`.timex_titles`, as is a generic ``that day``,
 :mod:`.timex_generic`; a duration takes in the word bounding its amount,
@@ -75,10 +77,13 @@ from .timex_following_weekday import FOLLOWING_WEEKDAY_RULES
 from .timex_frequencies import FREQUENCY_RULES
 from .timex_generic import generic_day
 from .timex_holidays import HOLIDAY_RULES
+from .timex_in_future import IN_FUTURE_RULES
 from .timex_modifiers import bounded_start
 from .timex_narrative import NARRATIVE_RULES
+from .timex_next_unit import NEXT_UNIT_RULES
 from .timex_offset_rules import OFFSET_RULES
 from .timex_offsets import landing_day
+from .timex_part_of_month import PART_OF_MONTH_RULES
 from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
@@ -97,14 +102,17 @@ from .wordscan import WordScanner
 __all__ = ["extract_times", "normalize_text"]
 
 #: Every rule, in the order that breaks ties between equal spans: reporting periods first, so
-#: "a year earlier" beside a quarter reads as that quarter.
-ALL_RULES: tuple[Rule, ...] = (ANCHOR_RULES + PERIOD_RULES + WORD_RULES + DAYTIME_RULES
+#: "a year earlier" beside a quarter reads as that quarter; "the next year" told in the past
+#: before the stretch that :mod:`.timex_rules` reads it as.
+ALL_RULES: tuple[Rule, ...] = (NEXT_UNIT_RULES + IN_FUTURE_RULES + ANCHOR_RULES + PERIOD_RULES
+                                 + WORD_RULES + DAYTIME_RULES
                                  + RANGE_RULES + CLOCK24_RULES + RULES + SPAN_RULES
                                  + NARRATIVE_RULES + DEICTIC_RULES + OFFSET_RULES + COUNTED_RULES
                                  + UNSTATED_RULES + WHOLE_RULES + FREQUENCY_RULES
                                  + HOLIDAY_RULES + TWICE_REMOVED_RULES + SEASON_OF_YEAR_RULES
                                  + WEEKDAY_OF_WEEK_RULES + FOLLOWING_WEEKDAY_RULES
-                                 + EACH_OF_RULES + TIME_RATE_RULES)
+                                 + EACH_OF_RULES + TIME_RATE_RULES
+                                 + PART_OF_MONTH_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.

@@ -175,9 +175,12 @@ def weekday_date(anchor: date, weekday: int, tense: Tense | None, relative: str 
 #: How far past the anchor a past-tense clause may still point: news tells past decisions
 #: about coming dates ("the offer was extended to Nov. 20", written
 #: on Nov. 2), so a past clause does not push a date a year back when it falls a few months
-#: ahead.
+#: ahead. A bare month gets one month of slack ("extended through November" written in
+#: October), not two: "changed to a calendar year in December", written in late October, is
+#: the December before, and a past clause naming a month two ahead is a plan the tense reader
+#: should see (``is heard in May``: a present passive).
 TENSE_SLACK_DAYS = 120
-TENSE_SLACK_MONTHS = 2
+TENSE_SLACK_MONTHS = 1
 
 
 def latest_on_or_before(anchor: date, month: int, day: int) -> date | None:

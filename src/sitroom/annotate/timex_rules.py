@@ -46,6 +46,7 @@ from .timex_lexicon import (
 )
 from .timex_names import year_in_name
 from .timex_offsets import tells_story
+from .timex_said import said_on
 from .timex_scheduled import set_for
 from .timex_titles import in_listed_title, model_year, name_goes_on
 
@@ -360,7 +361,7 @@ _BEHIND_CUE = re.compile(
 
 
 def _clause_tense(ctx: Context) -> Tense | None:
-    if _BEHIND_CUE.search(ctx.before(40)):
+    if _BEHIND_CUE.search(ctx.before(40)) or said_on(ctx.text, ctx.start, ctx.end):
         return "past"
     if set_for(ctx.text, ctx.start):
         return "future"  # "a vote set for Thursday": the coming one
@@ -370,8 +371,8 @@ def _clause_tense(ctx: Context) -> Tense | None:
 
 
 def _dated_tense(ctx: Context) -> Tense | None:
-    """The clause's tense, past after ``since``, future after ``set for``."""
-    if _BEHIND_CUE.search(ctx.before(40)):
+    """The clause's tense, past after ``since`` or ``said``, future after ``set for``."""
+    if _BEHIND_CUE.search(ctx.before(40)) or said_on(ctx.text, ctx.start, ctx.end):
         return "past"
     return "future" if set_for(ctx.text, ctx.start) else ctx.tense()
 
@@ -1017,7 +1018,7 @@ RULES: tuple[Rule, ...] = (
           r"|ahead\s+of|before|after)\s+)"
           r"(?P<t>(?i:the)\s+(?i:weekend))(?!\w)", _the_weekend),
     _rule("rest_of", START + r"(?P<t>(?i:the\s+(?:rest|end|start|beginning|middle)\s+of\s+the)\s+"
-          r"(?P<u>(?i:week|month|year)))"
+          r"(?P<u>(?i:week|month|year|decade|century)))"
           r"(?!\w)", _rest_of),
     _rule("season_year", START + r"(?P<t>" + MOD + r"(?i:the\s+)?(?P<s>(?i:spring|summer|autumn"
           r"|fall|winter))(?:\s+(?i:of))?\s+" + YEAR + ")", _season),
@@ -1138,13 +1139,27 @@ def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
     part = unit if unit in PARTS_OF_DAY else None
     unit = "day" if part else unit
     step = {"next": 1, "following": 1, "previous": -1, "same": 0}[direction]
+    if unit == "year" and ctx.reference_relation is None and ctx.reference_year is not None:
+        # "in the summer of 2019 ... the following year": the year the text last named, which
+        # may be later than its last named day
+        return Reading("DATE", f"{ctx.reference_year + step:04d}", "year")
     base = ctx.reference_day
+    if _month_named_since(base, ctx) and step == 0 and unit == "day" and not part:
+        # "killed last October ... crossed out that same day": a day of that month, which
+        # one untold
+        year, month = ctx.reference_month or (0, 0)
+        return Reading("DATE", f"{cal.month_value(year, month)}-XX", "day")
     if base is None and not part and ctx.reference_relation is None and ctx.reference_month:
         year, month = ctx.reference_month
         if unit == "month":
             return Reading("DATE", cal.month_value(*cal.add_months(year, month, step)), "month")
         if unit == "year":
             return Reading("DATE", f"{year + step:04d}", "year")
+    if base is None and unit != "day" and ctx.anchor is not None and not (
+            ctx.reference_relation or ctx.reference_month or ctx.reference_year):
+        # "sales rose 5% from the previous year" with no date named before: the article's
+        # own year, as "last year" would be
+        return Reading("DATE", cal.shift(ctx.anchor, step, unit), cal.UNIT_PRECISION[unit])
     if base is None:
         relation = ctx.reference_relation or "the preceding date"
         side = "before" if step < 0 else "after"
@@ -1153,6 +1168,14 @@ def _from_reference_word(match: re.Match[str], ctx: Context) -> Reading | None:
     if part:
         return _day_reading(base + timedelta(days=step), part)
     return Reading("DATE", cal.shift(base, step, unit), cal.UNIT_PRECISION[unit])
+
+
+def _month_named_since(day: date | None, ctx: Context) -> bool:
+    """Whether the text named a month (``last October``) after the last day it named: a
+    day told then falls in that month, not on the older day."""
+    if ctx.reference_month is None or ctx.reference_relation is not None:
+        return False
+    return day is None or (day.year, day.month) != ctx.reference_month
 
 
 #: Rules whose expressions name one calendar day: used to read the date inside other phrases.

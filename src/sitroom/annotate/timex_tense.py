@@ -68,6 +68,8 @@ def _verb_tense(verb: Any, depth: int) -> Tense | None:
             # Friday", the news present progressive in the passive
             return "future"
         return _inherit(verb, depth, default=None)
+    if verb.tag_ == "VBN" and _finite_be(auxes) and not _has_have(auxes):
+        return "present"  # "when the case is heard in May": the present passive
     if verb.tag_ == "VBN":
         # With or without an auxiliary ("has fallen", "the decision, announced Wednesday"),
         # a participle tells what was done; a bare one does not take its head's tense.
@@ -149,6 +151,10 @@ def _passive_infinitive(auxes: list[Any]) -> bool:
         return False
     return any(aux.tag_ == "TO" or (aux.dep_ == "auxpass" and aux.tag_ in ("VB", "VBG"))
                for aux in auxes)
+
+
+def _has_have(auxes: list[Any]) -> bool:
+    return any(aux.lemma_ == "have" for aux in auxes)
 
 
 def _finite_be(auxes: list[Any]) -> bool:
