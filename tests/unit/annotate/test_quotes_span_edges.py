@@ -1,0 +1,56 @@
+"""Attribution round 8: the edges of cue and content as attribution corpora mark them: an
+adverb of manner after the cue joins it (``asks rhetorically``), a day right after the cue
+belongs to neither (``said Tuesday his actions ...``), and a contrasting clause set off at
+the end (``..., while ...``) is the writer's, not the speaker's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.annotate.quotes import extract_quotes
+from sitroom.types import QuoteMention
+
+
+def quotes(nlp: Any, text: str) -> tuple[QuoteMention, ...]:
+    return extract_quotes(nlp(text), "art")
+
+
+def test_an_adverb_of_manner_after_the_verb_is_part_of_the_cue(nlp: Any) -> None:
+    found = quotes(nlp, "She noted repeatedly that the plan had failed.")
+    assert [(q.cue, q.text) for q in found] == [("noted repeatedly", "that the plan had failed")]
+
+
+def test_an_adverb_after_a_quote_cue_is_part_of_the_cue(nlp: Any) -> None:
+    found = quotes(nlp, '"Who would do that?" he asks rhetorically.')
+    assert [(q.speaker_text, q.cue) for q in found] == [("he", "asks rhetorically")]
+
+
+def test_an_adverb_that_is_not_of_manner_stays_out_of_the_cue(nlp: Any) -> None:
+    found = quotes(nlp, "The mayor said only that the roads were closed.")
+    assert all(q.cue == "said" for q in found)
+
+
+def test_a_contrast_set_off_at_the_end_is_not_what_was_said(nlp: Any) -> None:
+    found = quotes(nlp, "About half said they prefer a candidate who is an outsider, while "
+                        "about 4 in 10 want one with political experience.")
+    assert [(q.speaker_text, q.text) for q in found] == [
+        ("About half", "they prefer a candidate who is an outsider")
+    ]
+
+
+def test_a_contrast_without_a_comma_stays_in_the_content(nlp: Any) -> None:
+    found = quotes(nlp, "She said she would stay while he went home.")
+    assert [q.text for q in found] == ["she would stay while he went home"]
+
+
+def test_a_day_between_cue_and_clause_belongs_to_neither(nlp: Any) -> None:
+    found = quotes(nlp, "The president said Tuesday his actions are consistent with the "
+                        "constitutional right to bear arms.")
+    assert [(q.cue, q.text) for q in found] == [
+        ("said", "his actions are consistent with the constitutional right to bear arms")
+    ]
+
+
+def test_a_date_phrase_between_cue_and_clause_belongs_to_neither(nlp: Any) -> None:
+    found = quotes(nlp, "Trump said on Friday he met the candidate earlier this week.")
+    assert [(q.cue, q.text) for q in found] == [("said", "he met the candidate earlier this week")]
