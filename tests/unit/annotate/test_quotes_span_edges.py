@@ -54,3 +54,15 @@ def test_a_day_between_cue_and_clause_belongs_to_neither(nlp: Any) -> None:
 def test_a_date_phrase_between_cue_and_clause_belongs_to_neither(nlp: Any) -> None:
     found = quotes(nlp, "Trump said on Friday he met the candidate earlier this week.")
     assert [(q.cue, q.text) for q in found] == [("said", "he met the candidate earlier this week")]
+
+
+def test_a_place_the_parser_split_off_before_a_title_is_part_of_the_source(nlp: Any) -> None:
+    found = quotes(nlp, "5:45 p.m.\n\nMinnesota Gov. Mark Dayton is backing Hillary Clinton, "
+                        "but he’s not predicting she’ll win.")
+    assert [q.source_start for q in found if q.cue == "is backing"] == [len("5:45 p.m.\n\n")]
+
+
+def test_a_place_that_is_a_sentence_of_its_own_stays_out_of_the_source(nlp: Any) -> None:
+    found = quotes(nlp, "Texas. Officials said the storm was bad.")
+    assert [q.speaker_text for q in found] == ["Officials"]
+    assert all(q.source_start == q.speaker_start for q in found)
