@@ -22,12 +22,12 @@ from tests.conftest import shared_path
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "eval_attribution.py"
 SAMPLE = range(20, 840, 42)
 
-# Measured on this sample (0.710, 0.716, 0.664, 0.545, 0.815 on 2026-12-01, round 9), minus a
+# Measured on this sample (0.710, 0.716, 0.667, 0.545, 0.815 on 2026-12-01, round 10), minus a
 # margin.
 FLOORS = {
     ("attribution", "f1"): 0.69,
     ("exact", "source", "f1"): 0.70,
-    ("exact", "cue", "f1"): 0.645,
+    ("exact", "cue", "f1"): 0.65,
     ("exact", "content", "f1"): 0.52,
     ("overlap", "content", "f1"): 0.80,
 }

@@ -48,7 +48,7 @@ def source_span(
     head = _head_of(doc, start, end)
     if head is None:
         return speaker
-    start = _title_before(doc, head, start)
+    start = _place_split_off(doc, _title_before(doc, head, start))
     after = tokens_between(doc, end, end + 4)
     if after and after[0].idx == end and after[0].tag_ == "POS" and after[0].head.i == head.i:
         return start, end + len(after[0].text)  # ``Weaver's declarations of``: ``Weaver's``
@@ -95,3 +95,24 @@ def _title_before(doc: Any, head: Any, start: int) -> int:
         if words[-1].i + 1 == first and not any(t.is_punct and t.text != "." for t in words):
             return int(words[0].idx)
     return start
+
+
+def _place_split_off(doc: Any, start: int) -> int:
+    """Where the source starts when a place name opening the paragraph right before it was
+    cut off as a sentence of its own (``Texas Lt. Gov. Dan Patrick says``, ``Minnesota Gov.
+    Mark Dayton is backing``: the parser ends a one-word sentence at the place before a
+    title): the corpus marks the place as part of the source."""
+    following = tokens_between(doc, start, start + 1)
+    if not following or following[0].i == 0:
+        return start
+    place = doc[following[0].i - 1]
+    sentence = place.sent
+    if len(sentence) != 1 and not all(t.is_space for t in sentence[1:]):
+        return start
+    if place.ent_type_ not in {"GPE", "NORP"} or place.pos_ != "PROPN" or \
+            place.idx + len(place.text) + 1 != start or place.whitespace_ != " ":
+        return start
+    text: str = text_of(doc)
+    if place.idx > 0 and text[place.idx - 1] != "\n":
+        return start  # not the paragraph's first word
+    return int(place.idx)
