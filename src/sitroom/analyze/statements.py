@@ -46,8 +46,7 @@ _PURPOSE = re.compile(r"(?:in order )?to\s", re.IGNORECASE)
 _SUBORDINATOR = re.compile(
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s++"
     r"(?:hours?|days?|weeks?|months?|years?)\s++(?=after|before))?"
-    r"(?:after|before|while|whilst|because|since|when|although|though|whereas|until|once|"
-    r"as(?!\s++(?:many|much|few|little|well|long|soon|far|of|part|such|recently|early|late)\b))"
+    r"(?:after|before|while|whilst|because|since|when|although|though|whereas|until)"
     r"\s++(?=\S)", re.IGNORECASE)
 #: Longest clause worth comparing; longer sentences are usually run-ons of several facts.
 MAX_CLAUSE_CHARS = 400

@@ -33,9 +33,6 @@ _FOLDER = "claims"
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
-#: Words that open a relative clause as its subject (``the alliance, which counted``).
-_RELATIVE_WORDS = frozenset({"who", "which", "that"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _QUALIFIERS = (
     ("at least", "at least"), ("more than", "more than"), ("over", "more than"),
     ("at most", "at most"), ("up to", "at most"), ("fewer than", "less than"),
@@ -185,8 +182,6 @@ def _clause(
     if modality == "asserted" and verb.lemma_.lower() in lex.hedge_verbs:
         modality, cue = "hedged", verb.text
     subject = _subject(predicate_token) or _subject(verb)
-    if subject is not None and verb.dep_ == "relcl" and subject.lower_ in _RELATIVE_WORDS:
-        subject = _described(verb)  # ``a farmer who fled``: the farmer fled
     obj = next((c for c in predicate_token.children if c.dep_ in _OBJECTS
                 and c.pos_ in _NOMINAL and c.lower_ not in {"that", "which", "what"}), None)
     if obj is None:
@@ -197,12 +192,6 @@ def _clause(
     negated = any(c.dep_ == "neg" for c in predicate_token.children) or any(
         c.dep_ == "neg" for c in verb.children)
     subject_span = _span_of(subject) if subject is not None else None
-    if subject is not None and subject_span is not None and subject.i < verb.i and \
-            verb.dep_ == "relcl":
-        # The described noun's phrase ends before the relative clause that hangs inside it.
-        relative_start = min(t.idx for t in verb.subtree)
-        if subject_span[0] < relative_start < subject_span[1]:
-            subject_span = (subject_span[0], len(text[:relative_start].rstrip(" ,")))
     object_span = _span_of(obj) if obj is not None else None
     denied_span = _span_of(denier) if denier is not None else None
     object_lemmas = ""
@@ -238,30 +227,9 @@ def _clause(
 
 def _clause_span(verb: Any, sent: Any) -> tuple[int, int]:
     """The verb's own clause: its subtree, less the clauses conjoined to it; the whole
-    sentence for the main verb. A relative clause starts at the phrase it describes (``a
-    report by the alliance that counted 63 dead``): ``that counted 63 dead`` alone says
-    nothing a reader can check."""
+    sentence for the main verb."""
     if verb.dep_ == "ROOT":
         return int(sent.start_char), _sentence_end(sent)
-    start, end = _own_span(verb)
-    if verb.dep_ == "relcl" and verb.head.i < verb.i:
-        start = min(start, int(_described(verb).left_edge.idx))
-    return start, end
-
-
-def _described(relative: Any) -> Any:
-    """The noun a relative clause describes. ``who`` is a person: after ``a farmer from
-    Port Ellery`` the parser may hang it on the place, and the farmer is meant."""
-    head = relative.head
-    pronoun = next((c for c in relative.children if c.lower_ in {"who", "whom", "whose"}), None)
-    if pronoun is not None and head.ent_type_ in _PLACE_LABELS and head.dep_ == "pobj" and \
-            head.head.dep_ == "prep" and head.head.head.pos_ in {"NOUN", "PROPN"}:
-        return head.head.head
-    return head
-
-
-def _own_span(verb: Any) -> tuple[int, int]:
-    """``verb``'s subtree less the clauses conjoined after it and a leading ``that``."""
     tokens = [t for t in verb.subtree if not t.is_punct]
     skip: set[int] = set()
     for child in verb.children:

@@ -30,26 +30,12 @@ def test_a_purpose_is_no_claim_and_the_tying_word_is_no_part_of_one(nlp: Any) ->
     assert any(t.startswith("the Harlow embankment gave way") for t in texts)
 
 
-def test_a_relative_clause_claim_names_what_it_describes(nlp: Any) -> None:
-    text = ("Officials cited a survey by the Coastal Aid Network that counted 58 dead in "
-            "19 villages. Reporters met a fisherman from Port Ellery who fled with his "
-            "four children.")
-    texts = _statement_texts(nlp, text)
-    assert not [t for t in texts if t.split()[0].lower() in {"that", "who", "which"}]
-    # The parser may hang ``that`` on the survey or on the network: either reads as a claim.
-    assert any("the Coastal Aid Network that counted 58 dead" in t and not t.startswith(
-        "Officials") for t in texts)
-    assert any(t.startswith("a fisherman from Port Ellery who fled") for t in texts)
-
-
 def test_a_clause_without_its_own_subject_is_no_claim_and_a_measure_goes_with_after(
         nlp: Any) -> None:
     text = ("Fearing more floods in Port Ellery, thousands of residents left the Marlow valley. "
-            "The council met in Harlow two days after the Marlow embankment failed. "
-            "Aid reached Harlow as floodwater spread across the Marlow valley.")
+            "The council met in Harlow two days after the Marlow embankment failed.")
     texts = _statement_texts(nlp, text)
     # ``Fearing more floods`` is a claim only inside its whole sentence, never alone.
     assert all("residents left" in t for t in texts if t.startswith("Fearing"))
-    assert not [t for t in texts if t.lower().startswith(("two days", "as "))]
+    assert not [t for t in texts if t.lower().startswith("two days")]
     assert any(t.startswith("the Marlow embankment failed") for t in texts)
-    assert any(t.startswith("floodwater spread across the Marlow valley") for t in texts)
