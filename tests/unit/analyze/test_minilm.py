@@ -115,3 +115,28 @@ def _gelu_in_one_pass(x: Any) -> Any:
         poly = (poly + np.float32(coefficient)) * t
     erf = np.copysign(np.float32(1.0) - poly * np.exp(-(magnitude * magnitude)), y)
     return (erf + np.float32(1.0)) * x * np.float32(0.5)
+
+
+def test_attention_a_few_texts_at_a_time_equals_the_whole_batch_to_the_bit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sitroom.analyze import minilm as module
+
+    rng = np.random.default_rng(11)
+    texts, heads, longest, size = 5, 12, 9, 32
+    query = rng.normal(size=(texts, heads, longest, size)).astype(np.float32)
+    key = rng.normal(size=(texts, heads, size, longest)).astype(np.float32)
+    value = rng.normal(size=(texts, heads, longest, size)).astype(np.float32)
+    lengths = np.array([9, 7, 3, 9, 1])  # padding masked as the encoder masks it
+    mask = np.arange(longest)[None, :] < lengths[:, None]
+    bias = ((~mask).astype(np.float32) * np.finfo(np.float32).min)[:, None, None, :]
+    scale = np.float32(1.0 / np.sqrt(size))
+    scores = query @ key
+    scores *= scale
+    scores += bias
+    scores -= scores.max(axis=-1, keepdims=True)
+    weights = np.exp(scores)
+    weights /= weights.sum(axis=-1, keepdims=True)
+    whole = weights @ value
+    monkeypatch.setattr(module, "_ATTENTION_BLOCK_CELLS", 2 * heads * longest * longest)
+    assert module._attention(query, key, value, bias, scale).tobytes() == whole.tobytes()
