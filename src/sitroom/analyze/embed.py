@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -51,11 +51,19 @@ def load_model() -> MiniLM:
 
 def encode_matrix(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     """Normalised embeddings of ``texts`` as a float32 matrix, one row per text (batched)."""
-    from threadpoolctl import threadpool_limits
-
     model = load_model()
-    with threadpool_limits(limits=1, user_api="blas"):
+    with _thread_pools().limit(limits=1, user_api="blas"):
         return model.encode(list(texts), batch_size=BATCH_SIZE)
+
+
+@lru_cache(maxsize=1)
+def _thread_pools() -> Any:
+    """The process's thread pools, found once: ``threadpool_limits`` searches the loaded
+    libraries again on every call (about 2 ms), and the summary embeds hundreds of single
+    texts. numpy's BLAS is loaded with numpy, before the first call."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 def embed_texts(texts: Sequence[str]) -> list[Vector]:

@@ -87,3 +87,56 @@ def test_tokenizing_in_slices_gives_the_vectors_of_one_slice(
     whole = minilm.encode(SENTENCES)
     monkeypatch.setattr(module, "TOKENIZE_CHUNK", 2)
     assert np.array_equal(minilm.encode(SENTENCES), whole)
+
+
+def test_gelu_in_blocks_equals_one_pass_over_the_whole_matrix_to_the_bit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sitroom.analyze import minilm as module
+
+    # Activations spanning several blocks and a short last one, with the values a layer
+    # sees (both signs, zero, large magnitudes): the cache-sized blocks are only a schedule.
+    values = np.random.default_rng(7).normal(0.0, 3.0, size=(23, 1536)).astype(np.float32)
+    values[0, :4] = (0.0, -0.0, 40.0, -40.0)
+    whole = _gelu_in_one_pass(values)
+    monkeypatch.setattr(module, "_GELU_BLOCK_CELLS", 5 * 1536)
+    assert module._gelu(values).tobytes() == whole.tobytes()
+    monkeypatch.setattr(module, "_GELU_BLOCK_CELLS", 1)  # one row a block
+    assert module._gelu(values).tobytes() == whole.tobytes()
+
+
+def _gelu_in_one_pass(x: Any) -> Any:
+    """x * Phi(x) with erf by Abramowitz and Stegun 7.1.26, each step over the whole array."""
+    y = x * np.float32(1.0 / np.sqrt(2.0))
+    magnitude = np.abs(y)
+    t = np.reciprocal(magnitude * np.float32(0.3275911) + np.float32(1.0))
+    poly = t * np.float32(1.061405429)
+    for coefficient in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        poly = (poly + np.float32(coefficient)) * t
+    erf = np.copysign(np.float32(1.0) - poly * np.exp(-(magnitude * magnitude)), y)
+    return (erf + np.float32(1.0)) * x * np.float32(0.5)
+
+
+def test_attention_a_few_texts_at_a_time_equals_the_whole_batch_to_the_bit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sitroom.analyze import minilm as module
+
+    rng = np.random.default_rng(11)
+    texts, heads, longest, size = 5, 12, 9, 32
+    query = rng.normal(size=(texts, heads, longest, size)).astype(np.float32)
+    key = rng.normal(size=(texts, heads, size, longest)).astype(np.float32)
+    value = rng.normal(size=(texts, heads, longest, size)).astype(np.float32)
+    lengths = np.array([9, 7, 3, 9, 1])  # padding masked as the encoder masks it
+    mask = np.arange(longest)[None, :] < lengths[:, None]
+    bias = ((~mask).astype(np.float32) * np.finfo(np.float32).min)[:, None, None, :]
+    scale = np.float32(1.0 / np.sqrt(size))
+    scores = query @ key
+    scores *= scale
+    scores += bias
+    scores -= scores.max(axis=-1, keepdims=True)
+    weights = np.exp(scores)
+    weights /= weights.sum(axis=-1, keepdims=True)
+    whole = weights @ value
+    monkeypatch.setattr(module, "_ATTENTION_BLOCK_CELLS", 2 * heads * longest * longest)
+    assert module._attention(query, key, value, bias, scale).tobytes() == whole.tobytes()
