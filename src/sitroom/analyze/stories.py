@@ -286,6 +286,30 @@ def _shorten(text: str) -> str:
     return text[: cut if cut > 0 else TITLE_CHARS - 1] + "…"
 
 
+#: First words that leave a reader asking who or what: a title must name its subject.
+_POINTING_OPENERS = frozenset({
+    "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who",
+    "which", "what", "his", "her", "its", "their", "our", "there", "here"})
+_ARTICLES = frozenset({"the", "a", "an"})
+#: A credit line or a byline is about the article, not the story.
+_CREDIT_LINE = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|"
+                          r"\b(?:reporting|editing|writing) by\b", re.IGNORECASE)
+
+
+def reads_as_title(text: str) -> bool:
+    """Whether a claim's text can stand as a story's title: it opens on a capital or an
+    article (a sentence, a name or a noun phrase: ``a section of the embankment gave way``,
+    not a clause cut from its sentence: ``right after X secured ...``), names its
+    subject rather than pointing back (``he``, ``they``), and is no credit line."""
+    words = text.split()
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()
+                         or words[0] in _ARTICLES):
+        return False
+    if words[0].strip("\"'“‘(").casefold() in _POINTING_OPENERS:
+        return False
+    return _CREDIT_LINE.search(text) is None
+
+
 def stories_for(
     articles: Sequence[Article], actors_by_article: Mapping[str, Iterable[str]]
 ) -> tuple[Story, ...]:
@@ -312,15 +336,22 @@ def stories_for(
 def titled_by_claims(stories: Sequence[Story], claims: Sequence[Claim]) -> tuple[Story, ...]:
     """``stories`` titled by their most central claim: the uncontested statement the most
     independent sources within the story make (then the most passages, then the lowest id).
-    A story with no such claim keeps its central article's headline."""
+    Only a claim that two articles of the story carry, and that reads as a title, names it
+    (:func:`reads_as_title`): a story with no such claim keeps its central article's
+    headline, which says more than one article's stray clause (``he took power following
+    ...``, a credit line)."""
     story_of = {article: story.id for story in stories for article in story.articles}
     best: dict[str, tuple[bool, int, int, str, Claim]] = {}
     for claim in claims:
         if claim.kind != "statement" or claim.status == "denied":
             continue
+        if not reads_as_title(claim.text):
+            continue
         for story_id in {story_of[e.article] for e in claim.evidence if e.article in story_of}:
             inside = [e for e in claim.evidence if story_of.get(e.article) == story_id]
             articles = len({e.article for e in inside})
+            if articles < 2:
+                continue
             # A contested statement is no fair title: it comes after every uncontested one.
             rank = (claim.status == "contested", -min(claim.independent_sources, articles),
                     -len(inside), claim.id, claim)

@@ -125,3 +125,27 @@ def test_a_story_is_titled_by_the_claim_most_sources_in_it_make() -> None:
     assert titled.id == story.id and titled.articles == story.articles
     (untouched,) = titled_by_claims([story], [])
     assert untouched.title == story.title
+
+
+def test_a_title_claim_is_carried_by_two_articles_and_reads_as_a_title() -> None:
+    from sitroom.analyze.stories import reads_as_title, titled_by_claims
+    from sitroom.types import Claim, Evidence
+
+    docs = [_doc(f"c{i}", t, title=f"Headline {i}") for i, t in enumerate(ELECTION)]
+    (story,) = group_stories(docs)
+
+    def claim(cid: str, text: str, sources: int, *articles: str) -> Claim:
+        evidence = tuple(Evidence(a, 0, 5, text) for a in articles)
+        return Claim(cid, text, evidence, ("o",), sources, "corroborated")
+
+    pointing = [claim("k1", "They held a snap election in Portugal.", 5, "c0", "c1", "c2"),
+                claim("k2", "right after the vote closed in Porto", 4, "c0", "c1"),
+                claim("k3", "Lena Dias contributed to this report.", 4, "c1", "c2"),
+                claim("k4", "Turnout rose in Porto and Lisbon.", 6, "c2")]
+    (titled,) = titled_by_claims([story], pointing)
+    assert titled.title == story.title  # none names the story: the headline stays
+    (titled,) = titled_by_claims([story], [*pointing, claim("k5", "a snap election was held",
+                                                            2, "c0", "c1")])
+    assert titled.title == "a snap election was held"
+    assert reads_as_title("Portugal held a snap election.")
+    assert not reads_as_title("he took power after his father died")
