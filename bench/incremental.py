@@ -87,6 +87,9 @@ def main() -> int:
                         help="with --store: estimate the full build's CPU from this figure")
     parser.add_argument("--steps", action="store_true",
                         help="also print the add build's CPU seconds per step")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the scratch folder (its path is printed as 'kept'), to "
+                        "compare the add's report files with another code's")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     if not ALLSIDES.exists():
@@ -127,7 +130,8 @@ def main() -> int:
         again = build([added], out, options)
         nothing_new_s = time.perf_counter() - started
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
 
     line: dict[str, Any] = {
         "docs": result.articles_total - result.articles_added,
@@ -145,6 +149,8 @@ def main() -> int:
         "add_goal_met": _ratio(add_cpu, full_cpu, add_s, full_s) <= GOAL_ADD_RATIO,
         "nothing_new_goal_met": nothing_new_s <= GOAL_NOTHING_NEW_S and again.annotated == 0,
     }
+    if args.keep:
+        line["kept"] = str(out)
     if args.steps:
         line["add_steps_cpu_s"] = {step: round(steps[step], 1) for step, _m, _a in STEPS
                                    if step in steps}
