@@ -26,7 +26,8 @@ stored article (``full_is_estimate`` says so): the way to measure a store too la
 here, such as a synthetic one from ``bench/synthetic_store.py``; ``--docs`` then defaults to
 the store's article count, and the articles added are the sample's lines after it, which a
 synthetic store made of the first few hundred does not hold. Prints one line per figure (with
-``--json``, one JSON object).
+``--json``, one JSON object). ``--steps`` adds ``add_steps_cpu_s``: the add build's CPU seconds
+per step (``bench/step_cpu.py``: the wrapped functions' own process CPU, no profiler).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import shutil
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from allsides import ALLSIDES, cpu_seconds, write_lines  # noqa: E402
+from step_cpu import STEPS, counting_steps  # noqa: E402
 
 GOAL_ADD_RATIO = 0.05
 GOAL_NOTHING_NEW_S = 1.0
@@ -82,6 +85,11 @@ def main() -> int:
                         help="with --store: the CPU seconds of that build, workers included")
     parser.add_argument("--full-cpu-per-article", type=float,
                         help="with --store: estimate the full build's CPU from this figure")
+    parser.add_argument("--steps", action="store_true",
+                        help="also print the add build's CPU seconds per step")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the scratch folder (its path is printed as 'kept'), to "
+                        "compare the add's report files with another code's")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     if not ALLSIDES.exists():
@@ -113,14 +121,17 @@ def main() -> int:
             started, cpu = time.perf_counter(), cpu_seconds()
             build([first], out, options)
             full_s, full_cpu = time.perf_counter() - started, cpu_seconds() - cpu
-        started, cpu = time.perf_counter(), cpu_seconds()
-        result = build([added], out, options)
-        add_s, add_cpu = time.perf_counter() - started, cpu_seconds() - cpu
+        steps: dict[str, float] = {}
+        with counting_steps() if args.steps else nullcontext(steps) as steps:
+            started, cpu = time.perf_counter(), cpu_seconds()
+            result = build([added], out, options)
+            add_s, add_cpu = time.perf_counter() - started, cpu_seconds() - cpu
         started = time.perf_counter()
         again = build([added], out, options)
         nothing_new_s = time.perf_counter() - started
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(scratch, ignore_errors=True)
 
     line: dict[str, Any] = {
         "docs": result.articles_total - result.articles_added,
@@ -138,6 +149,11 @@ def main() -> int:
         "add_goal_met": _ratio(add_cpu, full_cpu, add_s, full_s) <= GOAL_ADD_RATIO,
         "nothing_new_goal_met": nothing_new_s <= GOAL_NOTHING_NEW_S and again.annotated == 0,
     }
+    if args.keep:
+        line["kept"] = str(out)
+    if args.steps:
+        line["add_steps_cpu_s"] = {step: round(steps[step], 1) for step, _m, _a in STEPS
+                                   if step in steps}
     if args.json:
         print(json.dumps(line))
     else:

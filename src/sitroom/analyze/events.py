@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..annotate.timex_offsets import landing_day
@@ -397,9 +398,12 @@ def _keys(item: _Resolved) -> list[str]:
     return keys
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(phrase: str) -> str:
     """A loose key for an actor phrase that names no entity: its last word, lower case,
-    without a possessive or plural ending (``the rebels'`` and ``rebel`` meet)."""
+    without a possessive or plural ending (``the rebels'`` and ``rebel`` meet). Kept per
+    phrase: the merge asks it of each actor phrase of both mentions of every pair it scores,
+    and a corpus writes the same few phrases (``police``, ``officials``) again and again."""
     words = phrase.lower().replace("’", "'").split()
     word = words[-1] if words else ""
     for ending in ("'s", "'", "s"):  # "rebels'" loses both the mark and the plural

@@ -57,7 +57,8 @@ def joint_support(
     hamlet called Rio Grande beside a hamlet called Glasgow in a story about Brazil and
     Scotland), and keeps pairs that both win (Edmonton and Enfield in London)."""
     rows = {name: [(row, entry) for _, row, entry in found] for name, found in by_name.items()}
-    first = _support(rows)
+    together: dict[tuple[int, int], bool] = {}  # both rounds ask of the same pairs
+    first = _support(rows, together=together)
     chosen: dict[str, list[tuple[int, GeoEntry]]] = {}
     for name, found in by_name.items():
         if found:
@@ -66,22 +67,35 @@ def joint_support(
                 found, key=lambda item: (item[0] + boost.get(item[1], 0.0), -item[1])
             )
             chosen[name] = [(row, entry)]
-    return _support(rows, chosen)
+    return _support(rows, chosen, together)
 
 
 def _support(
     rows: Mapping[str, Sequence[tuple[int, GeoEntry]]],
     others_rows: Mapping[str, Sequence[tuple[int, GeoEntry]]] | None = None,
+    together: dict[tuple[int, int], bool] | None = None,
 ) -> dict[str, dict[int, float]]:
     """Name -> row -> :data:`SUPPORT_PER_NAME` per other name (its readings in
-    ``others_rows``, by default ``rows``) with a reading lying with it, capped."""
+    ``others_rows``, by default ``rows``) with a reading lying with it, capped.
+    ``together``: :func:`lie_together` of the entries of two gazetteer rows, by the pair of
+    rows, smaller first (it is symmetric, and a row is always the same entry), filled as
+    asked."""
     others_rows = rows if others_rows is None else others_rows
+    known = {} if together is None else together
+
+    def lie(row: int, entry: GeoEntry, other_row: int, other: GeoEntry) -> bool:
+        pair = (row, other_row) if row <= other_row else (other_row, row)
+        found = known.get(pair)
+        if found is None:
+            found = known[pair] = lie_together(entry, other)
+        return found
+
     support: dict[str, dict[int, float]] = {}
     for name, readings in rows.items():
         others = [found for other, found in others_rows.items() if other != name]
         found_support: dict[int, float] = {}
         for row, entry in readings:
-            count = sum(1 for found in others if any(lie_together(entry, e) for _, e in found))
+            count = sum(1 for found in others if any(lie(row, entry, r, e) for r, e in found))
             if count:
                 found_support[row] = min(MOST_SUPPORT, SUPPORT_PER_NAME * count)
         if found_support:

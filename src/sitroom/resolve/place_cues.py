@@ -85,6 +85,15 @@ def _free(span: tuple[int, int], taken: Sequence[tuple[int, int]]) -> bool:
     return not any(a < span[1] and span[0] < b for a, b in taken)
 
 
+@lru_cache(maxsize=4)
+def _folded_words(text: str) -> tuple[tuple[re.Match[str], ...], tuple[str, ...]]:
+    """The words of ``text`` and each one folded. Titles are written in capitals or not
+    (``Mayor``, ``mayor``): each word is folded once, and once per text, though the place
+    step asks twice of each article (for its cued places and for its weak candidates)."""
+    tokens = tuple(_WORD.finditer(text))
+    return tokens, tuple(fold_name(t.group(0)) for t in tokens)
+
+
 def office_places(
     article: str,
     text: str,
@@ -95,9 +104,7 @@ def office_places(
     span of ``taken`` (the places already found) overlaps. ``names_place`` says whether a
     folded name is a country, a first-level area or a big town, so that a surname before
     ``Senator`` is never taken for a hamlet of that name."""
-    tokens = list(_WORD.finditer(text))
-    # Titles are written in capitals or not (``Mayor``, ``mayor``): fold each word once.
-    folded = [fold_name(t.group(0)) for t in tokens]
+    tokens, folded = _folded_words(text)
     found: list[Mention] = []
     spans = list(taken)
     for i in range(1, len(tokens)):
