@@ -72,6 +72,8 @@ def main() -> int:
     parser.add_argument("--store", type=Path, help="measure the corpus steps on this store")
     parser.add_argument("--keep-vectors", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", type=Path,
+                        help="copy report.json and report.html to this folder (to compare builds)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sitroom-peak-") as tmp:
         folder = Path(tmp)
@@ -94,6 +96,10 @@ def main() -> int:
         seconds = time.perf_counter() - started
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         sizes = {name: (out / name).stat().st_size for name in ("report.json", "report.html")}
+        if args.keep is not None:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for name in sizes:
+                shutil.copy(out / name, args.keep / name)
     result = {
         "mode": mode,
         "articles": articles,
