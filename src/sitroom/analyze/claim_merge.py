@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -73,7 +74,7 @@ def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
     # One product over every embedded row: BLAS splits a product among its threads by rows,
     # and a row at a split may round differently, so products by slices could move a
     # statement near a hyperplane to another bucket.
-    bits = (vectors[rows] @ planes) > 0
+    bits = (_rows_as(vectors, rows, np.result_type(vectors, planes)) @ planes) > 0
     weights = 1 << np.arange(BITS)
     for band in range(BANDS):
         codes = bits[:, band * BITS:(band + 1) * BITS] @ weights
@@ -86,6 +87,16 @@ def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
     for members in frame_buckets(statements):
         found.add_bucket(members)
     return found.codes()
+
+
+def _rows_as(vectors: np.ndarray, rows: np.ndarray, dtype: np.dtype[Any]) -> np.ndarray:
+    """``vectors[rows]`` converted to ``dtype``, as ``@`` converts a float32 operand to
+    multiply it with float64 planes (the same values, so the same product), but filled a
+    slice at a time: no full copy in the vectors' own type on the way."""
+    chosen = np.empty((len(rows), vectors.shape[1]), dtype=dtype)
+    for start in range(0, len(rows), _CHUNK):
+        chosen[start:start + _CHUNK] = vectors[rows[start:start + _CHUNK]]
+    return chosen
 
 
 class _Pairs:

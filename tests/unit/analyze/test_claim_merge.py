@@ -5,6 +5,7 @@ import sys
 from typing import Any
 
 import numpy as np
+import pytest
 
 from sitroom.analyze.claim_merge import merge_statements
 from sitroom.analyze.embed import embed_texts
@@ -101,3 +102,20 @@ def test_filtered_candidate_codes_are_the_kept_pairs_of_every_bucket_once() -> N
     codes = pairs.codes().tolist()
     assert codes == sorted(a * size + b for a, b in expected)
     assert codes  # the rule kept some pairs, so the check above compared something
+
+
+def test_hyperplane_products_are_the_same_from_rows_converted_in_slices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import numpy as np
+
+    from sitroom.analyze import claim_merge
+
+    rng = np.random.default_rng(3)
+    vectors = rng.standard_normal((500, 16)).astype(np.float32)
+    rows = np.flatnonzero(rng.random(500) < 0.6)
+    planes = rng.standard_normal((16, 24))
+    monkeypatch.setattr(claim_merge, "_CHUNK", 7)  # many slices, one left short
+    converted = claim_merge._rows_as(vectors, rows, np.result_type(vectors, planes))
+    assert converted.dtype == np.float64
+    assert np.array_equal(converted @ planes, vectors[rows] @ planes)
