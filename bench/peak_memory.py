@@ -13,7 +13,8 @@ statement as in a fresh build. The corpus steps never parse, so the parser's mem
 this figure; the fresh figure is the larger of the two stages.
 
 The peak is the child's maximum RSS as the kernel counts it (``getrusage``), not a sampled
-value. Prints one line (with ``--json``, one JSON object).
+value. Prints one line (with ``--json``, one JSON object). ``--keep DIR`` copies the two
+report files there, to ``cmp`` them against another run's.
 """
 
 from __future__ import annotations
