@@ -1,7 +1,7 @@
 """Peak resident memory (RSS) of a build, in a child process of its own.
 
     python bench/peak_memory.py --docs N [--json]
-    python bench/peak_memory.py --docs N --store DIR [--keep-vectors] [--json]
+    python bench/peak_memory.py --docs N --store DIR [--keep-vectors] [--json] [--keep DIR]
 
 Without ``--store``: a fresh ``sitroom build`` (one process, ``--workers 1``) of the first N
 articles of the AllSides sample (``../shared/corpora/allsides``), every stage from reading to
