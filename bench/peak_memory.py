@@ -1,7 +1,7 @@
 """Peak resident memory (RSS) of a build, in a child process of its own.
 
     python bench/peak_memory.py --docs N [--json]
-    python bench/peak_memory.py --docs N --store DIR [--keep-vectors] [--json]
+    python bench/peak_memory.py --docs N --store DIR [--keep-vectors] [--json] [--keep DIR]
 
 Without ``--store``: a fresh ``sitroom build`` (one process, ``--workers 1``) of the first N
 articles of the AllSides sample (``../shared/corpora/allsides``), every stage from reading to
@@ -13,7 +13,8 @@ statement as in a fresh build. The corpus steps never parse, so the parser's mem
 this figure; the fresh figure is the larger of the two stages.
 
 The peak is the child's maximum RSS as the kernel counts it (``getrusage``), not a sampled
-value. Prints one line (with ``--json``, one JSON object).
+value. Prints one line (with ``--json``, one JSON object). ``--keep DIR`` copies the two
+report files there, to ``cmp`` them against another run's.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ def main() -> int:
     parser.add_argument("--store", type=Path, help="measure the corpus steps on this store")
     parser.add_argument("--keep-vectors", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", type=Path,
+                        help="copy report.json and report.html to this folder (to compare builds)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sitroom-peak-") as tmp:
         folder = Path(tmp)
@@ -94,6 +97,10 @@ def main() -> int:
         seconds = time.perf_counter() - started
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         sizes = {name: (out / name).stat().st_size for name in ("report.json", "report.html")}
+        if args.keep is not None:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for name in sizes:
+                shutil.copy(out / name, args.keep / name)
     result = {
         "mode": mode,
         "articles": articles,

@@ -4,6 +4,12 @@ A build's peak is set by what its stages hold together; once a stage's objects a
 Python's collector frees the cycles among them, but glibc's allocator keeps freed heap pages
 in the process unless asked to trim them, so the next stage would not see them as free
 memory in the system's count (RSS). Elsewhere (macOS, musl) the trim is skipped.
+
+Python's own allocator for small objects hands memory back only in whole arenas (1 MiB),
+and one live object keeps its arena. A step that reads many records and keeps a few small
+values of each (an id per event) leaves those values scattered over every arena it used, so
+the arenas stay mapped after the records are freed. :func:`fresh_copy` makes such a value
+anew once the reading is done, and the old arenas can then be emptied and returned.
 """
 
 from __future__ import annotations
@@ -21,6 +27,12 @@ def release_freed_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+def fresh_copy(text: str) -> str:
+    """A new string equal to ``text`` (not ``text`` itself; one-character strings are shared
+    by Python and stay so)."""
+    return text[:1] + text[1:]
 
 
 @lru_cache(maxsize=1)

@@ -196,6 +196,7 @@ def assemble_report(
     from .memory import release_freed_memory
     from .report.spill import SpilledRecords, spill_sorted
     from .resolve.entities import resolve_entities
+    from .resolve.gazetteer_release import release_gazetteer
     from .resolve.span_table import SpanTable
     from .store.annotation_view import StoredAnnotations
     from .store.held_annotations import HeldAnnotations
@@ -221,6 +222,7 @@ def assemble_report(
     # citations: the outlets they name hold no place (``told Middle East Eye``)
     places = _resolve_places_remembered(store, articles, heads.only("mentions", "citations"),
                                         entities)
+    release_gazetteer()  # no later step looks a name up: the index need not outlive this
     release_freed_memory()
     found_quotes, citations = build_quotes_and_citations(
         articles, heads.only("quotes", "mentions", "citations"), entities

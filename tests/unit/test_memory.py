@@ -28,3 +28,13 @@ def test_only_a_build_that_parsed_many_articles_releases_the_parser(
     stages._release_parser(stages.RELEASE_PARSER_AFTER)
     assert released == [True]
 
+
+
+def test_a_fresh_copy_is_an_equal_new_string() -> None:
+    from sitroom.memory import fresh_copy
+
+    original = "".join(["ev_", "0123456789ab"])  # made at run time, not a shared constant
+    copy = fresh_copy(original)
+    assert copy == original
+    assert copy is not original
+    assert fresh_copy("") == ""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -53,15 +54,18 @@ def candidate_index(statements: Sequence[Statement], vectors: np.ndarray,
 
 
 def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
-                    embedded: np.ndarray | None = None) -> np.ndarray:
+                    embedded: np.ndarray | None = None,
+                    keep: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
     """:func:`candidate_pairs` as one int64 per pair, ``i * len(statements) + j``, sorted
-    (so in ``(i, j)`` order) and each pair once.
+    (so in ``(i, j)`` order) and each pair once. ``keep``: given codes, which of them to
+    keep (a boolean mask); applied as the pairs pile up, so those it drops are never all
+    held at once.
 
     The pairs grow faster than the corpus (up to ``MAX_BUCKET`` squared per bucket); as one
     int64 each, not as a set of tuples of Python ints (about twenty times the size) nor as
     an ``(n, 2)`` array (twice, and a transient copy of each column while it is made), they
     never set a build's peak. :func:`merge_statements` decodes them a slice at a time."""
-    found = _Pairs(len(statements))
+    found = _Pairs(len(statements), keep)
     if len(statements) < 2:
         return found.codes()
     rows = np.arange(len(statements)) if embedded is None else np.flatnonzero(embedded)
@@ -70,7 +74,7 @@ def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
     # One product over every embedded row: BLAS splits a product among its threads by rows,
     # and a row at a split may round differently, so products by slices could move a
     # statement near a hyperplane to another bucket.
-    bits = (vectors[rows] @ planes) > 0
+    bits = (_rows_as(vectors, rows, np.result_type(vectors, planes)) @ planes) > 0
     weights = 1 << np.arange(BITS)
     for band in range(BANDS):
         codes = bits[:, band * BITS:(band + 1) * BITS] @ weights
@@ -85,6 +89,16 @@ def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
     return found.codes()
 
 
+def _rows_as(vectors: np.ndarray, rows: np.ndarray, dtype: np.dtype[Any]) -> np.ndarray:
+    """``vectors[rows]`` converted to ``dtype``, as ``@`` converts a float32 operand to
+    multiply it with float64 planes (the same values, so the same product), but filled a
+    slice at a time: no full copy in the vectors' own type on the way."""
+    chosen = np.empty((len(rows), vectors.shape[1]), dtype=dtype)
+    for start in range(0, len(rows), _CHUNK):
+        chosen[start:start + _CHUNK] = vectors[rows[start:start + _CHUNK]]
+    return chosen
+
+
 class _Pairs:
     """Pairs of bucket members gathered as one int64 each (``i * size + j``, which sorts as
     ``(i, j)`` does), duplicates dropped as they pile up."""
@@ -92,8 +106,10 @@ class _Pairs:
     #: Pending pairs before duplicates are dropped: a bounded working set.
     FLUSH = 4_000_000
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int,
+                 keep: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
         self._size = size
+        self._keep = keep
         self._kept = np.zeros(0, dtype=np.int64)
         self._pending: list[np.ndarray] = []
         self._count = 0
@@ -110,21 +126,34 @@ class _Pairs:
             self._merge()
 
     def _merge(self) -> None:
-        if self._pending:
-            # What ``np.unique`` gives, without its second full-size copy: sorted in place,
-            # then the first of each run of equal codes.
+        if not self._pending:
+            return
+        if self._keep is None:
             merged = np.concatenate([self._kept, *self._pending])
-            self._pending, self._count = [], 0
-            self._kept = merged  # the old kept codes go now
-            merged.sort()
-            first = np.ones(len(merged), dtype=bool)
-            np.not_equal(merged[1:], merged[:-1], out=first[1:])
-            self._kept = merged[first]
+        else:
+            # The new pairs alone, each once, then only those ``keep`` keeps join the kept
+            # ones: what is dropped never piles up with the kept codes.
+            fresh = _distinct(np.concatenate(self._pending))
+            self._pending = []
+            merged = np.concatenate([self._kept, fresh[self._keep(fresh)]])
+            del fresh
+        self._pending, self._count = [], 0
+        self._kept = merged  # the old kept codes go now
+        self._kept = _distinct(merged)
 
     def codes(self) -> np.ndarray:
         """The pairs' codes, sorted (so by ``(i, j)``), each once."""
         self._merge()
         return self._kept
+
+
+def _distinct(codes: np.ndarray) -> np.ndarray:
+    """What ``np.unique`` gives, without its second full-size copy: ``codes`` sorted in
+    place, then the first of each run of equal codes."""
+    codes.sort()
+    first = np.ones(len(codes), dtype=bool)
+    np.not_equal(codes[1:], codes[:-1], out=first[1:])
+    return codes[first]
 
 
 def frame_buckets(statements: Sequence[Statement]) -> list[list[int]]:
@@ -189,8 +218,8 @@ def merge_statements(
         return x
 
     size = max(len(statements), 1)
-    codes = candidate_codes(statements, vectors, embedded)
-    if len(codes):
+
+    def may_merge(codes: np.ndarray) -> np.ndarray:
         # No pair below SAME_FRAME can merge: drop those with one vectorised product before
         # the per-pair checks (the margin covers rounding; each survivor's similarity is
         # computed below exactly as before). Codes are decoded a chunk at a time, which
@@ -200,8 +229,11 @@ def merge_statements(
             left, right = np.divmod(codes[start:start + _CHUNK], size)
             rough = np.einsum("ij,ij->i", vectors[left], vectors[right])
             keep[start:start + _CHUNK] = rough >= SAME_FRAME - 1e-3
-        codes = codes[keep]  # still sorted by (i, j)
-        del keep
+        return keep
+
+    # Filtered as the buckets are read: most pairs of a bucket are far apart, and holding
+    # every one until the end grew faster than the corpus.
+    codes = candidate_codes(statements, vectors, embedded, keep=may_merge)
     for start in range(0, len(codes), _CHUNK):  # as Python ints a chunk at a time, not all
         left, right = np.divmod(codes[start:start + _CHUNK], size)
         for i, j in zip(left.tolist(), right.tolist(), strict=True):

@@ -5,6 +5,7 @@ import sys
 from typing import Any
 
 import numpy as np
+import pytest
 
 from sitroom.analyze.claim_merge import merge_statements
 from sitroom.analyze.embed import embed_texts
@@ -76,3 +77,45 @@ def test_candidate_codes_are_every_bucket_pair_once_in_order() -> None:
         expected |= {(a, b) for k, a in enumerate(members) for b in members[k + 1:]}
     codes = pairs.codes().tolist()
     assert codes == sorted(a * size + b for a, b in expected)
+
+
+def test_filtered_candidate_codes_are_the_kept_pairs_of_every_bucket_once() -> None:
+    import numpy as np
+
+    from sitroom.analyze.claim_merge import _Pairs
+
+    rng = np.random.default_rng(11)
+    size = 300
+
+    def even_sum(codes: np.ndarray) -> np.ndarray:  # a pair rule that needs both halves
+        left, right = np.divmod(codes, size)
+        return np.asarray((left + right) % 2 == 0)
+
+    pairs = _Pairs(size, even_sum)
+    pairs.FLUSH = 50  # filter and deduplicate many times along the way
+    expected: set[tuple[int, int]] = set()
+    for _ in range(40):
+        members = sorted(rng.choice(size, int(rng.integers(2, 30)), replace=False).tolist())
+        pairs.add_bucket(members)
+        expected |= {(a, b) for k, a in enumerate(members) for b in members[k + 1:]
+                     if (a + b) % 2 == 0}
+    codes = pairs.codes().tolist()
+    assert codes == sorted(a * size + b for a, b in expected)
+    assert codes  # the rule kept some pairs, so the check above compared something
+
+
+def test_hyperplane_products_are_the_same_from_rows_converted_in_slices(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import numpy as np
+
+    from sitroom.analyze import claim_merge
+
+    rng = np.random.default_rng(3)
+    vectors = rng.standard_normal((500, 16)).astype(np.float32)
+    rows = np.flatnonzero(rng.random(500) < 0.6)
+    planes = rng.standard_normal((16, 24))
+    monkeypatch.setattr(claim_merge, "_CHUNK", 7)  # many slices, one left short
+    converted = claim_merge._rows_as(vectors, rows, np.result_type(vectors, planes))
+    assert converted.dtype == np.float64
+    assert np.array_equal(converted @ planes, vectors[rows] @ planes)
