@@ -60,7 +60,7 @@ from .cues import (
     SINGLE_MARKS,
     SPEECH_VERBS,
 )
-from .doctext import ents_of, text_of, tokens_between
+from .doctext import ents_in_tokens, ents_of, text_of, tokens_between
 from .indirect_cues import indirect_question, made_clear
 from .noun_cues import noun_statement
 from .source_extent import source_span
@@ -851,8 +851,7 @@ def _lost_subject(doc: Any, cue: Any) -> tuple[int, int] | None:
         j -= 1
     if j < sent_start:
         return None
-    before = [e for e in doc.ents if e.label_ in _SPEAKER_LABELS and sent_start <= e.start
-              and e.end <= j + 1]
+    before = [e for e in ents_in_tokens(doc, sent_start, j + 1) if e.label_ in _SPEAKER_LABELS]
 
     def fits(name: Any) -> bool:
         between = doc[name.end:j + 1]
