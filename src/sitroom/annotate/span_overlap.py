@@ -17,18 +17,33 @@ from itertools import accumulate
 class Ranges:
     """A fixed set of half-open character ranges ``(start, end)``."""
 
-    __slots__ = ("_reach", "_starts")
+    __slots__ = ("_ends", "_order", "_reach", "_starts")
 
     def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(ranges)
-        self._starts = [start for start, _ in ordered]
-        self._reach = list(accumulate((end for _, end in ordered), max))
+        given = list(ranges)
+        self._order = sorted(range(len(given)), key=lambda i: given[i])
+        self._starts = [given[i][0] for i in self._order]
+        self._ends = [given[i][1] for i in self._order]
+        self._reach = list(accumulate(self._ends, max))
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` shares a character with one of the ranges: the same as
         ``not all(end <= s or start >= e for s, e in ranges)``."""
         before_end = bisect.bisect_left(self._starts, end)
         return before_end > 0 and self._reach[before_end - 1] > start
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Positions (in the order given, ascending) of the ranges sharing a character with
+        ``[start, end)``. Walks back from the last range starting before ``end`` only while
+        some earlier range still reaches past ``start``: the ranges overlapping, plus those
+        lying under a longer one that does."""
+        found: list[int] = []
+        j = bisect.bisect_left(self._starts, end) - 1
+        while j >= 0 and self._reach[j] > start:
+            if self._ends[j] > start:
+                found.append(self._order[j])
+            j -= 1
+        return sorted(found)
 
 
 class RisingWindows:

@@ -53,3 +53,15 @@ def test_line_lookups_answer_as_find_and_rfind() -> None:
                 text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end
             )
             assert next_line_break(text, offset) == end
+
+
+def test_overlapping_ranges_are_listed_as_a_scan_lists_them() -> None:
+    rng = random.Random(9)
+    for _ in range(300):
+        ranges = _random_ranges(rng)
+        index = Ranges(ranges)
+        start = rng.randint(-5, 220)
+        end = start + rng.randint(1, 20)
+        assert index.overlapping(start, end) == [
+            i for i, (s, e) in enumerate(ranges) if s < end and e > start
+        ]
