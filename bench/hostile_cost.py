@@ -57,6 +57,25 @@ def _cases() -> dict[str, Callable[[Path], None]]:
         "4,000 quotes with a speaker, 200 KB": lambda d: _one_article(
             d, "“We stay,” Tavi Moren said. ", 200_000
         ),
+        # The second round: one article at the length limit costs the parse of 300 KB
+        # (bounded pieces now), and thousands of distinct quotes, names or near-identical
+        # sentences reach the corpus steps, since the cleaner no longer collapses them.
+        "paragraphs of prose, 300 KB": lambda d: _numbered_article(
+            d, "Rescue teams moved {i} families to schools on higher ground on Saturday, "
+            "officials said. The provincial authority expected more rain.\n\n", 300_000
+        ),
+        "8,300 distinct quotes with a speaker, 300 KB": lambda d: _numbered_article(
+            d, "“We stay here {i},” Tavi Moren said. ", 300_000
+        ),
+        "5,400 quotes holding an event, 300 KB": lambda d: _numbered_article(
+            d, "“Troops attacked the town {i} times,” Tavi Moren said. ", 300_000
+        ),
+        "9,800 distinct names, 300 KB": lambda d: _numbered_article(
+            d, "{name} met {other} in the capital on Monday. ", 300_000
+        ),
+        "5,600 near-identical sentences, 300 KB": lambda d: _numbered_article(
+            d, "The army shelled the town {i} times, officials said. ", 300_000
+        ),
     }
 
 
@@ -64,6 +83,43 @@ def _one_article(folder: Path, unit: str, chars: int) -> None:
     """An article of ``unit`` repeated up to ``chars`` characters, after a headline."""
     body = (unit * (chars // len(unit) + 1))[:chars]
     (folder / "crafted.txt").write_text("Crafted\n\n" + body + "\n", encoding="utf-8")
+
+
+_GIVEN = ("Ana", "Boris", "Chen", "Dara", "Emil", "Farah", "Goran", "Hana", "Ivo", "Jana")
+
+
+_FRONT = ("Ash", "Brook", "Carl", "Dun", "Elm", "Fair", "Glen", "Hart", "Ing", "Kings", "Lang",
+          "Marsh", "North", "Oak", "Pem", "Red", "Stan", "Thorn", "Wake", "West")
+_MIDDLE = ("", "er", "ing", "el", "an", "ow", "il", "ard", "es", "in")
+_BACK = ("ford", "ton", "field", "wood", "ley", "worth", "by", "well", "more", "dale", "cott",
+         "ham", "bridge", "stone", "land", "wall", "hurst", "brook", "wick", "shaw", "mont",
+         "ridge", "croft", "gate", "holm", "stead", "thorpe", "burn", "combe", "den", "fold",
+         "marsh", "mere", "port", "side", "stow", "vale", "ward", "way", "win", "yard", "bank",
+         "cliff", "dell", "haven", "lock", "moor", "over", "rick", "sett", "ton-Hale", "lin",
+         "ston", "bury", "ick", "en", "ing", "er", "ell", "ay", "ow", "y", "s", "e", "ett")
+
+
+def _surname(k: int) -> str:
+    """A made-up surname of English look (the article must read as English to be
+    annotated), distinct for each ``k`` below 20 x 10 x 67."""
+    return _FRONT[k % 20] + _MIDDLE[k // 20 % 10] + _BACK[k // 200 % len(_BACK)]
+
+
+def _numbered_article(folder: Path, template: str, chars: int) -> None:
+    """An article of ``template`` filled with a counter (``{i}``) and two distinct names
+    (``{name}``, ``{other}``) per repetition, up to ``chars`` characters: numbered so the
+    cleaner's removal of repeated sentences does not collapse it."""
+    parts: list[str] = []
+    size, i = len("Crafted\n\n\n"), 0  # the whole file stays within the article limit
+    while True:
+        part = template.format(i=i, name=f"{_GIVEN[i % 10]} {_surname(i)}",
+                               other=f"{_GIVEN[(i * 7 + 3) % 10]} {_surname(i + 7919)}")
+        if size + len(part) > chars:
+            break
+        parts.append(part)
+        size += len(part)
+        i += 1
+    (folder / "crafted.txt").write_text("Crafted\n\n" + "".join(parts) + "\n", encoding="utf-8")
 
 
 _RUNNER = """

@@ -352,10 +352,11 @@ def _warm_up() -> None:
 def annotate_batch(batch: Sequence[Job]) -> list[DocAnnotations]:
     """Parse and annotate one batch of (article id, text, published) in this process."""
     from .annotate import annotate_doc, load_nlp
+    from .annotate.long_text import parse_texts
     from .annotate.nlp import PARSE_BATCH
 
     nlp = load_nlp()
-    docs = nlp.pipe([text for _, text, _ in batch], batch_size=PARSE_BATCH)
+    docs = parse_texts(nlp, [text for _, text, _ in batch], PARSE_BATCH)
     return [
         annotate_doc(doc, article_id, _anchor(published))
         for (article_id, _, published), doc in zip(batch, docs, strict=True)

@@ -1,7 +1,8 @@
 """Which event a claim is about: the event whose evidence overlaps the claim's evidence most
 often (a claim's passage and an event's clause are spans of the same article's text).
 
-An inverted index from article to event spans keeps it linear in the evidence."""
+An index from article to event spans, searched by bisection, keeps it near-linear in the
+evidence."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..annotate.span_overlap import Ranges
 from ..types import Claim, Event
 
 
@@ -22,15 +24,21 @@ def link_claims_to_events(claims: Sequence[Claim], events: Sequence[Event]) -> t
     for event in events:
         for item in event.evidence:
             spans[item.article].append((item.start, item.end, event.id, event.happened))
+    # Each article's spans are searched by bisection: a scan of them per claim cost the
+    # product of an article's claims and events (thousands of each in one crafted article).
+    by_article = {article: Ranges((s[0], s[1]) for s in found) for article, found in spans.items()}
     linked: list[Claim] = []
     for claim in claims:
         votes: Counter[str] = Counter()
         happened: dict[str, bool] = {}
         for item in claim.evidence:
-            for start, end, event_id, event_happened in spans.get(item.article, ()):
-                if start < item.end and item.start < end:
-                    votes[event_id] += 1
-                    happened[event_id] = event_happened
+            index = by_article.get(item.article)
+            if index is None:
+                continue
+            for k in index.overlapping(item.start, item.end):
+                _, _, event_id, event_happened = spans[item.article][k]
+                votes[event_id] += 1
+                happened[event_id] = event_happened
         if not votes:
             linked.append(claim)
             continue

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from ..annotate.span_overlap import Ranges
 from ..resolve.span_table import SpanTable
 from ..stored_memo import MemoStore
 from ..types import (
@@ -197,6 +198,7 @@ class SpanIndex:
 
     def __init__(self, spans: Mapping[tuple[str, int, int], str]) -> None:
         self._by_article: SpanTable | dict[str, list[tuple[int, int, str]]]
+        self._last: tuple[str, Sequence[tuple[int, int, str]], Ranges | None] | None = None
         if isinstance(spans, SpanTable):
             self._by_article = spans
             return
@@ -214,8 +216,24 @@ class SpanIndex:
             return self._by_article.rows(article)
         return self._by_article.get(article, ())
 
+    def _indexed(self, article: str) -> tuple[Sequence[tuple[int, int, str]], Ranges | None]:
+        """The article's spans and a bisection index over them (None where a span is empty,
+        which an overlap query would miss). Statements are made an article at a time, so
+        only the last article's index is kept: scanning every span per clause cost the
+        product of an article's clauses and names (9,800 names in one article: 190 s)."""
+        if self._last is None or self._last[0] != article:
+            rows = self._spans(article)
+            index = Ranges((s, e) for s, e, _ in rows) if all(s < e for s, e, _ in rows) else None
+            self._last = (article, rows, index)
+            return rows, index
+        return self._last[1], self._last[2]
+
     def inside(self, article: str, start: int, end: int) -> list[str]:
-        return [i for s, e, i in self._spans(article) if s >= start and e <= end]
+        rows, index = self._indexed(article)
+        if index is None or end <= start:
+            return [i for s, e, i in rows if s >= start and e <= end]
+        found = (rows[k] for k in index.overlapping(start, end))
+        return [i for s, e, i in found if s >= start and e <= end]
 
     def ends_near(self, article: str, ident: str, end: int, slack: int = 2) -> bool:
         """Whether a span of ``ident`` ends within ``slack`` characters of ``end``."""
@@ -225,7 +243,9 @@ class SpanIndex:
     def best(self, article: str, start: int, end: int) -> str | None:
         """The id of the span that covers most of ``[start, end)``."""
         best: tuple[int, str] | None = None
-        for s, e, ident in self._spans(article):
+        rows, index = self._indexed(article)
+        candidates = rows if index is None else [rows[k] for k in index.overlapping(start, end)]
+        for s, e, ident in candidates:
             overlap = min(e, end) - max(s, start)
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, ident)

@@ -35,7 +35,7 @@ from .cues import (
     looks_like_outlet,
     source_kind,
 )
-from .doctext import text_of
+from .doctext import ents_within, text_of
 from .quotes import cue_span, is_cue, phrase_span
 
 _ADDRESS_VERBS = frozenset({"tell", "speak", "talk", "say", "state", "confirm", "explain",
@@ -104,11 +104,10 @@ def _name_span(doc: Any, head: Any) -> tuple[int, int]:
 def _label_of(doc: Any, start: int, end: int) -> str | None:
     """The label of the largest named entity inside ``[start, end)``, if any."""
     best: tuple[int, str] | None = None
-    for ent in doc.ents:
-        if ent.start_char >= start and ent.end_char <= end:
-            size = ent.end_char - ent.start_char
-            if best is None or size > best[0]:
-                best = (size, ent.label_)
+    for ent in ents_within(doc, start, end):
+        size = ent.end_char - ent.start_char
+        if best is None or size > best[0]:
+            best = (size, ent.label_)
     return best[1] if best else None
 
 

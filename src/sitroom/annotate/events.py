@@ -32,6 +32,7 @@ from typing import Any
 from ..types import EventMention, QuoteMention, StatedNumber, TextSpan, TimeMention
 from .doctext import entity_at, ents_in_sentence, sentence_bounds, text_of
 from .event_lexicon import EventLexicon, load_event_lexicon
+from .span_overlap import RisingWindows
 
 __all__ = ["extract_events", "stated_numbers"]
 
@@ -645,6 +646,7 @@ def extract_events(
     subjects = _Subjects()
     events: list[EventMention] = []
     times_by_start = _ByStart([mention.start for mention in times])
+    quotes_over = RisingWindows([(quote.start, quote.end) for quote in quotes])
     for sent in doc.sents:
         for token in sent:
             if token.dep_ in _SUBJECTS:
@@ -652,8 +654,10 @@ def extract_events(
         # Only the sentence's own times can be attached to its events: handing each trigger
         # every time of the article cost the square of the article's length.
         sent_times = [times[i] for i in times_by_start.between(sent.start_char, sent.end_char)]
+        # Likewise the quotes a trigger may stand in: those overlapping its sentence.
+        sent_quotes = [quotes[i] for i in quotes_over.overlapping(sent.start_char, sent.end_char)]
         for token in sent:
-            found = _event_at(token, article_id, sent_times, quotes, lexicon, subjects)
+            found = _event_at(token, article_id, sent_times, sent_quotes, lexicon, subjects)
             if found is not None:
                 events.append(found)
     return _with_numbers(doc, events)

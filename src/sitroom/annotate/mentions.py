@@ -23,6 +23,7 @@ from .acronyms import Definition, find_definitions
 from .doctext import ents_of, text_of
 from .gazetteer import load_countries
 from .ner_lexicon import NON_ACTION_VERBS, PERSON_TITLES, PRONOUNS
+from .span_overlap import Ranges
 
 #: Labels worth keeping: actors, places, groups. Numbers, dates and money are handled by
 #: their own extractors (times) or not at all.
@@ -154,14 +155,14 @@ def _bare_surnames(doc: Any, article_id: str, mentions: list[Mention]) -> list[M
     surnames = _full_name_surnames(mentions)
     if not surnames:
         return []
-    covered = [(m.start, m.end) for m in mentions]
+    covered = Ranges((m.start, m.end) for m in mentions)
     extra: list[Mention] = []
     for token in doc:
         seen_at = surnames.get(token.text)
         if seen_at is None or token.idx < seen_at or token.pos_ not in {"PROPN", "NOUN"}:
             continue
         start, end = token.idx, token.idx + len(token.text)
-        if all(end <= s or start >= e for s, e in covered):
+        if not covered.overlaps(start, end):
             extra.append(Mention(article_id, start, end, token.text, "PERSON", "surname"))
     return extra
 

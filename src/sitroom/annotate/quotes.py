@@ -60,11 +60,12 @@ from .cues import (
     SINGLE_MARKS,
     SPEECH_VERBS,
 )
-from .doctext import ents_of, text_of, tokens_between
+from .doctext import ents_in_tokens, ents_of, text_of, tokens_between
 from .indirect_cues import indirect_question, made_clear
 from .noun_cues import noun_statement
 from .source_extent import source_span
 from .stance_cues import sided_with
+from .text_lines import line_around
 
 #: Words a quote needs to count as a statement when no cue governs it.
 MIN_UNCUED_WORDS = 6
@@ -875,8 +876,7 @@ def _lost_subject(doc: Any, cue: Any) -> tuple[int, int] | None:
         j -= 1
     if j < sent_start:
         return None
-    before = [e for e in doc.ents if e.label_ in _SPEAKER_LABELS and sent_start <= e.start
-              and e.end <= j + 1]
+    before = [e for e in ents_in_tokens(doc, sent_start, j + 1) if e.label_ in _SPEAKER_LABELS]
 
     def fits(name: Any) -> bool:
         between = doc[name.end:j + 1]
@@ -1922,7 +1922,8 @@ def _unmarked_extensions(
         para = _paragraph_of(text, st.start)
         # Backward: unclaimed sentences of the same paragraph, up to the paragraph start.
         back_start = None
-        for s_start, s_end in reversed(sentences[:index]):
+        # Indices, not slices: a copy of the sentences per statement was quadratic.
+        for s_start, s_end in (sentences[j] for j in range(index - 1, -1, -1)):
             if s_start < para[0] or _is_attributed(doc, s_start, s_end, claimed, spans):
                 break
             back_start = s_start
@@ -1930,7 +1931,7 @@ def _unmarked_extensions(
             st.start, _ = _trim(doc, back_start, st.end)
         # Forward: first-person sentences right after the cue's sentence.
         fwd: tuple[int, int] | None = None
-        for s_start, s_end in sentences[index + 1:]:
+        for s_start, s_end in (sentences[j] for j in range(index + 1, len(sentences))):
             if s_end > para[1] or _is_attributed(doc, s_start, s_end, claimed, spans):
                 break
             if not any(t.lower_ in _FIRST_PERSON for t in _tokens_in(doc, s_start, s_end)):
@@ -1974,9 +1975,7 @@ def _sentence_index(sentences: list[tuple[int, int]], offset: int) -> int | None
 
 
 def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end < 0 else end
+    return line_around(text, offset)  # a bisection: one-line articles made a scan quadratic
 
 
 def _inside_a_quote(spans: list[QuoteSpan], start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from .doctext import text_of, tokens_between
+from .text_lines import next_line_break
 
 #: Dependents of a name that describe the one who speaks when set off after it.
 _DESCRIPTIONS = frozenset({"relcl", "appos", "acl"})
@@ -52,7 +53,7 @@ def source_span(
     after = tokens_between(doc, end, end + 4)
     if after and after[0].idx == end and after[0].tag_ == "POS" and after[0].head.i == head.i:
         return start, end + len(after[0].text)  # ``Weaver's declarations of``: ``Weaver's``
-    para_end = text.find("\n", end)
+    para_end = next_line_break(text, end)
     bound = min(limit, para_end if para_end >= 0 else len(text))
     last = end
     age_at: int | None = None  # where an age set off after the name ends, not yet kept

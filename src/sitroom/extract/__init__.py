@@ -114,9 +114,10 @@ def prepare(files: Sequence[str | Path], anchor: date | None = None, *,
         doc_anchor = anchor or stated
         raws.append((str(path), raw_text, article, shifted, doc_anchor))
     nlp = load_nlp()
+    from ..annotate.long_text import parse_texts
     from ..annotate.nlp import PARSE_BATCH
 
-    docs = nlp.pipe([article.text for _, _, article, _, _ in raws], batch_size=PARSE_BATCH)
+    docs = parse_texts(nlp, [article.text for _, _, article, _, _ in raws], PARSE_BATCH)
     for (file, raw_text, article, offsets, doc_anchor), doc in zip(raws, docs, strict=True):
         annotations = annotate(doc, article.id, doc_anchor)
         prepared.append(PreparedDoc(file, raw_text, article, offsets, annotations, doc_anchor))

@@ -54,3 +54,18 @@ def test_tokens_between_is_the_tokens_starting_in_the_range(
 ) -> None:
     expected = [t.i for t in doc if start <= t.idx < end]
     assert [t.i for t in tokens_between(doc, start, end)] == expected
+
+
+def test_entities_inside_a_range_are_found_as_a_scan_finds_them(doc: Any) -> None:
+    from sitroom.annotate.doctext import ents_in_tokens, ents_within
+
+    for start in range(0, len(doc) + 1, 3):
+        for end in range(start, len(doc) + 1, 2):
+            assert ents_in_tokens(doc, start, end) == [
+                e for e in doc.ents if e.start >= start and e.end <= end
+            ]
+    for start in range(0, len(TEXT) + 1, 7):
+        for end in range(start, len(TEXT) + 1, 5):
+            assert ents_within(doc, start, end) == [
+                e for e in doc.ents if e.start_char >= start and e.end_char <= end
+            ]
