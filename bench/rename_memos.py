@@ -14,7 +14,6 @@ otherwise build once (``sitroom build EMPTY_FILE --out STORE``) instead. For ben
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -22,21 +21,9 @@ import datasketch
 import duckdb
 
 from sitroom.annotate import PIPELINE_VERSION
-from sitroom.fingerprint import _CODE_SUFFIXES, code_digest
+from sitroom.fingerprint import code_digest, tree_digest
 from sitroom.resolve.places import variants_depend_on
 from sitroom.stored_memo import namespace
-
-
-def tree_digest(root: Path) -> str:
-    """``code_digest`` of the sitroom package in ``root``."""
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in _CODE_SUFFIXES:
-            if "__pycache__" in path.parts or "demo" in path.parts:
-                continue
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def main() -> int:

@@ -26,7 +26,11 @@ _CODE_SUFFIXES = frozenset({".py", ".json", ".tsv", ".txt", ".csv", ".js", ".css
 def code_digest() -> str:
     """A digest of sitroom's own source, data and page assets: a change to any step's code,
     word lists or the page's script and styles must not leave an old report in place."""
-    root = Path(__file__).resolve().parent
+    return tree_digest(Path(__file__).resolve().parent)
+
+
+def tree_digest(root: Path) -> str:
+    """:func:`code_digest` of the sitroom package folder ``root`` (another checkout's too)."""
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in _CODE_SUFFIXES:
