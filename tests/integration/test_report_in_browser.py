@@ -219,6 +219,12 @@ def test_demo_report(headless: Any, demo_out: Path) -> None:  # noqa: F811
     actor_names = {e["name"] for e in data["entities"]} - place_names
     shown = w.page.locator("h3:text-is('Top actors') + ol li button").all_inner_texts()
     assert shown and set(shown) <= actor_names
+    # The date line spans publication dates; undated articles' inferred ranges are told apart.
+    published = sorted(a["published"] for a in data["articles"] if a["published"])
+    undated = [a for a in data["articles"] if not a["published"] and a["date_range"]]
+    span = w.page.locator("#date-span").inner_text()
+    assert span.startswith(f"Articles dated {published[0]} to {published[-1]}")
+    assert (f"{len(undated)} undated article" in span) == bool(undated)
     for view in ("overview", "map", "timeline", "network"):
         w.shot(f"demo-{view}", f"#{view}")
     w.assert_clean()

@@ -505,12 +505,28 @@
     root.appendChild(el("ul", { class: "counts" }, counts.map(function (c) {
       return el("li", {}, [el("b", { text: String(c[0]) }), " " + (c[0] === 1 ? c[1] : c[2])]);
     })));
-    var days = [];
-    articles.forEach(function (a) { var d = articleDays(a); if (d) days.push(d[0], d[1]); });
-    days.sort();
-    root.appendChild(el("p", { class: "meta", id: "date-span", text: days.length ?
-      "Articles dated " + (days[0] === days[days.length - 1] ? days[0] : days[0] + " to " + days[days.length - 1]) +
-      (data.as_of ? "; situation as of " + data.as_of : "") + "." : "No article has a known date." }));
+    // Publication dates and the ranges inferred for undated articles are told apart: an
+    // inferred range can run weeks past the last article anyone dated.
+    var dated = [], inferred = [], undatedPlaced = 0;
+    articles.forEach(function (a) {
+      if (a.published) { dated.push(a.published); return; }
+      var d = articleDays(a);
+      if (d) { inferred.push(d[0], d[1]); undatedPlaced += 1; }
+    });
+    dated.sort();
+    inferred.sort();
+    function span(days) {
+      return days[0] === days[days.length - 1] ? days[0] : days[0] + " to " + days[days.length - 1];
+    }
+    var parts = [];
+    if (dated.length) parts.push("Articles dated " + span(dated));
+    if (undatedPlaced) {
+      parts.push((dated.length ? "" : "Articles: ") + plural(undatedPlaced, "undated article", "undated articles") +
+        " placed by their text in " + span(inferred));
+    }
+    root.appendChild(el("p", { class: "meta", id: "date-span", text: parts.length ?
+      parts.join("; ") + (data.as_of ? "; situation as of " + data.as_of : "") + "." :
+      "No article has a known date." }));
 
     var grid = el("div", { class: "grid" });
     root.appendChild(grid);
