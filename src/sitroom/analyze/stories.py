@@ -40,6 +40,7 @@ from .clustering import (
     similarity_graph,
     tfidf_vectors,
 )
+from .summary import is_credit_line
 from .words import REPORTING_WORDS, STOPWORDS
 
 #: Mean similarity at which articles join one broad subject (first pass).
@@ -291,9 +292,6 @@ _POINTING_OPENERS = frozenset({
     "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who",
     "which", "what", "his", "her", "its", "their", "our", "there", "here"})
 _ARTICLES = frozenset({"the", "a", "an"})
-#: A credit line or a byline is about the article, not the story.
-_CREDIT_LINE = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|"
-                          r"\b(?:reporting|editing|writing) by\b", re.IGNORECASE)
 
 
 def reads_as_title(text: str) -> bool:
@@ -307,7 +305,7 @@ def reads_as_title(text: str) -> bool:
         return False
     if words[0].strip("\"'“‘(").casefold() in _POINTING_OPENERS:
         return False
-    return _CREDIT_LINE.search(text) is None
+    return not is_credit_line(text)
 
 
 def stories_for(

@@ -80,7 +80,7 @@ def stands_alone(sentence: str) -> bool:
         return False
     if _QUOTE_MARKS.search(text) or _FIRST_PERSON.search(text) or _TENTATIVE.search(text):
         return False
-    if _CREDIT.search(text):
+    if is_credit_line(text):
         return False
     words = [w.casefold() for w in re.findall(r"[A-Za-z’']+", text)[:5]]
     openers = context_openers()
@@ -88,6 +88,12 @@ def stands_alone(sentence: str) -> bool:
         return False
     # ``To explore these questions, ...``: a pointer back a few words in.
     return not any(w in _POINTERS for w in words)
+
+
+def is_credit_line(text: str) -> bool:
+    """Whether ``text`` credits the article's makers (``X contributed to this report``,
+    ``Reporting by X``): about the article, not the story."""
+    return _CREDIT.search(text) is not None
 
 
 def without_dateline(sentence: str) -> str:
