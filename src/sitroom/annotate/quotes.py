@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +64,7 @@ from .doctext import ents_in_tokens, ents_of, text_of, tokens_between
 from .indirect_cues import indirect_question, made_clear
 from .noun_cues import noun_statement
 from .source_extent import source_span
+from .span_overlap import Ranges
 from .stance_cues import sided_with
 from .text_lines import line_around
 
@@ -1910,7 +1911,8 @@ def _unmarked_extensions(
     """Sentences around an unmarked quote whose cue closes its sentence (``..., he said.``)."""
     text: str = text_of(doc)
     sentences = _sentences(doc)
-    claimed = _Claimed((s.start, s.end) for s in statements)
+    # Bisected: an article of thousands of statements made a plain look cost their square.
+    claimed = Ranges((s.start, s.end) for s in statements)
     for st in statements:
         if st.cue_token is None or st.direct or doc[st.cue_token].lower_ == "according":
             continue
@@ -1992,27 +1994,8 @@ def _touches_a_quote(spans: list[QuoteSpan], start: int, end: int) -> bool:
     return i < len(spans) and spans[i].open_at < end
 
 
-class _Claimed:
-    """Spans already claimed by statements, asked whether a range overlaps one of them: by
-    bisection over their starts and the furthest end reached so far (an article of
-    thousands of statements made the plain look cost the square of their number)."""
-
-    __slots__ = ("_furthest", "_starts")
-
-    def __init__(self, claimed: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(claimed)
-        self._starts = [s for s, _ in ordered]
-        self._furthest: list[int] = []
-        for _, e in ordered:
-            self._furthest.append(max(e, self._furthest[-1]) if self._furthest else e)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        before_end = bisect.bisect_left(self._starts, end)
-        return before_end > 0 and self._furthest[before_end - 1] > start
-
-
 def _is_attributed(
-    doc: Any, start: int, end: int, claimed: _Claimed, spans: list[QuoteSpan]
+    doc: Any, start: int, end: int, claimed: Ranges, spans: list[QuoteSpan]
 ) -> bool:
     if claimed.overlaps(start, end):
         return True

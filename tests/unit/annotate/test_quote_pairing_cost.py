@@ -13,6 +13,7 @@ import pytest
 
 from sitroom.annotate import quotes
 from sitroom.annotate.quotes import find_quote_spans
+from sitroom.annotate.span_overlap import Ranges
 
 _UNITS = {
     "two kinds of opener in turn": "“a «b ",
@@ -66,7 +67,7 @@ def test_bisected_lookups_answer_as_a_look_at_every_quote() -> None:
         text = "".join(rng.choice(pieces) for _ in range(40))
         spans = find_quote_spans(text)
         claimed = [(a, a + rng.randint(0, 30)) for a in rng.sample(range(len(text)), 8)]
-        index = quotes._Claimed(claimed)
+        index = Ranges(claimed)  # the claimed-span index quotes.py builds
         for start in range(0, len(text), 3):
             for end in (start, start + 1, start + 7, start + 40):
                 inside = any(s.start <= start and end <= s.end for s in spans)
