@@ -20,7 +20,8 @@ spring of last year``, :mod:`.timex_weekday_of_week` for ``Friday next week``,
 of the last three years``, :mod:`.timex_elided` for ``two`` in ``two to six days``,
 :mod:`.timex_time_rates` for ``24 hours a day``, :mod:`.timex_next_unit` for
 ``resigned the next year`` told in the past, :mod:`.timex_in_future` for ``will be redeemed in
-five years``, :mod:`.timex_part_of_month` for ``the first week of April``; time
+five years``, :mod:`.timex_part_of_month` for ``the first week of April``,
+:mod:`.timex_the_week` for an unstated ``the week``, :mod:`.timex_soon` for ``may soon seek``; time
 words inside titles and names (``60 Minutes``, ``the Sunday Times``, the film ``"One Day in
 September"``) are left out, :mod:`.timex_titles`, as is a generic ``that day``,
 :mod:`.timex_generic`; a duration takes in the word bounding its amount,
@@ -88,8 +89,10 @@ from .timex_periods import PERIOD_RULES, frames_report
 from .timex_ranges import RANGE_RULES
 from .timex_rules import RULES, Context, Reading, Rule, span_of
 from .timex_season_of_year import SEASON_OF_YEAR_RULES
+from .timex_soon import SOON_RULES
 from .timex_spans import SPAN_RULES
 from .timex_tense import tense_at
+from .timex_the_week import THE_WEEK_RULES
 from .timex_time_rates import TIME_RATE_RULES
 from .timex_titles import capitalised_unit, in_quoted_title
 from .timex_twice_removed import TWICE_REMOVED_RULES
@@ -112,7 +115,7 @@ ALL_RULES: tuple[Rule, ...] = (NEXT_UNIT_RULES + IN_FUTURE_RULES + ANCHOR_RULES 
                                  + HOLIDAY_RULES + TWICE_REMOVED_RULES + SEASON_OF_YEAR_RULES
                                  + WEEKDAY_OF_WEEK_RULES + FOLLOWING_WEEKDAY_RULES
                                  + EACH_OF_RULES + TIME_RATE_RULES
-                                 + PART_OF_MONTH_RULES)
+                                 + PART_OF_MONTH_RULES + THE_WEEK_RULES + SOON_RULES)
 
 #: How many sentences on a day named in the text still frames a bare clock time or part of day:
 #: "Shares closed lower Friday. Dealers sold in the morning" means Friday morning.

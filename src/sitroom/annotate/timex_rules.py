@@ -1036,11 +1036,12 @@ RULES: tuple[Rule, ...] = (
           r"|ninety|hundred))(?P<hy>-)(?P<u>(?i:second|minute|hour|day|week|month|year|decade"
           r"|century))(?:-(?i:long)|(?P<old>-(?i:old)))?)(?!\w)",
           lambda m, c: _plain_duration(m, c)),
+    # "just minutes apart" measures the gap between two events, which TempEval-3 leaves unmarked
     _rule("vague_duration", START + r"(?i:for|within|just|only|mere|over|barely|matter\s+of"
           r"|first\s+time\s+in)"
           r"\s+(?P<t>"
           r"(?P<u>(?i:minutes|hours|days|weeks|months|years|decades|centuries)))(?!\s+(?i:of|ago"
-          r"|before|after|later|earlier)\b)(?!\w)", _vague_duration),
+          r"|before|after|later|earlier|apart)\b)(?!\w)", _vague_duration),
     _rule("over_the_years", START + r"(?i:over|through|throughout)\s+(?P<t>(?i:the\s+(?:past\s+)?"
           r"(?P<u>years|decades|months|centuries)))(?![\w-])", _vague_duration),
     _rule("vague_long", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years|decades"
