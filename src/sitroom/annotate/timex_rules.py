@@ -743,6 +743,11 @@ def _season(match: re.Match[str], ctx: Context) -> Reading | None:
     return Reading("DATE", cal.season_value(ctx.anchor, code, ctx.tense(), None), "season")
 
 
+#: Words before "N units ago" that round or bound the distance rather than point at a time.
+#: "almost" and "nearly" are left out: TempEval-3 values "nearly four years ago" as the year.
+_DISTANCE_HEDGES = frozenset({"about", "roughly", "more than", "over", "less than"})
+
+
 def _ago(match: re.Match[str], ctx: Context) -> Reading | None:
     amount = _amount(match.groupdict().get("n"))
     unit, multiplier = _unit(match["u"])
@@ -750,6 +755,11 @@ def _ago(match: re.Match[str], ctx: Context) -> Reading | None:
         amount = None  # "years ago"
     if amount is None or not amount.is_integer():
         return Reading("DATE", "PAST_REF", "ref")
+    hedge = " ".join((match.groupdict().get("hedge") or "").lower().split())
+    if hedge in _DISTANCE_HEDGES:
+        # "about two years ago", "more than four decades ago": the distance is only bounded
+        # or rounded, and TempEval-3 values the stretch back (P2Y, P40Y), not a year in it
+        return Reading("DURATION", _duration(amount * multiplier, unit), "duration")
     if ctx.anchor is None:
         return Reading("DATE", None, cal.UNIT_PRECISION[unit])
     value = cal.shift(ctx.anchor, -int(amount * multiplier), unit)
@@ -801,6 +811,8 @@ def _reference(match: re.Match[str], ctx: Context) -> Reading | None:
     if text == "the future" and _FOR_ABOUT.search(ctx.before(7)) and _NOUN_NEXT.match(
             ctx.text, ctx.end):
         return None  # "bode ill for the future security of Libya": an adjective
+    if text == "recently" and _DATE_NEXT.match(ctx.text, ctx.end):
+        return None  # "killed, most recently last October": the date after it is the time
     return Reading("DATE", _REFERENCES[text], "ref")
 
 
@@ -809,6 +821,16 @@ _FOR_ABOUT = re.compile(r"\b(?:for|about)\s$")
 _NOUN_NEXT = re.compile(r"\s++(?!(?:and|or|but|nor|as|is|was|are|were|will|would|could|may"
                         r"|might|looks|seems|holds|that|which|who|than|in|of|for|to|with|at"
                         r"|on|by|it|we|they|he|she|you|i|because|if|when|remains)\b)[a-z]")
+
+
+#: Right after "recently", a date that says when (``most recently last October``, ``recently,
+#: on Tuesday``): "recently" only hedges it and names no time of its own.
+_DATE_NEXT = re.compile(
+    r",?\s++(?:(?i:on|in)\s++)?(?:(?i:(?:last|this)\s++(?:week|month|year|spring|summer"
+    r"|fall|autumn|winter)|yesterday|today)\b|(?:(?i:last|this)\s++)?(?:Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August"
+    r"|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\b"
+    r"|(?:1[89]|20)\d\d\b)")
 
 
 #: After a sentence's first word "Now": a comma or "for", which make it a discourse marker.
@@ -1003,9 +1025,9 @@ RULES: tuple[Rule, ...] = (
           _from_reference),
     _rule("vague_later", START + r"(?P<t>(?P<u>(?i:minutes|hours|days|weeks|months|years)))\s+"
           r"(?P<dir>(?i:later|earlier))(?!\w)", _vague_from_reference),
-    _rule("ago", START + r"(?P<t>(?:(?i:about|almost|nearly|roughly|more\s+than|less\s+than"
-          r"|over)\s+)?(?:" + NUMBER + r"\s+)?" + UNIT + r"\s+(?i:or\s+so\s+)?(?i:ago))(?!\w)",
-          _ago),
+    _rule("ago", START + r"(?P<t>(?:(?P<hedge>(?i:about|almost|nearly|roughly|more\s+than"
+          r"|less\s+than|over))\s+)?(?:" + NUMBER + r"\s+)?" + UNIT
+          + r"\s+(?i:or\s+so\s+)?(?i:ago))(?!\w)", _ago),
     _rule("event_relative", START + r"(?P<t>(?:" + NUMBER + r"\s+)?" + UNIT + r")\s+(?P<dir>"
           r"(?i:before|after|prior\s+to|following|into))\s+" + _EVENT, _event_relative),
     _rule("ordinal_of_event", START + r"(?P<t>(?i:the)\s+" + _ORD + r"\s+" + UNIT + r")\s+"
@@ -1073,6 +1095,9 @@ RULES: tuple[Rule, ...] = (
 
 
 _AGE_AFTER = re.compile(r"\s+(?i:old|of\s+age)\b")
+#: After a duration, the pay it measures (``six months of base pay``, ``a year's salary``).
+_PAY_AFTER = re.compile(r"(?:['’]s?\s++|\s++(?i:of)\s++)(?:(?i:base|basic|gross|back|full"
+                        r"|regular)\s++)?(?i:pay|salary|salaries|wages?|rent|severance)\b")
 #: Before "one day", a modal or a hope that makes it "some day ahead" (TimeML FUTURE_REF)
 #: rather than a day's length: "will one day be", "hopes to one day fly".
 _SOMEDAY_BEFORE = re.compile(r"(?:\b(?i:will|would|could|might|may|can|shall|hopes?\s+(?:he\s+"
@@ -1095,6 +1120,8 @@ def _plain_duration(match: re.Match[str], ctx: Context) -> Reading | None:
     after a number of things (``$5 a day``) is a rate, left alone."""
     if match.groupdict().get("old") or _AGE_AFTER.match(ctx.text, ctx.end):
         return None  # "a 54-year-old farmer", "52 years old": an age, which TimeML does not mark
+    if _PAY_AFTER.match(ctx.text, ctx.end):
+        return None  # "a bonus equal to six months of base pay": a sum of money, not a time
     if match["n"].lower() == "a" and match["u"].lower() == "second" and _ORDINAL_SECOND.match(
             ctx.text, ctx.end):
         return None  # "a second group", "a second betrayal": the ordinal, not one second

@@ -113,6 +113,17 @@ def test_that_day_with_nothing_before_it_is_generic_outside_a_past_narrative() -
     assert found(text, "present") == []
 
 
+def test_that_day_after_only_a_month_is_generic_outside_a_past_narrative() -> None:
+    text = ("Markets slumped in August. When a fund reports losses, investors pull money out "
+            "that day.")
+    assert [item[0] for item in found(text, "present")] == ["August"]
+
+
+def test_that_day_after_only_a_month_stays_in_a_past_narrative() -> None:
+    text = "Floods hit the valley in August, and the roads were cut that day."
+    assert found(text, "past")[-1] == ("that day", "DATE", "2015-08-XX")
+
+
 def test_that_day_in_a_past_narrative_stays_even_undated() -> None:
     text = "Rebels shelled the market. Later that day, the army withdrew."
     assert [item[0] for item in found(text, "past")] == ["that day"]
@@ -129,6 +140,9 @@ def test_generic_day_looks_only_at_unanchored_day_anaphors() -> None:
     assert not generic_day("that day", unanchored, "past")
     assert not generic_day("the next day", unanchored, "present")
     assert not generic_day("that day", Reading("DATE", "2015-03-03", "day"), "present")
+    month_only = Reading("DATE", "2015-08-XX", "day")
+    assert generic_day("that day", month_only, "present")
+    assert not generic_day("that day", month_only, "past")
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,11 @@ def test_a_unit_that_is_part_of_something_else_is_left_out(text: str) -> None:
     assert [kind for _, kind, _ in found(text)] == []
 
 
+def test_a_bare_plural_measuring_the_gap_between_two_events_is_left_out() -> None:
+    assert found("The two blasts went off only minutes apart.") == []
+    assert found("The outage lasted only minutes.") == [("minutes", "DURATION", "PTXM")]
+
+
 def test_an_offset_after_a_spending_verb_keeps_its_own_reading() -> None:
     # "weeks later" is the offset rule's (the DURATION "weeks", "later" outside), not a
     # second expression of this module's
