@@ -219,3 +219,59 @@ def test_now_opening_a_sentence_as_a_time_is_still_the_present() -> None:
 def test_a_month_name_opening_a_named_event_is_not_a_month() -> None:
     assert found("Agents scanned the crowd at the annual March for Life.") == []
     assert found("He wrote in June for Reuters.") == [("June", "DATE", "1989-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mill shut about two years ago.", ("about two years ago", "DURATION", "P2Y")),
+        ("The rebels seized the port more than four decades ago.",
+         ("more than four decades ago", "DURATION", "P40Y")),
+        ("The canal flooded roughly three months ago.",
+         ("roughly three months ago", "DURATION", "P3M")),
+    ],
+)
+def test_a_rounded_or_bounded_distance_back_is_the_stretch_not_a_date(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mill shut two years ago.", ("two years ago", "DATE", "1987")),
+        ("The mill shut nearly two years ago.", ("nearly two years ago", "DATE", "1987")),
+    ],
+)
+def test_an_exact_or_nearly_reached_distance_back_is_the_date(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three clinics were attacked, most recently last October.",
+        "The depot was shelled again recently, on Tuesday.",
+    ],
+)
+def test_recently_before_a_date_leaves_the_time_to_the_date(text: str) -> None:
+    phrases = [phrase for phrase, _, _ in found(text, tense="past")]
+    assert "recently" not in phrases and len(phrases) == 1
+
+
+def test_recently_on_its_own_is_the_past() -> None:
+    assert found("The depot was shelled recently.", tense="past") == [
+        ("recently", "DATE", "PAST_REF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff who leave early get a bonus equal to six months of base pay.",
+        "The court awarded her a year's salary.",
+        "Tenants owe three months' rent.",
+    ],
+)
+def test_a_duration_measuring_pay_is_a_sum_not_a_time(text: str) -> None:
+    assert found(text) == []
