@@ -74,8 +74,11 @@ def fiscal_quarter(last_day: date) -> tuple[int, int]:
 
 #: A fronted "Until Thursday," at the start of a sentence (the comma closes the phrase).
 #: Possessive runs of blanks (``\s++``): the word after them is never blank, so giving
-#: blanks back could not help a match, and not trying keeps the search linear.
-_SENTENCE_UNTIL = re.compile(r"(?:^|[.!?]['\"”’]?\s++|\n\s*+)(?i:until|till)\s++(?:on\s++)?$")
+#: blanks back could not help a match, and not trying keeps the search linear. After a newline
+#: only blanks of that line are taken: a later newline starts its own try, so a long run of
+#: empty lines is crossed once rather than once from each of them.
+_SENTENCE_UNTIL = re.compile(r"(?:^|[.!?]['\"”’]?\s++|\n[^\S\n]*+)(?i:until|till)\s++"
+                             r"(?:on\s++)?$")
 
 
 def fronted_until(text: str, start: int, end: int) -> bool:
