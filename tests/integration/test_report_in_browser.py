@@ -225,8 +225,17 @@ def test_demo_report(headless: Any, demo_out: Path) -> None:  # noqa: F811
     span = w.page.locator("#date-span").inner_text()
     assert span.startswith(f"Articles dated {published[0]} to {published[-1]}")
     assert (f"{len(undated)} undated article" in span) == bool(undated)
+    # The timeline draws typed events in rows by family; untyped ones only when asked.
+    assert any(e["type"] != "other" for e in data["events"])
+    assert any(e["type"] == "other" for e in data["events"])
+    w.page.wait_for_selector("#timeline-canvas .vis-item.sr-event")
+    assert count(w, "#timeline-canvas .vis-item.sr-event-other") == 0
+    assert "Untyped events" not in w.page.locator("#timeline-canvas").inner_text()
     for view in ("overview", "map", "timeline", "network"):
         w.shot(f"demo-{view}", f"#{view}")
+    w.page.check("#timeline-untyped")
+    w.page.wait_for_selector("#timeline-canvas .vis-item.sr-event-other")
+    assert "Untyped events" in w.page.locator("#timeline-canvas").inner_text()
     w.assert_clean()
 
 

@@ -234,6 +234,21 @@ def _verb_trigger(token: Any, lexicon: EventLexicon) -> tuple[str, str, list[Any
     return None
 
 
+def _hyphenated_modifier(token: Any) -> bool:
+    """A participle joined by a hyphen into a modifier of a noun (``worst-hit``,
+    ``rebel-held``, ``flood-affected``) describes the state of what it modifies; the happening
+    behind it, if any, is told elsewhere with its own actor and time."""
+    if token.dep_ not in ("amod", "compound"):
+        return False
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    joined_before = before is not None and before.text == "-" and not before.whitespace_
+    joined_after = (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    )
+    return joined_before or joined_after
+
+
 def _is_other_verb(token: Any, lexicon: EventLexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma in lexicon.non_events or not lemma.isalpha() or len(lemma) < 3:
@@ -614,7 +629,8 @@ def _clause(head: Any) -> TextSpan:
     sent = head.sent
     left = max(head.left_edge.i, sent.start)
     right = min(head.right_edge.i, sent.end - 1)
-    while right > left and head.doc[right].is_punct:
+    # Trailing punctuation and the paragraph break after a sentence belong to no clause.
+    while right > left and (head.doc[right].is_punct or head.doc[right].is_space):
         right -= 1
     return _token_span([head.doc[left], head.doc[right]])
 
@@ -680,6 +696,8 @@ def _event_at(
             and _noun_trigger(token.head, lexicon) is not None
         ):
             return None  # "the campaign launched by X": the campaign is the event
+        if _hyphenated_modifier(token):
+            return None  # "the worst-hit villages", "flood-affected families": a state
         verb = _verb_trigger(token, lexicon)
         if verb is None:
             if not _is_other_verb(token, lexicon):

@@ -170,3 +170,17 @@ def test_an_event_told_days_after_a_named_day_falls_on_the_day_the_offset_lands_
                            events=(mention("a", 10, "breach", "disaster", time=(100, 104)),))]
     [breach] = build_events([article("a", "Wire", "2025-08-14")], anns, Entities({}))
     assert breach.date == "2025-08-12" and breach.date_basis == "time_expression"
+
+
+def test_a_verb_of_no_type_with_different_doers_stays_apart() -> None:
+    """`its teams reached` and `the water reached` in one week are different happenings; two
+    mentions of `the water` reaching merge."""
+    arts = [article("a", "Wire", "2025-08-12"), article("b", "Ledger", "2025-08-13")]
+    anns = [
+        DocAnnotations("a", events=(mention("a", 10, "reach", "other", actor="its teams"),
+                                    mention("a", 60, "reach", "other", actor="the water"))),
+        DocAnnotations("b", events=(mention("b", 10, "reach", "other", actor="water"),)),
+    ]
+    events = build_events(arts, anns, Entities({}))
+    groups = sorted(sorted((ev.article, ev.start) for ev in e.evidence) for e in events)
+    assert groups == [[("a", 10)], [("a", 60), ("b", 10)]]

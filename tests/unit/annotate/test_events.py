@@ -125,3 +125,16 @@ def test_lexicon_rejects_an_unknown_type() -> None:
     lexicon = parse_lexicon(types, "trigger,type,pos\nraid,other,any\nraid,other,verb\n", "be")
     assert lexicon.verbs == {"raid": "other"} and lexicon.nouns == {"raid": "other"}
     assert lexicon.non_events == frozenset({"be"})
+
+
+def test_a_hyphenated_participle_is_a_state_not_an_event(nlp: Any) -> None:
+    found = events(nlp, "Volunteers carried tents to the worst-hit villages.")
+    assert not any(e.trigger == "hit" for e in found)
+    # the same verb with its own doer and object is one
+    assert any(e.trigger == "hit" for e in events(nlp, "The storm hit three villages."))
+
+
+def test_a_clause_ends_before_the_paragraph_break(nlp: Any) -> None:
+    text = "Floodwater poured into a dozen villages on Tuesday\n\nThe army arrived later."
+    pour = by_trigger(events(nlp, text), "pour")
+    assert pour.text == "Floodwater poured into a dozen villages on Tuesday"

@@ -821,21 +821,61 @@
   }
 
   var timeline = null;
+  // Untyped events (a verb of no event type: "reached", "worked") are many and say little on
+  // their own; the timeline draws them only on request, so the typed ones can be read.
+  var showUntyped = false;
+  // The timeline's rows: event types grouped into families an analyst scans for.
+  var EVENT_FAMILIES = [
+    { id: "force", label: "Force and control", types: ["assault", "coerce", "control", "threaten", "mobilize", "protest", "sanction"] },
+    { id: "disaster", label: "Disasters and accidents", types: ["disaster", "accident"] },
+    { id: "politics", label: "Politics, talks and aid", types: ["agree", "consult", "support", "concede", "cooperate", "aid", "retreat", "request", "accuse", "reject", "legal", "political", "economic"] },
+    { id: "other", label: "Untyped events", types: ["other"] },
+  ];
+  var LABEL_CHARS = 90;
+
+  function eventFamily(event) {
+    for (var i = 0; i < EVENT_FAMILIES.length; i++) {
+      if (EVENT_FAMILIES[i].types.indexOf(event.type) >= 0) return EVENT_FAMILIES[i].id;
+    }
+    return "other";
+  }
+
+  function shortText(text) {
+    var flat = String(text || "").replace(/\s+/g, " ").trim();
+    return flat.length > LABEL_CHARS ? flat.slice(0, LABEL_CHARS - 1) + "\u2026" : flat;
+  }
 
   views.timeline = function (root) {
     var box = el("div", { id: "timeline-canvas" });
     var note = el("p", { class: "meta" });
+    var matching = data.events.filter(function (e) { return anyVisible(evidenceArticles(e)); });
+    var untyped = matching.filter(function (e) { return eventFamily(e) === "other"; });
+    var typedCount = matching.length - untyped.length;
+    // With no typed event at all there is nothing to hide the untyped ones behind.
+    var drawUntyped = showUntyped || !typedCount;
+    var events = drawUntyped ? matching : matching.filter(function (e) { return eventFamily(e) !== "other"; });
+    if (untyped.length && typedCount) {
+      var toggle = el("input", { type: "checkbox", id: "timeline-untyped", checked: showUntyped });
+      toggle.addEventListener("change", function () {
+        showUntyped = toggle.checked;
+        if (timeline) { timeline.destroy(); timeline = null; }
+        views.timeline(clear(root));
+      });
+      root.appendChild(el("p", { class: "timeline-controls" }, [toggle, el("label", {
+        for: "timeline-untyped",
+        text: " Also draw " + plural(untyped.length, "untyped event", "untyped events") + " (verbs of no event type)",
+      })]));
+    }
     root.appendChild(note);
     root.appendChild(box);
     var items = [];
     var undated = 0;
-    var events = data.events.filter(function (e) { return anyVisible(evidenceArticles(e)); });
     events.forEach(function (event, i) {
       var span = eventSpan(event);
       if (!span || !span[0] || isNaN(span[0])) { undated += 1; return; }
-      var label = el("span", { text: event.text, title: (event.date || "") + " (" + (event.date_precision || "precision unknown") + "): " + event.text });
-      var item = { id: "event-" + i, group: "events", content: label, start: span[0],
-        className: "sr-event", event: event };
+      var label = el("span", { text: shortText(event.text), title: (event.date || "") + " (" + (event.date_precision || "precision unknown") + "), " + event.type + ": " + event.text });
+      var item = { id: "event-" + i, group: eventFamily(event), content: label, start: span[0],
+        className: "sr-event sr-event-" + eventFamily(event), event: event };
       if (span[1]) { item.end = span[1]; item.type = "range"; } else { item.type = "point"; }
       items.push(item);
     });
@@ -867,10 +907,10 @@
     note.textContent = messages.join(" ");
     if (!items.length) { box.appendChild(empty("Nothing dated matches the filter.")); return; }
     if (typeof vis === "undefined") { box.appendChild(empty("The timeline library did not load.")); return; }
-    var groups = new vis.DataSet([
-      { id: "events", content: el("span", { text: "Events" }) },
-      { id: "articles", content: el("span", { text: "Articles" }) },
-    ]);
+    var drawn = new Set(items.map(function (item) { return item.group; }));
+    var groups = new vis.DataSet(EVENT_FAMILIES.filter(function (family) { return drawn.has(family.id); })
+      .map(function (family) { return { id: family.id, content: el("span", { text: family.label }) }; })
+      .concat([{ id: "articles", content: el("span", { text: "Articles" }) }]));
     var dataset = new vis.DataSet(items);
     timeline = new vis.Timeline(box, dataset, groups, {
       // Many items are grouped into counted clusters until zoomed in, which keeps it fast.
@@ -892,7 +932,7 @@
     var ol = el("ol");
     events.slice().sort(function (a, b) { return String(a.date || "~").localeCompare(String(b.date || "~")); })
       .forEach(function (e) {
-        ol.appendChild(el("li", {}, [(e.date || "undated") + " (" + (e.date_precision || "?") + "): " + e.text + " ",
+        ol.appendChild(el("li", {}, [(e.date || "undated") + " (" + (e.date_precision || "?") + "), " + e.type + ": " + e.text + " ",
           e.evidence.length ? evidenceButton(e.evidence[0], "evidence") : null]));
       });
     list.appendChild(ol);
