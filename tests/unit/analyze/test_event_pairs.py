@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from sitroom.analyze.events import (
     MAX_PEERS,
     MERGE_SCORE,
+    _block,
     _Groups,
     _keys,
-    _block,
     _merge,
     _Resolved,
     _Where,
