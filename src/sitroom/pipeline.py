@@ -225,7 +225,7 @@ def assemble_report(
     release_gazetteer()  # no later step looks a name up: the index need not outlive this
     release_freed_memory()
     found_quotes, citations = build_quotes_and_citations(
-        articles, heads.only("quotes", "mentions", "citations"), entities
+        articles, heads.only("quotes", "mentions", "citations"), entities, memo=store
     )
     del heads
     # Read again only by the claims step's statement finder (one pass) and the writer.

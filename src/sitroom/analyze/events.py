@@ -54,6 +54,7 @@ from ..types import (
     TimeMention,
 )
 from .article_memo import digest_of, per_article
+from .event_pairs import merging_pairs
 from .provenance import EntityLookup, syndication_groups, wire_credit
 
 if TYPE_CHECKING:
@@ -543,22 +544,15 @@ def _merge(
         ):
             join(i, last_of[key])
         last_of[key] = i
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
     order = sorted(range(len(items)), key=lambda i: (items[i].published, items[i].mention.article,
                                                       items[i].mention.trigger_start))
-    for i in order:
-        item = items[i]
-        block = _block(item)
-        seen: set[int] = set()
-        for index_key in _keys(item):
-            peers = index[(block, index_key)]
-            for j in peers[-MAX_PEERS:]:
-                if j in seen:
-                    continue
-                seen.add(j)
-                if groups.find(i) != groups.find(j) and pair_score(item, items[j]) >= MERGE_SCORE:
-                    join(i, j)
-            peers.append(i)
+    # Each mention meets the last MAX_PEERS earlier ones of its block under each index key;
+    # the pairs that score enough are found for all at once (see event_pairs), and joined
+    # here in the order the walk meets them, as far as the groups' days and towns allow.
+    for i, j in merging_pairs(items, order, [_block(item) for item in items],
+                              [_keys(item) for item in items], MAX_PEERS, MERGE_SCORE):
+        if groups.find(i) != groups.find(j):
+            join(i, j)
     return groups
 
 

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..resolve.speakers import resolve_speakers
+from ..stored_memo import MemoStore
 from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
 from .sparse_blocks import product_blocks
 from .words import STOPWORDS as _STOPWORDS
@@ -85,15 +86,25 @@ def statement_similarity(a: str, b: str) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
-def link_quotes(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+def link_quotes(
+    articles: Sequence[Article], quotes: Sequence[Quote], memo: MemoStore | None = None
+) -> tuple[Quote, ...]:
     """``quotes`` with ``also_in`` set to the other articles that carry the same statement.
 
     ``articles`` maps article ids to their duplicates: an exact duplicate article (its
-    ``duplicate_of`` set) carries every quote of its original.
+    ``duplicate_of`` set) carries every quote of its original. ``memo``: where the links
+    are kept between builds (the store), so that a build which adds articles searches only
+    the pairs a new quote is in (see :mod:`.stored_quote_links`); the links are the same.
     """
     words = [content_words(q.text) for q in quotes]
+    if memo is None:
+        pairs: Iterable[tuple[int, int]] = linked_pairs(word_index(quotes, words))
+    else:
+        from .stored_quote_links import remembered_pairs
+
+        pairs = remembered_pairs(memo, quotes, words)
     linked: dict[int, set[str]] = defaultdict(set)
-    for i, j in _linked_pairs(quotes, words):
+    for i, j in pairs:
         linked[i].add(quotes[j].article)
         linked[j].add(quotes[i].article)
     copies: dict[str, set[str]] = defaultdict(set)
@@ -124,25 +135,75 @@ def _required_overlap(size: int) -> int:
     return max(min(MIN_SHARED_WORDS, size), needed)
 
 
-def _linked_pairs(
-    quotes: Sequence[Quote], words: Sequence[frozenset[str]]
-) -> Iterator[tuple[int, int]]:
+@dataclass(frozen=True, slots=True)
+class WordIndex:
+    """The quotes' content words as the link rule counts them: ``incidence`` is quote by
+    word, 1 where a quote holds a counted word (one found in at most ``common`` quotes;
+    words in very many quotes say nothing). ``uncounted``: the words left out, which is
+    all a remembered link depends on beyond its two quotes."""
+
+    quotes: int
+    sizes: np.ndarray  # each quote's content words, counted or not
+    speakers: np.ndarray  # an index per resolved speaker; -1: none, nobody's same speaker
+    articles: np.ndarray  # an index per article
+    incidence: Any  # scipy CSR matrix, quotes x vocabulary
+    frequency: np.ndarray  # quotes holding each word of the vocabulary
+    columns: np.ndarray  # the counted entries' words (vocabulary indexes), by quote
+    rows: np.ndarray  # the counted entries' quotes
+    uncounted: frozenset[str]
+
+
+def word_index(quotes: Sequence[Quote], words: Sequence[frozenset[str]]) -> WordIndex:
+    """The :class:`WordIndex` of ``quotes`` (``words``: their :func:`content_words`)."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, ws in enumerate(words):
+        for w in ws:
+            rows.append(i)
+            columns.append(vocabulary.setdefault(w, len(vocabulary)))
+    common = max(50, len(quotes) // 5)
+    row_of = np.asarray(rows, dtype=np.int64)
+    column_of = np.asarray(columns, dtype=np.int64)
+    frequency = np.bincount(column_of, minlength=len(vocabulary))
+    counted = frequency[column_of] <= common
+    row_of, column_of = row_of[counted], column_of[counted]
+    incidence = csr_matrix((np.ones(len(row_of), dtype=np.int32), (row_of, column_of)),
+                           shape=(len(quotes), len(vocabulary)))
+    speaker_of: dict[str, int] = {}
+    article_of: dict[str, int] = {}
+    return WordIndex(
+        quotes=len(quotes),
+        sizes=np.array([len(ws) for ws in words], dtype=np.int64),
+        speakers=np.array([-1 if q.speaker is None else speaker_of.setdefault(
+            q.speaker, len(speaker_of)) for q in quotes], dtype=np.int64),
+        articles=np.array([article_of.setdefault(q.article, len(article_of))
+                           for q in quotes], dtype=np.int64),
+        incidence=incidence,
+        frequency=frequency,
+        columns=column_of,
+        rows=row_of,
+        uncounted=frozenset(w for w, c in vocabulary.items() if frequency[c] > common),
+    )
+
+
+def linked_pairs(index: WordIndex, among: np.ndarray | None = None
+                 ) -> Iterator[tuple[int, int]]:
     """(i, j) for each pair of quotes that the link rule joins: sharing at least
     :data:`MIN_SHARED_WORDS` counted words (or all of the smaller's), and a share of the
     smaller's words of at least :data:`SAME_SPEAKER_STATEMENT` for one speaker, else
-    :data:`SAME_STATEMENT`. The rule is tested over each block of candidate pairs at once
-    (a Python test per pair grew with the square of the corpus's quotes); the share is the
+    :data:`SAME_STATEMENT`; ``among``: only the pairs with a member among these quotes
+    (sorted indexes). The rule is tested over each block of candidate pairs at once (a
+    Python test per pair grew with the square of the corpus's quotes); the share is the
     same float64 division as ``count / smaller``, so the links are the same."""
-    sizes = np.array([len(ws) for ws in words], dtype=np.int64)
-    speaker_of: dict[str, int] = {}
-    # -1: no speaker, which is nobody's same speaker
-    speakers = np.array([-1 if q.speaker is None else speaker_of.setdefault(q.speaker,
-                                                                            len(speaker_of))
-                         for q in quotes], dtype=np.int64)
-    for low, high, shared in _shared_word_blocks(quotes, words):
-        smaller = np.minimum(sizes[low], sizes[high])
+    blocks = _shared_word_blocks(index) if among is None else _pairs_with(index, among)
+    for low, high, shared in blocks:
+        smaller = np.minimum(index.sizes[low], index.sizes[high])
         enough = shared >= np.minimum(MIN_SHARED_WORDS, smaller)
         low, high, shared, smaller = low[enough], high[enough], shared[enough], smaller[enough]
+        speakers = index.speakers
         same_speaker = (speakers[low] >= 0) & (speakers[low] == speakers[high])
         bar = np.where(same_speaker, SAME_SPEAKER_STATEMENT, SAME_STATEMENT)
         kept = shared / smaller >= bar
@@ -150,11 +211,10 @@ def _linked_pairs(
 
 
 def _shared_word_blocks(
-    quotes: Sequence[Quote], words: Sequence[frozenset[str]]
+    index: WordIndex,
 ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Arrays ``(i, j, shared)`` for pairs of quotes ``i < j`` of different articles that
-    share ``shared`` content words, leaving out words in very many quotes (they say
-    nothing), a block of pairs at a time.
+    share ``shared`` counted words, a block of pairs at a time.
 
     Every pair that can pass the link rule is among those yielded, with its exact count
     (pairs that cannot pass may be yielded too). Candidates come from a prefix filter, as in
@@ -167,32 +227,19 @@ def _shared_word_blocks(
     The exact counts of the candidates are then one elementwise sparse product."""
     from scipy.sparse import csr_matrix
 
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    for i, ws in enumerate(words):
-        for w in ws:
-            rows.append(i)
-            columns.append(vocabulary.setdefault(w, len(vocabulary)))
-    if not rows:
-        return
-    common = max(50, len(quotes) // 5)
-    row_of = np.asarray(rows, dtype=np.int64)
-    column_of = np.asarray(columns, dtype=np.int64)
-    frequency = np.bincount(column_of, minlength=len(vocabulary))
-    counted = frequency[column_of] <= common
-    row_of, column_of = row_of[counted], column_of[counted]
+    row_of, column_of, frequency = index.rows, index.columns, index.frequency
     if not len(row_of):
         return
-    shape = (len(quotes), len(vocabulary))
-    incidence = csr_matrix((np.ones(len(row_of), dtype=np.int32), (row_of, column_of)),
-                           shape=shape)
+    size = index.quotes
+    shape = index.incidence.shape
+    incidence = index.incidence
+    vocabulary = len(frequency)
     # Rank of each word, rarest first (ties by first appearance), and each statement's
     # prefix: its counted words of lowest rank, as many as it can miss plus one.
-    rank = np.empty(len(vocabulary), dtype=np.int64)
-    rank[np.lexsort((np.arange(len(vocabulary)), frequency))] = np.arange(len(vocabulary))
-    sizes = np.array([len(ws) for ws in words], dtype=np.int64)
-    counted_sizes = np.bincount(row_of, minlength=len(quotes))
+    rank = np.empty(vocabulary, dtype=np.int64)
+    rank[np.lexsort((np.arange(vocabulary), frequency))] = np.arange(vocabulary)
+    sizes = index.sizes
+    counted_sizes = np.bincount(row_of, minlength=size)
     needed = np.array([_required_overlap(int(n)) if n else 1 for n in sizes], dtype=np.int64)
     prefix = counted_sizes - needed + 1
     order = np.lexsort((rank[column_of], row_of))
@@ -204,8 +251,7 @@ def _shared_word_blocks(
         (np.ones(int(in_prefix.sum()), dtype=np.int32),
          (row_sorted[in_prefix], column_sorted[in_prefix])), shape=shape,
     )
-    article_of: dict[str, int] = {}
-    articles = np.array([article_of.setdefault(q.article, len(article_of)) for q in quotes])
+    articles = index.articles
     transposed = incidence.T.tocsr()
     # Blocks cut so that each product stays small as the corpus grows; the pairs found and
     # their counts do not depend on where the blocks end.
@@ -216,12 +262,39 @@ def _shared_word_blocks(
         # The probing statement is the smaller (or as large) one of the pair.
         wanted = (sizes[right] >= sizes[left]) & (articles[left] != articles[right])
         left, right = left[wanted], right[wanted]
-        pairs = np.unique(np.minimum(left, right) * len(quotes) + np.maximum(left, right))
+        pairs = np.unique(np.minimum(left, right) * size + np.maximum(left, right))
         if not len(pairs):
             continue
-        low, high = pairs // len(quotes), pairs % len(quotes)
+        low, high = pairs // size, pairs % size
         shared = np.asarray(incidence[low].multiply(incidence[high]).sum(axis=1)).ravel()
         yield low, high, shared.astype(np.int64)
+
+
+def _pairs_with(
+    index: WordIndex, among: np.ndarray
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """What :func:`_shared_word_blocks` yields, for the pairs with a member in ``among``:
+    every quote that shares a counted word with one of them, with the exact count (the
+    product of their rows with the whole incidence). No prefix filter: ``among`` is the
+    few quotes an add brought, and a pair needs at least one shared word to pass."""
+    if not len(among) or not len(index.rows):
+        return
+    size = index.quotes
+    chosen = index.incidence[among]
+    transposed = index.incidence.T.tocsr()
+    articles = index.articles
+    for offset, stop in product_blocks(chosen, np.diff(transposed.indptr), _QUOTE_BLOCK):
+        block = (chosen[offset:stop] @ transposed).tocoo()
+        left = among[block.row.astype(np.int64) + offset]
+        right = block.col.astype(np.int64)
+        wanted = articles[left] != articles[right]
+        left, right, shared = left[wanted], right[wanted], block.data[wanted]
+        # a pair of two of ``among`` is found from both ends, with one count
+        pairs, first = np.unique(np.minimum(left, right) * size + np.maximum(left, right),
+                                 return_index=True)
+        if not len(pairs):
+            continue
+        yield pairs // size, pairs % size, shared[first].astype(np.int64)
 
 
 # --------------------------------------------------------------------------- provenance
@@ -408,9 +481,11 @@ def build_quotes_and_citations(
     articles: Sequence[Article],
     annotations: Sequence[DocAnnotations],
     entities: EntityLookup,
+    memo: MemoStore | None = None,
 ) -> tuple[tuple[Quote, ...], tuple[Citation, ...]]:
     """Every quote of the corpus with its speaker resolved and ``also_in`` linked, and every
-    citation with its source resolved."""
+    citation with its source resolved. ``memo``: where the links are kept between builds
+    (the store), if anywhere."""
     texts = {a.id: a.text for a in articles}
     outlets = frozenset(_fold(_bare(a.outlet)) for a in articles if a.outlet != "unknown")
     quotes: list[Quote] = []
@@ -421,4 +496,4 @@ def build_quotes_and_citations(
             continue
         quotes.extend(resolve_speakers(text, ann.quotes, ann.mentions, entities))
         citations.extend(citation_of(c, entities, outlets) for c in ann.citations)
-    return link_quotes(articles, quotes), tuple(citations)
+    return link_quotes(articles, quotes, memo), tuple(citations)
