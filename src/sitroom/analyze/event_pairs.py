@@ -90,6 +90,7 @@ class _Features:
         self.targets = _Sets([[codes(("entity", t)) for t in r.targets] for r in items])
         self.names = _Sets([[codes(("name", name_key(n.text))) for n in r.mention.actors]
                             for r in items])
+        self.untyped = np.array([r.mention.type == "other" for r in items], dtype=bool)
 
     def scores(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """``pair_score`` of each pair ``(a[k], b[k])``."""
@@ -99,11 +100,13 @@ class _Features:
         shared_actors = self.actors.meet(a, b)
         has_actors = (self.actors.sizes[a] > 0) & (self.actors.sizes[b] > 0)
         same_trigger = self.trigger[a] == self.trigger[b]
-        apart = has_actors & ~shared_actors
+        names_meet = shared_actors | self.names.meet(a, b)
+        has_phrases = (self.names.sizes[a] > 0) & (self.names.sizes[b] > 0)
+        apart = (has_actors & ~shared_actors) | (self.untyped[a] & has_phrases & ~names_meet)
         score += np.where(same_trigger, np.where(apart, 0.5, 1.5), 0.0)
         placed = (self.place[a] >= 0) & (self.place[b] >= 0)
         score += np.where(placed, np.where(self.place[a] == self.place[b], 1.5, -1.0), 0.0)
-        score += np.where(shared_actors | self.names.meet(a, b), 1.0, 0.0)
+        score += np.where(names_meet, 1.0, 0.0)
         score += np.where(self.targets.meet(a, b), 1.0, 0.0)
         disjoint = (self.dated[a] & self.dated[b]) & (
             (self.last[a] < self.first[b] - 1) | (self.last[b] < self.first[a] - 1))
