@@ -439,6 +439,8 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
         inside = _tokens_in(doc, span.start, span.end)
         if not inside:
             continue
+        if _names_a_programme(doc, span, inside):
+            continue
         cue = (
             _cue_before_colon(doc, span)
             or _cue_by_parse(inside, span)
@@ -464,6 +466,22 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
                        cue.lemma_.lower())
         )
     return statements
+
+
+#: ``CNN's "State of the Union,"``, ``on "Morning Joe,"``, ``with "Fox and Friends,"``: what
+#: comes right before a programme or publication named in quotation marks.
+_BEFORE_A_TITLE = re.compile(r"(?:\w['’]s|\b[Oo]n|\b[Ww]ith)\s*$")
+
+
+def _names_a_programme(doc: Any, span: QuoteSpan, inside: list[Any]) -> bool:
+    """Whether a short quote in title case right after a possessive, ``on`` or ``with``
+    names a show or a publication (``Sunday on Fox's "Hannity," Gingrich said ...``): no
+    statement, though a cue follows it, and no part of that cue's content."""
+    words = [t for t in inside if t.is_alpha]
+    if not words or len(words) >= MIN_UNCUED_WORDS or not words[0].text[0].isupper():
+        return False
+    text: str = text_of(doc)
+    return _BEFORE_A_TITLE.search(text, max(0, span.open_at - 12), span.open_at) is not None
 
 
 #: Words at most between a closing quote mark and its cue for them to be the speaker.

@@ -172,3 +172,12 @@ def test_object_with_a_quoted_complement_is_one_statement(nlp: Any) -> None:
     q = by_cue(quotes(nlp, text), "called")
     assert q.text == "the relief effort “a total failure.”"
 
+
+
+def test_a_programme_named_in_quotes_is_no_statement(nlp: Any) -> None:
+    text = ("Sunday on the network’s “Morning Report,” the governor said the levee would be "
+            "rebuilt by spring.")
+    found = quotes(nlp, text)
+    assert [(q.text, q.cue) for q in found] == [
+        ("the levee would be rebuilt by spring", "said")
+    ]
