@@ -439,6 +439,8 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
         inside = _tokens_in(doc, span.start, span.end)
         if not inside:
             continue
+        if _names_a_programme(doc, span, inside):
+            continue
         cue = (
             _cue_before_colon(doc, span)
             or _cue_by_parse(inside, span)
@@ -464,6 +466,22 @@ def _direct_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
                        cue.lemma_.lower())
         )
     return statements
+
+
+#: ``CNN's "State of the Union,"``, ``on "Morning Joe,"``, ``with "Fox and Friends,"``: what
+#: comes right before a programme or publication named in quotation marks.
+_BEFORE_A_TITLE = re.compile(r"(?:\w['’]s|\b[Oo]n|\b[Ww]ith)\s*$")
+
+
+def _names_a_programme(doc: Any, span: QuoteSpan, inside: list[Any]) -> bool:
+    """Whether a short quote in title case right after a possessive, ``on`` or ``with``
+    names a show or a publication (``Sunday on Fox's "Hannity," Gingrich said ...``): no
+    statement, though a cue follows it, and no part of that cue's content."""
+    words = [t for t in inside if t.is_alpha]
+    if not words or len(words) >= MIN_UNCUED_WORDS or not words[0].text[0].isupper():
+        return False
+    text: str = text_of(doc)
+    return _BEFORE_A_TITLE.search(text, max(0, span.open_at - 12), span.open_at) is not None
 
 
 #: Words at most between a closing quote mark and its cue for them to be the speaker.
@@ -1028,7 +1046,8 @@ def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     statements: list[_Statement] = []
     for token in doc:
         if token.lower_ == "according":
-            st = _according(doc, token)
+            statements.extend(_according(doc, token))
+            st = None
         elif token.lower_ == "in" and token.dep_ == "prep":
             st = _in_findings(doc, token)
         elif token.lower_ in STANCE_ADJECTIVES and token.dep_ == "acomp":
@@ -1077,12 +1096,15 @@ def _parenthetical(doc: Any, cue: Any, spans: list[QuoteSpan]) -> list[_Statemen
     out: list[_Statement] = []
     cue_at = statement_cue_span(doc, cue)
     speaker = phrase_span(doc, subject)
-    for part in parts:
-        if sum(1 for t in part if t.is_alpha) < 2 or not any(
-            t.pos_ in {"VERB", "AUX"} for t in part
-        ):
+    clauses = [any(t.pos_ in {"VERB", "AUX"} for t in part) for part in parts]
+    for after_cue, (part, clause) in enumerate(zip(parts, clauses, strict=True)):
+        if not part or not any(clauses):
             continue
-        if part[0].pos_ == "SCONJ" or part[0].dep_ == "mark":
+        if not clause and (after_cue or not any(t.is_alpha for t in part)):
+            continue  # a part with no verb counts only as what opens the sentence
+        if clause and sum(1 for t in part if t.is_alpha) < 2:
+            continue
+        if after_cue and (part[0].pos_ == "SCONJ" or part[0].dep_ == "mark"):
             continue  # ``..., X said, as floodwater spread``: the writer's circumstance
         if part[0].dep_ == "cc" and len(part) > 1:
             part = part[1:]  # ``A, the airline added, and B``: the conjunction joins A and B
@@ -1339,16 +1361,26 @@ def _object_complements(cue: Any, after: int) -> list[Any]:
     """The tokens of the cue's complements that directly follow its object (which ends at
     token ``after``), up to a comma, a conjunction or a clause of their own."""
     out: list[Any] = []
+    mark: list[Any] = []  # an opening quotation mark the parser hung on the cue
     for child in sorted((c for c in cue.children if c.i > after), key=lambda c: c.i):
+        if child.dep_ == "punct" and child.text in _OPENING_MARKS and child.i == after + 1 \
+                and not mark:
+            # ``called the system “rotten to the core”``: the mark opens the complement.
+            mark, after = [child], child.i
+            continue
         words = sorted(child.subtree, key=lambda t: t.i)
         as_phrase = words[0].lower_ == "as" and words[0].i == after + 1  # ``X as very good``
         if (child.dep_ not in _OBJECT_COMPLEMENTS and not as_phrase) or _is_setting(child):
             break
         if words[0].i != after + 1:
             break  # a comma or a dash between: an adverbial of the act, not what was said
-        out.extend(words)
-        after = words[-1].i
+        out.extend(mark + words)
+        mark, after = [], words[-1].i
     return out
+
+
+#: Quotation marks that open a quote (and the ambiguous straight ones).
+_OPENING_MARKS = frozenset({"“", "\"", "''", "``", "‘", "«", "„"})
 
 
 def _conjoined_clauses(cue: Any, after: int) -> list[Any]:
@@ -1752,36 +1784,61 @@ def _told_by_noun(doc: Any, noun: Any, spans: list[QuoteSpan]) -> _Statement | N
                       noun.i, NOUN_CUE + noun.lemma_.lower())
 
 
-def _according(doc: Any, cue: Any) -> _Statement | None:
-    """``according to X, <content>`` or ``<content>, according to X``."""
+def _according(doc: Any, cue: Any) -> list[_Statement]:
+    """``according to X, <content>``, ``<content>, according to X`` and ``<A>, according to
+    X, <B>``. The content is what the phrase is set in: the whole sentence when the phrase
+    opens or closes it (attribution corpora read a closing ``according to`` as the source of
+    everything before it, ``A, B and C, according to the results``, however the parser hung
+    it), else the clause around it, conjuncts included, whose words on both sides are one
+    statement told in two mentions, as a quote split by its cue is."""
     target = _according_target(cue)
     if target is None:
-        return None
+        return []
     pointed = _that_is_according(doc, cue, target)
     if pointed is not None:
-        return pointed
-    clause = cue.head
+        return [pointed]
     phrase = list(cue.subtree)
     p_start = phrase[0].idx
     p_end = phrase[-1].idx + len(phrase[-1].text)
     para = _paragraph_of(text_of(doc), cue.idx)
-    scope = clause.subtree if clause.i != cue.i else cue.sent
-    c_tokens = [
-        t for t in scope
-        if not (p_start <= t.idx < p_end) and para[0] <= t.idx < para[1] and not t.is_space
-    ]
-    if not c_tokens:
-        return None
-    before = [t for t in c_tokens if t.idx < p_start]
-    after = [t for t in c_tokens if t.idx >= p_end]
-    side = after if sum(t.is_alpha for t in after) >= sum(t.is_alpha for t in before) else before
-    if sum(1 for t in side if t.is_alpha) < 3:
-        return None
-    start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
-    if end <= start:
-        return None
-    return _Statement(start, end, False, phrase_span(doc, target),
-                      statement_cue_span(doc, cue), cue.i, "according")
+
+    def words(scope: Any) -> list[Any]:
+        return [t for t in scope
+                if not (p_start <= t.idx < p_end) and para[0] <= t.idx < para[1]
+                and not t.is_space]
+
+    sentence = words(cue.sent)
+    before = [t for t in sentence if t.idx < p_start]
+    after = [t for t in sentence if t.idx >= p_end]
+    if any(t.is_alpha for t in before) and any(t.is_alpha for t in after):
+        clause = cue.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # ``A, B and C, according to X``: all the conjuncts
+        scope = words(clause.subtree) if clause.i != cue.i else sentence
+        before = [t for t in scope if t.idx < p_start]
+        after = [t for t in scope if t.idx >= p_end]
+    sides = [side for side in (before, after) if _says_something(side)]
+    if not sides:
+        return []
+    if len(sides) == 2 and sum(t.is_alpha for t in sides[0] + sides[1]) < 3:
+        return []
+    if len(sides) == 1 and sum(t.is_alpha for t in sides[0]) < 3:
+        return []
+    out: list[_Statement] = []
+    for side in sides:
+        start, end = _trim(doc, side[0].idx, side[-1].idx + len(side[-1].text))
+        if end > start:
+            out.append(_Statement(start, end, False, phrase_span(doc, target),
+                                  statement_cue_span(doc, cue), cue.i, "according"))
+    return out
+
+
+def _says_something(side: list[Any]) -> bool:
+    """Whether the words on one side of an ``according to`` phrase are part of what it
+    attributes: a word at least, and not only a joining word (``said that, according to
+    X, ...``)."""
+    alpha = [t for t in side if t.is_alpha]
+    return bool(alpha) and not all(t.dep_ in {"mark", "cc"} for t in alpha)
 
 
 _CONTRACTED_IS = frozenset({"'s", "’s"})
@@ -1851,7 +1908,9 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*(?:,[^—–:\n(]{1,40})?"
     r"(?: ?\([^)\n]{1,40}\))?\s*(?:[—–:]|\s-|--)"
     # A date and an agency only: ``Dec 29 (Reuters) -``.
-    r"|[A-Z][a-z]{2,8}\.? \d{1,2} \([^)\n]{1,40}\) ?(?:[—–-]|--))(?:\s+|$)"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2} \([^)\n]{1,40}\) ?(?:[—–-]|--)"
+    # A place in ordinary capitals with its agency: ``New York (AFP) –``.
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} \([A-Z][A-Za-z]{1,15}\) ?(?:[—–-]|--))(?:\s+|$)"
 )
 _TRAILING_CONJUNCTIONS = ("and", "but", "or", "while")
 

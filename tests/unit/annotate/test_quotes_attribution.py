@@ -91,11 +91,21 @@ def test_cue_includes_the_verb_it_hangs_on(nlp: Any) -> None:
 
 
 def test_parenthetical_speech_verb_attributes_its_sentence(nlp: Any) -> None:
+    # The words before the cue are part of what was said even with no verb of their own:
+    # PolNeAR marks ``In his state`` + ``offenders are ...`` as one content of two parts.
     text = "In his state, Christie said, offenders are sent to drug treatment."
     found = quotes(nlp, text)
     assert [(q.text, q.speaker_text, q.cue) for q in found] == [
-        ("offenders are sent to drug treatment", "Christie", "said")
+        ("In his state", "Christie", "said"),
+        ("offenders are sent to drug treatment", "Christie", "said"),
     ]
+
+
+def test_conditional_opening_a_parenthetical_is_said(nlp: Any) -> None:
+    text = "If the levee breaks again, the engineers say, the town will have to move."
+    found = quotes(nlp, text)
+    assert [q.text for q in found] == ["If the levee breaks again", "the town will have to move"]
+    assert all(q.speaker_text == "the engineers" and q.cue == "say" for q in found)
 
 
 def test_each_side_of_a_parenthetical_with_a_verb_is_a_mention(nlp: Any) -> None:
@@ -110,6 +120,13 @@ def test_dateline_is_not_part_of_the_speaker(nlp: Any) -> None:
             "attack was terror.")
     q = by_cue(quotes(nlp, text), "said")
     assert q.speaker_text == "President Barack Obama"
+
+
+def test_dateline_in_ordinary_capitals_is_not_part_of_the_speaker(nlp: Any) -> None:
+    text = ("Title line.\n\nNew York (AFP) – Vice President Joe Biden said the attack was "
+            "terror.")
+    q = by_cue(quotes(nlp, text), "said")
+    assert q.speaker_text == "Vice President Joe Biden"
 
 
 def test_gerund_after_a_preposition_speaks_for_the_clause_subject(nlp: Any) -> None:
@@ -146,3 +163,21 @@ def test_hedges_and_agentless_passives_are_no_statements(nlp: Any) -> None:
     assert quotes(nlp, "The governor appears to favour the northern route.") == ()
     text = "Adelson is widely expected to be the party's top donor."
     assert [q for q in quotes(nlp, text) if "expected" in (q.cue or "")] == []
+
+
+def test_object_with_a_quoted_complement_is_one_statement(nlp: Any) -> None:
+    # The parser hangs the opening mark on the verb, between the object and its complement.
+    text = ("The governor toured the flooded district on Tuesday and called the relief "
+            "effort “a total failure.”")
+    q = by_cue(quotes(nlp, text), "called")
+    assert q.text == "the relief effort “a total failure.”"
+
+
+
+def test_a_programme_named_in_quotes_is_no_statement(nlp: Any) -> None:
+    text = ("Sunday on the network’s “Morning Report,” the governor said the levee would be "
+            "rebuilt by spring.")
+    found = quotes(nlp, text)
+    assert [(q.text, q.cue) for q in found] == [
+        ("the levee would be rebuilt by spring", "said")
+    ]

@@ -62,7 +62,9 @@ def test_name_the_parser_hung_elsewhere_is_still_the_speaker(nlp: Any) -> None:
 def test_parenthetical_cue_with_adjuncts_hung_on_it(nlp: Any) -> None:
     found = quotes(nlp, "At times last year, people close to the mayor said, the mere mention "
                         "of the budget could make him fume.")
+    # The adjunct that opens the sentence is the first part of what was said.
     assert [(q.speaker_text, q.text) for q in found] == [
+        ("people close to the mayor", "At times last year"),
         ("people close to the mayor", "the mere mention of the budget could make him fume")]
     found = quotes(nlp, "He was unable to find a single taker, he said, on condition of "
                         "anonymity.")

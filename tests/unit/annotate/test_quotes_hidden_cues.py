@@ -62,3 +62,24 @@ def test_that_is_according_to_names_the_source_of_the_sentence_before(nlp: Any) 
 def test_according_to_with_its_own_clause_keeps_the_clause(nlp: Any) -> None:
     found = quotes(nlp, "That plan failed, according to the ministry.")
     assert [(q.speaker_text, q.text) for q in found] == [("the ministry", "That plan failed")]
+
+
+def test_according_to_closing_a_sentence_attributes_all_of_it(nlp: Any) -> None:
+    text = ("The mayor won 41 percent, the governor had 30 percent and the senator took "
+            "12 percent, according to the official count.")
+    found = quotes(nlp, text)
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("the official count", "according to",
+         "The mayor won 41 percent, the governor had 30 percent and the senator took "
+         "12 percent")
+    ]
+
+
+def test_according_to_inside_a_sentence_attributes_both_sides(nlp: Any) -> None:
+    text = ("Over the next decade, according to the budget office, the river authority "
+            "will run out of money.")
+    found = quotes(nlp, text)
+    assert [(q.speaker_text, q.cue, q.text) for q in found] == [
+        ("the budget office", "according to", "Over the next decade"),
+        ("the budget office", "according to", "the river authority will run out of money."),
+    ]
