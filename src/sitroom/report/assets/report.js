@@ -83,6 +83,36 @@
     if (!Array.isArray(data[key])) data[key] = [];
   });
   var texts = data.texts || {};
+  expandPageData();
+
+  // The page holds report.json's records in a compact form (report/page_data.py): an article
+  // is named by its place in data.articles, a passage is [article, start, end] cut out of
+  // the article's text (with its own text as a fourth item when it is not exactly those
+  // characters), and a quote's text is left out when it is its characters. The usual shape
+  // is rebuilt here once, so the views read records as report.json has them.
+  function expandPageData() {
+    var ids = data.articles.map(function (a) { return a.id; });
+    function article(ref) { return typeof ref === "number" ? ids[ref] : ref; }
+    function articles(list) { return (list || []).map(article); }
+    function passage(ref) {
+      var id = article(ref[0]);
+      var text = ref.length > 3 ? ref[3] : String(texts[id]).slice(ref[1], ref[2]);
+      return { article: id, start: ref[1], end: ref[2], text: text };
+    }
+    function passages(list) { return (list || []).map(passage); }
+    ["entities", "places", "stories"].forEach(function (key) {
+      data[key].forEach(function (item) { item.articles = articles(item.articles); });
+    });
+    ["events", "claims", "summary"].forEach(function (key) {
+      data[key].forEach(function (item) { item.evidence = passages(item.evidence); });
+    });
+    data.summary.forEach(function (item) { item.counter_evidence = passages(item.counter_evidence); });
+    data.quotes.forEach(function (q) {
+      q.article = article(q.article);
+      if (q.text === undefined) q.text = String(texts[q.article]).slice(q.start, q.end);
+    });
+    data.citations.forEach(function (c) { c.article = article(c.article); });
+  }
 
   function index(list) {
     var out = new Map();
@@ -889,13 +919,16 @@
       }
     });
     var list = el("details", { class: "timeline-list" }, [el("summary", { text: "Events as a list" })]);
-    var ol = el("ol");
-    events.slice().sort(function (a, b) { return String(a.date || "~").localeCompare(String(b.date || "~")); })
-      .forEach(function (e) {
-        ol.appendChild(el("li", {}, [(e.date || "undated") + " (" + (e.date_precision || "?") + "): " + e.text + " ",
-          e.evidence.length ? evidenceButton(e.evidence[0], "evidence") : null]));
-      });
-    list.appendChild(ol);
+    // Thousands of events at a large corpus: the list is made when it is first opened.
+    whenOpened(list, function () {
+      var ol = el("ol");
+      events.slice().sort(function (a, b) { return String(a.date || "~").localeCompare(String(b.date || "~")); })
+        .forEach(function (e) {
+          ol.appendChild(el("li", {}, [(e.date || "undated") + " (" + (e.date_precision || "?") + "): " + e.text + " ",
+            e.evidence.length ? evidenceButton(e.evidence[0], "evidence") : null]));
+        });
+      list.appendChild(ol);
+    });
     if (events.length) root.appendChild(list);
   };
 
@@ -1020,9 +1053,23 @@
     });
   };
 
+  // Runs fill once, the first time the <details> opens: by mouse or keyboard (a click on its
+  // summary, before the browser opens it, so Tab reaches what fill adds), by a script
+  // (showClaim), or by the browser's find-in-page (the toggle event).
+  function whenOpened(details, fill) {
+    var filled = false;
+    function once() { if (!filled) { filled = true; fill(); } }
+    details.opening = once;
+    details.addEventListener("toggle", function () { if (details.open) once(); });
+    details.addEventListener("click", function (event) {
+      if (event.target.closest("summary") && event.target.closest("details") === details) once();
+    });
+  }
+
   function showClaim(id) {
     var target = document.getElementById("claim-" + id);
     if (!target) return;
+    if (target.opening) target.opening();
     target.open = true;
     target.scrollIntoView({ block: "center" });
     target.querySelector("summary").focus();
@@ -1049,7 +1096,11 @@
           el("span", { class: "meta", text: "· " + plural(claim.independent_sources, "independent source", "independent sources") +
             " · " + (claim.outlets || []).join(", ") }),
         ]));
-        details.appendChild(evidenceList(claim.evidence || []));
+        // The evidence is drawn when the claim is first opened: hundreds of claims with
+        // dozens of passages each made thousands of nodes nobody had asked to see.
+        var evidenceBox = el("div", { class: "claim-evidence" });
+        details.appendChild(evidenceBox);
+        whenOpened(details, function () { evidenceBox.appendChild(evidenceList(claim.evidence || [])); });
         if ((claim.contradicts || []).length) {
           var against = el("p", { class: "contradicts" }, ["Contradicted by: "]);
           claim.contradicts.forEach(function (otherId) {
