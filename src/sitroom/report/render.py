@@ -29,6 +29,7 @@ from .safe_html import (
     mask_hidden,
     reveal_hidden_in,
     revealed_json_for_script,
+    script_safe,
 )
 from .serialize import Records, report_sections
 
@@ -120,8 +121,45 @@ def _countries_of(data: Mapping[str, Any]) -> list[str]:
 
 
 def _geodata(name: str) -> str:
-    """A vendored boundary file as script-safe JSON (parsed and re-encoded once)."""
-    return json_for_script(json.loads(_vendor(name)))
+    """A vendored boundary file as script-safe JSON: its own text, which holds no way out of
+    the element (:func:`_vendor` checks), with ``<``, ``>`` and ``&`` escaped all the same.
+    Parsed and encoded again by every build, it came out the same data."""
+    return script_safe(_vendor(name).strip())
+
+
+#: Where each feature of the vendored subdivisions starts, and the country it belongs to,
+#: in the file's own compact layout (one feature after another, the country first).
+_FEATURE_START = re.compile(r'\{"type":"Feature","properties":\{"country":"([^"\\]*)"')
+_COLLECTION_OPENING = '{"type":"FeatureCollection","features":['
+
+
+@lru_cache(maxsize=1)
+def _admin1_spans() -> tuple[tuple[str, int, int], ...] | None:
+    """(country, start, end) of each feature's text in the vendored subdivisions; None when
+    the file is not laid out as expected (then :func:`admin1_script` parses it)."""
+    text = _vendor(ADMIN1).rstrip()
+    if not text.startswith(_COLLECTION_OPENING) or not text.endswith("]}"):
+        return None
+    starts = [(m.group(1), m.start()) for m in _FEATURE_START.finditer(text)]
+    if not starts or len(starts) != text.count('"type":"Feature"'):
+        return None
+    ends = [start - 1 for _, start in starts[1:]] + [len(text) - 2]  # before "," or "]}"
+    if any(text[end] != "," for end in ends[:-1]):
+        return None
+    return tuple((code, start, end) for (code, start), end in zip(starts, ends, strict=True))
+
+
+def admin1_script(countries: Iterable[str]) -> str:
+    """:func:`admin1_for` as script-safe JSON, cut out of the vendored file's text rather
+    than parsed: decoding its 4,000 polygons to pick a few countries cost every build more
+    than half a second."""
+    wanted = {code.upper() for code in countries}
+    spans = _admin1_spans()
+    if spans is None:
+        return json_for_script(admin1_for(wanted))
+    text = _vendor(ADMIN1)
+    features = ",".join(text[start:end] for code, start, end in spans if code in wanted)
+    return script_safe(_COLLECTION_OPENING + features + "]}")
 
 
 def render_html(report: Report, article_texts: Mapping[str, str] | None = None) -> str:
@@ -241,7 +279,7 @@ def page_tail(countries: Iterable[str]) -> str:
         "</script>\n"
         f'<script type="application/json" id="sitroom-countries">{_geodata(COUNTRIES)}</script>\n'
         f'<script type="application/json" id="sitroom-admin1">'
-        f"{json_for_script(admin1_for(countries))}</script>\n"
+        f"{admin1_script(countries)}</script>\n"
         f"{scripts}<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n"
     )
 

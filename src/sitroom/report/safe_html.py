@@ -111,7 +111,7 @@ def json_for_script(value: Any) -> str:
     ``<``, ``>`` and ``&`` become ``\\u`` escapes so ``</script>`` and ``<!--`` cannot appear;
     U+2028/U+2029 are escaped because older JavaScript treats them as line ends inside strings.
     """
-    return _script_safe(
+    return script_safe(
         json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=_TIGHT)
     )
 
@@ -168,7 +168,8 @@ def json_chunks_for_script(value: Any, depth: int = 2) -> Iterator[str]:
         yield json_for_script(value)
 
 
-def _script_safe(text: str) -> str:
+def script_safe(text: str) -> str:
+    """JSON text made safe inside ``<script>`` (see :func:`json_for_script`)."""
     for char, escaped in (
         ("<", "\\u003c"),
         (">", "\\u003e"),

@@ -136,6 +136,13 @@ def test_first_level_boundaries_cover_every_country() -> None:
     assert admin1_for([])["features"] == []
 
 
+def test_subdivisions_cut_from_the_file_are_those_parsed_from_it() -> None:
+    from sitroom.report.render import admin1_for, admin1_script
+
+    for codes in (["SY", "PK"], ["us"], ["CZ", "ZZ"], []):
+        assert json.loads(admin1_script(codes)) == admin1_for(codes), codes
+
+
 def test_no_network_resources(report: Report, texts: dict[str, str]) -> None:
     document = render_html(report, texts)
     page = probe(document)
