@@ -633,14 +633,55 @@
       var canvas = L.canvas({ padding: 0.2 });
       L.geoJSON(shapes, { style: { color: "#8a96a3", weight: 0.8, fillColor: "#eef1f4", fillOpacity: 1 },
         interactive: false, renderer: canvas }).addTo(map);
-      var admin1 = JSON.parse(document.getElementById("sitroom-admin1").textContent);
-      L.geoJSON(admin1, { style: { color: "#b7c0c9", weight: 0.5, fill: false }, interactive: false,
-        renderer: canvas }).addTo(map);
+      subdivisionsInView(JSON.parse(document.getElementById("sitroom-admin1").textContent), canvas);
     } catch (err) {
       console.warn("boundaries unavailable", err);
     }
     markerLayer = L.layerGroup().addTo(map);
     map.setView([20, 0], 2);
+  }
+
+  // States and provinces, drawn country by country while the country is in view and the map
+  // is close enough to tell them apart: a corpus that names places the world over embeds most
+  // of the world's subdivisions, and Leaflet redraws every line it holds at each zoom and
+  // move (seconds, off screen or not).
+  var SUBDIVISION_ZOOM = 3;
+  function subdivisionsInView(admin1, canvas) {
+    var byCountry = new Map();
+    (admin1.features || []).forEach(function (feature) {
+      var code = (feature.properties || {}).country || "";
+      if (!byCountry.has(code)) byCountry.set(code, { features: [], box: [90, 180, -90, -180], layer: null });
+      var entry = byCountry.get(code);
+      entry.features.push(feature);
+      extend(entry.box, (feature.geometry || {}).coordinates);
+    });
+    function extend(box, coordinates) {
+      if (!Array.isArray(coordinates)) return;
+      if (typeof coordinates[0] === "number") {
+        var lon = coordinates[0], lat = coordinates[1];
+        if (lat < box[0]) box[0] = lat;
+        if (lon < box[1]) box[1] = lon;
+        if (lat > box[2]) box[2] = lat;
+        if (lon > box[3]) box[3] = lon;
+        return;
+      }
+      coordinates.forEach(function (inner) { extend(box, inner); });
+    }
+    function update() {
+      var view = map.getBounds();
+      var close = map.getZoom() >= SUBDIVISION_ZOOM;
+      byCountry.forEach(function (entry) {
+        var seen = close && view.intersects(L.latLngBounds([entry.box[0], entry.box[1]], [entry.box[2], entry.box[3]]));
+        if (seen && !entry.layer) {
+          entry.layer = L.geoJSON({ type: "FeatureCollection", features: entry.features }, {
+            style: { color: "#b7c0c9", weight: 0.5, fill: false }, interactive: false, renderer: canvas });
+        }
+        if (!entry.layer) return;
+        if (seen && !map.hasLayer(entry.layer)) entry.layer.addTo(map);
+        else if (!seen && map.hasLayer(entry.layer)) map.removeLayer(entry.layer);
+      });
+    }
+    map.on("moveend", update);
   }
 
   function placePopup(place) {
