@@ -12,7 +12,9 @@ pointers into them. So the page gets, record by record:
   and cuts the passage out of it; the passage's own text follows as a fourth item only when
   it is not exactly those characters (an article missing from the page, or a hidden
   character, which the page shows as ``[U+202E]`` in passages but masks in texts);
-- a quote's text likewise left out when it is exactly its characters;
+- a quote's text likewise left out when it is exactly its characters, and an event's, a
+  claim's or a summary point's words given as ``[start, end]`` in the article of its first
+  passage when they are characters of that passage;
 - only the fields the page script reads (:data:`PAGE_FIELDS`).
 
 ``report.js`` rebuilds the records' usual shape from this as it loads. report.json itself is
@@ -94,7 +96,25 @@ class PageRecords:
             elif name == _ARTICLE:
                 value = self.article(value)
             page[name] = value
+        if "text" in page and record.get("evidence"):
+            page["text"] = self._within_first_passage(record["text"], record["evidence"][0])
         return page
+
+    def _within_first_passage(self, text: Any, passage: Mapping[str, Any]) -> Any:
+        """An event's, claim's or summary point's own words as ``[start, end]`` in the
+        article of its first passage when they are exactly characters of that passage (as
+        most are: the clause or sentence itself, or part of it); else the words."""
+        article = passage["article"]
+        whole = self._texts.get(article)
+        if not isinstance(text, str) or whole is None or article not in self._position:
+            return text
+        start, end = passage["start"], passage["end"]
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+            return text
+        found = whole.find(text, start, end)
+        if found < 0 or has_hidden(text):
+            return text
+        return [found, found + len(text)]
 
     def _quote(self, record: Mapping[str, Any], fields: tuple[str, ...]) -> JsonObject:
         page = self._record(record, fields)

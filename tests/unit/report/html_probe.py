@@ -75,9 +75,15 @@ def expand_page_data(data: dict[str, Any]) -> dict[str, Any]:
     for key in ("entities", "places", "stories"):
         out[key] = [{**item, "articles": [article(a) for a in item["articles"]]}
                     for item in data[key]]  # fmt: skip
+    def words(item: dict[str, Any]) -> dict[str, Any]:
+        item = {**item, "evidence": [passage(p) for p in item["evidence"]]}
+        if isinstance(item.get("text"), list):
+            first = item["evidence"][0]["article"]
+            item["text"] = texts[first][item["text"][0] : item["text"][1]]
+        return item
+
     for key in ("events", "claims", "summary"):
-        out[key] = [{**item, "evidence": [passage(p) for p in item["evidence"]]}
-                    for item in data[key]]  # fmt: skip
+        out[key] = [words(item) for item in data[key]]
     out["summary"] = [{**item, "counter_evidence": [passage(p) for p in item["counter_evidence"]]}
                       for item in out["summary"]]  # fmt: skip
     quotes = []

@@ -29,7 +29,10 @@ def test_passages_point_into_the_texts(report: Report, texts: dict[str, str]) ->
     position = [a.id for a in report.articles].index(claim.article)
     # the passage is the article's position and its offsets: no copy of its words
     assert data["claims"][0]["evidence"] == [[position, claim.start, claim.end]]
-    assert json.dumps(data["claims"]).count(claim.text) == 1  # the statement, not its passage
+    # the claim's own words are those characters too, given by their offsets
+    assert data["claims"][0]["text"] == [claim.start, claim.end]
+    assert claim.text not in json.dumps(data["claims"])
+    assert expand_page_data(data)["claims"][0]["text"] == report.claims[0].text
     # the quote's words are cut from the text too, and its article is a position
     assert "text" not in data["quotes"][0] and data["quotes"][0]["article"] == position
     assert expand_page_data(data)["quotes"][0]["text"] == report.quotes[0].text
@@ -97,3 +100,16 @@ def test_fields_left_off_the_page_are_never_read_by_its_script() -> None:
 #: item's event, a provenance node's targets), which a record field of the same name cannot
 #: be told apart from.
 _read_for_other_things = {"value", "event", "targets"}
+
+
+def test_words_that_are_part_of_their_first_passage_are_offsets(report: Report) -> None:
+    claim = report.claims[0]
+    passage = claim.evidence[0]
+    part = passage.text[6:30]  # the statement is part of the sentence it comes from
+    changed = dataclasses.replace(report, claims=(dataclasses.replace(claim, text=part),
+                                                  *report.claims[1:]))  # fmt: skip
+    texts = {a.id: a.text for a in changed.articles}
+    data = _data(render_html(changed, texts))
+    assert data["claims"][0]["text"] == [passage.start + 6, passage.start + 30]
+    assert expand_page_data(data)["claims"][0]["text"] == part
+    assert expand_page_data(data) == page_view(report_to_dict(changed), texts)

@@ -88,7 +88,9 @@
   // The page holds report.json's records in a compact form (report/page_data.py): an article
   // is named by its place in data.articles, a passage is [article, start, end] cut out of
   // the article's text (with its own text as a fourth item when it is not exactly those
-  // characters), and a quote's text is left out when it is its characters. The usual shape
+  // characters), a quote's text is left out when it is its characters, and an event's, a
+  // claim's or a summary point's words are [start, end] in its first passage's article when
+  // they are characters of that passage. The usual shape
   // is rebuilt here once, so the views read records as report.json has them.
   function expandPageData() {
     var ids = data.articles.map(function (a) { return a.id; });
@@ -104,7 +106,11 @@
       data[key].forEach(function (item) { item.articles = articles(item.articles); });
     });
     ["events", "claims", "summary"].forEach(function (key) {
-      data[key].forEach(function (item) { item.evidence = passages(item.evidence); });
+      data[key].forEach(function (item) {
+        item.evidence = passages(item.evidence);
+        // [start, end]: the record's words, characters of its first passage's article
+        if (Array.isArray(item.text)) item.text = String(texts[item.evidence[0].article]).slice(item.text[0], item.text[1]);
+      });
     });
     data.summary.forEach(function (item) { item.counter_evidence = passages(item.counter_evidence); });
     data.quotes.forEach(function (q) {
@@ -893,6 +899,8 @@
 
   var timeline = null;
 
+  var TIMELINE_EVENTS = 1500;
+
   views.timeline = function (root) {
     var box = el("div", { id: "timeline-canvas" });
     var note = el("p", { class: "meta" });
@@ -901,7 +909,13 @@
     var items = [];
     var undated = 0;
     var events = data.events.filter(function (e) { return anyVisible(evidenceArticles(e)); });
-    events.forEach(function (event, i) {
+    // Tens of thousands of events made the timeline take minutes to draw (and the page with
+    // it): past TIMELINE_EVENTS it draws the most mentioned, as the claims view shows 200 a
+    // status; the list below holds them all, and a filter narrows them.
+    var drawn = events.length <= TIMELINE_EVENTS ? events : events.slice().sort(function (a, b) {
+      return b.evidence.length - a.evidence.length;
+    }).slice(0, TIMELINE_EVENTS);
+    drawn.forEach(function (event, i) {
       var span = eventSpan(event);
       if (!span || !span[0] || isNaN(span[0])) { undated += 1; return; }
       var label = el("span", { text: event.text, title: (event.date || "") + " (" + (event.date_precision || "precision unknown") + "): " + event.text });
@@ -933,6 +947,10 @@
     var messages = [];
     if (!data.events.length) messages.push("report.json holds no events: the build found none, or predates event extraction; articles are shown by publication date.");
     else if (!events.length) messages.push("No events match the filter.");
+    if (drawn.length < events.length) {
+      messages.push("The " + drawn.length + " most mentioned of " + events.length +
+        " events are drawn: narrow the filter, or open the list below, for the others.");
+    }
     if (undated) messages.push(plural(undated, "event has", "events have") + " no date and " + (undated === 1 ? "is" : "are") + " not drawn.");
     messages.push("A point is a single day; a bar is a period (a month, a week, or an inferred range).");
     note.textContent = messages.join(" ");
