@@ -68,7 +68,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/hostile_cost.py
 	$(BIN)/python bench/ingest_rate.py --json
 	$(BIN)/python bench/stories_scaling.py
-	$(BIN)/python bench/report_size.py
+	$(BIN)/python bench/report_size.py --synthetic
 	$(BIN)/python bench/serve_load.py
 	$(BIN)/python bench/crash_trials.py
 	$(BIN)/python bench/peak_memory.py --docs 1000 --json

@@ -1,12 +1,23 @@
-"""report.html at scale: file size, time to write it, and the browser's first render and
-filter time, for synthetic reports of 1,000 and 8,000 articles.
+"""report.html and report.json of a real build: their size, what they are made of, the
+writer's cost, and the browser's first render and filter time.
 
-    .venv/bin/python bench/report_size.py [--sizes 1000 8000] [--words 600]
+    python bench/report_size.py --store DIR [--no-browser]
+    python bench/report_size.py --synthetic [--sizes 1000 8000] [--words 600]
 
-The reports are synthetic (random words, a few hundred actors and places, one quote per
-article, a claim per ten), shaped like a real build of that many articles. First render is
-measured in headless Chromium from navigation start to the moment every view is drawn; the
-filter time is one change of the outlet filter redrawing every view. Prints one JSON object.
+``--store DIR`` is the folder of a real build (``sitroom build``, or
+``bench/incremental.py --docs N --keep``). The report is assembled from its store as a build
+does (the corpus steps, not timed; the store is opened read-only), then written into a
+scratch folder by :func:`sitroom.report.write_report` as a build writes it (no schema
+check), timed in CPU and wall seconds. The sizes are those files'; the breakdown gives each
+list's share of report.json and of the data embedded in the page, and the texts' share.
+First render is measured in headless Chromium from navigation start to the moment every
+view is drawn; the filter time is one change of the outlet filter redrawing every view.
+
+``--synthetic`` makes reports of random words instead (a few hundred actors and places, one
+quote per article, a claim per ten, one passage per event or claim). A real report holds
+many times more passages per article, so the synthetic figures understate a real report's
+size several times over; they are kept for ``bench/serve_load.py``, which needs a report
+of any size quickly. Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -14,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import shutil
 import sys
 import tempfile
@@ -133,12 +145,77 @@ def measure(n: int, words: int) -> dict[str, Any]:
         }
 
 
+def measure_store(folder: Path, browser: bool) -> dict[str, Any]:
+    """The report of the build in ``folder``, written again and measured."""
+    from sitroom.config import Options
+    from sitroom.pipeline import assemble_report
+    from sitroom.store import Store
+
+    with Store.open(folder, read_only=True) as store:
+        report = assemble_report(store, Options(quiet=True))
+    texts = {article.id: article.text for article in report.articles}
+    with tempfile.TemporaryDirectory(prefix="sitroom-bench-") as tmp:
+        cpu, started = _cpu(), time.perf_counter()
+        json_path, html_path = write_report(report, Path(tmp), texts, validate=False)
+        figures: dict[str, Any] = {
+            "articles": len(report.articles),
+            "write_cpu_s": round(_cpu() - cpu, 2),
+            "write_s": round(time.perf_counter() - started, 2),
+            "json_mb": _mb(json_path.stat().st_size),
+            "html_mb": _mb(html_path.stat().st_size),
+            "texts_mb": _mb(sum(len(t.encode("utf-8")) for t in texts.values())),
+            **breakdown(json_path, html_path),
+        }
+        if browser:
+            figures.update(browser_times(html_path))
+    return figures
+
+
+def breakdown(json_path: Path, html_path: Path) -> dict[str, Any]:
+    """Each list's megabytes in report.json (as written: indented) and in the page's data
+    (as embedded: compact), and how many records each holds."""
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+    html = html_path.read_text(encoding="utf-8")
+    opening = 'id="sitroom-data">'
+    start = html.index(opening) + len(opening)
+    end = html.index("</script>", start)
+    page = json.loads(html[start:end])
+    return {
+        "page_data_mb": _mb(len(html[start:end].encode("utf-8"))),
+        "records": {k: len(v) for k, v in data.items() if isinstance(v, list)},
+        "json_sections_mb": {
+            k: _mb(len(json.dumps(v, indent=2, ensure_ascii=False).encode("utf-8")))
+            for k, v in data.items() if isinstance(v, list)
+        },
+        "page_sections_mb": {
+            k: _mb(len(json.dumps(v, separators=(",", ":"), ensure_ascii=False).encode("utf-8")))
+            for k, v in page.items() if isinstance(v, list | dict)
+        },
+    }  # fmt: skip
+
+
+def _mb(size: int) -> float:
+    return round(size / 1e6, 2)
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--store", type=Path, help="folder of a real build")
+    mode.add_argument("--synthetic", action="store_true", help="synthetic reports instead")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 8000])
     parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--no-browser", action="store_true", help="skip Chromium")
     args = parser.parse_args()
-    print(json.dumps([measure(n, args.words) for n in args.sizes], indent=2))
+    if args.store:
+        print(json.dumps(measure_store(args.store, not args.no_browser), indent=2))
+    else:
+        print(json.dumps([measure(n, args.words) for n in args.sizes], indent=2))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..types import Report
+from .page_data import PageRecords
 from .render import masked_texts, page_head, page_tail, page_title
 from .safe_html import (
     json_chunks_for_script,
@@ -40,6 +41,7 @@ def write_both(
     """Replace ``json_path`` and ``html_path`` with the report's two files. Either both are
     replaced or, should encoding fail (a NaN), neither."""
     folder = str(json_path.parent)
+    records = PageRecords((article.id for article in report.articles), article_texts)
     with contextlib.ExitStack() as stack:
         json_out = stack.enter_context(replacing(json_path))
         page: dict[str, str | IO[bytes]] = {}
@@ -52,6 +54,10 @@ def write_both(
                 write(_encode(value).encode())
                 page[key] = "".join(json_chunks_for_script(reveal_hidden_in(value), 1))
                 continue
+            convert = records.converter(key)
+            if convert is None:  # not on the page: report.json only
+                _write_records(write, value)
+                continue
             scratch = stack.enter_context(
                 tempfile.TemporaryFile(prefix=".sitroom-page-", dir=folder)
             )
@@ -60,14 +66,14 @@ def write_both(
             for item in value:
                 write(((",\n    " if opened else "[\n    ") + _encode(item, _RECORD_NEWLINE))
                       .encode())
-                scratch.write(((", " if opened else "") + on_page(item)).encode())
+                scratch.write((("," if opened else "") + on_page(convert(item))).encode())
                 opened = True
             write(b"\n  ]" if opened else b"[]")
             page[key] = scratch if opened else "[]"
         write(b"\n}\n")
         html_out = stack.enter_context(replacing(html_path))
         html_out.write(page_head(page_title(report)).encode())
-        texts = masked_texts(report, article_texts)
+        texts = masked_texts((article.id for article in report.articles), article_texts)
         for piece in _page_data(page, texts):
             if isinstance(piece, str):
                 html_out.write(piece.encode())
@@ -75,6 +81,15 @@ def write_both(
                 piece.seek(0)
                 shutil.copyfileobj(piece, html_out)
         html_out.write(page_tail(sorted(countries)).encode())
+
+
+def _write_records(write: Callable[[bytes], Any], records: Records) -> None:
+    """A list of report.json's records, as :func:`~.serialize.report_json_chunks` writes it."""
+    opened = False
+    for item in records:
+        write(((",\n    " if opened else "[\n    ") + _encode(item, _RECORD_NEWLINE)).encode())
+        opened = True
+    write(b"\n  ]" if opened else b"[]")
 
 
 def _place_text(countries: set[str]) -> Callable[[Any], str]:
@@ -98,7 +113,7 @@ def _page_data(
     file comes as the file, to be copied between its brackets."""
     yield "{"
     for position, key in enumerate(sorted([*page, _TEXTS])):
-        yield (", " if position else "") + json_for_script(key) + ": "
+        yield ("," if position else "") + json_for_script(key) + ":"
         if key == _TEXTS:
             yield from json_chunks_for_script(texts, 1)
             continue

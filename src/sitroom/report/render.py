@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from ..types import Article, Report
+from .page_data import PageRecords
 from .safe_html import (
+    ScriptJson,
     esc,
     json_chunks_for_script,
     json_for_script,
     mask_hidden,
     reveal_hidden_in,
     revealed_json_for_script,
+    script_safe,
 )
 from .serialize import Records, report_sections
 
@@ -118,8 +121,45 @@ def _countries_of(data: Mapping[str, Any]) -> list[str]:
 
 
 def _geodata(name: str) -> str:
-    """A vendored boundary file as script-safe JSON (parsed and re-encoded once)."""
-    return json_for_script(json.loads(_vendor(name)))
+    """A vendored boundary file as script-safe JSON: its own text, which holds no way out of
+    the element (:func:`_vendor` checks), with ``<``, ``>`` and ``&`` escaped all the same.
+    Parsed and encoded again by every build, it came out the same data."""
+    return script_safe(_vendor(name).strip())
+
+
+#: Where each feature of the vendored subdivisions starts, and the country it belongs to,
+#: in the file's own compact layout (one feature after another, the country first).
+_FEATURE_START = re.compile(r'\{"type":"Feature","properties":\{"country":"([^"\\]*)"')
+_COLLECTION_OPENING = '{"type":"FeatureCollection","features":['
+
+
+@lru_cache(maxsize=1)
+def _admin1_spans() -> tuple[tuple[str, int, int], ...] | None:
+    """(country, start, end) of each feature's text in the vendored subdivisions; None when
+    the file is not laid out as expected (then :func:`admin1_script` parses it)."""
+    text = _vendor(ADMIN1).rstrip()
+    if not text.startswith(_COLLECTION_OPENING) or not text.endswith("]}"):
+        return None
+    starts = [(m.group(1), m.start()) for m in _FEATURE_START.finditer(text)]
+    if not starts or len(starts) != text.count('"type":"Feature"'):
+        return None
+    ends = [start - 1 for _, start in starts[1:]] + [len(text) - 2]  # before "," or "]}"
+    if any(text[end] != "," for end in ends[:-1]):
+        return None
+    return tuple((code, start, end) for (code, start), end in zip(starts, ends, strict=True))
+
+
+def admin1_script(countries: Iterable[str]) -> str:
+    """:func:`admin1_for` as script-safe JSON, cut out of the vendored file's text rather
+    than parsed: decoding its 4,000 polygons to pick a few countries cost every build more
+    than half a second."""
+    wanted = {code.upper() for code in countries}
+    spans = _admin1_spans()
+    if spans is None:
+        return json_for_script(admin1_for(wanted))
+    text = _vendor(ADMIN1)
+    features = ",".join(text[start:end] for code, start, end in spans if code in wanted)
+    return script_safe(_COLLECTION_OPENING + features + "]}")
 
 
 def render_html(report: Report, article_texts: Mapping[str, str] | None = None) -> str:
@@ -137,31 +177,50 @@ def html_chunks(report: Report, article_texts: Mapping[str, str] | None = None) 
 
 
 def page_data(report: Report, texts: Mapping[str, str]) -> dict[str, Any]:
-    """What the page script reads: report.json's data plus the cleaned texts.
+    """What the page script reads: report.json's data in the page's compact form
+    (:mod:`.page_data`) plus the cleaned texts.
 
     Bidi controls and invisible characters from the articles are shown as ``[U+202E]`` in
     every title, name and passage, and masked one for one in the full texts (whose offsets
     the evidence highlighting relies on), so none of them can reorder what the page shows."""
-    data: dict[str, Any] = {}
+    return on_page(dict(report_sections(report)), texts)
+
+
+def on_page(data: Mapping[str, Any], texts: Mapping[str, str]) -> dict[str, Any]:
+    """The page's data from report.json's (``data``, as loaded or as
+    :func:`~.serialize.report_sections` gives it) and the articles' cleaned texts."""
+    ids = [article["id"] for article in data.get("articles") or ()]
+    records = PageRecords(ids, texts)
+    page: dict[str, Any] = {}
     # Each list stays a sequence converted record by record as the page is written, so the
     # whole data is never held at once (see json_chunks_for_script).
-    for key, value in report_sections(report):
-        if isinstance(value, Records):
-            # Each record is encoded here, once; the places stay data, since the map's
-            # subdivisions are chosen by their countries (_countries_of).
-            encoded = reveal_hidden_in if key == "places" else revealed_json_for_script
-            data[key] = Records(value, encoded) if len(value) else []
+    for key, value in data.items():
+        if key == "texts":
+            continue
+        if not isinstance(value, list | Records):
+            page[key] = reveal_hidden_in(value)
+            continue
+        convert = records.converter(key)
+        if convert is None:
+            continue
+        if key == "places":
+            # Kept as data: the map's subdivisions are chosen by their countries.
+            page[key] = [reveal_hidden_in(convert(item)) for item in value]
         else:
-            data[key] = reveal_hidden_in(value)
-    data["texts"] = masked_texts(report, texts)
-    return data
+            page[key] = Records(value, _encoded(convert)) if len(value) else []
+    page["texts"] = masked_texts(ids, texts)
+    return page
 
 
-def masked_texts(report: Report, texts: Mapping[str, str]) -> Mapping[str, str]:
-    """The page data's ``texts``: each article's text masked by
-    :func:`~.safe_html.mask_hidden` as it is read."""
-    ids = list(dict.fromkeys(a.id for a in report.articles if a.id in texts))
-    return _MaskedTexts(texts, ids) if ids else {}
+def _encoded(convert: Callable[[Any], Any]) -> Callable[[Any], ScriptJson]:
+    return lambda item: revealed_json_for_script(convert(item))
+
+
+def masked_texts(ids: Iterable[str], texts: Mapping[str, str]) -> Mapping[str, str]:
+    """The page data's ``texts``: the text of each article in ``ids`` that has one, masked
+    by :func:`~.safe_html.mask_hidden` as it is read."""
+    present = list(dict.fromkeys(i for i in ids if i in texts))
+    return _MaskedTexts(texts, present) if present else {}
 
 
 class _MaskedTexts(Mapping[str, str]):
@@ -191,7 +250,7 @@ def page_chunks(title: str, data: Mapping[str, Any]) -> Iterator[str]:
     """:func:`page` in pieces: the page data is the bulk of a large report, and is encoded
     item by item (:func:`~.safe_html.json_chunks_for_script`)."""
     yield page_head(title)
-    yield from json_chunks_for_script(data)
+    yield from json_chunks_for_script(data, 2)
     yield page_tail(_countries_of(data))
 
 
@@ -220,7 +279,7 @@ def page_tail(countries: Iterable[str]) -> str:
         "</script>\n"
         f'<script type="application/json" id="sitroom-countries">{_geodata(COUNTRIES)}</script>\n'
         f'<script type="application/json" id="sitroom-admin1">'
-        f"{json_for_script(admin1_for(countries))}</script>\n"
+        f"{admin1_script(countries)}</script>\n"
         f"{scripts}<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n"
     )
 

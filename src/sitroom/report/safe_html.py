@@ -54,6 +54,11 @@ def reveal_hidden(text: str) -> str:
     return text.translate(_SHOWN) if _ANY_HIDDEN.search(text) else text
 
 
+def has_hidden(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`reveal_hidden` would show instead."""
+    return _ANY_HIDDEN.search(text) is not None
+
+
 def mask_hidden(text: str) -> str:
     """``text`` with each bidi control or invisible character replaced by U+FFFD, one
     character for one, so that offsets into it still hold (for texts evidence points into)."""
@@ -106,7 +111,13 @@ def json_for_script(value: Any) -> str:
     ``<``, ``>`` and ``&`` become ``\\u`` escapes so ``</script>`` and ``<!--`` cannot appear;
     U+2028/U+2029 are escaped because older JavaScript treats them as line ends inside strings.
     """
-    return _script_safe(json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False))
+    return script_safe(
+        json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=_TIGHT)
+    )
+
+
+#: No spaces after commas and colons: the page's data is read by a script, not a person.
+_TIGHT = (",", ":")
 
 
 class ScriptJson(str):
@@ -144,20 +155,21 @@ def json_chunks_for_script(value: Any, depth: int = 2) -> Iterator[str]:
     elif depth and isinstance(value, Mapping) and value:
         yield "{"
         for position, key in enumerate(sorted(value)):
-            yield (", " if position else "") + json_for_script(key) + ": "
+            yield ("," if position else "") + json_for_script(key) + ":"
             yield from json_chunks_for_script(value[key], depth - 1)
         yield "}"
     elif depth and isinstance(value, Sequence) and not isinstance(value, str) and value:
         yield "["
         for position, item in enumerate(value):
-            yield ", " if position else ""
+            yield "," if position else ""
             yield from json_chunks_for_script(item, depth - 1)
         yield "]"
     else:
         yield json_for_script(value)
 
 
-def _script_safe(text: str) -> str:
+def script_safe(text: str) -> str:
+    """JSON text made safe inside ``<script>`` (see :func:`json_for_script`)."""
     for char, escaped in (
         ("<", "\\u003c"),
         (">", "\\u003e"),

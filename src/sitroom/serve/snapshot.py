@@ -53,10 +53,11 @@ class Snapshot:
 
     @cached_property
     def page(self) -> str:
-        """report.html for this version (the page's data is report.json plus the texts)."""
-        from ..report.render import page
+        """report.html for this version (the page's data is report.json's, made compact as
+        the written page's is, plus the texts)."""
+        from ..report.render import on_page, page
 
-        return page(page_title_from_data(self.data), {**self.data, "texts": self.texts})
+        return page(page_title_from_data(self.data), on_page(self.data, self.texts))
 
 
 def page_title_from_data(data: JsonObject) -> str:

@@ -83,6 +83,42 @@
     if (!Array.isArray(data[key])) data[key] = [];
   });
   var texts = data.texts || {};
+  expandPageData();
+
+  // The page holds report.json's records in a compact form (report/page_data.py): an article
+  // is named by its place in data.articles, a passage is [article, start, end] cut out of
+  // the article's text (with its own text as a fourth item when it is not exactly those
+  // characters), a quote's text is left out when it is its characters, and an event's, a
+  // claim's or a summary point's words are [start, end] in its first passage's article when
+  // they are characters of that passage. The usual shape
+  // is rebuilt here once, so the views read records as report.json has them.
+  function expandPageData() {
+    var ids = data.articles.map(function (a) { return a.id; });
+    function article(ref) { return typeof ref === "number" ? ids[ref] : ref; }
+    function articles(list) { return (list || []).map(article); }
+    function passage(ref) {
+      var id = article(ref[0]);
+      var text = ref.length > 3 ? ref[3] : String(texts[id]).slice(ref[1], ref[2]);
+      return { article: id, start: ref[1], end: ref[2], text: text };
+    }
+    function passages(list) { return (list || []).map(passage); }
+    ["entities", "places", "stories"].forEach(function (key) {
+      data[key].forEach(function (item) { item.articles = articles(item.articles); });
+    });
+    ["events", "claims", "summary"].forEach(function (key) {
+      data[key].forEach(function (item) {
+        item.evidence = passages(item.evidence);
+        // [start, end]: the record's words, characters of its first passage's article
+        if (Array.isArray(item.text)) item.text = String(texts[item.evidence[0].article]).slice(item.text[0], item.text[1]);
+      });
+    });
+    data.summary.forEach(function (item) { item.counter_evidence = passages(item.counter_evidence); });
+    data.quotes.forEach(function (q) {
+      q.article = article(q.article);
+      if (q.text === undefined) q.text = String(texts[q.article]).slice(q.start, q.end);
+    });
+    data.citations.forEach(function (c) { c.article = article(c.article); });
+  }
 
   function index(list) {
     var out = new Map();
@@ -603,14 +639,55 @@
       var canvas = L.canvas({ padding: 0.2 });
       L.geoJSON(shapes, { style: { color: "#8a96a3", weight: 0.8, fillColor: "#eef1f4", fillOpacity: 1 },
         interactive: false, renderer: canvas }).addTo(map);
-      var admin1 = JSON.parse(document.getElementById("sitroom-admin1").textContent);
-      L.geoJSON(admin1, { style: { color: "#b7c0c9", weight: 0.5, fill: false }, interactive: false,
-        renderer: canvas }).addTo(map);
+      subdivisionsInView(JSON.parse(document.getElementById("sitroom-admin1").textContent), canvas);
     } catch (err) {
       console.warn("boundaries unavailable", err);
     }
     markerLayer = L.layerGroup().addTo(map);
     map.setView([20, 0], 2);
+  }
+
+  // States and provinces, drawn country by country while the country is in view and the map
+  // is close enough to tell them apart: a corpus that names places the world over embeds most
+  // of the world's subdivisions, and Leaflet redraws every line it holds at each zoom and
+  // move (seconds, off screen or not).
+  var SUBDIVISION_ZOOM = 3;
+  function subdivisionsInView(admin1, canvas) {
+    var byCountry = new Map();
+    (admin1.features || []).forEach(function (feature) {
+      var code = (feature.properties || {}).country || "";
+      if (!byCountry.has(code)) byCountry.set(code, { features: [], box: [90, 180, -90, -180], layer: null });
+      var entry = byCountry.get(code);
+      entry.features.push(feature);
+      extend(entry.box, (feature.geometry || {}).coordinates);
+    });
+    function extend(box, coordinates) {
+      if (!Array.isArray(coordinates)) return;
+      if (typeof coordinates[0] === "number") {
+        var lon = coordinates[0], lat = coordinates[1];
+        if (lat < box[0]) box[0] = lat;
+        if (lon < box[1]) box[1] = lon;
+        if (lat > box[2]) box[2] = lat;
+        if (lon > box[3]) box[3] = lon;
+        return;
+      }
+      coordinates.forEach(function (inner) { extend(box, inner); });
+    }
+    function update() {
+      var view = map.getBounds();
+      var close = map.getZoom() >= SUBDIVISION_ZOOM;
+      byCountry.forEach(function (entry) {
+        var seen = close && view.intersects(L.latLngBounds([entry.box[0], entry.box[1]], [entry.box[2], entry.box[3]]));
+        if (seen && !entry.layer) {
+          entry.layer = L.geoJSON({ type: "FeatureCollection", features: entry.features }, {
+            style: { color: "#b7c0c9", weight: 0.5, fill: false }, interactive: false, renderer: canvas });
+        }
+        if (!entry.layer) return;
+        if (seen && !map.hasLayer(entry.layer)) entry.layer.addTo(map);
+        else if (!seen && map.hasLayer(entry.layer)) map.removeLayer(entry.layer);
+      });
+    }
+    map.on("moveend", update);
   }
 
   function placePopup(place) {
@@ -845,6 +922,8 @@
     return flat.length > LABEL_CHARS ? flat.slice(0, LABEL_CHARS - 1) + "\u2026" : flat;
   }
 
+  var TIMELINE_EVENTS = 1500;
+
   views.timeline = function (root) {
     var box = el("div", { id: "timeline-canvas" });
     var note = el("p", { class: "meta" });
@@ -870,7 +949,13 @@
     root.appendChild(box);
     var items = [];
     var undated = 0;
-    events.forEach(function (event, i) {
+    // Tens of thousands of events made the timeline take minutes to draw (and the page with
+    // it): past TIMELINE_EVENTS it draws the most mentioned, as the claims view shows 200 a
+    // status; the list below holds them all, and a filter narrows them.
+    var drawn = events.length <= TIMELINE_EVENTS ? events : events.slice().sort(function (a, b) {
+      return b.evidence.length - a.evidence.length;
+    }).slice(0, TIMELINE_EVENTS);
+    drawn.forEach(function (event, i) {
       var span = eventSpan(event);
       if (!span || !span[0] || isNaN(span[0])) { undated += 1; return; }
       var label = el("span", { text: shortText(event.text), title: (event.date || "") + " (" + (event.date_precision || "precision unknown") + "), " + event.type + ": " + event.text });
@@ -902,13 +987,17 @@
     var messages = [];
     if (!data.events.length) messages.push("report.json holds no events: the build found none, or predates event extraction; articles are shown by publication date.");
     else if (!events.length) messages.push("No events match the filter.");
+    if (drawn.length < events.length) {
+      messages.push("The " + drawn.length + " most mentioned of " + events.length +
+        " events are drawn: narrow the filter, or open the list below, for the others.");
+    }
     if (undated) messages.push(plural(undated, "event has", "events have") + " no date and " + (undated === 1 ? "is" : "are") + " not drawn.");
     messages.push("A point is a single day; a bar is a period (a month, a week, or an inferred range).");
     note.textContent = messages.join(" ");
     if (!items.length) { box.appendChild(empty("Nothing dated matches the filter.")); return; }
     if (typeof vis === "undefined") { box.appendChild(empty("The timeline library did not load.")); return; }
-    var drawn = new Set(items.map(function (item) { return item.group; }));
-    var groups = new vis.DataSet(EVENT_FAMILIES.filter(function (family) { return drawn.has(family.id); })
+    var rows = new Set(items.map(function (item) { return item.group; }));
+    var groups = new vis.DataSet(EVENT_FAMILIES.filter(function (family) { return rows.has(family.id); })
       .map(function (family) { return { id: family.id, content: el("span", { text: family.label }) }; })
       .concat([{ id: "articles", content: el("span", { text: "Articles" }) }]));
     var dataset = new vis.DataSet(items);
@@ -929,13 +1018,16 @@
       }
     });
     var list = el("details", { class: "timeline-list" }, [el("summary", { text: "Events as a list" })]);
-    var ol = el("ol");
-    events.slice().sort(function (a, b) { return String(a.date || "~").localeCompare(String(b.date || "~")); })
-      .forEach(function (e) {
-        ol.appendChild(el("li", {}, [(e.date || "undated") + " (" + (e.date_precision || "?") + "), " + e.type + ": " + e.text + " ",
-          e.evidence.length ? evidenceButton(e.evidence[0], "evidence") : null]));
-      });
-    list.appendChild(ol);
+    // Thousands of events at a large corpus: the list is made when it is first opened.
+    whenOpened(list, function () {
+      var ol = el("ol");
+      events.slice().sort(function (a, b) { return String(a.date || "~").localeCompare(String(b.date || "~")); })
+        .forEach(function (e) {
+          ol.appendChild(el("li", {}, [(e.date || "undated") + " (" + (e.date_precision || "?") + "), " + e.type + ": " + e.text + " ",
+            e.evidence.length ? evidenceButton(e.evidence[0], "evidence") : null]));
+        });
+      list.appendChild(ol);
+    });
     if (events.length) root.appendChild(list);
   };
 
@@ -1060,9 +1152,23 @@
     });
   };
 
+  // Runs fill once, the first time the <details> opens: by mouse or keyboard (a click on its
+  // summary, before the browser opens it, so Tab reaches what fill adds), by a script
+  // (showClaim), or by the browser's find-in-page (the toggle event).
+  function whenOpened(details, fill) {
+    var filled = false;
+    function once() { if (!filled) { filled = true; fill(); } }
+    details.opening = once;
+    details.addEventListener("toggle", function () { if (details.open) once(); });
+    details.addEventListener("click", function (event) {
+      if (event.target.closest("summary") && event.target.closest("details") === details) once();
+    });
+  }
+
   function showClaim(id) {
     var target = document.getElementById("claim-" + id);
     if (!target) return;
+    if (target.opening) target.opening();
     target.open = true;
     target.scrollIntoView({ block: "center" });
     target.querySelector("summary").focus();
@@ -1089,7 +1195,11 @@
           el("span", { class: "meta", text: "· " + plural(claim.independent_sources, "independent source", "independent sources") +
             " · " + (claim.outlets || []).join(", ") }),
         ]));
-        details.appendChild(evidenceList(claim.evidence || []));
+        // The evidence is drawn when the claim is first opened: hundreds of claims with
+        // dozens of passages each made thousands of nodes nobody had asked to see.
+        var evidenceBox = el("div", { class: "claim-evidence" });
+        details.appendChild(evidenceBox);
+        whenOpened(details, function () { evidenceBox.appendChild(evidenceList(claim.evidence || [])); });
         if ((claim.contradicts || []).length) {
           var against = el("p", { class: "contradicts" }, ["Contradicted by: "]);
           claim.contradicts.forEach(function (otherId) {
