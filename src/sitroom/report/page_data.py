@@ -38,7 +38,7 @@ PAGE_FIELDS: Mapping[str, tuple[str, ...] | None] = {
     "entities": ("id", "name", "type", "aliases", "mention_count", "articles"),
     "places": ("id", "name", "aliases", "lat", "lon", "country_code", "articles",
                "confidence", "reason"),
-    "events": ("date", "date_precision", "text", "place", "evidence"),
+    "events": ("type", "date", "date_precision", "text", "place", "evidence"),
     "quotes": ("article", "speaker", "speaker_text", "text", "direct", "cue", "start", "end",
                "also_in"),
     "citations": ("article", "source", "source_text", "kind", "start", "end"),
