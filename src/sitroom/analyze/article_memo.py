@@ -60,16 +60,11 @@ def per_article(
 
     name_space = namespace(name, code_digest(), annotations.version)
     keys = {article: digest(article) for article in articles}
-    read_keys = getattr(memo, "memo_entries_of", None)
-    # A memo that cannot read some keys alone is read whole, once.
-    whole = None if callable(read_keys) else memo.memo_entries(name_space)
+    entries = _reader(memo, name_space)
     made_any = False
     for start in range(0, len(articles), CHUNK):
         chunk = articles[start:start + CHUNK]
-        values: dict[str, str] = (
-            whole if whole is not None
-            else read_keys(name_space, sorted({keys[article] for article in chunk}))
-        )
+        values = entries(sorted({keys[article] for article in chunk}))
         missing = {article for article in chunk if keys[article] not in values}
         made: dict[str, T] = {}
         if missing:
@@ -89,3 +84,17 @@ def per_article(
     if made_any and callable(keep):  # the entries of inputs that changed are never read again
         keep(name_space, sorted(set(keys.values())))
 
+
+
+def _reader(memo: MemoStore, name_space: str) -> Callable[[list[str]], dict[str, str]]:
+    """What reads the entries under some keys: the store reads only those (entries of inputs
+    that changed pile up, and are never read); a memo that cannot is read whole, once."""
+    read_keys = getattr(memo, "memo_entries_of", None)
+    if callable(read_keys):
+        def some(keys: list[str]) -> dict[str, str]:
+            found: dict[str, str] = read_keys(name_space, keys)
+            return found
+
+        return some
+    whole = memo.memo_entries(name_space)
+    return lambda _keys: whole

@@ -55,6 +55,12 @@ class _Memo:
                 del self.rows[(name, key)]
 
 
+class _WholeMemo(_Memo):
+    """A memo that can only be read a namespace at a time."""
+
+    memo_entries_of = None  # type: ignore[assignment]
+
+
 def _run(memo: _Memo, annotations: _Annotations, inputs: dict[str, str],
          made: list[str]) -> list[tuple[str, str]]:
     def make(doc: object) -> str:
@@ -70,13 +76,14 @@ def _run(memo: _Memo, annotations: _Annotations, inputs: dict[str, str],
     ))
 
 
+@pytest.mark.parametrize("memo_kind", [_Memo, _WholeMemo])
 def test_products_come_back_equal_and_only_changed_articles_are_made_again(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, memo_kind: type[_Memo],
 ) -> None:
     monkeypatch.setattr(article_memo, "CHUNK", 2)
     ids = ["a1", "a2", "a3", "a4", "a5"]
     inputs = {article: "v1" for article in ids}
-    memo, made = _Memo(), []
+    memo, made = memo_kind(), []
     first = _run(memo, _Annotations(ids), inputs, made)
     assert first == [(a, f"product of {a} from v1") for a in ids]
     assert made == ids
