@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from ..types import DocAnnotations
 
 T = TypeVar("T")
+#: Articles whose products are made, stored and handed out together: a bounded working set.
+CHUNK = 500
 
 
 def digest_of(*parts: Any) -> str:
@@ -48,36 +50,51 @@ def per_article(
     """``(article, product)`` for each of ``articles`` (ids of ``annotations``, in its order):
     ``decode(entry, article)`` of the stored entry under ``digest(article)`` where there is
     one, else ``make`` of the article's annotations (only theirs are read), stored with
-    ``encode`` before the first product is handed out."""
+    ``encode`` before that product is handed out.
+
+    The articles go :data:`CHUNK` at a time: their entries are read, the missing products
+    made and stored, then the chunk's products handed out. Made for the whole corpus before
+    the first was handed out, the products of a first build (every one of them made) were
+    all held at once beside their encodings, on top of what the caller keeps of them."""
     from ..fingerprint import code_digest
 
     name_space = namespace(name, code_digest(), annotations.version)
     keys = {article: digest(article) for article in articles}
-    values = _entries(memo, name_space, sorted(set(keys.values())))
-    missing = {article for article, key in keys.items() if key not in values}
-    made: dict[str, T] = {}
-    if missing:
-        fresh: dict[str, str] = {}
-        for ann in annotations.within(missing):
-            made[ann.article] = product = make(ann)
-            fresh[keys[ann.article]] = encode(product)
-        memo.add_memo_entries(name_space, sorted(fresh.items()))
-        del fresh
-        keep = getattr(memo, "keep_memo_entries", None)
-        if callable(keep):  # the entries of inputs that changed are never read again
-            keep(name_space, sorted(set(keys.values())))
-    for article in articles:
-        if article in made:
-            yield article, made.pop(article)
-        else:
-            yield article, decode(values[keys[article]], article)
+    entries = _reader(memo, name_space)
+    made_any = False
+    for start in range(0, len(articles), CHUNK):
+        chunk = articles[start:start + CHUNK]
+        values = entries(sorted({keys[article] for article in chunk}))
+        missing = {article for article in chunk if keys[article] not in values}
+        made: dict[str, T] = {}
+        if missing:
+            fresh: dict[str, str] = {}
+            for ann in annotations.within(missing):
+                made[ann.article] = product = make(ann)
+                fresh[keys[ann.article]] = encode(product)
+            memo.add_memo_entries(name_space, sorted(fresh.items()))
+            made_any = True
+            del fresh
+        for article in chunk:
+            if article in made:
+                yield article, made.pop(article)
+            else:
+                yield article, decode(values[keys[article]], article)
+    keep = getattr(memo, "keep_memo_entries", None)
+    if made_any and callable(keep):  # the entries of inputs that changed are never read again
+        keep(name_space, sorted(set(keys.values())))
 
 
-def _entries(memo: MemoStore, name_space: str, keys: list[str]) -> dict[str, str]:
-    """The entries under ``keys`` (a store that can read only those does: entries of
-    inputs that changed pile up, and are never read), else the whole namespace."""
+
+def _reader(memo: MemoStore, name_space: str) -> Callable[[list[str]], dict[str, str]]:
+    """What reads the entries under some keys: the store reads only those (entries of inputs
+    that changed pile up, and are never read); a memo that cannot is read whole, once."""
     read_keys = getattr(memo, "memo_entries_of", None)
     if callable(read_keys):
-        found: dict[str, str] = read_keys(name_space, keys)
-        return found
-    return memo.memo_entries(name_space)
+        def some(keys: list[str]) -> dict[str, str]:
+            found: dict[str, str] = read_keys(name_space, keys)
+            return found
+
+        return some
+    whole = memo.memo_entries(name_space)
+    return lambda _keys: whole
