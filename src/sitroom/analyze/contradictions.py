@@ -182,6 +182,34 @@ def figure_index(statements: Sequence[Statement], name_of: Callable[[str], str]
     return index
 
 
+#: Statements of one bucket of :func:`figure_index` that each statement is compared with at
+#: most: the next ones in order of publication day. A bucket is one kind of figure in one
+#: place; crafted articles (or a very long war in one town) can fill one with thousands of
+#: statements in one week, and every pair of them was compared. No bucket of the shared dev
+#: corpora comes near it.
+MAX_FIGURE_PEERS = 200
+
+
+def figure_pairs(members: Sequence[int], statements: Sequence[Statement]
+                 ) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of one bucket of :func:`figure_index` published at
+    most :data:`NUMBER_WINDOW_DAYS` apart, in the order of ``combinations(members, 2)``:
+    every such pair when each statement has at most :data:`MAX_FIGURE_PEERS` of them after
+    it in (day, index) order, else the nearest that many. Pairs further apart were skipped
+    by both readers anyway, so only the cap can leave a pair out, and the work is at most
+    the bucket's size times the cap."""
+    days = {i: _day(statements[i].published) or date.min for i in members}
+    by_day = sorted(members, key=lambda i: (days[i], i))
+    pairs: list[tuple[int, int]] = []
+    for k, i in enumerate(by_day):
+        for j in by_day[k + 1:k + 1 + MAX_FIGURE_PEERS]:
+            if (days[j] - days[i]).days > NUMBER_WINDOW_DAYS:
+                break
+            pairs.append((min(i, j), max(i, j)))
+    pairs.sort()  # the members are in statement order, so this is the order of combinations
+    return pairs
+
+
 def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
              name_of: Callable[[str], str]) -> list[Found]:
     index = figure_index(statements, name_of)
@@ -194,7 +222,7 @@ def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
         for i in index[key]:
             keys_of[i].append(key)
     for (kind, anchor), members in sorted(index.items()):
-        for i, j in combinations(members, 2):
+        for i, j in figure_pairs(members, statements):
             if owner[i] == owner[j] or _first_shared(keys_of[i], keys_of[j]) != (kind, anchor):
                 continue
             a, b = statements[i], statements[j]
