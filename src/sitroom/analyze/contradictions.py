@@ -39,7 +39,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations
 
 import numpy as np
 
@@ -210,6 +209,21 @@ def figure_pairs(members: Sequence[int], statements: Sequence[Statement]
     return pairs
 
 
+#: Statements of one bucket of the date, opposite and description finders that each
+#: statement is compared with at most: the next ones in statement order. Their buckets are
+#: one named actor (with one object, one place or as the one described), which thousands
+#: of crafted articles, or a corpus that is about one person, can fill.
+MAX_BUCKET_PEERS = 200
+
+
+def bucket_pairs(members: Sequence[int]) -> list[tuple[int, int]]:
+    """The pairs of ``combinations(members, 2)`` (``members`` in increasing order), but
+    for each member only the next :data:`MAX_BUCKET_PEERS` members: the work is at most the
+    bucket's size times the cap, and a bucket within the cap gives every pair, in order."""
+    return [(i, j) for k, i in enumerate(members)
+            for j in members[k + 1:k + 1 + MAX_BUCKET_PEERS]]
+
+
 def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
              name_of: Callable[[str], str]) -> list[Found]:
     index = figure_index(statements, name_of)
@@ -272,7 +286,7 @@ def _dates(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[
                     index[(cls, st.subject, place)].append(i)
     out: list[Found] = []
     for (cls, subject, place), members in sorted(index.items()):
-        for i, j in combinations(members, 2):
+        for i, j in bucket_pairs(members):
             a, b = statements[i], statements[j]
             if owner[i] == owner[j] or a.same_source(b) or a.negated or b.negated:
                 continue
@@ -299,6 +313,31 @@ def _same_object(a: Statement, b: Statement) -> bool:
     return ka in groups and groups.get(ka) == groups.get(kb)
 
 
+def _object_keys(st: Statement) -> list[tuple[str, object]]:
+    """Keys two statements share exactly when :func:`_same_object` holds for them."""
+    keys: list[tuple[str, object]] = []
+    if st.object_key:
+        keys.append(("key", st.object_key))
+    if st.object_head:
+        keys.append(("head", st.object_head))
+        group = description_markers().object_groups.get(st.object_head)
+        if group is not None:
+            keys.append(("group", group))
+    return keys
+
+
+def _same_object_pairs(statements: Sequence[Statement], members: Sequence[int]
+                       ) -> list[tuple[int, int]]:
+    """The pairs of one subject's statements with the same object, in the order of
+    ``combinations(members, 2)``: found per object key (:func:`bucket_pairs`, so within
+    its cap), not by testing every pair of the subject's statements."""
+    by_object: dict[tuple[str, object], list[int]] = defaultdict(list)
+    for i in members:
+        for key in _object_keys(statements[i]):
+            by_object[key].append(i)
+    return sorted({pair for same in by_object.values() for pair in bucket_pairs(same)})
+
+
 def _opposites(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
                name_of: Callable[[str], str]) -> list[Found]:
     lexicon = predicate_lexicon()
@@ -308,7 +347,7 @@ def _opposites(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapp
             index[st.subject].append(i)
     out: list[Found] = []
     for subject, members in sorted(index.items()):
-        for i, j in combinations(members, 2):
+        for i, j in _same_object_pairs(statements, members):
             a, b = statements[i], statements[j]
             if owner[i] == owner[j] or a.same_source(b) or not _same_object(a, b):
                 continue
@@ -430,7 +469,7 @@ def _descriptions(statements: Sequence[Statement], vectors: np.ndarray,
     out: list[Found] = []
     for entity, members in sorted(index.items()):
         target_words = _stems(name_of(entity))
-        for i, j in combinations(members, 2):
+        for i, j in bucket_pairs(members):
             a, b = statements[i], statements[j]
             if owner[i] == owner[j] or a.same_source(b):
                 continue

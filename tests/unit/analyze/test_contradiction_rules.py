@@ -138,3 +138,29 @@ def test_a_crowded_figure_bucket_pairs_each_statement_with_a_bounded_few() -> No
     assert len(pairs) <= count * MAX_FIGURE_PEERS < count * (count - 1) // 2
     assert max(Counter(i for pair in pairs for i in pair).values()) <= 2 * MAX_FIGURE_PEERS
     assert pairs == sorted(set(pairs)) == figure_pairs(members, statements)
+
+
+def test_one_subjects_opposite_candidates_are_its_same_object_pairs_within_the_cap() -> None:
+    from dataclasses import replace
+    from itertools import combinations
+
+    from sitroom.analyze.contradictions import (
+        MAX_BUCKET_PEERS,
+        _same_object,
+        _same_object_pairs,
+        bucket_pairs,
+    )
+
+    heads = ["primary", "vote", "operation", "offensive", None, "primary", "budget", None]
+    keys = [None, None, None, None, "p_town", None, None, "p_town"]
+    statements = [replace(_vote(f"a{i}", "2024-11-01", "won", "win"), object_head=head,
+                          object_key=key)
+                  for i, (head, key) in enumerate(zip(heads, keys, strict=True))]
+    members = list(range(len(statements)))
+    assert _same_object_pairs(statements, members) == [
+        (i, j) for i, j in combinations(members, 2) if _same_object(statements[i], statements[j])]
+    # a crowded bucket: each member meets at most the cap of members after it
+    crowd = list(range(3 * MAX_BUCKET_PEERS))
+    pairs = bucket_pairs(crowd)
+    assert len(pairs) < len(crowd) * MAX_BUCKET_PEERS < len(crowd) * (len(crowd) - 1) // 2
+    assert bucket_pairs(crowd[:MAX_BUCKET_PEERS]) == list(combinations(crowd[:MAX_BUCKET_PEERS], 2))
