@@ -25,6 +25,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -330,13 +331,13 @@ def main() -> int:
 def _scaling(only: str | None, *, as_json: bool) -> int:
     """Each scaling case at each size: CPU of the whole build and of its corpus steps; the
     growth is (steps at the largest / steps at the smallest) / (largest / smallest size)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="sitroom-hostile-") as scratch:
         base = Path(scratch)
         for name, (make, sizes) in _scaling_cases().items():
             if only and only != name:
                 continue
-            measured = []
+            measured: list[dict[str, float]] = []
             for size in sizes:
                 folder = base / f"{len(rows)}-{size}"
                 folder.mkdir()

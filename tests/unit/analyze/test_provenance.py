@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,7 +161,9 @@ def test_indexed_linking_finds_exactly_the_pairs_all_pairs_would(
     assert [q.also_in for q in link_quotes([], quotes)] == _links_by_all_pairs(quotes)
 
 
-def test_a_word_in_very_many_quotes_does_not_pair_them_all(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_word_in_very_many_quotes_does_not_pair_them_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # Crafted articles whose quotes share a few words (five groups, each word in a fifth of
     # the quotes) paired every quote of a group with every other: the square of the corpus.
     # Past the cap such a word no longer counts, as the words in a fifth of all quotes did.
@@ -177,7 +180,7 @@ def test_a_word_in_very_many_quotes_does_not_pair_them_all(monkeypatch) -> None:
 
 
 def test_syndication_compares_an_article_with_a_bounded_number_of_other_groups(
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Articles crafted to collide in the MinHash index without being copies (half their
     # words shared) were each compared with every earlier one.
