@@ -206,8 +206,8 @@ def _one_town_figures(i: int) -> str:
 def _near_copies(i: int) -> str:
     """Half the words shared with every other article, half its own: each collides with
     the others in the MinHash index, none is a copy."""
-    shared = " ".join([w for g in _WORD_GROUPS for w in g] * 2)
-    own = " ".join(f"{_surname(i * 50 + k)}" for k in range(60))
+    shared = " ".join(_surname(k) for k in range(5000, 5090))
+    own = " ".join(f"{_surname(k)}{i}" for k in range(45))
     return f"Officials said {shared}. Residents said {own}."
 
 
