@@ -16,7 +16,7 @@ or a big town the article plainly means.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from .geo_index import GeoEntry
 
@@ -31,6 +31,8 @@ CONTENDER_MARGIN = 1.0
 MOST_CONTENDERS = 6
 
 _POINT_KINDS = frozenset({"city", "admin2"})
+#: Other names past which more support counts for nothing (the cap over the step).
+_ENOUGH_NAMES = math.ceil(MOST_SUPPORT / SUPPORT_PER_NAME)
 
 
 def contenders(
@@ -95,8 +97,15 @@ def _support(
     for name, readings in rows.items():
         found_support: dict[int, float] = {}
         for row, entry in readings:
-            count = len({other for other, r, e in nearby.candidates(entry)
-                         if other != name and lie(row, entry, r, e)})
+            # Names past the cap add nothing: the search stops there, so a town among
+            # thousands of towns nearby costs a few tests, not thousands.
+            supporters: set[str] = set()
+            for other, r, e in nearby.candidates(entry):
+                if other != name and other not in supporters and lie(row, entry, r, e):
+                    supporters.add(other)
+                    if len(supporters) >= _ENOUGH_NAMES:
+                        break
+            count = len(supporters)
             if count:
                 found_support[row] = min(MOST_SUPPORT, SUPPORT_PER_NAME * count)
         if found_support:
@@ -131,24 +140,22 @@ class _Nearby:
                 elif entry.kind in _POINT_KINDS:
                     self.inside.setdefault((entry.country_code, entry.admin1), []).append(item)
 
-    def candidates(self, entry: GeoEntry) -> list[tuple[str, int, GeoEntry]]:
+    def candidates(self, entry: GeoEntry) -> Iterator[tuple[str, int, GeoEntry]]:
         """(name, row, entry) of every reading that can lie with ``entry`` (and some that
-        cannot: :func:`lie_together` decides)."""
-        found: list[tuple[str, int, GeoEntry]] = []
+        cannot: :func:`lie_together` decides), in an order fixed by the input."""
         cell = _cell(entry)
         if cell is not None:
             x, y, z = cell
             for dx in (-1, 0, 1):
                 for dy in (-1, 0, 1):
                     for dz in (-1, 0, 1):
-                        found += self.cells.get((x + dx, y + dy, z + dz), ())
+                        yield from self.cells.get((x + dx, y + dy, z + dz), ())
         if entry.country_code is not None and entry.admin1 is not None:
             key = (entry.country_code, entry.admin1)
             if entry.kind in _POINT_KINDS:
-                found += self.areas.get(key, ())
+                yield from self.areas.get(key, ())
             elif entry.kind == "admin1" and not entry.namesake:
-                found += self.inside.get(key, ())
-        return found
+                yield from self.inside.get(key, ())
 
 
 #: Earth's radius as :func:`_km` takes it, and the grid's cell: a little over NEAR_KM, so
