@@ -168,7 +168,8 @@ def _english_then_other(folder: Path, chars: int) -> None:
     """20,000 characters of English, then another language up to ``chars``: the language
     was once judged on the opening only, so all of it was annotated."""
     english = (_ENGLISH * (20_000 // len(_ENGLISH) + 1))[:20_000]
-    other = (_GERMAN * (chars // len(_GERMAN) + 1))[:max(0, chars - 20_000)]
+    room = chars - len("Crafted\n\n\n") - 20_000  # the whole file within the article limit
+    other = (_GERMAN * (chars // len(_GERMAN) + 1))[:max(0, room)]
     (folder / "crafted.txt").write_text("Crafted\n\n" + english + other + "\n",
                                         encoding="utf-8")
 
