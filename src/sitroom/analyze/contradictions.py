@@ -39,7 +39,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations
 
 import numpy as np
 
@@ -182,6 +181,49 @@ def figure_index(statements: Sequence[Statement], name_of: Callable[[str], str]
     return index
 
 
+#: Statements of one bucket of :func:`figure_index` that each statement is compared with at
+#: most: the next ones in order of publication day. A bucket is one kind of figure in one
+#: place; crafted articles (or a very long war in one town) can fill one with thousands of
+#: statements in one week, and every pair of them was compared. No bucket of the shared dev
+#: corpora comes near it.
+MAX_FIGURE_PEERS = 200
+
+
+def figure_pairs(members: Sequence[int], statements: Sequence[Statement]
+                 ) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of one bucket of :func:`figure_index` published at
+    most :data:`NUMBER_WINDOW_DAYS` apart, in the order of ``combinations(members, 2)``:
+    every such pair when each statement has at most :data:`MAX_FIGURE_PEERS` of them after
+    it in (day, index) order, else the nearest that many. Pairs further apart were skipped
+    by both readers anyway, so only the cap can leave a pair out, and the work is at most
+    the bucket's size times the cap."""
+    days = {i: _day(statements[i].published) or date.min for i in members}
+    by_day = sorted(members, key=lambda i: (days[i], i))
+    pairs: list[tuple[int, int]] = []
+    for k, i in enumerate(by_day):
+        for j in by_day[k + 1:k + 1 + MAX_FIGURE_PEERS]:
+            if (days[j] - days[i]).days > NUMBER_WINDOW_DAYS:
+                break
+            pairs.append((min(i, j), max(i, j)))
+    pairs.sort()  # the members are in statement order, so this is the order of combinations
+    return pairs
+
+
+#: Statements of one bucket of the date, opposite and description finders that each
+#: statement is compared with at most: the next ones in statement order. Their buckets are
+#: one named actor (with one object, one place or as the one described), which thousands
+#: of crafted articles, or a corpus that is about one person, can fill.
+MAX_BUCKET_PEERS = 200
+
+
+def bucket_pairs(members: Sequence[int]) -> list[tuple[int, int]]:
+    """The pairs of ``combinations(members, 2)`` (``members`` in increasing order), but
+    for each member only the next :data:`MAX_BUCKET_PEERS` members: the work is at most the
+    bucket's size times the cap, and a bucket within the cap gives every pair, in order."""
+    return [(i, j) for k, i in enumerate(members)
+            for j in members[k + 1:k + 1 + MAX_BUCKET_PEERS]]
+
+
 def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
              name_of: Callable[[str], str]) -> list[Found]:
     index = figure_index(statements, name_of)
@@ -194,7 +236,7 @@ def _numbers(statements: Sequence[Statement], vectors: np.ndarray, owner: Mappin
         for i in index[key]:
             keys_of[i].append(key)
     for (kind, anchor), members in sorted(index.items()):
-        for i, j in combinations(members, 2):
+        for i, j in figure_pairs(members, statements):
             if owner[i] == owner[j] or _first_shared(keys_of[i], keys_of[j]) != (kind, anchor):
                 continue
             a, b = statements[i], statements[j]
@@ -244,7 +286,7 @@ def _dates(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[
                     index[(cls, st.subject, place)].append(i)
     out: list[Found] = []
     for (cls, subject, place), members in sorted(index.items()):
-        for i, j in combinations(members, 2):
+        for i, j in bucket_pairs(members):
             a, b = statements[i], statements[j]
             if owner[i] == owner[j] or a.same_source(b) or a.negated or b.negated:
                 continue
@@ -271,6 +313,31 @@ def _same_object(a: Statement, b: Statement) -> bool:
     return ka in groups and groups.get(ka) == groups.get(kb)
 
 
+def _object_keys(st: Statement) -> list[tuple[str, object]]:
+    """Keys two statements share exactly when :func:`_same_object` holds for them."""
+    keys: list[tuple[str, object]] = []
+    if st.object_key:
+        keys.append(("key", st.object_key))
+    if st.object_head:
+        keys.append(("head", st.object_head))
+        group = description_markers().object_groups.get(st.object_head)
+        if group is not None:
+            keys.append(("group", group))
+    return keys
+
+
+def _same_object_pairs(statements: Sequence[Statement], members: Sequence[int]
+                       ) -> list[tuple[int, int]]:
+    """The pairs of one subject's statements with the same object, in the order of
+    ``combinations(members, 2)``: found per object key (:func:`bucket_pairs`, so within
+    its cap), not by testing every pair of the subject's statements."""
+    by_object: dict[tuple[str, object], list[int]] = defaultdict(list)
+    for i in members:
+        for key in _object_keys(statements[i]):
+            by_object[key].append(i)
+    return sorted({pair for same in by_object.values() for pair in bucket_pairs(same)})
+
+
 def _opposites(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapping[int, str],
                name_of: Callable[[str], str]) -> list[Found]:
     lexicon = predicate_lexicon()
@@ -280,7 +347,7 @@ def _opposites(statements: Sequence[Statement], vectors: np.ndarray, owner: Mapp
             index[st.subject].append(i)
     out: list[Found] = []
     for subject, members in sorted(index.items()):
-        for i, j in combinations(members, 2):
+        for i, j in _same_object_pairs(statements, members):
             a, b = statements[i], statements[j]
             if owner[i] == owner[j] or a.same_source(b) or not _same_object(a, b):
                 continue
@@ -402,7 +469,7 @@ def _descriptions(statements: Sequence[Statement], vectors: np.ndarray,
     out: list[Found] = []
     for entity, members in sorted(index.items()):
         target_words = _stems(name_of(entity))
-        for i, j in combinations(members, 2):
+        for i, j in bucket_pairs(members):
             a, b = statements[i], statements[j]
             if owner[i] == owner[j] or a.same_source(b):
                 continue

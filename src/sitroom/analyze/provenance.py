@@ -121,6 +121,12 @@ def link_quotes(
 
 #: Quotes whose candidate partners are found in one sparse product (bounds its memory).
 _QUOTE_BLOCK = 2000
+#: Quotes a word may be in and still count towards a link (besides the fifth of all
+#: quotes): a word's quotes are all paired, so crafted articles sharing a few words could
+#: make the pairs grow with the square of the corpus; with this bound each quote meets at
+#: most this many others per word it is probed with. It changes nothing below 5,000 quotes
+#: (a fifth of them is the lower bound there).
+MAX_QUOTES_PER_WORD = 1000
 
 
 def _required_overlap(size: int) -> int:
@@ -164,7 +170,7 @@ def word_index(quotes: Sequence[Quote], words: Sequence[frozenset[str]]) -> Word
         for w in ws:
             rows.append(i)
             columns.append(vocabulary.setdefault(w, len(vocabulary)))
-    common = max(50, len(quotes) // 5)
+    common = max(50, min(len(quotes) // 5, MAX_QUOTES_PER_WORD))
     row_of = np.asarray(rows, dtype=np.int64)
     column_of = np.asarray(columns, dtype=np.int64)
     frequency = np.bincount(column_of, minlength=len(vocabulary))
@@ -389,9 +395,15 @@ def syndication_groups(
         if a.duplicate_of and a.duplicate_of in parent:
             union(a.id, a.duplicate_of)
         mh = _minhash(a.text)
-        for other in lsh.query(mh):
-            sa, sb = shingles(a.id), shingles(other)
-            if sa and sb and len(sa & sb) / len(sa | sb) >= threshold:
+        compared = 0
+        # Sorted: the index answers in an order of its own, and the cap must not depend on it.
+        for other in sorted(lsh.query(mh)):
+            if find(other) == find(a.id):
+                continue  # already one group: a wire story in 1,000 outlets costs no shingles
+            if compared == MAX_SYNDICATION_CANDIDATES:
+                break
+            compared += 1
+            if _near_copies(shingles(a.id), shingles(other), threshold):
                 union(a.id, other)
         if a.id not in hashes:
             lsh.insert(a.id, mh)
@@ -399,7 +411,17 @@ def syndication_groups(
     return {a.id: find(a.id) for a in articles}
 
 
+def _near_copies(a: set[str], b: set[str], threshold: float) -> bool:
+    """Whether two texts' shingles overlap enough (Jaccard) to make them copies."""
+    return bool(a and b) and len(a & b) / len(a | b) >= threshold
+
+
 _NUM_PERM = 64
+#: Candidates of other groups whose shingles one article is compared with at most. Articles
+#: crafted to collide in the MinHash index without being copies (or many rewrites of one
+#: text) were each compared with every earlier one: the square of their number, each a
+#: comparison of whole shingle sets.
+MAX_SYNDICATION_CANDIDATES = 50
 #: Text digest -> MinHash of its shingles, for this process; cleared when it grows past
 #: :data:`_MINHASH_MEMO_SIZE` so a long-lived process stays bounded.
 _MINHASH_MEMO: dict[bytes, Any] = {}

@@ -57,6 +57,7 @@ from .contradictions import (
     _same_topic,
     compatible_figures,
     figure_index,
+    figure_pairs,
 )
 from .sparse_blocks import product_blocks
 from .statements import Statement
@@ -167,7 +168,7 @@ def _figures(statements: Sequence[Statement], name_of: Callable[[str], str]
     makes before the similarity; whether the two end in one claim is not known yet, so
     pairs that will merge are kept too)."""
     for (kind, _anchor), members in sorted(figure_index(statements, name_of).items()):
-        for i, j in combinations(members, 2):
+        for i, j in figure_pairs(members, statements):
             a, b = statements[i], statements[j]
             qa = next(q for q in a.quantities if q.kind == kind)
             qb = next(q for q in b.quantities if q.kind == kind)

@@ -109,3 +109,58 @@ def test_intentions_are_not_acts() -> None:
     assert not intended(done, done.index("withdrew"))
     tried = "Ankara had tried to block the offensive."
     assert not intended(tried, tried.index("block"))  # an attempt is kept, as an attempt
+
+
+def test_figure_pairs_are_the_bucket_pairs_close_in_time() -> None:
+    from itertools import combinations
+
+    from sitroom.analyze.contradictions import NUMBER_WINDOW_DAYS, _day, figure_pairs
+
+    days = ["2024-11-01", "2024-11-20", "2024-11-05", "2024-11-09", "2024-11-25", "2024-11-02"]
+    statements = [_vote(f"a{i}", day, "won", "win") for i, day in enumerate(days)]
+    members = list(range(len(statements)))
+    close = [(i, j) for i, j in combinations(members, 2)
+             if abs((_day(days[i]) - _day(days[j])).days) <= NUMBER_WINDOW_DAYS]  # type: ignore[operator]
+    assert figure_pairs(members, statements) == close
+
+
+def test_a_crowded_figure_bucket_pairs_each_statement_with_a_bounded_few() -> None:
+    # Crafted articles can put thousands of statements of one figure kind, one place and one
+    # week into one bucket; each is then compared with at most the cap, not with all.
+    from collections import Counter
+
+    from sitroom.analyze.contradictions import MAX_FIGURE_PEERS, figure_pairs
+
+    count = MAX_FIGURE_PEERS * 3
+    statements = [_vote(f"a{i}", f"2024-11-0{1 + i % 3}", "won", "win") for i in range(count)]
+    members = list(range(count))
+    pairs = figure_pairs(members, statements)
+    assert len(pairs) <= count * MAX_FIGURE_PEERS < count * (count - 1) // 2
+    assert max(Counter(i for pair in pairs for i in pair).values()) <= 2 * MAX_FIGURE_PEERS
+    assert pairs == sorted(set(pairs)) == figure_pairs(members, statements)
+
+
+def test_one_subjects_opposite_candidates_are_its_same_object_pairs_within_the_cap() -> None:
+    from dataclasses import replace
+    from itertools import combinations
+
+    from sitroom.analyze.contradictions import (
+        MAX_BUCKET_PEERS,
+        _same_object,
+        _same_object_pairs,
+        bucket_pairs,
+    )
+
+    heads = ["primary", "vote", "operation", "offensive", None, "primary", "budget", None]
+    keys = [None, None, None, None, "p_town", None, None, "p_town"]
+    statements = [replace(_vote(f"a{i}", "2024-11-01", "won", "win"), object_head=head,
+                          object_key=key)
+                  for i, (head, key) in enumerate(zip(heads, keys, strict=True))]
+    members = list(range(len(statements)))
+    assert _same_object_pairs(statements, members) == [
+        (i, j) for i, j in combinations(members, 2) if _same_object(statements[i], statements[j])]
+    # a crowded bucket: each member meets at most the cap of members after it
+    crowd = list(range(3 * MAX_BUCKET_PEERS))
+    pairs = bucket_pairs(crowd)
+    assert len(pairs) < len(crowd) * MAX_BUCKET_PEERS < len(crowd) * (len(crowd) - 1) // 2
+    assert bucket_pairs(crowd[:MAX_BUCKET_PEERS]) == list(combinations(crowd[:MAX_BUCKET_PEERS], 2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -158,3 +159,52 @@ def test_indexed_linking_finds_exactly_the_pairs_all_pairs_would(
     quotes = [quote(f"art{article}", " ".join(vocabulary[w] for w in ws), speaker, start=i)
               for i, (article, ws, speaker) in enumerate(drawn)]
     assert [q.also_in for q in link_quotes([], quotes)] == _links_by_all_pairs(quotes)
+
+
+def test_a_word_in_very_many_quotes_does_not_pair_them_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Crafted articles whose quotes share a few words (five groups, each word in a fifth of
+    # the quotes) paired every quote of a group with every other: the square of the corpus.
+    # Past the cap such a word no longer counts, as the words in a fifth of all quotes did.
+    from sitroom.analyze import provenance
+
+    quotes = [quote(f"art{i}", " ".join(f"{w}{i % 5}x" for w in ("alpha", "bravo", "charl",
+                                                                   "delta", "echoo")), start=i)
+              for i in range(600)]
+    words = [provenance.content_words(q.text) for q in quotes]
+    pairs = sum(len(low) for low, _, _ in provenance._shared_word_blocks(quotes, words))
+    assert pairs == 5 * 120 * 119 // 2  # below the cap: every pair of a group, as before
+    monkeypatch.setattr(provenance, "MAX_QUOTES_PER_WORD", 100)
+    assert not list(provenance._shared_word_blocks(quotes, words))
+
+
+def test_syndication_compares_an_article_with_a_bounded_number_of_other_groups(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Articles crafted to collide in the MinHash index without being copies (half their
+    # words shared) were each compared with every earlier one.
+    from sitroom.analyze import provenance
+
+    base = " ".join(f"common{k}word" for k in range(60))
+    rewrites = [article(f"re{i:02d}", base + " " + " ".join(f"own{i}x{k}" for k in range(30)),
+                        f"Outlet {i}") for i in range(30)]
+    comparisons: list[int] = []
+    real = provenance._near_copies
+
+    def counted(a: set[str], b: set[str], threshold: float) -> bool:
+        comparisons.append(1)
+        return real(a, b, threshold)
+
+    monkeypatch.setattr(provenance, "_near_copies", counted)
+    groups = syndication_groups(rewrites)
+    uncapped = len(comparisons)
+    assert uncapped > 30 * 3 and len(set(groups.values())) == 30  # collide, yet no copies
+    comparisons.clear()
+    monkeypatch.setattr(provenance, "MAX_SYNDICATION_CANDIDATES", 3)
+    assert syndication_groups(rewrites) == groups
+    assert len(comparisons) <= 30 * 3
+    # Thirty copies of one story stay one group under the cap: members of an article's own
+    # group cost no comparison.
+    copies = [article(f"copy{i:02d}", base, f"Outlet {i}") for i in range(30)]
+    assert set(syndication_groups(copies).values()) == {"copy00"}

@@ -161,3 +161,25 @@ def test_a_cited_outlet_is_an_organisation_whatever_its_label() -> None:
     assert types == {"Middle East Eye": "ORG", "Hurriyet": "ORG", "Aleppo": "GPE"}
     uncited = {e.name: e.type for e in resolve_entities([doc]).entities}
     assert uncited["Middle East Eye"] == "LOC"  # the label stands when nothing says otherwise
+
+
+def _letters(k: int) -> str:
+    """A distinct made-up word for each ``k`` (``Baa``, ``Bab``, ...)."""
+    word = ""
+    for _ in range(3):
+        k, digit = divmod(k, 26)
+        word = chr(ord("a") + digit) + word
+    return "B" + word
+
+
+def test_each_of_hundreds_of_surnames_in_one_article_joins_its_own_full_name() -> None:
+    # One article naming 600 people, each then by surname alone: every surname once read
+    # every full name of the article (the square of its names); now only those it ends.
+    people = [(f"Ana {_letters(k)}", _letters(k)) for k in range(600)]
+    mentions = [(text, "PERSON") for full, surname in people for text in (full, surname)]
+    result = resolve_entities([_doc("a", *mentions)])
+    position = 0
+    for full, surname in people:
+        surname_at = position + len(full) + 10
+        assert result.entity_of("a", surname_at, surname_at + len(surname)) == result.lookup(full)
+        position = surname_at + len(surname) + 10

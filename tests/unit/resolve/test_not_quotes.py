@@ -75,3 +75,24 @@ def test_a_title_line_that_attributes_in_words_keeps_its_statement() -> None:
     said = quote(text, "Sindh government ordered the embankment cut", speaker_text="officials",
                  direct=False)
     assert kept(text, [said]) == ["Sindh government ordered the embankment cut"]
+
+
+def _shouting_by_scan(text: str, at: int) -> bool:
+    """The paragraph test as each quote once made it: read its whole paragraph."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    letters = [ch for ch in text[start:len(text) if end < 0 else end] if ch.isalpha()]
+    return len(letters) >= 8 and not any(ch.islower() for ch in letters)
+
+
+def test_the_capitals_test_reads_each_line_once_and_agrees_with_a_scan() -> None:
+    from sitroom.resolve import not_quotes
+
+    text = ("Lead line\nTRUMP VISITS BORDER, 'OUR COUNTRY IS FULL'\n\nSHORT\n" +
+            "The army shelled the town 17 times, officials said. " * 2000 + "\nEND OF TEXT HERE")
+    offsets = [*range(0, 120), *range(120, len(text), 97), len(text) - 1, len(text)]
+    not_quotes._shouted_lines.cache_clear()
+    assert [in_headline(text, at) for at in offsets] == [
+        _shouting_by_scan(text, at) for at in offsets]
+    # one pass over the text for all those looks, however many fall in its longest line
+    assert not_quotes._shouted_lines.cache_info().misses == 1

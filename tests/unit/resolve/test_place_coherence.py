@@ -79,3 +79,43 @@ def test_contenders_are_the_few_readings_close_to_the_best() -> None:
     scored = [(5.0, 1, EDMONTON_AB), (4.5, 2, EDMONTON_LDN), (1.0, 3, ENFIELD_CT)]
     assert [row for _, row, _ in contenders(scored)] == [1, 2]
     assert contenders([]) == []
+
+
+def _support_by_all_pairs(
+    rows: dict[str, list[tuple[int, GeoEntry]]],
+) -> dict[str, dict[int, float]]:
+    """The support as every reading tried against every other name's readings once was."""
+    support: dict[str, dict[int, float]] = {}
+    for name, readings in rows.items():
+        found_support: dict[int, float] = {}
+        for row, entry in readings:
+            count = sum(1 for other, found in rows.items() if other != name
+                        and any(lie_together(entry, e) for _, e in found))
+            if count:
+                found_support[row] = min(MOST_SUPPORT, SUPPORT_PER_NAME * count)
+        if found_support:
+            support[name] = found_support
+    return support
+
+
+def test_the_support_found_by_grid_and_area_is_that_of_all_pairs() -> None:
+    # Towns scattered at every scale (some a few km apart, some across the date line or at
+    # a pole, some just either side of the distance bar) and first-level areas holding some.
+    import random
+
+    from sitroom.resolve.place_coherence import _support
+
+    draw = random.Random(7)
+    entries: list[GeoEntry] = []
+    for k in range(400):
+        if k % 10 == 0:
+            entries.append(GeoEntry(None, f"Area{k}", None, None, "XA", 1000, "admin1",
+                                    str(draw.randrange(4)), namesake=k % 20 == 0))
+            continue
+        lat = draw.choice([draw.uniform(-90, 90), 89.9, -89.9, draw.uniform(40, 42)])
+        lon = draw.choice([draw.uniform(-180, 180), 179.95, -179.95, draw.uniform(10, 12)])
+        entries.append(_town(f"T{k}", lat, lon, "XA", str(draw.randrange(4))))
+    rows: dict[str, list[tuple[int, GeoEntry]]] = {}
+    for row, entry in enumerate(entries):
+        rows.setdefault(f"name{draw.randrange(120)}", []).append((row, entry))
+    assert _support(rows) == _support_by_all_pairs(rows)
