@@ -16,7 +16,7 @@ from .nlp import load_nlp
 
 #: Part of the cache key of stored annotations; bump when any extractor's output changes.
 #: The event lexicon's digest is part of it, so a user's edit to the lexicon re-annotates.
-PIPELINE_VERSION = "22." + load_event_lexicon().digest
+PIPELINE_VERSION = "23." + load_event_lexicon().digest
 
 __all__ = ["PIPELINE_VERSION", "annotate_doc", "load_nlp"]
 
