@@ -451,19 +451,6 @@ def pair_score(a: _Resolved, b: _Resolved) -> float:
     return score
 
 
-#: Doers that name nobody by themselves (an unresolved pronoun).
-_NO_DOER = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", ""})
-
-
-def _doers(item: _Resolved) -> frozenset[str]:
-    """Who did an untyped happening: its actors' entity ids and the loose keys of its actor
-    phrases; empty for a typed event (its type and trigger already tell happenings apart)."""
-    if item.mention.type != "other":
-        return frozenset()
-    keys = {name_key(actor.text) for actor in item.mention.actors if actor.text}
-    return frozenset(item.actors) | frozenset(keys - _NO_DOER)
-
-
 def _names_meet(a: _Resolved, b: _Resolved) -> bool:
     if not (a.mention.actors and b.mention.actors):
         return False
@@ -510,16 +497,10 @@ def _merge(
     # ``advanced``) links them. Wider places (a district, a country) contain towns and say
     # nothing against them.
     where = {i: _Where.of(item, towns) for i, item in enumerate(items)}
-    # Who did it, for verbs of no event type: one `reached` with no doer would otherwise chain
-    # `its teams reached` to `the water reached` into one happening.
-    doers = {i: found for i, item in enumerate(items) if (found := _doers(item))}
 
     def join(i: int, j: int) -> None:
         ri, rj = groups.find(i), groups.find(j)
         if where[ri].apart(where[rj]):
-            return
-        doers_i, doers_j = doers.get(ri), doers.get(rj)
-        if doers_i and doers_j and doers_i.isdisjoint(doers_j):
             return
         a, b = spans.get(ri), spans.get(rj)
         if a and b:
@@ -528,8 +509,6 @@ def _merge(
             spans[ri] = spans[rj] = (max(a[0], b[0]), min(a[1], b[1]))
         groups.union(i, j)
         where[groups.find(i)] = where[ri].merged(where[rj])
-        if doers_i or doers_j:
-            doers[groups.find(i)] = (doers_i or frozenset()) | (doers_j or frozenset())
         merged = spans.get(ri) or spans.get(rj)
         if merged:
             spans[groups.find(i)] = merged

@@ -14,7 +14,6 @@ from sitroom.analyze.events import (
     MAX_PEERS,
     MERGE_SCORE,
     _block,
-    _doers,
     _Groups,
     _keys,
     _merge,
@@ -32,14 +31,10 @@ def walked(items: Sequence[_Resolved], towns: Mapping[str, tuple[float, float]]
     groups = _Groups(len(items))
     spans = {i: (r.first, r.last) for i, r in enumerate(items) if r.first and r.last}
     where = {i: _Where.of(r, towns) for i, r in enumerate(items)}
-    doers = {i: found for i, r in enumerate(items) if (found := _doers(r))}
 
     def join(i: int, j: int) -> None:
         ri, rj = groups.find(i), groups.find(j)
         if where[ri].apart(where[rj]):
-            return
-        doers_i, doers_j = doers.get(ri), doers.get(rj)
-        if doers_i and doers_j and doers_i.isdisjoint(doers_j):
             return
         a, b = spans.get(ri), spans.get(rj)
         if a and b:
@@ -48,8 +43,6 @@ def walked(items: Sequence[_Resolved], towns: Mapping[str, tuple[float, float]]
             spans[ri] = spans[rj] = (max(a[0], b[0]), min(a[1], b[1]))
         groups.union(i, j)
         where[groups.find(i)] = where[ri].merged(where[rj])
-        if doers_i or doers_j:
-            doers[groups.find(i)] = (doers_i or frozenset()) | (doers_j or frozenset())
         merged = spans.get(ri) or spans.get(rj)
         if merged:
             spans[groups.find(i)] = merged
