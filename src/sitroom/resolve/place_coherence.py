@@ -82,25 +82,38 @@ def _support(
     asked."""
     others_rows = rows if others_rows is None else others_rows
     known = {} if together is None else together
-
-    def lie(row: int, entry: GeoEntry, other_row: int, other: GeoEntry) -> bool:
-        pair = (row, other_row) if row <= other_row else (other_row, row)
-        found = known.get(pair)
-        if found is None:
-            found = known[pair] = lie_together(entry, other)
-        return found
-
+    # Only a town, a district or a first-level area that is not named after its town can
+    # lie with anything (lie_together): the others are never asked about.
+    others = {
+        other: [(r, e) for r, e in found if _may_lie(e)] for other, found in others_rows.items()
+    }
     support: dict[str, dict[int, float]] = {}
     for name, readings in rows.items():
-        others = [found for other, found in others_rows.items() if other != name]
+        rest = [found for other, found in others.items() if other != name and found]
         found_support: dict[int, float] = {}
         for row, entry in readings:
-            count = sum(1 for found in others if any(lie(row, entry, r, e) for r, e in found))
+            if not rest or not _may_lie(entry):
+                continue
+            count = 0
+            for found in rest:  # the other names with a reading lying with this one
+                for other_row, other in found:
+                    pair = (row, other_row) if row <= other_row else (other_row, row)
+                    lies = known.get(pair)
+                    if lies is None:
+                        lies = known[pair] = lie_together(entry, other)
+                    if lies:
+                        count += 1
+                        break
             if count:
                 found_support[row] = min(MOST_SUPPORT, SUPPORT_PER_NAME * count)
         if found_support:
             support[name] = found_support
     return support
+
+
+def _may_lie(entry: GeoEntry) -> bool:
+    """Whether :func:`lie_together` can hold of ``entry`` and any other reading."""
+    return entry.kind in _POINT_KINDS or (entry.kind == "admin1" and not entry.namesake)
 
 
 def lie_together(a: GeoEntry, b: GeoEntry) -> bool:

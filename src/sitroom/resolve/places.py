@@ -592,8 +592,11 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     towns, a town inside one of its areas, or a town near one of its towns."""
     entry = c.entry
     # A place never vouches for itself: "Mexico" is not Mexico City because the article
-    # also names Mexico City.
-    neighbours = [n for n in neighbours if n != entry]
+    # also names Mexico City. (Entries with different GeoNames ids differ: the whole
+    # records are compared only when the ids agree, which is most of this step's cost.)
+    neighbours = [
+        n for n in neighbours if n.geonames_id != entry.geonames_id or n != entry
+    ]
     # a county counts as much as a town: "County of Brant" places Paris, Ontario
     towns = [
         n
@@ -892,6 +895,26 @@ def _peers_or_self(candidates: Sequence[_Candidate], areas: Sequence[GeoEntry]) 
     return False
 
 
+class _Closeness:
+    """:func:`_proximity` of each reading of an article's names to the places it names
+    beside them (``neighbours``: name key -> entries), each worked out once: the joint
+    weighing and the final choice both ask it of every reading."""
+
+    def __init__(self, neighbours: Mapping[str, Sequence[GeoEntry]]) -> None:
+        self._neighbours = neighbours
+        self._found: dict[tuple[str, int], float] = {}
+
+    def of(self, key: str, candidate: _Candidate) -> float:
+        found = self._found.get((key, candidate.index))
+        if found is None:
+            found = _proximity(candidate, self._neighbours[key])
+            self._found[(key, candidate.index)] = found
+        return found
+
+    def for_name(self, key: str) -> Callable[[_Candidate], float]:
+        return lambda candidate: self.of(key, candidate)
+
+
 def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
     return any(
         t.country_code == area.country_code and t.admin1 is not None and t.admin1 == area.admin1
@@ -909,9 +932,12 @@ def _choose(
     peer_areas: Sequence[GeoEntry] = (),
     joint: Mapping[int, float] | None = None,
     told: Sequence[GeoEntry] = (),
+    closeness: Callable[[_Candidate], float] | None = None,
 ) -> _Choice:
     """The best reading of one name; ``joint`` is the support of its readings from the
-    readings of the article's other names (:mod:`sitroom.resolve.place_coherence`)."""
+    readings of the article's other names (:mod:`sitroom.resolve.place_coherence`);
+    ``closeness``, where given, is :func:`_proximity` of a reading to ``neighbours``
+    (worked out once for a name's readings, which several steps weigh)."""
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
     if _peers_or_self(candidates, areas):
@@ -919,7 +945,8 @@ def _choose(
     # "Georgia is a town in Franklin County, Vermont": no list, whatever the name's readings
     areas = [*areas, *told]
     together = joint or {}
-    near = {c.index: max(_proximity(c, neighbours), together.get(c.index, 0.0)) for c in candidates}
+    close = closeness or (lambda c: _proximity(c, neighbours))
+    near = {c.index: max(close(c), together.get(c.index, 0.0)) for c in candidates}
     supported = {row for row, value in near.items() if value >= LOCAL_SUPPORT}
     abroad = _capital_abroad(candidates, focus, supported)
     scored = sorted(
@@ -1995,6 +2022,8 @@ def resolve_places(
         for _, q in rows:
             if q.key and q not in exact:
                 exact[q] = _exact(index, q)
+    for art, said in towns_said.items():
+        per_article[art] = _said_towns(per_article.get(art, []), said, exact)
 
     article_votes = {
         art: _country_votes(_as_town(exact.get(q, []), q.town) for _, q in rows)
@@ -2047,25 +2076,32 @@ def resolve_places(
             for q in candidates
         }
         peers = list_peers(rows, texts.get(art, ""))
+        # Each name's neighbours: the first choices of the article's other names (listed
+        # once, then filtered per name: each name asks of all the others).
+        placed_first = [
+            (k.key, c.candidate.entry)
+            for k, c in first.items()
+            if c.lat is not None
+            and c.lon is not None
+            and c.candidate is not None
+            and c.candidate.entry.kind in {"city", "admin1", "admin2"}
+        ]
         neighbours_of = {
-            q.key: [
-                c.candidate.entry
-                for k, c in first.items()
-                if k.key != q.key
-                and c.lat is not None
-                and c.lon is not None
-                and c.candidate is not None
-                and c.candidate.entry.kind in {"city", "admin1", "admin2"}
-            ]
-            for q in first
+            q.key: [entry for key, entry in placed_first if key != q.key] for q in first
         }
+        anchored_first = [
+            (k.key, c.candidate.entry)
+            for k, c in first.items()
+            if c.candidate is not None and c.lat is not None and not c.candidate.variant
+        ]
+        closeness = _Closeness(neighbours_of)
         # Each name's readings with what they score alone and beside the article's first
         # choices, weighed jointly (resolve/place_coherence.py).
         own_scores: dict[str, list[tuple[float, int, GeoEntry]]] = defaultdict(list)
         for q, readings in candidates.items():
             own_scores[q.key] += [
                 (
-                    _base_score(c, q, focus, elsewhere) + _proximity(c, neighbours_of[q.key]),
+                    _base_score(c, q, focus, elsewhere) + closeness.of(q.key, c),
                     c.index,
                     c.entry,
                 )
@@ -2088,13 +2124,14 @@ def resolve_places(
             if not q.key or q in final:
                 continue
             neighbours = neighbours_of[q.key]
+            named_peers = peers.get(q.key, ())
             peer_areas = [
                 c.candidate.entry
                 for k, c in first.items()
-                if k.key in peers.get(q.key, ())
+                if k.key in named_peers
                 and c.candidate is not None
                 and c.candidate.entry.kind == "admin1"
-            ]
+            ] if named_peers else []
             choice = _choose(
                 candidates[q],
                 q,
@@ -2105,6 +2142,7 @@ def resolve_places(
                 peer_areas,
                 joint.get(q.key),
                 told_here.get(q.key, ()),
+                closeness.for_name(q.key),
             )
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
@@ -2139,14 +2177,7 @@ def resolve_places(
                     said_area.lat,
                     said_area.lon,
                 )
-            anchors = [
-                c.candidate.entry
-                for k, c in first.items()
-                if k.key != q.key
-                and c.candidate is not None
-                and c.lat is not None
-                and not c.candidate.variant
-            ]
+            anchors = [entry for key, entry in anchored_first if key != q.key]
             # a spelling variant, or another name altogether (Molotov, once Perm's name)
             guess = choice.candidate if choice.candidate and _guessed(choice.candidate) else None
             if guess is not None and not vouched(guess.entry, anchors, distance_km):
