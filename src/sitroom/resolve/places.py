@@ -1417,6 +1417,7 @@ def _person_words(
     doc: DocAnnotations,
     entities: EntityResolution | None,
     persons: Mapping[str, Entity] | None = None,
+    folded: dict[str, frozenset[str]] | None = None,
 ) -> frozenset[str]:
     """Folded names under which the article, or the corpus for a person it names, refers to
     a person: such a word in a place mention (``Obama``) is the person, not a town.
@@ -1431,8 +1432,15 @@ def _person_words(
             persons = _persons(entities)
         for _, _, entity_id in entities.by_article.get(doc.article, ()):
             person = persons.get(entity_id)
-            if person is not None:
-                words.update(fold(alias) for alias in person.aliases)
+            if person is None:
+                continue
+            # ``folded``: each person's folded aliases, kept across the corpus's articles
+            names = None if folded is None else folded.get(entity_id)
+            if names is None:
+                names = frozenset(fold(alias) for alias in person.aliases)
+                if folded is not None:
+                    folded[entity_id] = names
+            words.update(names)
     return frozenset(words)
 
 
@@ -1995,12 +2003,14 @@ def resolve_places(
     #: article -> name key -> the areas the words calling it a town say it lies in
     told: dict[str, dict[str, list[GeoEntry]]] = {}
     flags = (metonymy, places_in_outlet_names)
+    folded_aliases: dict[str, frozenset[str]] = {}
     for doc in annotations:
         rescued = misread_places.get(doc.article, {})
         own = ArticleInputs(
             article=doc.article,
             actors=actor_spans.get(doc.article, frozenset()) - rescued.keys(),
-            persons=_person_words(doc, entities, people) - set(rescued.values()),
+            persons=_person_words(doc, entities, people, folded_aliases)
+            - set(rescued.values()),
             rescued=rescued,
             flags=flags,
         )
