@@ -48,20 +48,21 @@ class ArticleInputs:
     """What entity resolution and the caller's options tell the first part about one
     article: the spans of its place-labelled mentions that are actors, the folded names
     it (or the corpus, for a person it names) uses for people, the mentions of "people"
-    that are places the tagger misread (span -> folded name), and the options."""
+    that are places the tagger misread (span -> folded name), and the options. The
+    ``persons`` grow with the corpus (a person's aliases) and are only asked about word by
+    word, like the corpus's sets: they are not part of the digest."""
 
     article: str
     actors: frozenset[tuple[int, int]]
-    persons: frozenset[str]
+    persons: Container[str]
     rescued: Mapping[tuple[int, int], str]
     flags: tuple[bool, ...]
 
     def digest_parts(self) -> list[Any]:
-        """The inputs as JSON-encodable parts, in a fixed order."""
+        """The inputs but ``persons`` as JSON-encodable parts, in a fixed order."""
         return [
             self.article,
             sorted(self.actors),
-            sorted(self.persons),
             sorted((start, end, name) for (start, end), name in self.rescued.items()),
             list(self.flags),
         ]

@@ -1451,7 +1451,7 @@ def _persons(entities: EntityResolution) -> dict[str, Entity]:
 def _place_mentions(
     doc: DocAnnotations,
     actors: frozenset[tuple[int, int]],
-    persons: frozenset[str] = frozenset(),
+    persons: Container[str] = frozenset(),
     *,
     surnames: Container[str] = frozenset(),
     metonymy: bool = False,
@@ -1527,7 +1527,7 @@ def _cued_places(
     doc: DocAnnotations,
     text: str,
     kept: Sequence[_PlaceMention],
-    persons: AbstractSet[str],
+    persons: Container[str],
     surnames: Container[str],
 ) -> list[_PlaceMention]:
     """Places the tagger filed under another label that the sentence itself places: before
@@ -1849,7 +1849,7 @@ class RowsMemo(Protocol):
         inputs: ArticleInputs,
         text: str,
         corpus: CorpusWords,
-        make: Callable[[CorpusWords], ArticleRows],
+        make: Callable[[ArticleInputs, CorpusWords], ArticleRows],
     ) -> ArticleRows: ...
 
 
@@ -1871,7 +1871,7 @@ def _rows_of(
     if memo is None:
         return _article_rows(index, doc, text, own, corpus)
     return memo.rows_for(
-        own, text, corpus, lambda asked: _article_rows(index, doc, text, own, asked)
+        own, text, corpus, lambda inputs, asked: _article_rows(index, doc, text, inputs, asked)
     )
 
 

@@ -9,8 +9,9 @@ of what entity resolution made of it (:class:`~sitroom.resolve.place_rows.Articl
 The corpus-wide sets the rows also read grow with every build, so the entry says what it
 depended on instead, and is served only while that still holds:
 
-- the surnames and lower-case words: each word the article's rows asked about, with the
-  answer it got (:class:`~sitroom.resolve.place_rows.Asked`);
+- the surnames and lower-case words, and the names the article's people go by: each word
+  the article's rows asked about, with the answer it got
+  (:class:`~sitroom.resolve.place_rows.Asked`);
 - the outlet names: the set it was made with (kept once, under its digest); the names
   that set and the corpus's current one do not share must not occur in the text (a name
   the text does not hold cannot match in it).
@@ -24,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from ..stored_memo import MemoStore
@@ -66,24 +68,28 @@ class StoredPlaceRows:
         inputs: ArticleInputs,
         text: str,
         corpus: CorpusWords,
-        make: Callable[[CorpusWords], ArticleRows],
+        make: Callable[[ArticleInputs, CorpusWords], ArticleRows],
     ) -> ArticleRows:
         key = _digest([*inputs.digest_parts(), len(text)])
         stored = self._entries.get(key)
         if stored is not None:
-            surnames, lower_words, made_with, rows = json.loads(stored)
+            persons, surnames, lower_words, made_with, rows = json.loads(stored)
             if (
-                same_answers(answers_of(surnames), corpus.surnames)
+                same_answers(answers_of(persons), inputs.persons)
+                and same_answers(answers_of(surnames), corpus.surnames)
                 and same_answers(answers_of(lower_words), corpus.lower_words)
                 and self._outlets_agree(made_with, corpus.outlets, text)
             ):
                 self._used.update((key, _OUTLETS + made_with))
                 self.served += 1
                 return decode_rows(rows, inputs.article, text)
+        asked_persons = Asked(inputs.persons)
         asked_surnames, asked_lower = Asked(corpus.surnames), Asked(corpus.lower_words)
-        found = make(CorpusWords(asked_surnames, asked_lower, corpus.outlets))
+        found = make(replace(inputs, persons=asked_persons),
+                     CorpusWords(asked_surnames, asked_lower, corpus.outlets))
         outlets_id = self._outlets_id(corpus.outlets)
-        value = dumps([sorted_answers(asked_surnames.answers),
+        value = dumps([sorted_answers(asked_persons.answers),
+                       sorted_answers(asked_surnames.answers),
                        sorted_answers(asked_lower.answers), outlets_id,
                        encode_rows(found, text)])
         self._entries[key] = self._fresh[key] = value
