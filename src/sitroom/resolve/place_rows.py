@@ -49,20 +49,21 @@ class ArticleInputs:
     article: the spans of its place-labelled mentions that are actors, the folded names
     it (or the corpus, for a person it names) uses for people, the mentions of "people"
     that are places the tagger misread (span -> folded name), and the options. The
-    ``persons`` grow with the corpus (a person's aliases) and are only asked about word by
-    word, like the corpus's sets: they are not part of the digest."""
+    ``persons`` grow with the corpus (a person's aliases) and the ``actors`` change with
+    the entities' types; both are only asked about one word or span at a time, like the
+    corpus's sets: they are not part of the digest."""
 
     article: str
-    actors: frozenset[tuple[int, int]]
+    actors: Container[tuple[int, int]]
     persons: Container[str]
     rescued: Mapping[tuple[int, int], str]
     flags: tuple[bool, ...]
 
     def digest_parts(self) -> list[Any]:
-        """The inputs but ``persons`` as JSON-encodable parts, in a fixed order."""
+        """The inputs but ``persons`` and ``actors`` as JSON-encodable parts, in a fixed
+        order."""
         return [
             self.article,
-            sorted(self.actors),
             sorted((start, end, name) for (start, end), name in self.rescued.items()),
             list(self.flags),
         ]
@@ -108,6 +109,31 @@ class Asked(Container[str]):
         if found is None:
             found = self.answers[word] = word in self._members
         return found
+
+
+class AskedSpans(Container[tuple[int, int]]):
+    """:class:`Asked` for a set of character spans."""
+
+    def __init__(self, members: Container[tuple[int, int]]) -> None:
+        self._members = members
+        self.answers: dict[tuple[int, int], bool] = {}
+
+    def __contains__(self, span: object) -> bool:
+        if not isinstance(span, tuple):
+            return False
+        found = self.answers.get(span)
+        if found is None:
+            found = self.answers[span] = span in self._members
+        return found
+
+
+def same_span_answers(answers: Iterable[list[Any]], members: Container[tuple[int, int]]) -> bool:
+    """:func:`same_answers` for the spans :class:`AskedSpans` was asked about."""
+    return all(((start, end) in members) == found for start, end, found in answers)
+
+
+def sorted_span_answers(answers: Mapping[tuple[int, int], bool]) -> list[list[Any]]:
+    return [[start, end, found] for (start, end), found in sorted(answers.items())]
 
 
 def same_answers(answers: Mapping[str, bool], members: Container[str]) -> bool:

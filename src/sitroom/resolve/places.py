@@ -1450,7 +1450,7 @@ def _persons(entities: EntityResolution) -> dict[str, Entity]:
 
 def _place_mentions(
     doc: DocAnnotations,
-    actors: frozenset[tuple[int, int]],
+    actors: Container[tuple[int, int]],
     persons: Container[str] = frozenset(),
     *,
     surnames: Container[str] = frozenset(),

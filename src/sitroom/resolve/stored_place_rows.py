@@ -9,9 +9,9 @@ of what entity resolution made of it (:class:`~sitroom.resolve.place_rows.Articl
 The corpus-wide sets the rows also read grow with every build, so the entry says what it
 depended on instead, and is served only while that still holds:
 
-- the surnames and lower-case words, and the names the article's people go by: each word
-  the article's rows asked about, with the answer it got
-  (:class:`~sitroom.resolve.place_rows.Asked`);
+- the surnames and lower-case words, the names the article's people go by and the spans
+  of its mentions whose entities are actors: each word or span the article's rows asked
+  about, with the answer it got (:class:`~sitroom.resolve.place_rows.Asked`);
 - the outlet names: the set it was made with (kept once, under its digest); the names
   that set and the corpus's current one do not share must not occur in the text (a name
   the text does not hold cannot match in it).
@@ -33,13 +33,16 @@ from .place_rows import (
     ArticleInputs,
     ArticleRows,
     Asked,
+    AskedSpans,
     CorpusWords,
     answers_of,
     decode_rows,
     dumps,
     encode_rows,
     same_answers,
+    same_span_answers,
     sorted_answers,
+    sorted_span_answers,
 )
 
 #: Memo keys of the outlet-name sets the entries were made with (beside the entries').
@@ -73,9 +76,10 @@ class StoredPlaceRows:
         key = _digest([*inputs.digest_parts(), len(text)])
         stored = self._entries.get(key)
         if stored is not None:
-            persons, surnames, lower_words, made_with, rows = json.loads(stored)
+            actors, persons, surnames, lower_words, made_with, rows = json.loads(stored)
             if (
-                same_answers(answers_of(persons), inputs.persons)
+                same_span_answers(actors, inputs.actors)
+                and same_answers(answers_of(persons), inputs.persons)
                 and same_answers(answers_of(surnames), corpus.surnames)
                 and same_answers(answers_of(lower_words), corpus.lower_words)
                 and self._outlets_agree(made_with, corpus.outlets, text)
@@ -83,12 +87,13 @@ class StoredPlaceRows:
                 self._used.update((key, _OUTLETS + made_with))
                 self.served += 1
                 return decode_rows(rows, inputs.article, text)
-        asked_persons = Asked(inputs.persons)
+        asked_actors, asked_persons = AskedSpans(inputs.actors), Asked(inputs.persons)
         asked_surnames, asked_lower = Asked(corpus.surnames), Asked(corpus.lower_words)
-        found = make(replace(inputs, persons=asked_persons),
+        found = make(replace(inputs, actors=asked_actors, persons=asked_persons),
                      CorpusWords(asked_surnames, asked_lower, corpus.outlets))
         outlets_id = self._outlets_id(corpus.outlets)
-        value = dumps([sorted_answers(asked_persons.answers),
+        value = dumps([sorted_span_answers(asked_actors.answers),
+                       sorted_answers(asked_persons.answers),
                        sorted_answers(asked_surnames.answers),
                        sorted_answers(asked_lower.answers), outlets_id,
                        encode_rows(found, text)])
