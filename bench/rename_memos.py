@@ -32,7 +32,8 @@ def main() -> int:
         return 2
     store, other = Path(sys.argv[1]), Path(sys.argv[2])
     old, new = tree_digest(other), code_digest()
-    extras = [(), (datasketch.__version__,), (PIPELINE_VERSION,), (variants_depend_on(),)]
+    extras = [(), (datasketch.__version__,), (PIPELINE_VERSION,), (variants_depend_on(),),
+              (variants_depend_on(), PIPELINE_VERSION)]
     con = duckdb.connect(str(store / "sitroom.duckdb"))
     try:
         found = con.execute("SELECT namespace, count(*) FROM memo GROUP BY 1").fetchall()

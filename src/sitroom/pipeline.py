@@ -305,16 +305,26 @@ def _resolve_places_remembered(
     entities: EntityResolution,
 ) -> PlaceResolution:
     """:func:`~sitroom.resolve.places.resolve_places` with the gazetteer's answers for
-    place-name variants kept in the store, so a build that adds articles searches only
-    the names it has not met."""
+    place-name variants, and each article's place rows, kept in the store, so a build that
+    adds articles searches only the names it has not met and scans only the new texts."""
+    from .annotate import PIPELINE_VERSION
     from .fingerprint import code_digest
-    from .resolve.places import remembered_variants, resolve_places, variants_depend_on
+    from .resolve.places import (
+        remembered_rows,
+        remembered_variants,
+        resolve_places,
+        variants_depend_on,
+    )
+    from .resolve.stored_place_rows import StoredPlaceRows
     from .stored_memo import StoredMemo, namespace
 
     memo = StoredMemo(store, namespace("place_variants", code_digest(), variants_depend_on()))
-    with remembered_variants(memo.values):
+    rows = StoredPlaceRows(store, namespace("place_rows", code_digest(), variants_depend_on(),
+                                            PIPELINE_VERSION))
+    with remembered_variants(memo.values), remembered_rows(rows):
         places = resolve_places(articles, annotations, entities)
     memo.save(store)
+    rows.save(store)
     return places
 
 

@@ -60,7 +60,9 @@ def tfidf_vectors(
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(value * b.get(term, 0.0) for term, value in a.items())
+    # Only the shared terms are multiplied: the others would add 0.0, which leaves a sum of
+    # positive weights as it is, so the result is the same to the last bit, in a's order.
+    return sum((value * b[term] for term, value in a.items() if term in b), 0.0)
 
 
 def candidate_pairs(vectors: Sequence[Vector]) -> set[tuple[int, int]]:
@@ -73,7 +75,8 @@ def candidate_pairs(vectors: Sequence[Vector]) -> set[tuple[int, int]]:
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     tops: list[list[tuple[str, float]]] = []
     for index, vector in enumerate(vectors):
-        top = sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:INDEX_TERMS]
+        # the same as sorting them all and keeping the first: the keys are all distinct
+        top = heapq.nsmallest(INDEX_TERMS, vector.items(), key=lambda item: (-item[1], item[0]))
         tops.append(top)
         for term, weight in top:
             postings[term].append((index, weight))

@@ -58,6 +58,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..annotate.gazetteer import Countries, load_countries
 from ..annotate.mentions import is_pronoun
@@ -66,7 +67,7 @@ from ..types import DocAnnotations, Entity, Mention
 from .aliases import AliasRules
 from .given_names import full_given_name, full_given_names
 from .known_places import is_known_place
-from .name_prefixes import load_name_prefixes, strip_prefixes
+from .name_prefixes import Stripped, load_name_prefixes, strip_prefixes
 
 #: Citation kinds that name a news outlet or a wire agency.
 OUTLET_CITATIONS = frozenset({"outlet", "agency"})
@@ -202,18 +203,37 @@ def resolve_entities(
     # be kept apart.
     protected = {fold_name(clean_surface(name)) for pair in rules.separate for name in pair}
 
+    # A corpus writes the same few thousand names over and over: what depends on a name's
+    # text alone is worked out once per build for each distinct text.
+    keys: dict[tuple[str, str, str], str] = {}
+
     def key_of(surface: str, label: str, source: str) -> str:
-        folded = fold_name(surface)
-        if folded in protected:
-            return "name:" + folded
-        return _key(surface, label, source, countries)
+        found = keys.get((surface, label, source))
+        if found is None:
+            folded = fold_name(surface)
+            if folded in protected:
+                found = "name:" + folded
+            else:
+                found = _key(surface, label, source, countries)
+            keys[(surface, label, source)] = found
+        return found
+
+    surfaces: dict[str, str | None] = {}  # mention text -> its clean surface, None: a pronoun
+
+    def surface_of(text: str) -> str | None:
+        if text not in surfaces:
+            surfaces[text] = None if is_pronoun(text) else clean_surface(text)
+        return surfaces[text]
 
     found: list[tuple[Mention, str]] = []
     # A name the corpus cites as a news outlet or agency (``told Middle East Eye``) is an
     # organisation, whatever place words it holds and however the model labelled it.
     outlets: set[str] = set()
     for doc in annotations:  # one pass: a stored view decodes each article per pass
-        found += [(m, clean_surface(m.text)) for m in doc.mentions if not is_pronoun(m.text)]
+        for m in doc.mentions:
+            surface = surface_of(m.text)
+            if surface is not None:
+                found.append((m, surface))
         outlets.update(
             fold_name(clean_surface(c.source_text))
             for c in doc.citations
@@ -254,7 +274,18 @@ def _cores(
     shows that what remains is a name (rule 5), else the mention's own clean text; and
     whether a title or prefix stayed in it."""
     prefixes = load_name_prefixes()
-    stripped = [strip_prefixes(surface, prefixes) for _, surface in found]
+    cuts: dict[str, Stripped] = {}
+    for _, surface in found:
+        if surface not in cuts:
+            cuts[surface] = strip_prefixes(surface, prefixes)
+    stripped = [cuts[surface] for _, surface in found]
+    country_codes: dict[str, str | None] = {}
+
+    def country_code(text: str) -> str | None:
+        if text not in country_codes:
+            country_codes[text] = countries.country_code(text)
+        return country_codes[text]
+
     votes: dict[str, int] = defaultdict(int)
     full_name_words: set[str] = set()
     for (mention, surface), cut in zip(found, stripped, strict=True):
@@ -277,10 +308,10 @@ def _cores(
         # A title before a name the model calls a person (``Ms Pelosi``) anywhere is a
         # courtesy title, wherever that spelling occurs.
         person = person or fold_name(surface) in titled_people
-        known = person or core in votes or countries.country_code(cut.core) is not None
+        known = person or core in votes or country_code(cut.core) is not None
         keep = (
             fold_name(surface) in protected
-            or countries.country_code(surface) is not None
+            or country_code(surface) is not None
             or ("title" in cut.kinds and not person)
             or ("modifier" in cut.kinds and mention.label in _PLACE_LABELS)
             or not known
@@ -308,16 +339,27 @@ def _join_acronyms(annotations: Sequence[DocAnnotations], groups: _Groups) -> No
 
 def _words_of(item: _Item) -> tuple[str, ...]:
     """The folded words of a ``name:`` key (without an article scope), else nothing."""
-    if not item.key.startswith("name:"):
+    return _key_words(item.key)
+
+
+@lru_cache(maxsize=65536)
+def _key_words(key: str) -> tuple[str, ...]:
+    # asked several times of every mention of the corpus: once per distinct key
+    if not key.startswith("name:"):
         return ()
-    return tuple(item.key[5:].split("#", 1)[0].split())
+    return tuple(key[5:].split("#", 1)[0].split())
 
 
 def _is_full_name(item: _Item) -> bool:
     """A person's name of two words or more; ``Joe and Hunter Biden`` names two people."""
     if item.mention.label != "PERSON" or "#" in item.key:
         return False
-    words = _words_of(item)
+    return _full_name_key(item.key)
+
+
+@lru_cache(maxsize=65536)
+def _full_name_key(key: str) -> bool:
+    words = _key_words(key)
     return len(words) >= 2 and not _CONJUNCTIONS.intersection(words)
 
 
@@ -383,7 +425,7 @@ def _scope_surnames(
         if (
             words in tails
             and not _is_full_name(item)
-            and (not is_acronym(item.surface) or len(item.surface) > 4)  # ``OBAMA``, not ``HTS``
+            and (not _is_acronym(item.surface) or len(item.surface) > 4)  # ``OBAMA``, not ``HTS``
             and (
                 words in persons
                 or (label in _SURNAME_LABELS and (item.mention.article, words) in in_article)
@@ -572,7 +614,7 @@ def _build(
             mention_entity[(m.article, m.start, m.end)] = eid
             by_article[m.article].append((m.start, m.end, eid))
             surface_entity.setdefault(fold_name(item.surface), eid)
-            surface_entity.setdefault(fold_name(clean_surface(m.text)), eid)
+            surface_entity.setdefault(_clean_key(m.text), eid)
         for key in keys:
             if key.startswith("country:"):
                 surface_entity[key] = eid
@@ -581,6 +623,17 @@ def _build(
     return EntityResolution(
         tuple(entities), mention_entity, surface_entity, dict(by_article), types
     )
+
+
+@lru_cache(maxsize=65536)
+def _clean_key(text: str) -> str:
+    """The folded clean surface of a mention's text (asked of every mention)."""
+    return fold_name(clean_surface(text))
+
+
+@lru_cache(maxsize=65536)
+def _is_acronym(text: str) -> bool:
+    return is_acronym(text)
 
 
 def _type(group: list[_Item], keys: set[str], people: set[str]) -> str:
@@ -610,7 +663,7 @@ def _name(group: list[_Item], keys: set[str], kind: str, countries: Countries) -
     plain = [item.surface for item in group if not item.prefixed]
     forms = plain or [item.surface for item in group]
     forms = [form for form in forms if not form.islower()] or forms  # ``Justice Department``
-    full = [form for form in forms if not is_acronym(form)] or forms
+    full = [form for form in forms if not _is_acronym(form)] or forms
     if kind == "PERSON":
         # The most frequent full name (``Joe Biden``), not the longest (``Joseph R. Biden Jr.``).
         full = [form for form in full if " " in fold_name(form)] or full

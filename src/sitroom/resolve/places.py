@@ -22,13 +22,22 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import (
+    Callable,
+    Container,
+    Iterable,
+    Iterator,
+    Mapping,
+    MutableMapping,
+    Sequence,
+)
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
@@ -53,6 +62,7 @@ from .place_cues import (
     qualified_towns,
 )
 from .place_labels import distinct_names, written_kind_word
+from .place_rows import ArticleInputs, ArticleRows, CorpusWords, PlaceQuery
 from .place_said import after_person_title, suburb_of, town_said, where_town_said
 from .place_weak import (
     INSTITUTION_WORDS,
@@ -64,6 +74,8 @@ from .place_weak import (
     vouched,
     word_before,
 )
+
+_Query = PlaceQuery
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -233,21 +245,6 @@ class _Candidate:
     entry: GeoEntry
     quality: float  # how well the name matched, 0..1
     variant: bool = False  # a transliteration variant or fuzzy match, not the name itself
-
-
-@dataclass(frozen=True, slots=True)
-class _Query:
-    """A mention's name reduced to lookup keys, with what its context words say."""
-
-    key: str
-    admin_hint: bool  # ``Aleppo province``: the admin area, not the town
-    acronym_like: bool = False  # ``SANA``: only a place's main name may match it
-    country: str | None = None  # a demonym (``Syrian``) or seat of government stands for it
-    seat: bool = False  # ``White House``: the country's capital, where the building is
-    #: (country, area name) pairs a press or postal abbreviation (``Ont.``, ``NSW``) stands for
-    areas: tuple[tuple[str, str], ...] = ()
-    first_level: bool = False  # written after "the state of", "the province of"
-    town: bool = False  # the article says it is a town ("the city of Lebanon")
 
 
 def written_abbreviation(text: str) -> tuple[tuple[str, str], ...]:
@@ -595,8 +592,11 @@ def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     towns, a town inside one of its areas, or a town near one of its towns."""
     entry = c.entry
     # A place never vouches for itself: "Mexico" is not Mexico City because the article
-    # also names Mexico City.
-    neighbours = [n for n in neighbours if n != entry]
+    # also names Mexico City. (Entries with different GeoNames ids differ: the whole
+    # records are compared only when the ids agree, which is most of this step's cost.)
+    neighbours = [
+        n for n in neighbours if n.geonames_id != entry.geonames_id or n != entry
+    ]
     # a county counts as much as a town: "County of Brant" places Paris, Ontario
     towns = [
         n
@@ -895,6 +895,26 @@ def _peers_or_self(candidates: Sequence[_Candidate], areas: Sequence[GeoEntry]) 
     return False
 
 
+class _Closeness:
+    """:func:`_proximity` of each reading of an article's names to the places it names
+    beside them (``neighbours``: name key -> entries), each worked out once: the joint
+    weighing and the final choice both ask it of every reading."""
+
+    def __init__(self, neighbours: Mapping[str, Sequence[GeoEntry]]) -> None:
+        self._neighbours = neighbours
+        self._found: dict[tuple[str, int], float] = {}
+
+    def of(self, key: str, candidate: _Candidate) -> float:
+        found = self._found.get((key, candidate.index))
+        if found is None:
+            found = _proximity(candidate, self._neighbours[key])
+            self._found[(key, candidate.index)] = found
+        return found
+
+    def for_name(self, key: str) -> Callable[[_Candidate], float]:
+        return lambda candidate: self.of(key, candidate)
+
+
 def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
     return any(
         t.country_code == area.country_code and t.admin1 is not None and t.admin1 == area.admin1
@@ -912,9 +932,12 @@ def _choose(
     peer_areas: Sequence[GeoEntry] = (),
     joint: Mapping[int, float] | None = None,
     told: Sequence[GeoEntry] = (),
+    closeness: Callable[[_Candidate], float] | None = None,
 ) -> _Choice:
     """The best reading of one name; ``joint`` is the support of its readings from the
-    readings of the article's other names (:mod:`sitroom.resolve.place_coherence`)."""
+    readings of the article's other names (:mod:`sitroom.resolve.place_coherence`);
+    ``closeness``, where given, is :func:`_proximity` of a reading to ``neighbours``
+    (worked out once for a name's readings, which several steps weigh)."""
     if not candidates:
         return _Choice(None, 0.0, "not in gazetteer", None, None)
     if _peers_or_self(candidates, areas):
@@ -922,7 +945,8 @@ def _choose(
     # "Georgia is a town in Franklin County, Vermont": no list, whatever the name's readings
     areas = [*areas, *told]
     together = joint or {}
-    near = {c.index: max(_proximity(c, neighbours), together.get(c.index, 0.0)) for c in candidates}
+    close = closeness or (lambda c: _proximity(c, neighbours))
+    near = {c.index: max(close(c), together.get(c.index, 0.0)) for c in candidates}
     supported = {row for row, value in near.items() if value >= LOCAL_SUPPORT}
     abroad = _capital_abroad(candidates, focus, supported)
     scored = sorted(
@@ -1393,6 +1417,7 @@ def _person_words(
     doc: DocAnnotations,
     entities: EntityResolution | None,
     persons: Mapping[str, Entity] | None = None,
+    folded: dict[str, frozenset[str]] | None = None,
 ) -> frozenset[str]:
     """Folded names under which the article, or the corpus for a person it names, refers to
     a person: such a word in a place mention (``Obama``) is the person, not a town.
@@ -1407,8 +1432,15 @@ def _person_words(
             persons = _persons(entities)
         for _, _, entity_id in entities.by_article.get(doc.article, ()):
             person = persons.get(entity_id)
-            if person is not None:
-                words.update(fold(alias) for alias in person.aliases)
+            if person is None:
+                continue
+            # ``folded``: each person's folded aliases, kept across the corpus's articles
+            names = None if folded is None else folded.get(entity_id)
+            if names is None:
+                names = frozenset(fold(alias) for alias in person.aliases)
+                if folded is not None:
+                    folded[entity_id] = names
+            words.update(names)
     return frozenset(words)
 
 
@@ -1418,10 +1450,10 @@ def _persons(entities: EntityResolution) -> dict[str, Entity]:
 
 def _place_mentions(
     doc: DocAnnotations,
-    actors: frozenset[tuple[int, int]],
-    persons: frozenset[str] = frozenset(),
+    actors: Container[tuple[int, int]],
+    persons: Container[str] = frozenset(),
     *,
-    surnames: frozenset[str] = frozenset(),
+    surnames: Container[str] = frozenset(),
     metonymy: bool = False,
 ) -> list[_PlaceMention]:
     seen: set[tuple[int, int]] = set()
@@ -1495,8 +1527,8 @@ def _cued_places(
     doc: DocAnnotations,
     text: str,
     kept: Sequence[_PlaceMention],
-    persons: AbstractSet[str],
-    surnames: AbstractSet[str],
+    persons: Container[str],
+    surnames: Container[str],
 ) -> list[_PlaceMention]:
     """Places the tagger filed under another label that the sentence itself places: before
     an office title (``Calgary MLA``) or before a comma and their area (``Churchill, Man.``);
@@ -1804,6 +1836,132 @@ def place_id(key: str) -> str:
     return "p_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+#: Each article's rows kept between builds (see :func:`remembered_rows`), or None.
+_STORED_ROWS: ContextVar[RowsMemo | None] = ContextVar("stored_place_rows", default=None)
+
+
+class RowsMemo(Protocol):
+    """Where :func:`resolve_places` finds, or leaves, each article's :class:`ArticleRows`
+    (:class:`sitroom.resolve.stored_place_rows.StoredPlaceRows`)."""
+
+    def rows_for(
+        self,
+        inputs: ArticleInputs,
+        text: str,
+        corpus: CorpusWords,
+        make: Callable[[ArticleInputs, CorpusWords], ArticleRows],
+    ) -> ArticleRows: ...
+
+
+@contextmanager
+def remembered_rows(memo: RowsMemo) -> Iterator[None]:
+    """Within the block, each article's rows come from ``memo`` where it still holds them
+    for the article's inputs, and are made (and left there) otherwise."""
+    token = _STORED_ROWS.set(memo)
+    try:
+        yield
+    finally:
+        _STORED_ROWS.reset(token)
+
+
+def _rows_of(
+    index: GeoIndex, doc: DocAnnotations, text: str, own: ArticleInputs, corpus: CorpusWords
+) -> ArticleRows:
+    memo = _STORED_ROWS.get()
+    if memo is None:
+        return _article_rows(index, doc, text, own, corpus)
+    return memo.rows_for(
+        own, text, corpus, lambda inputs, asked: _article_rows(index, doc, text, inputs, asked)
+    )
+
+
+def _article_rows(
+    index: GeoIndex, doc: DocAnnotations, text: str, own: ArticleInputs, corpus: CorpusWords
+) -> ArticleRows:
+    """The first, per-article part of :func:`resolve_places` (see
+    :mod:`sitroom.resolve.place_rows`): ``doc``'s place mentions with their queries, the
+    weak names proposed beside them, and what the text says of where they lie."""
+    metonymy, places_in_outlet_names = own.flags
+    surnames = corpus.surnames
+    if own.rescued:
+        doc = replace(
+            doc,
+            mentions=tuple(
+                replace(m, label="GPE") if (m.start, m.end) in own.rescued else m
+                for m in doc.mentions
+            ),
+        )
+    persons = own.persons
+    kept = _place_mentions(doc, own.actors, persons, surnames=surnames, metonymy=metonymy)
+    kept += _cued_places(index, doc, text, kept, persons, surnames)
+    # "President Ford", "Gov. Jackson": a surname after a person's title, not a county
+    kept = [
+        f
+        for f in kept
+        if f.country is not None
+        or f.key is not None
+        or not after_person_title(text, f.mention.start)
+    ]
+    named_diseases = disease_names(text)
+    outlets_here = () if places_in_outlet_names else outlet_spans(text, doc, corpus.outlets)
+    kept = [
+        f
+        for f in kept
+        if fold(f.mention.text) not in named_diseases
+        and not inside_outlet(f.mention.start, f.mention.end, outlets_here)
+    ]
+    kept = [part for f in kept for part in _split_list(index, f)]
+    placed = [f.mention for f in kept if f.mention.source != "embedded"]
+    kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, placed)]
+    weak = [
+        (m, q)
+        for m, q in _weak_rows(index, doc, text, kept, surnames, corpus.lower_words)
+        if fold(m.text) not in named_diseases
+        and not inside_outlet(m.start, m.end, outlets_here)
+        and not after_person_title(text, m.start)
+    ]
+    towns_said: set[str] = set()
+    told: dict[str, list[GeoEntry]] = defaultdict(list)
+    qualified: dict[str, list[GeoEntry]] = defaultdict(list)
+    for m, q in weak:
+        if town_said(text, m.start, m.end):
+            towns_said.add(q.key)
+        window = text[m.end : m.end + QUALIFIER_WINDOW]
+        qualified[q.key].extend(qualifier_areas(index, window) or areas_after_in(index, window))
+    rows: list[tuple[Mention, _Query]] = []
+    for found in kept:
+        mention = found.mention
+        if found.country is None and found.key is None and mention.source != "embedded":
+            mention = completed_mention(index, mention, text)
+        # Inside an organisation's name the next word is the organisation's, not a hint.
+        following = "" if mention.source == "embedded" else text[mention.end : mention.end + 20]
+        query = _query(mention.text, following)
+        if _AREA_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+            query = replace(query, admin_hint=True, first_level=True)  # "state of Ohio"
+        if found.country is not None:
+            query = _Query(query.key, False, False, found.country, found.seat)
+        elif found.key is not None:
+            query = _Query(found.key, False, False)
+        if query.key and found.country is None and town_said(text, mention.start, mention.end):
+            towns_said.add(query.key)
+            at = where_town_said(text, mention.end)
+            if at is not None:  # "Lebanon is a city in Warren County, Ohio"
+                told[query.key].extend(told_areas(index, text[at : at + 80]))
+        if query.key and mention.source != "embedded":
+            window = text[mention.end : mention.end + QUALIFIER_WINDOW]
+            qualified[query.key].extend(
+                qualifier_areas(index, window) or areas_after_in(index, window)
+            )
+        rows.append((mention, query))
+    return ArticleRows(
+        rows=tuple(rows),
+        weak=tuple(weak),
+        towns_said=frozenset(towns_said),
+        told={key: tuple(areas) for key, areas in told.items()},
+        qualified={key: tuple(areas) for key, areas in qualified.items()},
+    )
+
+
 def resolve_places(
     articles: Sequence[Article],
     annotations: Sequence[DocAnnotations],
@@ -1827,16 +1985,6 @@ def resolve_places(
     texts = {article.id: article.text for article in articles}
     surnames = _corpus_surnames(annotations, entities)
     lower_words = frozenset(w for t in texts.values() for w in _LOWER_WORD.findall(t))
-    per_article: dict[str, list[tuple[Mention, _Query]]] = {}
-    #: article -> names proposed by resolve/place_weak.py, kept only where vouched for
-    weak_rows: dict[str, list[tuple[Mention, _Query]]] = {}
-    exact: dict[_Query, list[_Candidate]] = {}
-    #: article -> name key -> the areas the article says that name lies in
-    qualified: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
-    #: article -> name keys the article says are towns ("the city of Lebanon")
-    towns_said: dict[str, set[str]] = defaultdict(set)
-    #: article -> name key -> the areas the words calling it a town say it lies in
-    told: dict[str, dict[str, list[GeoEntry]]] = defaultdict(lambda: defaultdict(list))
     people = _persons(entities) if entities is not None else None
     # "Middle East Eye", "Karachi Ledger": an outlet's name holds no place of the story.
     outlets = (
@@ -1844,88 +1992,49 @@ def resolve_places(
         if places_in_outlet_names
         else known_outlets(articles, annotations, _reads_as_place)
     )
+    corpus_words = CorpusWords(surnames, lower_words, outlets)
+    per_article: dict[str, list[tuple[Mention, _Query]]] = {}
+    #: article -> names proposed by resolve/place_weak.py, kept only where vouched for
+    weak_rows: dict[str, list[tuple[Mention, _Query]]] = {}
+    #: article -> name key -> the areas the article says that name lies in
+    qualified: dict[str, dict[str, list[GeoEntry]]] = {}
+    #: article -> name keys the article says are towns ("the city of Lebanon")
+    towns_said: dict[str, set[str]] = {}
+    #: article -> name key -> the areas the words calling it a town say it lies in
+    told: dict[str, dict[str, list[GeoEntry]]] = {}
+    flags = (metonymy, places_in_outlet_names)
+    folded_aliases: dict[str, frozenset[str]] = {}
     for doc in annotations:
-        text = texts.get(doc.article, "")
-        rows = []
         rescued = misread_places.get(doc.article, {})
-        persons = _person_words(doc, entities, people) - set(rescued.values())
-        spans = actor_spans.get(doc.article, frozenset()) - rescued.keys()
-        if rescued:
-            doc = replace(
-                doc,
-                mentions=tuple(
-                    replace(m, label="GPE") if (m.start, m.end) in rescued else m
-                    for m in doc.mentions
-                ),
-            )
-        kept = _place_mentions(doc, spans, persons, surnames=surnames, metonymy=metonymy)
-        kept += _cued_places(index, doc, text, kept, persons, surnames)
-        # "President Ford", "Gov. Jackson": a surname after a person's title, not a county
-        kept = [
-            f
-            for f in kept
-            if f.country is not None
-            or f.key is not None
-            or not after_person_title(text, f.mention.start)
-        ]
-        named_diseases = disease_names(text)
-        outlets_here = () if places_in_outlet_names else outlet_spans(text, doc, outlets)
-        kept = [
-            f
-            for f in kept
-            if fold(f.mention.text) not in named_diseases
-            and not inside_outlet(f.mention.start, f.mention.end, outlets_here)
-        ]
-        kept = [part for f in kept for part in _split_list(index, f)]
-        own = [f.mention for f in kept if f.mention.source != "embedded"]
-        kept += [_PlaceMention(m) for m in qualifier_mentions(index, doc, text, own)]
-        weak_rows[doc.article] = _weak_rows(index, doc, text, kept, surnames, lower_words)
-        weak_rows[doc.article] = [
-            (m, q)
-            for m, q in weak_rows[doc.article]
-            if fold(m.text) not in named_diseases
-            and not inside_outlet(m.start, m.end, outlets_here)
-            and not after_person_title(text, m.start)
-        ]
-        for m, q in weak_rows[doc.article]:
+        own = ArticleInputs(
+            article=doc.article,
+            actors=actor_spans.get(doc.article, frozenset()) - rescued.keys(),
+            persons=_person_words(doc, entities, people, folded_aliases)
+            - set(rescued.values()),
+            rescued=rescued,
+            flags=flags,
+        )
+        found = _rows_of(index, doc, texts.get(doc.article, ""), own, corpus_words)
+        per_article[doc.article] = list(found.rows)
+        weak_rows[doc.article] = list(found.weak)
+        if found.towns_said:
+            towns_said[doc.article] = set(found.towns_said)
+        if found.told:
+            told[doc.article] = {key: list(areas) for key, areas in found.told.items()}
+        if found.qualified:
+            qualified[doc.article] = {key: list(areas) for key, areas in found.qualified.items()}
+    exact: dict[_Query, list[_Candidate]] = {}
+    for art, rows in per_article.items():
+        # the weak names' queries are looked up whatever their key, the places' when named
+        for _, q in weak_rows[art]:
             if q not in exact:
                 exact[q] = _exact(index, q)
-            if town_said(text, m.start, m.end):
-                towns_said[doc.article].add(q.key)
-            window = text[m.end : m.end + QUALIFIER_WINDOW]
-            qualified[doc.article][q.key].extend(
-                qualifier_areas(index, window) or areas_after_in(index, window)
-            )
-        for found in kept:
-            mention = found.mention
-            if found.country is None and found.key is None and mention.source != "embedded":
-                mention = completed_mention(index, mention, text)
-            # Inside an organisation's name the next word is the organisation's, not a hint.
-            following = "" if mention.source == "embedded" else text[mention.end : mention.end + 20]
-            query = _query(mention.text, following)
-            if _AREA_BEFORE.search(text, max(0, mention.start - 20), mention.start):
-                query = replace(query, admin_hint=True, first_level=True)  # "state of Ohio"
-            if found.country is not None:
-                query = _Query(query.key, False, False, found.country, found.seat)
-            elif found.key is not None:
-                query = _Query(found.key, False, False)
-            if query.key and query not in exact:
-                exact[query] = _exact(index, query)
-            if query.key and found.country is None and town_said(text, mention.start, mention.end):
-                towns_said[doc.article].add(query.key)
-                at = where_town_said(text, mention.end)
-                if at is not None:  # "Lebanon is a city in Warren County, Ohio"
-                    told[doc.article][query.key].extend(told_areas(index, text[at : at + 80]))
-            if query.key and mention.source != "embedded":
-                window = text[mention.end : mention.end + QUALIFIER_WINDOW]
-                qualified[doc.article][query.key].extend(
-                    qualifier_areas(index, window) or areas_after_in(index, window)
-                )
-            rows.append((mention, query))
-        per_article[doc.article] = rows
-
+        for _, q in rows:
+            if q.key and q not in exact:
+                exact[q] = _exact(index, q)
     for art, said in towns_said.items():
         per_article[art] = _said_towns(per_article.get(art, []), said, exact)
+
     article_votes = {
         art: _country_votes(_as_town(exact.get(q, []), q.town) for _, q in rows)
         for art, rows in per_article.items()
@@ -1977,25 +2086,32 @@ def resolve_places(
             for q in candidates
         }
         peers = list_peers(rows, texts.get(art, ""))
+        # Each name's neighbours: the first choices of the article's other names (listed
+        # once, then filtered per name: each name asks of all the others).
+        placed_first = [
+            (k.key, c.candidate.entry)
+            for k, c in first.items()
+            if c.lat is not None
+            and c.lon is not None
+            and c.candidate is not None
+            and c.candidate.entry.kind in {"city", "admin1", "admin2"}
+        ]
         neighbours_of = {
-            q.key: [
-                c.candidate.entry
-                for k, c in first.items()
-                if k.key != q.key
-                and c.lat is not None
-                and c.lon is not None
-                and c.candidate is not None
-                and c.candidate.entry.kind in {"city", "admin1", "admin2"}
-            ]
-            for q in first
+            q.key: [entry for key, entry in placed_first if key != q.key] for q in first
         }
+        anchored_first = [
+            (k.key, c.candidate.entry)
+            for k, c in first.items()
+            if c.candidate is not None and c.lat is not None and not c.candidate.variant
+        ]
+        closeness = _Closeness(neighbours_of)
         # Each name's readings with what they score alone and beside the article's first
         # choices, weighed jointly (resolve/place_coherence.py).
         own_scores: dict[str, list[tuple[float, int, GeoEntry]]] = defaultdict(list)
         for q, readings in candidates.items():
             own_scores[q.key] += [
                 (
-                    _base_score(c, q, focus, elsewhere) + _proximity(c, neighbours_of[q.key]),
+                    _base_score(c, q, focus, elsewhere) + closeness.of(q.key, c),
                     c.index,
                     c.entry,
                 )
@@ -2018,13 +2134,14 @@ def resolve_places(
             if not q.key or q in final:
                 continue
             neighbours = neighbours_of[q.key]
+            named_peers = peers.get(q.key, ())
             peer_areas = [
                 c.candidate.entry
                 for k, c in first.items()
-                if k.key in peers.get(q.key, ())
+                if k.key in named_peers
                 and c.candidate is not None
                 and c.candidate.entry.kind == "admin1"
-            ]
+            ] if named_peers else []
             choice = _choose(
                 candidates[q],
                 q,
@@ -2035,6 +2152,7 @@ def resolve_places(
                 peer_areas,
                 joint.get(q.key),
                 told_here.get(q.key, ()),
+                closeness.for_name(q.key),
             )
             if choice.candidate is not None and choice.lat is None:
                 others = [c.candidate.entry for c in first.values() if c.candidate is not None]
@@ -2069,14 +2187,7 @@ def resolve_places(
                     said_area.lat,
                     said_area.lon,
                 )
-            anchors = [
-                c.candidate.entry
-                for k, c in first.items()
-                if k.key != q.key
-                and c.candidate is not None
-                and c.lat is not None
-                and not c.candidate.variant
-            ]
+            anchors = [entry for key, entry in anchored_first if key != q.key]
             # a spelling variant, or another name altogether (Molotov, once Perm's name)
             guess = choice.candidate if choice.candidate and _guessed(choice.candidate) else None
             if guess is not None and not vouched(guess.entry, anchors, distance_km):
@@ -2203,8 +2314,8 @@ def _weak_rows(
     doc: DocAnnotations,
     text: str,
     kept: Sequence[_PlaceMention],
-    surnames: frozenset[str],
-    lower_words: frozenset[str],
+    surnames: Container[str],
+    lower_words: Container[str],
 ) -> list[tuple[Mention, _Query]]:
     """The names :mod:`sitroom.resolve.place_weak` proposes for ``doc`` beside the places
     already ``kept``: other mentions of the names those places are written with, and names
@@ -2212,14 +2323,19 @@ def _weak_rows(
     taken = [(f.mention.start, f.mention.end) for f in kept]
     # A person named in full (``Mark Tyler``, ``Lynn Fodge``) keeps each of the words of the
     # name; ``Leonard of Ada`` is no person's name but a misread place.
-    people = set(surnames)
+    # The corpus's surnames are only asked about word by word (never copied): what a kept
+    # product asked of them is all it depends on (resolve/place_rows.py).
+    named: set[str] = set()
     for mention in doc.mentions:
         words = fold(mention.text).split()
         if mention.label == "PERSON" and len(words) > 1 and "of" not in words:
-            people.update(words)
+            named.update(words)
+
+    def is_person_word(word: str) -> bool:
+        return word in named or word in surnames
 
     def is_candidate(key: str) -> bool:
-        if key in GENERIC_WORDS or key in people or key in lower_words or len(key) < 3:
+        if key in GENERIC_WORDS or is_person_word(key) or key in lower_words or len(key) < 3:
             return False
         return any(e.kind in _RELABELLED_KINDS for e in index.lookup(key))
 
@@ -2274,7 +2390,7 @@ def _weak_rows(
         for m in doc.mentions
     ]
     # never a word of a person's name the article or the corpus writes in full
-    names = [n for n in names if not set(fold(n).split()) & people]
+    names = [n for n in names if not any(is_person_word(w) for w in fold(n).split())]
     repeated = repeated_names(doc.article, text, names, taken, blocking)
     found = [m for m in (*relabelled, *repeated) if fold(m.text) not in INSTITUTION_WORDS]
     return [(m, _query(m.text, text[m.end : m.end + 20])) for m in found]

@@ -146,3 +146,14 @@ def test_a_region_is_not_a_hamlet_of_the_same_name() -> None:
     assert levant.country_code != "US"
     assert levant.kind == "region" and _near(res, "l", "Levant", 33.5, 36.0, 300)
     assert _near(res, "l", "Aleppo", 36.20, 37.13, 30)
+
+
+def test_a_name_the_text_calls_a_town_is_read_as_one() -> None:
+    doc = _doc("t", "Storms flooded the city of Lebanon on Tuesday.", ["Lebanon"])
+    mention = next(m for m in _resolve(doc).mentions if m.text == "Lebanon")
+    # the country of that name is what the name alone reads as
+    alone = _doc("c", "Storms flooded Lebanon on Tuesday.", ["Lebanon"])
+    assert next(m for m in _resolve(alone).mentions if m.text == "Lebanon").kind == "country"
+    # a town: several Lebanons in the United States, none of them the country
+    assert mention.country_code != "LB" and mention.kind != "country"
+    assert mention.kind == "city" or (mention.reason or "").startswith("ambiguous: Lebanon (US)")
