@@ -910,11 +910,14 @@
   ];
   var LABEL_CHARS = 90;
 
+  var FAMILY_OF_TYPE = {};
+  EVENT_FAMILIES.forEach(function (family) {
+    family.types.forEach(function (type) { FAMILY_OF_TYPE[type] = family.id; });
+  });
+
+  // A type no family lists (a custom lexicon's) is drawn with the untyped events.
   function eventFamily(event) {
-    for (var i = 0; i < EVENT_FAMILIES.length; i++) {
-      if (EVENT_FAMILIES[i].types.indexOf(event.type) >= 0) return EVENT_FAMILIES[i].id;
-    }
-    return "other";
+    return Object.prototype.hasOwnProperty.call(FAMILY_OF_TYPE, event.type) ? FAMILY_OF_TYPE[event.type] : "other";
   }
 
   function shortText(text) {
@@ -959,8 +962,9 @@
       var span = eventSpan(event);
       if (!span || !span[0] || isNaN(span[0])) { undated += 1; return; }
       var label = el("span", { text: shortText(event.text), title: (event.date || "") + " (" + (event.date_precision || "precision unknown") + "), " + event.type + ": " + event.text });
-      var item = { id: "event-" + i, group: eventFamily(event), content: label, start: span[0],
-        className: "sr-event sr-event-" + eventFamily(event), event: event };
+      var family = eventFamily(event);
+      var item = { id: "event-" + i, group: family, content: label, start: span[0],
+        className: "sr-event sr-event-" + family, event: event };
       if (span[1]) { item.end = span[1]; item.type = "range"; } else { item.type = "point"; }
       items.push(item);
     });
