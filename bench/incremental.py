@@ -25,9 +25,14 @@ already). ``--full-cpu-per-article C`` instead estimates the full build as C CPU
 stored article (``full_is_estimate`` says so): the way to measure a store too large to build
 here, such as a synthetic one from ``bench/synthetic_store.py``; ``--docs`` then defaults to
 the store's article count, and the articles added are the sample's lines after it, which a
-synthetic store made of the first few hundred does not hold. Prints one line per figure (with
-``--json``, one JSON object). ``--steps`` adds ``add_steps_cpu_s``: the add build's CPU seconds
-per step (``bench/step_cpu.py``: the wrapped functions' own process CPU, no profiler).
+synthetic store made of the first few hundred does not hold. ``--prime`` first rebuilds the
+copied store with nothing new (not timed): a store built by older code holds the memos of
+that code's corpus steps (place rows, quote links), which this code's digest does not read,
+so without priming the add would pay once for remaking them; with it the add costs what it
+costs on a store this code built, as long as the stored annotations are this code's too.
+Prints one line per figure (with ``--json``, one JSON object). ``--steps`` adds
+``add_steps_cpu_s``: the add build's CPU seconds per step (``bench/step_cpu.py``: the
+wrapped functions' own process CPU, no profiler).
 """
 
 from __future__ import annotations
@@ -87,6 +92,9 @@ def main() -> int:
                         help="with --store: estimate the full build's CPU from this figure")
     parser.add_argument("--steps", action="store_true",
                         help="also print the add build's CPU seconds per step")
+    parser.add_argument("--prime", action="store_true",
+                        help="with --store: rebuild the copy with nothing new first (not "
+                        "timed), so its stored corpus-step memos are this code's")
     parser.add_argument("--keep", action="store_true",
                         help="keep the scratch folder (its path is printed as 'kept'), to "
                         "compare the add's report files with another code's")
@@ -116,6 +124,8 @@ def main() -> int:
             if args.full_cpu_per_article:
                 full_cpu = args.full_cpu_per_article * args.docs
             full_s = float(args.full_seconds) if args.full_seconds else None
+            if args.prime:
+                build([], out, options)
         else:
             first = write_lines(0, args.docs, scratch / f"allsides_first_{args.docs}.jsonl")
             started, cpu = time.perf_counter(), cpu_seconds()

@@ -127,6 +127,9 @@ _QUOTE_BLOCK = 2000
 #: most this many others per word it is probed with. It changes nothing below 5,000 quotes
 #: (a fifth of them is the lower bound there).
 MAX_QUOTES_PER_WORD = 1000
+#: Quotes a word may always be in and count: a small corpus's fifth would leave out words
+#: that merely recur in a dozen quotes.
+MIN_QUOTES_PER_WORD = 50
 
 
 def _required_overlap(size: int) -> int:
@@ -170,7 +173,7 @@ def word_index(quotes: Sequence[Quote], words: Sequence[frozenset[str]]) -> Word
         for w in ws:
             rows.append(i)
             columns.append(vocabulary.setdefault(w, len(vocabulary)))
-    common = max(50, min(len(quotes) // 5, MAX_QUOTES_PER_WORD))
+    common = max(MIN_QUOTES_PER_WORD, min(len(quotes) // 5, MAX_QUOTES_PER_WORD))
     row_of = np.asarray(rows, dtype=np.int64)
     column_of = np.asarray(columns, dtype=np.int64)
     frequency = np.bincount(column_of, minlength=len(vocabulary))

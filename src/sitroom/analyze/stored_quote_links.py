@@ -11,11 +11,12 @@ pairs of quotes the store already held. Whether two quotes are linked
 
 So the store keeps, under a digest of sitroom's code, one entry: the key of each distinct
 quote (a digest of its article, text and speaker), the linked pairs among them, and the
-words left out. A build with the entry links the quotes whose key it holds as it says,
-provided no word that one of those quotes holds has gone from counted to left out or back,
-and searches only the pairs with a quote it does not hold (a new article's, or an old one
-whose speaker moved); otherwise, or without an entry, it searches all pairs. Either way the
-links are the ones a search of all pairs finds, and the entry is replaced by this build's.
+words left out. A build with the entry links two quotes whose keys it holds as it says,
+unless one of them holds a word that has gone from counted to left out or back (the corpus
+grew past a word's bar); it searches only the pairs with a quote it does not hold (a new
+article's, or an old one whose speaker moved) or with such a moved quote. Without an entry it
+searches all pairs. Either way the links are the ones a search of all pairs finds, and the
+entry is replaced by this build's.
 """
 
 from __future__ import annotations
@@ -73,13 +74,13 @@ def remembered_pairs(
     size = max(len(distinct), 1)
     name_space = namespace(NAME, code_digest())
     before = _read(memo, name_space)
-    if before is None or not _usable(before, keys, words, index):
+    if before is None:
         codes = _codes(linked_pairs(index), key_of, size)
     else:
-        held = set(before.keys)
-        fresh = np.array([i for i, key in enumerate(keys) if key not in held], dtype=np.int64)
+        unsure = _unsure_keys(before, keys, words, index)
+        fresh = np.array([i for i, key in enumerate(keys) if key in unsure], dtype=np.int64)
         codes = np.union1d(_codes(linked_pairs(index, fresh), key_of, size),
-                           _kept(before, position, size))
+                           _kept(before, position, size, unsure))
     _write(memo, name_space, StoredLinks(tuple(distinct), codes, index.uncounted))
     low, high = (codes // size).tolist(), (codes % size).tolist()
     if len(distinct) == len(keys):  # no key twice: a quote's position is its key's
@@ -99,22 +100,25 @@ def _codes(pairs: Iterable[tuple[int, int]], key_of: np.ndarray, size: int) -> n
     return np.unique(np.minimum(a, b) * size + np.maximum(a, b))
 
 
-def _usable(before: StoredLinks, keys: Sequence[str], words: Sequence[frozenset[str]],
-            index: WordIndex) -> bool:
-    """Whether the links stored among the quotes still there still hold: no word of one
-    of them is counted now and was not, or the reverse."""
-    moved = before.uncounted ^ index.uncounted
-    if not moved:
-        return True
+def _unsure_keys(before: StoredLinks, keys: Sequence[str], words: Sequence[frozenset[str]],
+                 index: WordIndex) -> set[str]:
+    """The keys of quotes whose links the stored entry cannot give: quotes it does not hold,
+    and quotes holding a word that is counted now and was not, or the reverse. Whether two
+    quotes link reads nothing but their own counted words, sizes and speakers (a quote's key
+    fixes those but the counting), so the stored verdict on a pair of other quotes stands."""
     held = set(before.keys)
-    return not any(words[i] & moved for i, key in enumerate(keys) if key in held)
+    moved = before.uncounted ^ index.uncounted
+    return {key for i, key in enumerate(keys)
+            if key not in held or (moved and not moved.isdisjoint(words[i]))}
 
 
-def _kept(before: StoredLinks, position: dict[str, int], size: int) -> np.ndarray:
-    """The stored pairs whose two quotes are both still there, as codes of this build's
-    positions (sorted, distinct)."""
+def _kept(before: StoredLinks, position: dict[str, int], size: int,
+          unsure: set[str]) -> np.ndarray:
+    """The stored pairs whose two quotes are both still there and neither ``unsure``, as
+    codes of this build's positions (sorted, distinct)."""
     old_size = max(len(before.keys), 1)
-    now = np.array([position.get(key, -1) for key in before.keys] or [-1], dtype=np.int64)
+    now = np.array([-1 if key in unsure else position.get(key, -1) for key in before.keys]
+                   or [-1], dtype=np.int64)
     a, b = now[before.pairs // old_size], now[before.pairs % old_size]
     there = (a >= 0) & (b >= 0)
     a, b = a[there], b[there]

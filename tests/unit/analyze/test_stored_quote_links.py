@@ -66,6 +66,29 @@ def test_an_add_links_as_a_build_from_scratch_does(
     assert links(now, memo) == links(now)
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.lists(st.integers(0, 12), min_size=1,
+                                                       max_size=8),
+                          st.sampled_from([None, "e_a"])),
+                min_size=4, max_size=40),
+       st.data())
+def test_an_add_links_as_a_build_from_scratch_does_when_words_cross_the_bar(
+    drawn: list[tuple[int, list[int], str | None]], data: st.DataObject,
+) -> None:
+    vocabulary = [f"word{n:02d}x" for n in range(13)]
+    quotes = [quote(f"art{article}", " ".join(vocabulary[w] for w in ws), speaker, start=i)
+              for i, (article, ws, speaker) in enumerate(drawn)]
+    first = data.draw(st.integers(1, len(quotes)))
+    memo = Memo()
+    with pytest.MonkeyPatch.context() as patched:
+        # A bar of a fifth of the quotes from 2 up: with a small vocabulary many words are
+        # counted in the first build and left out after the add, or the reverse.
+        patched.setattr(provenance, "MIN_QUOTES_PER_WORD", 2)
+        link_quotes([], quotes[:first], memo)
+        assert links(quotes, memo) == links(quotes)
+        assert links(quotes, memo) == links(quotes)
+
+
 def test_an_add_searches_only_the_pairs_with_a_new_quote(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -82,7 +105,9 @@ def test_an_add_searches_only_the_pairs_with_a_new_quote(
     assert links(grown, memo) == [("b", "d"), ("a", "d"), (), ("a", "b")]
 
 
-def test_a_word_that_becomes_counted_links_old_quotes_anew() -> None:
+def test_a_word_that_becomes_counted_links_old_quotes_anew(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # "common" is in 55 of 260 quotes, more than a fifth (52): it is not counted, and the
     # two quotes that share it and three more words stay apart (3 of 4 words shared).
     # Twenty new quotes raise the bar to 56: now it counts, and they are linked.
@@ -95,5 +120,20 @@ def test_a_word_that_becomes_counted_links_old_quotes_anew() -> None:
     memo = Memo()
     assert links(old, memo)[:2] == [(), ()]
     grown = old + added
-    assert links(grown, memo)[:2] == [("b",), ("a",)]
+    searched: list[int] = []
+    pairs_with = provenance._pairs_with
+
+    def counting(index: provenance.WordIndex, among: object) -> object:
+        searched.append(len(among))  # type: ignore[arg-type]
+        return pairs_with(index, among)  # type: ignore[arg-type]
+
+    def no_full_search(*_args: object) -> object:
+        raise AssertionError("every pair was searched again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(provenance, "_shared_word_blocks", no_full_search)
+        patched.setattr(provenance, "_pairs_with", counting)
+        assert links(grown, memo)[:2] == [("b",), ("a",)]
+    # Searched again: the 20 new quotes and the 55 holding the word that now counts.
+    assert searched == [75]
     assert links(grown, memo) == links(grown)
