@@ -172,7 +172,7 @@ def measure_store(folder: Path, browser: bool) -> dict[str, Any]:
 
 
 def breakdown(json_path: Path, html_path: Path) -> dict[str, Any]:
-    """Each list's megabytes in report.json (as written: indented) and in the page's data
+    """Each list's megabytes in report.json (as written: a record per line) and in the page's data
     (as embedded: compact), and how many records each holds."""
     data = json.loads(json_path.read_text(encoding="utf-8"))
     html = html_path.read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """report.json and report.html written in one pass over the report's records.
 
 Each record of the report becomes JSON-ready data once (:mod:`.serialize`) and is encoded
-twice from it: indented for report.json, script-safe with hidden characters revealed for
+twice from it: on one line for report.json, script-safe with hidden characters revealed for
 the page. Writing the two files one after the other made the data twice, and read the
 records kept on disk (events, claims, quotes) twice. The page orders its data's sections by
 name, not in report.json's order, so each section's page text goes to a scratch file (in the
@@ -29,7 +29,14 @@ from .safe_html import (
     reveal_hidden_in,
     revealed_json_for_script,
 )
-from .serialize import _RECORD_NEWLINE, Records, _encode, report_sections
+from .serialize import (
+    LIST_END,
+    RECORD_NEWLINE,
+    RECORD_SEPARATOR,
+    Records,
+    _encode,
+    report_sections,
+)
 
 #: The page data's key for the articles' texts (not a section of report.json).
 _TEXTS = "texts"
@@ -64,11 +71,11 @@ def write_both(
             on_page = _place_text(countries) if key == "places" else revealed_json_for_script
             opened = False
             for item in value:
-                write(((",\n    " if opened else "[\n    ") + _encode(item, _RECORD_NEWLINE))
+                write(((RECORD_SEPARATOR if opened else "[" + RECORD_NEWLINE) + _encode(item))
                       .encode())
                 scratch.write((("," if opened else "") + on_page(convert(item))).encode())
                 opened = True
-            write(b"\n  ]" if opened else b"[]")
+            write(LIST_END.encode() if opened else b"[]")
             page[key] = scratch if opened else "[]"
         write(b"\n}\n")
         html_out = stack.enter_context(replacing(html_path))
@@ -87,9 +94,9 @@ def _write_records(write: Callable[[bytes], Any], records: Records) -> None:
     """A list of report.json's records, as :func:`~.serialize.report_json_chunks` writes it."""
     opened = False
     for item in records:
-        write(((",\n    " if opened else "[\n    ") + _encode(item, _RECORD_NEWLINE)).encode())
+        write(((RECORD_SEPARATOR if opened else "[" + RECORD_NEWLINE) + _encode(item)).encode())
         opened = True
-    write(b"\n  ]" if opened else b"[]")
+    write(LIST_END.encode() if opened else b"[]")
 
 
 def _place_text(countries: set[str]) -> Callable[[Any], str]:
