@@ -30,17 +30,21 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
 
+import numpy as np
+
 from ..types import Article, Claim, Story
-from .clustering import (
-    Vector,
-    average_linkage,
-    candidate_pairs,
-    cosine,
-    mean_similarity,
-    similarity_graph,
-    tfidf_vectors,
-)
+from .clustering import average_linkage, mean_similarity
 from .summary import is_credit_line
+from .term_vectors import (
+    TermCounts,
+    TermVectors,
+    all_pairs,
+    candidate_pairs,
+    central_row,
+    pair_cosines,
+    term_counts,
+    tfidf,
+)
 from .words import REPORTING_WORDS, STOPWORDS
 
 #: Mean similarity at which articles join one broad subject (first pass).
@@ -190,10 +194,10 @@ def group_stories(docs: Sequence[StoryDoc]) -> tuple[Story, ...]:
     ordered by size (largest first), then by their earliest article id."""
     if not docs:
         return ()
-    counts = [terms_of(doc) for doc in docs]
-    vectors = tfidf_vectors(counts, _weight)
-    days = [doc.day for doc in docs]
-    graph = similarity_graph(vectors, candidate_pairs(vectors), _DateAdjust(days))
+    counts = term_counts([terms_of(doc) for doc in docs], _weight)
+    vectors = tfidf(counts)
+    days = _days(doc.day for doc in docs)
+    graph = _similarity_graph(vectors, candidate_pairs(vectors), days)
     subjects = average_linkage(len(docs), graph, SUBJECT_THRESHOLD)
     groups: list[list[int]] = []
     for subject in subjects:
@@ -202,28 +206,34 @@ def group_stories(docs: Sequence[StoryDoc]) -> tuple[Story, ...]:
     return tuple(sorted(stories, key=lambda s: (-len(s.articles), s.articles[0])))
 
 
-class _DateAdjust:
-    """Lowers the similarity of two articles whose known dates are far apart."""
+def _days(days: Iterable[int | None]) -> np.ndarray:
+    """Publication days as floats, NaN where unknown."""
+    return np.array([np.nan if day is None else float(day) for day in days], dtype=np.float64)
 
-    def __init__(self, days: Sequence[int | None]) -> None:
-        self.days = days
 
-    def __call__(self, i: int, j: int, value: float) -> float:
-        a, b = self.days[i], self.days[j]
-        if a is not None and b is not None and abs(a - b) > DATE_WINDOW_DAYS:
-            return value * DATE_PENALTY
-        return value
+def _similarity_graph(
+    vectors: TermVectors, pairs: tuple[np.ndarray, np.ndarray], days: np.ndarray
+) -> dict[tuple[int, int], float]:
+    """The cosine of each pair, lowered for articles whose known dates are far apart; pairs
+    with no similarity are left out."""
+    low, high = pairs
+    values = pair_cosines(vectors, low, high)
+    with np.errstate(invalid="ignore"):
+        apart = np.abs(days[low] - days[high]) > DATE_WINDOW_DAYS  # False where unknown
+    values = np.where(apart, values * DATE_PENALTY, values)
+    kept = values > 0.0
+    return dict(zip(zip(low[kept].tolist(), high[kept].tolist(), strict=True),
+                    values[kept].tolist(), strict=True))
 
 
 def _split_subject(
-    subject: list[int], counts: Sequence[Counter[str]], days: Sequence[int | None]
+    subject: list[int], counts: TermCounts, days: np.ndarray
 ) -> list[list[int]]:
     if len(subject) < 2 * MIN_STORY_SPLIT:
         return [subject]
-    local = tfidf_vectors([counts[i] for i in subject], _weight, smooth=False)
-    local_days = [days[i] for i in subject]
-    pairs = None if len(subject) <= ALL_PAIRS_UP_TO else candidate_pairs(local)
-    graph = similarity_graph(local, pairs, _DateAdjust(local_days))
+    local = tfidf(counts, subject, smooth=False)
+    pairs = all_pairs(len(subject)) if len(subject) <= ALL_PAIRS_UP_TO else candidate_pairs(local)
+    graph = _similarity_graph(local, pairs, days[subject])
     parts = average_linkage(len(subject), graph, STORY_THRESHOLD)
     large = [part for part in parts if len(part) >= MIN_STORY_SPLIT]
     if len(large) <= 1:
@@ -237,7 +247,7 @@ def _split_subject(
     return [sorted(subject[i] for i in part) for part in large]
 
 
-def _story(group: Sequence[int], docs: Sequence[StoryDoc], vectors: Sequence[Vector]) -> Story:
+def _story(group: Sequence[int], docs: Sequence[StoryDoc], vectors: TermVectors) -> Story:
     members = [docs[i] for i in group]
     ids = tuple(sorted(doc.article for doc in members))
     central = _most_central(group, docs, vectors)
@@ -254,17 +264,11 @@ def _story(group: Sequence[int], docs: Sequence[StoryDoc], vectors: Sequence[Vec
     )
 
 
-def _most_central(group: Sequence[int], docs: Sequence[StoryDoc], vectors: Sequence[Vector]) -> int:
+def _most_central(group: Sequence[int], docs: Sequence[StoryDoc], vectors: TermVectors) -> int:
     """The article most like the rest of its story (the medoid); ties go to the lowest id."""
     if len(group) == 1:
         return group[0]
-    centroid: dict[str, float] = {}
-    for i in group:
-        for term, value in vectors[i].items():
-            centroid[term] = centroid.get(term, 0.0) + value
-    # max() keeps the first of equal scores: visit the articles in id order.
-    ordered = sorted(group, key=lambda i: docs[i].article)
-    return max(ordered, key=lambda i: round(cosine(vectors[i], centroid), 9))
+    return central_row(vectors, group, sorted(group, key=lambda i: docs[i].article))
 
 
 def headline(doc: StoryDoc) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sitroom.analyze.clustering import average_linkage, candidate_pairs, tfidf_vectors
+from sitroom.analyze.clustering import average_linkage
+from sitroom.analyze.term_vectors import candidate_pairs, term_counts, tfidf
 from sitroom.analyze.stories import StoryDoc, group_stories, headline, stories_for
 from sitroom.types import Article
 
@@ -102,8 +103,8 @@ def test_candidate_pairs_only_link_documents_sharing_distinctive_terms() -> None
     docs = [Counter({"flood": 2, "dam": 1}), Counter({"flood": 1, "dam": 2}),
             Counter({"vote": 1, "poll": 1}), Counter({"vote": 2, "poll": 1}),
             Counter({"other": 1})]
-    vectors = tfidf_vectors(docs)
-    assert candidate_pairs(vectors) == {(0, 1), (2, 3)}
+    low, high = candidate_pairs(tfidf(term_counts(docs)))
+    assert list(zip(low.tolist(), high.tolist(), strict=True)) == [(0, 1), (2, 3)]
 
 
 def test_a_story_is_titled_by_the_claim_most_sources_in_it_make() -> None:
