@@ -56,6 +56,7 @@ from ..types import (
 from .article_memo import digest_of, per_article
 from .event_pairs import merging_pairs
 from .provenance import EntityLookup, syndication_groups, wire_credit
+from .stored_events import group_digest, remembered_events
 
 if TYPE_CHECKING:
     from ..store.annotation_view import StoredAnnotations
@@ -210,16 +211,26 @@ def _resolve(
     entities: EntityLookup,
     places: PlaceLookup,
     memo: MemoStore | None = None,
+    sources: list[tuple[str, int]] | None = None,
 ) -> list[_Resolved]:
     """Every event mention of the corpus resolved, article by article in the annotations'
     order. With ``memo`` (the store) and annotations read from it, each article's resolved
-    mentions are kept there between builds (see :func:`_remembered`)."""
+    mentions are kept there between builds (see :func:`_remembered`); then ``sources``, if
+    given, receives what each mention is made from, in the same order: the digest its
+    article's mentions are kept under and its place among them (left empty where the
+    mentions are not kept)."""
     from ..store.annotation_view import StoredAnnotations
 
     out: list[_Resolved] = []
     if memo is not None and isinstance(annotations, StoredAnnotations):
-        for _article, found in _remembered(memo, annotations, articles, entities, places):
+        digests: dict[str, str] = {}
+        for article_id, found in _remembered(memo, annotations, articles, entities, places,
+                                             digests):
             out.extend(found)
+            if sources is not None and article_id in digests:
+                sources.extend((digests[article_id], n) for n in range(len(found)))
+        if sources is not None and len(sources) != len(out):
+            sources.clear()  # some article's mentions were not kept: no digest names them
         return out
     for ann in annotations:
         article = articles.get(ann.article)
@@ -263,13 +274,15 @@ def _remembered(
     articles: Mapping[str, Article],
     entities: EntityLookup,
     places: PlaceLookup,
+    digests: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, list[_Resolved]]]:
     """Each article's resolved mentions, kept in the store's memo table under a digest of
     what they are made from: the article (id, so text; outlet; dates), its annotations
     (named by the id and the pipeline version), the entity and place ids of its mention
     spans in their order (what ``entity_of`` and ``place_of`` read). An add reads the
     events and times of new articles only, and of old ones whose ids changed. An entity
-    lookup that cannot show its spans per article is asked every time."""
+    lookup that cannot show its spans per article is asked every time. ``digests``, if
+    given, receives each kept article's digest."""
     by_article = getattr(entities, "by_article", None)
     if not isinstance(by_article, Mapping):
         for ann in annotations:
@@ -281,8 +294,11 @@ def _remembered(
 
     def digest(article_id: str) -> str:
         article = articles[article_id]
-        return digest_of(article_id, article.outlet, article.published, article.date_range,
-                         entity_rows.get(article_id, ()), places.rows(article_id))
+        found = digest_of(article_id, article.outlet, article.published, article.date_range,
+                          entity_rows.get(article_id, ()), places.rows(article_id))
+        if digests is not None:
+            digests[article_id] = found
+        return found
 
     def make(ann: DocAnnotations) -> list[_Resolved]:
         return _resolve_article(ann, articles[ann.article], entities, places)
@@ -700,17 +716,38 @@ def events_unordered(
     where each article's resolved mentions are kept between builds (the store), if
     anywhere."""
     by_id = {a.id: a for a in articles}
-    items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions), memo)
+    sources: list[tuple[str, int]] = []
+    items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions), memo, sources)
     if not items:
         return
     groups = _merge(items, towns or {})
-    clusters: dict[int, list[_Resolved]] = defaultdict(list)
-    for i, item in enumerate(items):
-        clusters[groups.find(i)].append(item)
-    del items, groups
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        clusters[groups.find(i)].append(i)
+    del groups
     counter = _Counter(by_id)
-    for root in list(clusters):
-        yield _make_event(clusters.pop(root), counter)
+    if memo is None or not sources:
+        for root in list(clusters):
+            yield _make_event([items[i] for i in clusters.pop(root)], counter)
+        return
+    # An event whose members and their articles' source keys are as a build before met
+    # them is read back rather than made (see stored_events).
+    keyed = [
+        (group_digest([sources[i] for i in members],
+                      [counter.key.get(a, a)
+                       for a in sorted({items[i].mention.article for i in members})]),
+         [items[i] for i in members])
+        for members in clusters.values()
+    ]
+    del items, clusters, sources
+    keyed.reverse()
+
+    def taken() -> Iterator[tuple[str, list[_Resolved]]]:
+        while keyed:  # each group's mentions are let go once its event is out
+            yield keyed.pop()
+
+    yield from remembered_events(memo, getattr(annotations, "version", ""), taken(),
+                                 lambda members: _make_event(members, counter), by_id)
 
 
 def place_mentions(places: object) -> list[tuple[str, int, int, str]]:
