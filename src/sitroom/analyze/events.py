@@ -27,13 +27,11 @@ side by side with evidence and outlets, and marks the one most independent sourc
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -57,6 +55,7 @@ from ..types import (
 )
 from .article_memo import digest_of, per_article
 from .event_pairs import merging_pairs
+from .gc_pause import collector_paused
 from .provenance import EntityLookup, syndication_groups, wire_credit
 from .stored_events import group_digest, remembered_events
 
@@ -733,7 +732,8 @@ def events_unordered(
     anywhere."""
     by_id = {a.id: a for a in articles}
     sources: list[tuple[str, int]] = []
-    with _collector_paused():
+    # Millions of small records and no cycles: see gc_pause.
+    with collector_paused():
         items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions), memo,
                          sources)
         groups = _merge(items, towns or {}) if items else None
@@ -766,21 +766,6 @@ def events_unordered(
 
     yield from remembered_events(memo, getattr(annotations, "version", ""), taken(),
                                  lambda members: _make_event(members, counter), by_id)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the block. Resolving and merging the mentions makes
-    millions of small objects (records, tuples, lists) and no cycles: each time those
-    allocations set off a full collection it walked every object the build holds, a third
-    of the merge's time at 2,000 articles, to free nothing."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def place_mentions(places: object) -> list[tuple[str, int, int, str]]:

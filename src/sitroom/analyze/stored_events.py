@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from ..stored_memo import MemoStore, namespace
 from ..types import Article, Event, EventValue, Evidence
 from .article_memo import digest_of
+from .gc_pause import collector_paused
 
 __all__ = ["decode_event", "encode_event", "group_digest", "remembered_events"]
 
@@ -65,15 +66,16 @@ def remembered_events(
         stored = read(sorted({key for key, _group in chunk}))
         fresh: dict[str, str] = {}
         out: list[Event] = []
-        for key, group in chunk:
-            keys.append(key)
-            value = stored.get(key)
-            if value is not None:
-                out.append(decode_event(value, articles))
-                continue
-            event = make(group)
-            fresh[key] = encode_event(event, articles)
-            out.append(event)
+        with collector_paused():  # many small records, no cycles
+            for key, group in chunk:
+                keys.append(key)
+                value = stored.get(key)
+                if value is not None:
+                    out.append(decode_event(value, articles))
+                    continue
+                event = make(group)
+                fresh[key] = encode_event(event, articles)
+                out.append(event)
         if fresh:
             memo.add_memo_entries(name_space, sorted(fresh.items()))
             made_any = True
