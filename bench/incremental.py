@@ -124,8 +124,9 @@ def main() -> int:
             if args.full_cpu_per_article:
                 full_cpu = args.full_cpu_per_article * args.docs
             full_s = float(args.full_seconds) if args.full_seconds else None
-            if args.prime:
-                build([], out, options)
+            if args.prime:  # an empty folder: nothing new to read
+                (scratch / "nothing").mkdir()
+                build([scratch / "nothing"], out, options)
         else:
             first = write_lines(0, args.docs, scratch / f"allsides_first_{args.docs}.jsonl")
             started, cpu = time.perf_counter(), cpu_seconds()
