@@ -188,6 +188,7 @@ def assemble_report(
         town_points,
     )
     from .analyze.findings import build_findings
+    from .analyze.gc_pause import collector_paused
     from .analyze.provenance import build_quotes_and_citations
     from .analyze.stored_minhashes import load_minhashes, save_minhashes
     from .analyze.stored_terms import stories_remembered
@@ -234,19 +235,21 @@ def assemble_report(
     release_freed_memory()
     # The events are read only by the timeline, the claims step's overlap check and the
     # report writer: kept on disk as they are made (beside the store, not in a /tmp that
-    # may be memory), they are never all in memory at once.
-    kept_events = spill_sorted(
-        events_unordered(
-            articles,
-            annotations.only("times", "events"),
-            entities,
-            place_mentions(places),
-            towns=town_points(places),
-            memo=store,
-        ),
-        key=event_order,
-        folder=str(store.folder),
-    )
+    # may be memory), they are never all in memory at once. The step makes millions of
+    # small records and no cycles: the cycle collector waits (see analyze.gc_pause).
+    with collector_paused():
+        kept_events = spill_sorted(
+            events_unordered(
+                articles,
+                annotations.only("times", "events"),
+                entities,
+                place_mentions(places),
+                towns=town_points(places),
+                memo=store,
+            ),
+            key=event_order,
+            folder=str(store.folder),
+        )
     event_timeline = timeline(kept_events)
     stories = stories_remembered(store, articles, _actors_by_article(entities))
     # What the claims step still reads of entities and places; the rest of their lookups

@@ -75,6 +75,16 @@ def test_adding_articles_matches_a_build_from_scratch(
     monkeypatch.setattr(StatementFinder, "of", recording_of)
     monkeypatch.setattr(framing, "_article_words", recording_words)
     monkeypatch.setattr(events, "_resolve_article", recording_resolve)
+    # Events made rather than read back from the store (those of groups that changed).
+    events_made: list[str] = []
+    real_make = events._make_event
+
+    def recording_make(members: Sequence[object], counter: object) -> object:
+        made_event = real_make(members, counter)  # type: ignore[arg-type]
+        events_made.append(made_event.id)
+        return made_event
+
+    monkeypatch.setattr(events, "_make_event", recording_make)
 
     grown = tmp_path / "grown"
     build(files[:FIRST], grown, Options(quiet=True))
@@ -84,6 +94,8 @@ def test_adding_articles_matches_a_build_from_scratch(
     for ids in made.values():
         ids.clear()
     old_ids = _article_ids(grown)
+    first_events = len(events_made)
+    events_made.clear()
     # As a new process would: the articles' MinHash signatures come from the store now.
     monkeypatch.setattr(provenance, "_MINHASH_MEMO", {})
     added = build(files, grown, Options(quiet=True))  # the old files are skipped, unchanged
@@ -98,6 +110,11 @@ def test_adding_articles_matches_a_build_from_scratch(
     for step, ids in made.items():
         assert new_ids <= set(ids), f"{step}: a new article was not searched"
         assert len(ids) < FIRST + ADDED, f"{step}: every article was searched again"
+
+    # Only the events of groups the new mentions changed are made again.
+    grown_events = _report(grown)["events"]
+    assert isinstance(grown_events, list) and first_events > 0
+    assert 0 < len(events_made) < len(grown_events)
 
     scratch = tmp_path / "scratch"
     build(files, scratch, Options(quiet=True))

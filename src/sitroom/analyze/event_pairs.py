@@ -26,18 +26,6 @@ if TYPE_CHECKING:
 _CHUNK = 500_000
 
 
-class _Codes:
-    """Small integer codes for values (strings or None: -1)."""
-
-    def __init__(self) -> None:
-        self._of: dict[object, int] = {}
-
-    def __call__(self, value: object) -> int:
-        if value is None:
-            return -1
-        return self._of.setdefault(value, len(self._of))
-
-
 class _Sets:
     """A small set of codes per mention, to ask whether two mentions' sets meet."""
 
@@ -73,23 +61,28 @@ class _Features:
     def __init__(self, items: Sequence[_Resolved]) -> None:
         from .events import _explicit_day, name_key
 
-        codes = _Codes()
+        # A small integer per value, the same for equal values of one kind (the kind keeps
+        # a date from meeting a place); one dict lookup each, for every mention.
+        codes: dict[tuple[str, str], int] = {}
+        code = codes.setdefault
         self.dated = np.array([r.first is not None and r.last is not None for r in items])
         self.first = np.array([r.first.toordinal() if r.first is not None else 0
                                for r in items], dtype=np.int64)
         self.last = np.array([r.last.toordinal() if r.last is not None else 0
                               for r in items], dtype=np.int64)
         self.explicit = np.array([_explicit_day(r) for r in items], dtype=bool)
-        self.date = np.array([codes(("date", r.date)) if r.date is not None else -1
+        self.date = np.array([code(("date", r.date), len(codes)) if r.date is not None else -1
                               for r in items], dtype=np.int64)
-        self.trigger = np.array([codes(("trigger", r.mention.trigger)) for r in items],
-                                dtype=np.int64)
-        self.place = np.array([codes(("place", r.place)) if r.place is not None else -1
-                               for r in items], dtype=np.int64)
-        self.actors = _Sets([[codes(("entity", a)) for a in r.actors] for r in items])
-        self.targets = _Sets([[codes(("entity", t)) for t in r.targets] for r in items])
-        self.names = _Sets([[codes(("name", name_key(n.text))) for n in r.mention.actors]
-                            for r in items])
+        self.trigger = np.array([code(("trigger", r.mention.trigger), len(codes))
+                                 for r in items], dtype=np.int64)
+        self.place = np.array([code(("place", r.place), len(codes)) if r.place is not None
+                               else -1 for r in items], dtype=np.int64)
+        self.actors = _Sets([[code(("entity", a), len(codes)) for a in r.actors]
+                             for r in items])
+        self.targets = _Sets([[code(("entity", t), len(codes)) for t in r.targets]
+                              for r in items])
+        self.names = _Sets([[code(("name", name_key(n.text)), len(codes))
+                             for n in r.mention.actors] for r in items])
         self.untyped = np.array([r.mention.type == "other" for r in items], dtype=bool)
 
     def scores(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:

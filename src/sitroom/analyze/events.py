@@ -55,7 +55,9 @@ from ..types import (
 )
 from .article_memo import digest_of, per_article
 from .event_pairs import merging_pairs
+from .gc_pause import collector_paused
 from .provenance import EntityLookup, syndication_groups, wire_credit
+from .stored_events import group_digest, remembered_events
 
 if TYPE_CHECKING:
     from ..store.annotation_view import StoredAnnotations
@@ -210,16 +212,26 @@ def _resolve(
     entities: EntityLookup,
     places: PlaceLookup,
     memo: MemoStore | None = None,
+    sources: list[tuple[str, int]] | None = None,
 ) -> list[_Resolved]:
     """Every event mention of the corpus resolved, article by article in the annotations'
     order. With ``memo`` (the store) and annotations read from it, each article's resolved
-    mentions are kept there between builds (see :func:`_remembered`)."""
+    mentions are kept there between builds (see :func:`_remembered`); then ``sources``, if
+    given, receives what each mention is made from, in the same order: the digest its
+    article's mentions are kept under and its place among them (left empty where the
+    mentions are not kept)."""
     from ..store.annotation_view import StoredAnnotations
 
     out: list[_Resolved] = []
     if memo is not None and isinstance(annotations, StoredAnnotations):
-        for _article, found in _remembered(memo, annotations, articles, entities, places):
+        digests: dict[str, str] = {}
+        for article_id, found in _remembered(memo, annotations, articles, entities, places,
+                                             digests):
             out.extend(found)
+            if sources is not None and article_id in digests:
+                sources.extend((digests[article_id], n) for n in range(len(found)))
+        if sources is not None and len(sources) != len(out):
+            sources.clear()  # some article's mentions were not kept: no digest names them
         return out
     for ann in annotations:
         article = articles.get(ann.article)
@@ -263,13 +275,15 @@ def _remembered(
     articles: Mapping[str, Article],
     entities: EntityLookup,
     places: PlaceLookup,
+    digests: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, list[_Resolved]]]:
     """Each article's resolved mentions, kept in the store's memo table under a digest of
     what they are made from: the article (id, so text; outlet; dates), its annotations
     (named by the id and the pipeline version), the entity and place ids of its mention
     spans in their order (what ``entity_of`` and ``place_of`` read). An add reads the
     events and times of new articles only, and of old ones whose ids changed. An entity
-    lookup that cannot show its spans per article is asked every time."""
+    lookup that cannot show its spans per article is asked every time. ``digests``, if
+    given, receives each kept article's digest."""
     by_article = getattr(entities, "by_article", None)
     if not isinstance(by_article, Mapping):
         for ann in annotations:
@@ -281,8 +295,11 @@ def _remembered(
 
     def digest(article_id: str) -> str:
         article = articles[article_id]
-        return digest_of(article_id, article.outlet, article.published, article.date_range,
-                         entity_rows.get(article_id, ()), places.rows(article_id))
+        found = digest_of(article_id, article.outlet, article.published, article.date_range,
+                          entity_rows.get(article_id, ()), places.rows(article_id))
+        if digests is not None:
+            digests[article_id] = found
+        return found
 
     def make(ann: DocAnnotations) -> list[_Resolved]:
         return _resolve_article(ann, articles[ann.article], entities, places)
@@ -483,35 +500,50 @@ def _merge(
     items: Sequence[_Resolved], towns: Mapping[str, tuple[float, float]] = {}
 ) -> _Groups:
     groups = _Groups(len(items))
-    # The days each group can have happened on: two groups whose days cannot meet never
-    # join, even through a chain of mentions each close in time to the next (a "killed" in
-    # every article of a month of war reports). An undated mention's days are the fortnight
-    # before its article, as pair_score reads them.
-    spans: dict[int, tuple[date, date]] = {
-        i: (item.first, item.last) for i, item in enumerate(items)
+    parent = groups.parent
+
+    def find(x: int) -> int:  # _Groups.find, without a method call per step
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # The days each group can have happened on (as day numbers): two groups whose days
+    # cannot meet never join, even through a chain of mentions each close in time to the
+    # next (a "killed" in every article of a month of war reports). An undated mention's
+    # days are the fortnight before its article, as pair_score reads them.
+    spans: dict[int, tuple[int, int]] = {
+        i: (item.first.toordinal(), item.last.toordinal()) for i, item in enumerate(items)
         if item.first and item.last
     }
 
     # Where each group happened: two groups that name towns far apart are different
     # happenings, even when a chain of mentions that name no place (``the offensive``,
     # ``advanced``) links them. Wider places (a district, a country) contain towns and say
-    # nothing against them.
-    where = {i: _Where.of(item, towns) for i, item in enumerate(items)}
+    # nothing against them. Only groups that name a town are in ``where``.
+    where: dict[int, _Where] = {}
+    for i, item in enumerate(items):
+        if item.place and towns.get(item.place):
+            where[i] = _Where.of(item, towns)
 
     def join(i: int, j: int) -> None:
-        ri, rj = groups.find(i), groups.find(j)
-        if where[ri].apart(where[rj]):
+        ri, rj = find(i), find(j)
+        if ri == rj:
             return
         a, b = spans.get(ri), spans.get(rj)
-        if a and b:
-            if a[1] < b[0] - timedelta(days=1) or b[1] < a[0] - timedelta(days=1):
-                return
-            spans[ri] = spans[rj] = (max(a[0], b[0]), min(a[1], b[1]))
-        groups.union(i, j)
-        where[groups.find(i)] = where[ri].merged(where[rj])
-        merged = spans.get(ri) or spans.get(rj)
-        if merged:
-            spans[groups.find(i)] = merged
+        if a and b and (a[1] < b[0] - 1 or b[1] < a[0] - 1):
+            return
+        wi, wj = where.get(ri), where.get(rj)
+        if wi is not None and wj is not None and wi.apart(wj):
+            return
+        root = min(ri, rj)
+        parent[max(ri, rj)] = root  # _Groups.union: the smaller index is the root
+        span = (max(a[0], b[0]), min(a[1], b[1])) if a and b else a or b
+        if span:
+            spans[root] = span
+        place = wi.merged(wj) if wi is not None and wj is not None else wi or wj
+        if place is not None:
+            where[root] = place
 
     # A definite nominal that names nothing new refers to the latest event of its kind
     # told before it in the same article.
@@ -530,8 +562,7 @@ def _merge(
     # here in the order the walk meets them, as far as the groups' days and towns allow.
     for i, j in merging_pairs(items, order, [_block(item) for item in items],
                               [_keys(item) for item in items], MAX_PEERS, MERGE_SCORE):
-        if groups.find(i) != groups.find(j):
-            join(i, j)
+        join(i, j)
     return groups
 
 
@@ -700,17 +731,41 @@ def events_unordered(
     where each article's resolved mentions are kept between builds (the store), if
     anywhere."""
     by_id = {a.id: a for a in articles}
-    items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions), memo)
-    if not items:
+    sources: list[tuple[str, int]] = []
+    # Millions of small records and no cycles: see gc_pause.
+    with collector_paused():
+        items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions), memo,
+                         sources)
+        groups = _merge(items, towns or {}) if items else None
+    if groups is None:
         return
-    groups = _merge(items, towns or {})
-    clusters: dict[int, list[_Resolved]] = defaultdict(list)
-    for i, item in enumerate(items):
-        clusters[groups.find(i)].append(item)
-    del items, groups
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        clusters[groups.find(i)].append(i)
+    del groups
     counter = _Counter(by_id)
-    for root in list(clusters):
-        yield _make_event(clusters.pop(root), counter)
+    if memo is None or not sources:
+        for root in list(clusters):
+            yield _make_event([items[i] for i in clusters.pop(root)], counter)
+        return
+    # An event whose members and their articles' source keys are as a build before met
+    # them is read back rather than made (see stored_events).
+    keyed = [
+        (group_digest([sources[i] for i in members],
+                      [counter.key.get(a, a)
+                       for a in sorted({items[i].mention.article for i in members})]),
+         [items[i] for i in members])
+        for members in clusters.values()
+    ]
+    del items, clusters, sources
+    keyed.reverse()
+
+    def taken() -> Iterator[tuple[str, list[_Resolved]]]:
+        while keyed:  # each group's mentions are let go once its event is out
+            yield keyed.pop()
+
+    yield from remembered_events(memo, getattr(annotations, "version", ""), taken(),
+                                 lambda members: _make_event(members, counter), by_id)
 
 
 def place_mentions(places: object) -> list[tuple[str, int, int, str]]:

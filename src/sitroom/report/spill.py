@@ -34,12 +34,7 @@ class SpilledRecords(Sequence[T], Generic[T]):
     at a time, indexing reads the block that holds the record."""
 
     def __init__(self, records: Iterable[T], folder: str | None = None) -> None:
-        # Open for the object's lifetime, closed by close() or when collected.
-        self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115
-            prefix="sitroom-spill-", dir=folder
-        )
-        self._blocks: list[tuple[int, int]] = []  # (offset, size) of each pickled block
-        self._count = 0
+        self._open(folder)
         block: list[T] = []
         for record in records:
             block.append(record)
@@ -50,17 +45,61 @@ class SpilledRecords(Sequence[T], Generic[T]):
             self._write(block)
         self._file.flush()
 
+    def _open(self, folder: str | None) -> None:
+        # Open for the object's lifetime, closed by close() or when collected.
+        self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115
+            prefix="sitroom-spill-", dir=folder
+        )
+        #: (offset, size, sizes) of each block: one pickled list (sizes None), or the
+        #: records pickled one by one, back to back, of those sizes
+        self._blocks: list[tuple[int, int, tuple[int, ...] | None]] = []
+        self._count = 0
+
+    @classmethod
+    def of_pickled(cls, pickled: Iterable[bytes], folder: str | None = None
+                   ) -> SpilledRecords[Any]:
+        """The records each of ``pickled`` holds (one :func:`record_pickle.dumps` each), in
+        their order, kept as they come: a caller that has its records pickled already (the
+        sort of :func:`spill_sorted`) does not unpickle them to pickle them again."""
+        spilled: SpilledRecords[Any] = cls.__new__(cls)
+        spilled._open(folder)
+        block: list[bytes] = []
+        for data in pickled:
+            block.append(data)
+            if len(block) == BLOCK:
+                spilled._write_pickled(block)
+                block = []
+        if block:
+            spilled._write_pickled(block)
+        spilled._file.flush()
+        return spilled
+
     def _write(self, block: list[T]) -> None:
         data = record_pickle.dumps(block)
-        self._blocks.append((self._file.tell(), len(data)))
+        self._blocks.append((self._file.tell(), len(data), None))
+        self._file.write(data)
+        self._count += len(block)
+
+    def _write_pickled(self, block: list[bytes]) -> None:
+        data = b"".join(block)
+        self._blocks.append((self._file.tell(), len(data), tuple(map(len, block))))
         self._file.write(data)
         self._count += len(block)
 
     def _block(self, number: int) -> list[T]:
-        offset, size = self._blocks[number]
+        offset, size, sizes = self._blocks[number]
         self._file.seek(offset)
-        records: list[T] = pickle.loads(self._file.read(size))
-        return records
+        data = self._file.read(size)
+        if sizes is None:
+            records: list[T] = pickle.loads(data)
+            return records
+        view = memoryview(data)
+        out: list[T] = []
+        at = 0
+        for length in sizes:
+            out.append(pickle.loads(view[at:at + length]))
+            at += length
+        return out
 
     def __len__(self) -> int:
         return self._count
@@ -94,7 +133,7 @@ def spill_sorted(records: Iterable[T], key: Callable[[T], Any],
     """``records`` sorted by ``key`` (a stable sort, as ``sorted`` does) and kept on disk,
     without ever holding them all: each is written to a scratch file as it comes, only its key
     and place in the file stay in memory, and the sorted list is then copied into a
-    :class:`SpilledRecords` in key order."""
+    :class:`SpilledRecords` in key order, as it was pickled."""
     with tempfile.TemporaryFile(prefix="sitroom-sort-", dir=folder) as scratch:
         index: list[tuple[Any, int, int]] = []  # (key, offset, size) of each record
         for record in records:
@@ -104,10 +143,10 @@ def spill_sorted(records: Iterable[T], key: Callable[[T], Any],
         scratch.flush()
         index.sort(key=lambda entry: entry[0])
 
-        def in_order() -> Iterator[T]:
+        def in_order() -> Iterator[bytes]:  # each record as it was pickled: not read again
             for _key, offset, size in index:
                 scratch.seek(offset)
-                record: T = pickle.loads(scratch.read(size))
-                yield record
+                yield scratch.read(size)
 
-        return SpilledRecords(in_order(), folder=folder)
+        spilled: SpilledRecords[T] = SpilledRecords.of_pickled(in_order(), folder=folder)
+        return spilled

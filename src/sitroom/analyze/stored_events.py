@@ -1,0 +1,169 @@
+"""Events made before, kept in the store and read back while their mentions are unchanged.
+
+Making an event (:func:`~sitroom.analyze.events._make_event`: its values side by side, their
+outlets, independent sources and evidence) reads only the resolved mentions of its group and
+which independent source each of their articles counts as. A build that adds a few articles
+to thousands meets mostly the groups it met before: the merge gives the same members for
+every event the new mentions do not join. So each made event is kept in the store's memo
+table under a digest of exactly what it is made from:
+
+- each member mention, named by the digest its article's resolved mentions are kept under
+  (see ``events._remembered``: the article, its dates and outlet, the entity and place ids
+  of its spans) and its place among them, in the group's order;
+- the source key of each member article (``events._Counter``: a wire's relays and an
+  article's syndicated copies count once), which new articles can change.
+
+The namespace names sitroom's code and the annotations' pipeline version. An event whose
+digest is stored is decoded instead of made; the event made either way is equal. A build
+that makes events drops the entries no group of it has (never read again).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
+from typing import Any, TypeVar
+
+from ..stored_memo import MemoStore, namespace
+from ..types import Article, Event, EventValue, Evidence
+from .article_memo import digest_of
+from .gc_pause import collector_paused
+
+__all__ = ["decode_event", "encode_event", "group_digest", "remembered_events"]
+
+G = TypeVar("G")
+#: Groups whose events are read, made and stored together: a bounded working set.
+CHUNK = 4000
+
+
+def group_digest(members: Sequence[tuple[str, int]], sources: Sequence[str]) -> str:
+    """The key of one group's event: its members as (their article's digest, their place
+    among its resolved mentions) in the group's order, and the source keys of its articles
+    (in order of the article ids)."""
+    return digest_of(members, sources)
+
+
+def remembered_events(
+    memo: MemoStore,
+    version: str,
+    groups: Iterable[tuple[str, G]],
+    make: Callable[[G], Event],
+    articles: Mapping[str, Article],
+) -> Iterator[Event]:
+    """The event of each ``(key, group)`` of ``groups``, in their order: decoded from the
+    entry stored under ``key`` where there is one, else ``make(group)`` (stored before it is
+    handed out). The groups are taken :data:`CHUNK` at a time and let go once their events
+    are out; ``articles`` (by id) give the passages' texts."""
+    from ..fingerprint import code_digest
+
+    name_space = namespace("events_made", code_digest(), version)
+    read = _reader(memo, name_space)
+    keys: list[str] = []
+    made_any = False
+    pending = iter(groups)
+    while chunk := list(islice(pending, CHUNK)):
+        stored = read(sorted({key for key, _group in chunk}))
+        fresh: dict[str, str] = {}
+        out: list[Event] = []
+        with collector_paused():  # many small records, no cycles
+            for key, group in chunk:
+                keys.append(key)
+                value = stored.get(key)
+                if value is not None:
+                    out.append(decode_event(value, articles))
+                    continue
+                event = make(group)
+                fresh[key] = encode_event(event, articles)
+                out.append(event)
+        if fresh:
+            memo.add_memo_entries(name_space, sorted(fresh.items()))
+            made_any = True
+        del stored, fresh, chunk
+        yield from out
+    keep = getattr(memo, "keep_memo_entries", None)
+    if made_any and callable(keep):  # the events of groups that changed are never read again
+        keep(name_space, sorted(set(keys)))
+
+
+def _reader(memo: MemoStore, name_space: str) -> Callable[[list[str]], dict[str, str]]:
+    """What reads the entries under some keys: only those where the memo can (the store),
+    else the whole namespace, once."""
+    read_keys = getattr(memo, "memo_entries_of", None)
+    if callable(read_keys):
+        def some(keys: list[str]) -> dict[str, str]:
+            found: dict[str, str] = read_keys(name_space, keys)
+            return found
+
+        return some
+    whole = memo.memo_entries(name_space)
+    return lambda _keys: whole
+
+
+# An event in the memo: its fields in order, as lists. An evidence passage whose text is its
+# article's own characters at its offsets keeps no text (cut again on reading); a value's
+# evidence and the event's text name the event's evidence by position: most of an event's
+# bytes are its passages, each written once.
+
+
+def encode_event(event: Event, articles: Mapping[str, Article]) -> str:
+    evidence = {item: n for n, item in reversed(list(enumerate(event.evidence)))}
+    text_at = next((n for n, item in enumerate(event.evidence) if item.text == event.text), None)
+    return json.dumps(
+        [event.id, event.type, event.date, event.date_precision, event.actors, event.targets,
+         event.place, event.text if text_at is None else text_at,
+         [_encode_evidence(item, articles) for item in event.evidence], event.outlets,
+         event.independent_sources, event.trigger, event.date_basis, event.modality,
+         event.happened, event.speakers, event.actor_names, event.target_names,
+         [_encode_value(v, evidence, articles) for v in event.numbers],
+         [_encode_value(v, evidence, articles) for v in event.conflicts]],
+        ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_event(value: str, articles: Mapping[str, Article]) -> Event:
+    (ident, kind, date, precision, actors, targets, place, text, evidence, outlets,
+     independent, trigger, basis, modality, happened, speakers, actor_names, target_names,
+     numbers, conflicts) = json.loads(value)
+    passages = tuple(_decode_evidence(item, articles) for item in evidence)
+    return Event(
+        id=ident, type=kind, date=date, date_precision=precision, actors=tuple(actors),
+        targets=tuple(targets), place=place,
+        text=passages[text].text if isinstance(text, int) else text,
+        evidence=passages, outlets=tuple(outlets), independent_sources=independent,
+        trigger=trigger, date_basis=basis, modality=modality, happened=happened,
+        speakers=tuple(speakers), actor_names=tuple(actor_names),
+        target_names=tuple(target_names),
+        numbers=tuple(_decode_value(v, passages, articles) for v in numbers),
+        conflicts=tuple(_decode_value(v, passages, articles) for v in conflicts),
+    )
+
+
+def _encode_evidence(item: Evidence, articles: Mapping[str, Article]) -> list[Any]:
+    article = articles.get(item.article)
+    own = article is not None and article.text[item.start:item.end] == item.text
+    return [item.article, item.start, item.end, None if own else item.text,
+            item.trigger_start, item.trigger_end]
+
+
+def _decode_evidence(row: list[Any], articles: Mapping[str, Article]) -> Evidence:
+    article, start, end, text, trigger_start, trigger_end = row
+    if text is None:
+        text = articles[article].text[start:end]
+    return Evidence(article, start, end, text, trigger_start, trigger_end)
+
+
+def _encode_value(value: EventValue, evidence: Mapping[Evidence, int],
+                  articles: Mapping[str, Article]) -> list[Any]:
+    return [value.field, value.value, value.outlets, value.independent_sources,
+            [evidence[item] if item in evidence else _encode_evidence(item, articles)
+             for item in value.evidence], value.preferred, value.unit]
+
+
+def _decode_value(row: list[Any], passages: Sequence[Evidence],
+                  articles: Mapping[str, Article]) -> EventValue:
+    field, value, outlets, independent, evidence, preferred, unit = row
+    return EventValue(
+        field, value, tuple(outlets), independent,
+        tuple(passages[item] if isinstance(item, int) else _decode_evidence(item, articles)
+              for item in evidence),
+        preferred, unit)
