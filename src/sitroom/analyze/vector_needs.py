@@ -121,7 +121,8 @@ def _paraphrases(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:
     weighted = counts @ sparse.diags(idf)
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     unit = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
-    transposed = unit.T.tocsc()
+    # As CSR once: a product converts a CSC right side to CSR, which was redone per block.
+    transposed = unit.T.tocsr()
     # Blocks cut so that each product stays small as the corpus grows (a row's product
     # meets every statement sharing a stem); which pairs come out does not depend on it.
     stem_sizes = np.bincount(unit.indices, minlength=unit.shape[1])
