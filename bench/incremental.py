@@ -125,7 +125,9 @@ def main() -> int:
                 full_cpu = args.full_cpu_per_article * args.docs
             full_s = float(args.full_seconds) if args.full_seconds else None
             if args.prime:
-                build([], out, options)
+                # A build needs an input: the store's first article, already stored, so
+                # nothing new is read and only the corpus steps run (with this code).
+                build([write_lines(0, 1, scratch / "allsides_stored_1.jsonl")], out, options)
         else:
             first = write_lines(0, args.docs, scratch / f"allsides_first_{args.docs}.jsonl")
             started, cpu = time.perf_counter(), cpu_seconds()
