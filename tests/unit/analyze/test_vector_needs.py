@@ -145,7 +145,8 @@ def _random_statements(rng: random.Random, count: int) -> list[Statement]:
     out = []
     for k in range(count):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 8))) + "."
-        out.append(_statement(f"a{k % 7}", text, subject=rng.choice(["e_hts", "e_army", None]),
+        subject = rng.choice(["e_hts", "e_army", "the town"])
+        out.append(_statement(f"a{k % 7}", text, subject=subject,
                               predicate=rng.choice(["capture", "take", "shell"]),
                               places=frozenset(rng.sample(["p_hama", "p_aleppo"],
                                                           rng.randint(0, 1))),
