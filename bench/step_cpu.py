@@ -42,6 +42,7 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("  findings", "sitroom.analyze.findings", "build_findings"),
     ("    of which claims", "sitroom.analyze.findings", "build_claims"),
     ("      of which statements", "sitroom.analyze.claims", "find_statements"),
+    ("      of which choosing statements to embed", "sitroom.analyze.claims", "needs_vector"),
     ("      of which embedding new statements", "sitroom.analyze.claims", "_vectors"),
     ("      of which merging statements", "sitroom.analyze.claims", "merge_statements"),
     ("      of which contradictions", "sitroom.analyze.claims", "find_contradictions"),

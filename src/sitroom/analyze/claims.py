@@ -149,9 +149,10 @@ def build_claims(
         against[item.a].append(item)
         against[item.b].append(item)
     claims: list[Claim] = []
+    credits: dict[str, str | None] = {}
     for draft in drafts:
         members = [statements[i] for i in draft.members]
-        claims.append(_claim(draft, members, against[draft.id], by_id, syndicated))
+        claims.append(_claim(draft, members, against[draft.id], by_id, syndicated, credits))
     claims.sort(key=lambda c: (-c.independent_sources, -len(c.evidence), c.id))
     contradictions = tuple(_contradiction(item, statements) for item in found)
     # The rows the summary may read, copied out, so the statement-by-statement matrix goes
@@ -191,17 +192,24 @@ def _claim_id(statements: Sequence[Statement], group: Sequence[int]) -> str:
 
 
 def independent_sources(
-    members: Sequence[Statement], by_id: Mapping[str, Article], syndicated: Mapping[str, str]
+    members: Sequence[Statement], by_id: Mapping[str, Article], syndicated: Mapping[str, str],
+    credits: dict[str, str | None] | None = None,
 ) -> int:
     """How many independent sources carry the statements: a quoted or relayed origin counts
     once however many outlets carry it, and so do syndicated copies of one text. Never more
     than the number of distinct (unsyndicated) articles: an outlet and the expert it quotes
-    in one article are one report."""
+    in one article are one report. ``credits``: each article's wire credit, filled as they
+    are read (an article's text was searched again for every one of its statements)."""
     keys: set[str] = set()
     groups = {syndicated.get(st.article, st.article) for st in members}
     for st in members:
-        article = by_id.get(st.article)
-        credit = wire_credit(article.text) if article else None
+        if credits is not None and st.article in credits:
+            credit = credits[st.article]
+        else:
+            article = by_id.get(st.article)
+            credit = wire_credit(article.text) if article else None
+            if credits is not None:
+                credits[st.article] = credit
         if st.origin:
             keys.add(st.origin)
         elif credit:
@@ -212,7 +220,8 @@ def independent_sources(
 
 
 def _claim(draft: Draft, members: list[Statement], found: list[Found],
-           by_id: Mapping[str, Article], syndicated: Mapping[str, str]) -> Claim:
+           by_id: Mapping[str, Article], syndicated: Mapping[str, str],
+           credits: dict[str, str | None]) -> Claim:
     members = sorted(members, key=lambda st: (st.published or "9999", st.key))
     evidence: list[Evidence] = []
     seen: set[tuple[str, int, int]] = set()
@@ -224,7 +233,7 @@ def _claim(draft: Draft, members: list[Statement], found: list[Found],
     outlets = tuple(dict.fromkeys(st.outlet for st in members))
     assertions = tuple(dict.fromkeys(
         Assertion(st.article, st.outlet, st.speaker, st.speaker_text, st.via) for st in members))
-    count = independent_sources(members, by_id, syndicated)
+    count = independent_sources(members, by_id, syndicated, credits)
     subject = next((st.subject for st in members if st.subject and st.subject.startswith("e_")),
                    None)
     status: ClaimStatus = "corroborated" if count >= 2 else "single_source"

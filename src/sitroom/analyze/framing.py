@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from ..stored_memo import MemoStore
 from ..types import Article, DocAnnotations, Evidence, Framing, FramingTerm, FramingUse
 from .article_memo import digest_of, per_article
-from .log_odds import corpus_prior, log_odds_dirichlet
+from .log_odds import corpus_prior, log_odds_of
 from .statements import SpanIndex, predicate_lexicon
 
 TOP_TERMS = 12
@@ -66,16 +66,21 @@ def build_framing(
     total: Counter[tuple[str, str]] = Counter()
     for c in counts.values():
         total.update(c)
-    prior_by_key = corpus_prior({f"{k}:{w}": n for (k, w), n in total.items()},
-                                scale=PRIOR_SCALE)
+    total_by_key = {f"{k}:{w}": n for (k, w), n in total.items()}
+    prior_by_key = corpus_prior(total_by_key, scale=PRIOR_SCALE)
+    a0, n_all = sum(prior_by_key.values()), sum(total.values())
     out: list[Framing] = []
     for outlet in sorted(counts):
         mine = counts[outlet]
-        rest = total - mine
-        scores = log_odds_dirichlet(
-            {f"{k}:{w}": n for (k, w), n in mine.items()},
-            {f"{k}:{w}": n for (k, w), n in rest.items()},
-            prior_by_key,
+        mine_by_key = {f"{k}:{w}": n for (k, w), n in mine.items()}
+        # Only words the outlet uses MIN_USES times can be kept, so only they are scored
+        # (each as it scores against the whole vocabulary): scoring every word of the
+        # corpus for every outlet grew with outlets x vocabulary.
+        n_i = sum(mine.values())
+        scores = log_odds_of(
+            sorted(key for key, n in mine_by_key.items() if n >= MIN_USES),
+            mine_by_key, _Rest(total_by_key, mine_by_key), prior_by_key,
+            n_i, n_all - n_i, a0,
         )
         ranked = sorted(
             ((key, s) for key, s in scores.items() if mine.get(_split(key), 0) >= MIN_USES
@@ -98,6 +103,28 @@ def build_framing(
         )
         out.append(Framing(outlet=outlet, distinctive_terms=terms, uses=outlet_uses))
     return tuple(out)
+
+
+class _Rest(Mapping[str, int]):
+    """The counts of every other outlet: the corpus's less the outlet's, read per word
+    (the outlet's scores read a few words; a copy of the whole vocabulary per outlet cost
+    more than the scores)."""
+
+    def __init__(self, total: Mapping[str, int], mine: Mapping[str, int]) -> None:
+        self._total = total
+        self._mine = mine
+
+    def __getitem__(self, key: str) -> int:
+        left = self._total[key] - self._mine.get(key, 0)
+        if left <= 0:  # as a Counter's difference, which keeps positive counts only
+            raise KeyError(key)
+        return left
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self._total if key in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 #: One counted word of an article: (kind, head, actor id, evidence when it is listed).

@@ -16,7 +16,7 @@ articles is neither drowned out nor credited with every word it used once.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -31,11 +31,20 @@ def log_odds_dirichlet(
 ) -> dict[str, LogOdds]:
     """``delta`` and ``z`` for every word of ``group`` or ``rest`` (the prior must give every
     such word a positive pseudo-count)."""
-    a0 = sum(prior.values())
-    n_i = sum(group.values())
-    n_j = sum(rest.values())
+    return log_odds_of(sorted(set(group) | set(rest)), group, rest, prior,
+                       sum(group.values()), sum(rest.values()), sum(prior.values()))
+
+
+def log_odds_of(
+    words: Iterable[str], group: Mapping[str, int], rest: Mapping[str, int],
+    prior: Mapping[str, float], n_i: int, n_j: int, a0: float,
+) -> dict[str, LogOdds]:
+    """:func:`log_odds_dirichlet` of ``words`` only, given the totals of all words (``n_i``
+    of ``group``, ``n_j`` of ``rest``, ``a0`` of ``prior``): a caller that keeps a few words
+    of each group need not score the whole vocabulary for every group, and a word scores
+    the same either way."""
     out: dict[str, LogOdds] = {}
-    for word in sorted(set(group) | set(rest)):
+    for word in words:
         a = prior[word]
         if a <= 0:
             raise ValueError(f"the prior gives {word!r} no weight")

@@ -79,11 +79,16 @@ Mask = npt.NDArray[np.bool_]
 def needs_vector(statements: Sequence[Statement], name_of: Callable[[str], str]) -> Mask:
     """For each statement, whether some consumer of claim vectors may read its vector."""
     need = np.zeros(len(statements), dtype=bool)
-    for pairs in (_paraphrases(statements), _same_act_of_one_actor(statements),
-                  _frames(statements), _figures(statements, name_of)):
+    for pairs in (_same_act_of_one_actor(statements), _frames(statements),
+                  _figures(statements, name_of)):
         for i, j in pairs:
             need[i] = need[j] = True
     need[list(_denials(statements))] = True
+    # Paraphrases last, and only pairs with a statement nothing above needs: a pair of two
+    # needed statements changes nothing, and on a corpus of thousands of articles the
+    # lexical product over every pair was the dearest part of the claims step.
+    for i, j in _paraphrases(statements, need.copy()):
+        need[i] = need[j] = True
     return need
 
 
@@ -100,8 +105,14 @@ def stems(text: str) -> set[str]:
             if len(w) > 1 and w not in STOPWORDS and w not in REPORTING_WORDS}
 
 
-def _paraphrases(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:
-    """Pairs whose TF-IDF cosine reaches :data:`LEXICAL_SIMILARITY` and that could merge."""
+def _paraphrases(statements: Sequence[Statement], needed: Mask | None = None
+                 ) -> Iterable[tuple[int, int]]:
+    """Pairs whose TF-IDF cosine reaches :data:`LEXICAL_SIMILARITY` and that could merge,
+    but for pairs of two statements ``needed`` already marks (None: none is).
+
+    A pair's cosine is computed from its first statement's row, as a product over every
+    pair computes it (the same sum in the same order, so the same float): the statements
+    not needed are multiplied with every statement, the needed ones only with those."""
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     columns: list[int] = []
@@ -121,17 +132,41 @@ def _paraphrases(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:
     weighted = counts @ sparse.diags(idf)
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     unit = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
-    transposed = unit.T.tocsc()
+    if needed is None:
+        needed = np.zeros(count, dtype=bool)
+    open_rows, done_rows = np.flatnonzero(~needed), np.flatnonzero(needed)
+    # As CSR once: a product converts a CSC right side to CSR, which was redone per block.
+    transposed = unit.T.tocsr()
+    # An open statement with every statement after it ...
+    for i, j in _similar_pairs(unit[open_rows], open_rows, transposed,
+                               np.arange(count), later_only=True):
+        if _mergeable(statements[i], statements[j]):
+            yield i, j
+    # ... and a needed statement with the open statements after it.
+    for i, j in _similar_pairs(unit[done_rows], done_rows, transposed[:, open_rows],
+                               open_rows, later_only=True):
+        if _mergeable(statements[i], statements[j]):
+            yield i, j
+
+
+def _similar_pairs(left: sparse.csr_matrix, left_ids: np.ndarray,
+                   right_t: sparse.csr_matrix, right_ids: np.ndarray, *, later_only: bool
+                   ) -> Iterable[tuple[int, int]]:
+    """``(left_ids[r], right_ids[c])`` for the products of row ``r`` of ``left`` and column
+    ``c`` of ``right_t`` (the right side, transposed) that reach
+    :data:`LEXICAL_SIMILARITY`, with the right one after the left one when ``later_only``."""
+    if not left.shape[0] or not right_t.shape[1]:
+        return
     # Blocks cut so that each product stays small as the corpus grows (a row's product
     # meets every statement sharing a stem); which pairs come out does not depend on it.
-    stem_sizes = np.bincount(unit.indices, minlength=unit.shape[1])
-    for start, stop in product_blocks(unit, stem_sizes, _BLOCK):
-        block = (unit[start:stop] @ transposed).tocoo()
-        keep = (block.data >= LEXICAL_SIMILARITY - 1e-9) & (block.row + start < block.col)
-        for i, j in zip((block.row[keep] + start).tolist(), block.col[keep].tolist(),
-                        strict=True):
-            if _mergeable(statements[i], statements[j]):
-                yield i, j
+    stem_sizes = np.diff(right_t.indptr)
+    for start, stop in product_blocks(left, stem_sizes, _BLOCK):
+        block = (left[start:stop] @ right_t).tocoo()
+        first, second = left_ids[block.row + start], right_ids[block.col]
+        keep = block.data >= LEXICAL_SIMILARITY - 1e-9
+        if later_only:
+            keep &= first < second
+        yield from zip(first[keep].tolist(), second[keep].tolist(), strict=True)
 
 
 def _same_act_of_one_actor(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:

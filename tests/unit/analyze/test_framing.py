@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+import random
+
+import pytest
+
+import sitroom.analyze.framing as framing
 from sitroom.analyze.framing import build_framing
+from sitroom.analyze.log_odds import LogOdds, log_odds_dirichlet
 from sitroom.types import Article, DescriptorMention, DocAnnotations
 
 
@@ -44,3 +50,25 @@ def test_findings_frame_outlets_from_the_framing_view_when_given_one() -> None:
                             framing_annotations=[d for _, d in pairs])
     assert [f.outlet for f in framed.framing] == ["Outlet 0", "Outlet 1"]
     assert build_findings(articles, bare, [], [], [], {}, [], {}).framing == ()
+
+
+def test_scoring_only_the_words_an_outlet_repeats_frames_as_scoring_every_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(5)
+    vocabulary = ["regime", "government", "rebel", "militia", "insurgent", "force",
+                  "jihadist", "terrorist", "opposition", "fighter"]
+    pairs = [_article(f"a{i}", f"Outlet {rng.randint(0, 6)}",
+                      [rng.choice(vocabulary[:rng.randint(2, len(vocabulary))])
+                       for _ in range(rng.randint(1, 12))]) for i in range(40)]
+    articles, annotations = [a for a, _ in pairs], [d for _, d in pairs]
+    chosen = build_framing(articles, annotations, {})
+
+    def every_word(_words: object, group: dict[str, int], rest: framing._Rest,
+                   prior: dict[str, float], *_totals: object) -> dict[str, LogOdds]:
+        # the whole vocabulary scored for every outlet, against a copy of the rest's counts
+        return log_odds_dirichlet(group, dict(rest), prior)
+
+    monkeypatch.setattr(framing, "log_odds_of", every_word)
+    assert build_framing(articles, annotations, {}) == chosen
+    assert any(f.distinctive_terms for f in chosen)  # the check compares some terms

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 
-from sitroom.analyze.log_odds import corpus_prior, log_odds_dirichlet
+from sitroom.analyze.log_odds import corpus_prior, log_odds_dirichlet, log_odds_of
 
 
 def test_matches_the_formula_by_hand() -> None:
@@ -48,3 +49,18 @@ def test_a_one_word_vocabulary_is_no_evidence_rather_than_a_crash() -> None:
     counts = {"regime": 3}
     scores = log_odds_dirichlet(counts, {}, corpus_prior(counts))
     assert scores["regime"].z == 0.0
+
+
+def test_scoring_some_words_gives_each_the_score_it_has_among_all() -> None:
+    rng = random.Random(11)
+    for _ in range(20):
+        words = [f"w{i}" for i in range(rng.randint(2, 60))]
+        group = {w: rng.randint(1, 30) for w in words if rng.random() < 0.5}
+        rest = {w: rng.randint(1, 30) for w in words if w not in group or rng.random() < 0.5}
+        prior = corpus_prior({w: group.get(w, 0) + rest.get(w, 0) for w in words},
+                             scale=rng.choice([0.1, 1.0, 10.0]))
+        every = log_odds_dirichlet(group, rest, prior)
+        some = rng.sample(words, rng.randint(0, len(words)))
+        scored = log_odds_of(some, group, rest, prior, sum(group.values()),
+                             sum(rest.values()), sum(prior.values()))
+        assert scored == {w: every[w] for w in some}  # the same floats, not approximately

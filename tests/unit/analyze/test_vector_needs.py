@@ -3,6 +3,7 @@ the vectors decide (with the real model where merging is checked)."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+import sitroom.analyze.vector_needs as vector_needs
 import sitroom.analyze.vectors as vectors_module
 from sitroom.analyze.claim_merge import merge_statements
 from sitroom.analyze.claims import ClaimVectors
@@ -134,3 +136,50 @@ def test_claim_vectors_embed_on_first_use_only(monkeypatch: pytest.MonkeyPatch) 
     assert claim_vectors["c2"] == (5.0, 1.0)
     assert claim_vectors["c2"] == (5.0, 1.0)
     assert seen == ["abcde"], "a claim was embedded twice, or a known one again"
+
+
+def _random_statements(rng: random.Random, count: int) -> list[Statement]:
+    words = ["rebels", "captured", "city", "aleppo", "army", "shelled", "town", "hama",
+             "killed", "civilians", "troops", "seized", "airport", "government", "forces",
+             "advanced", "north", "province", "fighters", "entered"]
+    out = []
+    for k in range(count):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 8))) + "."
+        subject = rng.choice(["e_hts", "e_army", "the town"])
+        out.append(_statement(f"a{k % 7}", text, subject=subject,
+                              predicate=rng.choice(["capture", "take", "shell"]),
+                              places=frozenset(rng.sample(["p_hama", "p_aleppo"],
+                                                          rng.randint(0, 1))),
+                              classes=frozenset(rng.sample(["seize", "attack"],
+                                                           rng.randint(0, 1)))))
+        out[-1] = replace(out[-1], key=(out[-1].article, k, k + len(text)))
+    return out
+
+
+def test_paraphrase_pairs_of_two_needed_statements_alone_are_left_out() -> None:
+    rng = random.Random(17)
+    skipped = 0
+    for _ in range(30):
+        statements = _random_statements(rng, rng.randint(2, 40))
+        needed = np.array([rng.random() < 0.4 for _ in statements], dtype=bool)
+        every = set(vector_needs._paraphrases(statements))
+        some = list(vector_needs._paraphrases(statements, needed))
+        assert len(some) == len(set(some)), "each pair once"
+        assert set(some) == {(i, j) for i, j in every if not (needed[i] and needed[j])}
+        skipped += len(every) - len(some)
+    assert skipped, "the check met pairs that are left out"
+
+
+def test_the_mask_is_the_one_every_paraphrase_pair_gives() -> None:
+    rng = random.Random(23)
+    for _ in range(20):
+        statements = _random_statements(rng, rng.randint(2, 40))
+        expected = np.zeros(len(statements), dtype=bool)
+        for pairs in (vector_needs._paraphrases(statements),
+                      vector_needs._same_act_of_one_actor(statements),
+                      vector_needs._frames(statements),
+                      vector_needs._figures(statements, _names)):
+            for i, j in pairs:
+                expected[i] = expected[j] = True
+        expected[list(vector_needs._denials(statements))] = True
+        assert (needs_vector(statements, _names) == expected).all()
