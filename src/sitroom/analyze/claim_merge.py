@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import numpy as np
 
 from .contradictions import description_markers
+from .hyperplane_sides import band_codes as hyperplane_band_codes
 from .statements import Statement
 
 SAME_CLAIM = 0.82
@@ -71,32 +71,20 @@ def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
     rows = np.arange(len(statements)) if embedded is None else np.flatnonzero(embedded)
     rng = np.random.default_rng(SEED)
     planes = rng.standard_normal((vectors.shape[1], BANDS * BITS))
-    # One product over every embedded row: BLAS splits a product among its threads by rows,
-    # and a row at a split may round differently, so products by slices could move a
-    # statement near a hyperplane to another bucket.
-    bits = (_rows_as(vectors, rows, np.result_type(vectors, planes)) @ planes) > 0
-    weights = 1 << np.arange(BITS)
+    # A block of rows at a time, each side decided exactly (see .hyperplane_sides): no
+    # float64 copy of every embedded row nor their whole product, and a statement's buckets
+    # never depend on how many rows were multiplied with it.
+    band_codes = hyperplane_band_codes(vectors, rows, planes, BITS)
     for band in range(BANDS):
-        codes = bits[:, band * BITS:(band + 1) * BITS] @ weights
         buckets: dict[int, list[int]] = defaultdict(list)
-        for i, code in zip(rows.tolist(), codes.tolist(), strict=True):
+        for i, code in zip(rows.tolist(), band_codes[:, band].tolist(), strict=True):
             buckets[int(code)].append(i)
         for members in buckets.values():
             found.add_bucket(members)
-    del bits
+    del band_codes
     for members in frame_buckets(statements):
         found.add_bucket(members)
     return found.codes()
-
-
-def _rows_as(vectors: np.ndarray, rows: np.ndarray, dtype: np.dtype[Any]) -> np.ndarray:
-    """``vectors[rows]`` converted to ``dtype``, as ``@`` converts a float32 operand to
-    multiply it with float64 planes (the same values, so the same product), but filled a
-    slice at a time: no full copy in the vectors' own type on the way."""
-    chosen = np.empty((len(rows), vectors.shape[1]), dtype=dtype)
-    for start in range(0, len(rows), _CHUNK):
-        chosen[start:start + _CHUNK] = vectors[rows[start:start + _CHUNK]]
-    return chosen
 
 
 class _Pairs:

@@ -57,14 +57,17 @@ def build_findings(
     descriptors and mentions), when the caller hands the claims a narrower view
     (clauses, descriptors, times) to save decoding; ``annotations`` otherwise. ``memo``:
     where per-article work is kept between builds (the store)."""
+    # Framing first: it reads nothing of the claims, and what it holds while it works (every
+    # article's words, and on a first build their memo entries) then no longer stacks on
+    # every claim record and first-statement vector; its result is small.
+    framing = build_framing(articles, framing_annotations if framing_annotations is not None
+                            else annotations, entity_spans, memo)
     names = {e.id: e.name for e in entities} | {p.id: p.name for p in places}
     found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
                          names, cache, memo)
     claims = link_claims_to_events(found.claims, events) if events else found.claims
     contradictions, vectors = found.contradictions, found.vectors
     del found  # the claims before linking: a second copy of every claim record
-    framing = build_framing(articles, framing_annotations if framing_annotations is not None
-                            else annotations, entity_spans, memo)
     groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
     if not groups:
         groups = [(None, tuple(a.id for a in articles))]

@@ -5,7 +5,6 @@ import sys
 from typing import Any
 
 import numpy as np
-import pytest
 
 from sitroom.analyze.claim_merge import merge_statements
 from sitroom.analyze.embed import embed_texts
@@ -104,18 +103,17 @@ def test_filtered_candidate_codes_are_the_kept_pairs_of_every_bucket_once() -> N
     assert codes  # the rule kept some pairs, so the check above compared something
 
 
-def test_hyperplane_products_are_the_same_from_rows_converted_in_slices(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import numpy as np
+def test_candidate_pairs_follow_the_statements_whatever_their_order() -> None:
+    from sitroom.analyze.claim_merge import candidate_pairs
 
-    from sitroom.analyze import claim_merge
-
-    rng = np.random.default_rng(3)
-    vectors = rng.standard_normal((500, 16)).astype(np.float32)
-    rows = np.flatnonzero(rng.random(500) < 0.6)
-    planes = rng.standard_normal((16, 24))
-    monkeypatch.setattr(claim_merge, "_CHUNK", 7)  # many slices, one left short
-    converted = claim_merge._rows_as(vectors, rows, np.result_type(vectors, planes))
-    assert converted.dtype == np.float64
-    assert np.array_equal(converted @ planes, vectors[rows] @ planes)
+    rng = np.random.default_rng(5)
+    count = 400
+    statements = [_statement(f"a{k}", f"statement {k}", set(), set()) for k in range(count)]
+    # Few dimensions, so that many rows share buckets and pairs are found.
+    vectors = rng.standard_normal((count, 6)).astype(np.float32)
+    embedded = rng.random(count) < 0.8
+    pairs = candidate_pairs(statements, vectors, embedded)
+    order = rng.permutation(count)
+    moved = candidate_pairs([statements[k] for k in order], vectors[order], embedded[order])
+    assert pairs  # the buckets held pairs, so the comparison below compares something
+    assert {tuple(sorted((int(order[i]), int(order[j])))) for i, j in moved} == pairs
