@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from sitroom.analyze.clustering import average_linkage
-from sitroom.analyze.term_vectors import candidate_pairs, term_counts, tfidf
 from sitroom.analyze.stories import StoryDoc, group_stories, headline, stories_for
+from sitroom.analyze.term_vectors import candidate_pairs, term_counts, tfidf
 from sitroom.types import Article
 
 
