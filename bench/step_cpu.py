@@ -37,6 +37,8 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("    of which resolving mentions", "sitroom.analyze.events", "_resolve"),
     ("    of which merging mentions", "sitroom.analyze.events", "_merge"),
     ("    of which making events", "sitroom.analyze.events", "_make_event"),
+    ("    of which reading events back from the store", "sitroom.analyze.stored_events",
+     "decode_event"),
     ("  timeline", "sitroom.analyze.events", "timeline"),
     ("  stories", "sitroom.analyze.stored_terms", "stories_remembered"),
     ("  findings", "sitroom.analyze.findings", "build_findings"),
