@@ -179,12 +179,12 @@ def assemble_report(
     :class:`~sitroom.store.annotation_view.StoredAnnotations` that reads them from the store a
     few articles at a time, decoding only the parts that step reads, and what a step no
     longer needs is freed before the next one starts."""
+    from .analyze.event_notes import EventNotes
     from .analyze.events import (
         event_order,
         events_unordered,
         mark_duplicates,
         place_mentions,
-        timeline,
         town_points,
     )
     from .analyze.findings import build_findings
@@ -233,24 +233,26 @@ def assemble_report(
     quotes = SpilledRecords(found_quotes, folder=str(store.folder))
     del found_quotes
     release_freed_memory()
-    # The events are read only by the timeline, the claims step's overlap check and the
-    # report writer: kept on disk as they are made (beside the store, not in a /tmp that
-    # may be memory), they are never all in memory at once. The step makes millions of
-    # small records and no cycles: the cycle collector waits (see analyze.gc_pause).
+    # The events are read back only by the report writer: kept on disk as they are made
+    # (beside the store, not in a /tmp that may be memory), they are never all in memory at
+    # once. What the timeline and the claims' links read of each event is noted on its way
+    # to disk (analyze.event_notes). The step makes millions of small records and no
+    # cycles: the cycle collector waits (see analyze.gc_pause).
+    event_notes = EventNotes()
     with collector_paused():
         kept_events = spill_sorted(
-            events_unordered(
+            event_notes.noting(events_unordered(
                 articles,
                 annotations.only("times", "events"),
                 entities,
                 place_mentions(places),
                 towns=town_points(places),
                 memo=store,
-            ),
+            )),
             key=event_order,
             folder=str(store.folder),
         )
-    event_timeline = timeline(kept_events)
+    event_timeline = event_notes.timeline()
     stories = stories_remembered(store, articles, _actors_by_article(entities))
     # What the claims step still reads of entities and places; the rest of their lookups
     # (spans per article, every resolved place mention) go now.
@@ -264,7 +266,7 @@ def assemble_report(
     # times; the framing descriptors and mentions.
     findings = build_findings(articles, annotations.only("clauses", "descriptors", "times"),
                               quotes, citations, entity_list, entity_spans, place_list,
-                              place_spans, stories=stories, cache=store, events=kept_events,
+                              place_spans, stories=stories, cache=store, events=event_notes,
                               framing_annotations=annotations.only("descriptors", "mentions"),
                               memo=store)
     del entity_spans, place_spans

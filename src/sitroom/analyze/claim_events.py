@@ -6,24 +6,28 @@ evidence."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from ..annotate.span_overlap import Ranges
 from ..types import Claim, Event
+from .event_notes import EventSpan, event_spans
 
 
-def link_claims_to_events(claims: Sequence[Claim], events: Sequence[Event]) -> tuple[Claim, ...]:
+def link_claims_to_events(claims: Sequence[Claim], events: Iterable[Event]) -> tuple[Claim, ...]:
     """``claims`` with ``event`` set where an event's evidence overlaps theirs. Ties go to
     the event that happened (not only threatened or denied), then to the lower id."""
-    # Only the id and whether it happened are kept per span, not the event: ``events`` may
-    # be read from disk a block at a time (report.spill), and holding every event here
-    # would bring the whole list back into memory.
-    spans: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
-    for event in events:
-        for item in event.evidence:
-            spans[item.article].append((item.start, item.end, event.id, event.happened))
+    return link_claims_to_spans(claims, event_spans(events))
+
+
+def link_claims_to_spans(
+    claims: Sequence[Claim], spans: Mapping[str, Sequence[EventSpan]]
+) -> tuple[Claim, ...]:
+    """:func:`link_claims_to_events` given each article's event passages (from
+    :func:`~.event_notes.event_spans` or :meth:`~.event_notes.EventNotes.spans`): only an
+    event's id and whether it happened are needed, not the event, so the events themselves
+    stay on disk (report.spill)."""
     # Each article's spans are searched by bisection: a scan of them per claim cost the
     # product of an article's claims and events (thousands of each in one crafted article).
     by_article = {article: Ranges((s[0], s[1]) for s in found) for article, found in spans.items()}

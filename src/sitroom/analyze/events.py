@@ -38,7 +38,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..annotate.timex_offsets import landing_day
-from ..memory import fresh_copy
 from ..resolve.dates import resolve_relative
 from ..resolve.places import distance_km
 from ..stored_memo import MemoStore
@@ -784,21 +783,16 @@ def town_points(places: object) -> dict[str, tuple[float, float]]:
     }
 
 
-def timeline(events: Sequence[Event]) -> tuple[str, ...]:
+def timeline(events: Iterable[Event]) -> tuple[str, ...]:
     """Ids of the events that happened and have a date, in date order (a range sorts by its
-    start; on the same start, the finer precision first)."""
-    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "range": 4, "year": 5, "decade": 6}
-    # Only each event's sort key is kept (the events may be read back from disk a block at
-    # a time, and holding every dated one grew with the corpus); the key ends with the id,
-    # so sorting the keys orders the ids as sorting the events by them did.
-    keys = sorted(
-        ((e.date or "")[:10], rank.get(e.date_precision or "", 9), e.id)
-        for e in events
-        if e.happened and e.date
-    )
-    # New copies of the ids: the ones read back sit amid each block's freed records, and
-    # a few survivors per block would keep every block's memory mapped (see memory.py).
-    return tuple(fresh_copy(key[2]) for key in keys)
+    start; on the same start, the finer precision first): :meth:`EventNotes.timeline
+    <sitroom.analyze.event_notes.EventNotes.timeline>` of the events."""
+    from .event_notes import EventNotes
+
+    notes = EventNotes()
+    for event in events:
+        notes.note(event)
+    return notes.timeline()
 
 
 def mark_duplicates(articles: Sequence[Article]) -> tuple[Article, ...]:

@@ -21,8 +21,9 @@ from ..types import (
     Story,
     SummaryItem,
 )
-from .claim_events import link_claims_to_events
+from .claim_events import link_claims_to_events, link_claims_to_spans
 from .claims import ClaimVectors, build_claims
+from .event_notes import EventNotes
 from .framing import build_framing
 from .summary import summarize
 from .vectors import VectorCache
@@ -47,7 +48,7 @@ def build_findings(
     place_spans: Mapping[tuple[str, int, int], str],
     stories: Sequence[Story] = (),
     cache: VectorCache | None = None,
-    events: Sequence[Event] = (),
+    events: Sequence[Event] | EventNotes = (),
     framing_annotations: Sequence[DocAnnotations] | None = None,
     memo: MemoStore | None = None,
 ) -> Findings:
@@ -65,7 +66,10 @@ def build_findings(
     names = {e.id: e.name for e in entities} | {p.id: p.name for p in places}
     found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
                          names, cache, memo)
-    claims = link_claims_to_events(found.claims, events) if events else found.claims
+    if isinstance(events, EventNotes):  # the events are on disk: their passages were noted
+        claims = link_claims_to_spans(found.claims, events.spans()) if len(events) else found.claims
+    else:
+        claims = link_claims_to_events(found.claims, events) if events else found.claims
     contradictions, vectors = found.contradictions, found.vectors
     del found  # the claims before linking: a second copy of every claim record
     groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
