@@ -93,7 +93,6 @@ def build_findings(
     return Findings(claims, contradictions, framing, tuple(summary))
 
 
-
 #: Claims whose stored vectors are read ahead at once, for as many stories as they fill: a
 #: query a story cost about 20 ms at 2,000 articles (the store's vector table is scanned
 #: whatever the number of digests asked), some 600 stories.
