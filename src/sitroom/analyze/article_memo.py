@@ -60,7 +60,7 @@ def per_article(
 
     name_space = namespace(name, code_digest(), annotations.version)
     keys = {article: digest(article) for article in articles}
-    entries = _reader(memo, name_space)
+    entries = memo_reader(memo, name_space)
     made_any = False
     for start in range(0, len(articles), CHUNK):
         chunk = articles[start:start + CHUNK]
@@ -85,8 +85,7 @@ def per_article(
         keep(name_space, sorted(set(keys.values())))
 
 
-
-def _reader(memo: MemoStore, name_space: str) -> Callable[[list[str]], dict[str, str]]:
+def memo_reader(memo: MemoStore, name_space: str) -> Callable[[list[str]], dict[str, str]]:
     """What reads the entries under some keys: the store reads only those (entries of inputs
     that changed pile up, and are never read); a memo that cannot is read whole, once."""
     read_keys = getattr(memo, "memo_entries_of", None)

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from ..stored_memo import MemoStore, namespace
 from ..types import Article, Event, EventValue, Evidence
-from .article_memo import digest_of
+from .article_memo import digest_of, memo_reader
 from .gc_pause import collector_paused
 
 __all__ = ["decode_event", "encode_event", "group_digest", "remembered_events"]
@@ -58,7 +58,7 @@ def remembered_events(
     from ..fingerprint import code_digest
 
     name_space = namespace("events_made", code_digest(), version)
-    read = _reader(memo, name_space)
+    read = memo_reader(memo, name_space)
     keys: list[str] = []
     made_any = False
     pending = iter(groups)
@@ -84,20 +84,6 @@ def remembered_events(
     keep = getattr(memo, "keep_memo_entries", None)
     if made_any and callable(keep):  # the events of groups that changed are never read again
         keep(name_space, sorted(set(keys)))
-
-
-def _reader(memo: MemoStore, name_space: str) -> Callable[[list[str]], dict[str, str]]:
-    """What reads the entries under some keys: only those where the memo can (the store),
-    else the whole namespace, once."""
-    read_keys = getattr(memo, "memo_entries_of", None)
-    if callable(read_keys):
-        def some(keys: list[str]) -> dict[str, str]:
-            found: dict[str, str] = read_keys(name_space, keys)
-            return found
-
-        return some
-    whole = memo.memo_entries(name_space)
-    return lambda _keys: whole
 
 
 # An event in the memo: its fields in order, as lists. An evidence passage whose text is its

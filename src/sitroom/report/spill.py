@@ -35,15 +35,7 @@ class SpilledRecords(Sequence[T], Generic[T]):
 
     def __init__(self, records: Iterable[T], folder: str | None = None) -> None:
         self._open(folder)
-        block: list[T] = []
-        for record in records:
-            block.append(record)
-            if len(block) == BLOCK:
-                self._write(block)
-                block = []
-        if block:
-            self._write(block)
-        self._file.flush()
+        self._fill(records, self._write)
 
     def _open(self, folder: str | None) -> None:
         # Open for the object's lifetime, closed by close() or when collected.
@@ -63,16 +55,20 @@ class SpilledRecords(Sequence[T], Generic[T]):
         sort of :func:`spill_sorted`) does not unpickle them to pickle them again."""
         spilled: SpilledRecords[Any] = cls.__new__(cls)
         spilled._open(folder)
-        block: list[bytes] = []
-        for data in pickled:
-            block.append(data)
+        spilled._fill(pickled, spilled._write_pickled)
+        return spilled
+
+    def _fill(self, items: Iterable[Any], write: Callable[[list[Any]], None]) -> None:
+        """Hand ``items`` to ``write`` :data:`BLOCK` at a time, then flush the file."""
+        block: list[Any] = []
+        for item in items:
+            block.append(item)
             if len(block) == BLOCK:
-                spilled._write_pickled(block)
+                write(block)
                 block = []
         if block:
-            spilled._write_pickled(block)
-        spilled._file.flush()
-        return spilled
+            write(block)
+        self._file.flush()
 
     def _write(self, block: list[T]) -> None:
         data = record_pickle.dumps(block)
