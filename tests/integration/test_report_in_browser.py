@@ -198,6 +198,34 @@ def test_timeline_bars_last_as_long_as_their_dates(
     w.assert_clean()
 
 
+def test_timeline_opens_on_the_situation_not_on_an_old_background_date(
+    headless: Any,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """One sentence about years before ("In 2020, ...") does not squeeze the days the
+    articles are about into a sliver: the timeline opens on them, and shows all on request."""
+    report = report_with_events()
+    template = report.events[-1]
+    days = [f"2031-04-{day:02d}" for day in range(7, 19)]
+    busy = [dataclasses.replace(template, id=f"ev_busy_{i}", date=day, date_precision="day",
+                                text=f"Busy {day}") for i, day in enumerate(days)]
+    old = dataclasses.replace(template, id="ev_old", date="2020-03-02", date_precision="day",
+                              text="Old background")
+    report = dataclasses.replace(report, events=(*report.events, *busy, old))
+    write_report(report, tmp_path, {a.id: a.text for a in report.articles})
+    w = watch(headless)
+    w.open((tmp_path / "report.html").as_uri() + "#view=timeline")
+    w.page.wait_for_selector("#timeline-canvas .vis-item.sr-event")
+    canvas = w.page.locator("#timeline-canvas")
+    assert "Busy 2031-04-10" in canvas.inner_text()
+    assert "Old background" not in canvas.inner_text()
+    w.page.get_by_role("button", name="Show all dates").click()
+    w.page.wait_for_function(
+        "() => document.querySelector('#timeline-canvas').innerText.includes('Old background')",
+        timeout=15_000)
+    w.assert_clean()
+
+
 def test_phone_width_has_no_sideways_scroll(headless: Any, report_file: Path) -> None:  # noqa: F811
     w = watch(headless, width=390, height=844)
     w.open(report_file.as_uri())
@@ -234,6 +262,10 @@ def test_demo_report(headless: Any, demo_out: Path) -> None:  # noqa: F811
     for view in ("overview", "map", "timeline", "network"):
         w.shot(f"demo-{view}", f"#{view}")
     w.page.check("#timeline-untyped")
+    # The untyped row comes last: the timeline scrolls down to it, as a reader would.
+    w.page.wait_for_selector("#timeline-canvas .vis-vertical-scroll")
+    w.page.evaluate("document.querySelectorAll('#timeline-canvas .vis-vertical-scroll')"
+                    ".forEach(e => { e.scrollTop = e.scrollHeight; })")
     w.page.wait_for_selector("#timeline-canvas .vis-item.sr-event-other")
     assert "Untyped events" in w.page.locator("#timeline-canvas").inner_text()
     w.assert_clean()

@@ -879,6 +879,33 @@
     return null;
   }
 
+  // The shortest stretch of time holding nine in ten of the items' start times, padded by a
+  // tenth (at least three days), when it is under half the whole extent; else null (the
+  // timeline fits everything, as it does by default). Items dated to a month or finer set
+  // it when there are enough of them: a bar for a whole year starts in January whatever
+  // the month of the story, and still shows across the window.
+  function busyWindow(items) {
+    var month = 32 * 86400000;
+    var starts = function (chosen) {
+      return chosen.map(function (item) { return +new Date(item.start); })
+        .filter(function (t) { return isFinite(t); }).sort(function (a, b) { return a - b; });
+    };
+    var fine = starts(items.filter(function (item) {
+      return !item.end || +new Date(item.end) - +new Date(item.start) <= month;
+    }));
+    var times = fine.length >= 10 ? fine : starts(items);
+    if (times.length < 10) return null;
+    var held = Math.ceil(times.length * 0.9);
+    var low = times[0], high = times[held - 1];
+    for (var i = 1; i + held - 1 < times.length; i += 1) {
+      if (times[i + held - 1] - times[i] < high - low) { low = times[i]; high = times[i + held - 1]; }
+    }
+    var all = starts(items);
+    if (!(high - low < (all[all.length - 1] - all[0]) / 2)) return null;
+    var pad = Math.max((high - low) / 10, 3 * 86400000);
+    return [new Date(low - pad), new Date(high + pad)];
+  }
+
   function dayStart(text) {
     var span = calendarSpan(text);
     if (span) return span[0];
@@ -1005,12 +1032,26 @@
       .map(function (family) { return { id: family.id, content: el("span", { text: family.label }) }; })
       .concat([{ id: "articles", content: el("span", { text: "Articles" }) }]));
     var dataset = new vis.DataSet(items);
-    timeline = new vis.Timeline(box, dataset, groups, {
+    var options = {
       // Many items are grouped into counted clusters until zoomed in, which keeps it fast.
       cluster: items.length > 400 ? { maxItems: 4, showStipes: false } : false,
-      stack: true, zoomKey: "ctrlKey", maxHeight: 520, orientation: "top",
+      stack: true, zoomKey: "ctrlKey", maxHeight: 520, verticalScroll: true, orientation: "top",
       tooltip: { followMouse: false }, selectable: true, showCurrentTime: false, margin: { item: 4 },
-    });
+    };
+    // A few events dated years before the rest (a background sentence: "In 2020, ...")
+    // would otherwise squeeze the situation itself into a sliver at one edge, its labels
+    // cut to a letter or two: the timeline opens on where most dated items lie.
+    var busy = busyWindow(items);
+    if (busy) {
+      options.start = busy[0];
+      options.end = busy[1];
+      var whole = el("button", { type: "button", text: "Show all dates" });
+      whole.addEventListener("click", function () { if (timeline) timeline.fit(); });
+      note.appendChild(document.createTextNode(" Opened on the dates most items share; "));
+      note.appendChild(whole);
+      note.appendChild(document.createTextNode(" (or Ctrl + wheel) for the rest."));
+    }
+    timeline = new vis.Timeline(box, dataset, groups, options);
     timeline.on("select", function (props) {
       var chosen = dataset.get(props.items[0]);
       if (!chosen) return;
