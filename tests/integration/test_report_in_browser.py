@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import re
 import socket
 import threading
 import time
@@ -258,6 +259,14 @@ def test_demo_report(headless: Any, demo_out: Path) -> None:  # noqa: F811
     assert any(e["type"] == "other" for e in data["events"])
     w.page.wait_for_selector("#timeline-canvas .vis-item.sr-event")
     assert count(w, "#timeline-canvas .vis-item.sr-event-other") == 0
+    # An event told under a dateline is labelled from where its news starts.
+    datelined = [e for e in data["events"] if e["type"] != "other"
+                 and re.match(r"[A-Z]{4,} \u2014 ", e["text"])]
+    assert datelined, "the demo's events name no dateline: this check would test nothing"
+    labels = w.page.locator("#timeline-canvas .vis-item.sr-event span").all_inner_texts()
+    assert not [label for label in labels if re.match(r"[A-Z]{4,} \u2014 ", label)], labels
+    news = [e["text"].split(" \u2014 ", 1)[1][:30] for e in datelined]
+    assert any(label.startswith(start) for label in labels for start in news), labels
     assert "Untyped events" not in w.page.locator("#timeline-canvas").inner_text()
     for view in ("overview", "map", "timeline", "network"):
         w.shot(f"demo-{view}", f"#{view}")

@@ -947,6 +947,18 @@
     return Object.prototype.hasOwnProperty.call(FAMILY_OF_TYPE, event.type) ? FAMILY_OF_TYPE[event.type] : "other";
   }
 
+  // A dateline in capitals at the head of an event's sentence (``HYDERABAD —``,
+  // ``LARKANA (Indus Wire) —``, ``SUKKUR:``) names where the article was filed, not what
+  // happened: the timeline's label leaves it out (its hover text keeps the whole sentence),
+  // as the summary's points do (analyze/summary.py, the same pattern).
+  var DATELINE = /^[A-Z][A-Z .,'\u2019-]{1,40}(?:\([^)]{1,30}\))?(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+)/;
+
+  function withoutDateline(text) {
+    var flat = String(text || "").trim();
+    var rest = flat.replace(DATELINE, "");
+    return rest || flat;
+  }
+
   function shortText(text) {
     var flat = String(text || "").replace(/\s+/g, " ").trim();
     return flat.length > LABEL_CHARS ? flat.slice(0, LABEL_CHARS - 1) + "\u2026" : flat;
@@ -988,7 +1000,7 @@
     drawn.forEach(function (event, i) {
       var span = eventSpan(event);
       if (!span || !span[0] || isNaN(span[0])) { undated += 1; return; }
-      var label = el("span", { text: shortText(event.text), title: (event.date || "") + " (" + (event.date_precision || "precision unknown") + "), " + event.type + ": " + event.text });
+      var label = el("span", { text: shortText(withoutDateline(event.text)), title: (event.date || "") + " (" + (event.date_precision || "precision unknown") + "), " + event.type + ": " + event.text });
       var family = eventFamily(event);
       var item = { id: "event-" + i, group: family, content: label, start: span[0],
         className: "sr-event sr-event-" + family, event: event };
