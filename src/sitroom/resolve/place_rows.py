@@ -19,10 +19,12 @@ from __future__ import annotations
 import json
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from ..types import Mention
 from .geo_index import GeoEntry
+
+K = TypeVar("K")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,37 +96,37 @@ class ArticleRows:
     qualified: Mapping[str, tuple[GeoEntry, ...]] = field(default_factory=dict)
 
 
-class Asked(Container[str]):
+class _AskedOf(Container[K]):
     """A set that remembers what it was asked and what it answered, so a product made
-    with it can later be checked against a grown corpus's set."""
+    with it can later be checked against a grown corpus's set; ``_kind``: the type of what
+    it can hold (anything else is not in it, and not remembered)."""
 
-    def __init__(self, members: Container[str]) -> None:
+    _kind: type
+
+    def __init__(self, members: Container[K]) -> None:
         self._members = members
-        self.answers: dict[str, bool] = {}
+        self.answers: dict[K, bool] = {}
 
-    def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
+    def __contains__(self, item: object) -> bool:
+        if not isinstance(item, self._kind):
             return False
-        found = self.answers.get(word)
+        key = cast(K, item)
+        found = self.answers.get(key)
         if found is None:
-            found = self.answers[word] = word in self._members
+            found = self.answers[key] = key in self._members
         return found
 
 
-class AskedSpans(Container[tuple[int, int]]):
+class Asked(_AskedOf[str]):
+    """:class:`_AskedOf` for a set of words."""
+
+    _kind = str
+
+
+class AskedSpans(_AskedOf[tuple[int, int]]):
     """:class:`Asked` for a set of character spans."""
 
-    def __init__(self, members: Container[tuple[int, int]]) -> None:
-        self._members = members
-        self.answers: dict[tuple[int, int], bool] = {}
-
-    def __contains__(self, span: object) -> bool:
-        if not isinstance(span, tuple):
-            return False
-        found = self.answers.get(span)
-        if found is None:
-            found = self.answers[span] = span in self._members
-        return found
+    _kind = tuple
 
 
 def same_span_answers(answers: Iterable[list[Any]], members: Container[tuple[int, int]]) -> bool:
