@@ -24,14 +24,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..stored_memo import MemoStore, namespace
 from ..types import Quote
+from .distinct_codes import sorted_distinct
 from .provenance import WordIndex, linked_pairs, word_index
 
 #: The memo's name (its namespace adds the code's digest).
@@ -58,10 +58,10 @@ def quote_key(quote: Quote) -> str:
 
 def remembered_pairs(
     memo: MemoStore, quotes: Sequence[Quote], words: Sequence[frozenset[str]]
-) -> list[tuple[int, int]]:
+) -> tuple[np.ndarray, np.ndarray]:
     """The pairs :func:`~sitroom.analyze.provenance.linked_pairs` finds among ``quotes``
-    (``words``: their content words), each ``(i, j)`` with ``i < j``, searched only where
-    the stored links of the last build cannot say; this build's links replace them."""
+    (``words``: their content words), as arrays ``(i, j)`` with ``i < j``, searched only
+    where the stored links of the last build cannot say; this build's links replace them."""
     from ..fingerprint import code_digest
 
     index = word_index(quotes, words)
@@ -79,25 +79,34 @@ def remembered_pairs(
     else:
         unsure = _unsure_keys(before, keys, words, index)
         fresh = np.array([i for i, key in enumerate(keys) if key in unsure], dtype=np.int64)
-        codes = np.union1d(_codes(linked_pairs(index, fresh), key_of, size),
-                           _kept(before, position, size, unsure))
+        codes = sorted_distinct(np.concatenate((
+            _codes(linked_pairs(index, fresh), key_of, size),
+            _kept(before, position, size, unsure))))
     _write(memo, name_space, StoredLinks(tuple(distinct), codes, index.uncounted))
-    low, high = (codes // size).tolist(), (codes % size).tolist()
-    if len(distinct) == len(keys):  # no key twice: a quote's position is its key's
-        return list(zip(low, high, strict=True))
-    rows: dict[int, list[int]] = defaultdict(list)
-    for i, k in enumerate(key_of.tolist()):
-        rows[k].append(i)
-    return [(min(i, j), max(i, j)) for a, b in zip(low, high, strict=True)
-            for i in rows[a] for j in rows[b]]
+    return _quote_pairs(codes // size, codes % size, key_of)
 
 
-def _codes(pairs: Iterable[tuple[int, int]], key_of: np.ndarray, size: int) -> np.ndarray:
+def _quote_pairs(low: np.ndarray, high: np.ndarray, key_of: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of keys as the pairs ``(i, j)``, ``i < j``, of the quotes holding them: every
+    quote of one key with every quote of the other (nearly always one each)."""
+    order = np.argsort(key_of, kind="stable")  # quotes grouped by key, in their order
+    count = np.bincount(key_of)
+    first = np.cumsum(count) - count  # where each key's quotes start in ``order``
+    each = count[low] * count[high]  # quote pairs per key pair
+    pair = np.repeat(np.arange(len(low)), each)
+    within = np.arange(len(pair)) - np.repeat(np.cumsum(each) - each, each)
+    i = order[first[low[pair]] + within // count[high[pair]]]
+    j = order[first[high[pair]] + within % count[high[pair]]]
+    return np.minimum(i, j), np.maximum(i, j)
+
+
+def _codes(pairs: tuple[np.ndarray, np.ndarray], key_of: np.ndarray, size: int
+           ) -> np.ndarray:
     """Pairs of quotes as sorted, distinct codes ``a * size + b`` of their keys' positions,
     ``a < b``."""
-    found = np.array(list(pairs), dtype=np.int64).reshape(-1, 2)
-    a, b = key_of[found[:, 0]], key_of[found[:, 1]]
-    return np.unique(np.minimum(a, b) * size + np.maximum(a, b))
+    a, b = key_of[pairs[0]], key_of[pairs[1]]
+    return sorted_distinct(np.minimum(a, b) * size + np.maximum(a, b))
 
 
 def _unsure_keys(before: StoredLinks, keys: Sequence[str], words: Sequence[frozenset[str]],
@@ -122,7 +131,7 @@ def _kept(before: StoredLinks, position: dict[str, int], size: int,
     a, b = now[before.pairs // old_size], now[before.pairs % old_size]
     there = (a >= 0) & (b >= 0)
     a, b = a[there], b[there]
-    return np.unique(np.minimum(a, b) * size + np.maximum(a, b))
+    return sorted_distinct(np.minimum(a, b) * size + np.maximum(a, b))
 
 
 def encode_links(links: StoredLinks) -> str:

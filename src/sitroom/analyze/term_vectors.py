@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from .distinct_codes import sorted_distinct
+
 #: Terms kept per document for the candidate index: enough to find every related document
 #: while the posting lists stay short.
 INDEX_TERMS = 40
@@ -141,7 +143,7 @@ def candidate_pairs(vectors: TermVectors) -> tuple[np.ndarray, np.ndarray]:
         highs.append(np.maximum(row[best], other[best]))
     if not lows:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    codes = np.unique(np.concatenate(lows) * n + np.concatenate(highs))
+    codes = sorted_distinct(np.concatenate(lows) * n + np.concatenate(highs))
     return codes // n, codes % n
 
 

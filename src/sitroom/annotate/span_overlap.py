@@ -1,4 +1,5 @@
-"""Whether a character range overlaps any of a set of ranges, in logarithmic time.
+"""Whether a character range overlaps (or lies within) any of a set of ranges, in
+logarithmic time.
 
 Checking a candidate against every range already kept costs the product of the two counts:
 an article of thousands of repeated names checked each bare surname against every mention
@@ -41,6 +42,25 @@ class Ranges:
         j = bisect.bisect_left(self._starts, end) - 1
         while j >= 0 and self._reach[j] > start:
             if self._ends[j] > start:
+                found.append(self._order[j])
+            j -= 1
+        return sorted(found)
+
+    def encloses(self, start: int, end: int) -> bool:
+        """Whether one of the ranges holds ``[start, end)`` whole: the same as
+        ``any(s <= start and end <= e for s, e in ranges)``. Of the ranges starting at or
+        before ``start``, the one reaching furthest decides."""
+        at_or_before = bisect.bisect_right(self._starts, start)
+        return at_or_before > 0 and self._reach[at_or_before - 1] >= end
+
+    def enclosing(self, start: int, end: int) -> list[int]:
+        """Positions (in the order given, ascending) of the ranges holding ``[start, end)``
+        whole. Walks back from the last range starting at or before ``start`` only while
+        some earlier range still reaches ``end``."""
+        found: list[int] = []
+        j = bisect.bisect_right(self._starts, start) - 1
+        while j >= 0 and self._reach[j] >= end:
+            if self._ends[j] >= end:
                 found.append(self._order[j])
             j -= 1
         return sorted(found)

@@ -111,13 +111,15 @@ def json_for_script(value: Any) -> str:
     ``<``, ``>`` and ``&`` become ``\\u`` escapes so ``</script>`` and ``<!--`` cannot appear;
     U+2028/U+2029 are escaped because older JavaScript treats them as line ends inside strings.
     """
-    return script_safe(
-        json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=_TIGHT)
-    )
+    return script_safe(_SCRIPT_JSON.encode(value))
 
 
-#: No spaces after commas and colons: the page's data is read by a script, not a person.
-_TIGHT = (",", ":")
+#: ``json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(",",
+#: ":"))``, made once (``json.dumps`` with arguments makes an encoder on every call, one per
+#: record of the page). No spaces after commas and colons: a script reads the page's data.
+_SCRIPT_JSON = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(",", ":")
+)
 
 
 class ScriptJson(str):

@@ -115,11 +115,17 @@ def _shouted_lines(text: str) -> frozenset[int]:
     starts: set[int] = set()
     start = 0
     for line in text.split("\n"):
-        letters = [ch for ch in line if ch.isalpha()]
-        if len(letters) >= 8 and not any(ch.islower() for ch in letters):
-            starts.add(start)
+        # Nearly every line holds a lowercase ASCII letter, which settles it: a search in C
+        # instead of a look at each character in Python (a fifth of the quote step's CPU).
+        if _ASCII_LOWER.search(line) is None:
+            letters = [ch for ch in line if ch.isalpha()]
+            if len(letters) >= 8 and not any(ch.islower() for ch in letters):
+                starts.add(start)
         start += len(line) + 1
     return frozenset(starts)
+
+
+_ASCII_LOWER = re.compile("[a-z]")
 
 
 def first_paragraph_end(text: str) -> int:

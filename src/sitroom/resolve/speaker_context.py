@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from ..annotate.span_overlap import Ranges
 from ..types import Mention, Quote
 from .not_quotes import MAX_PHRASE_WORDS, in_headline, is_title
 
@@ -77,10 +78,9 @@ def attribute_from_context(
     """``quotes`` of one article (resolved) with speakers filled in where the context gives
     one; quotes with speaker words are returned unchanged."""
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
-    spans = [(q.start, q.end) for q in ordered]
+    spans = Ranges((q.start, q.end) for q in ordered)
     persons = [
-        m for m in mentions
-        if m.label == "PERSON" and not any(s <= m.start and m.end <= e for s, e in spans)
+        m for m in mentions if m.label == "PERSON" and not spans.encloses(m.start, m.end)
     ]
     out: list[Quote] = []
     for q in ordered:

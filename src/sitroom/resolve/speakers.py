@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from ..annotate.cues import GROUP_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, ROLE_NOUNS
+from ..annotate.span_overlap import Ranges
 from ..types import Mention, Quote, QuoteMention
 from .not_quotes import drop_non_quotes
 from .speaker_context import attribute_from_context
@@ -86,12 +87,13 @@ def resolve_speakers(
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     # Names inside what someone said are not who is speaking next: keep them out of the
     # antecedents of pronouns and descriptions (but not out of speaker spans).
-    said = [(q.start, q.end) for q in ordered]
+    # (Found by bisection: a look at every quote for every mention cost their product.)
+    said = Ranges((q.start, q.end) for q in ordered)
     sorted_mentions = sorted(mentions, key=lambda m: m.start)
     antecedents = [
         m for m in sorted_mentions
-        if not any(s <= m.start and m.end <= e and not _opens(article_text, s, m.start)
-                   for s, e in said)
+        if not any(not _opens(article_text, ordered[i].start, m.start)
+                   for i in said.enclosing(m.start, m.end))
     ]
     resolved: list[tuple[QuoteMention, str | None, str | None]] = []  # (quote, id, label)
     out: list[Quote] = []

@@ -137,3 +137,25 @@ def test_a_word_that_becomes_counted_links_old_quotes_anew(
     # Searched again: the 20 new quotes and the 55 holding the word that now counts.
     assert searched == [75]
     assert links(grown, memo) == links(grown)
+
+
+def test_key_pairs_become_every_pair_of_their_quotes() -> None:
+    """Quotes sharing a key (one statement said twice in an article) each take the key's
+    links: the pairs are every quote of one key with every quote of the other."""
+    import numpy as np
+
+    from sitroom.analyze.stored_quote_links import _quote_pairs
+
+    rng = np.random.default_rng(2)
+    for _ in range(200):
+        keys = int(rng.integers(2, 8))
+        key_of = np.concatenate((np.arange(keys), rng.integers(0, keys, int(rng.integers(0, 6)))))
+        rng.shuffle(key_of)
+        chosen = sorted({(int(a), int(b)) for a, b in rng.integers(0, keys, (5, 2)) if a < b})
+        low = np.array([a for a, _ in chosen], dtype=np.int64)
+        high = np.array([b for _, b in chosen], dtype=np.int64)
+        i, j = _quote_pairs(low, high, key_of)
+        expected = sorted((min(x, y), max(x, y)) for a, b in chosen
+                          for x in np.flatnonzero(key_of == a).tolist()
+                          for y in np.flatnonzero(key_of == b).tolist())
+        assert sorted(zip(i.tolist(), j.tolist(), strict=True)) == expected

@@ -65,3 +65,15 @@ def test_overlapping_ranges_are_listed_as_a_scan_lists_them() -> None:
         assert index.overlapping(start, end) == [
             i for i, (s, e) in enumerate(ranges) if s < end and e > start
         ]
+
+
+def test_enclosing_ranges_are_found_as_a_scan_finds_them() -> None:
+    rng = random.Random(11)
+    for _ in range(400):
+        ranges = _random_ranges(rng)
+        index = Ranges(ranges)
+        start = rng.randint(-5, 220)
+        end = start + rng.randint(0, 20)
+        holding = [i for i, (s, e) in enumerate(ranges) if s <= start and end <= e]
+        assert index.enclosing(start, end) == holding
+        assert index.encloses(start, end) == bool(holding)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from sitroom.resolve.not_quotes import drop_non_quotes, in_headline, is_title
 from sitroom.types import Quote
 
@@ -96,3 +98,24 @@ def test_the_capitals_test_reads_each_line_once_and_agrees_with_a_scan() -> None
         _shouting_by_scan(text, at) for at in offsets]
     # one pass over the text for all those looks, however many fall in its longest line
     assert not_quotes._shouted_lines.cache_info().misses == 1
+
+
+def test_shouted_lines_are_those_with_eight_letters_and_none_lowercase() -> None:
+    """The quick test for a lowercase ASCII letter gives the lines a look at every letter
+    gives, whatever letters the lines hold (accented, German sharp s, ordinal marks)."""
+    from sitroom.resolve.not_quotes import _shouted_lines
+
+    rng = random.Random(4)
+    alphabet = "ABCÉÖabcéßª1 .,"
+    for _ in range(300):
+        text = "\n".join(
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+            for _ in range(rng.randint(1, 6))
+        )
+        expected, start = set(), 0
+        for line in text.split("\n"):
+            letters = [ch for ch in line if ch.isalpha()]
+            if len(letters) >= 8 and not any(ch.islower() for ch in letters):
+                expected.add(start)
+            start += len(line) + 1
+        assert _shouted_lines(text) == expected
