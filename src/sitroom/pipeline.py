@@ -7,9 +7,10 @@ build, which keeps them consistent as articles are added, and the report is writ
 
 from __future__ import annotations
 
+import json
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
@@ -22,12 +23,13 @@ from .errors import NothingToBuild, UsageError
 from .progress import Progress, SilentProgress
 from .resolve.aliases import AliasRules, load_aliases
 from .store import Store, store_exists
-from .types import Article, DocAnnotations, Report
+from .types import Article, DocAnnotations, Report, TimeMention
 
 if TYPE_CHECKING:
     from .resolve.entities import EntityResolution
     from .resolve.places import PlaceResolution
     from .store.annotation_view import StoredAnnotations
+    from .stored_memo import MemoStore
 
 REPORT_SCHEMA_VERSION = 1
 
@@ -207,7 +209,7 @@ def assemble_report(
     # decompresses 2,048 payloads whatever it asks for, which set the peak late in the build.
     spool = PayloadSpool(store, folder=str(store.folder))
     annotations = StoredAnnotations(spool, PIPELINE_VERSION)
-    articles = date_undated(store.articles(), annotations.only("times"))
+    articles = date_undated(store.articles(), annotations.only("times"), store)
     if options.as_of:  # what articles published by that day said, nothing later
         articles, annotations = _as_of_view(articles, annotations, options.as_of)
     minhashes = load_minhashes(store, (a.text for a in articles))  # kept between builds
@@ -341,33 +343,63 @@ def _actors_by_article(entities: EntityResolution) -> dict[str, list[str]]:
 
 
 def date_undated(
-    articles: Sequence[Article], annotations: Sequence[DocAnnotations]
+    articles: Sequence[Article], annotations: Sequence[DocAnnotations],
+    memo: MemoStore | None = None,
 ) -> tuple[Article, ...]:
     """Give undated articles the interval their own dates and the corpus's coverage allow
     (see :func:`sitroom.resolve.dates.range_within_coverage`). Recomputed on every build,
-    since the coverage grows as dated articles are added."""
-    from .resolve.dates import coverage_window, range_within_coverage
+    since the coverage grows as dated articles are added; with ``memo`` (the store), the
+    part that does not depend on the coverage (each article's yearless days) is kept
+    between builds, so only new articles' annotations are read."""
+    from .resolve.dates import coverage_window, range_from_yearless_days, yearless_days
 
     window = coverage_window(
         [a.published for a in articles if a.published and a.date_basis in ("metadata", "header")]
     )
     if window is None:
         return tuple(articles)
-    undated = {article.id for article in articles if article.published is None}
+    undated = {article.id: article for article in articles if article.published is None}
     from .store.annotation_view import StoredAnnotations
 
-    if isinstance(annotations, StoredAnnotations):  # read only the undated articles' times
-        annotations = annotations.within(undated)
-    times = {item.article: item.times for item in annotations if item.article in undated}
+    days: dict[str, tuple[TimeMention, ...]]
+    if isinstance(annotations, StoredAnnotations) and memo is not None:
+        days = dict(_yearless_days_remembered(memo, annotations, undated))
+    else:
+        if isinstance(annotations, StoredAnnotations):  # read only the undated articles'
+            annotations = annotations.within(set(undated))
+        days = {item.article: yearless_days(item.times, undated[item.article].text)
+                for item in annotations if item.article in undated}
     dated: list[Article] = []
     for article in articles:
         if article.published is None:
-            found = range_within_coverage(
-                article.date_range, times.get(article.id, ()), window, article.text
-            )
+            found = range_from_yearless_days(article.date_range, days.get(article.id, ()),
+                                             window)
             article = replace(article, date_basis="inferred", date_range=found)
         dated.append(article)
     return tuple(dated)
+
+
+def _yearless_days_remembered(
+    memo: MemoStore, annotations: StoredAnnotations, undated: Mapping[str, Article]
+) -> Iterator[tuple[str, tuple[TimeMention, ...]]]:
+    """Each undated article's yearless days, kept in the store per article under its id:
+    they are made from its text, of which the id is a digest, and its stored times."""
+    from .analyze.article_memo import digest_of, per_article
+    from .resolve.dates import yearless_days
+
+    def make(item: DocAnnotations) -> tuple[TimeMention, ...]:
+        return yearless_days(item.times, undated[item.article].text)
+
+    def encode(days: tuple[TimeMention, ...]) -> str:
+        return json.dumps([[m.start, m.end, m.text, m.type, m.value, m.precision, m.relation]
+                           for m in days], ensure_ascii=False)
+
+    def decode(value: str, article: str) -> tuple[TimeMention, ...]:
+        return tuple(TimeMention(article, *fields) for fields in json.loads(value))
+
+    ids = [article for article in annotations.ids if article in undated]
+    return per_article(memo, "yearless_days", annotations, ids,
+                       digest_of, make, encode, decode)
 
 
 def _as_of_view(

@@ -203,14 +203,31 @@ def range_within_coverage(
     article of its corpus by a month or more, so such dates are ones it looks ahead to
     (``by 2040``) and the window stands.
     """
+    return range_from_yearless_days(text_range, yearless_days(times, text), window)
+
+
+def yearless_days(times: Sequence[TimeMention], text: str | None = None
+                  ) -> tuple[TimeMention, ...]:
+    """The mentions of ``times`` that :func:`range_within_coverage` reads in the window's
+    year: a day and month with no year and no value, not a date the text looks ahead to.
+    Which they are does not depend on the window, so a build can keep them per article."""
+    return tuple(
+        mention for mention in times
+        if mention.value is None and mention.relation is None
+        and _MONTH_DAY.search(mention.text) and not _YEAR_IN_TEXT.search(mention.text)
+        and not (text is not None and looks_ahead(text, mention.start))
+    )
+
+
+def range_from_yearless_days(
+    text_range: tuple[str, str] | None,
+    days: Sequence[TimeMention],
+    window: tuple[date, date],
+) -> tuple[str, str]:
+    """:func:`range_within_coverage` of an article whose :func:`yearless_days` are
+    ``days``."""
     lo, hi = window
-    for mention in times:
-        if mention.value is not None or mention.relation is not None:
-            continue
-        if not _MONTH_DAY.search(mention.text) or _YEAR_IN_TEXT.search(mention.text):
-            continue
-        if text is not None and looks_ahead(text, mention.start):
-            continue
+    for mention in days:
         day = _day_in_window(resolve_relative(mention, hi), window)
         if day is not None and day > lo:
             lo = day
