@@ -4,6 +4,7 @@ from the store, and a build reads the stored times only of articles it has not m
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from sitroom.pipeline import date_undated
 from sitroom.store.annotation_view import StoredAnnotations
 from sitroom.store.codec import encode_annotations
