@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import overload
 
 from ..types import DocAnnotations
-from .codec import PART_NAMES, decode_annotations
+from .codec import LEADING_PARTS, PART_NAMES, decode_annotations
 from .payload_spool import PayloadSource
 
 #: Articles read together: one pair of queries each, and a bounded working set (500 raw
@@ -83,8 +83,12 @@ class StoredAnnotations(Sequence[DocAnnotations]):
         return self._read(self._ids)
 
     def _read(self, ids: Sequence[str]) -> Iterator[DocAnnotations]:
+        # A view of leading parts alone reads the payloads' heads where the store has them.
+        heads = getattr(self._store, "annotation_heads", None)
+        read = (heads if callable(heads) and LEADING_PARTS.issuperset(self._parts)
+                else self._store.annotation_payloads)
         for offset in range(0, len(ids), CHUNK):
             chunk = ids[offset : offset + CHUNK]
-            payloads = self._store.annotation_payloads(self._version, chunk)
+            payloads = read(self._version, chunk)
             for article in chunk:
                 yield decode_annotations(payloads[article], self._parts)

@@ -63,7 +63,7 @@ def decode_annotations(payload: str, parts: Collection[str] | None = None) -> Do
 
 
 #: The parts written before the events (fields of DocAnnotations, in their order).
-_BEFORE_EVENTS = frozenset({"mentions", "acronyms", "times", "quotes", "citations"})
+LEADING_PARTS = frozenset({"mentions", "acronyms", "times", "quotes", "citations"})
 #: Where the events start in a payload: a JSON string holds no bare ``"``, so this can only
 #: be a key, and one nested inside an earlier part leaves brackets open before it.
 _EVENTS_KEY = ',"events":'
@@ -74,18 +74,27 @@ def _leading(payload: str, wanted: Collection[str]) -> dict[str, Any] | None:
     steps that read mentions, times or quotes (most passes over a corpus) then leave the
     events and clauses, three quarters of the text, unparsed. None when that cannot be
     done exactly (a payload in another layout), and the whole payload is parsed instead."""
-    if not wanted or not _BEFORE_EVENTS.issuperset(wanted):
+    if not wanted or not LEADING_PARTS.issuperset(wanted):
         return None
-    cut = payload.find(_EVENTS_KEY)
-    if cut < 0:
+    head = payload_head(payload)
+    if head is None:
         return None
     try:
-        data = json.loads(payload[:cut] + "}")
+        data = json.loads(head)
     except ValueError:
         return None
     if not isinstance(data, dict) or "article" not in data or any(n not in data for n in wanted):
         return None
     return data
+
+
+def payload_head(payload: str) -> str | None:
+    """The payload's fields before its events, closed as a JSON object of their own (the
+    article and the parts of :data:`LEADING_PARTS`); None when the payload has no events
+    key where it should be. :func:`decode_annotations` reads a head as it reads the whole
+    payload, for those parts."""
+    cut = payload.find(_EVENTS_KEY)
+    return None if cut < 0 else payload[:cut] + "}"
 
 
 def _span(item: dict[str, Any] | None) -> TextSpan | None:

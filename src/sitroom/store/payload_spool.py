@@ -67,6 +67,21 @@ class PayloadSpool:
                 found[article] = zlib.decompress(self._file.read(place[1])).decode("utf-8")
         return found
 
+    def annotation_heads(self, version: str, ids: Sequence[str]) -> dict[str, str]:
+        """For a reader of the leading parts alone: the payloads already copied, and the
+        heads of the others as the source gives them (where it can), not copied. Such a
+        reader (the entity, place and quote steps' one pass) is the only pass over the
+        whole corpus on a build that adds a few articles: the other steps keep their
+        products in the store and read the new articles alone, so copying every payload
+        for them cost more than it saved."""
+        heads = getattr(self._source, "annotation_heads", None)
+        if not callable(heads):
+            return self.annotation_payloads(version, ids)
+        copied = [article for article in ids if (version, article) in self._where]
+        found = self.annotation_payloads(version, copied) if copied else {}
+        found.update(heads(version, [a for a in ids if (version, a) not in self._where]))
+        return found
+
     def _copy(self, version: str, payloads: dict[str, str]) -> None:
         if not payloads:
             return

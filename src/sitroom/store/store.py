@@ -13,7 +13,7 @@ from filelock import FileLock, Timeout
 
 from ..errors import StoreError, StoreLocked, StoreVersionError
 from ..types import Article, DocAnnotations, RawDocument, Rejected
-from .codec import decode_annotations, encode_annotations
+from .codec import decode_annotations, encode_annotations, payload_head
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "sitroom.duckdb"
@@ -524,8 +524,9 @@ class Store:
         _insert(
             self._con,
             "annotations",
-            ("article_id", "pipeline_version", "payload"),
-            [(a.article, version, encode_annotations(a)) for a in annotations],
+            ("article_id", "pipeline_version", "payload", "head"),
+            [(a.article, version, payload, payload_head(payload))
+             for a, payload in ((a, encode_annotations(a)) for a in annotations)],
         )
 
     # ------------------------------------------------------------------ meta
@@ -595,6 +596,27 @@ class Store:
             [[r[0] for r in found]],
         ).fetchall()
         return {str(article): str(payload) for article, payload in rows}
+
+    def annotation_heads(self, version: str, ids: Sequence[str]) -> dict[str, str]:
+        """What :meth:`annotation_payloads` gives, for a reader of the leading parts alone
+        (:data:`~sitroom.store.codec.LEADING_PARTS`): each payload's head where it is
+        stored, else the payload (a row stored before heads were)."""
+        if not ids:
+            return {}
+        found = self._con.execute(
+            "SELECT rowid FROM annotations WHERE pipeline_version = ? "
+            "AND article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [version, list(ids)],
+        ).fetchall()
+        rows = self._con.execute(
+            "SELECT article_id, head FROM annotations "
+            "WHERE rowid IN (SELECT unnest(?::BIGINT[]))",
+            [[r[0] for r in found]],
+        ).fetchall()
+        heads = {str(article): str(head) for article, head in rows if head is not None}
+        headless = [str(article) for article, head in rows if head is None]
+        heads.update(self.annotation_payloads(version, headless))
+        return heads
 
     def annotations(self, version: str) -> list[DocAnnotations]:
         rows = self._con.execute(

@@ -74,3 +74,54 @@ def test_within_keeps_the_order_and_the_parts(store: Store) -> None:
 def test_an_unknown_part_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="mention"):
         StoredAnnotations(store, VERSION).only("mention")
+
+
+def test_a_view_of_leading_parts_reads_heads_and_gives_what_payloads_give(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A view of mentions or times reads the stored heads, not the payloads, and decodes
+    the same records; a row stored before heads were (its head empty) is read whole."""
+    payload_reads: list[str] = []
+    real = Store.annotation_payloads
+
+    def counted(self: Store, version: str, ids: list[str]) -> dict[str, str]:
+        payload_reads.extend(ids)
+        return real(self, version, ids)
+
+    monkeypatch.setattr(Store, "annotation_payloads", counted)
+    expected = [DocAnnotations(a.article, mentions=a.mentions, times=a.times)
+                for a in store.annotations(VERSION)]
+    payload_reads.clear()
+    assert list(StoredAnnotations(store, VERSION, ("mentions", "times"))) == expected
+    assert payload_reads == []
+    # An older row: no head stored.
+    store._con.execute("UPDATE annotations SET head = NULL WHERE article_id = 'a2'")
+    assert list(StoredAnnotations(store, VERSION, ("mentions", "times"))) == expected
+    assert payload_reads == ["a2"]
+    # Events are not in the head: such a view reads payloads.
+    payload_reads.clear()
+    list(StoredAnnotations(store, VERSION, ("mentions", "events")))
+    assert sorted(payload_reads) == ["a0", "a1", "a2", "a3", "a4"]
+
+
+def test_a_store_of_the_first_schema_gains_the_head_column_and_keeps_its_rows(
+    tmp_path: Path,
+) -> None:
+    import duckdb
+
+    from sitroom.store.codec import encode_annotations
+    from sitroom.store.schema import MIGRATIONS
+
+    con = duckdb.connect(str(tmp_path / "sitroom.duckdb"))
+    con.execute(MIGRATIONS[0])
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO articles VALUES ('a0', 0, 'Text of a0.', 'outlet', NULL, NULL, "
+                "'2024-05-01', 'metadata', NULL, NULL, 'en', 3, NULL, NULL)")
+    stored = annotations("a0", 3)
+    con.execute("INSERT INTO annotations VALUES ('a0', ?, ?)",
+                [VERSION, encode_annotations(stored)])
+    con.close()
+    with Store.open(tmp_path) as opened:
+        assert opened.annotations(VERSION) == [stored]
+        heads = StoredAnnotations(opened, VERSION, ("mentions",))
+        assert list(heads) == [DocAnnotations("a0", mentions=stored.mentions)]

@@ -95,3 +95,31 @@ def test_a_closed_spool_reads_the_store_again(store: Store, tmp_path: Path) -> N
     assert spool.annotation_payloads(VERSION, ["a1"]) == store.annotation_payloads(
         VERSION, ["a1"])
     assert counting.read == ["a1", "a1"]
+
+
+class HeadCountingStore(CountingStore):
+    """A counting store that can also give the payloads' heads."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.heads: list[str] = []
+
+    def annotation_heads(self, version: str, ids: Sequence[str]) -> dict[str, str]:
+        self.heads.extend(ids)
+        return self.store.annotation_heads(version, ids)
+
+
+def test_a_view_of_leading_parts_reads_heads_past_the_spool(
+    store: Store, tmp_path: Path
+) -> None:
+    """Mentions alone come from the store's heads, not copied; payloads already copied are
+    handed back from the file; the records are those of the store either way."""
+    counting = HeadCountingStore(store)
+    view = StoredAnnotations(PayloadSpool(counting, folder=str(tmp_path)), VERSION)
+    list(view.within({"a1"}))  # copies a1's payload
+    mentions = list(view.only("mentions"))
+    assert mentions == list(StoredAnnotations(store, VERSION).only("mentions"))
+    assert counting.read == ["a1"]
+    assert sorted(counting.heads) == ["a0", "a2", "a3", "a4"]
+    assert list(view) == store.annotations(VERSION)  # whole payloads: copied, then read
+    assert sorted(counting.read) == ["a0", "a1", "a2", "a3", "a4"]
