@@ -4,6 +4,7 @@ asked for, always in the order the articles were first stored."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,7 @@ def test_a_store_of_the_first_schema_gains_the_head_column_and_keeps_its_rows(
 ) -> None:
     import duckdb
 
-    from sitroom.store.codec import encode_annotations
+    from sitroom.store.codec import encode_annotations, payload_head
     from sitroom.store.schema import MIGRATIONS
 
     con = duckdb.connect(str(tmp_path / "sitroom.duckdb"))
@@ -117,11 +118,16 @@ def test_a_store_of_the_first_schema_gains_the_head_column_and_keeps_its_rows(
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.execute("INSERT INTO articles VALUES ('a0', 0, 'Text of a0.', 'outlet', NULL, NULL, "
                 "'2024-05-01', 'metadata', NULL, NULL, 'en', 3, NULL, NULL)")
-    stored = annotations("a0", 3)
+    # Non-ASCII names: the migration's head must be the one Python cuts, character for
+    # character.
+    stored = replace(annotations("a0", 3), mentions=(
+        Mention("a0", 0, 2, "Nämé «ü» 北京", "PERSON"),))
     con.execute("INSERT INTO annotations VALUES ('a0', ?, ?)",
                 [VERSION, encode_annotations(stored)])
     con.close()
     with Store.open(tmp_path) as opened:
         assert opened.annotations(VERSION) == [stored]
+        (head,) = opened._con.execute("SELECT head FROM annotations").fetchall()[0]
+        assert head == payload_head(encode_annotations(stored))
         heads = StoredAnnotations(opened, VERSION, ("mentions",))
         assert list(heads) == [DocAnnotations("a0", mentions=stored.mentions)]
