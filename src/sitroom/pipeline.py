@@ -250,6 +250,7 @@ def assemble_report(
                 place_mentions(places),
                 towns=town_points(places),
                 memo=store,
+                folder=str(store.folder),
             )),
             key=event_order,
             folder=str(store.folder),

@@ -14,7 +14,8 @@ most of the merge's time, become a few passes over arrays.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,15 +27,21 @@ if TYPE_CHECKING:
 _CHUNK = 500_000
 
 
+def _array(values: array[int], dtype: type = np.int64) -> np.ndarray:
+    """A numpy copy of an ``array`` of int32 (``i``) or int8 (``b``) values."""
+    return np.frombuffer(values, dtype=np.int32 if values.typecode == "i" else np.int8
+                         ).astype(dtype)
+
+
 class _Sets:
     """A small set of codes per mention, to ask whether two mentions' sets meet."""
 
-    def __init__(self, sets: Sequence[Sequence[int]]) -> None:
-        self.sizes = np.array([len(s) for s in sets], dtype=np.int64)
+    def __init__(self, sizes: array[int], values: array[int]) -> None:
+        self.sizes = _array(sizes)
         self.starts = np.concatenate(([0], np.cumsum(self.sizes)[:-1])).astype(np.int64)
-        self.values = np.array([v for s in sets for v in s], dtype=np.int64)
+        self.values = _array(values)
         self.width = int(self.values.max()) + 1 if len(self.values) else 1
-        owners = np.repeat(np.arange(len(sets), dtype=np.int64), self.sizes)
+        owners = np.repeat(np.arange(len(self.sizes), dtype=np.int64), self.sizes)
         self.members = np.unique(owners * self.width + self.values)
 
     def meet(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -55,35 +62,120 @@ class _Sets:
         return np.bincount(pair, weights=hit, minlength=len(left)) > 0
 
 
+class MentionTable:
+    """What the merge reads of each event mention, as a few machine ints per mention.
+
+    Filled one mention at a time (:meth:`add`) while the corpus is resolved, so the merge
+    never needs the resolved mentions themselves: at thousands of articles those are most
+    of what the events step holds (each with its clause, spans and names as Python objects),
+    and they stay on disk until their event is made. Each text value (trigger, entity,
+    place, date, name key, article, publication date) is a small code, equal for equal
+    values of one kind (the kind keeps a date from meeting a place)."""
+
+    def __init__(self) -> None:
+        self._codes: dict[tuple[str, str], int] = {}
+        #: the article id of each article code, in the order the articles were met
+        self.article_ids: list[str] = []
+        self._article_code: dict[str, int] = {}
+        self.article = array("i")
+        self.published = array("i")
+        self.trigger_start = array("i")
+        self.kind = array("i")
+        self.refers_back = array("b")
+        self.block = array("i")
+        self.dated = array("b")
+        self.first = array("i")
+        self.last = array("i")
+        self.explicit = array("b")
+        self.date = array("i")
+        self.trigger = array("i")
+        self.place = array("i")
+        self.untyped = array("b")
+        # Sets of codes per mention: their sizes, and their values back to back.
+        self.key_sizes, self.keys = array("i"), array("i")
+        self.actor_sizes, self.actors = array("i"), array("i")
+        self.target_sizes, self.targets = array("i"), array("i")
+        self.name_sizes, self.names = array("i"), array("i")
+
+    def __len__(self) -> int:
+        return len(self.article)
+
+    def code(self, kind: str, value: str) -> int:
+        """The code of ``value`` among values of ``kind``."""
+        return self._codes.setdefault((kind, value), len(self._codes))
+
+    def values(self, kind: str) -> dict[int, str]:
+        """Code -> value of every value of ``kind`` met."""
+        return {code: value for (of, value), code in self._codes.items() if of == kind}
+
+    def add(self, item: _Resolved) -> None:
+        """Note one resolved mention (the next number)."""
+        from .events import _block, _explicit_day, _keys, name_key
+
+        code = self.code
+        mention = item.mention
+        article = self._article_code.get(mention.article)
+        if article is None:
+            article = self._article_code[mention.article] = len(self.article_ids)
+            self.article_ids.append(mention.article)
+        self.article.append(article)
+        self.published.append(code("published", item.published))
+        self.trigger_start.append(mention.trigger_start)
+        self.kind.append(code("type", mention.type))
+        self.refers_back.append(bool(mention.refers_back))
+        self.block.append(code("block", _block(item)))
+        dated = item.first is not None and item.last is not None
+        self.dated.append(dated)
+        self.first.append(item.first.toordinal() if item.first is not None else 0)
+        self.last.append(item.last.toordinal() if item.last is not None else 0)
+        self.explicit.append(_explicit_day(item))
+        self.date.append(code("date", item.date) if item.date is not None else -1)
+        self.trigger.append(code("trigger", mention.trigger))
+        self.place.append(code("place", item.place) if item.place is not None else -1)
+        self.untyped.append(mention.type == "other")
+        _add_set(self.key_sizes, self.keys, [code("key", key) for key in _keys(item)])
+        _add_set(self.actor_sizes, self.actors, [code("entity", a) for a in item.actors])
+        _add_set(self.target_sizes, self.targets, [code("entity", t) for t in item.targets])
+        _add_set(self.name_sizes, self.names,
+                 [code("name", name_key(n.text)) for n in mention.actors])
+
+    def order(self) -> np.ndarray:
+        """The mentions by (publication date, article id, trigger offset), ties in their
+        numbers' order: the merge's walk."""
+        return np.lexsort((_array(self.trigger_start), _ranks(self.article_ids, self.article),
+                           _ranks(self.values("published"), self.published)))
+
+
+def _add_set(sizes: array[int], values: array[int], codes: list[int]) -> None:
+    sizes.append(len(codes))
+    values.extend(codes)
+
+
+def _ranks(names: Sequence[str] | Mapping[int, str], codes: array[int]) -> np.ndarray:
+    """Each code's rank among the values its codes stand for, in string order."""
+    by_code = dict(enumerate(names)) if isinstance(names, Sequence) else names
+    rank = np.zeros(max(by_code, default=-1) + 1, dtype=np.int64)
+    for place, code in enumerate(sorted(by_code, key=by_code.__getitem__)):
+        rank[code] = place
+    ranked: np.ndarray = rank[_array(codes)]
+    return ranked
+
+
 class _Features:
     """What :func:`~sitroom.analyze.events.pair_score` reads of each mention, as arrays."""
 
-    def __init__(self, items: Sequence[_Resolved]) -> None:
-        from .events import _explicit_day, name_key
-
-        # A small integer per value, the same for equal values of one kind (the kind keeps
-        # a date from meeting a place); one dict lookup each, for every mention.
-        codes: dict[tuple[str, str], int] = {}
-        code = codes.setdefault
-        self.dated = np.array([r.first is not None and r.last is not None for r in items])
-        self.first = np.array([r.first.toordinal() if r.first is not None else 0
-                               for r in items], dtype=np.int64)
-        self.last = np.array([r.last.toordinal() if r.last is not None else 0
-                              for r in items], dtype=np.int64)
-        self.explicit = np.array([_explicit_day(r) for r in items], dtype=bool)
-        self.date = np.array([code(("date", r.date), len(codes)) if r.date is not None else -1
-                              for r in items], dtype=np.int64)
-        self.trigger = np.array([code(("trigger", r.mention.trigger), len(codes))
-                                 for r in items], dtype=np.int64)
-        self.place = np.array([code(("place", r.place), len(codes)) if r.place is not None
-                               else -1 for r in items], dtype=np.int64)
-        self.actors = _Sets([[code(("entity", a), len(codes)) for a in r.actors]
-                             for r in items])
-        self.targets = _Sets([[code(("entity", t), len(codes)) for t in r.targets]
-                              for r in items])
-        self.names = _Sets([[code(("name", name_key(n.text)), len(codes))
-                             for n in r.mention.actors] for r in items])
-        self.untyped = np.array([r.mention.type == "other" for r in items], dtype=bool)
+    def __init__(self, table: MentionTable) -> None:
+        self.dated = _array(table.dated, bool)
+        self.first = _array(table.first)
+        self.last = _array(table.last)
+        self.explicit = _array(table.explicit, bool)
+        self.date = _array(table.date)
+        self.trigger = _array(table.trigger)
+        self.place = _array(table.place)
+        self.actors = _Sets(table.actor_sizes, table.actors)
+        self.targets = _Sets(table.target_sizes, table.targets)
+        self.names = _Sets(table.name_sizes, table.names)
+        self.untyped = _array(table.untyped, bool)
 
     def scores(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """``pair_score`` of each pair ``(a[k], b[k])``."""
@@ -106,51 +198,55 @@ class _Features:
         return np.where(disjoint, -1.0, score)
 
 
+def scores_at_least(table: MentionTable, pairs: Sequence[tuple[int, int]], bar: float
+                    ) -> list[bool]:
+    """Per pair of mentions, whether its ``pair_score`` is at least ``bar``."""
+    if not pairs:
+        return []
+    found = np.array(pairs, dtype=np.int64)
+    return (_Features(table).scores(found[:, 0], found[:, 1]) >= bar).tolist()  # type: ignore[no-any-return]
+
+
 def merging_pairs(
-    items: Sequence[_Resolved],
-    order: Sequence[int],
-    blocks: Sequence[str],
-    keys: Sequence[Sequence[str]],
+    table: MentionTable,
+    order: np.ndarray,
     max_peers: int,
     bar: float,
 ) -> Iterator[tuple[int, int]]:
     """``(i, j)``: each pair the merge meets, in its order, that scores at least ``bar``.
 
-    The merge takes mention ``i`` in ``order`` and, for each of its ``keys[i]`` in turn, the
-    last ``max_peers`` earlier entries under ``(blocks[i], key)`` (oldest first), skipping a
+    The merge takes mention ``i`` in ``order`` and, for each of its keys in turn, the
+    last ``max_peers`` earlier entries under (its block, key) (oldest first), skipping a
     peer it met under an earlier key; ``i`` then joins the entries of each key (once per
     time the key is among its keys)."""
-    postings: dict[tuple[str, str], int] = {}
-    filled: list[int] = []
-    entry_item: list[int] = []
-    entry_posting: list[int] = []
-    entry_position: list[int] = []
-    item_entries: list[int] = []  # the first entry of each mention, in ``order``
-    for i in order:
-        block = blocks[i]
-        item_entries.append(len(entry_item))
-        for key in keys[i]:
-            posting = postings.setdefault((block, key), len(postings))
-            if posting == len(filled):
-                filled.append(0)
-            entry_item.append(i)
-            entry_posting.append(posting)
-            entry_position.append(filled[posting])
-            filled[posting] += 1
-    item_entries.append(len(entry_item))
-    if not entry_item:
+    key_sizes = _array(table.key_sizes)
+    key_starts = np.concatenate(([0], np.cumsum(key_sizes)[:-1])).astype(np.int64)
+    counts = key_sizes[order]
+    # One entry per (mention, key), mentions in the walk's order, keys in their order.
+    items_of = np.repeat(order.astype(np.int64), counts)
+    if not len(items_of):
         return
-    items_of = np.array(entry_item, dtype=np.int64)
-    posting_of = np.array(entry_posting, dtype=np.int64)
-    position_of = np.array(entry_position, dtype=np.int64)
-    sizes = np.array(filled, dtype=np.int64)
+    item_entries = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    within = np.arange(len(items_of), dtype=np.int64) - np.repeat(item_entries[:-1], counts)
+    keys = _array(table.keys)[key_starts[items_of] + within]
+    del within
+    width = int(keys.max()) + 1
+    postings = _array(table.block)[items_of] * width + keys
+    del keys
+    # Each entry's place among the entries of its posting (block and key), in walk order.
+    _, posting_of = np.unique(postings, return_inverse=True)
+    del postings
+    by_posting = np.argsort(posting_of, kind="stable")
+    sizes = np.bincount(posting_of)
     starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
-    flat = np.empty(len(items_of), dtype=np.int64)  # each posting's mentions in order
-    flat[starts[posting_of] + position_of] = items_of
-    features = _Features(items)
-    count = len(items)
-    bounds = _chunks(item_entries, max_peers)
-    for low, high in bounds:
+    position_of = np.empty(len(items_of), dtype=np.int64)
+    position_of[by_posting] = np.arange(len(items_of), dtype=np.int64) - starts[
+        posting_of[by_posting]]
+    flat = items_of[by_posting]  # each posting's mentions in order
+    del by_posting, sizes
+    features = _Features(table)
+    count = len(table)
+    for low, high in _chunks(item_entries.tolist(), max_peers):
         entries = np.arange(low, high, dtype=np.int64)
         found_i: list[np.ndarray] = []
         found_j: list[np.ndarray] = []

@@ -30,6 +30,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,7 +38,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..annotate.timex_offsets import landing_day
+from ..report.spill import RecordShelf
 from ..resolve.dates import resolve_relative
 from ..resolve.places import distance_km
 from ..stored_memo import MemoStore
@@ -53,7 +57,7 @@ from ..types import (
     TimeMention,
 )
 from .article_memo import digest_of, per_article
-from .event_pairs import merging_pairs
+from .event_pairs import MentionTable, merging_pairs, scores_at_least
 from .gc_pause import collector_paused
 from .provenance import EntityLookup, syndication_groups, wire_credit
 from .stored_events import group_digest, remembered_events
@@ -205,38 +209,29 @@ def _event_date(
 # --------------------------------------------------------------------------- resolution
 
 
-def _resolve(
+def _resolved_by_article(
     annotations: Sequence[DocAnnotations],
     articles: Mapping[str, Article],
     entities: EntityLookup,
     places: PlaceLookup,
     memo: MemoStore | None = None,
-    sources: list[tuple[str, int]] | None = None,
-) -> list[_Resolved]:
-    """Every event mention of the corpus resolved, article by article in the annotations'
-    order. With ``memo`` (the store) and annotations read from it, each article's resolved
-    mentions are kept there between builds (see :func:`_remembered`); then ``sources``, if
-    given, receives what each mention is made from, in the same order: the digest its
-    article's mentions are kept under and its place among them (left empty where the
-    mentions are not kept)."""
+) -> Iterator[tuple[str, list[_Resolved], str | None]]:
+    """``(article id, its resolved event mentions, digest)`` for each article, in the
+    annotations' order. With ``memo`` (the store) and annotations read from it, each
+    article's resolved mentions are kept there between builds (see :func:`_remembered`),
+    and the digest is the one they are kept under; else the digest is None."""
     from ..store.annotation_view import StoredAnnotations
 
-    out: list[_Resolved] = []
     if memo is not None and isinstance(annotations, StoredAnnotations):
         digests: dict[str, str] = {}
         for article_id, found in _remembered(memo, annotations, articles, entities, places,
                                              digests):
-            out.extend(found)
-            if sources is not None and article_id in digests:
-                sources.extend((digests[article_id], n) for n in range(len(found)))
-        if sources is not None and len(sources) != len(out):
-            sources.clear()  # some article's mentions were not kept: no digest names them
-        return out
+            yield article_id, found, digests.get(article_id)
+        return
     for ann in annotations:
         article = articles.get(ann.article)
         if article is not None:
-            out.extend(_resolve_article(ann, article, entities, places))
-    return out
+            yield ann.article, _resolve_article(ann, article, entities, places), None
 
 
 def _resolve_article(
@@ -387,7 +382,7 @@ def _ids(entities: EntityLookup, article: str, spans: Iterable[object]) -> tuple
 
 class _Groups:
     def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
+        self.parent = array("i", range(size))  # 4 bytes a mention, not a list's 36
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -498,7 +493,18 @@ class _Where:
 def _merge(
     items: Sequence[_Resolved], towns: Mapping[str, tuple[float, float]] = {}
 ) -> _Groups:
-    groups = _Groups(len(items))
+    """The groups of :func:`_merge_table` for mentions at hand."""
+    table = MentionTable()
+    for item in items:
+        table.add(item)
+    return _merge_table(table, towns)
+
+
+def _merge_table(table: MentionTable, towns: Mapping[str, tuple[float, float]] = {}
+                 ) -> _Groups:
+    """Mentions numbered as they were added to ``table`` joined into groups, one per
+    happening, reading only the table."""
+    groups = _Groups(len(table))
     parent = groups.parent
 
     def find(x: int) -> int:  # _Groups.find, without a method call per step
@@ -507,60 +513,70 @@ def _merge(
             x = parent[x]
         return x
 
-    # The days each group can have happened on (as day numbers): two groups whose days
-    # cannot meet never join, even through a chain of mentions each close in time to the
-    # next (a "killed" in every article of a month of war reports). An undated mention's
-    # days are the fortnight before its article, as pair_score reads them.
-    spans: dict[int, tuple[int, int]] = {
-        i: (item.first.toordinal(), item.last.toordinal()) for i, item in enumerate(items)
-        if item.first and item.last
-    }
+    # The days each group can have happened on (as day numbers), kept at its root: two
+    # groups whose days cannot meet never join, even through a chain of mentions each close
+    # in time to the next (a "killed" in every article of a month of war reports). An
+    # undated mention's days are the fortnight before its article, as pair_score reads them.
+    dated = array("b", table.dated)
+    day_first = array("i", table.first)
+    day_last = array("i", table.last)
 
     # Where each group happened: two groups that name towns far apart are different
     # happenings, even when a chain of mentions that name no place (``the offensive``,
     # ``advanced``) links them. Wider places (a district, a country) contain towns and say
-    # nothing against them. Only groups that name a town are in ``where``.
-    where: dict[int, _Where] = {}
-    for i, item in enumerate(items):
-        if item.place and towns.get(item.place):
-            where[i] = _Where.of(item, towns)
+    # nothing against them. A group of one mention is where its town is; a joined group's
+    # towns are kept at its root when it names any.
+    town_at = {code: towns[name] for code, name in table.values("place").items()
+               if towns.get(name)}
+    place_of = table.place
+    joined_where: dict[int, _Where] = {}
+
+    def where_of(root: int) -> _Where | None:
+        found = joined_where.get(root)
+        if found is None and (point := town_at.get(place_of[root])) is not None:
+            found = _Where(frozenset((point,)))
+        return found
 
     def join(i: int, j: int) -> None:
         ri, rj = find(i), find(j)
         if ri == rj:
             return
-        a, b = spans.get(ri), spans.get(rj)
+        a = (day_first[ri], day_last[ri]) if dated[ri] else None
+        b = (day_first[rj], day_last[rj]) if dated[rj] else None
         if a and b and (a[1] < b[0] - 1 or b[1] < a[0] - 1):
             return
-        wi, wj = where.get(ri), where.get(rj)
+        wi, wj = where_of(ri), where_of(rj)
         if wi is not None and wj is not None and wi.apart(wj):
             return
         root = min(ri, rj)
         parent[max(ri, rj)] = root  # _Groups.union: the smaller index is the root
         span = (max(a[0], b[0]), min(a[1], b[1])) if a and b else a or b
         if span:
-            spans[root] = span
+            dated[root] = 1
+            day_first[root], day_last[root] = span
         place = wi.merged(wj) if wi is not None and wj is not None else wi or wj
         if place is not None:
-            where[root] = place
+            joined_where[root] = place
 
     # A definite nominal that names nothing new refers to the latest event of its kind
-    # told before it in the same article.
-    last_of: dict[tuple[str, str], int] = {}
-    for i, item in enumerate(items):
-        key = (item.mention.article, item.mention.type)
-        if item.mention.refers_back and key in last_of and (
-            pair_score(item, items[last_of[key]]) >= 0
-        ):
-            join(i, last_of[key])
+    # told before it in the same article (if the two can be one happening).
+    last_of: dict[tuple[int, int], int] = {}
+    back: list[tuple[int, int]] = []
+    for i, (article, kind, refers_back) in enumerate(
+            zip(table.article, table.kind, table.refers_back, strict=True)):
+        key = (article, kind)
+        if refers_back and key in last_of:
+            back.append((i, last_of[key]))
         last_of[key] = i
-    order = sorted(range(len(items)), key=lambda i: (items[i].published, items[i].mention.article,
-                                                      items[i].mention.trigger_start))
+    del last_of
+    for (i, j), possible in zip(back, scores_at_least(table, back, 0.0), strict=True):
+        if possible:
+            join(i, j)
+    del back
     # Each mention meets the last MAX_PEERS earlier ones of its block under each index key;
     # the pairs that score enough are found for all at once (see event_pairs), and joined
     # here in the order the walk meets them, as far as the groups' days and towns allow.
-    for i, j in merging_pairs(items, order, [_block(item) for item in items],
-                              [_keys(item) for item in items], MAX_PEERS, MERGE_SCORE):
+    for i, j in merging_pairs(table, table.order(), MAX_PEERS, MERGE_SCORE):
         join(i, j)
     return groups
 
@@ -723,48 +739,104 @@ def events_unordered(
     place_mentions: Iterable[tuple[str, int, int, str]] = (),
     towns: Mapping[str, tuple[float, float]] | None = None,
     memo: MemoStore | None = None,
+    folder: str | None = None,
 ) -> Iterator[Event]:
     """The events of :func:`build_events` one at a time, before they are put in order: a
     caller that keeps them elsewhere (on disk) never holds every event together with every
-    mention, since each group's mentions are dropped once its event is made. ``memo``:
-    where each article's resolved mentions are kept between builds (the store), if
-    anywhere."""
+    mention. ``memo``: where each article's resolved mentions are kept between builds (the
+    store), if anywhere; ``folder``: where the mentions wait on disk (None: the system's
+    temporary folder).
+
+    The corpus's resolved mentions are never all in memory: each is noted in a table of a
+    few ints (what the merge reads) and put on disk as it is resolved, and a group's
+    mentions are read back only to make its event."""
     by_id = {a.id: a for a in articles}
-    sources: list[tuple[str, int]] = []
-    # Millions of small records and no cycles: see gc_pause.
-    with collector_paused():
-        items = _resolve(annotations, by_id, entities, PlaceLookup(place_mentions), memo,
-                         sources)
-        groups = _merge(items, towns or {}) if items else None
-    if groups is None:
-        return
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        clusters[groups.find(i)].append(i)
+    table = MentionTable()
+    shelf: RecordShelf[tuple[Any, ...]] = RecordShelf(folder)
+    # Where each mention comes from, for the stored events' keys (stored_events): the digest
+    # its article's mentions are kept under (per article, in the table's article order)
+    # and its place among them. None where some article's mentions are not kept.
+    digests: list[str] | None = []
+    place_in_article = array("i")
+    try:
+        # Millions of small records and no cycles: see gc_pause.
+        with collector_paused():
+            for _article, found, digest in _resolved_by_article(
+                    annotations, by_id, entities, PlaceLookup(place_mentions), memo):
+                if not found:
+                    continue
+                if digests is not None:
+                    if digest is None:
+                        digests = None
+                    else:
+                        digests.append(digest)
+                for n, item in enumerate(found):
+                    table.add(item)
+                    shelf.add(_fields(item))
+                    place_in_article.append(n)
+                del found
+            if not len(table):
+                return
+            groups = _merge_table(table, towns or {})
+        yield from _made_events(table, groups, shelf, digests, place_in_article, by_id,
+                                annotations, memo)
+    finally:
+        shelf.close()
+
+
+def _fields(item: _Resolved) -> tuple[Any, ...]:
+    return (item.mention, item.outlet, item.published, item.actors, item.targets, item.place,
+            item.date, item.precision, item.basis, item.first, item.last, item.speaker)
+
+
+def _made_events(
+    table: MentionTable,
+    groups: _Groups,
+    shelf: RecordShelf[tuple[Any, ...]],
+    digests: Sequence[str] | None,
+    place_in_article: Sequence[int],
+    by_id: Mapping[str, Article],
+    annotations: Sequence[DocAnnotations],
+    memo: MemoStore | None,
+) -> Iterator[Event]:
+    """The event of each group, groups in the order of their first mention; with ``memo``
+    and every mention's source known, read back where a build before made it."""
+    count = len(table)
+    roots = np.fromiter((groups.find(i) for i in range(count)), dtype=np.int64, count=count)
     del groups
+    # Each group's mentions in their order, groups by their root (their first mention).
+    by_group = np.argsort(roots, kind="stable")
+    bounds = np.flatnonzero(np.diff(roots[by_group])) + 1
+    del roots
+    starts = [0, *bounds.tolist()]
+    ends = [*bounds.tolist(), count]
     counter = _Counter(by_id)
-    if memo is None or not sources:
-        for root in list(clusters):
-            yield _make_event([items[i] for i in clusters.pop(root)], counter)
+
+    def members(start: int, end: int) -> list[int]:
+        found: list[int] = by_group[start:end].tolist()
+        return found
+
+    def make(numbers: list[int]) -> Event:
+        return _make_event([_Resolved(*row) for row in shelf.get(numbers)], counter)
+
+    if memo is None or digests is None:
+        for start, end in zip(starts, ends, strict=True):
+            yield make(members(start, end))
         return
-    # An event whose members and their articles' source keys are as a build before met
-    # them is read back rather than made (see stored_events).
-    keyed = [
-        (group_digest([sources[i] for i in members],
-                      [counter.key.get(a, a)
-                       for a in sorted({items[i].mention.article for i in members})]),
-         [items[i] for i in members])
-        for members in clusters.values()
-    ]
-    del items, clusters, sources
-    keyed.reverse()
+    ids, article_of = table.article_ids, table.article
 
-    def taken() -> Iterator[tuple[str, list[_Resolved]]]:
-        while keyed:  # each group's mentions are let go once its event is out
-            yield keyed.pop()
+    def keyed() -> Iterator[tuple[str, list[int]]]:
+        # An event whose members and their articles' source keys are as a build before met
+        # them is read back rather than made (see stored_events).
+        for start, end in zip(starts, ends, strict=True):
+            numbers = members(start, end)
+            key = group_digest(
+                [(digests[article_of[i]], place_in_article[i]) for i in numbers],
+                [counter.key.get(a, a) for a in sorted({ids[article_of[i]] for i in numbers})])
+            yield key, numbers
 
-    yield from remembered_events(memo, getattr(annotations, "version", ""), taken(),
-                                 lambda members: _make_event(members, counter), by_id)
+    yield from remembered_events(memo, getattr(annotations, "version", ""), keyed(), make,
+                                 by_id)
 
 
 def place_mentions(places: object) -> list[tuple[str, int, int, str]]:

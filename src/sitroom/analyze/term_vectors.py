@@ -33,11 +33,13 @@ MAX_DOC_SHARE = 0.5
 MIN_POSTING, MAX_POSTING = 50, 300
 #: Candidate neighbours kept per document: the most similar by their top terms.
 NEIGHBOURS = 30
-#: Documents whose candidate scores are found in one sparse product (bounds its memory:
-#: a document meets at most INDEX_TERMS * MAX_POSTING others).
-_ROW_BLOCK = 1000
-#: Pairs whose cosine is taken in one elementwise product.
-_PAIR_BLOCK = 100_000
+#: Values one sparse or elementwise product makes at most, about: the candidate scores of
+#: as many documents as fit (a document meets at most INDEX_TERMS * MAX_POSTING others), the
+#: cosines of as many pairs as their rows' terms fit. A fixed count of documents or pairs
+#: grew with the corpus (a row meets more documents) or with the texts (100,000 pairs of
+#: long articles: 440 MiB at 2,000 articles, the build's peak). Each row's value is the same
+#: whatever the block it is in.
+_PRODUCT_VALUES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +130,9 @@ def candidate_pairs(vectors: TermVectors) -> tuple[np.ndarray, np.ndarray]:
     transposed = tops.T.tocsr()
     lows: list[np.ndarray] = []
     highs: list[np.ndarray] = []
-    for start in range(0, n, _ROW_BLOCK):
-        scores = (tops[start:start + _ROW_BLOCK] @ transposed).tocoo()
+    rows = max(1, _PRODUCT_VALUES // max(1, min(n, INDEX_TERMS * limit)))
+    for start in range(0, n, rows):
+        scores = (tops[start:start + rows] @ transposed).tocoo()
         row = scores.row.astype(np.int64) + start
         other = scores.col.astype(np.int64)
         score = scores.data
@@ -157,10 +160,16 @@ def pair_cosines(vectors: TermVectors, low: np.ndarray, high: np.ndarray) -> np.
     """The cosine of each pair (the rows are unit length: their dot product)."""
     out = np.zeros(len(low), dtype=np.float64)
     matrix = vectors.matrix
-    for start in range(0, len(low), _PAIR_BLOCK):
-        a = matrix[low[start:start + _PAIR_BLOCK]]
-        b = matrix[high[start:start + _PAIR_BLOCK]]
-        out[start:start + len(a.indptr) - 1] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    sizes = np.diff(matrix.indptr)
+    cost = np.cumsum(sizes[low] + sizes[high])  # values the pairs up to each one cut
+    start = 0
+    while start < len(low):
+        spent = int(cost[start - 1]) if start else 0
+        end = max(start + 1, int(np.searchsorted(cost, spent + _PRODUCT_VALUES, side="right")))
+        a = matrix[low[start:end]]
+        b = matrix[high[start:end]]
+        out[start:end] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+        start = end
     return out
 
 

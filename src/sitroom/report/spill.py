@@ -16,8 +16,10 @@ and holds only records this process made, so unpickling it evaluates nothing fro
 
 from __future__ import annotations
 
+import os
 import pickle
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any, Generic, TypeVar, overload
 
@@ -118,6 +120,50 @@ class SpilledRecords(Sequence[T], Generic[T]):
     def __iter__(self) -> Iterator[T]:
         for number in range(len(self._blocks)):
             yield from self._block(number)
+
+    def close(self) -> None:
+        """Remove the file now rather than when the object is collected."""
+        self._file.close()
+
+
+class RecordShelf(Generic[T]):
+    """Records kept on disk one by one as they come, read back by their number (in the order
+    they were added), any few at a time: for a caller that needs some of many records in an
+    order it does not know while adding them (the mentions of one event, scattered over the
+    corpus). Only where each record ends stays in memory, 8 bytes a record."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        # Open for the object's lifetime, closed by close() or when collected.
+        self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115
+            prefix="sitroom-shelf-", dir=folder
+        )
+        self._ends = array("q")
+        self._unflushed = False
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def add(self, record: T) -> None:
+        """Keep ``record`` as the next number."""
+        data = record_pickle.dumps(record)
+        self._file.write(data)
+        self._ends.append((self._ends[-1] if self._ends else 0) + len(data))
+        self._unflushed = True
+
+    def get(self, numbers: Iterable[int]) -> list[T]:
+        """The records of ``numbers``, in that order."""
+        if self._unflushed:
+            self._file.flush()
+            self._unflushed = False
+        handle = self._file.fileno()
+        ends = self._ends
+        out: list[T] = []
+        for number in numbers:
+            if not 0 <= number < len(ends):
+                raise IndexError("shelved record number out of range")
+            start = ends[number - 1] if number else 0
+            out.append(pickle.loads(os.pread(handle, ends[number] - start, start)))
+        return out
 
     def close(self) -> None:
         """Remove the file now rather than when the object is collected."""

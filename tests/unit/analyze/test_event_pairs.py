@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitroom.analyze.event_pairs import MentionTable
 from sitroom.analyze.events import (
     MAX_PEERS,
     MERGE_SCORE,
@@ -130,3 +131,21 @@ def test_a_key_a_mention_holds_twice_shortens_its_window_as_in_the_walk() -> Non
     items = [resolved(d) for d in drawn]
     merged = _merge(items, {})
     assert [merged.find(i) for i in range(len(items))] == walked(items, {})
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(mentions, max_size=40))
+def test_the_table_walks_the_mentions_in_the_merges_time_order(
+    drawn: list[dict[str, object]],
+) -> None:
+    items = [resolved(d) for d in drawn]
+    table = MentionTable()
+    for item in items:
+        table.add(item)
+    assert len(table) == len(items)
+    assert table.order().tolist() == sorted(
+        range(len(items)), key=lambda i: (items[i].published, items[i].mention.article,
+                                          items[i].mention.trigger_start))
+    # equal values of one kind share a code, and the code gives the value back
+    triggers = table.values("trigger")
+    assert [triggers[code] for code in table.trigger] == [r.mention.trigger for r in items]

@@ -7,9 +7,11 @@ import math
 from collections import Counter
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitroom.analyze import term_vectors
 from sitroom.analyze.term_vectors import (
     INDEX_TERMS,
     all_pairs,
@@ -113,3 +115,17 @@ def test_cosines_of_pairs_and_the_most_central_member() -> None:
     twins = tfidf(term_counts([docs[0], docs[0], docs[3]]))
     assert central_row(twins, [0, 1], [1, 0]) == 1
     assert central_row(twins, [0, 1], [0, 1]) == 0
+
+
+def test_products_in_small_blocks_give_the_same_pairs_and_cosines_to_the_bit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    docs = [Counter({"common": 1 + i % 3, f"pair{i // 2}": 3, f"own{i}": 1, f"w{i % 7}": 2})
+            for i in range(60)]
+    vectors = tfidf(term_counts(docs))
+    whole_pairs = candidate_pairs(vectors)
+    whole = pair_cosines(vectors, *whole_pairs)
+    monkeypatch.setattr(term_vectors, "_PRODUCT_VALUES", 7)  # a row or pair or two a block
+    low, high = candidate_pairs(vectors)
+    assert low.tolist() == whole_pairs[0].tolist() and high.tolist() == whole_pairs[1].tolist()
+    assert pair_cosines(vectors, low, high).tolist() == whole.tolist()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.report.spill import BLOCK, SpilledRecords, spill_sorted
+from sitroom.report.spill import BLOCK, RecordShelf, SpilledRecords, spill_sorted
 from sitroom.report.write import write_report
 from sitroom.types import Event, Evidence, Report
 
@@ -73,3 +73,20 @@ def test_spilled_sorted_is_what_sorted_gives(count: int) -> None:
     spilled = spill_sorted(iter(records), key)
     assert list(spilled) == sorted(records, key=key)
     assert len(spilled) == count
+
+
+def test_a_shelf_gives_back_the_records_of_any_numbers_in_the_order_asked() -> None:
+    records = [(_event(i), f"note {i}", i) for i in range(40)]
+    shelf: RecordShelf[tuple[Event, str, int]] = RecordShelf()
+    for record in records[:25]:
+        shelf.add(record)
+    assert shelf.get([24, 0, 7, 7]) == [records[24], records[0], records[7], records[7]]
+    for record in records[25:]:  # adding after reading: the new ones are read too
+        shelf.add(record)
+    assert len(shelf) == len(records)
+    assert shelf.get(range(len(records) - 1, -1, -1)) == records[::-1]
+    assert shelf.get([]) == []
+    for number in (len(records), -1):
+        with pytest.raises(IndexError):
+            shelf.get([number])
+    shelf.close()
