@@ -898,21 +898,80 @@ def _peers_or_self(candidates: Sequence[_Candidate], areas: Sequence[GeoEntry]) 
 class _Closeness:
     """:func:`_proximity` of each reading of an article's names to the places it names
     beside them (``neighbours``: name key -> entries), each worked out once: the joint
-    weighing and the final choice both ask it of every reading."""
+    weighing and the final choice both ask it of every reading. Each name's neighbours are
+    sorted once into towns and areas (:class:`_Neighbourhood`), not once per reading."""
 
     def __init__(self, neighbours: Mapping[str, Sequence[GeoEntry]]) -> None:
         self._neighbours = neighbours
         self._found: dict[tuple[str, int], float] = {}
+        self._around: dict[str, _Neighbourhood] = {}
 
     def of(self, key: str, candidate: _Candidate) -> float:
         found = self._found.get((key, candidate.index))
         if found is None:
-            found = _proximity(candidate, self._neighbours[key])
+            around = self._around.get(key)
+            if around is None:
+                around = self._around[key] = _Neighbourhood(self._neighbours[key])
+            found = around.proximity(candidate.entry)
             self._found[(key, candidate.index)] = found
         return found
 
     def for_name(self, key: str) -> Callable[[_Candidate], float]:
         return lambda candidate: self.of(key, candidate)
+
+
+#: No two points whose latitudes lie further apart than this (km along a meridian, with a
+#: kilometre to spare for rounding) are within ``3 * NEAR_KM`` of each other.
+_FAR_LATITUDE_KM = 3 * NEAR_KM + 1.0
+_EARTH_KM = 6371.0
+
+
+class _Neighbourhood:
+    """One name's neighbours (:func:`_proximity`), sorted once: the towns and counties with
+    a position, and the (country, first-level code) pairs of the towns and of the first-level
+    areas. :meth:`proximity` answers exactly as :func:`_proximity` does: a neighbour equal to
+    the reading itself is left out only where it could count (a town is never equal to a
+    first-level area); a reading inside a named area gets :data:`CONTAINS_BONUS`, which no
+    distance can beat, so no distance is worked out for it; and a town further away in
+    latitude alone than ``3 * NEAR_KM`` is not measured."""
+
+    def __init__(self, neighbours: Sequence[GeoEntry]) -> None:
+        #: (town, latitude, longitude, latitude in radians)
+        self.towns = [
+            (n, n.lat, n.lon, math.radians(n.lat))
+            for n in neighbours
+            if n.kind in {"city", "admin2"} and n.lat is not None and n.lon is not None
+        ]
+        self.town_areas = {
+            (t.country_code, t.admin1) for t, *_ in self.towns if t.admin1 is not None
+        }
+        self.areas = {
+            (n.country_code, n.admin1) for n in neighbours if n.kind == "admin1"
+        }
+
+    def proximity(self, entry: GeoEntry) -> float:
+        if entry.kind == "admin1" and not entry.namesake:
+            if entry.admin1 is not None and (entry.country_code, entry.admin1) in self.town_areas:
+                return CONTAINS_BONUS
+            return 0.0
+        if entry.kind not in {"city", "admin2"}:
+            return 0.0
+        if entry.admin1 is not None and (entry.country_code, entry.admin1) in self.areas:
+            return CONTAINS_BONUS  # inside: the bonus outweighs any nearness (at most 1.0)
+        towns = [t for t in self.towns if t[0].geonames_id != entry.geonames_id or t[0] != entry]
+        if entry.lat is None or entry.lon is None or not towns:
+            return 0.0
+        lat = math.radians(entry.lat)
+        near = 0.0
+        for _, town_lat, town_lon, town_radians in towns:
+            if _EARTH_KM * abs(town_radians - lat) > _FAR_LATITUDE_KM:
+                continue
+            distance = distance_km(entry.lat, entry.lon, town_lat, town_lon)
+            if distance <= NEAR_KM:
+                return 1.0
+            if distance <= 3 * NEAR_KM:
+                near = 0.5
+        return near
 
 
 def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
