@@ -370,7 +370,29 @@ def _name_quality(entry: GeoEntry, key: str) -> float:
     return OTHER_NAME_QUALITY
 
 
+def _stored_exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
+    """:func:`_exact`, read from and left in the answers of :func:`remembered_variants`
+    where a block gives them (a build meets the same few thousand queries again; the name
+    qualities they need fold and compare every entry of each name)."""
+    answers = _STORED_VARIANTS.get()
+    if answers is None:
+        return _exact(index, query)
+    question = "exact|" + json.dumps(
+        [query.key, query.acronym_like, query.country, query.seat, query.areas],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    found = answers.get(question)
+    if found is not None:
+        return [_Candidate(int(i), index.entry(int(i)), float(q)) for i, q in json.loads(found)]
+    made = _exact(index, query)
+    answers[question] = json.dumps([[c.index, c.quality] for c in made])
+    return made
+
+
 def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
+    """The entries ``query`` names as it is written (by key, country or abbreviated area);
+    reads ``key``, ``acronym_like``, ``country``, ``seat`` and ``areas`` only."""
     if query.country is not None:
         return _country_candidates(index, query.country, capital=query.seat)
     if query.areas:  # "Ark." is Arkansas, never an oblast that the gazetteer shortens "ARK"
@@ -1326,17 +1348,24 @@ def _shares(counts: Mapping[str, float]) -> dict[str, float]:
     return {cc: n / total for cc, n in counts.items()} if total else {}
 
 
-def _focus_countries(focus: Mapping[str, float], corpus: Mapping[str, float]) -> list[str]:
-    """Where to look for transliteration variants: the corpus's main country and the
-    article's, when each has a clear share of the votes. Few on purpose: every extra
-    country costs time and adds chances of a wrong fuzzy match."""
-    chosen: list[str] = []
-    for shares in (corpus, focus):
-        if shares:
-            top, share = max(shares.items(), key=lambda item: (item[1], item[0]))
-            if share >= MIN_FOCUS_SHARE and top not in chosen:
-                chosen.append(top)
+def _focus_countries(focus: Mapping[str, float], corpus_top: str | None) -> list[str]:
+    """Where to look for transliteration variants: the corpus's main country
+    (``corpus_top``, :func:`_clear_top` of the corpus's shares, the same for every article)
+    and the article's, when each has a clear share of the votes. Few on purpose: every
+    extra country costs time and adds chances of a wrong fuzzy match."""
+    chosen = [corpus_top] if corpus_top is not None else []
+    top = _clear_top(focus)
+    if top is not None and top not in chosen:
+        chosen.append(top)
     return chosen
+
+
+def _clear_top(shares: Mapping[str, float]) -> str | None:
+    """The country with the most votes when it has a clear share of them."""
+    if not shares:
+        return None
+    top, share = max(shares.items(), key=lambda item: (item[1], item[0]))
+    return top if share >= MIN_FOCUS_SHARE else None
 
 
 def _row_vote(candidates: Sequence[_Candidate]) -> tuple[str, float, bool] | None:
@@ -2087,10 +2116,10 @@ def resolve_places(
         # the weak names' queries are looked up whatever their key, the places' when named
         for _, q in weak_rows[art]:
             if q not in exact:
-                exact[q] = _exact(index, q)
+                exact[q] = _stored_exact(index, q)
         for _, q in rows:
             if q.key and q not in exact:
-                exact[q] = _exact(index, q)
+                exact[q] = _stored_exact(index, q)
     for art, said in towns_said.items():
         per_article[art] = _said_towns(per_article.get(art, []), said, exact)
 
@@ -2109,6 +2138,7 @@ def resolve_places(
         for cc, weight in votes.items():
             corpus_votes[cc] += weight
     corpus = _shares(corpus_votes)
+    corpus_top = _clear_top(corpus)
     # Names of places inside each country, per name, so that a name cannot vouch for itself.
     local_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for rows in per_article.values():
@@ -2127,7 +2157,7 @@ def resolve_places(
     kind_words: dict[str, Counter[str]] = defaultdict(Counter)
     for art, rows in per_article.items():
         focus = _shares(article_votes[art])
-        countries = _focus_countries(focus, corpus)
+        countries = _focus_countries(focus, corpus_top)
         # The corpus apart from this article: the article's own votes already count as focus.
         elsewhere = _shares(
             {
