@@ -220,11 +220,17 @@ def assemble_report(
     # over the stored payloads before), held until the quotes are linked. Citations reach the
     # entity step too: a cited outlet is an organisation, never a place (``Middle East Eye``).
     heads = HeldAnnotations(annotations.only(*_HEAD_PARTS), _HEAD_PARTS)
-    entities = resolve_entities(heads.only("mentions", "acronyms", "citations"), aliases=aliases)
+    # Both steps make a record or more per mention of the corpus and no cycles: with the
+    # collector on, each full collection walks everything the build holds to free nothing
+    # (a fifth of the entity step's time at 2,000 articles).
+    with collector_paused():
+        entities = resolve_entities(heads.only("mentions", "acronyms", "citations"),
+                                    aliases=aliases)
     release_freed_memory()
     # citations: the outlets they name hold no place (``told Middle East Eye``)
-    places = _resolve_places_remembered(store, articles, heads.only("mentions", "citations"),
-                                        entities)
+    with collector_paused():
+        places = _resolve_places_remembered(store, articles,
+                                            heads.only("mentions", "citations"), entities)
     release_gazetteer()  # no later step looks a name up: the index need not outlive this
     release_freed_memory()
     found_quotes, citations = build_quotes_and_citations(

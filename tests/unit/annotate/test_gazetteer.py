@@ -33,3 +33,33 @@ def test_matches_need_capitals(nlp: Any) -> None:
     doc = nlp.make_doc("Fighting near homs spread to Homs and Hama.")
     found = [doc[start:end].text for start, end, _ in gazetteer.matches(doc)]
     assert found == ["Homs", "Hama"]
+
+
+def test_gazetteer_kept_per_machine_loads_as_built(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    from sitroom.annotate.gazetteer import EnglishWords
+    from sitroom.annotate.machine_cache import cache_folder
+
+    monkeypatch.setenv("SITROOM_CACHE_DIR", str(tmp_path))
+    words = EnglishWords(frozenset({"reading", "western"}), frozenset({"media"}))
+    load_gazetteer.cache_clear()
+    built = load_gazetteer(words)
+    kept = list(cache_folder().glob("ner-gazetteer-*.marshal"))
+    assert len(kept) == 1
+    load_gazetteer.cache_clear()
+    loaded = load_gazetteer(words)
+    assert loaded is not built
+    assert list(loaded.entries.items()) == list(built.entries.items())
+    assert loaded.first_words == built.first_words
+    assert loaded.get("Reading") is None and loaded.get("Aleppo") is not None
+    # other dictionary words are another table: "Reading" is a place again
+    load_gazetteer.cache_clear()
+    other = load_gazetteer(EnglishWords(frozenset(), frozenset()))
+    assert len(list(cache_folder().glob("ner-gazetteer-*.marshal"))) == 2
+    assert other.get("Reading") is not None
+    # a damaged table is built again
+    kept[0].write_bytes(b"\x00")
+    load_gazetteer.cache_clear()
+    assert list(load_gazetteer(words).entries.items()) == list(built.entries.items())
+    load_gazetteer.cache_clear()
