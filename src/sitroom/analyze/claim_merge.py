@@ -34,6 +34,8 @@ BITS = 10
 SEED = 20081
 #: Largest bucket compared pairwise; larger ones are generic and are skipped.
 MAX_BUCKET = 60
+#: Given a bucket's members and its pairs (positions among them), which pairs to keep.
+PairRule = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 #: Candidate pairs whose similarity is computed in one vectorised step.
 _CHUNK = 20_000
 
@@ -56,13 +58,13 @@ def candidate_index(statements: Sequence[Statement], vectors: np.ndarray,
 def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
                     embedded: np.ndarray | None = None,
                     keep: Callable[[np.ndarray], np.ndarray] | None = None,
-                    within: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
+                    within: PairRule | None = None) -> np.ndarray:
     """:func:`candidate_pairs` as one int64 per pair, ``i * len(statements) + j``, sorted
     (so in ``(i, j)`` order) and each pair once. ``keep``: given codes, which of them to
     keep (a boolean mask); applied as the pairs pile up, so those it drops are never all
-    held at once. ``within``: given a bucket's members (increasing), a square boolean
-    matrix of which of their pairs to keep; applied to each bucket before its pairs join
-    the others.
+    held at once. ``within``: given a bucket's members (increasing) and its pairs (two
+    arrays of positions among them), which pairs to keep; applied to each bucket before its
+    pairs join the others.
 
     The pairs grow faster than the corpus (up to ``MAX_BUCKET`` squared per bucket); as one
     int64 each, not as a set of tuples of Python ints (about twenty times the size) nor as
@@ -99,7 +101,7 @@ class _Pairs:
 
     def __init__(self, size: int,
                  keep: Callable[[np.ndarray], np.ndarray] | None = None,
-                 within: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
+                 within: PairRule | None = None) -> None:
         self._size = size
         self._keep = keep
         self._within = within
@@ -114,7 +116,7 @@ class _Pairs:
         ordered = np.asarray(members, dtype=np.int64)
         left, right = np.triu_indices(len(ordered), 1)
         if self._within is not None:
-            kept = self._within(ordered)[left, right]
+            kept = self._within(ordered, left, right)
             left, right = left[kept], right[kept]
         self._pending.append(ordered[left] * self._size + ordered[right])
         self._count += len(left)
@@ -215,14 +217,16 @@ def merge_statements(
 
     size = max(len(statements), 1)
 
-    def may_merge(members: np.ndarray) -> np.ndarray:
-        # No pair below SAME_FRAME can merge: drop those with one product of the bucket's
-        # rows before the per-pair checks (the margin covers rounding; each survivor's
-        # similarity is computed below exactly as before). A bucket's rows are read once
-        # for all its pairs: read once per pair, every candidate pair's two rows were most
-        # of the merge's time.
+    def may_merge(members: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        # No pair below SAME_FRAME can merge: drop those with one vectorised product before
+        # the per-pair checks (the margin covers rounding; each survivor's similarity is
+        # computed below exactly as before). A bucket's rows are read from the matrix once
+        # for all its pairs: read once per candidate pair, the pairs' rows were most of the
+        # merge's time. (No BLAS product of the rows: tens of thousands of small ones cost
+        # more in its threads than they save.)
         rows = vectors[members]
-        return (rows @ rows.T) >= SAME_FRAME - 1e-3
+        similarity = np.einsum("ij,ij->i", rows[left], rows[right])
+        return np.asarray(similarity >= SAME_FRAME - 1e-3)
 
     # Filtered as the buckets are read: most pairs of a bucket are far apart, and holding
     # every one until the end grew faster than the corpus.
