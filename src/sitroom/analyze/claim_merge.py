@@ -216,6 +216,8 @@ def merge_statements(
         return x
 
     size = max(len(statements), 1)
+    live = (np.ones(len(statements), dtype=bool) if embedded is None
+            else np.asarray(embedded, dtype=bool))
 
     def may_merge(members: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         # No pair below SAME_FRAME can merge: drop those with one vectorised product before
@@ -223,10 +225,15 @@ def merge_statements(
         # computed below exactly as before). A bucket's rows are read from the matrix once
         # for all its pairs: read once per candidate pair, the pairs' rows were most of the
         # merge's time. (No BLAS product of the rows: tens of thousands of small ones cost
-        # more in its threads than they save.)
-        rows = vectors[members]
-        similarity = np.einsum("ij,ij->i", rows[left], rows[right])
-        return np.asarray(similarity >= SAME_FRAME - 1e-3)
+        # more in its threads than they save.) A pair with a row that holds no embedding
+        # (a zero row: a frame bucket holds those too) is similar to nothing, and left out.
+        kept = np.zeros(len(left), dtype=bool)
+        both = np.flatnonzero(live[members[left]] & live[members[right]])
+        if len(both):
+            rows = vectors[members]
+            similarity = np.einsum("ij,ij->i", rows[left[both]], rows[right[both]])
+            kept[both] = similarity >= SAME_FRAME - 1e-3
+        return kept
 
     # Filtered as the buckets are read: most pairs of a bucket are far apart, and holding
     # every one until the end grew faster than the corpus.
