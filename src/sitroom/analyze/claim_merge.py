@@ -34,6 +34,8 @@ BITS = 10
 SEED = 20081
 #: Largest bucket compared pairwise; larger ones are generic and are skipped.
 MAX_BUCKET = 60
+#: Given a bucket's members and its pairs (positions among them), which pairs to keep.
+PairRule = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 #: Candidate pairs whose similarity is computed in one vectorised step.
 _CHUNK = 20_000
 
@@ -55,17 +57,20 @@ def candidate_index(statements: Sequence[Statement], vectors: np.ndarray,
 
 def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
                     embedded: np.ndarray | None = None,
-                    keep: Callable[[np.ndarray], np.ndarray] | None = None) -> np.ndarray:
+                    keep: Callable[[np.ndarray], np.ndarray] | None = None,
+                    within: PairRule | None = None) -> np.ndarray:
     """:func:`candidate_pairs` as one int64 per pair, ``i * len(statements) + j``, sorted
     (so in ``(i, j)`` order) and each pair once. ``keep``: given codes, which of them to
     keep (a boolean mask); applied as the pairs pile up, so those it drops are never all
-    held at once.
+    held at once. ``within``: given a bucket's members (increasing) and its pairs (two
+    arrays of positions among them), which pairs to keep; applied to each bucket before its
+    pairs join the others.
 
     The pairs grow faster than the corpus (up to ``MAX_BUCKET`` squared per bucket); as one
     int64 each, not as a set of tuples of Python ints (about twenty times the size) nor as
     an ``(n, 2)`` array (twice, and a transient copy of each column while it is made), they
     never set a build's peak. :func:`merge_statements` decodes them a slice at a time."""
-    found = _Pairs(len(statements), keep)
+    found = _Pairs(len(statements), keep, within)
     if len(statements) < 2:
         return found.codes()
     rows = np.arange(len(statements)) if embedded is None else np.flatnonzero(embedded)
@@ -95,9 +100,11 @@ class _Pairs:
     FLUSH = 4_000_000
 
     def __init__(self, size: int,
-                 keep: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
+                 keep: Callable[[np.ndarray], np.ndarray] | None = None,
+                 within: PairRule | None = None) -> None:
         self._size = size
         self._keep = keep
+        self._within = within
         self._kept = np.zeros(0, dtype=np.int64)
         self._pending: list[np.ndarray] = []
         self._count = 0
@@ -108,6 +115,9 @@ class _Pairs:
             return
         ordered = np.asarray(members, dtype=np.int64)
         left, right = np.triu_indices(len(ordered), 1)
+        if self._within is not None:
+            kept = self._within(ordered, left, right)
+            left, right = left[kept], right[kept]
         self._pending.append(ordered[left] * self._size + ordered[right])
         self._count += len(left)
         if self._count >= self.FLUSH:
@@ -206,22 +216,28 @@ def merge_statements(
         return x
 
     size = max(len(statements), 1)
+    live = (np.ones(len(statements), dtype=bool) if embedded is None
+            else np.asarray(embedded, dtype=bool))
 
-    def may_merge(codes: np.ndarray) -> np.ndarray:
+    def may_merge(members: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         # No pair below SAME_FRAME can merge: drop those with one vectorised product before
         # the per-pair checks (the margin covers rounding; each survivor's similarity is
-        # computed below exactly as before). Codes are decoded a chunk at a time, which
-        # bounds the memory of the pairs' rows.
-        keep = np.zeros(len(codes), dtype=bool)
-        for start in range(0, len(codes), _CHUNK):
-            left, right = np.divmod(codes[start:start + _CHUNK], size)
-            rough = np.einsum("ij,ij->i", vectors[left], vectors[right])
-            keep[start:start + _CHUNK] = rough >= SAME_FRAME - 1e-3
-        return keep
+        # computed below exactly as before). A bucket's rows are read from the matrix once
+        # for all its pairs: read once per candidate pair, the pairs' rows were most of the
+        # merge's time. (No BLAS product of the rows: tens of thousands of small ones cost
+        # more in its threads than they save.) A pair with a row that holds no embedding
+        # (a zero row: a frame bucket holds those too) is similar to nothing, and left out.
+        kept = np.zeros(len(left), dtype=bool)
+        both = np.flatnonzero(live[members[left]] & live[members[right]])
+        if len(both):
+            rows = vectors[members]
+            similarity = np.einsum("ij,ij->i", rows[left[both]], rows[right[both]])
+            kept[both] = similarity >= SAME_FRAME - 1e-3
+        return kept
 
     # Filtered as the buckets are read: most pairs of a bucket are far apart, and holding
     # every one until the end grew faster than the corpus.
-    codes = candidate_codes(statements, vectors, embedded, keep=may_merge)
+    codes = candidate_codes(statements, vectors, embedded, within=may_merge)
     for start in range(0, len(codes), _CHUNK):  # as Python ints a chunk at a time, not all
         left, right = np.divmod(codes[start:start + _CHUNK], size)
         for i, j in zip(left.tolist(), right.tolist(), strict=True):

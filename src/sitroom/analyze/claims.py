@@ -99,6 +99,10 @@ class ClaimVectors(Mapping[str, Vector]):
                 row = np.frombuffer(blob, dtype=VECTOR_DTYPE)
                 self._ahead.update((claim, row) for claim in wanted[digest])
 
+    def text_of(self, claim: str) -> str | None:
+        """The text ``claim``'s vector is (or would be) the embedding of; None if unknown."""
+        return self._texts.get(claim)
+
     def __contains__(self, claim: object) -> bool:
         return claim in self._texts
 

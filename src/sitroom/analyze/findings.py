@@ -22,10 +22,11 @@ from ..types import (
     SummaryItem,
 )
 from .claim_events import link_claims_to_events, link_claims_to_spans
-from .claims import ClaimVectors, build_claims
+from .claims import ClaimVectors, Vector, build_claims
 from .event_notes import EventNotes
 from .framing import build_framing
-from .summary import summarize
+from .stored_summaries import RememberedSummaries, decode_summary, encode_summary, story_digest
+from .summary import point_candidates, summarize
 from .vectors import VectorCache
 
 
@@ -82,15 +83,50 @@ def build_findings(
     for position, claim in enumerate(claims):
         for item in claim.evidence:
             by_article[item.article].append(position)
+    summary = summarize_stories(groups, by_article, claims, contradictions, vectors, memo)
+    return Findings(claims, contradictions, framing, tuple(summary))
+
+
+def summarize_stories(
+    groups: Sequence[tuple[str | None, tuple[str, ...]]],
+    by_article: Mapping[str, Sequence[int]],
+    claims: Sequence[Claim],
+    contradictions: Sequence[Contradiction],
+    vectors: Mapping[str, Vector],
+    memo: MemoStore | None = None,
+) -> list[SummaryItem]:
+    """The summary of each story of ``groups`` (id, articles) in turn. With ``memo`` and
+    :class:`~.claims.ClaimVectors`, a story whose inputs a build has met is not summarised
+    again (:mod:`.stored_summaries`): its digest needs the text each claim's vector is made
+    of, which ClaimVectors knows."""
+    remembered = (RememberedSummaries(memo)
+                  if memo is not None and isinstance(vectors, ClaimVectors) else None)
     summary: list[SummaryItem] = []
     for batch in _batches(groups, by_article, claims):
+        keys: list[str | None] = [None] * len(batch)
+        stored: dict[str, str] = {}
+        if remembered is not None and isinstance(vectors, ClaimVectors):
+            keys = [story_digest(story, members, story_claims, contradictions, vectors.text_of)
+                    for story, members, story_claims in batch]
+            stored = remembered.stored([k for k in keys if k is not None])
         if isinstance(vectors, ClaimVectors):  # the vectors summarize may compare
-            vectors.read_ahead(c.id for _s, _m, story_claims in batch for c in story_claims
-                               if c.kind == "statement" and not c.contradicts)
-        for story, members, story_claims in batch:
-            summary.extend(summarize(members, story_claims, contradictions, vectors,
-                                     story=story))
-    return Findings(claims, contradictions, framing, tuple(summary))
+            vectors.read_ahead(c.id for (_s, _m, story_claims), key in zip(batch, keys,
+                                                                           strict=True)
+                               if key not in stored for c in point_candidates(story_claims))
+        fresh: dict[str, str] = {}
+        for (story, members, story_claims), key in zip(batch, keys, strict=True):
+            if key is not None and key in stored:
+                summary.extend(decode_summary(stored[key]))
+                continue
+            items = summarize(members, story_claims, contradictions, vectors, story=story)
+            if key is not None:
+                fresh[key] = encode_summary(items)
+            summary.extend(items)
+        if remembered is not None:
+            remembered.remember(fresh)
+    if remembered is not None:
+        remembered.finish()
+    return summary
 
 
 #: Claims whose stored vectors are read ahead at once, for as many stories as they fill: a

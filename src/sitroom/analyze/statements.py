@@ -284,16 +284,19 @@ def find_statements(
                              SpanIndex(place_spans))
     from ..store.annotation_view import StoredAnnotations
 
+    pool = StatementPool()
     if memo is not None and isinstance(annotations, StoredAnnotations):
         from .stored_statements import remembered_statements
 
-        per_article = remembered_statements(memo, finder, annotations)
+        # Pooled as they are made or decoded: a second copy of each statement made only to
+        # pool it was a tenth of an add's claims step.
+        per_article = remembered_statements(memo, finder, annotations, pool)
     else:
-        per_article = (finder.of(ann) for ann in annotations if ann.article in finder.by_id)
+        per_article = ([pool.shared(st) for st in finder.of(ann)] for ann in annotations
+                       if ann.article in finder.by_id)
     out: list[Statement] = []
-    pool = _Pool()
     for found in per_article:
-        out.extend(pool.shared(statement) for statement in found)
+        out.extend(found)
     return out
 
 
@@ -340,7 +343,7 @@ class StatementFinder:
         return out
 
 
-class _Pool:
+class StatementPool:
     """One object for each distinct set and word the statements carry.
 
     The statements are held whole through the claims step (merging and contradictions
@@ -354,10 +357,10 @@ class _Pool:
         self._sets: dict[frozenset[str], frozenset[str]] = {}
         self._words: dict[str, str] = {}
 
-    def _set(self, value: frozenset[str]) -> frozenset[str]:
+    def one_set(self, value: frozenset[str]) -> frozenset[str]:
         return self._sets.setdefault(value, value)
 
-    def _word(self, value: str | None) -> str | None:
+    def one_word(self, value: str | None) -> str | None:
         return None if value is None else self._words.setdefault(value, value)
 
     def shared(self, st: Statement) -> Statement:
@@ -365,11 +368,11 @@ class _Pool:
         if evidence.text == st.text:
             evidence = replace(evidence, text=st.text)
         return replace(
-            st, evidence=evidence, entities=self._set(st.entities),
-            places=self._set(st.places), classes=self._set(st.classes),
-            context=self._set(st.context), predicate=self._word(st.predicate) or st.predicate,
-            object_head=self._word(st.object_head), object_key=self._word(st.object_key),
-            subject=self._word(st.subject),
+            st, evidence=evidence, entities=self.one_set(st.entities),
+            places=self.one_set(st.places), classes=self.one_set(st.classes),
+            context=self.one_set(st.context), predicate=self.one_word(st.predicate) or st.predicate,
+            object_head=self.one_word(st.object_head), object_key=self.one_word(st.object_key),
+            subject=self.one_word(st.subject),
         )
 
 

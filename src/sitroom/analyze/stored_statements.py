@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..stored_memo import MemoStore
 from ..types import Article, Citation, Evidence, Quote
 from .article_memo import digest_of, per_article
-from .statements import Quantity, Statement
+from .statements import Quantity, Statement, StatementPool
 
 if TYPE_CHECKING:
     from ..store.annotation_view import StoredAnnotations
@@ -81,31 +81,39 @@ def _row(st: Statement) -> list[Any]:
     ]
 
 
-def decode_statements(value: str, article: Article) -> list[Statement]:
-    """The statements :func:`encode_statements` wrote for ``article``."""
+def decode_statements(value: str, article: Article, pool: StatementPool | None = None
+                      ) -> list[Statement]:
+    """The statements :func:`encode_statements` wrote for ``article``; with ``pool``, made
+    with its shared sets and words (as :meth:`~.statements.StatementPool.shared` gives)."""
     text = article.text
     published = article.published or (article.date_range[0] if article.date_range else None)
+    pool = pool or StatementPool()
+    one_set, one_word = pool.one_set, pool.one_word
     out: list[Statement] = []
     for (start, end, ev_start, ev_end, dated, subject, subject_text, object_key, object_text,
          object_head, entities, places, classes, predicate, negated, attempted, quantities,
          dates, speaker, speaker_text, via, denied_by, description_of,
          context) in json.loads(value):
+        sentence = text[start:end]
+        passage = text[ev_start:ev_end]
         out.append(Statement(
             key=(article.id, start, end),
             article=article.id,
             outlet=article.outlet,
             published=published,
-            text=text[start:end],
-            evidence=Evidence(article.id, ev_start, ev_end, text[ev_start:ev_end]),
-            subject=subject,
+            text=sentence,
+            # one string when the passage is the statement's own words, as the pool keeps it
+            evidence=Evidence(article.id, ev_start, ev_end,
+                              sentence if passage == sentence else passage),
+            subject=one_word(subject),
             subject_text=subject_text,
-            object_key=object_key,
+            object_key=one_word(object_key),
             object_text=object_text,
-            object_head=object_head,
-            entities=frozenset(entities),
-            places=frozenset(places),
-            classes=frozenset(classes),
-            predicate=predicate,
+            object_head=one_word(object_head),
+            entities=one_set(frozenset(entities)),
+            places=one_set(frozenset(places)),
+            classes=one_set(frozenset(classes)),
+            predicate=one_word(predicate) or predicate,
             negated=negated,
             attempted=attempted,
             quantities=tuple(Quantity(k, v, q, t) for k, v, q, t in quantities),
@@ -115,18 +123,21 @@ def decode_statements(value: str, article: Article) -> list[Statement]:
             via=via,
             denied_by=denied_by,
             description_of=description_of,
-            context=frozenset(context),
+            context=one_set(frozenset(context)),
             dated=dated,
         ))
     return out
 
 
 def remembered_statements(
-    memo: MemoStore, finder: StatementFinder, annotations: StoredAnnotations
+    memo: MemoStore, finder: StatementFinder, annotations: StoredAnnotations,
+    pool: StatementPool | None = None,
 ) -> Iterator[list[Statement]]:
     """The statements of each unduplicated article of ``annotations``, in their order: read
     back from ``memo`` where an entry has the article's inputs, found (reading only those
-    articles' annotations) and remembered otherwise."""
+    articles' annotations) and remembered otherwise; made with ``pool``'s shared sets and
+    words."""
+    pool = pool or StatementPool()
     by_id = finder.by_id
 
     def digest(article: str) -> str:
@@ -136,7 +147,8 @@ def remembered_statements(
 
     order = [article for article in annotations.ids if article in by_id]
     for _article, statements in per_article(
-        memo, NAME, annotations, order, digest, finder.of, encode_statements,
-        lambda value, article: decode_statements(value, by_id[article]),
+        memo, NAME, annotations, order, digest,
+        lambda ann: [pool.shared(st) for st in finder.of(ann)], encode_statements,
+        lambda value, article: decode_statements(value, by_id[article], pool),
     ):
         yield statements

@@ -157,9 +157,7 @@ def _points(members: set[str], claims: Sequence[Claim], vectors: Mapping[str, Se
     """The best-corroborated claims that stand alone, one per event, none repeating another
     or a sentence of the contested paragraph, in time order."""
     candidates: list[tuple[Claim, Evidence]] = []
-    for claim in claims:
-        if claim.kind != "statement" or claim.contradicts:
-            continue
+    for claim in point_candidates(claims):
         shown = _readable(claim.evidence, members)
         if shown is not None and not any(repeats(shown.text, t) for t in disputed):
             candidates.append((claim, shown))
@@ -196,6 +194,18 @@ def _points(members: set[str], claims: Sequence[Claim], vectors: Mapping[str, Se
     ]
 
 
+def point_candidates(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims a summary may show as points: statements no other claim contradicts."""
+    return [c for c in claims if c.kind == "statement" and not c.contradicts]
+
+
+def contradictions_inside(members: set[str], contradictions: Sequence[Contradiction]
+                          ) -> list[Contradiction]:
+    """The contradictions with both sides in the story of ``members`` (article ids)."""
+    return [x for x in contradictions
+            if all(any(e.article in members for e in s.evidence) for s in x.sides)]
+
+
 def _similar(claim: Claim, picked: Sequence[Claim], vectors: Mapping[str, Sequence[float]]
              ) -> bool:
     """Whether ``claim`` means what a picked claim means (embeddings at least
@@ -213,8 +223,7 @@ def _contested(members: set[str], contradictions: Sequence[Contradiction], story
     items: list[SummaryItem] = []
     shown: list[tuple[str, str]] = []
     used: set[str] = set()
-    inside = [x for x in contradictions
-              if all(any(e.article in members for e in s.evidence) for s in x.sides)]
+    inside = contradictions_inside(members, contradictions)
     inside.sort(key=lambda x: (_KIND_ORDER.get(x.kind, 9), x.id))
     for x in inside:
         if len(items) >= MAX_CONTESTED:

@@ -105,14 +105,8 @@ def stems(text: str) -> set[str]:
             if len(w) > 1 and w not in STOPWORDS and w not in REPORTING_WORDS}
 
 
-def _paraphrases(statements: Sequence[Statement], needed: Mask | None = None
-                 ) -> Iterable[tuple[int, int]]:
-    """Pairs whose TF-IDF cosine reaches :data:`LEXICAL_SIMILARITY` and that could merge,
-    but for pairs of two statements ``needed`` already marks (None: none is).
-
-    A pair's cosine is computed from its first statement's row, as a product over every
-    pair computes it (the same sum in the same order, so the same float): the statements
-    not needed are multiplied with every statement, the needed ones only with those."""
+def tfidf_rows(statements: Sequence[Statement]) -> sparse.csr_matrix | None:
+    """One unit row per statement: the TF-IDF weights of its stems (None: no stems)."""
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     columns: list[int] = []
@@ -121,7 +115,7 @@ def _paraphrases(statements: Sequence[Statement], needed: Mask | None = None
             rows.append(i)
             columns.append(vocabulary.setdefault(stem, len(vocabulary)))
     if not rows:
-        return
+        return None
     count = len(statements)
     counts = sparse.csr_matrix(
         (np.ones(len(rows), dtype=np.float64), (rows, columns)),
@@ -131,41 +125,61 @@ def _paraphrases(statements: Sequence[Statement], needed: Mask | None = None
     idf = np.log(count / frequency)
     weighted = counts @ sparse.diags(idf)
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    unit = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
+    return (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
+
+
+def _paraphrases(statements: Sequence[Statement], needed: Mask | None = None
+                 ) -> Iterable[tuple[int, int]]:
+    """Pairs whose TF-IDF cosine reaches :data:`LEXICAL_SIMILARITY` and that could merge,
+    but for pairs of two statements ``needed`` already marks (None: none is).
+
+    A pair's cosine is computed from its first statement's row, as a product over every
+    pair computes it (the same sum in the same order, so the same float): the statements
+    not needed are multiplied with every statement, the needed ones only with those."""
+    unit = tfidf_rows(statements)
+    if unit is None:
+        return
+    count = len(statements)
     if needed is None:
         needed = np.zeros(count, dtype=bool)
     open_rows, done_rows = np.flatnonzero(~needed), np.flatnonzero(needed)
-    # As CSR once: a product converts a CSC right side to CSR, which was redone per block.
-    transposed = unit.T.tocsr()
     # An open statement with every statement after it ...
-    for i, j in _similar_pairs(unit[open_rows], open_rows, transposed,
-                               np.arange(count), later_only=True):
+    for i, j in _later_similar_pairs(unit, open_rows, np.arange(count)):
         if _mergeable(statements[i], statements[j]):
             yield i, j
     # ... and a needed statement with the open statements after it.
-    for i, j in _similar_pairs(unit[done_rows], done_rows, transposed[:, open_rows],
-                               open_rows, later_only=True):
+    for i, j in _later_similar_pairs(unit, done_rows, open_rows):
         if _mergeable(statements[i], statements[j]):
             yield i, j
 
 
-def _similar_pairs(left: sparse.csr_matrix, left_ids: np.ndarray,
-                   right_t: sparse.csr_matrix, right_ids: np.ndarray, *, later_only: bool
-                   ) -> Iterable[tuple[int, int]]:
-    """``(left_ids[r], right_ids[c])`` for the products of row ``r`` of ``left`` and column
-    ``c`` of ``right_t`` (the right side, transposed) that reach
-    :data:`LEXICAL_SIMILARITY`, with the right one after the left one when ``later_only``."""
-    if not left.shape[0] or not right_t.shape[1]:
+def _later_similar_pairs(unit: sparse.csr_matrix, left_ids: np.ndarray, right_ids: np.ndarray
+                         ) -> Iterable[tuple[int, int]]:
+    """``(i, j)`` for ``i`` of ``left_ids`` and a later ``j`` of ``right_ids`` (both
+    increasing) whose rows of ``unit`` have a product reaching
+    :data:`LEXICAL_SIMILARITY`.
+
+    A block of left rows is multiplied only with the right rows after its first one (the
+    earlier ones could only give pairs in the other order: half the products were thrown
+    away), and only the products that reach the threshold are located (the row and column
+    of every product were most of the search). Each product is the sum a product over every
+    pair makes, in the same order (its left row's), so the same float."""
+    if not len(left_ids) or not len(right_ids):
         return
+    left = unit[left_ids]
     # Blocks cut so that each product stays small as the corpus grows (a row's product
     # meets every statement sharing a stem); which pairs come out does not depend on it.
-    stem_sizes = np.diff(right_t.indptr)
+    stem_sizes = np.bincount(unit[right_ids].indices, minlength=unit.shape[1])
     for start, stop in product_blocks(left, stem_sizes, _BLOCK):
-        block = (left[start:stop] @ right_t).tocoo()
-        first, second = left_ids[block.row + start], right_ids[block.col]
-        keep = block.data >= LEXICAL_SIMILARITY - 1e-9
-        if later_only:
-            keep &= first < second
+        after = right_ids[np.searchsorted(right_ids, left_ids[start], side="right"):]
+        if not len(after):
+            break
+        # As CSR once per block: a product converts a CSC right side to CSR.
+        block = (left[start:stop] @ unit[after].T.tocsr()).tocsr()
+        hits = np.flatnonzero(block.data >= LEXICAL_SIMILARITY - 1e-9)
+        rows = np.searchsorted(block.indptr, hits, side="right") - 1
+        first, second = left_ids[rows + start], after[block.indices[hits]]
+        keep = first < second
         yield from zip(first[keep].tolist(), second[keep].tolist(), strict=True)
 
 

@@ -117,3 +117,35 @@ def test_candidate_pairs_follow_the_statements_whatever_their_order() -> None:
     moved = candidate_pairs([statements[k] for k in order], vectors[order], embedded[order])
     assert pairs  # the buckets held pairs, so the comparison below compares something
     assert {tuple(sorted((int(order[i]), int(order[j])))) for i, j in moved} == pairs
+
+
+def test_merged_groups_equal_joining_every_candidate_pair() -> None:
+    """Dropping a bucket's far-apart pairs before the per-pair checks changes no group."""
+    from sitroom.analyze.claim_merge import _join_if_same, candidate_pairs
+
+    rng = np.random.default_rng(13)
+    count = 300
+    statements = [_statement(f"a{k}", f"statement {k}", {"p_town"},
+                             {("capture", "attack", "shell")[k % 3]}) for k in range(count)]
+    # Few dimensions, so that buckets are shared and similarities spread around the
+    # thresholds (SAME_FRAME for a shared frame, SAME_CLAIM otherwise).
+    raw = rng.standard_normal((count, 12)).astype(np.float32)
+    vectors = raw / np.linalg.norm(raw, axis=1, keepdims=True)
+    embedded = rng.random(count) < 0.9
+    vectors[~embedded] = 0.0
+    parent = list(range(count))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, j in sorted(candidate_pairs(statements, vectors, embedded)):
+        _join_if_same(statements, vectors, i, j, find, parent)
+    expected: dict[int, list[int]] = {}
+    for i in range(count):
+        expected.setdefault(find(i), []).append(i)
+    groups = merge_statements(statements, vectors, embedded)
+    assert groups == [expected[k] for k in sorted(expected)]
+    # some merged and some did not, so the check compares something
+    assert 0 < sum(len(g) for g in groups if len(g) > 1) < count

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitroom.analyze.statements import Statement, _Pool
+from sitroom.analyze.statements import Statement, StatementPool
 from sitroom.types import Evidence
 
 
@@ -21,7 +21,7 @@ def _statement(article: str, start: int, text: str, evidence_text: str) -> State
 
 
 def test_pooled_statements_equal_the_originals_and_share_equal_parts() -> None:
-    pool = _Pool()
+    pool = StatementPool()
     # Sets and words made separately, as each article's clauses make them.
     first = _statement("a1", 0, "Rebels captured the city", "Rebels captured the city")
     second = _statement("a2", 10, "Rebels took the city", "Rebels took the city, they said")

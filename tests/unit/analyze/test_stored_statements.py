@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitroom.analyze.statements import Quantity, Statement
+from sitroom.analyze.statements import Quantity, Statement, StatementPool
 from sitroom.analyze.stored_statements import decode_statements, encode_statements, inputs_digest
 from sitroom.types import Article, Citation, Evidence, Quote
 
@@ -87,3 +87,17 @@ def test_the_digest_follows_every_input() -> None:
                                                                          [], [])
     back = decode_statements(encode_statements(_statements(undated)), moved)
     assert back == _statements(moved)
+
+
+def test_statements_decoded_with_a_pool_share_its_sets_and_words() -> None:
+    article = _article()
+    pool = StatementPool()
+    found = [pool.shared(st) for st in _statements(article)]
+    back = decode_statements(encode_statements(found), article, pool)
+    assert back == found
+    for one, two in zip(back, found, strict=True):
+        assert one.entities is two.entities and one.context is two.context
+        assert one.classes is two.classes and one.predicate is two.predicate
+    clause = back[0]
+    assert clause.evidence.text != clause.text  # a longer passage than the clause
+    assert back[1].evidence.text == TEXT[77:]

@@ -183,3 +183,26 @@ def test_the_mask_is_the_one_every_paraphrase_pair_gives() -> None:
                 expected[i] = expected[j] = True
         expected[list(vector_needs._denials(statements))] = True
         assert (needs_vector(statements, _names) == expected).all()
+
+
+def test_later_similar_pairs_are_those_of_the_product_over_every_pair(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(29)
+    # Small blocks, so that a search is cut in many blocks of rows.
+    monkeypatch.setattr(vector_needs, "_BLOCK", 3)
+    compared = 0
+    for _ in range(20):
+        statements = _random_statements(rng, rng.randint(2, 60))
+        unit = vector_needs.tfidf_rows(statements)
+        assert unit is not None
+        full = (unit @ unit.T).toarray()  # every pair, the same sums
+        left = np.array(sorted(rng.sample(range(len(statements)),
+                                          rng.randint(1, len(statements)))))
+        right = np.array(sorted(rng.sample(range(len(statements)),
+                                           rng.randint(1, len(statements)))))
+        expected = [(int(i), int(j)) for i in left for j in right
+                    if i < j and full[i, j] >= vector_needs.LEXICAL_SIMILARITY - 1e-9]
+        found = list(vector_needs._later_similar_pairs(unit, left, right))
+        assert sorted(found) == expected
+        compared += len(expected)
+    assert compared, "the searches found pairs, so the check compared something"
