@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from .contradictions import description_markers
+from .distinct_codes import sorted_distinct_in_place
 from .hyperplane_sides import band_codes as hyperplane_band_codes
 from .statements import Statement
 
@@ -131,27 +132,18 @@ class _Pairs:
         else:
             # The new pairs alone, each once, then only those ``keep`` keeps join the kept
             # ones: what is dropped never piles up with the kept codes.
-            fresh = _distinct(np.concatenate(self._pending))
+            fresh = sorted_distinct_in_place(np.concatenate(self._pending))
             self._pending = []
             merged = np.concatenate([self._kept, fresh[self._keep(fresh)]])
             del fresh
         self._pending, self._count = [], 0
         self._kept = merged  # the old kept codes go now
-        self._kept = _distinct(merged)
+        self._kept = sorted_distinct_in_place(merged)
 
     def codes(self) -> np.ndarray:
         """The pairs' codes, sorted (so by ``(i, j)``), each once."""
         self._merge()
         return self._kept
-
-
-def _distinct(codes: np.ndarray) -> np.ndarray:
-    """What ``np.unique`` gives, without its second full-size copy: ``codes`` sorted in
-    place, then the first of each run of equal codes."""
-    codes.sort()
-    first = np.ones(len(codes), dtype=bool)
-    np.not_equal(codes[1:], codes[:-1], out=first[1:])
-    return codes[first]
 
 
 def frame_buckets(statements: Sequence[Statement]) -> list[list[int]]:

@@ -19,6 +19,14 @@ def sorted_distinct(codes: np.ndarray) -> np.ndarray:
     return kept
 
 
+def sorted_distinct_in_place(codes: np.ndarray) -> np.ndarray:
+    """What :func:`sorted_distinct` gives, without a second full-size copy: ``codes`` is
+    sorted in place (a caller's own scratch array), then the first of each run is kept."""
+    codes.sort()
+    kept: np.ndarray = codes[_run_starts(codes)]
+    return kept
+
+
 def sorted_distinct_with_first(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``np.unique(codes, return_index=True)``: the distinct values, sorted, and where each
     first occurs in ``codes``."""

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .distinct_codes import sorted_distinct
+
 if TYPE_CHECKING:
     from .events import _Resolved
 
@@ -42,7 +44,7 @@ class _Sets:
         self.values = _array(values)
         self.width = int(self.values.max()) + 1 if len(self.values) else 1
         owners = np.repeat(np.arange(len(self.sizes), dtype=np.int64), self.sizes)
-        self.members = np.unique(owners * self.width + self.values)
+        self.members = sorted_distinct(owners * self.width + self.values)
 
     def meet(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Per pair, whether some value of ``left``'s set is in ``right``'s."""

@@ -24,3 +24,15 @@ def test_the_codes_given_are_left_as_they_were() -> None:
     sorted_distinct(codes)
     sorted_distinct_with_first(codes)
     assert codes.tolist() == [5, 1, 5, 3]
+
+
+def test_in_place_distinct_codes_are_np_uniques_and_sort_the_scratch_array() -> None:
+    from sitroom.analyze.distinct_codes import sorted_distinct_in_place
+
+    rng = np.random.default_rng(8)
+    for size in (0, 1, 50, 3_000):
+        codes = rng.integers(0, 2**35, size=size, dtype=np.int64)
+        codes = np.concatenate((codes, codes[: size // 3]))
+        expected = np.unique(codes)
+        assert np.array_equal(sorted_distinct_in_place(codes), expected)
+        assert np.array_equal(codes, np.sort(codes))
