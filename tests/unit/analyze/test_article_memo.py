@@ -10,6 +10,7 @@ import pytest
 
 from sitroom.analyze import article_memo
 from sitroom.analyze.article_memo import per_article
+from tests.unit.memo_table import MemoTable
 
 
 @dataclass(frozen=True)
@@ -33,26 +34,7 @@ class _Annotations:
                 yield _Doc(article)
 
 
-class _Memo:
-    """A memo table in a dict, with the store's per-key reads."""
-
-    def __init__(self) -> None:
-        self.rows: dict[tuple[str, str], str] = {}
-
-    def memo_entries(self, namespace: str) -> dict[str, str]:
-        return {k: v for (n, k), v in self.rows.items() if n == namespace}
-
-    def memo_entries_of(self, namespace: str, keys: Sequence[str]) -> dict[str, str]:
-        return {k: v for (n, k), v in self.rows.items() if n == namespace and k in keys}
-
-    def add_memo_entries(self, namespace: str, rows: Sequence[tuple[str, str]]) -> None:
-        for key, value in rows:
-            self.rows.setdefault((namespace, key), value)
-
-    def keep_memo_entries(self, namespace: str, keys: Sequence[str]) -> None:
-        for name, key in list(self.rows):
-            if name == namespace and key not in keys:
-                del self.rows[(name, key)]
+_Memo = MemoTable
 
 
 class _WholeMemo(_Memo):

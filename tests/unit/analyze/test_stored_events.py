@@ -26,6 +26,7 @@ from sitroom.types import (
     TextSpan,
     TimeMention,
 )
+from tests.unit.memo_table import MemoTable
 
 VERSION = "test"
 TEXT = "Rebels shelled the town on Tuesday, killing 12 people, officials said. " * 3
@@ -44,28 +45,7 @@ class _Payloads:
         return {i: self.payloads[i] for i in ids if i in self.payloads}
 
 
-class _Memo:
-    """A memo table in a dict, with the store's per-key reads."""
-
-    def __init__(self) -> None:
-        self.rows: dict[tuple[str, str], str] = {}
-
-    def memo_entries(self, namespace: str) -> dict[str, str]:
-        return {k: v for (n, k), v in self.rows.items() if n == namespace}
-
-    def memo_entries_of(self, namespace: str, keys: Sequence[str]) -> dict[str, str]:
-        wanted = set(keys)
-        return {k: v for (n, k), v in self.rows.items() if n == namespace and k in wanted}
-
-    def add_memo_entries(self, namespace: str, rows: Sequence[tuple[str, str]]) -> None:
-        for key, value in rows:
-            self.rows.setdefault((namespace, key), value)
-
-    def keep_memo_entries(self, namespace: str, keys: Sequence[str]) -> None:
-        wanted = set(keys)
-        for name, key in list(self.rows):
-            if name == namespace and key not in wanted:
-                del self.rows[(name, key)]
+_Memo = MemoTable
 
 
 class _Entities:

@@ -24,32 +24,14 @@ from sitroom.types import (
     Evidence,
     SummaryItem,
 )
+from tests.unit.memo_table import MemoTable
 
 WORDS = ("council", "approved", "relief", "budget", "district", "rain", "flooded", "villages",
          "river", "officials", "charity", "opened", "kitchens", "families", "school", "troops",
          "crossed", "border", "bridge", "town")
 
 
-class _Memo:
-    """A memo table in a dict, with the store's per-key reads."""
-
-    def __init__(self) -> None:
-        self.rows: dict[tuple[str, str], str] = {}
-
-    def memo_entries(self, namespace: str) -> dict[str, str]:
-        return {k: v for (n, k), v in self.rows.items() if n == namespace}
-
-    def memo_entries_of(self, namespace: str, keys: Sequence[str]) -> dict[str, str]:
-        return {k: v for (n, k), v in self.rows.items() if n == namespace and k in keys}
-
-    def add_memo_entries(self, namespace: str, rows: Sequence[tuple[str, str]]) -> None:
-        for key, value in rows:
-            self.rows.setdefault((namespace, key), value)
-
-    def keep_memo_entries(self, namespace: str, keys: Sequence[str]) -> None:
-        for name, key in list(self.rows):
-            if name == namespace and key not in keys:
-                del self.rows[(name, key)]
+_Memo = MemoTable
 
 
 def _sentence(rng: random.Random) -> str:
