@@ -163,8 +163,9 @@ def _ranks(names: Sequence[str] | Mapping[int, str], codes: array[int]) -> np.nd
     return ranked
 
 
-class _Features:
-    """What :func:`~sitroom.analyze.events.pair_score` reads of each mention, as arrays."""
+class PairFeatures:
+    """What :func:`~sitroom.analyze.events.pair_score` reads of each mention, as arrays
+    (made once per merge: both the refers-back pairs and the walk's pairs are scored on it)."""
 
     def __init__(self, table: MentionTable) -> None:
         self.dated = _array(table.dated, bool)
@@ -200,27 +201,28 @@ class _Features:
         return np.where(disjoint, -1.0, score)
 
 
-def scores_at_least(table: MentionTable, pairs: Sequence[tuple[int, int]], bar: float
+def scores_at_least(features: PairFeatures, pairs: Sequence[tuple[int, int]], bar: float
                     ) -> list[bool]:
     """Per pair of mentions, whether its ``pair_score`` is at least ``bar``."""
     if not pairs:
         return []
     found = np.array(pairs, dtype=np.int64)
-    return (_Features(table).scores(found[:, 0], found[:, 1]) >= bar).tolist()  # type: ignore[no-any-return]
+    return (features.scores(found[:, 0], found[:, 1]) >= bar).tolist()  # type: ignore[no-any-return]
 
 
 def merging_pairs(
     table: MentionTable,
+    features: PairFeatures,
     order: np.ndarray,
     max_peers: int,
     bar: float,
 ) -> Iterator[tuple[int, int]]:
     """``(i, j)``: each pair the merge meets, in its order, that scores at least ``bar``.
 
-    The merge takes mention ``i`` in ``order`` and, for each of its keys in turn, the
-    last ``max_peers`` earlier entries under (its block, key) (oldest first), skipping a
-    peer it met under an earlier key; ``i`` then joins the entries of each key (once per
-    time the key is among its keys)."""
+    ``features``: the table's :class:`PairFeatures`. The merge takes mention ``i`` in
+    ``order`` and, for each of its keys in turn, the last ``max_peers`` earlier entries
+    under (its block, key) (oldest first), skipping a peer it met under an earlier key;
+    ``i`` then joins the entries of each key (once per time the key is among its keys)."""
     key_sizes = _array(table.key_sizes)
     key_starts = np.concatenate(([0], np.cumsum(key_sizes)[:-1])).astype(np.int64)
     counts = key_sizes[order]
@@ -246,7 +248,6 @@ def merging_pairs(
         posting_of[by_posting]]
     flat = items_of[by_posting]  # each posting's mentions in order
     del by_posting, sizes
-    features = _Features(table)
     count = len(table)
     for low, high in _chunks(item_entries.tolist(), max_peers):
         entries = np.arange(low, high, dtype=np.int64)

@@ -57,7 +57,7 @@ from ..types import (
     TimeMention,
 )
 from .article_memo import digest_of, per_article
-from .event_pairs import MentionTable, merging_pairs, scores_at_least
+from .event_pairs import MentionTable, PairFeatures, merging_pairs, scores_at_least
 from .gc_pause import collector_paused
 from .provenance import EntityLookup, syndication_groups, wire_credit
 from .stored_events import group_digest, remembered_events
@@ -569,14 +569,15 @@ def _merge_table(table: MentionTable, towns: Mapping[str, tuple[float, float]] =
             back.append((i, last_of[key]))
         last_of[key] = i
     del last_of
-    for (i, j), possible in zip(back, scores_at_least(table, back, 0.0), strict=True):
+    features = PairFeatures(table)
+    for (i, j), possible in zip(back, scores_at_least(features, back, 0.0), strict=True):
         if possible:
             join(i, j)
     del back
     # Each mention meets the last MAX_PEERS earlier ones of its block under each index key;
     # the pairs that score enough are found for all at once (see event_pairs), and joined
     # here in the order the walk meets them, as far as the groups' days and towns allow.
-    for i, j in merging_pairs(table, table.order(), MAX_PEERS, MERGE_SCORE):
+    for i, j in merging_pairs(table, features, table.order(), MAX_PEERS, MERGE_SCORE):
         join(i, j)
     return groups
 
