@@ -611,35 +611,9 @@ def _base_score(
 
 def _proximity(c: _Candidate, neighbours: Sequence[GeoEntry]) -> float:
     """Support from the other places the article names: an area that holds one of its
-    towns, a town inside one of its areas, or a town near one of its towns."""
-    entry = c.entry
-    # A place never vouches for itself: "Mexico" is not Mexico City because the article
-    # also names Mexico City. (Entries with different GeoNames ids differ: the whole
-    # records are compared only when the ids agree, which is most of this step's cost.)
-    neighbours = [
-        n for n in neighbours if n.geonames_id != entry.geonames_id or n != entry
-    ]
-    # a county counts as much as a town: "County of Brant" places Paris, Ontario
-    towns = [
-        n
-        for n in neighbours
-        if n.kind in {"city", "admin2"} and n.lat is not None and n.lon is not None
-    ]
-    if entry.kind == "admin1" and not entry.namesake and _holds(entry, towns):
-        return CONTAINS_BONUS  # Washington the state when the article also names Seattle
-    if entry.kind not in {"city", "admin2"}:
-        return 0.0  # towns and counties: inside a named state, or near a named town
-    areas = [n for n in neighbours if n.kind == "admin1"]
-    inside = any(_holds(area, [entry]) for area in areas)
-    if entry.lat is None or entry.lon is None or not towns:
-        return CONTAINS_BONUS if inside else 0.0
-    nearest = min(
-        distance_km(entry.lat, entry.lon, n.lat, n.lon)
-        for n in towns
-        if n.lat is not None and n.lon is not None
-    )
-    near = 1.0 if nearest <= NEAR_KM else 0.5 if nearest <= 3 * NEAR_KM else 0.0
-    return max(near, CONTAINS_BONUS if inside else 0.0)
+    towns, a town inside one of its areas, or a town near one of its towns (the rule is
+    :class:`_Neighbourhood`'s, which a name asked about many readings keeps)."""
+    return _Neighbourhood(neighbours).proximity(c.entry)
 
 
 def _inside_any(entry: GeoEntry, areas: Sequence[GeoEntry]) -> bool:
