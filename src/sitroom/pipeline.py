@@ -107,7 +107,8 @@ def build(
             rejected = len(store.rejected())  # nothing changed: keep the report on disk
         else:
             report = assemble_report(store, options, aliases)
-            report_json, report_html = _write(report, out_dir, validate=options.validate)
+            report_json, report_html = _write(report, out_dir, validate=options.validate,
+                                              memo=store)
             rejected = len(report.rejected)
             remember_report(store, fingerprint)
     return BuildResult(
@@ -444,11 +445,12 @@ def _as_of(articles: Sequence[Article]) -> str | None:
 _STATED = ("metadata", "header")
 
 
-def _write(report: Report, out_dir: Path, *, validate: bool) -> tuple[Path, Path]:
+def _write(report: Report, out_dir: Path, *, validate: bool, memo: Store | None = None
+           ) -> tuple[Path, Path]:
     from .report import write_report
 
     texts = {article.id: article.text for article in report.articles}
-    return write_report(report, out_dir, article_texts=texts, validate=validate)
+    return write_report(report, out_dir, article_texts=texts, validate=validate, memo=memo)
 
 
 def articles(out: str | Path) -> list[Article]:

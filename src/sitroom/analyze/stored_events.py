@@ -73,9 +73,11 @@ def remembered_events(
                 if value is not None:
                     out.append(decode_event(value, articles))
                     continue
-                event = make(group)
-                fresh[key] = encode_event(event, articles)
-                out.append(event)
+                value = fresh[key] = encode_event(make(group), articles)
+                # Handed out as read back, like a stored one: equal records then share
+                # their parts alike, so they pickle to the same bytes (the report writer
+                # knows a record it wrote before by them: report/line_cache).
+                out.append(decode_event(value, articles))
         if fresh:
             memo.add_memo_entries(name_space, sorted(fresh.items()))
             made_any = True

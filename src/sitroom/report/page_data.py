@@ -49,6 +49,9 @@ PAGE_FIELDS: Mapping[str, tuple[str, ...] | None] = {
     "summary": ("text", "evidence", "story", "kind", "counter_text", "counter_evidence"),
 }
 
+#: :attr:`PageRecords.reach` of records that named an article not on the page.
+OFF_PAGE = 2**31 - 1
+
 #: Fields holding a list of passages, and fields naming one article or a list of them.
 _PASSAGES = frozenset({"evidence", "counter_evidence"})
 _ARTICLE = "article"
@@ -68,6 +71,10 @@ class PageRecords:
         for position, article in enumerate(article_ids):
             self._position.setdefault(article, position)
         self._texts = texts
+        #: The furthest article position the records converted since it was last set to -1
+        #: read (their page text depends on the articles up to it and on nothing after);
+        #: :data:`OFF_PAGE` once one of them named an article not on the page.
+        self.reach = -1
 
     def converter(self, section: str) -> Callable[[JsonObject], JsonObject] | None:
         """The function that makes one record of ``section`` page data; None when the page
@@ -105,6 +112,7 @@ class PageRecords:
         article of its first passage when they are exactly characters of that passage (as
         most are: the clause or sentence itself, or part of it); else the words."""
         article = passage["article"]
+        self._note(article)
         whole = self._texts.get(article)
         if not isinstance(text, str) or whole is None or article not in self._position:
             return text
@@ -125,7 +133,18 @@ class PageRecords:
     def article(self, article_id: str) -> int | str:
         """An article's position on the page; its id when it is not among the articles."""
         position = self._position.get(article_id)
-        return article_id if position is None else position
+        if position is None:
+            self.reach = OFF_PAGE
+            return article_id
+        if position > self.reach:
+            self.reach = position
+        return position
+
+    def _note(self, article_id: str) -> None:
+        """Note that a record's page text depends on this article (see :attr:`reach`)."""
+        position = self._position.get(article_id, OFF_PAGE)
+        if position > self.reach:
+            self.reach = position
 
     def passage(self, evidence: Mapping[str, Any]) -> list[Any]:
         """``[article, start, end]``, with the passage's text after them unless the page can
@@ -142,6 +161,7 @@ class PageRecords:
         """Whether the page cuts ``text`` out of the article's text itself: the article is on
         the page with its text, the characters at ``start:end`` are ``text``, and none of
         them is hidden (the page masks those in texts but shows them in passages)."""
+        self._note(article)
         whole = self._texts.get(article)
         if whole is None or article not in self._position:
             return False

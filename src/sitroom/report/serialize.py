@@ -61,6 +61,16 @@ class Records(Sequence[Any]):
         self._source = source
         self._convert = convert
 
+    @property
+    def source(self) -> Sequence[Any]:
+        """The report's own records, before conversion."""
+        return self._source
+
+    @property
+    def convert(self) -> Callable[[Any], Any]:
+        """What makes one of :attr:`source`'s records JSON-ready data."""
+        return self._convert
+
     def __len__(self) -> int:
         return len(self._source)
 

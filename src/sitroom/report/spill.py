@@ -5,8 +5,9 @@ writer. Some results are read again only by the writer and by one light check in
 (events: the claims step only asks which event's evidence overlaps a claim's), yet as Python
 objects they are among the largest things a build holds, and they grow with the corpus (at
 2,000 articles the events alone are 79 MB of report.json). :class:`SpilledRecords` writes
-such a list to an unnamed temporary file in pickled blocks as soon as it is complete and
-reads one block at a time back on each pass, so the process holds a block, not the list.
+such a list to an unnamed temporary file as soon as it is complete, each record pickled on
+its own, and reads one block of records at a time back on each pass, so the process holds a
+block, not the list.
 Records are pickled as their class and field values (:mod:`.record_pickle`), which reads
 them back several times faster than dataclasses' own pickling.
 
@@ -44,9 +45,9 @@ class SpilledRecords(Sequence[T], Generic[T]):
         self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115
             prefix="sitroom-spill-", dir=folder
         )
-        #: (offset, size, sizes) of each block: one pickled list (sizes None), or the
-        #: records pickled one by one, back to back, of those sizes
-        self._blocks: list[tuple[int, int, tuple[int, ...] | None]] = []
+        #: (offset, size, sizes) of each block: its records pickled one by one, back to
+        #: back, of those sizes
+        self._blocks: list[tuple[int, int, tuple[int, ...]]] = []
         self._count = 0
 
     @classmethod
@@ -73,10 +74,9 @@ class SpilledRecords(Sequence[T], Generic[T]):
         self._file.flush()
 
     def _write(self, block: list[T]) -> None:
-        data = record_pickle.dumps(block)
-        self._blocks.append((self._file.tell(), len(data), None))
-        self._file.write(data)
-        self._count += len(block)
+        # One pickle per record, not one per block: the report writer knows a record it
+        # wrote before by its pickled bytes (see .line_cache), read without unpickling.
+        self._write_pickled([record_pickle.dumps(record) for record in block])
 
     def _write_pickled(self, block: list[bytes]) -> None:
         data = b"".join(block)
@@ -88,9 +88,6 @@ class SpilledRecords(Sequence[T], Generic[T]):
         offset, size, sizes = self._blocks[number]
         self._file.seek(offset)
         data = self._file.read(size)
-        if sizes is None:
-            records: list[T] = pickle.loads(data)
-            return records
         view = memoryview(data)
         out: list[T] = []
         at = 0
@@ -98,6 +95,18 @@ class SpilledRecords(Sequence[T], Generic[T]):
             out.append(pickle.loads(view[at:at + length]))
             at += length
         return out
+
+    def pickled(self) -> Iterator[tuple[bytes, T | None]]:
+        """Each record in order as its :func:`record_pickle.dumps` bytes, with None for the
+        record (unpickle the bytes for it): a reader that may not need the record is spared
+        unpickling it."""
+        for offset, size, sizes in self._blocks:
+            self._file.seek(offset)
+            data = self._file.read(size)
+            at = 0
+            for length in sizes:
+                yield data[at:at + length], None
+                at += length
 
     def __len__(self) -> int:
         return self._count

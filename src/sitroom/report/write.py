@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..stored_memo import MemoStore
 from ..types import Report
 from .both_files import replacing, write_both
 from .serialize import report_to_dict
@@ -24,6 +25,7 @@ def write_report(
     article_texts: Mapping[str, str] | None = None,
     *,
     validate: bool = True,
+    memo: MemoStore | None = None,
 ) -> tuple[Path, Path]:
     """Write ``out_dir/report.json`` and ``out_dir/report.html``.
 
@@ -32,7 +34,8 @@ def write_report(
     :class:`~sitroom.errors.SitroomError` before writing anything when the report does not
     match the schema; a build passes ``validate=False`` unless asked (``--validate``), since
     checking a large report costs seconds and the tests validate every report they build.
-    Returns the two paths.
+    With ``memo`` (the store), records written before are copied from the old files where
+    that gives the same bytes (see :mod:`.line_cache`). Returns the two paths.
     """
     if validate:
         from .schema import validate_report  # jsonschema is slow to import; rarely needed
@@ -44,7 +47,7 @@ def write_report(
     html_path = out_dir / HTML_NAME
     # Both files are written record by record, in one pass: the whole data as Python
     # objects, or the whole text, would be the biggest thing a large build ever holds.
-    write_both(report, json_path, html_path, article_texts or {})
+    write_both(report, json_path, html_path, article_texts or {}, memo)
     return json_path, html_path
 
 
