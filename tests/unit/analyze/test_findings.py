@@ -9,6 +9,7 @@ from collections import defaultdict
 import pytest
 
 import sitroom.analyze.findings as findings
+from sitroom.analyze.claims import ClaimSet
 from sitroom.types import Claim, Evidence
 
 
@@ -39,3 +40,23 @@ def test_runs_of_stories_give_each_story_its_own_claims(monkeypatch: pytest.Monk
             held = [len(c) for _, _, c in run]
             assert sum(held) >= size and sum(held[:-1]) < size
         assert (len(runs) == 1) == (size == 10_000)
+
+
+def test_the_cycle_collector_waits_for_the_findings_and_comes_back(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    seen: list[bool] = []
+
+    def framing_seeing_the_collector(*_args: object, **_kwargs: object) -> tuple[()]:
+        seen.append(gc.isenabled())
+        return ()
+
+    monkeypatch.setattr(findings, "build_framing", framing_seeing_the_collector)
+    monkeypatch.setattr(findings, "build_claims",
+                        lambda *_a, **_k: ClaimSet((), (), {}))
+    assert gc.isenabled()
+    result = findings.build_findings([], [], [], [], [], {}, [], {})
+    assert seen == [False], "the step ran with the collector off"
+    assert gc.isenabled(), "and the collector is back on after it"
+    assert result.claims == ()
