@@ -26,6 +26,7 @@ import numpy as np
 
 from .contradictions import description_markers
 from .distinct_codes import sorted_distinct_in_place
+from .embed import one_blas_thread
 from .hyperplane_sides import band_codes as hyperplane_band_codes
 from .statements import Statement
 
@@ -264,8 +265,10 @@ def merge_statements(
         return np.asarray((similarity >= SAME_FRAME - 1e-3) & alive[:, left] & alive[:, right])
 
     # Filtered as the buckets are read: most pairs of a bucket are far apart, and holding
-    # every one until the end grew faster than the corpus.
-    codes = candidate_codes(statements, vectors, embedded, within=may_merge)
+    # every one until the end grew faster than the corpus. Thousands of small products: on
+    # one BLAS thread (the others' waiting between them was most of the step's CPU time).
+    with one_blas_thread():
+        codes = candidate_codes(statements, vectors, embedded, within=may_merge)
     for start in range(0, len(codes), _CHUNK):  # as Python ints a chunk at a time, not all
         left, right = np.divmod(codes[start:start + _CHUNK], size)
         for i, j in zip(left.tolist(), right.tolist(), strict=True):
