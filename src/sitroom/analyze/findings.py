@@ -23,6 +23,7 @@ from ..types import (
 )
 from .claim_events import link_claims_to_events, link_claims_to_spans
 from .claims import ClaimVectors, Vector, build_claims
+from .embed import one_blas_thread
 from .event_notes import EventNotes
 from .framing import build_framing
 from .gc_pause import collector_paused
@@ -63,7 +64,9 @@ def build_findings(
     # The step makes a record or more per statement and per claim (tens of thousands at
     # 2,000 articles, each with its sets and tuples) and no cycles: with the collector on,
     # each full collection walks everything the build holds to free nothing (see gc_pause).
-    with collector_paused():
+    # Its products are many and small (a bucket's vectors, a denial's against every
+    # statement): the BLAS's other threads cost more CPU waiting for work than they save.
+    with collector_paused(), one_blas_thread():
         return _build_findings(articles, annotations, quotes, citations, entities,
                                entity_spans, places, place_spans, stories, cache, events,
                                framing_annotations, memo)
