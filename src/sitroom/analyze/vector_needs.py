@@ -73,7 +73,9 @@ LEXICAL_SIMILARITY = 0.4
 STEM = 6
 #: Rows of the statement-by-stem matrix multiplied at once (bounds the product's memory).
 _BLOCK = 2000
-_WORD = re.compile(r"[a-z0-9]+")
+#: Runs of two letters or digits or more (the regex drops the one-letter runs, not Python).
+_WORD = re.compile(r"[a-z0-9][a-z0-9]+")
+_NOT_CONTENT = STOPWORDS | REPORTING_WORDS
 
 Mask = npt.NDArray[np.bool_]
 
@@ -115,9 +117,8 @@ def _mergeable(a: Statement, b: Statement) -> bool:
 
 
 def stems(text: str) -> set[str]:
-    """The content words of ``text`` cut to :data:`STEM` letters."""
-    return {w[:STEM] for w in _WORD.findall(text.casefold())
-            if len(w) > 1 and w not in STOPWORDS and w not in REPORTING_WORDS}
+    """The content words of ``text`` (two letters or more) cut to :data:`STEM` letters."""
+    return {w[:STEM] for w in _WORD.findall(text.casefold()) if w not in _NOT_CONTENT}
 
 
 def tfidf_rows(statements: Sequence[Statement]) -> sparse.csr_matrix | None:
