@@ -31,6 +31,7 @@ since the reference), a full search makes a new reference.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import math
@@ -90,17 +91,22 @@ def identities(statements: Sequence[Statement]) -> list[str]:
 
 
 def encode_reference(reference: Reference) -> str:
+    """The reference as JSON, its pairs as base64 of little-endian int32 (as a list of
+    numbers they were a Python int each while being written: some millions of them on a
+    large corpus)."""
+    pairs = np.ascontiguousarray(reference.near, dtype="<i4").tobytes()
     return json.dumps({
         "count": reference.count,
         "frequency": reference.frequency,
         "statements": list(reference.statements),
-        "near": reference.near.ravel().tolist(),
+        "near": base64.b64encode(pairs).decode("ascii"),
     }, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def decode_reference(value: str) -> Reference:
     data = json.loads(value)
-    near = np.asarray(data["near"], dtype=np.int64).reshape(-1, 2)
+    pairs = np.frombuffer(base64.b64decode(data["near"]), dtype="<i4")
+    near = pairs.astype(np.int64).reshape(-1, 2)
     return Reference(int(data["count"]), {str(k): int(v) for k, v in data["frequency"].items()},
                      tuple(data["statements"]), near)
 
