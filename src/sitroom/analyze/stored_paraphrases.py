@@ -66,6 +66,7 @@ REMAKE_SHARE = 0.3
 #: What a pair's product must reach to count, as in :mod:`.vector_needs`.
 _THRESHOLD = LEXICAL_SIMILARITY - 1e-9
 
+
 @dataclass(frozen=True, slots=True)
 class Reference:
     """What a full search leaves for later builds (see the module docstring)."""
@@ -188,9 +189,9 @@ def full_search(statements: Sequence[Statement], parts: TfidfParts
 def remembered_paraphrase_pairs(
     statements: Sequence[Statement], memo: MemoStore
 ) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
-    """Runs of pairs that reach the threshold (and maybe a few that do not), read against
-    the reference ``memo`` keeps where it settles enough statements, else from a full search
-    whose reference replaces it."""
+    """Runs of the pairs ``first < second`` whose product reaches the threshold (a pair
+    may come twice): searched again against the reference ``memo`` keeps where it settles
+    enough statements, else by a full search whose reference replaces it."""
     parts = tfidf_parts(statements)
     if parts is None:
         return
