@@ -17,6 +17,7 @@ however close their embeddings.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ import numpy as np
 
 from .contradictions import description_markers
 from .distinct_codes import sorted_distinct_in_place
+from .embed import one_blas_thread
 from .hyperplane_sides import band_codes as hyperplane_band_codes
 from .statements import Statement
 
@@ -35,7 +37,9 @@ BITS = 10
 SEED = 20081
 #: Largest bucket compared pairwise; larger ones are generic and are skipped.
 MAX_BUCKET = 60
-#: Given a bucket's members and its pairs (positions among them), which pairs to keep.
+#: Given buckets of one size (one row of members each, increasing) and the pairs of a bucket
+#: (two arrays of positions among its members), which pairs of each bucket to keep (one
+#: row each).
 PairRule = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 #: Candidate pairs whose similarity is computed in one vectorised step.
 _CHUNK = 20_000
@@ -63,9 +67,9 @@ def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
     """:func:`candidate_pairs` as one int64 per pair, ``i * len(statements) + j``, sorted
     (so in ``(i, j)`` order) and each pair once. ``keep``: given codes, which of them to
     keep (a boolean mask); applied as the pairs pile up, so those it drops are never all
-    held at once. ``within``: given a bucket's members (increasing) and its pairs (two
-    arrays of positions among them), which pairs to keep; applied to each bucket before its
-    pairs join the others.
+    held at once. ``within``: given buckets of one size (a row of members each, increasing)
+    and a bucket's pairs (two arrays of positions among its members), which pairs of each to
+    keep; applied to the buckets before their pairs join the others.
 
     The pairs grow faster than the corpus (up to ``MAX_BUCKET`` squared per bucket); as one
     int64 each, not as a set of tuples of Python ints (about twenty times the size) nor as
@@ -82,15 +86,26 @@ def candidate_codes(statements: Sequence[Statement], vectors: np.ndarray,
     # never depend on how many rows were multiplied with it.
     band_codes = hyperplane_band_codes(vectors, rows, planes, BITS)
     for band in range(BANDS):
-        buckets: dict[int, list[int]] = defaultdict(list)
-        for i, code in zip(rows.tolist(), band_codes[:, band].tolist(), strict=True):
-            buckets[int(code)].append(i)
-        for members in buckets.values():
-            found.add_bucket(members)
+        found.add_runs(rows, band_codes[:, band])
     del band_codes
-    for members in frame_buckets(statements):
-        found.add_bucket(members)
+    frames = frame_buckets(statements)
+    members = np.fromiter((i for bucket in frames for i in bucket), dtype=np.int64)
+    bucket_of = np.repeat(np.arange(len(frames)), [len(bucket) for bucket in frames])
+    found.add_runs(members, bucket_of)
     return found.codes()
+
+
+#: Bucket members whose rows a pair rule is handed at once (bounds what it gathers).
+_BUCKET_ROWS = 8192
+
+
+@functools.lru_cache(maxsize=MAX_BUCKET + 1)
+def _upper_pairs(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of positions ``i < j`` below ``size``, in ``(i, j)`` order."""
+    left, right = np.triu_indices(size, 1)
+    left.setflags(write=False)
+    right.setflags(write=False)
+    return left, right
 
 
 class _Pairs:
@@ -112,15 +127,40 @@ class _Pairs:
 
     def add_bucket(self, members: Sequence[int]) -> None:
         """Every pair of ``members`` (in increasing order), if the bucket is not generic."""
-        if not 1 < len(members) <= MAX_BUCKET:
+        if 1 < len(members) <= MAX_BUCKET:
+            self._add_same_size(np.asarray([members], dtype=np.int64))
+
+    def add_runs(self, members: np.ndarray, keys: np.ndarray) -> None:
+        """The buckets of ``members`` (increasing) that share a key of ``keys`` (one each),
+        as :meth:`add_bucket` adds each, but the buckets of one size at once: one at a
+        time, the numpy calls of some fifteen thousand small buckets were most of the
+        merge's time at 2,000 articles."""
+        if not len(members):
             return
-        ordered = np.asarray(members, dtype=np.int64)
-        left, right = np.triu_indices(len(ordered), 1)
-        if self._within is not None:
-            kept = self._within(ordered, left, right)
-            left, right = left[kept], right[kept]
-        self._pending.append(ordered[left] * self._size + ordered[right])
-        self._count += len(left)
+        order = np.argsort(keys, kind="stable")  # stable: each bucket's members increasing
+        ordered, sorted_keys = members[order], keys[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        sizes = np.diff(np.r_[starts, len(ordered)])
+        for size in np.unique(sizes).tolist():
+            if not 1 < size <= MAX_BUCKET:
+                continue
+            first = starts[sizes == size]
+            # Buckets a slice at a time: a rule may gather each member's vector.
+            step = max(1, _BUCKET_ROWS // size)
+            for at in range(0, len(first), step):
+                chosen = first[at:at + step]
+                self._add_same_size(ordered[chosen[:, None] + np.arange(size)])
+
+    def _add_same_size(self, buckets: np.ndarray) -> None:
+        left, right = _upper_pairs(buckets.shape[1])
+        if self._within is None:
+            kept = np.ones((len(buckets), len(left)), dtype=bool)
+        else:
+            kept = self._within(buckets, left, right)
+        bucket, pair = np.nonzero(kept)
+        self._pending.append(buckets[bucket, left[pair]] * self._size
+                             + buckets[bucket, right[pair]])
+        self._count += len(bucket)
         if self._count >= self.FLUSH:
             self._merge()
 
@@ -211,25 +251,24 @@ def merge_statements(
     live = (np.ones(len(statements), dtype=bool) if embedded is None
             else np.asarray(embedded, dtype=bool))
 
-    def may_merge(members: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    def may_merge(buckets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         # No pair below SAME_FRAME can merge: drop those with one vectorised product before
-        # the per-pair checks (the margin covers rounding; each survivor's similarity is
-        # computed below exactly as before). A bucket's rows are read from the matrix once
-        # for all its pairs: read once per candidate pair, the pairs' rows were most of the
-        # merge's time. (No BLAS product of the rows: tens of thousands of small ones cost
-        # more in its threads than they save.) A pair with a row that holds no embedding
-        # (a zero row: a frame bucket holds those too) is similar to nothing, and left out.
-        kept = np.zeros(len(left), dtype=bool)
-        both = np.flatnonzero(live[members[left]] & live[members[right]])
-        if len(both):
-            rows = vectors[members]
-            similarity = np.einsum("ij,ij->i", rows[left[both]], rows[right[both]])
-            kept[both] = similarity >= SAME_FRAME - 1e-3
-        return kept
+        # the per-pair checks (the margin covers rounding however the product is summed;
+        # each survivor's similarity is computed below exactly as before). The buckets of
+        # one size are multiplied at once, each bucket's rows with themselves (a pair's
+        # rows read once per bucket, not once per pair). A pair with a row that holds no
+        # embedding (a zero row: a frame bucket holds those too) is similar to nothing, and
+        # left out.
+        rows = vectors[buckets]
+        similarity = np.matmul(rows, rows.transpose(0, 2, 1))[:, left, right]
+        alive = live[buckets]
+        return np.asarray((similarity >= SAME_FRAME - 1e-3) & alive[:, left] & alive[:, right])
 
     # Filtered as the buckets are read: most pairs of a bucket are far apart, and holding
-    # every one until the end grew faster than the corpus.
-    codes = candidate_codes(statements, vectors, embedded, within=may_merge)
+    # every one until the end grew faster than the corpus. Thousands of small products: on
+    # one BLAS thread (the others' waiting between them was most of the step's CPU time).
+    with one_blas_thread():
+        codes = candidate_codes(statements, vectors, embedded, within=may_merge)
     for start in range(0, len(codes), _CHUNK):  # as Python ints a chunk at a time, not all
         left, right = np.divmod(codes[start:start + _CHUNK], size)
         for i, j in zip(left.tolist(), right.tolist(), strict=True):

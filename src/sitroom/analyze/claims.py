@@ -141,7 +141,7 @@ def build_claims(
     def name_of(key: str) -> str:
         return names.get(key, key)
 
-    need = needs_vector(statements, name_of)
+    need = needs_vector(statements, name_of, memo)
     vectors = _vectors(statements, need, cache)
     groups = merge_statements(statements, vectors, need)
     drafts = [Draft(_claim_id(statements, g), tuple(g)) for g in groups]

@@ -438,8 +438,16 @@ def _same_act(denial: Statement, claim: Statement) -> bool:
     if claim.negated or claim.classes & _DENIAL_CLASSES or claim.description_of:
         return False
     stem = claim.predicate[:5]
-    return bool(stem) and any(w[:len(stem)] == stem and len(w) >= len(stem)
-                              for w in re.findall(r"[a-z]+", denial.text.casefold()))
+    return bool(stem) and stem in _word_starts(denial.text)
+
+
+@lru_cache(maxsize=4096)
+def _word_starts(text: str) -> frozenset[str]:
+    """The first one to five letters of each word of ``text``: a verb stem (at most five
+    letters) begins one of its words exactly when it is one of these. Kept per text: the
+    vector selection asks it of one denial for each of its candidate claims."""
+    return frozenset(w[:k] for w in re.findall(r"[a-z]+", text.casefold())
+                     for k in range(1, min(len(w), 5) + 1))
 
 
 def _same_topic(denial: Statement, claim: Statement) -> bool:

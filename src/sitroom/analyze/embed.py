@@ -52,8 +52,15 @@ def load_model() -> MiniLM:
 def encode_matrix(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     """Normalised embeddings of ``texts`` as a float32 matrix, one row per text (batched)."""
     model = load_model()
-    with _thread_pools().limit(limits=1, user_api="blas"):
+    with one_blas_thread():
         return model.encode(list(texts), batch_size=BATCH_SIZE)
+
+
+def one_blas_thread() -> Any:
+    """A context in which numpy's BLAS runs on the calling thread alone: for steps that
+    make many small products, where its other threads cost more CPU waiting for work than
+    they save (a build's CPU time counts their waiting)."""
+    return _thread_pools().limit(limits=1, user_api="blas")
 
 
 @lru_cache(maxsize=1)

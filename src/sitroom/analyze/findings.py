@@ -23,8 +23,10 @@ from ..types import (
 )
 from .claim_events import link_claims_to_events, link_claims_to_spans
 from .claims import ClaimVectors, Vector, build_claims
+from .embed import one_blas_thread
 from .event_notes import EventNotes
 from .framing import build_framing
+from .gc_pause import collector_paused
 from .stored_summaries import RememberedSummaries, decode_summary, encode_summary, story_digest
 from .summary import point_candidates, summarize
 from .vectors import VectorCache
@@ -59,6 +61,32 @@ def build_findings(
     descriptors and mentions), when the caller hands the claims a narrower view
     (clauses, descriptors, times) to save decoding; ``annotations`` otherwise. ``memo``:
     where per-article work is kept between builds (the store)."""
+    # The step makes a record or more per statement and per claim (tens of thousands at
+    # 2,000 articles, each with its sets and tuples) and no cycles: with the collector on,
+    # each full collection walks everything the build holds to free nothing (see gc_pause).
+    # Its products are many and small (a bucket's vectors, a denial's against every
+    # statement): the BLAS's other threads cost more CPU waiting for work than they save.
+    with collector_paused(), one_blas_thread():
+        return _build_findings(articles, annotations, quotes, citations, entities,
+                               entity_spans, places, place_spans, stories, cache, events,
+                               framing_annotations, memo)
+
+
+def _build_findings(
+    articles: Sequence[Article],
+    annotations: Sequence[DocAnnotations],
+    quotes: Sequence[Quote],
+    citations: Sequence[Citation],
+    entities: Sequence[Entity],
+    entity_spans: Mapping[tuple[str, int, int], str],
+    places: Sequence[Place],
+    place_spans: Mapping[tuple[str, int, int], str],
+    stories: Sequence[Story],
+    cache: VectorCache | None,
+    events: Sequence[Event] | EventNotes,
+    framing_annotations: Sequence[DocAnnotations] | None,
+    memo: MemoStore | None,
+) -> Findings:
     # Framing first: it reads nothing of the claims, and what it holds while it works (every
     # article's words, and on a first build their memo entries) then no longer stacks on
     # every claim record and first-statement vector; its result is small.

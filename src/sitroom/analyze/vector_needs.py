@@ -38,13 +38,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from ..stored_memo import MemoStore
 from .claim_merge import MAX_BUCKET, conflicting_details, frame_buckets
 
 # The finders' own checks, so that the pairs found here are exactly those they compare.
@@ -71,13 +73,18 @@ LEXICAL_SIMILARITY = 0.4
 STEM = 6
 #: Rows of the statement-by-stem matrix multiplied at once (bounds the product's memory).
 _BLOCK = 2000
-_WORD = re.compile(r"[a-z0-9]+")
+#: Runs of two letters or digits or more (the regex drops the one-letter runs, not Python).
+_WORD = re.compile(r"[a-z0-9][a-z0-9]+")
+_NOT_CONTENT = STOPWORDS | REPORTING_WORDS
 
 Mask = npt.NDArray[np.bool_]
 
 
-def needs_vector(statements: Sequence[Statement], name_of: Callable[[str], str]) -> Mask:
-    """For each statement, whether some consumer of claim vectors may read its vector."""
+def needs_vector(statements: Sequence[Statement], name_of: Callable[[str], str],
+                 memo: MemoStore | None = None) -> Mask:
+    """For each statement, whether some consumer of claim vectors may read its vector.
+    ``memo``: where the paraphrase search keeps what lets a later build search again only
+    where something moved (:mod:`.stored_paraphrases`); the mask is the same either way."""
     need = np.zeros(len(statements), dtype=bool)
     for pairs in (_same_act_of_one_actor(statements), _frames(statements),
                   _figures(statements, name_of)):
@@ -87,8 +94,18 @@ def needs_vector(statements: Sequence[Statement], name_of: Callable[[str], str])
     # Paraphrases last, and only pairs with a statement nothing above needs: a pair of two
     # needed statements changes nothing, and on a corpus of thousands of articles the
     # lexical product over every pair was the dearest part of the claims step.
-    for i, j in _paraphrases(statements, need.copy()):
-        need[i] = need[j] = True
+    if memo is None:
+        for i, j in _paraphrases(statements, need.copy()):
+            need[i] = need[j] = True
+        return need
+    from .stored_paraphrases import remembered_paraphrase_pairs
+
+    before = need.copy()
+    for first, second in remembered_paraphrase_pairs(statements, memo):
+        open_pair = ~(before[first] & before[second])
+        for i, j in zip(first[open_pair].tolist(), second[open_pair].tolist(), strict=True):
+            if not (need[i] and need[j]) and _mergeable(statements[i], statements[j]):
+                need[i] = need[j] = True
     return need
 
 
@@ -100,13 +117,33 @@ def _mergeable(a: Statement, b: Statement) -> bool:
 
 
 def stems(text: str) -> set[str]:
-    """The content words of ``text`` cut to :data:`STEM` letters."""
-    return {w[:STEM] for w in _WORD.findall(text.casefold())
-            if len(w) > 1 and w not in STOPWORDS and w not in REPORTING_WORDS}
+    """The content words of ``text`` (two letters or more) cut to :data:`STEM` letters."""
+    return {w[:STEM] for w in _WORD.findall(text.casefold()) if w not in _NOT_CONTENT}
 
 
 def tfidf_rows(statements: Sequence[Statement]) -> sparse.csr_matrix | None:
     """One unit row per statement: the TF-IDF weights of its stems (None: no stems)."""
+    parts = tfidf_parts(statements)
+    return None if parts is None else parts.unit
+
+
+@dataclass(frozen=True, slots=True)
+class TfidfParts:
+    """:func:`tfidf_rows` with what it was made of, for the memory of
+    :mod:`.stored_paraphrases`, which compares the IDF of one build with another's."""
+
+    #: one unit row per statement (columns in ``stems``' order)
+    unit: sparse.csr_matrix
+    #: the stem of each column
+    stems: tuple[str, ...]
+    #: how many statements have each column's stem
+    frequency: npt.NDArray[np.int64]
+    #: each column's IDF, as the rows were weighted with it
+    idf: npt.NDArray[np.float64]
+
+
+def tfidf_parts(statements: Sequence[Statement]) -> TfidfParts | None:
+    """The unit TF-IDF rows of ``statements`` and their vocabulary (None: no stems)."""
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     columns: list[int] = []
@@ -125,7 +162,8 @@ def tfidf_rows(statements: Sequence[Statement]) -> sparse.csr_matrix | None:
     idf = np.log(count / frequency)
     weighted = counts @ sparse.diags(idf)
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    return (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
+    unit = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
+    return TfidfParts(unit, tuple(vocabulary), frequency, idf)
 
 
 def _paraphrases(statements: Sequence[Statement], needed: Mask | None = None
@@ -157,7 +195,19 @@ def _later_similar_pairs(unit: sparse.csr_matrix, left_ids: np.ndarray, right_id
                          ) -> Iterable[tuple[int, int]]:
     """``(i, j)`` for ``i`` of ``left_ids`` and a later ``j`` of ``right_ids`` (both
     increasing) whose rows of ``unit`` have a product reaching
-    :data:`LEXICAL_SIMILARITY`.
+    :data:`LEXICAL_SIMILARITY`."""
+    for first, second, _similarity in similar_pairs(unit, left_ids, right_ids,
+                                                    LEXICAL_SIMILARITY - 1e-9):
+        yield from zip(first.tolist(), second.tolist(), strict=True)
+
+
+def similar_pairs(unit: sparse.csr_matrix, left_ids: np.ndarray, right_ids: np.ndarray,
+                  threshold: float
+                  ) -> Iterator[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64],
+                                      npt.NDArray[np.float64]]]:
+    """``(first, second, products)`` in runs: ``first`` of ``left_ids`` and a later
+    ``second`` of ``right_ids`` (both increasing) whose rows of ``unit`` have a product of
+    at least ``threshold``, and that product.
 
     A block of left rows is multiplied only with the right rows after its first one (the
     earlier ones could only give pairs in the other order: half the products were thrown
@@ -176,11 +226,53 @@ def _later_similar_pairs(unit: sparse.csr_matrix, left_ids: np.ndarray, right_id
             break
         # As CSR once per block: a product converts a CSC right side to CSR.
         block = (left[start:stop] @ unit[after].T.tocsr()).tocsr()
-        hits = np.flatnonzero(block.data >= LEXICAL_SIMILARITY - 1e-9)
+        hits = np.flatnonzero(block.data >= threshold)
         rows = np.searchsorted(block.indptr, hits, side="right") - 1
         first, second = left_ids[rows + start], after[block.indices[hits]]
         keep = first < second
-        yield from zip(first[keep].tolist(), second[keep].tolist(), strict=True)
+        yield first[keep], second[keep], block.data[hits][keep]
+
+
+def pair_products(unit: sparse.csr_matrix, first: np.ndarray, second: np.ndarray
+                  ) -> npt.NDArray[np.float64]:
+    """The product of rows ``first[k]`` and ``second[k]`` of ``unit`` for each ``k``, as
+    :func:`similar_pairs` computes it: the terms in the order of ``first[k]``'s row, added
+    one after the other from zero (a sparse product's sum for one entry), so the same float
+    for the pairs it would find; a term whose stem ``second[k]`` lacks adds zero."""
+    if not len(first):
+        return np.zeros(0, dtype=np.float64)
+    indptr = unit.indptr
+    lengths = (indptr[first + 1] - indptr[first]).astype(np.int64)
+    width = int(lengths.max()) if len(lengths) else 0
+    if width == 0:
+        return np.zeros(len(first), dtype=np.float64)
+    terms = np.zeros((len(first), width), dtype=np.float64)
+    positions = np.arange(width)
+    present = positions[None, :] < lengths[:, None]
+    pair_of, slot = np.nonzero(present)
+    entry = indptr[first][pair_of] + slot
+    columns = unit.indices[entry]
+    # The other row's weight for each of the first row's stems (zero where it has none),
+    # found among the wanted rows' entries sorted by (row, stem) in one search.
+    rows_wanted = np.unique(second)
+    starts, stops = indptr[rows_wanted], indptr[rows_wanted + 1]
+    sizes = (stops - starts).astype(np.int64)
+    their_entries = (np.repeat(starts - np.cumsum(sizes) + sizes, sizes)
+                     + np.arange(int(sizes.sum())))
+    width_all = np.int64(unit.shape[1])
+    codes = np.repeat(rows_wanted.astype(np.int64), sizes) * width_all \
+        + unit.indices[their_entries]
+    order = np.argsort(codes, kind="stable")
+    codes, their_entries = codes[order], their_entries[order]
+    wanted = second[pair_of].astype(np.int64) * width_all + columns
+    at = np.minimum(np.searchsorted(codes, wanted), max(len(codes) - 1, 0))
+    other = np.zeros(len(entry), dtype=np.float64)
+    if len(codes):
+        found = codes[at] == wanted
+        other[found] = unit.data[their_entries[at[found]]]
+    terms[pair_of, slot] = unit.data[entry] * other
+    # cumsum adds strictly left to right (no pairwise summation, unlike sum)
+    return np.cumsum(terms, axis=1)[:, -1]
 
 
 def _same_act_of_one_actor(statements: Sequence[Statement]) -> Iterable[tuple[int, int]]:

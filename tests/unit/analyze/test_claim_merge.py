@@ -149,3 +149,35 @@ def test_merged_groups_equal_joining_every_candidate_pair() -> None:
     assert groups == [expected[k] for k in sorted(expected)]
     # some merged and some did not, so the check compares something
     assert 0 < sum(len(g) for g in groups if len(g) > 1) < count
+
+
+def test_buckets_added_by_runs_give_the_pairs_each_bucket_gives() -> None:
+    import numpy as np
+
+    from sitroom.analyze.claim_merge import MAX_BUCKET, _Pairs
+
+    rng = np.random.default_rng(13)
+    size = 500
+
+    def not_by_three(buckets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        # a rule that reads each bucket's own members
+        return np.asarray((buckets[:, left] + buckets[:, right]) % 3 != 0)
+
+    compared = 0
+    for rule in (None, not_by_three):
+        members = np.sort(rng.choice(size, 400, replace=False))
+        # bucket keys with buckets of one member, of many and past MAX_BUCKET
+        keys = rng.integers(0, 60, len(members))
+        keys[:MAX_BUCKET + 5] = 99
+        by_runs = _Pairs(size, within=rule)
+        by_runs.add_runs(members, keys)
+        pairs: set[int] = set()
+        for key in np.unique(keys).tolist():
+            bucket = members[keys == key].tolist()
+            if len(bucket) <= MAX_BUCKET:
+                pairs |= {a * size + b for k, a in enumerate(bucket) for b in bucket[k + 1:]
+                          if rule is None or (a + b) % 3 != 0}
+        expected = sorted(pairs)
+        assert by_runs.codes().tolist() == expected
+        compared += len(expected)
+    assert compared

@@ -164,3 +164,24 @@ def test_one_subjects_opposite_candidates_are_its_same_object_pairs_within_the_c
     pairs = bucket_pairs(crowd)
     assert len(pairs) < len(crowd) * MAX_BUCKET_PEERS < len(crowd) * (len(crowd) - 1) // 2
     assert bucket_pairs(crowd[:MAX_BUCKET_PEERS]) == list(combinations(crowd[:MAX_BUCKET_PEERS], 2))
+
+
+def test_a_denied_act_is_found_by_the_start_of_any_word() -> None:
+    import random
+    import re
+
+    from sitroom.analyze.contradictions import _word_starts
+
+    rng = random.Random(5)
+    letters = "abcdeor"
+    met = 0
+    for _ in range(300):
+        words = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 8)))
+                 for _ in range(rng.randint(1, 6))]
+        text = " ".join(w.upper() if rng.random() < 0.2 else w for w in words) + "."
+        stem = "".join(rng.choice(letters) for _ in range(rng.randint(1, 5)))
+        # the rule in words: the stem begins a word of the text (case aside)
+        expected = any(w.startswith(stem) for w in re.findall(r"[a-z]+", text.casefold()))
+        assert (stem in _word_starts(text)) == expected
+        met += expected
+    assert met, "some stems were found, so both answers were checked"

@@ -206,3 +206,21 @@ def test_later_similar_pairs_are_those_of_the_product_over_every_pair(
         assert sorted(found) == expected
         compared += len(expected)
     assert compared, "the searches found pairs, so the check compared something"
+
+
+def test_stems_are_the_content_words_of_two_letters_or_more_cut_short() -> None:
+    import re
+
+    from sitroom.analyze.words import REPORTING_WORDS, STOPWORDS
+
+    rng = random.Random(31)
+    pieces = ["a", "I", "x1", "downgraded", "Downgrades", "said", "the", "in", "42", "7",
+              "U.S.", "co-operation", "aleppo's", "é", "—", " ", "  ", ",", "rebels"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", ". "]) for _ in range(12))
+        # the rule in words: every maximal run of letters and digits, folded, two long or
+        # more, not a stopword nor a reporting word, cut to STEM letters
+        runs = re.findall(r"[a-z0-9]+", text.casefold())
+        expected = {w[:vector_needs.STEM] for w in runs
+                    if len(w) > 1 and w not in STOPWORDS and w not in REPORTING_WORDS}
+        assert vector_needs.stems(text) == expected
