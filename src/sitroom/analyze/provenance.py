@@ -30,6 +30,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..resolve.speakers import resolve_speakers
+from ..resolve.stored_speakers import StoredSpeakers
 from ..stored_memo import MemoStore
 from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
 from .distinct_codes import sorted_distinct, sorted_distinct_with_first
@@ -547,10 +548,25 @@ def build_quotes_and_citations(
     outlets = frozenset(_fold(_bare(a.outlet)) for a in articles if a.outlet != "unknown")
     quotes: list[Quote] = []
     citations: list[Citation] = []
+    speakers = None if memo is None else _stored_speakers(memo, entities)
     for ann in annotations:
         text = texts.get(ann.article)
         if text is None:
             continue
-        quotes.extend(resolve_speakers(text, ann.quotes, ann.mentions, entities))
+        if speakers is None:
+            quotes.extend(resolve_speakers(text, ann.quotes, ann.mentions, entities))
+        else:  # an old article whose entities answer as before keeps its stored quotes
+            quotes.extend(speakers.quotes_for(text, ann.quotes, ann.mentions, resolve_speakers))
         citations.extend(citation_of(c, entities, outlets) for c in ann.citations)
+    if speakers is not None and memo is not None:
+        speakers.save(memo)
     return link_quotes(articles, quotes, memo), tuple(citations)
+
+
+def _stored_speakers(memo: MemoStore, entities: EntityLookup) -> StoredSpeakers:
+    from ..annotate import PIPELINE_VERSION
+    from ..fingerprint import code_digest
+    from ..stored_memo import namespace
+
+    return StoredSpeakers(memo, namespace("speakers", code_digest(), PIPELINE_VERSION),
+                          entities)
