@@ -6,8 +6,9 @@ article is (``entity_of``) and which entity a written name is (``lookup``). A bu
 adds 20 articles to 2,000 resolved every old article's speakers again although the
 entities it asks about rarely change. So an entry, kept under a digest of the article and
 its quote and mention spans (the namespace names sitroom's code and the annotations'
-pipeline version), holds the questions the article asked with the answers it got, and the
-quotes it made; a later build serves the quotes only while every one of those questions
+pipeline version), holds the questions the article asked with the answers it got, the
+quotes it made and, for the quote links, each quote's content words (a function of its
+text alone); a later build serves the quotes only while every one of those questions
 still gets the same answer from its entities, else resolves the article again. The
 speakers read nothing of the entities but those answers, so a served article's quotes are
 the ones resolving it again would give.
@@ -81,10 +82,15 @@ class StoredSpeakers:
     :meth:`save` after the last article. ``made`` and ``served`` count this build's
     articles."""
 
-    def __init__(self, store: MemoStore, namespace: str, entities: EntityLookup) -> None:
+    def __init__(self, store: MemoStore, namespace: str, entities: EntityLookup,
+                 words: Callable[[str], frozenset[str]] | None = None) -> None:
         self.namespace = namespace
         self._entries = store.memo_entries(namespace)
         self._answers = _Answers(entities)
+        self._words = words
+        #: quote text -> ``words`` of it, for every quote handed out (with ``words``): the
+        #: quote links read them, and a served quote's are kept in its entry
+        self.words: dict[str, frozenset[str]] = {}
         self._fresh: dict[str, str] = {}
         self._used: set[str] = set()
         self.made = 0
@@ -105,13 +111,20 @@ class StoredSpeakers:
         key = entry_key(article, text, quotes, mentions)
         stored = self._entries.get(key)
         if stored is not None:
-            spans, names, made = json.loads(stored)
-            if self._same_answers(article, spans, names):
+            spans, names, made, words = json.loads(stored)
+            if self._same_answers(article, spans, names) and (
+                    self._words is None or len(words) == len(made)):
                 self._used.add(key)
                 self.served += 1
-                return decode_quotes(made, article, text)
+                served = decode_quotes(made, article, text)
+                if self._words is not None:
+                    self.words.update(
+                        (q.text, frozenset(held)) for q, held in zip(served, words, strict=True))
+                return served
         noting = _Noting(self._answers)
         found = resolve(text, quotes, mentions, noting)
+        found_words = [] if self._words is None else [self._words(q.text) for q in found]
+        self.words.update((q.text, held) for q, held in zip(found, found_words, strict=False))
         if any(q.also_in or q.article != article for q in found) or any(
                 asked != article for asked, _, _ in noting.spans):
             return found  # not one article's unlinked quotes: nothing the entry can hold
@@ -120,6 +133,7 @@ class StoredSpeakers:
                 noting.spans.items(), key=_span_order)],
             [[name, answer] for name, answer in sorted(noting.names.items())],
             encode_quotes(found, text),
+            [sorted(held) for held in found_words],
         ])
         self._used.add(key)
         self.made += 1
