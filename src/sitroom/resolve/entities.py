@@ -245,9 +245,12 @@ def resolve_entities(
         _Item(mention, core, key_of(core, mention.label, mention.source), prefixed)
         for (mention, _), (core, prefixed) in zip(found, cores, strict=True)
     ]
-    tails = _full_name_tails(items)
+    # The full person names, once: several rules below read them alone (a full name is
+    # never scoped to its article, so the list holds after scoping too).
+    full_names = [item for item in items if _is_full_name(item)]
+    tails = _full_name_tails(full_names)
     persons = _person_words(items, tails)
-    items = _scope_surnames(items, tails, persons)
+    items = _scope_surnames(items, tails, persons, full_names)
 
     def rule_key(text: str) -> str:
         return key_of(clean_surface(text), "ORG", "model")
@@ -256,9 +259,9 @@ def resolve_entities(
     for item in items:
         groups.find(item.key)
     _join_acronyms(annotations, groups)
-    _join_name_variants(items, groups)
-    _join_name_tails(items, groups)
-    joined_as_person = _join_surnames(items, groups, tails, persons)
+    _join_name_variants(full_names, groups)
+    _join_name_tails(full_names, groups)
+    joined_as_person = _join_surnames(items, groups, tails, persons, full_names)
     _join_shortened_names(items, groups)
     canonical: dict[str, str] = {}
     for alias, target in rules.merges:
@@ -415,14 +418,15 @@ def _scope_surnames(
     items: list[_Item],
     tails: dict[tuple[str, ...], set[str]],
     persons: frozenset[tuple[str, ...]],
+    full_names: list[_Item],
 ) -> list[_Item]:
     """A bare surname means different people in different articles (three people named
     Jatoi), so its key is scoped to its article; rule 7 then joins it to a full name. A full
-    person name is never scoped: rule 6 and :func:`_join_name_tails` join it."""
+    person name (``full_names``: the items that are) is never scoped: rule 6 and
+    :func:`_join_name_tails` join it."""
     in_article = {
         (item.mention.article, _words_of(item)[-size:])
-        for item in items
-        if _is_full_name(item)
+        for item in full_names
         for size in range(1, len(_words_of(item)))
     }
     scoped: list[_Item] = []
@@ -506,20 +510,20 @@ def _join_surnames(
     groups: _Groups,
     tails: dict[tuple[str, ...], set[str]],
     persons: frozenset[tuple[str, ...]],
+    full_names: list[_Item],
 ) -> set[str]:
     """A surname (or the tail of a name) joins the full person name it ends (rule 7); the
     keys so joined, whatever their label, are people. A surname that joins no one goes back
-    to being one name across the corpus."""
-    named = Counter(groups.find(item.key) for item in items if _is_full_name(item))
+    to being one name across the corpus. ``full_names``: the items that are full names."""
+    named = Counter(groups.find(item.key) for item in full_names)
     # Each full name under each of its proper tails in its article: a surname reads only the
     # names it ends, not every name of the article (5,000 names and as many surnames in one
     # article were 25 million comparisons).
     ending: dict[tuple[str, tuple[str, ...]], list[tuple[int, str]]] = defaultdict(list)
-    for item in items:
-        if _is_full_name(item):
-            full = _words_of(item)
-            for size in range(1, len(full)):
-                ending[(item.mention.article, full[-size:])].append((item.mention.start, item.key))
+    for item in full_names:
+        full = _words_of(item)
+        for size in range(1, len(full)):
+            ending[(item.mention.article, full[-size:])].append((item.mention.start, item.key))
 
     def most_named(keys: set[str]) -> str | None:
         roots = sorted({groups.find(key) for key in keys}, key=lambda root: -named[root])
@@ -597,8 +601,11 @@ def _build(
     for root in sorted(members):
         group = members[root]
         keys = {item.key for item in group}
+        # the group's distinct spellings: a name is written the same way over and over
+        surfaces = {item.surface for item in group}
+        texts = {item.mention.text for item in group}
         kind = _type(group, keys, people)
-        if kind != "ORG" and any(fold_name(item.surface) in outlets for item in group):
+        if kind != "ORG" and any(fold_name(surface) in outlets for surface in surfaces):
             kind = "ORG"  # a cited outlet (Middle East Eye, Hurriyet), not a place or a person
         name = forced.get(root) or _name(group, keys, kind, countries)
         canonical_key = root if root.startswith(("country:", "gov:")) else "name:" + fold_name(name)
@@ -611,7 +618,7 @@ def _build(
                 id=eid,
                 name=name,
                 type=kind,
-                aliases=tuple(sorted({item.mention.text for item in group})),
+                aliases=tuple(sorted(texts)),
                 mention_count=len(group),
                 articles=tuple(sorted({item.mention.article for item in group})),
             )
@@ -620,8 +627,12 @@ def _build(
             m = item.mention
             mention_entity[(m.article, m.start, m.end)] = eid
             by_article[m.article].append((m.start, m.end, eid))
-            surface_entity.setdefault(fold_name(item.surface), eid)
-            surface_entity.setdefault(_clean_key(m.text), eid)
+        # Every spelling of the group names the group, unless an earlier group took it (the
+        # groups go in a fixed order); only read with ``get``, so the order within is free.
+        for surface in surfaces:
+            surface_entity.setdefault(fold_name(surface), eid)
+        for text in texts:
+            surface_entity.setdefault(_clean_key(text), eid)
         for key in keys:
             if key.startswith("country:"):
                 surface_entity[key] = eid
