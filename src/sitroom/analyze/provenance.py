@@ -70,7 +70,6 @@ def _fold(text: str) -> str:
     return (decomposed.translate(marks) if marks else decomposed).casefold()
 
 
-@lru_cache(maxsize=1 << 16)  # a corpus's quotes repeat the same words many times
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -81,10 +80,10 @@ def _stem(word: str) -> str:
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 16)  # a corpus's quotes repeat the same words many times
 def _content_stem(word: str) -> str | None:
     """A word's stem, None for a stop word or a single character: one cached answer per
-    distinct word (every quote of every build asks)."""
+    distinct word (the only cache of the stems: it outlives the step)."""
     return None if word in _STOPWORDS or len(word) <= 1 else _stem(word)
 
 

@@ -91,6 +91,9 @@ class StoredSpeakers:
         #: quote text -> ``words`` of it, for every quote handed out (with ``words``): the
         #: quote links read them, and a served quote's are kept in its entry
         self.words: dict[str, frozenset[str]] = {}
+        #: one string per distinct word read back: the parser makes a copy per occurrence
+        #: (hundreds of thousands of words, a few letters each, at 2,000 articles)
+        self._word_strings: dict[str, str] = {}
         self._fresh: dict[str, str] = {}
         self._used: set[str] = set()
         self.made = 0
@@ -118,8 +121,10 @@ class StoredSpeakers:
                 self.served += 1
                 served = decode_quotes(made, article, text)
                 if self._words is not None:
+                    one = self._word_strings.setdefault
                     self.words.update(
-                        (q.text, frozenset(held)) for q, held in zip(served, words, strict=True))
+                        (q.text, frozenset([one(word, word) for word in held]))
+                        for q, held in zip(served, words, strict=True))
                 return served
         noting = _Noting(self._answers)
         found = resolve(text, quotes, mentions, noting)
