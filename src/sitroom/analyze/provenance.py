@@ -104,7 +104,6 @@ def statement_similarity(a: str, b: str) -> float:
 
 def link_quotes(
     articles: Sequence[Article], quotes: Sequence[Quote], memo: MemoStore | None = None,
-    known_words: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[Quote, ...]:
     """``quotes`` with ``also_in`` set to the other articles that carry the same statement.
 
@@ -112,11 +111,8 @@ def link_quotes(
     ``duplicate_of`` set) carries every quote of its original. ``memo``: where the links
     are kept between builds (the store), so that a build which adds articles searches only
     the pairs a new quote is in (see :mod:`.stored_quote_links`); the links are the same.
-    ``known_words``: quote text -> its :func:`content_words`, where known already.
     """
-    known = known_words or {}
-    words = [content_words(q.text) if (held := known.get(q.text)) is None else held
-             for q in quotes]
+    words = [content_words(q.text) for q in quotes]
     if memo is None:
         low, high = linked_pairs(word_index(quotes, words))
     else:
@@ -567,7 +563,6 @@ def build_quotes_and_citations(
     quotes: list[Quote] = []
     citations: list[Citation] = []
     speakers = None if memo is None else _stored_speakers(memo, entities)
-    words: Mapping[str, frozenset[str]] = {} if speakers is None else speakers.words
     for ann in annotations:
         text = texts.get(ann.article)
         if text is None:
@@ -579,7 +574,7 @@ def build_quotes_and_citations(
         citations.extend(citation_of(c, entities, outlets) for c in ann.citations)
     if speakers is not None and memo is not None:
         speakers.save(memo)
-    return link_quotes(articles, quotes, memo, words), tuple(citations)
+    return link_quotes(articles, quotes, memo), tuple(citations)
 
 
 def _stored_speakers(memo: MemoStore, entities: EntityLookup) -> StoredSpeakers:
@@ -588,4 +583,4 @@ def _stored_speakers(memo: MemoStore, entities: EntityLookup) -> StoredSpeakers:
     from ..stored_memo import namespace
 
     return StoredSpeakers(memo, namespace("speakers", code_digest(), PIPELINE_VERSION),
-                          entities, content_words)
+                          entities)

@@ -6,12 +6,16 @@ article is (``entity_of``) and which entity a written name is (``lookup``). A bu
 adds 20 articles to 2,000 resolved every old article's speakers again although the
 entities it asks about rarely change. So an entry, kept under a digest of the article and
 its quote and mention spans (the namespace names sitroom's code and the annotations'
-pipeline version), holds the questions the article asked with the answers it got, the
-quotes it made and, for the quote links, each quote's content words (a function of its
-text alone); a later build serves the quotes only while every one of those questions
+pipeline version), holds the questions the article asked with the answers it got and the
+quotes it made; a later build serves the quotes only while every one of those questions
 still gets the same answer from its entities, else resolves the article again. The
 speakers read nothing of the entities but those answers, so a served article's quotes are
 the ones resolving it again would give.
+
+An entry is kept compressed (zlib, then base64 for the memo's text column): the store's
+memory grows by about three times what a build writes to it, for as long as the build
+runs, and a first build writes every article's entry. Each quote's content words were
+kept too once, for the quote links: under a CPU second an add, for twice the bytes.
 
 A build that makes entries drops those it did not serve (articles gone, or answers that
 changed) and stores its new ones.
@@ -19,8 +23,10 @@ changed) and stores its new ones.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import zlib
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -82,18 +88,10 @@ class StoredSpeakers:
     :meth:`save` after the last article. ``made`` and ``served`` count this build's
     articles."""
 
-    def __init__(self, store: MemoStore, namespace: str, entities: EntityLookup,
-                 words: Callable[[str], frozenset[str]] | None = None) -> None:
+    def __init__(self, store: MemoStore, namespace: str, entities: EntityLookup) -> None:
         self.namespace = namespace
         self._entries = store.memo_entries(namespace)
         self._answers = _Answers(entities)
-        self._words = words
-        #: quote text -> ``words`` of it, for every quote handed out (with ``words``): the
-        #: quote links read them, and a served quote's are kept in its entry
-        self.words: dict[str, frozenset[str]] = {}
-        #: one string per distinct word read back: the parser makes a copy per occurrence
-        #: (hundreds of thousands of words, a few letters each, at 2,000 articles)
-        self._word_strings: dict[str, str] = {}
         self._fresh: dict[str, str] = {}
         self._used: set[str] = set()
         self.made = 0
@@ -114,31 +112,21 @@ class StoredSpeakers:
         key = entry_key(article, text, quotes, mentions)
         stored = self._entries.get(key)
         if stored is not None:
-            spans, names, made, words = json.loads(stored)
-            if self._same_answers(article, spans, names) and (
-                    self._words is None or len(words) == len(made)):
+            spans, names, made = _unpack(stored)
+            if self._same_answers(article, spans, names):
                 self._used.add(key)
                 self.served += 1
-                served = decode_quotes(made, article, text)
-                if self._words is not None:
-                    one = self._word_strings.setdefault
-                    self.words.update(
-                        (q.text, frozenset([one(word, word) for word in held]))
-                        for q, held in zip(served, words, strict=True))
-                return served
+                return decode_quotes(made, article, text)
         noting = _Noting(self._answers)
         found = resolve(text, quotes, mentions, noting)
-        found_words = [] if self._words is None else [self._words(q.text) for q in found]
-        self.words.update((q.text, held) for q, held in zip(found, found_words, strict=False))
         if any(q.also_in or q.article != article for q in found) or any(
                 asked != article for asked, _, _ in noting.spans):
             return found  # not one article's unlinked quotes: nothing the entry can hold
-        self._entries[key] = self._fresh[key] = _dumps([
+        self._entries[key] = self._fresh[key] = _pack([
             [[start, end, answer] for (_, start, end), answer in sorted(
                 noting.spans.items(), key=_span_order)],
             [[name, answer] for name, answer in sorted(noting.names.items())],
             encode_quotes(found, text),
-            [sorted(held) for held in found_words],
         ])
         self._used.add(key)
         self.made += 1
@@ -203,5 +191,10 @@ def _span_order(item: tuple[tuple[str, int, int], str | None]) -> tuple[int, int
     return item[0][1], item[0][2]
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def _pack(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(zlib.compress(text.encode("utf-8", "surrogatepass"))).decode()
+
+
+def _unpack(value: str) -> Any:
+    return json.loads(zlib.decompress(base64.b64decode(value)).decode("utf-8", "surrogatepass"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sitroom.analyze.provenance import build_quotes_and_citations, content_words
+from sitroom.analyze.provenance import build_quotes_and_citations
 from sitroom.resolve.entities import resolve_entities
 from sitroom.resolve.speakers import resolve_speakers
 from sitroom.resolve.stored_speakers import StoredSpeakers
@@ -106,15 +106,14 @@ def _speakers_of(stored: StoredSpeakers, docs: Sequence[tuple[Article, DocAnnota
 def test_only_articles_whose_answers_changed_are_resolved_again() -> None:
     memo = _Memo()
     first = _corpus()
-    stored = StoredSpeakers(memo, "speakers:test", resolve_entities([d[1] for d in first]),
-                            content_words)
+    stored = StoredSpeakers(memo, "speakers:test", resolve_entities([d[1] for d in first]))
     _speakers_of(stored, first)
     stored.save(memo)
     assert (stored.made, stored.served) == (2, 0)
 
     grown = [*first, _added()]
     entities = resolve_entities([d[1] for d in grown])
-    stored = StoredSpeakers(memo, "speakers:test", entities, content_words)
+    stored = StoredSpeakers(memo, "speakers:test", entities)
     quotes = _speakers_of(stored, grown)
     stored.save(memo)
     # b is served; a (its Alloush is another entity now) and the new c are made
@@ -123,13 +122,9 @@ def test_only_articles_whose_answers_changed_are_resolved_again() -> None:
                 for q in resolve_speakers(article.text, ann.quotes, ann.mentions, entities)]
     assert quotes == expected
 
-    # every quote's content words, made or served, are those of its text
-    assert stored.words == {q.text: content_words(q.text) for q in expected}
-
-    stored = StoredSpeakers(memo, "speakers:test", entities, content_words)
+    stored = StoredSpeakers(memo, "speakers:test", entities)
     assert _speakers_of(stored, grown) == expected
     assert (stored.made, stored.served) == (0, 3)
-    assert stored.words == {q.text: content_words(q.text) for q in expected}
 
 
 def test_an_entry_is_not_served_for_other_quotes_of_the_same_article() -> None:
