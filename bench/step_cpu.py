@@ -32,6 +32,8 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("  entities", "sitroom.resolve.entities", "resolve_entities"),
     ("  places", "sitroom.pipeline", "_resolve_places_remembered"),
     ("  quotes and citations", "sitroom.analyze.provenance", "build_quotes_and_citations"),
+    ("    of which speakers (read back or resolved)", "sitroom.resolve.stored_speakers",
+     "StoredSpeakers.quotes_for"),
     ("    of which linking quotes", "sitroom.analyze.provenance", "link_quotes"),
     ("  events (made, sorted, kept on disk)", "sitroom.report.spill", "spill_sorted"),
     ("    of which resolving mentions", "sitroom.analyze.events", "_resolve"),

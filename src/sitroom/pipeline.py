@@ -320,26 +320,32 @@ def _resolve_places_remembered(
     entities: EntityResolution,
 ) -> PlaceResolution:
     """:func:`~sitroom.resolve.places.resolve_places` with the gazetteer's answers for
-    place-name variants, and each article's place rows, kept in the store, so a build that
-    adds articles searches only the names it has not met and scans only the new texts."""
+    place-name variants, each article's place rows and the corpus's lower-case words kept
+    in the store, so a build that adds articles searches only the names it has not met and
+    scans only the new texts."""
     from .annotate import PIPELINE_VERSION
     from .fingerprint import code_digest
     from .resolve.places import (
+        remembered_lower_words,
         remembered_rows,
         remembered_variants,
         resolve_places,
         variants_depend_on,
     )
+    from .resolve.stored_lower_words import StoredLowerWords
     from .resolve.stored_place_rows import StoredPlaceRows
     from .stored_memo import StoredMemo, namespace
 
     memo = StoredMemo(store, namespace("place_variants", code_digest(), variants_depend_on()))
     rows = StoredPlaceRows(store, namespace("place_rows", code_digest(), variants_depend_on(),
                                             PIPELINE_VERSION))
-    with remembered_variants(memo.values), remembered_rows(rows):
+    lower_words = StoredLowerWords(store, namespace("lower_words", code_digest()))
+    with remembered_variants(memo.values), remembered_rows(rows), \
+            remembered_lower_words(lower_words):
         places = resolve_places(articles, annotations, entities)
     memo.save(store)
     rows.save(store)
+    lower_words.save(store)
     return places
 
 

@@ -23,13 +23,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import numpy as np
 
 from ..resolve.speakers import resolve_speakers
+from ..resolve.stored_speakers import StoredSpeakers
 from ..stored_memo import MemoStore
 from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
 from .distinct_codes import sorted_distinct, sorted_distinct_with_first
@@ -69,7 +70,6 @@ def _fold(text: str) -> str:
     return (decomposed.translate(marks) if marks else decomposed).casefold()
 
 
-@lru_cache(maxsize=1 << 16)  # a corpus's quotes repeat the same words many times
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -77,10 +77,21 @@ def _stem(word: str) -> str:
     return word
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1 << 16)  # a corpus's quotes repeat the same words many times
+def _content_stem(word: str) -> str | None:
+    """A word's stem, None for a stop word or a single character: one cached answer per
+    distinct word (the only cache of the stems: it outlives the step)."""
+    return None if word in _STOPWORDS or len(word) <= 1 else _stem(word)
+
+
 def content_words(text: str) -> frozenset[str]:
     """The content words of a statement: folded, stop words out, crudely stemmed."""
-    words = re.findall(r"[a-z0-9]+", _fold(text))
-    return frozenset(_stem(w) for w in set(words) if w not in _STOPWORDS and len(w) > 1)
+    stems = {_content_stem(w) for w in set(_WORD.findall(_fold(text)))}
+    stems.discard(None)
+    return frozenset(cast("set[str]", stems))
 
 
 def statement_similarity(a: str, b: str) -> float:
@@ -92,7 +103,7 @@ def statement_similarity(a: str, b: str) -> float:
 
 
 def link_quotes(
-    articles: Sequence[Article], quotes: Sequence[Quote], memo: MemoStore | None = None
+    articles: Sequence[Article], quotes: Sequence[Quote], memo: MemoStore | None = None,
 ) -> tuple[Quote, ...]:
     """``quotes`` with ``also_in`` set to the other articles that carry the same statement.
 
@@ -121,7 +132,9 @@ def link_quotes(
             also = tuple(sorted((set(partners) | copied) - {q.article}))
         else:
             also = tuple(a for a in partners if a != q.article)
-        out.append(replace(q, also_in=also) if also else q)
+        # made directly: ``dataclasses.replace`` per linked quote was a tenth of the step
+        out.append(Quote(q.id, q.article, q.speaker, q.speaker_text, q.text, q.direct, q.cue,
+                         q.start, q.end, also) if also else q)
     return tuple(out)
 
 
@@ -141,10 +154,12 @@ def _partner_articles(quotes: Sequence[Quote], low: np.ndarray, high: np.ndarray
     codes = sorted_distinct(quote * len(names) + partner)
     quote, partner = codes // len(names), codes % len(names)
     bounds = np.flatnonzero(np.diff(quote)) + 1
-    linked: dict[int, tuple[str, ...]] = {}
-    for run in np.split(np.arange(len(codes)), bounds):
-        linked[int(quote[run[0]])] = tuple(names[a] for a in partner[run].tolist())
-    return linked
+    starts = np.concatenate(([0], bounds)).tolist()
+    ends = np.concatenate((bounds, [len(codes)])).tolist()
+    partners = [names[a] for a in partner.tolist()]
+    # plain slices of one list: a numpy split per quote was most of this function
+    return {q: tuple(partners[start:end])
+            for q, start, end in zip(quote[starts].tolist(), starts, ends, strict=True)}
 
 
 #: Quotes whose candidate partners are found in one sparse product (bounds its memory).
@@ -547,10 +562,25 @@ def build_quotes_and_citations(
     outlets = frozenset(_fold(_bare(a.outlet)) for a in articles if a.outlet != "unknown")
     quotes: list[Quote] = []
     citations: list[Citation] = []
+    speakers = None if memo is None else _stored_speakers(memo, entities)
     for ann in annotations:
         text = texts.get(ann.article)
         if text is None:
             continue
-        quotes.extend(resolve_speakers(text, ann.quotes, ann.mentions, entities))
+        if speakers is None:
+            quotes.extend(resolve_speakers(text, ann.quotes, ann.mentions, entities))
+        else:  # an old article whose entities answer as before keeps its stored quotes
+            quotes.extend(speakers.quotes_for(text, ann.quotes, ann.mentions, resolve_speakers))
         citations.extend(citation_of(c, entities, outlets) for c in ann.citations)
+    if speakers is not None and memo is not None:
+        speakers.save(memo)
     return link_quotes(articles, quotes, memo), tuple(citations)
+
+
+def _stored_speakers(memo: MemoStore, entities: EntityLookup) -> StoredSpeakers:
+    from ..annotate import PIPELINE_VERSION
+    from ..fingerprint import code_digest
+    from ..stored_memo import namespace
+
+    return StoredSpeakers(memo, namespace("speakers", code_digest(), PIPELINE_VERSION),
+                          entities)

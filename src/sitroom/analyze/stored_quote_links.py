@@ -51,9 +51,13 @@ class StoredLinks:
 
 
 def quote_key(quote: Quote) -> str:
-    """A digest of what the link rule reads of a quote: its article, text and speaker."""
-    text = json.dumps([quote.article, quote.speaker, quote.text], ensure_ascii=False)
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=_KEY_DIGITS // 2).hexdigest()
+    """A digest of what the link rule reads of a quote: its article, text and speaker.
+    Joined with NUL (no article id or entity id holds one; the text, which may, comes
+    last), ``-`` marking no speaker: unambiguous, and a fifth of a JSON encoding's cost."""
+    speaker = "-" if quote.speaker is None else "=" + quote.speaker
+    text = f"{quote.article}\x00{speaker}\x00{quote.text}"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                           digest_size=_KEY_DIGITS // 2).hexdigest()
 
 
 def remembered_pairs(

@@ -47,7 +47,8 @@ from ..types import Article, DocAnnotations, Entity, Mention, Place
 from .entities import EntityResolution
 from .geo_index import ADMIN_WORDS, GeoEntry, GeoIndex, load_index
 from .geo_index import cache_name as _gazetteer_identity
-from .geo_names import fold, skeleton, strip_articles, unify
+from .geo_names import fold as fold_words
+from .geo_names import skeleton, strip_articles, unify
 from .geo_sources import area_abbreviations, demonyms, region_demonyms
 from .names import fold_name
 from .outlet_names import inside_outlet, known_outlets, outlet_spans
@@ -74,8 +75,18 @@ from .place_weak import (
     vouched,
     word_before,
 )
+from .stored_lower_words import lower_words as scan_lower_words
 
 _Query = PlaceQuery
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """:func:`~sitroom.resolve.geo_names.fold`, one answer per distinct text: the step folds
+    every person and place mention of the corpus several times each build (200,000 calls at
+    2,000 articles). Emptied with the gazetteer's caches once the places are resolved."""
+    return fold_words(text)
+
 
 #: Mention labels that name places; ``metonymy`` mentions (``Ankara approved``) are actors.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1877,10 +1888,6 @@ def _country_domains() -> dict[str, str]:
     }
 
 
-#: A word written in lower case: what a town's name is when the corpus writes it so.
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
-
-
 def _corpus_surnames(
     annotations: Sequence[DocAnnotations], entities: EntityResolution | None
 ) -> frozenset[str]:
@@ -1924,6 +1931,31 @@ def remembered_rows(memo: RowsMemo) -> Iterator[None]:
         yield
     finally:
         _STORED_ROWS.reset(token)
+
+
+class LowerWordsMemo(Protocol):
+    def words_of(self, texts: Mapping[str, str]) -> frozenset[str]: ...
+
+
+_STORED_LOWER_WORDS: ContextVar[LowerWordsMemo | None] = ContextVar(
+    "stored_lower_words", default=None
+)
+
+
+@contextmanager
+def remembered_lower_words(memo: LowerWordsMemo) -> Iterator[None]:
+    """Within the block, the words the corpus writes in lower case come from ``memo``
+    (:mod:`sitroom.resolve.stored_lower_words`), which scans only the texts it has not."""
+    token = _STORED_LOWER_WORDS.set(memo)
+    try:
+        yield
+    finally:
+        _STORED_LOWER_WORDS.reset(token)
+
+
+def _corpus_lower_words(texts: Mapping[str, str]) -> frozenset[str]:
+    memo = _STORED_LOWER_WORDS.get()
+    return scan_lower_words(texts.values()) if memo is None else memo.words_of(texts)
 
 
 def _rows_of(
@@ -2046,7 +2078,7 @@ def resolve_places(
     misread_places = _places_taken_for_people(annotations, entities)
     texts = {article.id: article.text for article in articles}
     surnames = _corpus_surnames(annotations, entities)
-    lower_words = frozenset(w for t in texts.values() for w in _LOWER_WORD.findall(t))
+    lower_words = _corpus_lower_words(texts)
     people = _persons(entities) if entities is not None else None
     # "Middle East Eye", "Karachi Ledger": an outlet's name holds no place of the story.
     outlets = (

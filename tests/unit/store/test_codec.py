@@ -52,3 +52,12 @@ def test_a_payload_in_another_key_order_is_read_whole() -> None:
     light = decode_annotations(payload, ("mentions", "quotes"))
     assert light.mentions == doc.mentions and light.quotes == doc.quotes
     assert decode_annotations(payload, ("citations",)).citations == ()
+
+
+def test_every_record_of_an_article_holds_one_copy_of_its_id() -> None:
+    # The corpus steps key every mention by its article for several steps: a copy of the id
+    # per record (as the JSON parser makes them) multiplied that by the mentions.
+    for parts in (None, ("mentions", "quotes")):
+        decoded = decode_annotations(encode_annotations(_doc("a" * 64)), parts)
+        records = [*decoded.mentions, *decoded.quotes]
+        assert records and all(record.article is decoded.article for record in records)
