@@ -67,7 +67,7 @@ class _Sets:
 class MentionTable:
     """What the merge reads of each event mention, as a few machine ints per mention.
 
-    Filled one mention at a time (:meth:`add`) while the corpus is resolved, so the merge
+    Filled an article at a time (:meth:`extend`) while the corpus is resolved, so the merge
     never needs the resolved mentions themselves: at thousands of articles those are most
     of what the events step holds (each with its clause, spans and names as Python objects),
     and they stay on disk until their event is made. Each text value (trigger, entity,
@@ -112,34 +112,45 @@ class MentionTable:
 
     def add(self, item: _Resolved) -> None:
         """Note one resolved mention (the next number)."""
-        from .events import _block, _explicit_day, _keys, name_key
+        self.extend(item.mention.article, article_rows([item]))
 
+    def extend(self, article_id: str, rows: ArticleRows) -> None:
+        """Note an article's mentions from their :func:`article_rows` (the next numbers):
+        each value the article names is coded once, and each column goes in as a whole."""
+        vocabulary, columns, sets = rows
+        if not columns[0]:
+            return
+        count = len(columns[0])
         code = self.code
-        mention = item.mention
-        article = self._article_code.get(mention.article)
+        local = [code(kind, value) for kind, value in vocabulary]
+        local.append(-1)  # so a missing value, written -1 in the rows, reads local[-1]: -1
+        article = self._article_code.get(article_id)
         if article is None:
-            article = self._article_code[mention.article] = len(self.article_ids)
-            self.article_ids.append(mention.article)
-        self.article.append(article)
-        self.published.append(code("published", item.published))
-        self.trigger_start.append(mention.trigger_start)
-        self.kind.append(code("type", mention.type))
-        self.refers_back.append(bool(mention.refers_back))
-        self.block.append(code("block", _block(item)))
-        dated = item.first is not None and item.last is not None
-        self.dated.append(dated)
-        self.first.append(item.first.toordinal() if item.first is not None else 0)
-        self.last.append(item.last.toordinal() if item.last is not None else 0)
-        self.explicit.append(_explicit_day(item))
-        self.date.append(code("date", item.date) if item.date is not None else -1)
-        self.trigger.append(code("trigger", mention.trigger))
-        self.place.append(code("place", item.place) if item.place is not None else -1)
-        self.untyped.append(mention.type == "other")
-        _add_set(self.key_sizes, self.keys, [code("key", key) for key in _keys(item)])
-        _add_set(self.actor_sizes, self.actors, [code("entity", a) for a in item.actors])
-        _add_set(self.target_sizes, self.targets, [code("entity", t) for t in item.targets])
-        _add_set(self.name_sizes, self.names,
-                 [code("name", name_key(n.text)) for n in mention.actors])
+            article = self._article_code[article_id] = len(self.article_ids)
+            self.article_ids.append(article_id)
+        (trigger_start, published, kind, refers_back, block, dated, first, last, explicit,
+         date, trigger, place) = columns
+        self.article.extend(array("i", (article,)) * count)
+        self.published.extend([local[x] for x in published])
+        self.trigger_start.extend(trigger_start)
+        self.kind.extend([local[x] for x in kind])
+        self.refers_back.extend(refers_back)
+        self.block.extend([local[x] for x in block])
+        self.dated.extend(dated)
+        self.first.extend(first)
+        self.last.extend(last)
+        self.explicit.extend(explicit)
+        self.date.extend([local[x] for x in date])
+        self.trigger.extend([local[x] for x in trigger])
+        self.place.extend([local[x] for x in place])
+        other = self._codes.get(("type", "other"))  # None: no mention so far is untyped
+        self.untyped.extend([local[x] == other for x in kind])
+        for (sizes, values), (size_column, value_column) in zip(sets, (
+                (self.key_sizes, self.keys), (self.actor_sizes, self.actors),
+                (self.target_sizes, self.targets), (self.name_sizes, self.names)),
+                strict=True):
+            size_column.extend(sizes)
+            value_column.extend([local[x] for x in values])
 
     def order(self) -> np.ndarray:
         """The mentions by (publication date, article id, trigger offset), ties in their
@@ -148,9 +159,47 @@ class MentionTable:
                            _ranks(self.values("published"), self.published)))
 
 
-def _add_set(sizes: array[int], values: array[int], codes: list[int]) -> None:
-    sizes.append(len(codes))
-    values.extend(codes)
+#: What :meth:`MentionTable.extend` reads of an article's mentions, as JSON-ready lists
+#: (kept in the store between builds): the ``[kind, value]`` texts they name; twelve columns
+#: of one int per mention (``trigger_start``, then positions among those texts, -1 for
+#: none, and flags and day numbers); and four sets per mention (index keys, actors,
+#: targets, actor name keys) as the sizes and the positions of their values.
+ArticleRows = tuple[list[list[str]], list[list[int]], list[list[list[int]]]]
+
+
+def article_rows(items: Sequence[_Resolved]) -> ArticleRows:
+    """The rows of one article's resolved mentions, in their order."""
+    from .events import _block, _explicit_day, _keys, name_key
+
+    vocabulary: dict[tuple[str, str], int] = {}
+
+    def at(kind: str, value: str | None) -> int:
+        return -1 if value is None else vocabulary.setdefault((kind, value), len(vocabulary))
+
+    columns: list[list[int]] = [[] for _ in range(12)]
+    sets: list[list[list[int]]] = [[[], []] for _ in range(4)]
+    for item in items:
+        mention = item.mention
+        for column, value in zip(columns, (
+                mention.trigger_start, at("published", item.published),
+                at("type", mention.type), int(bool(mention.refers_back)),
+                at("block", _block(item)),
+                int(item.first is not None and item.last is not None),
+                item.first.toordinal() if item.first is not None else 0,
+                item.last.toordinal() if item.last is not None else 0,
+                int(_explicit_day(item)), at("date", item.date),
+                at("trigger", mention.trigger), at("place", item.place)), strict=True):
+            column.append(value)
+        for (sizes, values), found in zip(sets, (
+                [at("key", key) for key in _keys(item)],
+                [at("entity", a) for a in item.actors],
+                [at("entity", t) for t in item.targets],
+                [at("name", name_key(n.text)) for n in mention.actors]), strict=True):
+            sizes.append(len(found))
+            values.extend(found)
+    return [list(pair) for pair in vocabulary], columns, sets
+
+
 
 
 def _ranks(names: Sequence[str] | Mapping[int, str], codes: array[int]) -> np.ndarray:

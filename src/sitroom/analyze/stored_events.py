@@ -48,12 +48,14 @@ def remembered_events(
     memo: MemoStore,
     version: str,
     groups: Iterable[tuple[str, G]],
-    make: Callable[[G], Event],
+    make: Callable[[list[G]], list[Event]],
     articles: Mapping[str, Article],
 ) -> Iterator[Event]:
     """The event of each ``(key, group)`` of ``groups``, in their order: decoded from the
-    entry stored under ``key`` where there is one, else ``make(group)`` (stored before it is
-    handed out). The groups are taken :data:`CHUNK` at a time and let go once their events
+    entry stored under ``key`` where there is one, else made (stored before it is handed
+    out). ``make`` makes the events of some groups at once, in their order: the groups of a
+    chunk that need making are handed over together, so their mentions are read back
+    together. The groups are taken :data:`CHUNK` at a time and let go once their events
     are out; ``articles`` (by id) give the passages' texts."""
     from ..fingerprint import code_digest
 
@@ -65,21 +67,25 @@ def remembered_events(
     while chunk := list(islice(pending, CHUNK)):
         stored = read(sorted({key for key, _group in chunk}))
         fresh: dict[str, str] = {}
-        out: list[Event] = []
         with collector_paused():  # many small records, no cycles
-            for key, group in chunk:
-                keys.append(key)
+            keys.extend(key for key, _group in chunk)
+            missing = [(key, group) for key, group in chunk if key not in stored]
+            made = dict(zip((key for key, _group in missing),
+                            make([group for _key, group in missing]), strict=True))
+            out: list[Event] = []
+            for key, _group in chunk:
                 value = stored.get(key)
                 if value is not None:
                     out.append(decode_event(value, articles))
                     continue
-                event = make(group)
-                fresh[key] = encode_event(event, articles)
+                event = made[key]
+                if key not in fresh:
+                    fresh[key] = encode_event(event, articles)
                 out.append(event)
         if fresh:
             memo.add_memo_entries(name_space, sorted(fresh.items()))
             made_any = True
-        del stored, fresh, chunk
+        del stored, fresh, chunk, missing, made
         yield from out
     keep = getattr(memo, "keep_memo_entries", None)
     if made_any and callable(keep):  # the events of groups that changed are never read again
