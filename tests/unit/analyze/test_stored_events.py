@@ -157,18 +157,32 @@ def test_only_the_events_of_changed_groups_are_made_again(
         return real_make(members, counter)  # type: ignore[arg-type]
 
     monkeypatch.setattr(events_module, "_make_event", counting)
+    # Which remembered mentions are decoded from the memo: only those of events made again.
+    decoded: list[tuple[str, int]] = []
+    real_decode = events_module._decode_resolved
+
+    def decoding(row: list[object], article: Article) -> object:
+        found = real_decode(row, article)  # type: ignore[arg-type]
+        decoded.append((found.mention.article, found.mention.trigger_start))
+        return found
+
+    monkeypatch.setattr(events_module, "_decode_resolved", decoding)
     first = _built(articles[:2], view.within({"a", "b"}), entities, memo)
     assert sorted(made) == [1, 2]  # the shelling told twice, the flood once
     made.clear()
+    assert decoded == []  # a first build makes every mention: none is read back
     grown = _built(articles, view, entities, memo)
     # c tells the flood again: only that event is made again; the shelling is read back
     assert made == [2]
+    assert decoded == [("a", 100)]  # a's flood, from the memo; the shelling is not read
+    decoded.clear()
     assert grown == build_events(articles, annotations, entities)
     assert next(e for e in grown if e.trigger == "shell") == next(
         e for e in first if e.trigger == "shell")
     made.clear()
     assert _built(articles, view, entities, memo) == grown
     assert made == []
+    assert decoded == []  # every event read back: no mention is
     # the first build's flood is never read again: its entry went
     assert sum(n.startswith("events_made") for n, _ in memo.rows) == len(grown)
 
@@ -191,3 +205,20 @@ def test_an_event_round_trips_with_passages_cut_from_the_article_or_kept() -> No
     by_passage = Event(**{**{f: getattr(event, f) for f in event.__dataclass_fields__},
                           "text": own.text})
     assert decode_event(encode_event(by_passage, articles), articles) == by_passage
+
+
+def test_mentions_gone_from_the_memo_are_made_again_from_the_annotations() -> None:
+    # A build stopped between storing an article's rows and the events that need its
+    # mentions: the rows are there, the mentions not; the events still come out right.
+    articles = [_article("a", "Wire", "2025-08-12"), _article("b", "Ledger", "2025-08-13")]
+    annotations = [DocAnnotations(ident, events=(EventMention(
+        ident, 10, 50, TEXT[10:50], 10, 15, "shell", "assault"),)) for ident in "ab"]
+    view = StoredAnnotations(_Payloads(annotations), VERSION).only("times", "events")
+    entities = _Entities({})
+    memo = _Memo()
+    _built(articles, view, entities, memo)
+    for name, key in list(memo.rows):
+        if name.startswith(("article_event_mentions", "events_made")):
+            del memo.rows[(name, key)]
+    assert _built(articles, view, entities, memo) == build_events(articles, annotations,
+                                                                  entities)
