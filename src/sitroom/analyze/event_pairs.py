@@ -14,8 +14,11 @@ most of the merge's time, become a few passes over arrays.
 
 from __future__ import annotations
 
+import base64
+import json
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -117,40 +120,39 @@ class MentionTable:
     def extend(self, article_id: str, rows: ArticleRows) -> None:
         """Note an article's mentions from their :func:`article_rows` (the next numbers):
         each value the article names is coded once, and each column goes in as a whole."""
-        vocabulary, columns, sets = rows
-        if not columns[0]:
+        count = rows.count
+        if not count:
             return
-        count = len(columns[0])
         code = self.code
-        local = [code(kind, value) for kind, value in vocabulary]
-        local.append(-1)  # so a missing value, written -1 in the rows, reads local[-1]: -1
+        # A missing value, written -1 in the rows, reads the last entry: -1.
+        local = np.array([code(kind, value) for kind, value in rows.vocabulary] + [-1],
+                         dtype=np.int64)
         article = self._article_code.get(article_id)
         if article is None:
             article = self._article_code[article_id] = len(self.article_ids)
             self.article_ids.append(article_id)
         (trigger_start, published, kind, refers_back, block, dated, first, last, explicit,
-         date, trigger, place) = columns
+         date, trigger, place) = rows.ints[:_COLUMNS * count].reshape(_COLUMNS, count)
         self.article.extend(array("i", (article,)) * count)
-        self.published.extend([local[x] for x in published])
-        self.trigger_start.extend(trigger_start)
-        self.kind.extend([local[x] for x in kind])
-        self.refers_back.extend(refers_back)
-        self.block.extend([local[x] for x in block])
-        self.dated.extend(dated)
-        self.first.extend(first)
-        self.last.extend(last)
-        self.explicit.extend(explicit)
-        self.date.extend([local[x] for x in date])
-        self.trigger.extend([local[x] for x in trigger])
-        self.place.extend([local[x] for x in place])
+        for column, values in ((self.published, local[published]),
+                               (self.trigger_start, trigger_start), (self.kind, local[kind]),
+                               (self.refers_back, refers_back), (self.block, local[block]),
+                               (self.dated, dated), (self.first, first), (self.last, last),
+                               (self.explicit, explicit), (self.date, local[date]),
+                               (self.trigger, local[trigger]), (self.place, local[place])):
+            _append(column, values)
         other = self._codes.get(("type", "other"))  # None: no mention so far is untyped
-        self.untyped.extend([local[x] == other for x in kind])
-        for (sizes, values), (size_column, value_column) in zip(sets, (
+        _append(self.untyped, local[kind] == (-2 if other is None else other))
+        at = (_COLUMNS + _SETS) * count
+        sizes = rows.ints[_COLUMNS * count:at].reshape(_SETS, count)
+        for counts, (size_column, value_column) in zip(sizes, (
                 (self.key_sizes, self.keys), (self.actor_sizes, self.actors),
                 (self.target_sizes, self.targets), (self.name_sizes, self.names)),
                 strict=True):
-            size_column.extend(sizes)
-            value_column.extend([local[x] for x in values])
+            end = at + int(counts.sum())
+            _append(size_column, counts)
+            _append(value_column, local[rows.ints[at:end]])
+            at = end
 
     def order(self) -> np.ndarray:
         """The mentions by (publication date, article id, trigger offset), ties in their
@@ -159,12 +161,23 @@ class MentionTable:
                            _ranks(self.values("published"), self.published)))
 
 
-#: What :meth:`MentionTable.extend` reads of an article's mentions, as JSON-ready lists
-#: (kept in the store between builds): the ``[kind, value]`` texts they name; twelve columns
-#: of one int per mention (``trigger_start``, then positions among those texts, -1 for
-#: none, and flags and day numbers); and four sets per mention (index keys, actors,
-#: targets, actor name keys) as the sizes and the positions of their values.
-ArticleRows = tuple[list[list[str]], list[list[int]], list[list[list[int]]]]
+#: Columns of one int per mention in :class:`ArticleRows`, and sets per mention.
+_COLUMNS, _SETS = 12, 4
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """What :meth:`MentionTable.extend` reads of an article's mentions (kept in the store
+    between builds: :func:`encode_rows`): the ``(kind, value)`` texts they name, and
+    ``ints``: twelve columns of one int per mention (``trigger_start``, then positions
+    among those texts, -1 for none, and flags and day numbers), the sizes of four sets per
+    mention (index keys, actors, targets, actor name keys), then the positions of each
+    set's values, set after set. Packed so that a build reads an article's rows without a
+    Python object per value."""
+
+    vocabulary: tuple[tuple[str, str], ...]
+    ints: np.ndarray
+    count: int
 
 
 def article_rows(items: Sequence[_Resolved]) -> ArticleRows:
@@ -176,11 +189,11 @@ def article_rows(items: Sequence[_Resolved]) -> ArticleRows:
     def at(kind: str, value: str | None) -> int:
         return -1 if value is None else vocabulary.setdefault((kind, value), len(vocabulary))
 
-    columns: list[list[int]] = [[] for _ in range(12)]
-    sets: list[list[list[int]]] = [[[], []] for _ in range(4)]
+    columns: list[list[int]] = [[] for _ in range(_COLUMNS + _SETS)]
+    sets: list[list[int]] = [[] for _ in range(_SETS)]
     for item in items:
         mention = item.mention
-        for column, value in zip(columns, (
+        for column, value in zip(columns[:_COLUMNS], (
                 mention.trigger_start, at("published", item.published),
                 at("type", mention.type), int(bool(mention.refers_back)),
                 at("block", _block(item)),
@@ -190,16 +203,35 @@ def article_rows(items: Sequence[_Resolved]) -> ArticleRows:
                 int(_explicit_day(item)), at("date", item.date),
                 at("trigger", mention.trigger), at("place", item.place)), strict=True):
             column.append(value)
-        for (sizes, values), found in zip(sets, (
+        for n, (values, found) in enumerate(zip(sets, (
                 [at("key", key) for key in _keys(item)],
                 [at("entity", a) for a in item.actors],
                 [at("entity", t) for t in item.targets],
-                [at("name", name_key(n.text)) for n in mention.actors]), strict=True):
-            sizes.append(len(found))
+                [at("name", name_key(n.text)) for n in mention.actors]), strict=True)):
+            columns[_COLUMNS + n].append(len(found))
             values.extend(found)
-    return [list(pair) for pair in vocabulary], columns, sets
+    ints = np.array([value for column in (*columns, *sets) for value in column],
+                    dtype=np.int32)
+    return ArticleRows(tuple(vocabulary), ints, len(items))
 
 
+def encode_rows(rows: ArticleRows) -> str:
+    """``rows`` as the memo keeps them: JSON, the ints as base64 of little-endian int32."""
+    packed = base64.b64encode(rows.ints.astype("<i4").tobytes()).decode("ascii")
+    return json.dumps([rows.vocabulary, rows.count, packed], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def decode_rows(text: str) -> ArticleRows:
+    """The rows :func:`encode_rows` wrote."""
+    vocabulary, count, packed = json.loads(text)
+    ints = np.frombuffer(base64.b64decode(packed), dtype="<i4")
+    return ArticleRows(tuple((kind, value) for kind, value in vocabulary), ints, count)
+
+
+def _append(column: array[int], values: np.ndarray) -> None:
+    """Append ``values`` to an ``array`` of int32 (``i``) or int8 (``b``) values."""
+    column.frombytes(values.astype(np.intc if column.typecode == "i" else np.int8).tobytes())
 
 
 def _ranks(names: Sequence[str] | Mapping[int, str], codes: array[int]) -> np.ndarray:

@@ -32,7 +32,7 @@ import json
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -62,6 +62,8 @@ from .event_pairs import (
     MentionTable,
     PairFeatures,
     article_rows,
+    decode_rows,
+    encode_rows,
     merging_pairs,
     scores_at_least,
 )
@@ -323,34 +325,48 @@ def _remembered(
         for article_id in order for article in (articles[article_id],)
     }
     read_rows = memo_reader(memo, rows_space)
-    made_any = False
-    for start in range(0, len(order), ARTICLE_CHUNK):
-        chunk = order[start:start + ARTICLE_CHUNK]
-        stored = read_rows(sorted({keys[article] for article in chunk}))
-        missing = {article for article in chunk if keys[article] not in stored}
+
+    def make(missing: Collection[str]) -> dict[str, tuple[list[_Resolved], ArticleRows]]:
+        """The mentions of ``missing`` (article ids), made and stored."""
         made: dict[str, tuple[list[_Resolved], ArticleRows]] = {}
+        fresh_mentions: dict[str, str] = {}
+        fresh_rows: dict[str, str] = {}
+        for ann in annotations.within(missing):
+            article = articles[ann.article]
+            found = _resolve_article(ann, article, entities, places)
+            rows = article_rows(found)
+            made[ann.article] = found, rows
+            fresh_mentions[keys[ann.article]] = _encode_resolved(found, article.text)
+            fresh_rows[keys[ann.article]] = encode_rows(rows)
+        # the mentions first: a rows entry is never stored without its mentions'
+        memo.add_memo_entries(mentions_space, sorted(fresh_mentions.items()))
+        memo.add_memo_entries(rows_space, sorted(fresh_rows.items()))
+        return made
+
+    chunks = [order[start:start + ARTICLE_CHUNK]
+              for start in range(0, len(order), ARTICLE_CHUNK)]
+    # Which articles' mentions must be made, first: each read of annotations from the store
+    # decompresses a block of thousands of payloads, so an add's few new articles (and the
+    # old ones whose ids changed) are read together, not one chunk of the corpus at a time.
+    # The rows are read twice on an add, which costs far less.
+    missing_anywhere = [article for chunk in chunks
+                        for stored in (read_rows(sorted({keys[a] for a in chunk})),)
+                        for article in chunk if keys[article] not in stored]
+    made = make(missing_anywhere) if 0 < len(missing_anywhere) <= ARTICLE_CHUNK else {}
+    made_any = bool(made)
+    for chunk in chunks:
+        stored = read_rows(sorted({keys[article] for article in chunk if article not in made}))
+        missing = {article for article in chunk
+                   if article not in made and keys[article] not in stored}
         if missing:
-            fresh_mentions: dict[str, str] = {}
-            fresh_rows: dict[str, str] = {}
-            for ann in annotations.within(missing):
-                article = articles[ann.article]
-                found = _resolve_article(ann, article, entities, places)
-                rows = article_rows(found)
-                made[ann.article] = found, rows
-                fresh_mentions[keys[ann.article]] = _encode_resolved(found, article.text)
-                fresh_rows[keys[ann.article]] = json.dumps(rows, ensure_ascii=False,
-                                                           separators=(",", ":"))
-            # the mentions first: a rows entry is never stored without its mentions'
-            memo.add_memo_entries(mentions_space, sorted(fresh_mentions.items()))
-            memo.add_memo_entries(rows_space, sorted(fresh_rows.items()))
+            made.update(make(missing))
             made_any = True
-            del fresh_mentions, fresh_rows
         for article_id in chunk:
             if article_id in made:
                 found, rows = made.pop(article_id)
                 yield _ArticleMentions(article_id, rows, found, keys[article_id])
             else:
-                yield _ArticleMentions(article_id, json.loads(stored[keys[article_id]]), None,
+                yield _ArticleMentions(article_id, decode_rows(stored[keys[article_id]]), None,
                                        keys[article_id])
         del stored
     keep = getattr(memo, "keep_memo_entries", None)
@@ -427,7 +443,7 @@ class _MentionReader:
                 article = self._articles[ids[code]]
                 for n in places:
                     remembered[code, n] = _decode_resolved(rows[n], article)
-            for article_id, made in self._remake(set(gone)):
+            for article_id, made in self._remake(set(gone)) if gone else ():
                 code = gone[article_id]
                 for n in wanted[code]:
                     remembered[code, n] = made[n]
@@ -898,7 +914,7 @@ def events_unordered(
         with collector_paused():
             for noted in _mentions_by_article(annotations, by_id, entities,
                                               PlaceLookup(place_rows), memo):
-                count = len(noted.rows[1][0])
+                count = noted.rows.count
                 if not count:
                     continue
                 if digests is not None:

@@ -4,7 +4,6 @@ articles' rows as the store keeps them."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
@@ -12,7 +11,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitroom.analyze.event_pairs import MentionTable, article_rows
+from sitroom.analyze.event_pairs import MentionTable, article_rows, decode_rows, encode_rows
 from sitroom.analyze.events import (
     MAX_PEERS,
     MERGE_SCORE,
@@ -160,13 +159,13 @@ def test_a_table_filled_from_stored_article_rows_merges_as_the_walk_does(
     drawn: list[dict[str, object]],
 ) -> None:
     # The mentions in article order, as a build notes them; each article's rows go through
-    # JSON, as they come back from the store.
+    # their encoding, as they come back from the store.
     items = sorted((resolved(d) for d in drawn), key=lambda r: r.mention.article)
     towns = {"p_town": (36.2, 37.1), "p_far": (33.5, 36.3)}
     table = MentionTable()
     for name in sorted({r.mention.article for r in items}):
         rows = article_rows([r for r in items if r.mention.article == name])
-        table.extend(name, json.loads(json.dumps(rows)))
+        table.extend(name, decode_rows(encode_rows(rows)))
     assert len(table) == len(items)
     merged = _merge_table(table, towns)
     assert [merged.find(i) for i in range(len(items))] == walked(items, towns)

@@ -113,9 +113,20 @@ def _built(articles: list[Article], view: StoredAnnotations, entities: _Entities
                         key=event_order))
 
 
+# Articles read together: all of an add's new ones at once (the default), or a chunk at a
+# time with every other chunk's read back (as a build that makes thousands does).
+@pytest.mark.parametrize("article_chunk", [events_module.ARTICLE_CHUNK, 2])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_corpora())
 def test_an_add_that_reads_events_back_gives_what_a_build_from_scratch_gives(
+    article_chunk: int, corpus: tuple[list[Article], list[DocAnnotations], _Entities, int],
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events_module, "ARTICLE_CHUNK", article_chunk)
+        _add_matches_a_build_from_scratch(corpus)
+
+
+def _add_matches_a_build_from_scratch(
     corpus: tuple[list[Article], list[DocAnnotations], _Entities, int],
 ) -> None:
     articles, annotations, entities, first = corpus
