@@ -70,7 +70,7 @@ from .event_pairs import (
 from .gc_pause import collector_paused
 from .provenance import EntityLookup, syndication_groups, wire_credit
 from .stored_events import CHUNK as EVENT_CHUNK
-from .stored_events import group_digest, remembered_events
+from .stored_events import group_keys, remembered_events
 
 if TYPE_CHECKING:
     from ..store.annotation_view import StoredAnnotations
@@ -980,17 +980,20 @@ def _made_events(
                              zip(starts[low:low + EVENT_CHUNK], ends[low:low + EVENT_CHUNK],
                                  strict=True)])
         return
-    ids, article_of = table.article_ids, table.article
+    # An event whose members and their articles' source keys are as a build before met
+    # them is read back rather than made (see stored_events).
+    ids = table.article_ids
+    id_rank = np.empty(len(ids), dtype=np.int64)
+    id_rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
+    keys = group_keys(
+        digests, [counter.key.get(a, a) for a in ids], id_rank, by_group,
+        np.asarray(table.article, dtype=np.int64),
+        np.asarray(place_in_article, dtype=np.int64),
+        np.array([*starts, count], dtype=np.int64))
 
     def keyed() -> Iterator[tuple[str, list[int]]]:
-        # An event whose members and their articles' source keys are as a build before met
-        # them is read back rather than made (see stored_events).
-        for start, end in zip(starts, ends, strict=True):
-            numbers = members(start, end)
-            key = group_digest(
-                [(digests[article_of[i]], place_in_article[i]) for i in numbers],
-                [counter.key.get(a, a) for a in sorted({ids[article_of[i]] for i in numbers})])
-            yield key, numbers
+        for key, start, end in zip(keys, starts, ends, strict=True):
+            yield key, members(start, end)
 
     yield from remembered_events(memo, getattr(annotations, "version", ""), keyed(), make,
                                  by_id)

@@ -20,28 +20,77 @@ that makes events drops the entries no group of it has (never read again).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import struct
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
+import numpy as np
+
 from ..stored_memo import MemoStore, namespace
 from ..types import Article, Event, EventValue, Evidence
-from .article_memo import digest_of, memo_reader
+from .article_memo import memo_reader
+from .distinct_codes import sorted_distinct
 from .gc_pause import collector_paused
 
-__all__ = ["decode_event", "encode_event", "group_digest", "remembered_events"]
+__all__ = ["decode_event", "encode_event", "group_keys", "remembered_events"]
 
 G = TypeVar("G")
 #: Groups whose events are read, made and stored together: a bounded working set.
 CHUNK = 4000
 
 
-def group_digest(members: Sequence[tuple[str, int]], sources: Sequence[str]) -> str:
-    """The key of one group's event: its members as (their article's digest, their place
-    among its resolved mentions) in the group's order, and the source keys of its articles
-    (in order of the article ids)."""
-    return digest_of(members, sources)
+def group_keys(
+    article_digests: Sequence[str],
+    sources: Sequence[str],
+    source_order: np.ndarray,
+    members: np.ndarray,
+    article_of: np.ndarray,
+    place_in_article: np.ndarray,
+    bounds: np.ndarray,
+) -> list[str]:
+    """The key of each group's event, for every group at once: a digest of its members as
+    (their article's digest, their place among its resolved mentions) in the group's
+    order, and of the source keys of its articles in order of the article ids.
+
+    ``article_digests`` and ``sources``: per article code; ``source_order``: each article
+    code's rank by article id; ``members``: every group's mention numbers back to back,
+    each group's in its order; ``article_of`` and ``place_in_article``: per mention
+    number; ``bounds``: where each group starts in ``members``, then the end. Each member
+    and source goes in as a fixed-width record (sha256 bytes, a little-endian int), so the
+    per-group work is one hash over one slice: the keys of 45,000 groups, one JSON text
+    each, took a second of every add at 2,000 articles."""
+    if not len(members):
+        return []
+    digests = np.frombuffer(b"".join(bytes.fromhex(d) for d in article_digests), dtype="S32")
+    source_digests = np.array([hashlib.sha256(s.encode("utf-8")).digest() for s in sources],
+                              dtype="S32")
+    articles = article_of[members]
+    records = np.empty(len(members), dtype=[("article", "S32"), ("place", "<i4")])
+    records["article"] = digests[articles]
+    records["place"] = place_in_article[members]
+    member_bytes = records.tobytes()
+    # Each group's distinct articles, in order of their ids.
+    sizes = np.diff(bounds)
+    group_of = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    width = len(article_digests)
+    by_rank = np.argsort(source_order, kind="stable")
+    distinct = sorted_distinct(group_of * width + source_order[articles])
+    source_bytes = source_digests[by_rank[distinct % width]].tobytes()
+    source_bounds = np.concatenate(([0], np.cumsum(np.bincount(distinct // width,
+                                                               minlength=len(sizes)))))
+    record, source = records.itemsize, source_digests.itemsize
+    keys: list[str] = []
+    for low, high, source_low, source_high in zip(
+            bounds[:-1].tolist(), bounds[1:].tolist(), source_bounds[:-1].tolist(),
+            source_bounds[1:].tolist(), strict=True):
+        digest = hashlib.sha256(struct.pack("<qq", high - low, source_high - source_low))
+        digest.update(member_bytes[low * record:high * record])
+        digest.update(source_bytes[source_low * source:source_high * source])
+        keys.append(digest.hexdigest())
+    return keys
 
 
 def remembered_events(

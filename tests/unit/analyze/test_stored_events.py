@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitroom.analyze import events as events_module
 from sitroom.analyze.events import build_events, event_order, events_unordered
-from sitroom.analyze.stored_events import decode_event, encode_event
+from sitroom.analyze.stored_events import decode_event, encode_event, group_keys
 from sitroom.store.annotation_view import StoredAnnotations
 from sitroom.store.codec import encode_annotations
 from sitroom.types import (
@@ -233,3 +234,47 @@ def test_mentions_gone_from_the_memo_are_made_again_from_the_annotations() -> No
             del memo.rows[(name, key)]
     assert _built(articles, view, entities, memo) == build_events(articles, annotations,
                                                                   entities)
+
+
+def _keys_of(groups: list[list[tuple[str, int]]], digests: dict[str, str],
+             sources: dict[str, str], article_order: list[str]) -> list[str]:
+    """group_keys of groups of (article, place) members, articles coded in ``article_order``
+    and mentions numbered article after article."""
+    number: dict[tuple[str, int], int] = {}
+    article_of: list[int] = []
+    places: list[int] = []
+    for code, name in enumerate(article_order):
+        for member in sorted({m for group in groups for m in group if m[0] == name}):
+            number[member] = len(article_of)
+            article_of.append(code)
+            places.append(member[1])
+    members = [number[m] for group in groups for m in group]
+    bounds = [0]
+    for group in groups:
+        bounds.append(bounds[-1] + len(group))
+    rank = {name: n for n, name in enumerate(sorted(article_order))}
+    return group_keys([digests[a] for a in article_order], [sources[a] for a in article_order],
+                      np.array([rank[a] for a in article_order]), np.array(members),
+                      np.array(article_of), np.array(places), np.array(bounds))
+
+
+def test_a_groups_key_names_its_members_and_sources_not_how_the_build_numbered_them() -> None:
+    digests = {"a": "0a" * 32, "b": "0b" * 32, "c": "0c" * 32}
+    sources = {"a": "group:a", "b": "origin:reuters", "c": "group:c"}
+    groups = [[("a", 0), ("b", 2)], [("a", 1)], [("c", 0), ("b", 0)]]
+    keys = _keys_of(groups, digests, sources, ["a", "b", "c"])
+    assert len(set(keys)) == 3
+    # another build codes the articles in another order (new ones came first): same keys
+    assert _keys_of(groups, digests, sources, ["c", "b", "a"]) == keys
+    # a member's place, its article's digest, or an article's source key changes its
+    # group's key alone
+    moved = [[("a", 0), ("b", 1)], *groups[1:]]
+    assert _keys_of(moved, digests, sources, ["a", "b", "c"])[1:] == keys[1:]
+    assert _keys_of(moved, digests, sources, ["a", "b", "c"])[0] != keys[0]
+    changed = _keys_of(groups, {**digests, "c": "0d" * 32}, sources, ["a", "b", "c"])
+    assert changed[:2] == keys[:2] and changed[2] != keys[2]
+    relayed = _keys_of(groups, digests, {**sources, "a": "origin:ap"}, ["a", "b", "c"])
+    assert relayed[2] == keys[2] and relayed[0] != keys[0] and relayed[1] != keys[1]
+    # the members' order within a group is part of the key
+    assert _keys_of([[("b", 2), ("a", 0)], *groups[1:]], digests, sources,
+                    ["a", "b", "c"])[0] != keys[0]
