@@ -38,7 +38,7 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("    of which noting mentions in the merge's table", "sitroom.analyze.event_pairs",
      "MentionTable.extend"),
     ("    of which merging mentions", "sitroom.analyze.events", "_merge_table"),
-    ("    of which keying groups", "sitroom.analyze.stored_events", "group_keys"),
+    ("    of which keying groups", "sitroom.analyze.events", "group_keys"),
     ("    of which reading mentions back", "sitroom.analyze.events", "_MentionReader.groups"),
     ("    of which making events", "sitroom.analyze.events", "_make_event"),
     ("    of which reading events back from the store", "sitroom.analyze.stored_events",

@@ -377,17 +377,20 @@ def _remembered(
 
 
 def _encode_resolved(found: Sequence[_Resolved], text: str) -> str:
-    """An article's resolved mentions as the memo keeps them (``text``: the article's)."""
-    return json.dumps(
-        [(_encode_mention(r.mention, text), r.actors, r.targets, r.place, r.date,
-          r.precision, r.basis, None if r.first is None else r.first.isoformat(),
-          None if r.last is None else r.last.isoformat(), r.speaker) for r in found],
-        ensure_ascii=False, separators=(",", ":"))
+    """An article's resolved mentions as the memo keeps them (``text``: the article's): one
+    JSON text per mention, a line each, so that a reader wanting a few of an article's
+    mentions splits the lines and decodes those alone (JSON writes no raw line break)."""
+    return "\n".join(json.dumps(
+        (_encode_mention(r.mention, text), r.actors, r.targets, r.place, r.date,
+         r.precision, r.basis, None if r.first is None else r.first.isoformat(),
+         None if r.last is None else r.last.isoformat(), r.speaker),
+        ensure_ascii=False, separators=(",", ":")) for r in found)
 
 
-def _decode_resolved(row: list[Any], article: Article) -> _Resolved:
-    """One mention of an article's :func:`_encode_resolved` entry, as it was."""
-    (mention, actors, targets, place, value, precision, basis, first, last, speaker) = row
+def _decode_resolved(line: str, article: Article) -> _Resolved:
+    """One mention (a line) of an article's :func:`_encode_resolved` entry, as it was."""
+    (mention, actors, targets, place, value, precision, basis, first, last, speaker) = (
+        json.loads(line))
     return _Resolved(
         _decode_mention(mention, article), article.outlet,
         article.published or (article.date_range or ("9999",))[0], tuple(actors),
@@ -439,10 +442,10 @@ class _MentionReader:
                 if value is None:
                     gone[ids[code]] = code
                     continue
-                rows = json.loads(value)
+                lines = value.split("\n")
                 article = self._articles[ids[code]]
                 for n in places:
-                    remembered[code, n] = _decode_resolved(rows[n], article)
+                    remembered[code, n] = _decode_resolved(lines[n], article)
             for article_id, made in self._remake(set(gone)) if gone else ():
                 code = gone[article_id]
                 for n in wanted[code]:

@@ -173,8 +173,8 @@ def test_only_the_events_of_changed_groups_are_made_again(
     decoded: list[tuple[str, int]] = []
     real_decode = events_module._decode_resolved
 
-    def decoding(row: list[object], article: Article) -> object:
-        found = real_decode(row, article)  # type: ignore[arg-type]
+    def decoding(line: str, article: Article) -> object:
+        found = real_decode(line, article)
         decoded.append((found.mention.article, found.mention.trigger_start))
         return found
 
