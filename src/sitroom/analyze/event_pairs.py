@@ -282,13 +282,34 @@ class PairFeatures:
         return np.where(disjoint, -1.0, score)
 
 
+    def at_least(self, a: np.ndarray, b: np.ndarray, bar: float) -> np.ndarray:
+        """Per pair, whether ``pair_score`` is at least ``bar``: the sets (actors, names,
+        targets), the costly part, are met only for the pairs that could reach ``bar``
+        with every set meeting (most of the walk's pairs cannot)."""
+        disjoint = (self.dated[a] & self.dated[b]) & (
+            (self.last[a] < self.first[b] - 1) | (self.last[b] < self.first[a] - 1))
+        most = np.where(self.explicit[a] & self.explicit[b] & (self.date[a] == self.date[b]),
+                        1.5, 0.0)
+        most += np.where(self.trigger[a] == self.trigger[b], 1.5, 0.0)
+        placed = (self.place[a] >= 0) & (self.place[b] >= 0)
+        most += np.where(placed, np.where(self.place[a] == self.place[b], 1.5, -1.0), 0.0)
+        # names can meet only where both name actors (entities or phrases); targets likewise
+        most += np.where(((self.actors.sizes[a] > 0) & (self.actors.sizes[b] > 0))
+                         | ((self.names.sizes[a] > 0) & (self.names.sizes[b] > 0)), 1.0, 0.0)
+        most += np.where((self.targets.sizes[a] > 0) & (self.targets.sizes[b] > 0), 1.0, 0.0)
+        hopeful = np.flatnonzero(np.where(disjoint, -1.0, most) >= bar)
+        found = np.zeros(len(a), dtype=bool)
+        found[hopeful] = self.scores(a[hopeful], b[hopeful]) >= bar
+        return found
+
+
 def scores_at_least(features: PairFeatures, pairs: Sequence[tuple[int, int]], bar: float
                     ) -> list[bool]:
     """Per pair of mentions, whether its ``pair_score`` is at least ``bar``."""
     if not pairs:
         return []
     found = np.array(pairs, dtype=np.int64)
-    return (features.scores(found[:, 0], found[:, 1]) >= bar).tolist()  # type: ignore[no-any-return]
+    return features.at_least(found[:, 0], found[:, 1], bar).tolist()  # type: ignore[no-any-return]
 
 
 def merging_pairs(
@@ -354,7 +375,7 @@ def merging_pairs(
         chosen = first[keep]
         chosen = chosen[np.argsort(at[chosen], kind="stable")]
         left, right = left[chosen], right[chosen]
-        passing = features.scores(left, right) >= bar
+        passing = features.at_least(left, right, bar)
         yield from zip(left[passing].tolist(), right[passing].tolist(), strict=True)
 
 
