@@ -123,14 +123,13 @@ def remembered_events(
                             make([group for _key, group in missing]), strict=True))
             out: list[Event] = []
             for key, _group in chunk:
-                value = stored.get(key)
-                if value is not None:
-                    out.append(decode_event(value, articles))
-                    continue
-                event = made[key]
-                if key not in fresh:
-                    fresh[key] = encode_event(event, articles)
-                out.append(event)
+                value = stored.get(key) or fresh.get(key)
+                if value is None:
+                    value = fresh[key] = encode_event(made[key], articles)
+                # Handed out as read back, like a stored one: equal records then share
+                # their parts alike, so they pickle to the same bytes (the report writer
+                # knows a record it wrote before by them: report/line_cache).
+                out.append(decode_event(value, articles))
         if fresh:
             memo.add_memo_entries(name_space, sorted(fresh.items()))
             made_any = True
