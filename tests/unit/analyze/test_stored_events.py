@@ -253,9 +253,10 @@ def _keys_of(groups: list[list[tuple[str, int]]], digests: dict[str, str],
     for group in groups:
         bounds.append(bounds[-1] + len(group))
     rank = {name: n for n, name in enumerate(sorted(article_order))}
-    return group_keys([digests[a] for a in article_order], [sources[a] for a in article_order],
-                      np.array([rank[a] for a in article_order]), np.array(members),
-                      np.array(article_of), np.array(places), np.array(bounds))
+    return list(group_keys([digests[a] for a in article_order],
+                           [sources[a] for a in article_order],
+                           np.array([rank[a] for a in article_order]), np.array(members),
+                           np.array(article_of), np.array(places), np.array(bounds)))
 
 
 def test_a_groups_key_names_its_members_and_sources_not_how_the_build_numbered_them() -> None:
