@@ -14,8 +14,11 @@ most of the merge's time, become a few passes over arrays.
 
 from __future__ import annotations
 
+import base64
+import json
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -67,7 +70,7 @@ class _Sets:
 class MentionTable:
     """What the merge reads of each event mention, as a few machine ints per mention.
 
-    Filled one mention at a time (:meth:`add`) while the corpus is resolved, so the merge
+    Filled an article at a time (:meth:`extend`) while the corpus is resolved, so the merge
     never needs the resolved mentions themselves: at thousands of articles those are most
     of what the events step holds (each with its clause, spans and names as Python objects),
     and they stay on disk until their event is made. Each text value (trigger, entity,
@@ -112,34 +115,44 @@ class MentionTable:
 
     def add(self, item: _Resolved) -> None:
         """Note one resolved mention (the next number)."""
-        from .events import _block, _explicit_day, _keys, name_key
+        self.extend(item.mention.article, article_rows([item]))
 
+    def extend(self, article_id: str, rows: ArticleRows) -> None:
+        """Note an article's mentions from their :func:`article_rows` (the next numbers):
+        each value the article names is coded once, and each column goes in as a whole."""
+        count = rows.count
+        if not count:
+            return
         code = self.code
-        mention = item.mention
-        article = self._article_code.get(mention.article)
+        # A missing value, written -1 in the rows, reads the last entry: -1.
+        local = np.array([code(kind, value) for kind, value in rows.vocabulary] + [-1],
+                         dtype=np.int64)
+        article = self._article_code.get(article_id)
         if article is None:
-            article = self._article_code[mention.article] = len(self.article_ids)
-            self.article_ids.append(mention.article)
-        self.article.append(article)
-        self.published.append(code("published", item.published))
-        self.trigger_start.append(mention.trigger_start)
-        self.kind.append(code("type", mention.type))
-        self.refers_back.append(bool(mention.refers_back))
-        self.block.append(code("block", _block(item)))
-        dated = item.first is not None and item.last is not None
-        self.dated.append(dated)
-        self.first.append(item.first.toordinal() if item.first is not None else 0)
-        self.last.append(item.last.toordinal() if item.last is not None else 0)
-        self.explicit.append(_explicit_day(item))
-        self.date.append(code("date", item.date) if item.date is not None else -1)
-        self.trigger.append(code("trigger", mention.trigger))
-        self.place.append(code("place", item.place) if item.place is not None else -1)
-        self.untyped.append(mention.type == "other")
-        _add_set(self.key_sizes, self.keys, [code("key", key) for key in _keys(item)])
-        _add_set(self.actor_sizes, self.actors, [code("entity", a) for a in item.actors])
-        _add_set(self.target_sizes, self.targets, [code("entity", t) for t in item.targets])
-        _add_set(self.name_sizes, self.names,
-                 [code("name", name_key(n.text)) for n in mention.actors])
+            article = self._article_code[article_id] = len(self.article_ids)
+            self.article_ids.append(article_id)
+        (trigger_start, published, kind, refers_back, block, dated, first, last, explicit,
+         date, trigger, place) = rows.ints[:_COLUMNS * count].reshape(_COLUMNS, count)
+        self.article.extend(array("i", (article,)) * count)
+        for column, values in ((self.published, local[published]),
+                               (self.trigger_start, trigger_start), (self.kind, local[kind]),
+                               (self.refers_back, refers_back), (self.block, local[block]),
+                               (self.dated, dated), (self.first, first), (self.last, last),
+                               (self.explicit, explicit), (self.date, local[date]),
+                               (self.trigger, local[trigger]), (self.place, local[place])):
+            _append(column, values)
+        other = self._codes.get(("type", "other"))  # None: no mention so far is untyped
+        _append(self.untyped, local[kind] == (-2 if other is None else other))
+        at = (_COLUMNS + _SETS) * count
+        sizes = rows.ints[_COLUMNS * count:at].reshape(_SETS, count)
+        for counts, (size_column, value_column) in zip(sizes, (
+                (self.key_sizes, self.keys), (self.actor_sizes, self.actors),
+                (self.target_sizes, self.targets), (self.name_sizes, self.names)),
+                strict=True):
+            end = at + int(counts.sum())
+            _append(size_column, counts)
+            _append(value_column, local[rows.ints[at:end]])
+            at = end
 
     def order(self) -> np.ndarray:
         """The mentions by (publication date, article id, trigger offset), ties in their
@@ -148,9 +161,77 @@ class MentionTable:
                            _ranks(self.values("published"), self.published)))
 
 
-def _add_set(sizes: array[int], values: array[int], codes: list[int]) -> None:
-    sizes.append(len(codes))
-    values.extend(codes)
+#: Columns of one int per mention in :class:`ArticleRows`, and sets per mention.
+_COLUMNS, _SETS = 12, 4
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """What :meth:`MentionTable.extend` reads of an article's mentions (kept in the store
+    between builds: :func:`encode_rows`): the ``(kind, value)`` texts they name, and
+    ``ints``: twelve columns of one int per mention (``trigger_start``, then positions
+    among those texts, -1 for none, and flags and day numbers), the sizes of four sets per
+    mention (index keys, actors, targets, actor name keys), then the positions of each
+    set's values, set after set. Packed so that a build reads an article's rows without a
+    Python object per value."""
+
+    vocabulary: tuple[tuple[str, str], ...]
+    ints: np.ndarray
+    count: int
+
+
+def article_rows(items: Sequence[_Resolved]) -> ArticleRows:
+    """The rows of one article's resolved mentions, in their order."""
+    from .events import _block, _explicit_day, _keys, name_key
+
+    vocabulary: dict[tuple[str, str], int] = {}
+
+    def at(kind: str, value: str | None) -> int:
+        return -1 if value is None else vocabulary.setdefault((kind, value), len(vocabulary))
+
+    columns: list[list[int]] = [[] for _ in range(_COLUMNS + _SETS)]
+    sets: list[list[int]] = [[] for _ in range(_SETS)]
+    for item in items:
+        mention = item.mention
+        for column, value in zip(columns[:_COLUMNS], (
+                mention.trigger_start, at("published", item.published),
+                at("type", mention.type), int(bool(mention.refers_back)),
+                at("block", _block(item)),
+                int(item.first is not None and item.last is not None),
+                item.first.toordinal() if item.first is not None else 0,
+                item.last.toordinal() if item.last is not None else 0,
+                int(_explicit_day(item)), at("date", item.date),
+                at("trigger", mention.trigger), at("place", item.place)), strict=True):
+            column.append(value)
+        for n, (values, found) in enumerate(zip(sets, (
+                [at("key", key) for key in _keys(item)],
+                [at("entity", a) for a in item.actors],
+                [at("entity", t) for t in item.targets],
+                [at("name", name_key(n.text)) for n in mention.actors]), strict=True)):
+            columns[_COLUMNS + n].append(len(found))
+            values.extend(found)
+    ints = np.array([value for column in (*columns, *sets) for value in column],
+                    dtype=np.int32)
+    return ArticleRows(tuple(vocabulary), ints, len(items))
+
+
+def encode_rows(rows: ArticleRows) -> str:
+    """``rows`` as the memo keeps them: JSON, the ints as base64 of little-endian int32."""
+    packed = base64.b64encode(rows.ints.astype("<i4").tobytes()).decode("ascii")
+    return json.dumps([rows.vocabulary, rows.count, packed], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def decode_rows(text: str) -> ArticleRows:
+    """The rows :func:`encode_rows` wrote."""
+    vocabulary, count, packed = json.loads(text)
+    ints = np.frombuffer(base64.b64decode(packed), dtype="<i4")
+    return ArticleRows(tuple((kind, value) for kind, value in vocabulary), ints, count)
+
+
+def _append(column: array[int], values: np.ndarray) -> None:
+    """Append ``values`` to an ``array`` of int32 (``i``) or int8 (``b``) values."""
+    column.frombytes(values.astype(np.intc if column.typecode == "i" else np.int8).tobytes())
 
 
 def _ranks(names: Sequence[str] | Mapping[int, str], codes: array[int]) -> np.ndarray:
@@ -201,13 +282,34 @@ class PairFeatures:
         return np.where(disjoint, -1.0, score)
 
 
+    def at_least(self, a: np.ndarray, b: np.ndarray, bar: float) -> np.ndarray:
+        """Per pair, whether ``pair_score`` is at least ``bar``: the sets (actors, names,
+        targets), the costly part, are met only for the pairs that could reach ``bar``
+        with every set meeting (most of the walk's pairs cannot)."""
+        disjoint = (self.dated[a] & self.dated[b]) & (
+            (self.last[a] < self.first[b] - 1) | (self.last[b] < self.first[a] - 1))
+        most = np.where(self.explicit[a] & self.explicit[b] & (self.date[a] == self.date[b]),
+                        1.5, 0.0)
+        most += np.where(self.trigger[a] == self.trigger[b], 1.5, 0.0)
+        placed = (self.place[a] >= 0) & (self.place[b] >= 0)
+        most += np.where(placed, np.where(self.place[a] == self.place[b], 1.5, -1.0), 0.0)
+        # names can meet only where both name actors (entities or phrases); targets likewise
+        most += np.where(((self.actors.sizes[a] > 0) & (self.actors.sizes[b] > 0))
+                         | ((self.names.sizes[a] > 0) & (self.names.sizes[b] > 0)), 1.0, 0.0)
+        most += np.where((self.targets.sizes[a] > 0) & (self.targets.sizes[b] > 0), 1.0, 0.0)
+        hopeful = np.flatnonzero(np.where(disjoint, -1.0, most) >= bar)
+        found = np.zeros(len(a), dtype=bool)
+        found[hopeful] = self.scores(a[hopeful], b[hopeful]) >= bar
+        return found
+
+
 def scores_at_least(features: PairFeatures, pairs: Sequence[tuple[int, int]], bar: float
                     ) -> list[bool]:
     """Per pair of mentions, whether its ``pair_score`` is at least ``bar``."""
     if not pairs:
         return []
     found = np.array(pairs, dtype=np.int64)
-    return (features.scores(found[:, 0], found[:, 1]) >= bar).tolist()  # type: ignore[no-any-return]
+    return features.at_least(found[:, 0], found[:, 1], bar).tolist()  # type: ignore[no-any-return]
 
 
 def merging_pairs(
@@ -273,7 +375,7 @@ def merging_pairs(
         chosen = first[keep]
         chosen = chosen[np.argsort(at[chosen], kind="stable")]
         left, right = left[chosen], right[chosen]
-        passing = features.scores(left, right) >= bar
+        passing = features.at_least(left, right, bar)
         yield from zip(left[passing].tolist(), right[passing].tolist(), strict=True)
 
 

@@ -32,7 +32,7 @@ import json
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -44,7 +44,7 @@ from ..annotate.timex_offsets import landing_day
 from ..report.spill import RecordShelf
 from ..resolve.dates import resolve_relative
 from ..resolve.places import distance_km
-from ..stored_memo import MemoStore
+from ..stored_memo import MemoStore, namespace
 from ..types import (
     Article,
     DocAnnotations,
@@ -56,11 +56,21 @@ from ..types import (
     TextSpan,
     TimeMention,
 )
-from .article_memo import digest_of, per_article
-from .event_pairs import MentionTable, PairFeatures, merging_pairs, scores_at_least
+from .article_memo import digest_of, memo_reader
+from .event_pairs import (
+    ArticleRows,
+    MentionTable,
+    PairFeatures,
+    article_rows,
+    decode_rows,
+    encode_rows,
+    merging_pairs,
+    scores_at_least,
+)
 from .gc_pause import collector_paused
 from .provenance import EntityLookup, syndication_groups, wire_credit
-from .stored_events import group_digest, remembered_events
+from .stored_events import CHUNK as EVENT_CHUNK
+from .stored_events import group_keys, remembered_events
 
 if TYPE_CHECKING:
     from ..store.annotation_view import StoredAnnotations
@@ -209,29 +219,49 @@ def _event_date(
 # --------------------------------------------------------------------------- resolution
 
 
-def _resolved_by_article(
+#: Articles whose mentions are read from the memo, made and stored together (a bounded
+#: working set, as in :func:`~sitroom.analyze.article_memo.per_article`).
+ARTICLE_CHUNK = 500
+#: The memo namespaces (before their digest) of each article's resolved mentions and of
+#: their rows for the merge's table.
+MENTIONS_MEMO = "article_event_mentions"
+ROWS_MEMO = "article_event_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleMentions:
+    """One article's event mentions as the step meets them: the rows the merge's table
+    reads; the resolved mentions where they were made in this build (None: they are kept
+    in the memo under ``digest`` and read back only for the events that need them)."""
+
+    article: str
+    rows: ArticleRows
+    made: list[_Resolved] | None
+    digest: str | None
+
+
+def _mentions_by_article(
     annotations: Sequence[DocAnnotations],
     articles: Mapping[str, Article],
     entities: EntityLookup,
     places: PlaceLookup,
     memo: MemoStore | None = None,
-) -> Iterator[tuple[str, list[_Resolved], str | None]]:
-    """``(article id, its resolved event mentions, digest)`` for each article, in the
-    annotations' order. With ``memo`` (the store) and annotations read from it, each
-    article's resolved mentions are kept there between builds (see :func:`_remembered`),
-    and the digest is the one they are kept under; else the digest is None."""
+) -> Iterator[_ArticleMentions]:
+    """Each article's mentions, in the annotations' order. With ``memo`` (the store),
+    annotations read from it and an entity lookup that shows its spans per article, they
+    are kept there between builds (see :func:`_remembered`); else made, with no digest."""
     from ..store.annotation_view import StoredAnnotations
 
-    if memo is not None and isinstance(annotations, StoredAnnotations):
-        digests: dict[str, str] = {}
-        for article_id, found in _remembered(memo, annotations, articles, entities, places,
-                                             digests):
-            yield article_id, found, digests.get(article_id)
+    by_article = getattr(entities, "by_article", None)
+    if (memo is not None and isinstance(annotations, StoredAnnotations)
+            and isinstance(by_article, Mapping)):
+        yield from _remembered(memo, annotations, articles, entities, places, by_article)
         return
     for ann in annotations:
         article = articles.get(ann.article)
         if article is not None:
-            yield ann.article, _resolve_article(ann, article, entities, places), None
+            found = _resolve_article(ann, article, entities, places)
+            yield _ArticleMentions(ann.article, article_rows(found), found, None)
 
 
 def _resolve_article(
@@ -269,58 +299,161 @@ def _remembered(
     articles: Mapping[str, Article],
     entities: EntityLookup,
     places: PlaceLookup,
-    digests: dict[str, str] | None = None,
-) -> Iterator[tuple[str, list[_Resolved]]]:
-    """Each article's resolved mentions, kept in the store's memo table under a digest of
-    what they are made from: the article (id, so text; outlet; dates), its annotations
-    (named by the id and the pipeline version), the entity and place ids of its mention
-    spans in their order (what ``entity_of`` and ``place_of`` read). An add reads the
-    events and times of new articles only, and of old ones whose ids changed. An entity
-    lookup that cannot show its spans per article is asked every time. ``digests``, if
-    given, receives each kept article's digest."""
-    by_article = getattr(entities, "by_article", None)
-    if not isinstance(by_article, Mapping):
-        for ann in annotations:
-            article = articles.get(ann.article)
-            if article is not None:
-                yield ann.article, _resolve_article(ann, article, entities, places)
-        return
-    entity_rows: Mapping[str, Sequence[tuple[int, int, str]]] = by_article
+    entity_rows: Mapping[str, Sequence[tuple[int, int, str]]],
+) -> Iterator[_ArticleMentions]:
+    """Each article's mentions, kept in the store's memo table under a digest of what
+    they are made from: the article (id, so text; outlet; dates), its annotations (named
+    by the id and the pipeline version), the entity and place ids of its mention spans in
+    their order (``entity_rows``: what ``entity_of`` reads; and what ``place_of`` reads).
 
-    def digest(article_id: str) -> str:
-        article = articles[article_id]
-        found = digest_of(article_id, article.outlet, article.published, article.date_range,
-                          entity_rows.get(article_id, ()), places.rows(article_id))
-        if digests is not None:
-            digests[article_id] = found
-        return found
+    Two entries per article: its resolved mentions (:data:`MENTIONS_MEMO`) and their rows
+    for the merge (:data:`ROWS_MEMO`). A build reads only the rows of every article, a few
+    ints per mention: decoding every article's mentions into records, to note them in
+    the table and put them on disk, was most of an add's events step at 2,000 articles,
+    although only the mentions of events that must be made again are ever read (see
+    :class:`_MentionReader`). An add reads the events and times of new articles only, and
+    of old ones whose ids changed."""
+    from ..fingerprint import code_digest
 
-    def make(ann: DocAnnotations) -> list[_Resolved]:
-        return _resolve_article(ann, articles[ann.article], entities, places)
-
-    def decode(value: str, article_id: str) -> list[_Resolved]:
-        article = articles[article_id]
-        published = article.published or (article.date_range or ("9999",))[0]
-        return [
-            _Resolved(_decode_mention(mention, article), article.outlet, published, tuple(actors),
-                      tuple(targets), place, value, precision, basis,
-                      None if first is None else date.fromisoformat(first),
-                      None if last is None else date.fromisoformat(last), speaker)
-            for (mention, actors, targets, place, value, precision, basis, first, last,
-                 speaker) in json.loads(value)
-        ]
-
-    def encode(found: list[_Resolved]) -> str:
-        text = articles[found[0].mention.article].text if found else ""
-        return json.dumps(
-            [(_encode_mention(r.mention, text), r.actors, r.targets, r.place, r.date,
-              r.precision, r.basis, None if r.first is None else r.first.isoformat(),
-              None if r.last is None else r.last.isoformat(), r.speaker) for r in found],
-            ensure_ascii=False, separators=(",", ":"))
-
+    mentions_space, rows_space = (namespace(name, code_digest(), annotations.version)
+                                  for name in (MENTIONS_MEMO, ROWS_MEMO))
     order = [article for article in annotations.ids if article in articles]
-    yield from per_article(memo, "article_event_mentions", annotations, order, digest, make,
-                           encode, decode)
+    keys = {
+        article_id: digest_of(article_id, article.outlet, article.published,
+                              article.date_range, entity_rows.get(article_id, ()),
+                              places.rows(article_id))
+        for article_id in order for article in (articles[article_id],)
+    }
+    read_rows = memo_reader(memo, rows_space)
+
+    def make(missing: Collection[str]) -> dict[str, tuple[list[_Resolved], ArticleRows]]:
+        """The mentions of ``missing`` (article ids), made and stored."""
+        made: dict[str, tuple[list[_Resolved], ArticleRows]] = {}
+        fresh_mentions: dict[str, str] = {}
+        fresh_rows: dict[str, str] = {}
+        for ann in annotations.within(missing):
+            article = articles[ann.article]
+            found = _resolve_article(ann, article, entities, places)
+            rows = article_rows(found)
+            made[ann.article] = found, rows
+            fresh_mentions[keys[ann.article]] = _encode_resolved(found, article.text)
+            fresh_rows[keys[ann.article]] = encode_rows(rows)
+        # the mentions first: a rows entry is never stored without its mentions'
+        memo.add_memo_entries(mentions_space, sorted(fresh_mentions.items()))
+        memo.add_memo_entries(rows_space, sorted(fresh_rows.items()))
+        return made
+
+    chunks = [order[start:start + ARTICLE_CHUNK]
+              for start in range(0, len(order), ARTICLE_CHUNK)]
+    # Which articles' mentions must be made, first: each read of annotations from the store
+    # decompresses a block of thousands of payloads, so an add's few new articles (and the
+    # old ones whose ids changed) are read together, not one chunk of the corpus at a time.
+    # The rows are read twice on an add, which costs far less.
+    missing_anywhere = [article for chunk in chunks
+                        for stored in (read_rows(sorted({keys[a] for a in chunk})),)
+                        for article in chunk if keys[article] not in stored]
+    made = make(missing_anywhere) if 0 < len(missing_anywhere) <= ARTICLE_CHUNK else {}
+    made_any = bool(made)
+    for chunk in chunks:
+        stored = read_rows(sorted({keys[article] for article in chunk if article not in made}))
+        missing = {article for article in chunk
+                   if article not in made and keys[article] not in stored}
+        if missing:
+            made.update(make(missing))
+            made_any = True
+        for article_id in chunk:
+            if article_id in made:
+                found, rows = made.pop(article_id)
+                yield _ArticleMentions(article_id, rows, found, keys[article_id])
+            else:
+                yield _ArticleMentions(article_id, decode_rows(stored[keys[article_id]]), None,
+                                       keys[article_id])
+        del stored
+    keep = getattr(memo, "keep_memo_entries", None)
+    if made_any and callable(keep):  # the entries of inputs that changed are never read again
+        kept = sorted(set(keys.values()))
+        keep(mentions_space, kept)
+        keep(rows_space, kept)
+
+
+def _encode_resolved(found: Sequence[_Resolved], text: str) -> str:
+    """An article's resolved mentions as the memo keeps them (``text``: the article's): one
+    JSON text per mention, a line each, so that a reader wanting a few of an article's
+    mentions splits the lines and decodes those alone (JSON writes no raw line break)."""
+    return "\n".join(json.dumps(
+        (_encode_mention(r.mention, text), r.actors, r.targets, r.place, r.date,
+         r.precision, r.basis, None if r.first is None else r.first.isoformat(),
+         None if r.last is None else r.last.isoformat(), r.speaker),
+        ensure_ascii=False, separators=(",", ":")) for r in found)
+
+
+def _decode_resolved(line: str, article: Article) -> _Resolved:
+    """One mention (a line) of an article's :func:`_encode_resolved` entry, as it was."""
+    (mention, actors, targets, place, value, precision, basis, first, last, speaker) = (
+        json.loads(line))
+    return _Resolved(
+        _decode_mention(mention, article), article.outlet,
+        article.published or (article.date_range or ("9999",))[0], tuple(actors),
+        tuple(targets), place, value, precision, basis,
+        None if first is None else date.fromisoformat(first),
+        None if last is None else date.fromisoformat(last), speaker)
+
+
+class _MentionReader:
+    """The resolved mentions of groups, by their numbers in the table: from the shelf where
+    their article's mentions were made in this build, else decoded from the article's memo
+    entry (only the mentions asked for; an entry gone from the memo is made again from the
+    annotations)."""
+
+    def __init__(self, table: MentionTable, place_in_article: Sequence[int],
+                 shelf: RecordShelf[tuple[Any, ...]], articles: Mapping[str, Article],
+                 entries: Callable[[list[str]], dict[str, str]] | None,
+                 remake: Callable[[set[str]], Iterator[tuple[str, list[_Resolved]]]]) -> None:
+        self._table = table
+        self._place = place_in_article
+        self._shelf = shelf
+        self._articles = articles
+        self._entries = entries
+        self._remake = remake
+        #: per article code: the shelf number of its first mention, or its memo digest
+        self.source: list[int | str] = []
+
+    def groups(self, groups: Sequence[Sequence[int]]) -> list[list[_Resolved]]:
+        """The mentions of each group, in its order."""
+        article_of, ids, source = self._table.article, self._table.article_ids, self.source
+        shelved: list[int] = []
+        wanted: dict[int, set[int]] = defaultdict(set)  # article code -> places in it
+        for numbers in groups:
+            for i in numbers:
+                at = source[article_of[i]]
+                if isinstance(at, int):
+                    shelved.append(at + self._place[i])
+                else:
+                    wanted[article_of[i]].add(self._place[i])
+        found: dict[int, _Resolved] = dict(zip(
+            shelved, (_Resolved(*row) for row in self._shelf.get(shelved)), strict=True))
+        remembered: dict[tuple[int, int], _Resolved] = {}
+        if wanted:
+            digests = {code: str(source[code]) for code in wanted}
+            entries = self._entries(sorted(set(digests.values()))) if self._entries else {}
+            gone: dict[str, int] = {}
+            for code, places in wanted.items():
+                value = entries.get(digests[code])
+                if value is None:
+                    gone[ids[code]] = code
+                    continue
+                lines = value.split("\n")
+                article = self._articles[ids[code]]
+                for n in places:
+                    remembered[code, n] = _decode_resolved(lines[n], article)
+            for article_id, made in self._remake(set(gone)) if gone else ():
+                code = gone[article_id]
+                for n in wanted[code]:
+                    remembered[code, n] = made[n]
+        return [[found[source[article_of[i]] + self._place[i]]  # type: ignore[operator]
+                 if isinstance(source[article_of[i]], int)
+                 else remembered[article_of[i], self._place[i]] for i in numbers]
+                for numbers in groups]
 
 
 # An event mention in the memo: its fields in order, as lists, with each text that is the
@@ -537,17 +670,16 @@ def _merge_table(table: MentionTable, towns: Mapping[str, tuple[float, float]] =
             found = _Where(frozenset((point,)))
         return found
 
-    def join(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            return
+    def join_roots(ri: int, rj: int) -> int:
+        """Join the groups of two roots where their days and towns allow; the root of
+        ``ri``'s group afterwards."""
         a = (day_first[ri], day_last[ri]) if dated[ri] else None
         b = (day_first[rj], day_last[rj]) if dated[rj] else None
         if a and b and (a[1] < b[0] - 1 or b[1] < a[0] - 1):
-            return
+            return ri
         wi, wj = where_of(ri), where_of(rj)
         if wi is not None and wj is not None and wi.apart(wj):
-            return
+            return ri
         root = min(ri, rj)
         parent[max(ri, rj)] = root  # _Groups.union: the smaller index is the root
         span = (max(a[0], b[0]), min(a[1], b[1])) if a and b else a or b
@@ -557,6 +689,7 @@ def _merge_table(table: MentionTable, towns: Mapping[str, tuple[float, float]] =
         place = wi.merged(wj) if wi is not None and wj is not None else wi or wj
         if place is not None:
             joined_where[root] = place
+        return root
 
     # A definite nominal that names nothing new refers to the latest event of its kind
     # told before it in the same article (if the two can be one happening).
@@ -571,14 +704,27 @@ def _merge_table(table: MentionTable, towns: Mapping[str, tuple[float, float]] =
     del last_of
     features = PairFeatures(table)
     for (i, j), possible in zip(back, scores_at_least(features, back, 0.0), strict=True):
-        if possible:
-            join(i, j)
+        ri, rj = find(i), find(j)
+        if possible and ri != rj:
+            join_roots(ri, rj)
     del back
     # Each mention meets the last MAX_PEERS earlier ones of its block under each index key;
     # the pairs that score enough are found for all at once (see event_pairs), and joined
     # here in the order the walk meets them, as far as the groups' days and towns allow.
+    # A mention's pairs come one after another, and only they join groups meanwhile, so
+    # its root is kept from pair to pair (updated by its own joins): most of its peers are
+    # in its group by then (a million of the pairs at 2,000 articles), and each such pair
+    # costs one walk up from the peer.
+    current = root_i = -1
     for i, j in merging_pairs(table, features, table.order(), MAX_PEERS, MERGE_SCORE):
-        join(i, j)
+        if i != current:
+            current, root_i = i, find(i)
+        x = j  # find(j), inline: this loop runs a million times
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        if x != root_i:
+            root_i = join_roots(root_i, x)
     return groups
 
 
@@ -748,38 +894,62 @@ def events_unordered(
     store), if anywhere; ``folder``: where the mentions wait on disk (None: the system's
     temporary folder).
 
-    The corpus's resolved mentions are never all in memory: each is noted in a table of a
-    few ints (what the merge reads) and put on disk as it is resolved, and a group's
-    mentions are read back only to make its event."""
+    The corpus's resolved mentions are never all in memory: each article's are noted in a
+    table of a few ints per mention (what the merge reads); those made in this build are
+    put on disk, those kept in the memo stay there, and a group's mentions are read back
+    only to make its event."""
     by_id = {a.id: a for a in articles}
     table = MentionTable()
     shelf: RecordShelf[tuple[Any, ...]] = RecordShelf(folder)
+    place_rows = place_mentions if isinstance(place_mentions, Sequence) else list(
+        place_mentions)
+    entries: Callable[[list[str]], dict[str, str]] | None = None
+    version = getattr(annotations, "version", None)
+    if memo is not None and isinstance(version, str):
+        from ..fingerprint import code_digest
+
+        entries = memo_reader(memo, namespace(MENTIONS_MEMO, code_digest(), version))
+
+    def remake(ids: set[str]) -> Iterator[tuple[str, list[_Resolved]]]:
+        # An article whose mentions' entry went from the memo (never in a build that ran
+        # to its end): made again, as the first pass made them.
+        places = PlaceLookup(place_rows)
+        within = getattr(annotations, "within", None)  # the store's: reads theirs alone
+        for ann in within(ids) if callable(within) else annotations:
+            if ann.article in ids:
+                yield ann.article, _resolve_article(ann, by_id[ann.article], entities, places)
+
     # Where each mention comes from, for the stored events' keys (stored_events): the digest
     # its article's mentions are kept under (per article, in the table's article order)
     # and its place among them. None where some article's mentions are not kept.
     digests: list[str] | None = []
     place_in_article = array("i")
+    reader = _MentionReader(table, place_in_article, shelf, by_id, entries, remake)
     try:
-        # Millions of small records and no cycles: see gc_pause.
+        # Many small records and no cycles: see gc_pause.
         with collector_paused():
-            for _article, found, digest in _resolved_by_article(
-                    annotations, by_id, entities, PlaceLookup(place_mentions), memo):
-                if not found:
+            for noted in _mentions_by_article(annotations, by_id, entities,
+                                              PlaceLookup(place_rows), memo):
+                count = noted.rows.count
+                if not count:
                     continue
                 if digests is not None:
-                    if digest is None:
+                    if noted.digest is None:
                         digests = None
                     else:
-                        digests.append(digest)
-                for n, item in enumerate(found):
-                    table.add(item)
-                    shelf.add(_fields(item))
-                    place_in_article.append(n)
-                del found
+                        digests.append(noted.digest)
+                table.extend(noted.article, noted.rows)
+                place_in_article.extend(range(count))
+                if noted.made is None:
+                    reader.source.append(str(noted.digest))
+                else:
+                    reader.source.append(len(shelf))
+                    for item in noted.made:
+                        shelf.add(_fields(item))
             if not len(table):
                 return
             groups = _merge_table(table, towns or {})
-        yield from _made_events(table, groups, shelf, digests, place_in_article, by_id,
+        yield from _made_events(table, groups, reader, digests, place_in_article, by_id,
                                 annotations, memo)
     finally:
         shelf.close()
@@ -793,7 +963,7 @@ def _fields(item: _Resolved) -> tuple[Any, ...]:
 def _made_events(
     table: MentionTable,
     groups: _Groups,
-    shelf: RecordShelf[tuple[Any, ...]],
+    reader: _MentionReader,
     digests: Sequence[str] | None,
     place_in_article: Sequence[int],
     by_id: Mapping[str, Article],
@@ -817,24 +987,29 @@ def _made_events(
         found: list[int] = by_group[start:end].tolist()
         return found
 
-    def make(numbers: list[int]) -> Event:
-        return _make_event([_Resolved(*row) for row in shelf.get(numbers)], counter)
+    def make(chosen: list[list[int]]) -> list[Event]:
+        return [_make_event(found, counter) for found in reader.groups(chosen)]
 
     if memo is None or digests is None:
-        for start, end in zip(starts, ends, strict=True):
-            yield make(members(start, end))
+        for low in range(0, len(starts), EVENT_CHUNK):
+            yield from make([members(start, end) for start, end in
+                             zip(starts[low:low + EVENT_CHUNK], ends[low:low + EVENT_CHUNK],
+                                 strict=True)])
         return
-    ids, article_of = table.article_ids, table.article
+    # An event whose members and their articles' source keys are as a build before met
+    # them is read back rather than made (see stored_events).
+    ids = table.article_ids
+    id_rank = np.empty(len(ids), dtype=np.int64)
+    id_rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
+    keys = group_keys(
+        digests, [counter.key.get(a, a) for a in ids], id_rank, by_group,
+        np.asarray(table.article, dtype=np.int64),
+        np.asarray(place_in_article, dtype=np.int64),
+        np.array([*starts, count], dtype=np.int64))
 
     def keyed() -> Iterator[tuple[str, list[int]]]:
-        # An event whose members and their articles' source keys are as a build before met
-        # them is read back rather than made (see stored_events).
-        for start, end in zip(starts, ends, strict=True):
-            numbers = members(start, end)
-            key = group_digest(
-                [(digests[article_of[i]], place_in_article[i]) for i in numbers],
-                [counter.key.get(a, a) for a in sorted({ids[article_of[i]] for i in numbers})])
-            yield key, numbers
+        for key, start, end in zip(keys, starts, ends, strict=True):
+            yield key, members(start, end)
 
     yield from remembered_events(memo, getattr(annotations, "version", ""), keyed(), make,
                                  by_id)

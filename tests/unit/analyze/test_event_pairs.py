@@ -1,5 +1,6 @@
 """The event merge's pairs found and scored all at once give the groups the walk that scores
-each pair as it meets it gives."""
+each pair as it meets it gives, whether the table is filled a mention at a time or from the
+articles' rows as the store keeps them."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitroom.analyze.event_pairs import MentionTable
+from sitroom.analyze.event_pairs import MentionTable, article_rows, decode_rows, encode_rows
 from sitroom.analyze.events import (
     MAX_PEERS,
     MERGE_SCORE,
@@ -18,6 +19,7 @@ from sitroom.analyze.events import (
     _Groups,
     _keys,
     _merge,
+    _merge_table,
     _Resolved,
     _Where,
     pair_score,
@@ -149,3 +151,24 @@ def test_the_table_walks_the_mentions_in_the_merges_time_order(
     # equal values of one kind share a code, and the code gives the value back
     triggers = table.values("trigger")
     assert [triggers[code] for code in table.trigger] == [r.mention.trigger for r in items]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(mentions, min_size=1, max_size=50))
+def test_a_table_filled_from_stored_article_rows_merges_as_the_walk_does(
+    drawn: list[dict[str, object]],
+) -> None:
+    # The mentions in article order, as a build notes them; each article's rows go through
+    # their encoding, as they come back from the store.
+    items = sorted((resolved(d) for d in drawn), key=lambda r: r.mention.article)
+    towns = {"p_town": (36.2, 37.1), "p_far": (33.5, 36.3)}
+    table = MentionTable()
+    for name in sorted({r.mention.article for r in items}):
+        rows = article_rows([r for r in items if r.mention.article == name])
+        table.extend(name, decode_rows(encode_rows(rows)))
+    assert len(table) == len(items)
+    merged = _merge_table(table, towns)
+    assert [merged.find(i) for i in range(len(items))] == walked(items, towns)
+    triggers, places = table.values("trigger"), table.values("place")
+    assert [triggers[code] for code in table.trigger] == [r.mention.trigger for r in items]
+    assert [places.get(code) for code in table.place] == [r.place for r in items]
