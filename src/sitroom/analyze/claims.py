@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..memory import release_freed_memory
 from ..stored_memo import MemoStore
 from ..types import (
     Article,
@@ -37,15 +38,15 @@ from ..types import (
 )
 from .claim_merge import merge_statements
 from .contradictions import Draft, Found, find_contradictions
-from .embed import MODEL_VERSION
+from .embed import MODEL_VERSION, release_model
 from .provenance import syndication_groups, wire_credit
 from .statements import Statement, find_statements
 from .vector_needs import needs_vector
 from .vectors import (
     VECTOR_DTYPE,
     VectorCache,
-    embed_distinct,
     embed_matrix,
+    embed_rows,
     text_digest,
 )
 
@@ -143,6 +144,8 @@ def build_claims(
 
     need = needs_vector(statements, name_of, memo)
     vectors = _vectors(statements, need, cache)
+    if release_model():  # the summary loads it again only for a claim the store lacks
+        release_freed_memory()
     groups = merge_statements(statements, vectors, need)
     drafts = [Draft(_claim_id(statements, g), tuple(g)) for g in groups]
     found = find_contradictions(drafts, statements, vectors, name_of)
@@ -174,19 +177,11 @@ def build_claims(
 def _vectors(statements: Sequence[Statement], need: np.ndarray, cache: VectorCache | None
              ) -> np.ndarray:
     """One row per statement: the embedding where ``need`` says so, zeros elsewhere (a zero
-    row is similar to nothing, so no check that reads it can pass)."""
+    row is similar to nothing, so no check that reads it can pass). Each row is written
+    where it belongs as it is read back: no second matrix of the distinct rows."""
     chosen = np.flatnonzero(need)
-    if not len(chosen):
-        return np.zeros((len(statements), 1), dtype=np.float32)
-    distinct, rows = embed_distinct([statements[i].text for i in chosen.tolist()], cache)
-    vectors = np.zeros((len(statements), distinct.shape[1]), dtype=distinct.dtype)
-    for start in range(0, len(chosen), _COPY_SLICE):  # no third full-size matrix in between
-        vectors[chosen[start:start + _COPY_SLICE]] = distinct[rows[start:start + _COPY_SLICE]]
-    return vectors
-
-
-#: Rows copied at once into the statement-by-statement matrix.
-_COPY_SLICE = 8192
+    return embed_rows([statements[i].text for i in chosen.tolist()], chosen, len(statements),
+                      cache)
 
 
 def _claim_id(statements: Sequence[Statement], group: Sequence[int]) -> str:
