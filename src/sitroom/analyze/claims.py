@@ -149,6 +149,12 @@ def build_claims(
     groups = merge_statements(statements, vectors, need)
     drafts = [Draft(_claim_id(statements, g), tuple(g)) for g in groups]
     found = find_contradictions(drafts, statements, vectors, name_of)
+    # The rows the summary may read, copied out now: nothing else reads the statement-by-
+    # statement matrix after the contradictions, so it goes before the claim records are
+    # made rather than beneath them.
+    embedded = [d for d in drafts if need[d.members[0]]]
+    first_rows = vectors[[d.members[0] for d in embedded]]
+    del vectors
     by_id = {a.id: a for a in articles}
     syndicated = syndication_groups([a for a in articles if a.duplicate_of is None])
     against: dict[str, list[Found]] = defaultdict(list)
@@ -162,10 +168,6 @@ def build_claims(
         claims.append(_claim(draft, members, against[draft.id], by_id, syndicated, credits))
     claims.sort(key=lambda c: (-c.independent_sources, -len(c.evidence), c.id))
     contradictions = tuple(_contradiction(item, statements) for item in found)
-    # The rows the summary may read, copied out, so the statement-by-statement matrix goes
-    # with the statements when this returns.
-    embedded = [d for d in drafts if need[d.members[0]]]
-    first_rows = vectors[[d.members[0] for d in embedded]]
     first_vector = ClaimVectors(
         {d.id: statements[d.members[0]].text for d in drafts},
         {d.id: first_rows[k] for k, d in enumerate(embedded)},
