@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..memory import release_freed_memory
 from ..stored_memo import MemoStore
 from ..types import (
     Article,
@@ -38,7 +37,7 @@ from ..types import (
 )
 from .claim_merge import merge_statements
 from .contradictions import Draft, Found, find_contradictions
-from .embed import MODEL_VERSION, release_model
+from .embed import MODEL_VERSION
 from .provenance import syndication_groups, wire_credit
 from .statements import Statement, find_statements
 from .vector_needs import needs_vector
@@ -144,8 +143,6 @@ def build_claims(
 
     need = needs_vector(statements, name_of, memo)
     vectors = _vectors(statements, need, cache)
-    if release_model():  # the summary loads it again only for a claim the store lacks
-        release_freed_memory()
     groups = merge_statements(statements, vectors, need)
     drafts = [Draft(_claim_id(statements, g), tuple(g)) for g in groups]
     found = find_contradictions(drafts, statements, vectors, name_of)
@@ -182,8 +179,11 @@ def _vectors(statements: Sequence[Statement], need: np.ndarray, cache: VectorCac
     row is similar to nothing, so no check that reads it can pass). Each row is written
     where it belongs as it is read back: no second matrix of the distinct rows."""
     chosen = np.flatnonzero(need)
+    # Nothing embeds again before the summary, which loads the encoder anew only for a
+    # claim the store lacks: the merge and contradictions, whose work grows with the
+    # corpus, no longer run above the encoder's 90 MB.
     return embed_rows([statements[i].text for i in chosen.tolist()], chosen, len(statements),
-                      cache)
+                      cache, release=True)
 
 
 def _claim_id(statements: Sequence[Statement], group: Sequence[int]) -> str:

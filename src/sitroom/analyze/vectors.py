@@ -21,7 +21,8 @@ from typing import Protocol
 
 import numpy as np
 
-from .embed import MODEL_VERSION, encode_matrix
+from ..memory import release_freed_memory
+from .embed import MODEL_VERSION, encode_matrix, release_model
 
 VECTOR_DTYPE = np.float32
 
@@ -77,12 +78,14 @@ def embed_distinct(texts: Sequence[str], cache: VectorCache | None = None
 
 
 def embed_rows(texts: Sequence[str], targets: np.ndarray, size: int,
-               cache: VectorCache | None = None) -> np.ndarray:
+               cache: VectorCache | None = None, *, release: bool = False) -> np.ndarray:
     """A ``(size, width)`` matrix whose row ``targets[k]`` is the embedding of ``texts[k]``
     and whose other rows are zeros (``(size, 1)`` zeros when ``texts`` is empty). The same
     rows as copying :func:`embed_distinct`'s, but each slice read back goes straight to its
     rows: the distinct rows are never all held a second time beside the full matrix (at
-    thousands of articles that second copy set the claims step's peak)."""
+    thousands of articles that second copy set the claims step's peak). ``release``: let go
+    of the encoder as soon as it has embedded what the cache lacked (:func:`.release_model`),
+    before the new vectors are stored, for a caller with nothing more to embed for a while."""
     unique, first_text, rows = _distinct(texts)
     if not unique:
         return np.zeros((size, 1), dtype=VECTOR_DTYPE)
@@ -104,9 +107,14 @@ def embed_rows(texts: Sequence[str], targets: np.ndarray, size: int,
         taken = starts + np.arange(int(counts.sum()))
         matrix[grouped_targets[taken]] = block[np.repeat(np.arange(len(positions)), counts)]
 
-    _embed_each(unique, first_text, cache, put)
+    _embed_each(unique, first_text, cache, put, _release_model if release else None)
     assert matrix is not None  # every distinct text was read back or embedded
     return matrix
+
+
+def _release_model() -> None:
+    if release_model():
+        release_freed_memory()
 
 
 def _distinct(texts: Sequence[str]) -> tuple[dict[str, int], list[str], np.ndarray]:
@@ -124,9 +132,11 @@ def _distinct(texts: Sequence[str]) -> tuple[dict[str, int], list[str], np.ndarr
 
 
 def _embed_each(unique: dict[str, int], first_text: Sequence[str], cache: VectorCache | None,
-                put: Callable[[np.ndarray, np.ndarray], None]) -> None:
+                put: Callable[[np.ndarray, np.ndarray], None],
+                after_encoding: Callable[[], None] | None = None) -> None:
     """Hand ``put`` (distinct rows, their vectors) for every row of ``unique``: the stored
-    ones a slice at a time, then the rest embedded (and kept in ``cache``)."""
+    ones a slice at a time, then the rest embedded (and kept in ``cache``, a slice at a
+    time). ``after_encoding``: called once the model has embedded the rest."""
     filled = np.zeros(len(unique), dtype=bool)
     if cache is not None:
         order = list(unique)
@@ -141,10 +151,19 @@ def _embed_each(unique: dict[str, int], first_text: Sequence[str], cache: Vector
     missing = [digest for digest, row in unique.items() if not filled[row]]
     if missing:
         fresh = encode([first_text[unique[digest]] for digest in missing])
+        if after_encoding is not None:
+            after_encoding()
         put(np.fromiter((unique[d] for d in missing), dtype=np.int64, count=len(missing)),
             fresh)
         if cache is not None:
-            cache.store_vectors(
-                MODEL_VERSION, [(digest, row.tobytes()) for digest, row in zip(missing, fresh,
-                                                                                strict=True)]
-            )
+            # A slice at a time: the bytes of every new vector and the store's copy of them
+            # were never needed all at once.
+            for start in range(0, len(missing), _WRITE_SLICE):
+                cache.store_vectors(MODEL_VERSION, [
+                    (digest, row.tobytes()) for digest, row in zip(
+                        missing[start:start + _WRITE_SLICE], fresh[start:start + _WRITE_SLICE],
+                        strict=True)])
+
+
+#: New vectors handed to the cache at once.
+_WRITE_SLICE = 4096

@@ -95,3 +95,23 @@ def test_rows_land_where_asked_and_the_rest_stay_zero(encoded: list[str],
 
 def test_no_texts_give_zero_rows_of_one_column() -> None:
     assert vectors.embed_rows([], np.zeros(0, dtype=np.int64), 3).tolist() == [[0.0]] * 3
+
+
+def test_new_vectors_are_kept_a_slice_at_a_time(encoded: list[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = MemoryCache()
+    monkeypatch.setattr(vectors, "_WRITE_SLICE", 2)
+    kept: list[int] = []
+    store = cache.store_vectors
+
+    def counted(model: str, rows: Sequence[tuple[str, bytes]]) -> None:
+        kept.append(len(rows))
+        store(model, rows)
+
+    monkeypatch.setattr(cache, "store_vectors", counted)
+    vectors.embed_rows(["a", "bb", "ccc", "a", "dddd", "eeeee"], np.arange(6), 6, cache)
+    assert kept == [2, 2, 1], "the new vectors were not kept in slices"
+    assert len(cache.rows) == 5, "a distinct text's vector was not kept"
+    again = vectors.embed_rows(["eeeee", "a"], np.array([1, 0]), 2, cache)
+    assert encoded == ["a", "bb", "ccc", "dddd", "eeeee"], "a kept vector was embedded again"
+    assert again.tolist() == [[1.0, 1.0], [5.0, 1.0]]
