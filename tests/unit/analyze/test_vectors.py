@@ -75,3 +75,43 @@ def test_distinct_rows_read_back_a_slice_at_a_time(encoded: list[str],
     assert matrix[rows].tolist() == [[3.0, 1.0], [1.0, 1.0], [4.0, 1.0], [3.0, 1.0],
                                      [2.0, 1.0]]
     assert len(matrix) == 4, "a repeated text got a row of its own"
+
+
+def test_rows_land_where_asked_and_the_rest_stay_zero(encoded: list[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = MemoryCache()
+    vectors.embed_matrix(["bb", "a"], cache)  # two read back, two embedded now
+    monkeypatch.setattr(vectors, "_READ_SLICE", 1)
+    texts = ["ccc", "a", "dddd", "ccc", "bb"]
+    targets = np.array([6, 0, 3, 2, 5])
+    matrix = vectors.embed_rows(texts, targets, 7, cache)
+    assert encoded == ["bb", "a", "ccc", "dddd"], "a text was embedded twice"
+    assert matrix.dtype == np.float32
+    assert matrix.tolist() == [[1.0, 1.0], [0.0, 0.0], [3.0, 1.0], [4.0, 1.0], [0.0, 0.0],
+                               [2.0, 1.0], [3.0, 1.0]]
+    distinct, rows = vectors.embed_distinct(texts, cache)
+    assert np.array_equal(matrix[targets], distinct[rows]), "not the rows embed_distinct gives"
+
+
+def test_no_texts_give_zero_rows_of_one_column() -> None:
+    assert vectors.embed_rows([], np.zeros(0, dtype=np.int64), 3).tolist() == [[0.0]] * 3
+
+
+def test_new_vectors_are_kept_a_slice_at_a_time(encoded: list[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = MemoryCache()
+    monkeypatch.setattr(vectors, "_WRITE_SLICE", 2)
+    kept: list[int] = []
+    store = cache.store_vectors
+
+    def counted(model: str, rows: Sequence[tuple[str, bytes]]) -> None:
+        kept.append(len(rows))
+        store(model, rows)
+
+    monkeypatch.setattr(cache, "store_vectors", counted)
+    vectors.embed_rows(["a", "bb", "ccc", "a", "dddd", "eeeee"], np.arange(6), 6, cache)
+    assert kept == [2, 2, 1], "the new vectors were not kept in slices"
+    assert len(cache.rows) == 5, "a distinct text's vector was not kept"
+    again = vectors.embed_rows(["eeeee", "a"], np.array([1, 0]), 2, cache)
+    assert encoded == ["a", "bb", "ccc", "dddd", "eeeee"], "a kept vector was embedded again"
+    assert again.tolist() == [[1.0, 1.0], [5.0, 1.0]]
