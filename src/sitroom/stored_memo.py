@@ -10,6 +10,7 @@ empty one and an old answer can never be served.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Set
 from typing import Protocol
 
 
@@ -33,6 +34,18 @@ class StoredMemo:
         store.add_memo_entries(self.namespace, fresh)
         self._loaded.update(k for k, _ in fresh)
         return len(fresh)
+
+
+def replace_served(store: MemoStore, name_space: str, served: Set[str],
+                   fresh: Mapping[str, str]) -> None:
+    """Store a per-article memo's ``fresh`` entries after dropping every entry of
+    ``name_space`` the build neither served nor made again: their articles are gone or their
+    inputs changed, so they would never be read and would pile up. A store that cannot
+    drop entries only gains the new ones."""
+    keep = getattr(store, "keep_memo_entries", None)
+    if callable(keep):
+        keep(name_space, sorted(served - fresh.keys()))
+    store.add_memo_entries(name_space, sorted(fresh.items()))
 
 
 def namespace(name: str, *depends_on: str) -> str:

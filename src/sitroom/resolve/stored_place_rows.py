@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from ..stored_memo import MemoStore
+from ..stored_memo import MemoStore, replace_served
 from .place_rows import (
     ArticleInputs,
     ArticleRows,
@@ -107,10 +107,7 @@ class StoredPlaceRows:
         (their articles are gone, or their inputs changed) and the ones it made again."""
         if not self._fresh:
             return
-        keep = getattr(store, "keep_memo_entries", None)
-        if callable(keep):
-            keep(self.namespace, sorted(self._used - self._fresh.keys()))
-        store.add_memo_entries(self.namespace, sorted(self._fresh.items()))
+        replace_served(store, self.namespace, self._used, self._fresh)
         self._fresh.clear()
 
     def _outlets_id(self, outlets: frozenset[str]) -> str:

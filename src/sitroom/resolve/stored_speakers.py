@@ -30,7 +30,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from ..stored_memo import MemoStore
+from ..stored_memo import MemoStore, replace_served
 from ..types import Mention, Quote, QuoteMention
 
 #: What resolves one article's speakers (``resolve_speakers``'s signature).
@@ -137,10 +137,7 @@ class StoredSpeakers:
         (their articles are gone, or an answer changed) and the ones it made again."""
         if not self._fresh:
             return
-        keep = getattr(store, "keep_memo_entries", None)
-        if callable(keep):
-            keep(self.namespace, sorted(self._used - self._fresh.keys()))
-        store.add_memo_entries(self.namespace, sorted(self._fresh.items()))
+        replace_served(store, self.namespace, self._used, self._fresh)
         self._fresh.clear()
 
     def _same_answers(self, article: str, spans: list[list[Any]],

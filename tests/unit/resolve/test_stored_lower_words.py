@@ -3,31 +3,8 @@ text, scanning only the texts a build adds."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from sitroom.resolve.stored_lower_words import StoredLowerWords, lower_words
-
-
-class _Memo:
-    """The store's memo table, in memory."""
-
-    def __init__(self) -> None:
-        self.tables: dict[str, dict[str, str]] = {}
-
-    def memo_entries(self, namespace: str) -> dict[str, str]:
-        return dict(self.tables.get(namespace, {}))
-
-    def add_memo_entries(self, namespace: str, rows: list[tuple[str, str]]) -> None:
-        table = self.tables.setdefault(namespace, {})
-        for key, value in rows:
-            table.setdefault(key, value)
-
-    def keep_memo_entries(self, namespace: str, keys: Sequence[str]) -> None:
-        kept = set(keys)
-        table = self.tables.get(namespace, {})
-        for key in [k for k in table if k not in kept]:
-            del table[key]
-
+from tests.unit.memo_table import MemoTable
 
 TEXTS = {
     "a": "The Media office in Bantam said media were told.",
@@ -36,7 +13,7 @@ TEXTS = {
 }
 
 
-def _build(memo: _Memo, texts: dict[str, str]) -> tuple[frozenset[str], int]:
+def _build(memo: MemoTable, texts: dict[str, str]) -> tuple[frozenset[str], int]:
     stored = StoredLowerWords(memo, "lower_words:test")
     words = stored.words_of(texts)
     stored.save(memo)
@@ -51,7 +28,7 @@ def test_lower_words_are_the_words_written_in_lower_case_alone() -> None:
 
 
 def test_an_add_scans_only_the_new_texts_and_finds_what_a_full_scan_finds() -> None:
-    memo = _Memo()
+    memo = MemoTable()
     first = {k: TEXTS[k] for k in ("a", "b")}
     assert _build(memo, first) == (lower_words(first.values()), 2)
     words, scanned = _build(memo, TEXTS)
@@ -62,7 +39,7 @@ def test_an_add_scans_only_the_new_texts_and_finds_what_a_full_scan_finds() -> N
 
 
 def test_a_build_without_an_article_scans_everything_again() -> None:
-    memo = _Memo()
+    memo = MemoTable()
     _build(memo, TEXTS)
     fewer = {k: TEXTS[k] for k in ("a", "b")}
     words, scanned = _build(memo, fewer)

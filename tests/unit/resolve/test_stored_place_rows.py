@@ -12,27 +12,7 @@ import sitroom.resolve.places as places
 from sitroom.resolve.places import PlaceResolution, remembered_rows, resolve_places
 from sitroom.resolve.stored_place_rows import StoredPlaceRows
 from sitroom.types import Article, CitationMention, DocAnnotations, Mention
-
-
-class _Memo:
-    """The store's memo table, in memory."""
-
-    def __init__(self) -> None:
-        self.tables: dict[str, dict[str, str]] = {}
-
-    def memo_entries(self, namespace: str) -> dict[str, str]:
-        return dict(self.tables.get(namespace, {}))
-
-    def add_memo_entries(self, namespace: str, rows: list[tuple[str, str]]) -> None:
-        table = self.tables.setdefault(namespace, {})
-        for key, value in rows:
-            table.setdefault(key, value)  # as the store does: a kept key is not replaced
-
-    def keep_memo_entries(self, namespace: str, keys: Sequence[str]) -> None:
-        kept = set(keys)
-        table = self.tables.get(namespace, {})
-        for key in [k for k in table if k not in kept]:
-            del table[key]
+from tests.unit.memo_table import MemoTable
 
 
 def _labelled(
@@ -49,7 +29,7 @@ def _labelled(
 
 
 def _build(
-    memo: _Memo, docs: Sequence[tuple[Article, DocAnnotations]], made: list[str]
+    memo: MemoTable, docs: Sequence[tuple[Article, DocAnnotations]], made: list[str]
 ) -> PlaceResolution:
     """A build's place step over ``docs`` with ``memo`` as its store; ``made`` collects the
     articles whose rows were made rather than read back."""
@@ -87,7 +67,7 @@ def test_kept_rows_give_what_a_build_from_scratch_gives(made: list[str]) -> None
     added = [_labelled("pk", "Floods hit Hyderabad and Sukkur in Pakistan.",
                        {"Hyderabad": "GPE", "Sukkur": "GPE", "Pakistan": "GPE"})]
     expected_first, expected_grown = _fresh(first), _fresh(first + added)
-    memo = _Memo()
+    memo = MemoTable()
     made.clear()
     assert _build(memo, first, made) == expected_first
     assert sorted(made) == ["sy", "us"]
@@ -106,7 +86,7 @@ def test_a_surname_an_added_article_names_remakes_an_old_articles_rows(made: lis
     added = [_labelled("p1", "Barack Obama visited Ohio.",
                        {"Barack Obama": "PERSON", "Ohio": "GPE"})]
     expected = _fresh(old + added)
-    memo = _Memo()
+    memo = MemoTable()
     before = _build(memo, old, made)
     made.clear()
     grown = _build(memo, old + added, made)
@@ -129,7 +109,7 @@ def test_an_outlet_an_added_article_cites_remakes_an_old_articles_rows(made: lis
     )
     unrelated = _labelled("a3", "Rain fell on Homs.", {"Homs": "GPE"})
     expected = _fresh([*old, unrelated, (article, doc)])
-    memo = _Memo()
+    memo = MemoTable()
     before = _build(memo, [*old, unrelated], made)
     made.clear()
     grown = _build(memo, [*old, unrelated, (article, doc)], made)
@@ -146,12 +126,12 @@ def test_rows_of_articles_no_longer_built_are_dropped(made: list[str]) -> None:
         _labelled("sy", "Shelling hit Idlib in Syria.", {"Idlib": "GPE", "Syria": "GPE"}),
         _labelled("pk", "Floods hit Sukkur in Pakistan.", {"Sukkur": "GPE", "Pakistan": "GPE"}),
     ]
-    memo = _Memo()
+    memo = MemoTable()
     _build(memo, docs, made)
-    entries = memo.tables["place_rows:test"]
+    entries = memo.memo_entries("place_rows:test")
     kept_rows = {k for k in entries if not k.startswith("outlets:")}
     assert len(kept_rows) == 2
     added = [_labelled("in", "Rain hit Pune in India.", {"Pune": "GPE", "India": "GPE"})]
     _build(memo, docs[:1] + added, made)
-    rows_now = {k for k in memo.tables["place_rows:test"] if not k.startswith("outlets:")}
+    rows_now = {k for k in memo.memo_entries("place_rows:test") if not k.startswith("outlets:")}
     assert len(rows_now) == 2 and len(rows_now & kept_rows) == 1

@@ -11,27 +11,7 @@ from sitroom.resolve.entities import resolve_entities
 from sitroom.resolve.speakers import resolve_speakers
 from sitroom.resolve.stored_speakers import StoredSpeakers
 from sitroom.types import Article, DocAnnotations, Mention, Quote, QuoteMention
-
-
-class _Memo:
-    """The store's memo table, in memory."""
-
-    def __init__(self) -> None:
-        self.tables: dict[str, dict[str, str]] = {}
-
-    def memo_entries(self, namespace: str) -> dict[str, str]:
-        return dict(self.tables.get(namespace, {}))
-
-    def add_memo_entries(self, namespace: str, rows: list[tuple[str, str]]) -> None:
-        table = self.tables.setdefault(namespace, {})
-        for key, value in rows:
-            table.setdefault(key, value)  # as the store does: a kept key is not replaced
-
-    def keep_memo_entries(self, namespace: str, keys: Sequence[str]) -> None:
-        kept = set(keys)
-        table = self.tables.get(namespace, {})
-        for key in [k for k in table if k not in kept]:
-            del table[key]
+from tests.unit.memo_table import MemoTable
 
 
 def _doc(ident: str, text: str, people: Sequence[str],
@@ -72,7 +52,7 @@ def _added() -> tuple[Article, DocAnnotations]:
                 [("the border was closed", "Mahmoud Alloush")])
 
 
-def _build(memo: _Memo | None, docs: Sequence[tuple[Article, DocAnnotations]]
+def _build(memo: MemoTable | None, docs: Sequence[tuple[Article, DocAnnotations]]
            ) -> tuple[Quote, ...]:
     entities = resolve_entities([d[1] for d in docs])
     quotes, _ = build_quotes_and_citations([d[0] for d in docs], [d[1] for d in docs],
@@ -81,7 +61,7 @@ def _build(memo: _Memo | None, docs: Sequence[tuple[Article, DocAnnotations]]
 
 
 def test_an_add_gives_the_quotes_of_a_build_from_scratch() -> None:
-    memo = _Memo()
+    memo = MemoTable()
     first = _corpus()
     assert _build(memo, first) == _build(None, first)
     grown = [*first, _added()]
@@ -104,7 +84,7 @@ def _speakers_of(stored: StoredSpeakers, docs: Sequence[tuple[Article, DocAnnota
 
 
 def test_only_articles_whose_answers_changed_are_resolved_again() -> None:
-    memo = _Memo()
+    memo = MemoTable()
     first = _corpus()
     stored = StoredSpeakers(memo, "speakers:test", resolve_entities([d[1] for d in first]))
     _speakers_of(stored, first)
@@ -128,7 +108,7 @@ def test_only_articles_whose_answers_changed_are_resolved_again() -> None:
 
 
 def test_an_entry_is_not_served_for_other_quotes_of_the_same_article() -> None:
-    memo = _Memo()
+    memo = MemoTable()
     article, ann = _corpus()[0]
     entities = resolve_entities([ann])
     stored = StoredSpeakers(memo, "speakers:test", entities)
