@@ -26,6 +26,8 @@ import base64
 import hashlib
 import os
 import pickle
+import struct
+from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -54,6 +56,10 @@ ROW = np.dtype([
     ("page_len", "<i8"), ("reach", "<i8"), ("digest", f"V{_DIGEST_SIZE}"),
 ])
 _HEAD = np.dtype([("articles", "<i8"), ("rows", "<i8")])
+#: A row of :data:`ROW` as ``struct`` packs it (no padding: the same bytes).
+_PACKED_ROW = struct.Struct(f"<{_DIGEST_SIZE}s5q{_DIGEST_SIZE}s")
+#: The row's fields read by position, in :meth:`OldLines.get`'s order.
+_PLACES = ("json_at", "json_len", "page_at", "page_len", "reach")
 
 
 def record_key(section: str, pickled: bytes) -> bytes:
@@ -110,8 +116,12 @@ class OldLines:
 
     def __init__(self, rows: np.ndarray, usable: int, json_path: Path, html_path: Path
                  ) -> None:
-        entries = rows.tolist()
-        self._where = {entry[0]: entry for entry in entries}
+        # Columns of plain machine ints and one digest blob, not a tuple per record: the
+        # index of 2,000 articles holds 135,000 records, and tuples of Python ints and
+        # bytes made it 50 MB where the writer ran.
+        self._where = {key: number for number, key in enumerate(rows["key"].tolist())}
+        self._columns = tuple(_ints(rows[name]) for name in _PLACES)
+        self._digests = rows["digest"].tobytes()
         self._usable = usable
         self._json = _Window.open(json_path)
         self._html = _Window.open(html_path)
@@ -137,10 +147,14 @@ class OldLines:
     def get(self, key: bytes) -> tuple[bytes, bytes, int, bytes] | None:
         """The report.json line and page text of the record under ``key``, with how far
         into the articles the page text reads and the texts' digest, if still valid."""
-        entry = self._where.get(key)
-        if entry is None or self._json is None:
+        number = self._where.get(key)
+        if number is None or self._json is None:
             return None
-        _key, json_at, json_len, page_at, page_len, reach, digest = entry
+        at, length, page_start, page_length, reaches = self._columns
+        json_at, json_len, page_at, page_len, reach = (
+            at[number], length[number], page_start[number], page_length[number],
+            reaches[number])
+        digest = self._digests[number * _DIGEST_SIZE:(number + 1) * _DIGEST_SIZE]
         if reach >= self._usable:
             return None
         json_line = self._json.read(json_at, json_len)
@@ -193,6 +207,13 @@ class _Window:
         os.close(self._handle)
 
 
+def _ints(column: np.ndarray) -> array[int]:
+    """A column of 64-bit ints as an ``array`` (its items read as plain ints, fast)."""
+    out = array("q")
+    out.frombytes(np.ascontiguousarray(column, dtype="<i8").tobytes())
+    return out
+
+
 def _common_prefix(old: bytes, new: bytes) -> int:
     """How many leading article positions ``old`` and ``new`` chains share."""
     size = min(len(old), len(new)) // _DIGEST_SIZE
@@ -203,46 +224,51 @@ def _common_prefix(old: bytes, new: bytes) -> int:
 
 
 class LineNotes:
-    """Where this write puts each record's texts, kept for the next write."""
+    """Where this write puts each record's texts, kept for the next write (packed as the
+    index's rows as they come: a tuple per record would be tens of megabytes)."""
 
     def __init__(self) -> None:
-        self._rows: list[tuple[bytes, int, int, int, int, int, bytes]] = []
+        self._packed = bytearray()
         self._sections: list[tuple[str, int, int]] = []  # (section, first row, end row)
+
+    def __len__(self) -> int:
+        return len(self._packed) // ROW.itemsize
 
     def note(self, key: bytes, json_at: int, json_line: bytes, page_at: int,
              page_text: bytes, reach: int, digest: bytes | None = None) -> None:
         """A record's texts: ``page_at`` counts from the start of its list's page text;
         ``digest``, their :func:`texts_digest` where known."""
-        self._rows.append((key, json_at, len(json_line), page_at, len(page_text), reach,
-                           digest or texts_digest(json_line, page_text)))
+        self._packed += _PACKED_ROW.pack(
+            key, json_at, len(json_line), page_at, len(page_text), reach,
+            digest or texts_digest(json_line, page_text))
 
     def section(self, name: str) -> Callable[[], None]:
         """Start noting the records of list ``name``; call what it returns when it ends."""
-        first = len(self._rows)
+        first = len(self)
 
         def ended() -> None:
-            self._sections.append((name, first, len(self._rows)))
+            self._sections.append((name, first, len(self)))
 
         return ended
 
     def place_pages(self, starts: Mapping[str, int]) -> None:
         """Each list's page text starts at ``starts[name]`` in the page (lists missing from
         ``starts`` are not on it)."""
-        placed = []
+        rows = np.frombuffer(self._packed, dtype=ROW)
+        page_at = rows["page_at"].copy()
         for name, first, end in self._sections:
-            base = starts.get(name, 0)
-            for key, json_at, json_len, page_at, page_len, reach, digest in self._rows[first:end]:
-                placed.append((key, json_at, json_len, base + page_at if page_len else 0,
-                               page_len, reach, digest))
-        self._rows = placed
+            on_page = rows["page_len"][first:end] > 0
+            page_at[first:end] = np.where(on_page, page_at[first:end] + starts.get(name, 0), 0)
+        placed = rows.copy()
+        placed["page_at"] = page_at
+        self._packed = bytearray(placed.tobytes())
         self._sections = []
 
     def save(self, memo: MemoStore, chain: bytes) -> None:
         """Keep the notes in ``memo`` for the articles whose digests are ``chain``, in place
         of any earlier index."""
-        rows = np.array(self._rows, dtype=ROW)
-        head = np.array([(len(chain) // _DIGEST_SIZE, len(rows))], dtype=_HEAD)
-        value = base64.b64encode(head.tobytes() + chain + rows.tobytes()).decode("ascii")
+        head = np.array([(len(chain) // _DIGEST_SIZE, len(self))], dtype=_HEAD)
+        value = base64.b64encode(head.tobytes() + chain + self._packed).decode("ascii")
         keep = getattr(memo, "keep_memo_entries", None)
         if not callable(keep):  # an index that cannot be replaced is not kept at all
             return
