@@ -71,6 +71,8 @@ def record_key(section: str, pickled: bytes) -> bytes:
 
 
 def texts_digest(json_line: bytes, page_text: bytes) -> bytes:
+    """The digest a record's two texts are checked against when read back (their lengths
+    are noted beside it, so the two run together unambiguously)."""
     digest = hashlib.blake2b(json_line, digest_size=_DIGEST_SIZE)
     digest.update(page_text)
     return digest.digest()
