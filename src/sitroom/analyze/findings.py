@@ -67,53 +67,34 @@ def build_findings(
     # Its products are many and small (a bucket's vectors, a denial's against every
     # statement): the BLAS's other threads cost more CPU waiting for work than they save.
     with collector_paused(), one_blas_thread():
-        return _build_findings(articles, annotations, quotes, citations, entities,
-                               entity_spans, places, place_spans, stories, cache, events,
-                               framing_annotations, memo)
-
-
-def _build_findings(
-    articles: Sequence[Article],
-    annotations: Sequence[DocAnnotations],
-    quotes: Sequence[Quote],
-    citations: Sequence[Citation],
-    entities: Sequence[Entity],
-    entity_spans: Mapping[tuple[str, int, int], str],
-    places: Sequence[Place],
-    place_spans: Mapping[tuple[str, int, int], str],
-    stories: Sequence[Story],
-    cache: VectorCache | None,
-    events: Sequence[Event] | EventNotes,
-    framing_annotations: Sequence[DocAnnotations] | None,
-    memo: MemoStore | None,
-) -> Findings:
-    # Framing first: it reads nothing of the claims, and what it holds while it works (every
-    # article's words, and on a first build their memo entries) then no longer stacks on
-    # every claim record and first-statement vector; its result is small.
-    framing = build_framing(articles, framing_annotations if framing_annotations is not None
-                            else annotations, entity_spans, memo)
-    names = {e.id: e.name for e in entities} | {p.id: p.name for p in places}
-    found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
-                         names, cache, memo)
-    del names  # one entry per entity and place, read by the claims alone
-    if isinstance(events, EventNotes):  # the events are on disk: their passages were noted
-        claims = link_claims_to_spans(found.claims, events.spans()) if len(events) else found.claims
-    else:
-        claims = link_claims_to_events(found.claims, events) if events else found.claims
-    contradictions, vectors = found.contradictions, found.vectors
-    del found  # the claims before linking: a second copy of every claim record
-    groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
-    if not groups:
-        groups = [(None, tuple(a.id for a in articles))]
-    # Each story is summarised from the claims with evidence in its articles, found through
-    # an index by article (in the claims' own order, which is all summarize looks at):
-    # scanning every claim for every story grew with stories x claims.
-    by_article: dict[str, list[int]] = defaultdict(list)
-    for position, claim in enumerate(claims):
-        for item in claim.evidence:
-            by_article[item.article].append(position)
-    summary = summarize_stories(groups, by_article, claims, contradictions, vectors, memo)
-    return Findings(claims, contradictions, framing, tuple(summary))
+        # Framing first: it reads nothing of the claims, and what it holds while it works
+        # (every article's words, and on a first build their memo entries) then no longer
+        # stacks on every claim record and first-statement vector; its result is small.
+        framing = build_framing(articles, framing_annotations if framing_annotations is not None
+                                else annotations, entity_spans, memo)
+        names = {e.id: e.name for e in entities} | {p.id: p.name for p in places}
+        found = build_claims(articles, annotations, quotes, citations, entity_spans, place_spans,
+                             names, cache, memo)
+        del names  # one entry per entity and place, read by the claims alone
+        if isinstance(events, EventNotes):  # the events are on disk: their passages were noted
+            claims = (link_claims_to_spans(found.claims, events.spans()) if len(events)
+                      else found.claims)
+        else:
+            claims = link_claims_to_events(found.claims, events) if events else found.claims
+        contradictions, vectors = found.contradictions, found.vectors
+        del found  # the claims before linking: a second copy of every claim record
+        groups: list[tuple[str | None, tuple[str, ...]]] = [(s.id, s.articles) for s in stories]
+        if not groups:
+            groups = [(None, tuple(a.id for a in articles))]
+        # Each story is summarised from the claims with evidence in its articles, found
+        # through an index by article (in the claims' own order, which is all summarize looks
+        # at): scanning every claim for every story grew with stories x claims.
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for position, claim in enumerate(claims):
+            for item in claim.evidence:
+                by_article[item.article].append(position)
+        summary = summarize_stories(groups, by_article, claims, contradictions, vectors, memo)
+        return Findings(claims, contradictions, framing, tuple(summary))
 
 
 def summarize_stories(

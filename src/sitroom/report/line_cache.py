@@ -269,11 +269,11 @@ class LineNotes:
     def save(self, memo: MemoStore, chain: bytes) -> None:
         """Keep the notes in ``memo`` for the articles whose digests are ``chain``, in place
         of any earlier index."""
-        head = np.array([(len(chain) // _DIGEST_SIZE, len(self))], dtype=_HEAD)
-        value = base64.b64encode(head.tobytes() + chain + self._packed).decode("ascii")
         keep = getattr(memo, "keep_memo_entries", None)
         if not callable(keep):  # an index that cannot be replaced is not kept at all
             return
+        head = np.array([(len(chain) // _DIGEST_SIZE, len(self))], dtype=_HEAD)
+        value = base64.b64encode(head.tobytes() + chain + self._packed).decode("ascii")
         name_space = _namespace()
         keep(name_space, [])
         memo.add_memo_entries(name_space, [(_INDEX_KEY, value)])
