@@ -8,6 +8,7 @@ The Python API mirrors the CLI::
     sitroom.articles("out/")                            # sitroom articles out/
     list(sitroom.extract("times", ["a.txt"]))           # sitroom extract times a.txt
     sitroom.report_schema()                             # sitroom schema
+    sitroom.compact("out/")                             # sitroom compact out/
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "__version__",
     "articles",
     "build",
+    "compact",
     "demo",
     "extract",
     "report_schema",
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from .extract import extract
     from .pipeline import BuildResult, articles, build, demo
     from .report import report_schema
+    from .store.compact import compact
 
 _LAZY = {
     "Options": "config",
@@ -42,6 +45,7 @@ _LAZY = {
     "BuildResult": "pipeline",
     "articles": "pipeline",
     "build": "pipeline",
+    "compact": "store.compact",
     "demo": "pipeline",
     "report_schema": "report",
 }

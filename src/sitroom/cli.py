@@ -354,6 +354,30 @@ def articles(
             _say("")
 
 
+@app.command()
+def compact(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `sitroom build`.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Give back the disk space the store no longer uses (after upgrading sitroom, or
+    many builds). Nothing it holds changes; run it when no build writes to FOLDER."""
+    from .store.compact import compact as compact_store
+
+    result = _guard(lambda: compact_store(folder))
+    if as_json:
+        typer.echo(json_for_terminal(result.to_dict(), indent=2))
+        return
+    _say(
+        f"{result.folder / 'sitroom.duckdb'}: {_mib(result.bytes_before)} -> "
+        f"{_mib(result.bytes_after)} ({_mib(result.bytes_freed)} given back), "
+        f"{result.seconds:.1f} s"
+    )
+
+
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB"
+
+
 def _article_row(article: Any, with_text: bool) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": article.id,

@@ -109,6 +109,9 @@ def build(
             report = assemble_report(store, options, aliases)
             report_json, report_html = _write(report, out_dir, validate=options.validate,
                                               memo=store)
+            # Again after the writer: its line index is a memo too, first asked for after
+            # the corpus steps dropped theirs, so an older code's index would stay behind.
+            store.drop_stale_memos()
             rejected = len(report.rejected)
             remember_report(store, fingerprint)
     return BuildResult(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -494,6 +495,61 @@ class Store:
             return 0
         return int(row[0]) if row else 0
 
+    # ------------------------------------------------------------------ compaction
+
+    def free_bytes(self) -> int:
+        """Bytes of the file in blocks DuckDB has freed (rows deleted, memos replaced): it
+        reuses them for later writes but never gives them back to the disk by itself."""
+        row = self._con.execute(
+            "SELECT free_blocks * block_size FROM pragma_database_size() "
+            "WHERE database_name = current_database()"
+        ).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def copy_into(self, target: Path) -> None:
+        """Write every table of the store, rows in their stored order, into a new DuckDB
+        file ``target``, and check that each table has as many rows there. Only live rows
+        are copied, so the copy is as small as the data."""
+        quoted = str(target).replace("'", "''")
+        self._con.execute("CHECKPOINT")
+        source = self._con.execute("SELECT current_database()").fetchone()
+        name = str(source[0]) if source else "sitroom"
+        self._con.execute(f"ATTACH '{quoted}' AS sitroom_compacted")
+        try:
+            self._con.execute(f'COPY FROM DATABASE "{name}" TO sitroom_compacted')
+            tables = [str(r[0]) for r in self._con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = ? "
+                "ORDER BY table_name", [name]).fetchall()]
+            for table in tables:
+                counts = self._con.execute(
+                    f'SELECT (SELECT count(*) FROM "{name}".main."{table}"), '
+                    f'(SELECT count(*) FROM sitroom_compacted.main."{table}")').fetchone()
+                if not counts or counts[0] != counts[1]:
+                    raise StoreError(
+                        f"compacting {self.folder}: table {table} was not copied whole",
+                        fix="nothing was changed; run sitroom compact again",
+                    )
+            self._con.execute("CHECKPOINT sitroom_compacted")
+        finally:
+            self._con.execute("DETACH sitroom_compacted")
+
+    def replace_file(self, compacted: Path) -> None:
+        """Put ``compacted`` (from :meth:`copy_into`) in place of the store's file, keeping
+        the folder's lock throughout, and open it. The swap is one rename: a run killed
+        before it leaves the old file whole, one killed after leaves the new one."""
+        db_path = self.folder / DB_NAME
+        self._con.close()
+        wal = db_path.with_name(db_path.name + ".wal")
+        if wal.exists():  # the old file's log would be replayed onto the new one
+            self._con = duckdb.connect(str(db_path))
+            raise StoreError(
+                f"compacting {self.folder}: the store still had unwritten changes",
+                fix="nothing was changed; run sitroom compact again",
+            )
+        os.replace(compacted, db_path)
+        _sync_folder(self.folder)
+        self._con = duckdb.connect(str(db_path))
+
     # ------------------------------------------------------------------ annotations
 
     def unannotated_ids(self, version: str) -> list[str]:
@@ -621,6 +677,20 @@ class Store:
             [version],
         ).fetchall()
         return [decode_annotations(str(r[0])) for r in rows]
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform lets a folder be synced)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def store_exists(folder: str | Path) -> bool:
