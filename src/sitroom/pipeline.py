@@ -49,6 +49,8 @@ class BuildResult:
     files_read: int
     files_skipped: int
     seconds: float
+    #: Bytes of the store's file that hold nothing (see ``sitroom compact``).
+    store_free_bytes: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -114,6 +116,7 @@ def build(
             store.drop_stale_memos()
             rejected = len(report.rejected)
             remember_report(store, fingerprint)
+        free_bytes = store.free_bytes()
     return BuildResult(
         out=out_dir,
         report_json=report_json,
@@ -126,6 +129,7 @@ def build(
         files_read=ingested.files_read,
         files_skipped=ingested.files_skipped,
         seconds=time.perf_counter() - started,
+        store_free_bytes=free_bytes,
     )
 
 

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from sitroom import Options, build
 from sitroom.store import Store
 from sitroom.stored_memo import namespace
@@ -44,6 +46,23 @@ def test_compact_keeps_the_store_whole_and_the_next_build_has_nothing_to_do(
     # and the memos survived: a forced rewrite from the compacted store gives the same bytes
     build([seeds_dir], out, Options(quiet=True, validate=True))
     assert (out / "report.json").read_bytes() == report
+
+
+def test_a_build_says_when_the_store_is_mostly_free_space(
+    seeds_out: Path, seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "report"
+    shutil.copytree(seeds_out, out)
+    quiet = build_json(str(seeds_dir), "--out", str(out))
+    assert 0 <= quiet["store_free_bytes"] < 64 * 2**20
+    assert "compact" not in run_cli("build", str(seeds_dir), "--out", str(out)).output
+    # a store that upgrades left mostly empty (test_compact shows DuckDB reporting it)
+    size = (out / "sitroom.duckdb").stat().st_size
+    monkeypatch.setattr(Store, "free_bytes", lambda self: max(size, 100 * 2**20))
+    said = run_cli("build", str(seeds_dir), "--out", str(out))
+    assert said.exit_code == 0, said.output
+    assert f"sitroom compact {out}" in said.output
+    assert build_json(str(seeds_dir), "--out", str(out))["store_free_bytes"] >= 100 * 2**20
 
 
 def test_compact_names_a_folder_without_a_store(tmp_path: Path) -> None:

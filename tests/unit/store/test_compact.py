@@ -58,6 +58,17 @@ def test_the_compacted_store_keeps_its_keys_and_takes_writes(tmp_path: Path) -> 
         assert store.free_bytes() >= 0
 
 
+def test_the_store_reports_the_space_a_dropped_memo_left(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        assert store.free_bytes() < 2**20
+        store.add_memo_entries("older", [(f"r{i}", _noise(8_000, i)) for i in range(1500)])
+    with Store.open(tmp_path) as store:
+        store.keep_memo_entries("older", [])
+    with Store.open(tmp_path) as store:  # freed at the checkpoint when the build closed it
+        assert store.free_bytes() > 10 * 2**20
+    assert compact(tmp_path).bytes_freed > 10 * 2**20
+
+
 def test_a_killed_runs_leftover_copy_is_replaced_not_used(tmp_path: Path) -> None:
     _store_with_freed_space(tmp_path)
     before_rows = _rows(tmp_path)
