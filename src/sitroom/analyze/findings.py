@@ -134,6 +134,8 @@ def summarize_stories(
             summary.extend(items)
         if remembered is not None:
             remembered.remember(fresh)
+    if isinstance(vectors, ClaimVectors):
+        vectors.flush()  # the vectors embedded for the last run of stories, kept in one write
     if remembered is not None:
         remembered.finish()
     return summary
