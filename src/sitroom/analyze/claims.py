@@ -102,7 +102,7 @@ class ClaimVectors(Mapping[str, Vector]):
             stored = self._cache.stored_vectors(MODEL_VERSION, [digest])
             if digest in stored:
                 return np.frombuffer(stored[digest], dtype=VECTOR_DTYPE)
-        row = text_vectors.encode([text])[0]
+        row = np.asarray(text_vectors.encode([text])[0], dtype=VECTOR_DTYPE)
         if self._cache is not None:
             self._fresh[digest] = row
         return row
