@@ -91,7 +91,10 @@ def _folded_words(text: str) -> tuple[tuple[re.Match[str], ...], tuple[str, ...]
     (``Mayor``, ``mayor``): each word is folded once, and once per text, though the place
     step asks twice of each article (for its cued places and for its weak candidates)."""
     tokens = tuple(_WORD.finditer(text))
-    return tokens, tuple(fold_name(t.group(0)) for t in tokens)
+    words = [t.group(0) for t in tokens]
+    # An article repeats most of its words: each distinct one is folded once.
+    folded = {word: fold_name(word) for word in set(words)}
+    return tokens, tuple(folded[word] for word in words)
 
 
 def office_places(
@@ -107,7 +110,10 @@ def office_places(
     tokens, folded = _folded_words(text)
     found: list[Mention] = []
     spans = list(taken)
-    for i in range(1, len(tokens)):
+    first_words = _offices()[2]
+    # Only where a title may begin: a test per word of the article was most of the work.
+    starts = [i for i in range(1, len(folded)) if folded[i] in first_words]
+    for i in starts:
         if not _title_at(folded, i):
             continue
         # the longest run of capitalised words right before the title that names a place
