@@ -107,6 +107,34 @@ class ClaimVectors(Mapping[str, Vector]):
             self._fresh[digest] = row
         return row
 
+    def at_hand(self, claim: str) -> bool:
+        """Whether reading ``claim``'s vector needs neither the store nor the encoder."""
+        return claim in self._known or claim in self._ahead
+
+    def fetch(self, claims: Sequence[str]) -> None:
+        """Make the vectors of ``claims`` at hand at once: those the store may hold (not
+        looked up by the last read ahead) in one query, the rest embedded together. A
+        text's vector is the same in any batch (:mod:`.minilm`), so these are the rows
+        embedding each on first access gives."""
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for claim in claims:
+            if not self.at_hand(claim):
+                wanted[text_digest(self._texts[claim])].append(claim)  # KeyError if unknown
+        unknown = [d for d in wanted if d not in self._fresh and d not in self._absent]
+        rows = dict(self._fresh)
+        if self._cache is not None and unknown:
+            stored = self._cache.stored_vectors(MODEL_VERSION, unknown)
+            rows.update((d, np.frombuffer(b, dtype=VECTOR_DTYPE)) for d, b in stored.items())
+        missing = [d for d in wanted if d not in rows]
+        if missing:
+            fresh = text_vectors.encode([self._texts[wanted[d][0]] for d in missing])
+            for digest, row in zip(missing, fresh, strict=True):
+                rows[digest] = row
+                if self._cache is not None:
+                    self._fresh[digest] = row
+        for digest, claims_of_text in wanted.items():
+            self._known.update((claim, rows[digest]) for claim in claims_of_text)
+
     def flush(self) -> None:
         """Keep in the store, in one write, every vector embedded since the last flush."""
         if self._cache is not None and self._fresh:

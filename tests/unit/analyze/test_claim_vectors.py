@@ -120,3 +120,21 @@ def test_missing_claims_get_the_vector_of_their_text_embedded_alone(minilm: obje
     for claim, text in texts.items():
         alone = vectors.encode([text])[0]
         assert np.asarray(claim_vectors[claim], dtype=np.float32).tobytes() == alone.tobytes()
+
+
+def test_fetch_makes_many_vectors_with_one_query_and_one_encoding(encoded: list[str]) -> None:
+    cache = CountingCache()
+    _store(cache, "Stored.", [0.1, 0.2])
+    texts = {"a": "New one.", "b": "New two!", "c": "New one.", "d": "Stored.", "e": "Later."}
+    fetched = ClaimVectors(texts, {}, cache)
+    fetched.fetch(["a", "b", "c", "d"])
+    assert cache.queries == 1 and encoded == ["New one.", "New two!"]
+    assert all(fetched.at_hand(claim) for claim in "abcd") and not fetched.at_hand("e")
+    got = {claim: fetched[claim] for claim in "abcd"}
+    assert cache.queries == 1 and len(encoded) == 2, "what was fetched is at hand"
+    other = CountingCache()
+    _store(other, "Stored.", [0.1, 0.2])
+    lazy = ClaimVectors(texts, {}, other)  # one claim at a time, on first access
+    assert got == {claim: lazy[claim] for claim in "abcd"}
+    fetched.flush()
+    assert cache.writes == 1 and len(cache.rows) == 3
