@@ -91,10 +91,7 @@ def _folded_words(text: str) -> tuple[tuple[re.Match[str], ...], tuple[str, ...]
     (``Mayor``, ``mayor``): each word is folded once, and once per text, though the place
     step asks twice of each article (for its cued places and for its weak candidates)."""
     tokens = tuple(_WORD.finditer(text))
-    words = [t.group(0) for t in tokens]
-    # An article repeats most of its words: each distinct one is folded once.
-    folded = {word: fold_name(word) for word in set(words)}
-    return tokens, tuple(folded[word] for word in words)
+    return tokens, tuple(fold_name(t.group(0)) for t in tokens)
 
 
 def office_places(
