@@ -66,10 +66,8 @@ class ClaimVectors(Mapping[str, Vector]):
     a claim it lacked then is embedded without asking again, and what is embedded is kept
     in the store a run at a time (:meth:`flush`). At 200 articles the summary embedded 333
     texts, and a query and a write of one vector each cost 2.4 CPU s of the summary's
-    10.9. Each text is still embedded on its own: a text's vector depends, in its last
-    bits, on the texts it shares a batch with (the BLAS kernel's summation order differs
-    with a row's place in its panel of rows), and a vector kept by text must not depend on
-    which other claims happened to be missing when it was made."""
+    10.9. :meth:`fetch` embeds many claims together (the summary asks a round at a time):
+    a text's vector is the same in any batch (:mod:`.minilm`), so that is only cheaper."""
 
     def __init__(self, texts: Mapping[str, str], known: Mapping[str, np.ndarray],
                  cache: VectorCache | None) -> None:
