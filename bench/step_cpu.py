@@ -58,6 +58,8 @@ STEPS: tuple[tuple[str, str, str], ...] = (
      "link_claims_to_spans"),
     ("    of which framing", "sitroom.analyze.findings", "build_framing"),
     ("    of which the summary", "sitroom.analyze.findings", "summarize"),
+    # Stories summarised together (their vectors embedded a round at a time): same step.
+    ("    of which the summary", "sitroom.analyze.findings", "summarize_together"),
     ("  freeing memory between steps (gc, trim)", "sitroom.memory", "release_freed_memory"),
     ("writing report.json and report.html", "sitroom.pipeline", "_write"),
 )

@@ -27,8 +27,9 @@ from ..errors import SitroomError
 if TYPE_CHECKING:
     from .minilm import MiniLM
 
-#: Part of the cache key: change it when the model or the text given to it changes.
-MODEL_VERSION = "all-MiniLM-L6-v2/gt-0.1.0/numpy-1"
+#: Part of the cache key: change it when the model, the text given to it or the arithmetic
+#: changes (numpy-2: a text's vector no longer depends on its batch in its last bits).
+MODEL_VERSION = "all-MiniLM-L6-v2/gt-0.1.0/numpy-2"
 BATCH_SIZE = 64
 
 Vector = tuple[float, ...]

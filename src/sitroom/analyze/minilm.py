@@ -8,8 +8,14 @@ straight from the package's ``model.safetensors``, and the package's own ``token
 drives the tokenizer, so a build that embeds claims grows by the weights and little more.
 
 Conventions follow the model's sentence-transformers configuration: texts are stripped,
-cut to ``MAX_TOKENS`` word pieces (counting ``[CLS]`` and ``[SEP]``), padded to the longest
-text of their batch, and the padding is masked out of attention and pooling.
+cut to ``MAX_TOKENS`` word pieces (counting ``[CLS]`` and ``[SEP]``), and each text attends
+to its own tokens only and is pooled over them.
+
+A text's vector is the same to the bit whatever other texts share its batch (see
+:class:`_Layout`): the store keeps vectors by text, and one build may embed a sentence
+alone where another embeds it among hundreds, so a vector that depended on its batch in
+its last bits could tip a similarity threshold one way in a first build and the other in
+a rebuild.
 """
 
 from __future__ import annotations
@@ -80,56 +86,68 @@ class MiniLM:
             chunk = [text.strip() for text in texts[start : start + TOKENIZE_CHUNK]]
             encodings = self.tokenizer.encode_batch(chunk)
             ids.extend(np.asarray(e.ids, dtype=np.int64) for e in encodings)
-        # Texts of similar length share a batch, so little of each batch is padding.
+        # Texts of similar length share a batch: attention takes the texts of one length
+        # together, and long texts go in smaller batches (see _batches).
         order = sorted(range(len(ids)), key=lambda i: -len(ids[i]))
         result = np.zeros((len(ids), self.words.shape[1]), dtype=np.float32)
-        for chosen in _batches(order, [len(row) for row in ids], batch_size):
-            result[chosen] = self._encode_batch([ids[i] for i in chosen])
+        from .embed import one_blas_thread
+
+        # One BLAS thread whoever calls: threads share a product's rows out among them,
+        # and a row's result depends on how (see _Layout).
+        with one_blas_thread():
+            for chosen in _batches(order, [len(row) for row in ids], batch_size):
+                result[chosen] = self._encode_batch([ids[i] for i in chosen])
         return result
 
     def _encode_batch(self, batch: list[npt.NDArray[np.int64]]) -> Matrix:
-        # Every step but attention works token by token, so the hidden states are kept
-        # packed (one row per real token, no padding) and spread to a padded
-        # (text, position) grid only for attention.
-        lengths = np.asarray([len(ids) for ids in batch], dtype=np.int64)
-        longest = int(lengths.max())
-        grid = _Grid(lengths, longest)
+        # Every step but attention works token by token, on the rows of one matrix laid
+        # out by _Layout; attention takes each text's own rows.
+        layout = _Layout(batch)
         token_ids = np.concatenate(batch)
-        positions = np.concatenate([np.arange(n) for n in lengths])
-        hidden = self.words[token_ids] + self.positions[positions] + self.token_type
+        positions = np.concatenate([np.arange(len(ids)) for ids in batch])
+        hidden = np.zeros((layout.rows, self.words.shape[1]), dtype=np.float32)
+        hidden[layout.place] = self.words[token_ids] + self.positions[positions] + self.token_type
         hidden = _layer_norm(hidden, self.embedding_norm)
         for layer in self.layers:
-            hidden = self._layer(hidden, layer, grid)
+            hidden = self._layer(hidden, layer, layout)
+        lengths = layout.lengths
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        pooled = np.add.reduceat(hidden, starts, axis=0) / np.maximum(
+        pooled = np.add.reduceat(hidden[layout.place], starts, axis=0) / np.maximum(
             lengths[:, None].astype(np.float32), _POOL_EPS
         )
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         result: Matrix = (pooled / np.maximum(norms, _NORM_EPS)).astype(np.float32)
         return result
 
-    def _layer(self, hidden: Matrix, layer: _Layer, grid: _Grid) -> Matrix:
+    def _layer(self, hidden: Matrix, layer: _Layer, layout: _Layout) -> Matrix:
         width = hidden.shape[1]
         size = width // self.heads
-        shape = (grid.texts, grid.longest, self.heads, size)
+        query = _linear(hidden, layer.query)
+        key = _linear(hidden, layer.key)
+        value = _linear(hidden, layer.value)
+        scale = np.float32(1.0 / math.sqrt(size))
+        context = np.zeros_like(hidden)  # the layout's spare rows stay zeros
+        for rows in layout.equal_lengths:
+            texts, length = rows.shape
+            shape = (texts, length, self.heads, size)
 
-        def heads(packed: Matrix, *order: int) -> Matrix:
-            # Contiguous copies: numpy hands stacked products to BLAS only for those.
-            return np.ascontiguousarray(grid.spread(packed).reshape(shape).transpose(*order))
+            def heads(of: Matrix, *order: int, rows: npt.NDArray[np.int64] = rows,
+                      shape: tuple[int, int, int, int] = shape) -> Matrix:
+                # Contiguous copies: numpy hands stacked products to BLAS only for those.
+                return np.ascontiguousarray(of[rows].reshape(shape).transpose(*order))
 
-        query = heads(_linear(hidden, layer.query), 0, 2, 1, 3)
-        key = heads(_linear(hidden, layer.key), 0, 2, 3, 1)
-        value = heads(_linear(hidden, layer.value), 0, 2, 1, 3)
-        attended = _attention(query, key, value, grid.bias, np.float32(1.0 / math.sqrt(size)))
-        context = grid.pack(attended.transpose(0, 2, 1, 3).reshape(-1, width))
+            attended = _attention(heads(query, 0, 2, 1, 3), heads(key, 0, 2, 3, 1),
+                                  heads(value, 0, 2, 1, 3), None, scale)
+            context[rows.ravel()] = attended.transpose(0, 2, 1, 3).reshape(-1, width)
         hidden = _layer_norm(_linear(context, layer.attention_out) + hidden, layer.attention_norm)
         inner = _gelu(_linear(hidden, layer.intermediate))
         return _layer_norm(_linear(inner, layer.output) + hidden, layer.output_norm)
 
 
-def _attention(query: Matrix, key: Matrix, value: Matrix, bias: Matrix, scale: np.float32
-               ) -> Matrix:
-    """softmax(query x key * scale + bias) x value, per text and head, a few texts at a time.
+def _attention(query: Matrix, key: Matrix, value: Matrix, bias: Matrix | None,
+               scale: np.float32) -> Matrix:
+    """softmax(query x key * scale + bias) x value, per text and head, a few texts at a time
+    (no bias: texts of one length, nothing to mask).
 
     The scores of a whole batch (texts x heads x longest^2 floats) reach 50 MB for sixteen
     texts of 256 word pieces, and the softmax passes over them six times; taken a few texts
@@ -143,7 +161,8 @@ def _attention(query: Matrix, key: Matrix, value: Matrix, bias: Matrix, scale: n
         end = start + step
         scores = query[start:end] @ key[start:end]
         scores *= scale
-        scores += bias[start:end]
+        if bias is not None:
+            scores += bias[start:end]
         scores -= scores.max(axis=-1, keepdims=True)
         weights = np.exp(scores, out=scores)
         weights /= weights.sum(axis=-1, keepdims=True)
@@ -170,25 +189,49 @@ def _batches(order: list[int], lengths: list[int], batch_size: int) -> Iterator[
         yield batch
 
 
-class _Grid:
-    """Where each packed token sits on the padded (text, position) grid of one batch."""
+#: Rows of one panel of the BLAS kernel's matrix product, and of each of its two halves.
+PANEL_ROWS = 12
+_HALF_ROWS = PANEL_ROWS // 2
 
-    def __init__(self, lengths: npt.NDArray[np.int64], longest: int) -> None:
-        self.texts = len(lengths)
-        self.longest = longest
-        mask = np.arange(longest)[None, :] < lengths[:, None]
-        self.cells = np.flatnonzero(mask.ravel())
-        # Padding gets the most negative float as its attention score, so softmax gives it 0.
-        self.bias = ((~mask).astype(np.float32) * np.finfo(np.float32).min)[:, None, None, :]
 
-    def spread(self, packed: Matrix) -> Matrix:
-        padded = np.zeros((self.texts * self.longest, packed.shape[1]), dtype=np.float32)
-        padded[self.cells] = packed
-        return padded
+class _Layout:
+    """Where each token of a batch sits in the rows the linear layers multiply.
 
-    def pack(self, padded: Matrix) -> Matrix:
-        result: Matrix = padded[self.cells]
-        return result
+    OpenBLAS's single-precision kernel (the one numpy ships, on this x86 family) computes a
+    product's rows in panels of twelve, and a row's result differs in its last bits with
+    the half of its panel it lands in (rows 0-5 or 6-11), or when it falls in the short
+    panels of a row count that is not a multiple of twelve; nothing else about its place
+    or its neighbours matters. So the tokens of a text take the halves by a rule of their
+    own (the first, third, fifth... token the first half; the second, fourth... the
+    second; an odd text's last token the half its ids' parity says, so that the halves
+    fill evenly), and the row count is a whole number of panels: the same text gets the
+    same vector alone or in any batch, and only the few rows that even out the halves and
+    the last panel are spare. ``place[k]``: the row of the ``k``-th token (texts one after
+    another); ``equal_lengths``: the rows of the texts of each length, one text per row
+    of the array, for attention."""
+
+    def __init__(self, batch: Sequence[npt.NDArray[np.int64]]) -> None:
+        self.lengths = np.asarray([len(ids) for ids in batch], dtype=np.int64)
+        # Odd-length texts give their extra token to the half their ids' parity says.
+        flips = [int(ids.sum()) % 2 if len(ids) % 2 else 0 for ids in batch]
+        half = np.concatenate([(np.arange(len(ids)) + flip) % 2
+                               for ids, flip in zip(batch, flips, strict=True)])
+        # The k-th token of a half goes to panel k // 6, at row k % 6 of that half.
+        rank = np.empty_like(half)
+        for side in (0, 1):
+            chosen = half == side
+            rank[chosen] = np.arange(int(chosen.sum()))
+        self.place = (rank // _HALF_ROWS) * PANEL_ROWS + half * _HALF_ROWS + rank % _HALF_ROWS
+        panels = max(1, -(-max(int((half == 0).sum()), int((half == 1).sum())) // _HALF_ROWS))
+        self.rows = panels * PANEL_ROWS
+        starts = np.concatenate([[0], np.cumsum(self.lengths)[:-1]])
+        by_length: dict[int, list[int]] = {}
+        for text, length in enumerate(self.lengths.tolist()):
+            by_length.setdefault(length, []).append(text)
+        self.equal_lengths = [
+            self.place[starts[texts][:, None] + np.arange(length)[None, :]]
+            for length, texts in by_length.items()
+        ]
 
 
 def _pair(weights: dict[str, Any], name: str) -> tuple[Matrix, Matrix]:

@@ -23,10 +23,11 @@ and carries the passages it is taken from.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from operator import mul
+from typing import Protocol
 
 from ..types import Claim, Contradiction, Evidence, SummaryItem
 
@@ -145,15 +146,79 @@ def summarize(
     max_points: int = MAX_POINTS,
 ) -> tuple[SummaryItem, ...]:
     """The summary of the story made of ``story_articles`` (article ids)."""
+    summarizing = _summarizing(story_articles, claims, contradictions, vectors or {}, story,
+                               max_points, None)
+    try:
+        while True:
+            next(summarizing)  # never asks: the vectors are read as they are compared
+    except StopIteration as done:
+        result: tuple[SummaryItem, ...] = done.value
+        return result
+
+
+class FetchedVectors(Protocol):
+    """Vectors that can be made many at once ahead of their reading (the claims' lazy
+    mapping): embedding texts together costs about half as much each as one by one."""
+
+    def at_hand(self, claim: str) -> bool: ...
+
+    def fetch(self, claims: Sequence[str]) -> None: ...
+
+
+def summarize_together(
+    stories: Sequence[tuple[str | None, Sequence[str], Sequence[Claim]]],
+    contradictions: Sequence[Contradiction],
+    vectors: Mapping[str, Sequence[float]],
+    fetched: FetchedVectors,
+    max_points: int = MAX_POINTS,
+) -> list[tuple[SummaryItem, ...]]:
+    """:func:`summarize` of each of ``stories`` (id, article ids, claims), the same items,
+    with the vectors the stories compare made a round at a time: each story picks its
+    points until it needs a vector not at hand, then every waiting story's wants are
+    fetched at once (``fetched.fetch``) and all go on. Which vectors a story compares
+    depends on what it picked before, so they cannot all be known ahead; a round asks for
+    exactly the ones about to be read, none on speculation."""
+    results: list[tuple[SummaryItem, ...]] = [() for _ in stories]
+    waiting: dict[int, tuple[Generator[list[str], None, tuple[SummaryItem, ...]], list[str]]]
+    waiting = {}
+
+    def advance(position: int,
+                summarizing: Generator[list[str], None, tuple[SummaryItem, ...]]) -> None:
+        try:
+            waiting[position] = (summarizing, next(summarizing))
+        except StopIteration as done:
+            results[position] = done.value
+            waiting.pop(position, None)
+
+    for position, (story, articles, claims) in enumerate(stories):
+        advance(position, _summarizing(articles, claims, contradictions, vectors, story,
+                                       max_points, fetched))
+    while waiting:
+        fetched.fetch(list(dict.fromkeys(
+            claim for _generator, wants in waiting.values() for claim in wants)))
+        for position, (summarizing, _wants) in list(waiting.items()):
+            advance(position, summarizing)
+    return results
+
+
+def _summarizing(
+    story_articles: Sequence[str], claims: Sequence[Claim],
+    contradictions: Sequence[Contradiction], vectors: Mapping[str, Sequence[float]],
+    story: str | None, max_points: int, fetched: FetchedVectors | None,
+) -> Generator[list[str], None, tuple[SummaryItem, ...]]:
+    """:func:`summarize` as a generator that, with ``fetched``, yields the claims whose
+    vectors it is about to compare and lacks, and goes on once they are at hand."""
     members = set(story_articles)
     contested = _contested(members, contradictions, story)
     disputed = [t for item in contested for t in (item.text, item.counter_text or "")]
-    points = _points(members, claims, vectors or {}, story, max_points, disputed)
+    points = yield from _points(members, claims, vectors, story, max_points, disputed,
+                                fetched)
     return (*points, *contested)
 
 
 def _points(members: set[str], claims: Sequence[Claim], vectors: Mapping[str, Sequence[float]],
-            story: str | None, max_points: int, disputed: Sequence[str]) -> list[SummaryItem]:
+            story: str | None, max_points: int, disputed: Sequence[str],
+            fetched: FetchedVectors | None) -> Generator[list[str], None, list[SummaryItem]]:
     """The best-corroborated claims that stand alone, one per event, none repeating another
     or a sentence of the contested paragraph, in time order."""
     candidates: list[tuple[Claim, Evidence]] = []
@@ -172,8 +237,14 @@ def _points(members: set[str], claims: Sequence[Claim], vectors: Mapping[str, Se
             break
         if per_article.get(shown.article, 0) >= PER_ARTICLE or claim.event in events:
             continue
-        if any(repeats(shown.text, e.text) for _, e in picked) or _similar(
-                claim, [p for p, _ in picked], vectors):
+        if any(repeats(shown.text, e.text) for _, e in picked):
+            continue
+        if fetched is not None:
+            wants = [c for c in _compared(claim, [p for p, _ in picked], vectors)
+                     if not fetched.at_hand(c)]
+            if wants:
+                yield wants
+        if _similar(claim, [p for p, _ in picked], vectors):
             continue
         picked.append((claim, shown))
         per_article[shown.article] = per_article.get(shown.article, 0) + 1
@@ -206,16 +277,26 @@ def contradictions_inside(members: set[str], contradictions: Sequence[Contradict
             if all(any(e.article in members for e in s.evidence) for s in x.sides)]
 
 
+def _compared(claim: Claim, picked: Sequence[Claim], vectors: Mapping[str, Sequence[float]]
+              ) -> list[str]:
+    """The claims whose vectors :func:`_similar` reads for ``claim``: none when there is
+    nothing to compare, else the claim's and those of the picked claims."""
+    others = [p.id for p in picked if p.id in vectors]
+    if not others or claim.id not in vectors:
+        return []
+    return [claim.id, *others]
+
+
 def _similar(claim: Claim, picked: Sequence[Claim], vectors: Mapping[str, Sequence[float]]
              ) -> bool:
     """Whether ``claim`` means what a picked claim means (embeddings at least
     :data:`REPEAT` alike). Vectors are read only when there is something to compare: the
     claims step may embed a claim's sentence only when it is asked for."""
-    others = [p.id for p in picked if p.id in vectors]
-    if not others or claim.id not in vectors:
+    compared = _compared(claim, picked, vectors)
+    if not compared:
         return False
-    vector = vectors[claim.id]
-    return any(_dot(vector, vectors[other]) >= REPEAT for other in others)
+    vector = vectors[compared[0]]
+    return any(_dot(vector, vectors[other]) >= REPEAT for other in compared[1:])
 
 
 def _contested(members: set[str], contradictions: Sequence[Contradiction], story: str | None

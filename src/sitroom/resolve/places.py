@@ -490,7 +490,7 @@ def _variant_matches(key: str, countries: tuple[str, ...]) -> tuple[tuple[int, f
     wanted_skeleton = skeleton(key)
     found: dict[int, float] = {}
     for country in countries:
-        by_unified, by_skeleton, keys = _country_variants(country)
+        by_unified, by_skeleton, _keys = _country_variants(country)
         for i in by_unified.get(wanted, ()):
             found[i] = max(found.get(i, 0.0), 0.9)
         for unified, i in by_skeleton.get(wanted_skeleton, ()):
@@ -498,11 +498,45 @@ def _variant_matches(key: str, countries: tuple[str, ...]) -> tuple[tuple[int, f
             if score >= SKELETON_THRESHOLD:
                 found[i] = max(found.get(i, 0.0), round(0.85 * score / 100, 3))
         if not found:
-            best = process.extractOne(wanted, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+            best = _closest_key(wanted, country)
             if best is not None:
                 for i in by_unified[best[0]]:
                     found[i] = max(found.get(i, 0.0), round(0.8 * best[1] / 100, 3))
     return tuple(sorted(found.items()))
+
+
+def _closest_key(wanted: str, country: str) -> tuple[str, float] | None:
+    """The first of the country's unified keys (in sorted order) with the highest
+    :func:`fuzz.ratio` to ``wanted``, at least :data:`FUZZY_THRESHOLD`, and its score: what
+    ``process.extractOne`` over all of them answers, searched only among keys whose length
+    can reach the threshold. The ratio is ``100 * (1 - d / (a + b))`` for lengths ``a`` and
+    ``b`` and an edit distance ``d`` of at least ``|a - b|``, so it is at most
+    ``200 * min(a, b) / (a + b)``; most of a big country's hundreds of thousands of names
+    are too short or too long to be compared at all."""
+    size = len(wanted)
+    best: tuple[str, float] | None = None
+    for length, group in _keys_by_length(country).items():
+        # A little below the threshold, so that rounding can only let a length in.
+        if 200.0 * min(size, length) / max(1, size + length) < FUZZY_THRESHOLD - 1e-6:
+            continue
+        match = process.extractOne(wanted, group, scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_THRESHOLD)
+        if match is None:
+            continue
+        key, score = match[0], match[1]
+        # Ties go to the key first in sorted order, as one search over every key gives.
+        if best is None or score > best[1] or (score == best[1] and key < best[0]):
+            best = (key, score)
+    return best
+
+
+@lru_cache(maxsize=64)
+def _keys_by_length(country_code: str) -> dict[int, list[str]]:
+    """A country's unified keys by their length, each list in sorted order."""
+    groups: dict[int, list[str]] = defaultdict(list)
+    for key in _country_variants(country_code)[2]:
+        groups[len(key)].append(key)
+    return dict(groups)
 
 
 #: Answers of :func:`_variant_matches` kept between builds (see :func:`remembered_variants`).

@@ -38,12 +38,34 @@ def test_matches_sentence_transformers(minilm: Any) -> None:
     assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
 
 
-def test_a_text_gets_the_same_vector_in_any_batch(minilm: Any) -> None:
-    """Padding never leaks into a text's vector: alone or among longer texts, it is the
-    same (what makes cached vectors valid across builds)."""
-    alone = minilm.encode([SENTENCES[0]])[0]
-    together = minilm.encode(SENTENCES)[0]
-    assert np.abs(alone - together).max() < 1e-6
+def test_a_text_gets_the_same_vector_to_the_bit_in_any_batch(minilm: Any) -> None:
+    """Alone, among longer and shorter texts, in batches of any size or order, a text's
+    vector is the same to the last bit: the store keeps vectors by text, and a vector made
+    in one batch must be the one any other build would make."""
+    texts = [*SENTENCES, *(f"Officials said {n} people were hurt in district {n % 7}."
+                           for n in range(40)), "Water rose.", "A longer sentence, " * 9]
+    alone = np.stack([minilm.encode([text])[0] for text in texts])
+    assert alone.tobytes() == minilm.encode(texts).tobytes()
+    order = np.random.default_rng(3).permutation(len(texts))
+    for size in (2, 5, 13):
+        shuffled = np.zeros_like(alone)
+        for start in range(0, len(texts), size):
+            chosen = order[start:start + size]
+            shuffled[chosen] = minilm.encode([texts[i] for i in chosen], batch_size=size)
+        assert shuffled.tobytes() == alone.tobytes(), size
+
+
+def test_the_layout_fills_whole_panels_with_each_token_once() -> None:
+    from sitroom.analyze.minilm import PANEL_ROWS, _Layout
+
+    rng = np.random.default_rng(5)
+    batch = [rng.integers(0, 30_000, size=n) for n in (2, 3, 7, 12, 12, 25, 40)]
+    layout = _Layout(batch)
+    tokens = sum(len(ids) for ids in batch)
+    assert layout.rows % PANEL_ROWS == 0
+    assert len(set(layout.place.tolist())) == tokens == len(layout.place)
+    assert layout.rows - tokens < 2 * PANEL_ROWS, "few spare rows"
+    assert sorted(rows.shape[1] for rows in layout.equal_lengths) == [2, 3, 7, 12, 25, 40]
 
 
 def test_paraphrases_are_closer_than_unrelated_sentences() -> None:
@@ -52,7 +74,10 @@ def test_paraphrases_are_closer_than_unrelated_sentences() -> None:
         "The city was seized by rebels on Thursday.",
         "The central bank raised interest rates.",
     ])
-    cosine = lambda a, b: sum(x * y for x, y in zip(a, b, strict=True))  # noqa: E731
+
+    def cosine(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+        return sum(x * y for x, y in zip(a, b, strict=True))
+
     assert cosine(same, paraphrase) > cosine(same, other) + 0.3
 
 

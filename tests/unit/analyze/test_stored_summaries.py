@@ -15,7 +15,7 @@ import pytest
 import sitroom.analyze.findings as findings
 from sitroom.analyze.claims import ClaimVectors
 from sitroom.analyze.stored_summaries import decode_summary, encode_summary, story_digest
-from sitroom.analyze.summary import summarize
+from sitroom.analyze.summary import summarize_together
 from sitroom.types import (
     Assertion,
     Claim,
@@ -107,17 +107,17 @@ def test_remembered_summaries_equal_summarising_again(seed: int,
     texts[moved] = "Another sentence entirely."
     summarized: list[str | None] = []
 
-    def counting(*args: Any, **kwargs: Any) -> tuple[SummaryItem, ...]:
-        summarized.append(kwargs.get("story"))
-        return summarize(*args, **kwargs)
+    def counting(stories: Any, *args: Any, **kwargs: Any) -> list[tuple[SummaryItem, ...]]:
+        summarized.extend(story for story, _members, _claims in stories)
+        return summarize_together(stories, *args, **kwargs)
 
-    monkeypatch.setattr(findings, "summarize", counting)
+    monkeypatch.setattr(findings, "summarize_together", counting)
     again = _summaries(claims, contradictions, texts, groups, memo)
     touched = {e.article for c in claims if c.id in (claims[bumped].id, moved)
                for e in c.evidence}
     changed = {story for story, members in groups if touched & set(members)} | {"s2"}
     assert set(summarized) == changed
-    monkeypatch.setattr(findings, "summarize", summarize)
+    monkeypatch.setattr(findings, "summarize_together", summarize_together)
     assert again == _summaries(claims, contradictions, texts, groups, None)
     # only this build's entries are kept
     assert len(memo.rows) == len(groups)

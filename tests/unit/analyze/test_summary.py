@@ -119,3 +119,48 @@ def test_a_point_and_both_sides_read_without_their_dateline() -> None:
 ])
 def test_capitals_that_are_no_dateline_stay(sentence: str) -> None:
     assert without_dateline(sentence) == sentence
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_stories_summarised_together_get_the_summaries_each_gets_alone(
+    seed: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Summarising stories together only changes when their vectors are made (a round of
+    embedding for every story waiting on one), never what each story shows."""
+    import numpy as np
+
+    import sitroom.analyze.vectors as vectors
+    from sitroom.analyze.claims import ClaimVectors
+    from sitroom.analyze.summary import summarize_together
+    from tests.unit.analyze.test_stored_summaries import WORDS, _corpus
+
+    calls: list[list[str]] = []
+
+    def by_words(texts: list[str]) -> np.ndarray:
+        # Rows from the words, so that sentences sharing words are alike (some repeat).
+        calls.append(list(texts))
+        rows = np.array([[t.count(w) for w in WORDS] for t in texts], dtype=np.float32)
+        normed: np.ndarray = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True),
+                                                1e-9)
+        return normed
+
+    monkeypatch.setattr(vectors, "encode", by_words)
+    claims, contradictions, texts = _corpus(seed)
+    groups = [("s1", ("a0", "a1", "a2")), ("s2", ("a3", "a4")),
+              ("s3", ("a5", "a6", "a7", "a8")), ("s4", ("a9", "a10", "a11"))]
+    stories = [(story, members, [c for c in claims if any(e.article in members
+                                                           for e in c.evidence)])
+               for story, members in groups]
+    shared = ClaimVectors(texts, {}, None)
+    together = summarize_together(stories, contradictions, shared, shared)
+    rounds = list(calls)
+    calls.clear()
+    lazy = ClaimVectors(texts, {}, None)
+    one_by_one = [summarize(members, story_claims, contradictions, lazy, story=story)
+                  for story, members, story_claims in stories]
+    assert together == one_by_one
+    assert any(item.kind == "point" for items in together for item in items)
+    embedded = [text for call in calls for text in call]
+    assert embedded and all(len(call) == 1 for call in calls)  # the lazy path: one by one
+    assert sorted(t for call in rounds for t in call) == sorted(embedded), "nothing more"
+    assert len(rounds) < len(calls)
