@@ -63,3 +63,25 @@ def test_matches_are_the_rulers_own(nlp: Any) -> None:
 def test_the_gazetteer_still_reads_the_lemmatizers_word_lists(nlp: Any) -> None:
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert "city" in table.get("noun", ())
+
+
+def test_answers_stay_spacys_when_the_memos_start_afresh(
+    nlp: Any, plain: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sitroom.annotate.rule_components as rule_components
+
+    monkeypatch.setattr(rule_components, "MEMO_LIMIT", 3)
+    for text in TEXTS:
+        assert _attributes(nlp(text)) == _attributes(plain(text))
+
+
+def test_a_ruler_with_patterns_it_cannot_read_keeps_spacys_component() -> None:
+    import spacy
+
+    from sitroom.annotate.rule_components import speed_up_rule_components
+
+    model = spacy.blank("en")
+    ruler = model.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "very", "OP": "+"}]], {"POS": "ADV"})
+    speed_up_rule_components(model)
+    assert model.get_pipe("attribute_ruler") is ruler
