@@ -67,6 +67,7 @@ def _load_model() -> Any:
     split_glued_quote_marks(nlp)
     from .rule_components import speed_up_rule_components
 
+    # The model's attribute ruler and lemmatizer, same output, a third of their CPU.
     speed_up_rule_components(nlp)
     return nlp
 
