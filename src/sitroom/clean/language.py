@@ -56,7 +56,9 @@ def sample_windows(text: str) -> list[str]:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for char in text if char.isalpha())
+    # ``str.isalpha`` mapped in C over the characters: the same count as testing each in a
+    # generator, several times faster over a whole article.
+    return sum(map(str.isalpha, text))
 
 
 def _classify(sample: str) -> str:
