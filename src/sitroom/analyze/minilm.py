@@ -189,8 +189,13 @@ def _batches(order: list[int], lengths: list[int], batch_size: int) -> Iterator[
         yield batch
 
 
-#: Rows of one panel of the BLAS kernel's matrix product, and of each of its two halves.
+#: Rows of one panel of the BLAS kernel's matrix product, and of each of its two halves:
+#: OpenBLAS's single-precision kernel for the x86 cores it calls Haswell and Zen (AVX2),
+#: found by experiment. Another kernel (AVX-512's, another BLAS) may cut rows otherwise;
+#: there vectors can differ in their last bits by batch, as they did before this layout.
 PANEL_ROWS = 12
+#: The BLAS kernels (threadpoolctl's ``architecture`` of OpenBLAS) the layout was made for.
+PANEL_KERNELS = frozenset({"Haswell", "Zen"})
 _HALF_ROWS = PANEL_ROWS // 2
 
 
