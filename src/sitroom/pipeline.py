@@ -228,19 +228,22 @@ def assemble_report(
     # over the stored payloads before), held until the quotes are linked. Citations reach the
     # entity step too: a cited outlet is an organisation, never a place (``Middle East Eye``).
     heads = HeldAnnotations(annotations.only(*_HEAD_PARTS), _HEAD_PARTS)
+    # What DuckDB kept of every article's read (see Store.release_memory) goes before the
+    # entity step's records pile up on it.
+    release_freed_memory(store)
     # Both steps make a record or more per mention of the corpus and no cycles: with the
     # collector on, each full collection walks everything the build holds to free nothing
     # (a fifth of the entity step's time at 2,000 articles).
     with collector_paused():
         entities = resolve_entities(heads.only("mentions", "acronyms", "citations"),
                                     aliases=aliases)
-    release_freed_memory()
+    release_freed_memory(store)
     # citations: the outlets they name hold no place (``told Middle East Eye``)
     with collector_paused():
         places = _resolve_places_remembered(store, articles,
                                             heads.only("mentions", "citations"), entities)
     release_gazetteer()  # no later step looks a name up: the index need not outlive this
-    release_freed_memory()
+    release_freed_memory(store)
     found_quotes, citations = build_quotes_and_citations(
         articles, heads.only("quotes", "mentions", "citations"), entities, memo=store
     )
@@ -248,7 +251,7 @@ def assemble_report(
     # Read again only by the claims step's statement finder (one pass) and the writer.
     quotes = SpilledRecords(found_quotes, folder=str(store.folder))
     del found_quotes
-    release_freed_memory()
+    release_freed_memory(store)
     # The events are read back only by the report writer: kept on disk as they are made
     # (beside the store, not in a /tmp that may be memory), they are never all in memory at
     # once. What the timeline and the claims' links read of each event is noted on its way
@@ -278,7 +281,7 @@ def assemble_report(
     entity_list, entity_spans = entities.entities, SpanTable(entities.mention_entity)
     place_list, place_spans = places.places, SpanTable(places.mention_place)
     del entities, places
-    release_freed_memory()
+    release_freed_memory(store)
     # Each reader decodes only its parts: the statements read clauses, descriptors and
     # times; the framing descriptors and mentions.
     findings = build_findings(articles, annotations.only("clauses", "descriptors", "times"),
@@ -312,7 +315,7 @@ def assemble_report(
     spool.close()
     save_minhashes(store, minhashes, (a.text for a in articles))
     store.drop_stale_memos()  # what earlier code remembered is never served again
-    release_freed_memory()
+    release_freed_memory(store)
     return report
 
 

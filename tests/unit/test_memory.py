@@ -38,3 +38,19 @@ def test_a_fresh_copy_is_an_equal_new_string() -> None:
     assert copy == original
     assert copy is not original
     assert fresh_copy("") == ""
+
+
+def test_each_holder_hands_back_its_memory_once() -> None:
+    from sitroom.memory import release_freed_memory
+
+    class Holder:
+        def __init__(self) -> None:
+            self.released = 0
+
+        def release_memory(self) -> None:
+            self.released += 1
+
+    first, second = Holder(), Holder()
+    release_freed_memory(first, second)
+    release_freed_memory()
+    assert (first.released, second.released) == (1, 1)
