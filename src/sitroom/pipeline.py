@@ -111,8 +111,8 @@ def build(
             report = assemble_report(store, options, aliases)
             report_json, report_html = _write(report, out_dir, validate=options.validate,
                                               memo=store)
-            # Again after the writer: its line index is a memo too, first asked for after
-            # the corpus steps dropped theirs, so an older code's index would stay behind.
+            # What earlier code remembered is never served again. After the writer: its
+            # line index is a memo too, and first asked for once the corpus steps are done.
             store.drop_stale_memos()
             rejected = len(report.rejected)
             remember_report(store, fingerprint)
@@ -314,7 +314,6 @@ def assemble_report(
     del findings  # its lookup tables are not part of the report
     spool.close()
     save_minhashes(store, minhashes, (a.text for a in articles))
-    store.drop_stale_memos()  # what earlier code remembered is never served again
     release_freed_memory(store)
     return report
 

@@ -75,7 +75,10 @@ def compact(folder: str | Path) -> CompactResult:
         except BaseException:
             _remove_leftover(temp)
             raise
-        store.replace_file(temp)
+        try:
+            store.replace_file(temp)
+        finally:
+            _remove_leftover(temp)  # gone once swapped in; a refused swap leaves no copy
         after = db_path.stat().st_size
     return CompactResult(path, before, after, time.perf_counter() - started)
 
