@@ -45,7 +45,8 @@ MIN_WORDS = 8
 #: Which contradictions a reader wants first: two sides of one act, then numbers.
 _KIND_ORDER = {"opposite": 0, "denial": 1, "number": 2, "date": 3, "description": 4}
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)")
+    r"^[A-Z][A-Z .,'’-]{1,40}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*)?"
+    r"(?:\([^)]{1,30}\))?(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)")
 _QUOTE_MARKS = re.compile(r"[“”\"]|(?:^|\s)‘|’(?:\s|$)")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
 #: Words that make a sentence a guess or a forecast rather than a report of what happened.
@@ -58,12 +59,15 @@ _CREDIT = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|articl
                      r"\b(?:reporting|editing|writing) by\b", re.IGNORECASE)
 #: Page furniture glued to the sentence after it when a page was flattened to one line: a
 #: publication stamp (``Published February 18 2015``, ``Posted on April 2 2017 by X``,
-#: ``Updated 14:02 GMT``) or a list of tags (``Tags Syria Aleppo``). What follows it is
-#: mostly a headline run into the lead, so the whole sentence is left out.
+#: ``Updated 14:02 GMT``), a list of tags (``Tags Syria Aleppo``) or a photo's credit. What
+#: follows it is mostly a headline or a caption run into the lead, so the whole sentence is
+#: left out.
 _FURNITURE = re.compile(
     r"^(?:(?i:(?:first |last )?(?:published|posted|updated|modified))(?:\s+on)?:?\s+"
     r"(?:(?i:by)\s|(?:[A-Za-z]{3,9}\.?,?\s+)?\d)"
-    r"|Tag(?:s|ged)\b:?\s+[A-Z])")
+    r"|Tag(?:s|ged)\b:?\s+[A-Z]"
+    # A photo credit run into the caption (``Jonathan Ernst / Reuters Lois Lerner ...``).
+    r"|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+/\s+[A-Z])")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 #: A bare date at the head of a sentence, as a page's date line run into its first sentence
 #: (``7 July 2015 A suicide bomber ...``, ``Fri 07 Apr 2017 at 0914 Homs governor ...``):

@@ -64,6 +64,7 @@ def test_best_corroborated_points_in_time_order_then_the_contested() -> None:
     "Published February 18 2015 The army has captured several villages north of the city.",
     "Posted on April 2 2017 by Jane Roe Aid Group Says Clinic Hit Doctors accused the army.",
     "Tags Floods Relief Monsoon Rescue workers reached the last of the cut-off villages.",
+    "Jane Roe / Coast Wire Rescue workers carry a child through the water in the district.",
 ])
 def test_sentences_that_do_not_stand_alone(sentence: str) -> None:
     assert not stands_alone(sentence)
@@ -127,7 +128,7 @@ def test_a_point_and_both_sides_read_without_their_dateline() -> None:
     dated = {
         "late": "HARBOURTON: " + SENTENCES["late"],
         "x": "NORTH BAY (Coast Wire) — " + SENTENCES["x"],
-        "y": "FELLSIDE — " + SENTENCES["y"],
+        "y": "FELLSIDE, North Vale (Coast Wire) — " + SENTENCES["y"],
     }
     claims = [
         _claim("late", "a1", 0, 3, "2024-12-05", text=dated["late"]),

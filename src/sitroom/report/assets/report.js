@@ -951,7 +951,7 @@
   // ``LARKANA (Indus Wire) —``, ``SUKKUR:``) names where the article was filed, not what
   // happened: the timeline's label leaves it out (its hover text keeps the whole sentence),
   // as the summary's points do (analyze/summary.py, the same pattern).
-  var DATELINE = /^[A-Z][A-Z .,'\u2019-]{1,40}(?:\([^)]{1,30}\))?(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+)/;
+  var DATELINE = /^[A-Z][A-Z .,'\u2019-]{1,40}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*)?(?:\([^)]{1,30}\))?(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+)/;
 
   function withoutDateline(text) {
     var flat = String(text || "").trim();
