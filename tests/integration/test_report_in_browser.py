@@ -267,6 +267,14 @@ def test_demo_report(headless: Any, demo_out: Path) -> None:  # noqa: F811
     assert not [label for label in labels if re.match(r"[A-Z]{4,} \u2014 ", label)], labels
     news = [e["text"].split(" \u2014 ", 1)[1][:30] for e in datelined]
     assert any(label.startswith(start) for label in labels for start in news), labels
+    # A clause that opens on the word tying it to its sentence ("that the structure
+    # collapsed") is labelled from what happened: a bar cut short read "that" or "to se".
+    tie = r"(?:that|which|who|when|while|if|to) "
+    tied = [e for e in data["events"] if e["type"] != "other" and re.match(tie, e["text"])]
+    assert tied, "the demo's events open on no tie word: this check would test nothing"
+    assert not [label for label in labels if re.match("(?i)" + tie, label)], labels
+    starts = [e["text"].split(" ", 1)[1][:20].casefold() for e in tied]
+    assert any(label.casefold().startswith(start) for label in labels for start in starts), labels
     assert "Untyped events" not in w.page.locator("#timeline-canvas").inner_text()
     for view in ("overview", "map", "timeline", "network"):
         w.shot(f"demo-{view}", f"#{view}")

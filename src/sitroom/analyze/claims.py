@@ -39,7 +39,7 @@ from . import vectors as text_vectors
 from .claim_merge import merge_statements
 from .contradictions import Draft, Found, find_contradictions
 from .embed import MODEL_VERSION
-from .provenance import syndication_groups, wire_credit
+from .provenance import source_key, syndication_groups, wire_credit
 from .statements import Statement, find_statements
 from .vector_needs import needs_vector
 from .vectors import (
@@ -265,12 +265,13 @@ def independent_sources(
     credits: dict[str, str | None] | None = None,
 ) -> int:
     """How many independent sources carry the statements: a quoted or relayed origin counts
-    once however many outlets carry it, and so do syndicated copies of one text. Never more
-    than the number of distinct (unsyndicated) articles: an outlet and the expert it quotes
-    in one article are one report. ``credits``: each article's wire credit, filled as they
-    are read (an article's text was searched again for every one of its statements)."""
+    once however many outlets carry it, and so do syndicated copies of one text and an
+    outlet's own articles (:func:`~sitroom.analyze.provenance.source_key`). Never more than
+    the number of such sources among the articles: an outlet and the expert it quotes are
+    one report. ``credits``: each article's wire credit, filled as they are read (an
+    article's text was searched again for every one of its statements)."""
     keys: set[str] = set()
-    groups = {syndicated.get(st.article, st.article) for st in members}
+    groups = {source_key(syndicated.get(st.article, st.article), by_id) for st in members}
     for st in members:
         if credits is not None and st.article in credits:
             credit = credits[st.article]
@@ -284,7 +285,7 @@ def independent_sources(
         elif credit:
             keys.add("via:" + credit.casefold())
         else:
-            keys.add("group:" + syndicated.get(st.article, st.article))
+            keys.add(source_key(syndicated.get(st.article, st.article), by_id))
     return min(len(keys), len(groups))
 
 

@@ -68,7 +68,7 @@ from .event_pairs import (
     scores_at_least,
 )
 from .gc_pause import collector_paused
-from .provenance import EntityLookup, syndication_groups, wire_credit
+from .provenance import EntityLookup, source_key, syndication_groups, wire_credit
 from .stored_events import CHUNK as EVENT_CHUNK
 from .stored_events import group_keys, remembered_events
 
@@ -744,8 +744,9 @@ def _evidence(item: _Resolved) -> Evidence:
 
 class _Counter:
     """Independent sources of a set of articles, the rule of
-    :func:`~sitroom.analyze.provenance.count_independent` (syndicated copies and relays of one
-    wire count once) with the syndication groups computed once for the whole corpus."""
+    :func:`~sitroom.analyze.provenance.count_independent` (syndicated copies, relays of one
+    wire and an outlet's own articles count once) with the syndication groups computed once
+    for the whole corpus."""
 
     def __init__(self, articles: Mapping[str, Article]) -> None:
         groups = syndication_groups(list(articles.values()))
@@ -753,7 +754,7 @@ class _Counter:
         for ident, article in articles.items():
             origin = wire_credit(article.text)
             self.key[ident] = (
-                "origin:" + origin.casefold() if origin else "group:" + groups[ident]
+                "origin:" + origin.casefold() if origin else source_key(groups[ident], articles)
             )
 
     def count(self, ids: Iterable[str]) -> int:

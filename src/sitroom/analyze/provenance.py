@@ -31,6 +31,7 @@ import numpy as np
 
 from ..resolve.speakers import resolve_speakers
 from ..resolve.stored_speakers import StoredSpeakers
+from ..store.store import UNKNOWN_OUTLET
 from ..stored_memo import MemoStore
 from ..types import Article, Citation, CitationMention, DocAnnotations, Quote
 from .distinct_codes import sorted_distinct, sorted_distinct_with_first
@@ -512,6 +513,18 @@ def remember_minhash(key: bytes, minhash: Any) -> None:
     _MINHASH_MEMO[key] = minhash
 
 
+def source_key(root: str, articles: Mapping[str, Article]) -> str:
+    """The source that article ``root`` (the first of its syndicated copies) stands for when
+    independent sources are counted: its outlet, since an outlet's second article saying the
+    same thing is still one outlet's word (an outlet's self-description at the foot of each of
+    its pages is no corroboration), else the article itself (an article of unknown outlet is
+    a source of its own, as in the framing)."""
+    article = articles.get(root)
+    if article is not None and article.outlet and article.outlet != UNKNOWN_OUTLET:
+        return "outlet:" + _fold(_bare(article.outlet))
+    return "group:" + root
+
+
 def count_independent(
     articles: Sequence[Article],
     origins: Mapping[str, str | None] | None = None,
@@ -522,14 +535,17 @@ def count_independent(
 
     Syndicated copies (near-duplicate texts, or a wire credit in the dateline) count once;
     articles whose statement is only relayed from the same origin (``origins[article id]``,
-    e.g. the outlet they cite for it) count once together.
+    e.g. the outlet they cite for it) count once together; so do an outlet's own articles
+    (:func:`source_key`).
     """
     origins = origins or {}
     groups = syndication_groups(articles, threshold)
+    by_id = {article.id: article for article in articles}
     keys: set[str] = set()
     for article in articles:
         origin = origins.get(article.id) or wire_credit(article.text)
-        keys.add("origin:" + _fold(_bare(origin)) if origin else "group:" + groups[article.id])
+        keys.add("origin:" + _fold(_bare(origin)) if origin
+                 else source_key(groups[article.id], by_id))
     return len(keys)
 
 

@@ -34,7 +34,7 @@ import numpy as np
 
 from ..types import Article, Claim, Story
 from .clustering import average_linkage, mean_similarity
-from .summary import is_credit_line
+from .summary import is_credit_line, is_page_furniture
 from .term_vectors import (
     TermCounts,
     TermVectors,
@@ -302,14 +302,15 @@ def reads_as_title(text: str) -> bool:
     """Whether a claim's text can stand as a story's title: it opens on a capital or an
     article (a sentence, a name or a noun phrase: ``a section of the embankment gave way``,
     not a clause cut from its sentence: ``right after X secured ...``), names its
-    subject rather than pointing back (``he``, ``they``), and is no credit line."""
+    subject rather than pointing back (``he``, ``they``), and is no credit line nor a page's
+    furniture run into a headline (``Published February 18 2015 The army ...``)."""
     words = text.split()
     if not words or not (words[0][0].isupper() or words[0][0].isdigit()
                          or words[0] in _ARTICLES):
         return False
     if words[0].strip("\"'“‘(").casefold() in _POINTING_OPENERS:
         return False
-    return not is_credit_line(text)
+    return not is_credit_line(text) and not is_page_furniture(text)
 
 
 def stories_for(

@@ -29,6 +29,7 @@ from importlib import resources
 from operator import mul
 from typing import Protocol
 
+from ..store.store import UNKNOWN_OUTLET
 from ..types import Claim, Contradiction, Evidence, SummaryItem
 
 MAX_POINTS = 10
@@ -44,7 +45,8 @@ MIN_WORDS = 8
 #: Which contradictions a reader wants first: two sides of one act, then numbers.
 _KIND_ORDER = {"opposite": 0, "denial": 1, "number": 2, "date": 3, "description": 4}
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{1,30}\))?(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)")
+    r"^[A-Z][A-Z .,'’-]{1,40}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*)?"
+    r"(?:\([^)]{1,30}\))?(?:\s*[—–]\s*|\s+-{1,2}\s+|:\s+)")
 _QUOTE_MARKS = re.compile(r"[“”\"]|(?:^|\s)‘|’(?:\s|$)")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
 #: Words that make a sentence a guess or a forecast rather than a report of what happened.
@@ -55,6 +57,25 @@ _TENTATIVE = re.compile(
 #: A credit line (``X contributed to this report``) is about the article, not the story.
 _CREDIT = re.compile(r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|"
                      r"\b(?:reporting|editing|writing) by\b", re.IGNORECASE)
+#: Page furniture glued to the sentence after it when a page was flattened to one line: a
+#: publication stamp (``Published February 18 2015``, ``Posted on April 2 2017 by X``,
+#: ``Updated 14:02 GMT``), a list of tags (``Tags Syria Aleppo``) or a photo's credit. What
+#: follows it is mostly a headline or a caption run into the lead, so the whole sentence is
+#: left out.
+_FURNITURE = re.compile(
+    r"^(?:(?i:(?:first |last )?(?:published|posted|updated|modified))(?:\s+on)?:?\s+"
+    r"(?:(?i:by)\s|(?:[A-Za-z]{3,9}\.?,?\s+)?\d)"
+    r"|Tag(?:s|ged)\b:?\s+[A-Z]"
+    # A photo credit run into the caption (``Jonathan Ernst / Reuters Lois Lerner ...``).
+    r"|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+/\s+[A-Z])")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+#: A bare date at the head of a sentence, as a page's date line run into its first sentence
+#: (``7 July 2015 A suicide bomber ...``, ``Fri 07 Apr 2017 at 0914 Homs governor ...``):
+#: when the article was filed, not what happened, so it is left out as a dateline is.
+_DATE_STAMP = re.compile(
+    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r",?\s+\d{4}(?:\s+at\s+\d{1,2}:?\d{2})?\s+(?=[A-Z])")
 _POINTERS = frozenset({"this", "these", "those", "such"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
@@ -81,7 +102,7 @@ def stands_alone(sentence: str) -> bool:
         return False
     if _QUOTE_MARKS.search(text) or _FIRST_PERSON.search(text) or _TENTATIVE.search(text):
         return False
-    if is_credit_line(text):
+    if is_credit_line(text) or is_page_furniture(text):
         return False
     words = [w.casefold() for w in re.findall(r"[A-Za-z’']+", text)[:5]]
     openers = context_openers()
@@ -97,11 +118,35 @@ def is_credit_line(text: str) -> bool:
     return _CREDIT.search(text) is not None
 
 
+def is_page_furniture(text: str) -> bool:
+    """Whether ``text`` opens on a page's furniture, not its news: a publication stamp or a
+    list of tags run into the sentence after it (``Posted on April 2 2017 by X MSF accused
+    ...``, ``Tags Syria Idlib Rebels launched ...``)."""
+    return _FURNITURE.match(text.strip()) is not None
+
+
+def names_own_outlet(text: str, outlet: str | None) -> bool:
+    """Whether ``text`` names the outlet it was published by (``Launched in London in 1978
+    Asharq Al-Awsat has established itself ...`` in Asharq Al-Awsat): an outlet writing about
+    itself, or a line of its page, not the story. Outlet names of fewer than three letters
+    and the unknown outlet are never looked for."""
+    if not outlet or outlet == UNKNOWN_OUTLET:
+        return False
+    name = _squeezed(outlet)
+    return len(name) >= 3 and name in _squeezed(text)
+
+
+def _squeezed(text: str) -> str:
+    """Letters and digits only, case folded: ``Asharq Al-Awsat`` and ``asharqalawsat`` meet."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 def without_dateline(sentence: str) -> str:
     """``sentence`` from where its news starts: a dateline in capitals (``GENEVA —``,
-    ``SUKKUR:``, ``LARKANA (Indus Wire) —``) left out, the rest as the article wrote it."""
+    ``SUKKUR:``, ``LARKANA (Indus Wire) —``) and a bare date stamp (``7 July 2015``) left
+    out, the rest as the article wrote it."""
     stripped = sentence.strip()
-    rest = _DATELINE.sub("", stripped, count=1)
+    rest = _DATE_STAMP.sub("", _DATELINE.sub("", stripped, count=1), count=1)
     return rest if rest else stripped
 
 
@@ -125,9 +170,13 @@ def _dot(a: Sequence[float], b: Sequence[float]) -> float:
     return float(sum(map(mul, a, b)))
 
 
-def _readable(evidence: Sequence[Evidence], members: set[str]) -> Evidence | None:
-    """The first of the passages in the story whose sentence stands alone."""
-    return next((e for e in evidence if e.article in members and stands_alone(e.text)), None)
+def _readable(evidence: Sequence[Evidence], members: set[str],
+              outlet_of: Mapping[str, str] | None = None) -> Evidence | None:
+    """The first of the passages in the story whose sentence stands alone and, with
+    ``outlet_of`` (article id to outlet), does not name the outlet that published it."""
+    outlet_of = outlet_of or {}
+    return next((e for e in evidence if e.article in members and stands_alone(e.text)
+                 and not names_own_outlet(e.text, outlet_of.get(e.article))), None)
 
 
 def _ordered(evidence: Sequence[Evidence], first: Evidence, members: set[str]
@@ -223,7 +272,8 @@ def _points(members: set[str], claims: Sequence[Claim], vectors: Mapping[str, Se
     or a sentence of the contested paragraph, in time order."""
     candidates: list[tuple[Claim, Evidence]] = []
     for claim in point_candidates(claims):
-        shown = _readable(claim.evidence, members)
+        shown = _readable(claim.evidence, members,
+                          {a.article: a.outlet for a in claim.asserted_by})
         if shown is not None and not any(repeats(shown.text, t) for t in disputed):
             candidates.append((claim, shown))
     candidates.sort(key=lambda ce: (

@@ -100,6 +100,23 @@ def test_syndicated_copies_and_relays_count_as_one_source() -> None:
     assert count_independent(arts, {"d": "the Ledger", "e": "Ledger"}) == 3
 
 
+def test_an_outlets_own_articles_count_as_one_source() -> None:
+    # An outlet's blurb about itself at the foot of each of its pages, or its second report
+    # of a fact, is not a second confirmation; another outlet's report is.
+    blurb = "Founded in 1978, the Gazette is the region's leading daily newspaper."
+    arts = [
+        article("a", "Shelling hit the market on Monday. " + blurb, "Gazette"),
+        article("b", "The bridge reopened to traffic after repairs. " + blurb, "the Gazette"),
+        article("c", "Ministers met in the capital to discuss the budget.", "Courier"),
+        article("d", "Rain flooded the lower town overnight.", "unknown"),
+        article("e", "Schools stay closed for a second week.", "unknown"),
+    ]
+    assert count_independent(arts[:2]) == 1
+    assert count_independent(arts[:3]) == 2
+    # Articles of unknown outlets are sources of their own.
+    assert count_independent(arts[3:]) == 2
+
+
 def test_build_quotes_and_citations_resolves_and_upgrades_outlets() -> None:
     class Lookup:
         def entity_of(self, article: str, start: int, end: int) -> str | None:

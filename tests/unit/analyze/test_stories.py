@@ -142,7 +142,9 @@ def test_a_title_claim_is_carried_by_two_articles_and_reads_as_a_title() -> None
     pointing = [claim("k1", "They held a snap election in Portugal.", 5, "c0", "c1", "c2"),
                 claim("k2", "right after the vote closed in Porto", 4, "c0", "c1"),
                 claim("k3", "Lena Dias contributed to this report.", 4, "c1", "c2"),
-                claim("k4", "Turnout rose in Porto and Lisbon.", 6, "c2")]
+                claim("k4", "Turnout rose in Porto and Lisbon.", 6, "c2"),
+                claim("k6", "Published March 10 2024 Portugal Votes Portugal held a snap "
+                      "election.", 5, "c0", "c1", "c2")]
     (titled,) = titled_by_claims([story], pointing)
     assert titled.title == story.title  # none names the story: the headline stays
     (titled,) = titled_by_claims([story], [*pointing, claim("k5", "a snap election was held",

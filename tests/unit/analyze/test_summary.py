@@ -60,6 +60,11 @@ def test_best_corroborated_points_in_time_order_then_the_contested() -> None:
     "Turkey appears to have given the operation a green light after weeks of talks.",
     "Will the ceasefire hold through the winter months in the northern provinces?",
     "Floods hit the town.",  # a fragment
+    # Page furniture run into the sentence after it when a page was flattened to one line.
+    "Published February 18 2015 The army has captured several villages north of the city.",
+    "Posted on April 2 2017 by Jane Roe Aid Group Says Clinic Hit Doctors accused the army.",
+    "Tags Floods Relief Monsoon Rescue workers reached the last of the cut-off villages.",
+    "Jane Roe / Coast Wire Rescue workers carry a child through the water in the district.",
 ])
 def test_sentences_that_do_not_stand_alone(sentence: str) -> None:
     assert not stands_alone(sentence)
@@ -72,6 +77,35 @@ def test_sentences_that_do_not_stand_alone(sentence: str) -> None:
 ])
 def test_sentences_that_stand_alone(sentence: str) -> None:
     assert stands_alone(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Published reports put the number of displaced families at more than four thousand.",
+    "Tags were fitted to every relief truck that left the depot in the provincial capital.",
+    "Updated figures from the district office show the water falling in most villages.",
+])
+def test_words_of_page_furniture_in_a_sentence_of_news(sentence: str) -> None:
+    assert stands_alone(sentence)
+
+
+def test_a_point_never_shows_an_outlet_describing_itself() -> None:
+    blurb = ("Launched in 1978 the Valley Gazette has established itself as the leading "
+             "daily of the region for analysis and reporting.")
+    news = "Floodwater poured into at least a dozen villages in the district early on Tuesday."
+    claims = [
+        Claim(id="blurb", text=blurb, evidence=(Evidence("a1", 900, 900 + len(blurb), blurb),),
+              outlets=("Valley Gazette",), independent_sources=1, status="single_source",
+              asserted_by=(Assertion("a1", "Valley Gazette"),), date="2024-11-01"),
+        _claim("news", "a2", 0, 1, "2024-11-02", text=news),
+    ]
+    points = [i.claim for i in summarize(["a1", "a2"], claims) if i.kind == "point"]
+    assert points == ["news"]
+    # Another outlet naming the Gazette is news about it, and may be a point.
+    other = Claim(id="other", text=blurb, evidence=(Evidence("a3", 0, len(blurb), blurb),),
+                  outlets=("Courier",), independent_sources=1, status="single_source",
+                  asserted_by=(Assertion("a3", "Courier"),), date="2024-11-03")
+    points = [i.claim for i in summarize(["a2", "a3"], [*claims[1:], other]) if i.kind == "point"]
+    assert points == ["news", "other"]
 
 
 def test_near_duplicates_and_one_point_per_event() -> None:
@@ -94,7 +128,7 @@ def test_a_point_and_both_sides_read_without_their_dateline() -> None:
     dated = {
         "late": "HARBOURTON: " + SENTENCES["late"],
         "x": "NORTH BAY (Coast Wire) — " + SENTENCES["x"],
-        "y": "FELLSIDE — " + SENTENCES["y"],
+        "y": "FELLSIDE, North Vale (Coast Wire) — " + SENTENCES["y"],
     }
     claims = [
         _claim("late", "a1", 0, 3, "2024-12-05", text=dated["late"]),
@@ -118,6 +152,20 @@ def test_a_point_and_both_sides_read_without_their_dateline() -> None:
     "The FBI: a short history of the bureau and its directors over the decades.",
 ])
 def test_capitals_that_are_no_dateline_stay(sentence: str) -> None:
+    assert without_dateline(sentence) == sentence
+
+
+@pytest.mark.parametrize("stamp", ["7 July 2015 ", "Fri 07 Apr 2017 at 0914 ", "May 3, 2016 ",
+                                   "Wednesday, 12th March 2025 "])
+def test_a_date_stamp_run_into_the_sentence_is_left_out(stamp: str) -> None:
+    assert without_dateline(stamp + SENTENCES["early"]) == SENTENCES["early"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "12 May 2015 was the day the river crossed the old flood mark in the district.",
+    "March 2 2016 saw the first convoy reach the camp after a long delay.",
+])
+def test_a_date_that_is_the_subject_stays(sentence: str) -> None:
     assert without_dateline(sentence) == sentence
 
 

@@ -951,12 +951,32 @@
   // ``LARKANA (Indus Wire) —``, ``SUKKUR:``) names where the article was filed, not what
   // happened: the timeline's label leaves it out (its hover text keeps the whole sentence),
   // as the summary's points do (analyze/summary.py, the same pattern).
-  var DATELINE = /^[A-Z][A-Z .,'\u2019-]{1,40}(?:\([^)]{1,30}\))?(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+)/;
+  var DATELINE = /^[A-Z][A-Z .,'\u2019-]{1,40}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*)?(?:\([^)]{1,30}\))?(?:\s*[\u2014\u2013]\s*|\s+-{1,2}\s+|:\s+)/;
 
   function withoutDateline(text) {
     var flat = String(text || "").trim();
     var rest = flat.replace(DATELINE, "");
     return rest || flat;
+  }
+
+  // An event's text is its clause as the sentence words it, often opening on the word that
+  // ties it to the rest ("that killed 25", "to seize the base", "when a warplane crashed"):
+  // cut into a short bar, the label read "that" or "to se". It starts on what happened
+  // instead, without a publication stamp run into the sentence ("Posted on April 2 2017
+  // by"); the hover text keeps the whole sentence.
+  var TIE_WORD = /^(?:that|which|who|whom|whose|when|whenever|where|while|after|before|as|since|until|because|if|once|so|to|and|but|or)\s+/i;
+  var STAMP = /^(?:first |last )?(?:published|posted|updated)(?:\s+on)?:?\s+(?:[A-Za-z]{3,9}\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+(?:[A-Za-z]{3,9}\.?,?\s+)?\d{4}\s+(?:by\s+)?/i;
+  // A bare date run into the sentence ("7 July 2015 A suicide bomber"), as the summary
+  // leaves it out (analyze/summary.py, the same pattern).
+  var MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\\.?";
+  var DATE_STAMP = new RegExp("^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\\.?,?\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+" +
+    MONTH + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?),?\\s+\\d{4}(?:\\s+at\\s+\\d{1,2}:?\\d{2})?\\s+(?=[A-Z])");
+
+  function eventLabel(text) {
+    var flat = withoutDateline(text).replace(STAMP, "").replace(DATE_STAMP, "");
+    var rest = flat.replace(TIE_WORD, "");
+    rest = rest || flat;
+    return rest.charAt(0).toUpperCase() + rest.slice(1);
   }
 
   function shortText(text) {
@@ -1000,7 +1020,7 @@
     drawn.forEach(function (event, i) {
       var span = eventSpan(event);
       if (!span || !span[0] || isNaN(span[0])) { undated += 1; return; }
-      var label = el("span", { text: shortText(withoutDateline(event.text)), title: (event.date || "") + " (" + (event.date_precision || "precision unknown") + "), " + event.type + ": " + event.text });
+      var label = el("span", { text: shortText(eventLabel(event.text)), title: (event.date || "") + " (" + (event.date_precision || "precision unknown") + "), " + event.type + ": " + event.text });
       var family = eventFamily(event);
       var item = { id: "event-" + i, group: family, content: label, start: span[0],
         className: "sr-event sr-event-" + family, event: event };
