@@ -65,3 +65,20 @@ def test_namespaces_of_earlier_code_go_once_a_build_has_used_the_current_one(
         assert store.memo_entries(current) == {"a": "1"}
         # a memo this build did not use is not judged
         assert store.memo_entries(namespace("other", "code v1")) == {"b": "2"}
+
+
+def test_which_keys_hold_entries_is_told_without_reading_values(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        assert store.memo_keys_of("n", ["a"]) == set()  # no entry yet, nothing fails
+        store.add_memo_entries("n", [("a", "1"), ("b", "2")])
+        store.add_memo_entries("other", [("c", "3")])
+        assert store.memo_keys_of("n", ["a", "c", "z"]) == {"a"}
+        assert store.memo_keys_of("n", ["a", "b"]) == set(store.memo_entries_of("n", ["a", "b"]))
+        assert store.memo_keys_of("n", []) == set()
+
+
+def test_a_read_only_store_without_the_table_holds_no_keys(tmp_path: Path) -> None:
+    with Store.open(tmp_path):
+        pass
+    with Store.open(tmp_path, read_only=True) as store:
+        assert store.memo_keys_of("x", ["k"]) == set()

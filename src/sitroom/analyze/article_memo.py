@@ -97,3 +97,17 @@ def memo_reader(memo: MemoStore, name_space: str) -> Callable[[list[str]], dict[
         return some
     whole = memo.memo_entries(name_space)
     return lambda _keys: whole
+
+
+def memo_finder(memo: MemoStore, name_space: str) -> Callable[[list[str]], set[str]]:
+    """What says which of some keys hold an entry: the store reads the keys alone; a memo
+    that cannot is asked for the entries (see :func:`memo_reader`)."""
+    find_keys = getattr(memo, "memo_keys_of", None)
+    if callable(find_keys):
+        def present(keys: list[str]) -> set[str]:
+            found: set[str] = find_keys(name_space, keys)
+            return found
+
+        return present
+    read = memo_reader(memo, name_space)
+    return lambda keys: set(read(keys)).intersection(keys)

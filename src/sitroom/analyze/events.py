@@ -56,7 +56,7 @@ from ..types import (
     TextSpan,
     TimeMention,
 )
-from .article_memo import digest_of, memo_reader
+from .article_memo import digest_of, memo_finder, memo_reader
 from .event_pairs import (
     ArticleRows,
     MentionTable,
@@ -348,9 +348,10 @@ def _remembered(
     # Which articles' mentions must be made, first: each read of annotations from the store
     # decompresses a block of thousands of payloads, so an add's few new articles (and the
     # old ones whose ids changed) are read together, not one chunk of the corpus at a time.
-    # The rows are read twice on an add, which costs far less.
+    # Only the keys are asked for here: the rows (29 MB at 2,000 articles) are read once.
+    has_rows = memo_finder(memo, rows_space)
     missing_anywhere = [article for chunk in chunks
-                        for stored in (read_rows(sorted({keys[a] for a in chunk})),)
+                        for stored in (has_rows(sorted({keys[a] for a in chunk})),)
                         for article in chunk if keys[article] not in stored]
     made = make(missing_anywhere) if 0 < len(missing_anywhere) <= ARTICLE_CHUNK else {}
     made_any = bool(made)

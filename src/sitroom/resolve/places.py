@@ -1367,6 +1367,29 @@ def _shares(counts: Mapping[str, float]) -> dict[str, float]:
     return {cc: n / total for cc, n in counts.items()} if total else {}
 
 
+def _votes_apart(corpus: Mapping[str, float], own: Mapping[str, float]) -> dict[str, float]:
+    """The corpus's votes less one article's (``own``, a part of them), in the corpus's
+    order, countries left with no weight dropped. Only the article's few countries change:
+    the rest are copied as they are rather than each worked out (a hundred and more
+    countries for each of thousands of articles, on every build)."""
+    if min(corpus.values(), default=1.0) <= _NO_VOTES or not own.keys() <= corpus.keys():
+        # a country with no weight left, or votes not part of the corpus's: one by one
+        return {cc: weight - own.get(cc, 0.0) for cc, weight in corpus.items()
+                if weight - own.get(cc, 0.0) > _NO_VOTES}
+    apart = dict(corpus)
+    for cc, weight in own.items():
+        left = corpus[cc] - weight
+        if left > _NO_VOTES:
+            apart[cc] = left
+        else:
+            del apart[cc]
+    return apart
+
+
+#: Votes at or below this are none (what is left of a country's votes after subtraction).
+_NO_VOTES = 1e-9
+
+
 def _focus_countries(focus: Mapping[str, float], corpus_top: str | None) -> list[str]:
     """Where to look for transliteration variants: the corpus's main country
     (``corpus_top``, :func:`_clear_top` of the corpus's shares, the same for every article)
@@ -2199,13 +2222,7 @@ def resolve_places(
         focus = _shares(article_votes[art])
         countries = _focus_countries(focus, corpus_top)
         # The corpus apart from this article: the article's own votes already count as focus.
-        elsewhere = _shares(
-            {
-                cc: weight - article_votes[art].get(cc, 0.0)
-                for cc, weight in corpus_votes.items()
-                if weight - article_votes[art].get(cc, 0.0) > 1e-9
-            }
-        )
+        elsewhere = _shares(_votes_apart(corpus_votes, article_votes[art]))
         candidates = {
             q: _candidates(index, q.key, exact.get(q, []), countries) for _, q in rows if q.key
         }

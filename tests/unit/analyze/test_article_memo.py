@@ -109,3 +109,29 @@ def test_a_first_build_holds_one_chunk_of_products_at_a_time(
         assert any(key == article for _n, key in memo.rows)
     assert handed == ids
     assert max(waiting) == 2
+
+
+class _KeysMemo(MemoTable):
+    """A memo that says which keys it holds without handing out values."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values_read = 0
+
+    def memo_entries_of(self, namespace: str, keys: Sequence[str]) -> dict[str, str]:
+        self.values_read += 1
+        return super().memo_entries_of(namespace, keys)
+
+    def memo_keys_of(self, namespace: str, keys: Sequence[str]) -> set[str]:
+        return set(super().memo_entries_of(namespace, keys))
+
+
+def test_the_keys_holding_entries_are_found_with_or_without_a_key_read() -> None:
+    plain, keyed = MemoTable(), _KeysMemo()
+    for memo in (plain, keyed):
+        memo.add_memo_entries("n", [("a", "1"), ("b", "2")])
+        memo.add_memo_entries("other", [("c", "3")])
+    wanted = ["a", "c", "z"]
+    assert article_memo.memo_finder(plain, "n")(wanted) == {"a"}
+    assert article_memo.memo_finder(keyed, "n")(wanted) == {"a"}
+    assert keyed.values_read == 0  # the keys alone were asked for
