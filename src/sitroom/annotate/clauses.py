@@ -27,6 +27,7 @@ from typing import Any
 from ..types import ClauseMention, DescriptorMention, Quantity
 from .cues import SPEECH_VERBS
 from .doctext import entity_at, text_of
+from .token_filter import indices_with
 
 _DATA = "sitroom.data"
 _FOLDER = "claims"
@@ -365,7 +366,9 @@ def extract_descriptors(doc: Any, article_id: str) -> tuple[DescriptorMention, .
     text: str = text_of(doc)
     out: list[DescriptorMention] = []
     seen: set[int] = set()
-    for token in doc:
+    # Every test below needs a noun, a proper noun, an adjective or a verb.
+    for i in indices_with(doc, ("NOUN", "PROPN", "ADJ", "VERB")):
+        token = doc[i]
         lemma = token.lemma_.lower()
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.ent_type_:
             target = _entity_span(token.head)

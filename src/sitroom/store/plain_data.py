@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-
 #: Types returned as they are, tested first: most values of a record are one of them, and
 #: not calling :func:`plain` for each halves the encoding's cost.
 _LEAVES = frozenset({str, int, float, bool, type(None)})
