@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -274,16 +275,28 @@ def _modality(
                 return "hedged", child.text
         if token is not predicate and token.lemma_.lower() in lex.hedge_verbs:
             return "hedged", token.text
-    for token in sent:
+    # The tests below pass only on these words: the sentence's other tokens are not walked
+    # (once per predicate, that walk cost the square of the sentence's length).
+    words = [sent.doc[i] for i in _words_within(sent, lex)]
+    for token in words:
         if token.lower_ in lex.opinion_cues and token.dep_ != "compound":
             return "opinion", token.text
         if token.dep_ == "mark" and token.lower_ in lex.conditional_marks and (
             token.head in chain
         ):
             return "conditional", token.text
-    if any(t.lower_ in {"i", "we"} and t.dep_ == "nsubj" and t.head in chain for t in sent):
+    if any(t.lower_ in _FIRST_PERSON and t.dep_ == "nsubj" and t.head in chain for t in words):
         return "opinion", "first person"
     return "asserted", None
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _words_within(sent: Any, lex: ModalityLexicon) -> list[int]:
+    """Positions in ``sent`` of its opinion cues, conditional marks and ``I``/``we``."""
+    found = indices_with(sent.doc, words=lex.opinion_cues | lex.conditional_marks | _FIRST_PERSON)
+    return found[bisect_left(found, sent.start):bisect_left(found, sent.end)]
 
 
 # --------------------------------------------------------------------------- numbers

@@ -17,20 +17,31 @@ from functools import lru_cache
 from typing import Any
 
 _ARRAYS = "sitroom.token_arrays"
+_ANSWERS = "sitroom.token_filter_answers"
 
 
 def indices_with(doc: Any, parts_of_speech: Iterable[str] = (), words: Iterable[str] = (),
                  dependencies: Iterable[str] = ()) -> list[int]:
     """Positions, in order, of the tokens whose coarse part of speech (``VERB``) is one of
     ``parts_of_speech``, whose lower-case form is one of ``words`` or whose dependency label
-    is one of ``dependencies``."""
+    is one of ``dependencies``. The answer is kept for the life of the ``Doc``: an extractor
+    may ask the same once per sentence or per phrase."""
+    key = (frozenset(parts_of_speech), frozenset(words), frozenset(dependencies))
+    answers: dict[Any, list[int]] = doc.user_data.setdefault(_ANSWERS, {})
+    found = answers.get(key)
+    if found is None:
+        found = answers[key] = _find(doc, *key)
+    return found
+
+
+def _find(doc: Any, parts_of_speech: frozenset[str], words: frozenset[str],
+          dependencies: frozenset[str]) -> list[int]:
     import numpy
 
     rows = _arrays(doc)
     wanted = numpy.zeros(len(rows), dtype=bool)
-    for column, values in ((0, _part_ids(frozenset(parts_of_speech))),
-                           (1, _string_ids(frozenset(words))),
-                           (2, _string_ids(frozenset(dependencies)))):
+    for column, values in ((0, _part_ids(parts_of_speech)), (1, _string_ids(words)),
+                           (2, _string_ids(dependencies))):
         if values:
             # As unsigned 64-bit numbers, the arrays' own type: mixed with signed ones,
             # numpy would compare 64-bit hashes as floats and lose their last bits.
