@@ -37,6 +37,7 @@ from .cues import (
 )
 from .doctext import ents_within, text_of
 from .quotes import cue_span, is_cue, phrase_span
+from .token_filter import indices_with
 
 _ADDRESS_VERBS = frozenset({"tell", "speak", "talk", "say", "state", "confirm", "explain",
                             "describe", "reveal", "write"})
@@ -125,7 +126,9 @@ def _named(token: Any) -> bool:
 
 def _candidates(doc: Any) -> Iterator[tuple[Any, tuple[int, int] | None, str]]:
     """(source head token, cue span, full phrase text) for every citation cue in ``doc``."""
-    for token in doc:
+    # Every test below needs a verb, a noun or ``according``.
+    for i in indices_with(doc, ("VERB", "NOUN"), ("according",)):
+        token = doc[i]
         lemma = token.lemma_.lower()
         lower = token.lower_
         if lower == "according":

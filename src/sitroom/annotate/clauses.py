@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ from typing import Any
 from ..types import ClauseMention, DescriptorMention, Quantity
 from .cues import SPEECH_VERBS
 from .doctext import entity_at, text_of
+from .token_filter import indices_with
 
 _DATA = "sitroom.data"
 _FOLDER = "claims"
@@ -273,16 +275,28 @@ def _modality(
                 return "hedged", child.text
         if token is not predicate and token.lemma_.lower() in lex.hedge_verbs:
             return "hedged", token.text
-    for token in sent:
+    # The tests below pass only on these words: the sentence's other tokens are not walked
+    # (once per predicate, that walk cost the square of the sentence's length).
+    words = [sent.doc[i] for i in _words_within(sent, lex)]
+    for token in words:
         if token.lower_ in lex.opinion_cues and token.dep_ != "compound":
             return "opinion", token.text
         if token.dep_ == "mark" and token.lower_ in lex.conditional_marks and (
             token.head in chain
         ):
             return "conditional", token.text
-    if any(t.lower_ in {"i", "we"} and t.dep_ == "nsubj" and t.head in chain for t in sent):
+    if any(t.lower_ in _FIRST_PERSON and t.dep_ == "nsubj" and t.head in chain for t in words):
         return "opinion", "first person"
     return "asserted", None
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _words_within(sent: Any, lex: ModalityLexicon) -> list[int]:
+    """Positions in ``sent`` of its opinion cues, conditional marks and ``I``/``we``."""
+    found = indices_with(sent.doc, words=lex.opinion_cues | lex.conditional_marks | _FIRST_PERSON)
+    return found[bisect_left(found, sent.start):bisect_left(found, sent.end)]
 
 
 # --------------------------------------------------------------------------- numbers
@@ -365,7 +379,9 @@ def extract_descriptors(doc: Any, article_id: str) -> tuple[DescriptorMention, .
     text: str = text_of(doc)
     out: list[DescriptorMention] = []
     seen: set[int] = set()
-    for token in doc:
+    # Every test below needs a noun, a proper noun, an adjective or a verb.
+    for i in indices_with(doc, ("NOUN", "PROPN", "ADJ", "VERB")):
+        token = doc[i]
         lemma = token.lemma_.lower()
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.ent_type_:
             target = _entity_span(token.head)

@@ -100,9 +100,19 @@ def learned_frames() -> frozenset[tuple[str, str]]:
     return frozenset(pairs) - NOT_STATEMENTS - HEDGES
 
 
+@lru_cache(maxsize=1)
+def learned_lemmas() -> frozenset[str]:
+    """The lemmas of :func:`learned_frames`."""
+    return frozenset(lemma for lemma, _ in learned_frames())
+
+
 def is_learned_cue(verb: Any) -> bool:
     """Whether ``verb`` in its frame is listed as a cue."""
     if verb.pos_ != "VERB":
         return False
+    lemma = verb.lemma_.lower()
+    # Most verbs are listed in no frame: their children need not be read for one.
+    if lemma not in learned_lemmas():
+        return False
     frame, _ = frame_of(verb)
-    return (verb.lemma_.lower(), frame) in learned_frames()
+    return (lemma, frame) in learned_frames()

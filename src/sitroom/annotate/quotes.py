@@ -67,6 +67,7 @@ from .source_extent import source_span
 from .span_overlap import Ranges
 from .stance_cues import sided_with
 from .text_lines import line_around
+from .token_filter import indices_with
 
 #: Words a quote needs to count as a statement when no cue governs it.
 MIN_UNCUED_WORDS = 6
@@ -1059,9 +1060,16 @@ def _according_target(cue: Any) -> Any | None:
 # --------------------------------------------------------------------------- reported speech
 
 
+#: What a token needs for one of :func:`_reported_statements`' tests to pass on it: one of
+#: these parts of speech, or one of these words or a stance adjective.
+_REPORTING_PARTS = ("VERB", "AUX", "NOUN")
+_REPORTING_WORDS = frozenset({"according", "in"})
+
+
 def _reported_statements(doc: Any, spans: list[QuoteSpan]) -> list[_Statement]:
     statements: list[_Statement] = []
-    for token in doc:
+    for i in indices_with(doc, _REPORTING_PARTS, _REPORTING_WORDS | STANCE_ADJECTIVES):
+        token = doc[i]
         if token.lower_ == "according":
             statements.extend(_according(doc, token))
             st = None

@@ -15,6 +15,9 @@ lookbehind still sees the text before the position). Tried in text order, skippi
 positions inside the last match, this is what ``finditer`` does: it tries every position in
 turn, and the positions left out cannot begin a match.
 
+Before any of that, a pattern whose every match needs a literal string the text lacks
+(:mod:`.literal_gate`: ``ago``, ``fiscal``, a month's name) is not tried at all.
+
 Patterns the analysis cannot vouch for (one that could match the empty string, one that
 begins with a negated class or ``.``, a back-reference, ``re.ASCII`` / ``re.LOCALE``, or no
 leading one-character negative lookbehind) are scanned with plain ``finditer``.
@@ -28,6 +31,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
 from typing import Any
+
+from .literal_gate import LiteralGate
 
 # The parser ``re`` itself uses (a private module since Python 3.11): without it every
 # pattern is scanned with plain ``finditer``.
@@ -55,15 +60,18 @@ class WordScanner:
     first two characters can begin one of its matches, in text order, skipping those inside
     its last match: what ``finditer`` does, less the positions where no match can begin."""
 
-    __slots__ = ("_after_non_word", "_openings", "text")
+    __slots__ = ("_after_non_word", "_gate", "_openings", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._gate = LiteralGate(text)
         self._openings: dict[str, dict[str, dict[str, list[list[int]]]]] = {}
         self._after_non_word: dict[tuple[str, str], list[int]] | None = None
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)``, in the same order."""
+        if not self._gate.may_match(pattern):
+            return  # the text lacks every literal string a match needs
         plan = _plan(pattern)
         if plan is None:
             yield from pattern.finditer(self.text)
