@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .config import Options
@@ -197,17 +197,21 @@ def assemble_report(
         place_mentions,
         town_points,
     )
+    from .analyze.events import name_key as event_name_key
     from .analyze.findings import build_findings
     from .analyze.gc_pause import collector_paused
+    from .analyze.provenance import _content_stem as quote_word_stem
     from .analyze.provenance import build_quotes_and_citations
     from .analyze.stored_minhashes import load_minhashes, save_minhashes
     from .analyze.stored_terms import stories_remembered
     from .analyze.stories import titled_by_claims
     from .annotate import PIPELINE_VERSION
     from .memory import release_freed_memory
+    from .names import fold_name
     from .report.spill import SpilledRecords, spill_sorted
     from .resolve.entities import resolve_entities
     from .resolve.gazetteer_release import release_gazetteer
+    from .resolve.places import fold as place_fold
     from .resolve.span_table import SpanTable
     from .store.annotation_view import StoredAnnotations
     from .store.held_annotations import HeldAnnotations
@@ -237,12 +241,14 @@ def assemble_report(
     with collector_paused():
         entities = resolve_entities(heads.only("mentions", "acronyms", "citations"),
                                     aliases=aliases)
+    _forget_answers(*_entity_step_caches())
     release_freed_memory(store)
     # citations: the outlets they name hold no place (``told Middle East Eye``)
     with collector_paused():
         places = _resolve_places_remembered(store, articles,
                                             heads.only("mentions", "citations"), entities)
     release_gazetteer()  # no later step looks a name up: the index need not outlive this
+    _forget_answers(place_fold)
     release_freed_memory(store)
     found_quotes, citations = build_quotes_and_citations(
         articles, heads.only("quotes", "mentions", "citations"), entities, memo=store
@@ -251,6 +257,7 @@ def assemble_report(
     # Read again only by the claims step's statement finder (one pass) and the writer.
     quotes = SpilledRecords(found_quotes, folder=str(store.folder))
     del found_quotes
+    _forget_answers(quote_word_stem)
     release_freed_memory(store)
     # The events are read back only by the report writer: kept on disk as they are made
     # (beside the store, not in a /tmp that may be memory), they are never all in memory at
@@ -281,6 +288,8 @@ def assemble_report(
     entity_list, entity_spans = entities.entities, SpanTable(entities.mention_entity)
     place_list, place_spans = places.places, SpanTable(places.mention_place)
     del entities, places
+    # The entity lookups (which fold the names they are asked) and the events are done.
+    _forget_answers(fold_name, event_name_key)
     release_freed_memory(store)
     # Each reader decodes only its parts: the statements read clauses, descriptors and
     # times; the framing descriptors and mentions.
@@ -320,6 +329,28 @@ def assemble_report(
 
 #: The parts of each article's annotations the entity, place and quote steps read.
 _HEAD_PARTS = ("mentions", "acronyms", "citations", "quotes")
+
+
+class _Answers(Protocol):
+    """A function that keeps its answers (``functools.lru_cache``)."""
+
+    def cache_clear(self) -> None: ...
+
+
+def _forget_answers(*cached: _Answers) -> None:
+    """Empty the answer caches of ``cached``, kept by a step that is over. Each keeps up
+    to 65,536 small strings or tuples (about 50 MB together at 2,000 articles) that no
+    later step asks again, and they sat beneath every later step's peak. A build in the
+    same process later fills them again: the answers are the same, only asked anew."""
+    for function in cached:
+        function.cache_clear()
+
+
+def _entity_step_caches() -> tuple[_Answers, ...]:
+    from .resolve import entities
+
+    return (entities._key_words, entities._full_name_key, entities._clean_key,
+            entities._is_acronym)
 
 
 def _resolve_places_remembered(
