@@ -249,6 +249,14 @@ def assemble_report(
                                             heads.only("mentions", "citations"), entities)
     release_gazetteer()  # no later step looks a name up: the index need not outlive this
     _forget_answers(place_fold)
+    # What later steps read of the places, taken now: the events step its mentions' rows
+    # and towns; the claims and framing steps the places and their spans, packed per article
+    # (``SpanTable``: they read them an article at a time). The resolution itself (a record
+    # per resolved mention and a dict entry per span) does not stay beneath the quotes and
+    # events steps.
+    place_rows, towns = place_mentions(places), town_points(places)
+    place_list, place_spans = places.places, SpanTable(places.mention_place)
+    del places
     release_freed_memory(store)
     found_quotes, citations = build_quotes_and_citations(
         articles, heads.only("quotes", "mentions", "citations"), entities, memo=store
@@ -271,23 +279,22 @@ def assemble_report(
                 articles,
                 annotations.only("times", "events"),
                 entities,
-                place_mentions(places),
-                towns=town_points(places),
+                place_rows,
+                towns=towns,
                 memo=store,
                 folder=str(store.folder),
             )),
             key=event_order,
             folder=str(store.folder),
         )
+    del place_rows, towns
     event_timeline = event_notes.timeline()
     stories = stories_remembered(store, articles, _actors_by_article(entities))
-    # What the claims step still reads of entities and places; the rest of their lookups
-    # (spans per article, every resolved place mention) go now.
-    # The two span lookups go packed per article (``SpanTable``): the claims and framing
-    # steps read them an article at a time.
+    # What the claims step still reads of the entities; the rest of their lookups (spans
+    # per article, every folded surface) go now. The spans go packed per article like the
+    # places'.
     entity_list, entity_spans = entities.entities, SpanTable(entities.mention_entity)
-    place_list, place_spans = places.places, SpanTable(places.mention_place)
-    del entities, places
+    del entities
     # The entity lookups (which fold the names they are asked) and the events are done.
     _forget_answers(fold_name, event_name_key)
     release_freed_memory(store)
