@@ -211,6 +211,7 @@ def assemble_report(
     from .report.spill import SpilledRecords, spill_sorted
     from .resolve.entities import resolve_entities
     from .resolve.gazetteer_release import release_gazetteer
+    from .resolve.packed_entities import PackedEntities
     from .resolve.places import fold as place_fold
     from .resolve.span_table import SpanTable
     from .store.annotation_view import StoredAnnotations
@@ -257,9 +258,16 @@ def assemble_report(
     place_rows, towns = place_mentions(places), town_points(places)
     place_list, place_spans = places.places, SpanTable(places.mention_place)
     del places
+    # Of the entities, the quotes and events steps only ask which entity a span or a
+    # surface names, and the stories which entities each article mentions: packed rows
+    # answer them (``PackedEntities``), and the resolution's dict and lists of every
+    # mention go before those steps. The claims step reads the entities and their spans.
+    entity_list, entity_spans = entities.entities, SpanTable(entities.mention_entity)
+    entity_lookup = PackedEntities(entities)
+    del entities
     release_freed_memory(store)
     found_quotes, citations = build_quotes_and_citations(
-        articles, heads.only("quotes", "mentions", "citations"), entities, memo=store
+        articles, heads.only("quotes", "mentions", "citations"), entity_lookup, memo=store
     )
     del heads
     # Read again only by the claims step's statement finder (one pass) and the writer.
@@ -278,7 +286,7 @@ def assemble_report(
             event_notes.noting(events_unordered(
                 articles,
                 annotations.only("times", "events"),
-                entities,
+                entity_lookup,
                 place_rows,
                 towns=towns,
                 memo=store,
@@ -289,12 +297,8 @@ def assemble_report(
         )
     del place_rows, towns
     event_timeline = event_notes.timeline()
-    stories = stories_remembered(store, articles, _actors_by_article(entities))
-    # What the claims step still reads of the entities; the rest of their lookups (spans
-    # per article, every folded surface) go now. The spans go packed per article like the
-    # places'.
-    entity_list, entity_spans = entities.entities, SpanTable(entities.mention_entity)
-    del entities
+    stories = stories_remembered(store, articles, entity_lookup.entities_by_article())
+    del entity_lookup
     # The entity lookups (which fold the names they are asked) and the events are done.
     _forget_answers(fold_name, event_name_key)
     release_freed_memory(store)
