@@ -273,7 +273,8 @@ def assemble_report(
     # Read again only by the claims step's statement finder (one pass) and the writer.
     quotes = SpilledRecords(found_quotes, folder=str(store.folder))
     del found_quotes
-    _forget_answers(quote_word_stem)
+    # The quotes step was the last to ask the entities about a surface (which folds it).
+    _forget_answers(quote_word_stem, fold_name)
     release_freed_memory(store)
     # The events are read back only by the report writer: kept on disk as they are made
     # (beside the store, not in a /tmp that may be memory), they are never all in memory at
@@ -299,8 +300,7 @@ def assemble_report(
     event_timeline = event_notes.timeline()
     stories = stories_remembered(store, articles, entity_lookup.entities_by_article())
     del entity_lookup
-    # The entity lookups (which fold the names they are asked) and the events are done.
-    _forget_answers(fold_name, event_name_key)
+    _forget_answers(event_name_key)
     release_freed_memory(store)
     # Each reader decodes only its parts: the statements read clauses, descriptors and
     # times; the framing descriptors and mentions.
