@@ -18,7 +18,7 @@ mention), in the resolution's order, and gives the same answers:
 from __future__ import annotations
 
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from .entities import EntityResolution, surface_entity_of
 
@@ -29,7 +29,7 @@ SpanRow = tuple[int, int, str]
 class PackedEntities:
     """:meth:`entity_of` and :meth:`lookup` of an :class:`EntityResolution`, on packed rows."""
 
-    __slots__ = ("_ids", "_last", "_rows", "_surfaces")
+    __slots__ = ("_ids", "_last", "_rows", "_surfaces", "by_article")
 
     def __init__(self, resolution: EntityResolution) -> None:
         numbers: dict[str, int] = {}
@@ -44,6 +44,9 @@ class PackedEntities:
         # The last article unpacked, with its spans' entities: a step asks about one
         # article's mentions in a run.
         self._last: tuple[str, tuple[SpanRow, ...], dict[tuple[int, int], str]] = ("", (), {})
+        #: article -> its mentions' rows, as the resolution's ``by_article`` (the events
+        #: step keys each article's memo entry by them).
+        self.by_article: Mapping[str, tuple[SpanRow, ...]] = _ArticleRows(self)
 
     def rows(self, article: str) -> tuple[SpanRow, ...]:
         """The article's mentions as ``(start, end, entity id)``, in the resolution's order."""
@@ -87,3 +90,23 @@ class PackedEntities:
         """Each article's entity ids, one per mention, in the resolution's order."""
         return {article: [ident for _start, _end, ident in self.rows(article)]
                 for article in self._rows}
+
+
+class _ArticleRows(Mapping[str, tuple[SpanRow, ...]]):
+    """:meth:`PackedEntities.rows` of each article with a mention, as a mapping."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, packed: PackedEntities) -> None:
+        self._packed = packed
+
+    def __getitem__(self, article: str) -> tuple[SpanRow, ...]:
+        if article not in self._packed._rows:
+            raise KeyError(article)
+        return self._packed.rows(article)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed._rows)
+
+    def __len__(self) -> int:
+        return len(self._packed._rows)

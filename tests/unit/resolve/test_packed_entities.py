@@ -62,4 +62,7 @@ def test_surfaces_and_each_articles_entities_are_the_resolutions() -> None:
                     "the Syrian National Army", "Ankara", "Nobody Known"):
         assert packed.lookup(surface) == resolved.lookup(surface), surface
     assert packed.entities_by_article() == _actors_by_article(resolved)
+    # The events step keys each article's memo entry by these rows.
+    assert {a: list(rows) for a, rows in packed.by_article.items()} == resolved.by_article
+    assert packed.by_article.get("nowhere", ()) == ()
     assert packed.lookup("Turkey") is not None
