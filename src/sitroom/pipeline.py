@@ -212,7 +212,6 @@ def assemble_report(
     from .resolve.entities import resolve_entities
     from .resolve.gazetteer_release import release_gazetteer
     from .resolve.packed_entities import PackedEntities
-    from .resolve.places import fold as place_fold
     from .resolve.span_table import SpanTable
     from .store.annotation_view import StoredAnnotations
     from .store.held_annotations import HeldAnnotations
@@ -249,7 +248,6 @@ def assemble_report(
         places = _resolve_places_remembered(store, articles,
                                             heads.only("mentions", "citations"), entities)
     release_gazetteer()  # no later step looks a name up: the index need not outlive this
-    _forget_answers(place_fold)
     # What later steps read of the places, taken now: the events step its mentions' rows
     # and towns; the claims and framing steps the places and their spans, packed per article
     # (``SpanTable``: they read them an article at a time). The resolution itself (a record
