@@ -56,9 +56,8 @@ def story_digest(
     # lists ``(repr(claim), vector_text(claim.id))`` of each candidate and ``inside`` the
     # repr of each contradiction (repr of a frozen record of strings, numbers and tuples of
     # them: every field, in a fixed form, the same in every process). Its bytes are fed a
-    # record at a time: made whole, with the candidates' reprs, the reprs of those and
-    # their UTF-8 bytes all held together, the story spanning the corpus at 2,000 articles
-    # took about 290 MB at once, the summary step's peak.
+    # record at a time: made whole, the candidates' reprs, the repr of those and its UTF-8
+    # bytes were three copies of every candidate record of the story, held at once.
     put(f"({story!r}, {sorted(member_set)!r}, [")
     for position, claim in enumerate(point_candidates(claims)):
         put((", " if position else "") + repr((repr(claim), vector_text(claim.id))))
