@@ -266,6 +266,11 @@ class CopiedVectors:
         self.misses += len(set(digests)) - len(found)
         return found
 
+    def stored_digests(self, model: str, digests: Sequence[str]) -> set[str]:
+        found = {d for d in digests if d in self.known}
+        self.misses += len(set(digests)) - len(found)
+        return found
+
     def store_vectors(self, model: str, rows: Sequence[tuple[str, bytes]]) -> None:
         self.known.update(rows)
 
@@ -420,6 +425,9 @@ class _NoVectors:
 
     def stored_vectors(self, model: str, digests: Sequence[str]) -> dict[str, bytes]:
         return {d: self.stored[d].tobytes() for d in digests if d in self.stored}
+
+    def stored_digests(self, model: str, digests: Sequence[str]) -> set[str]:
+        return {d for d in digests if d in self.stored}
 
     def store_vectors(self, model: str, rows: Sequence[tuple[str, bytes]]) -> None:
         return None

@@ -20,9 +20,10 @@ import ctypes
 import gc
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
+@runtime_checkable
 class HoldsMemory(Protocol):
     """Something that keeps memory of its own past work and can hand it back (the store:
     DuckDB's cached blocks and its allocator's free pages)."""

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .config import Options
@@ -197,17 +197,21 @@ def assemble_report(
         place_mentions,
         town_points,
     )
+    from .analyze.events import name_key as event_name_key
     from .analyze.findings import build_findings
     from .analyze.gc_pause import collector_paused
+    from .analyze.provenance import _content_stem as quote_word_stem
     from .analyze.provenance import build_quotes_and_citations
     from .analyze.stored_minhashes import load_minhashes, save_minhashes
     from .analyze.stored_terms import stories_remembered
     from .analyze.stories import titled_by_claims
     from .annotate import PIPELINE_VERSION
     from .memory import release_freed_memory
+    from .names import fold_name
     from .report.spill import SpilledRecords, spill_sorted
     from .resolve.entities import resolve_entities
     from .resolve.gazetteer_release import release_gazetteer
+    from .resolve.packed_entities import PackedEntities
     from .resolve.span_table import SpanTable
     from .store.annotation_view import StoredAnnotations
     from .store.held_annotations import HeldAnnotations
@@ -237,20 +241,38 @@ def assemble_report(
     with collector_paused():
         entities = resolve_entities(heads.only("mentions", "acronyms", "citations"),
                                     aliases=aliases)
+    _forget_answers(*_entity_step_caches())
     release_freed_memory(store)
     # citations: the outlets they name hold no place (``told Middle East Eye``)
     with collector_paused():
         places = _resolve_places_remembered(store, articles,
                                             heads.only("mentions", "citations"), entities)
     release_gazetteer()  # no later step looks a name up: the index need not outlive this
+    # What later steps read of the places, taken now: the events step its mentions' rows
+    # and towns; the claims and framing steps the places and their spans, packed per article
+    # (``SpanTable``: they read them an article at a time). The resolution itself (a record
+    # per resolved mention and a dict entry per span) does not stay beneath the quotes and
+    # events steps.
+    place_rows, towns = place_mentions(places), town_points(places)
+    place_list, place_spans = places.places, SpanTable(places.mention_place)
+    del places
+    # Of the entities, the quotes and events steps only ask which entity a span or a
+    # surface names, and the stories which entities each article mentions: packed rows
+    # answer them (``PackedEntities``), and the resolution's dict and lists of every
+    # mention go before those steps. The claims step reads the entities and their spans.
+    entity_list, entity_spans = entities.entities, SpanTable(entities.mention_entity)
+    entity_lookup = PackedEntities(entities)
+    del entities
     release_freed_memory(store)
     found_quotes, citations = build_quotes_and_citations(
-        articles, heads.only("quotes", "mentions", "citations"), entities, memo=store
+        articles, heads.only("quotes", "mentions", "citations"), entity_lookup, memo=store
     )
     del heads
     # Read again only by the claims step's statement finder (one pass) and the writer.
     quotes = SpilledRecords(found_quotes, folder=str(store.folder))
     del found_quotes
+    # The quotes step was the last to ask the entities about a surface (which folds it).
+    _forget_answers(quote_word_stem, fold_name)
     release_freed_memory(store)
     # The events are read back only by the report writer: kept on disk as they are made
     # (beside the store, not in a /tmp that may be memory), they are never all in memory at
@@ -263,24 +285,20 @@ def assemble_report(
             event_notes.noting(events_unordered(
                 articles,
                 annotations.only("times", "events"),
-                entities,
-                place_mentions(places),
-                towns=town_points(places),
+                entity_lookup,
+                place_rows,
+                towns=towns,
                 memo=store,
                 folder=str(store.folder),
             )),
             key=event_order,
             folder=str(store.folder),
         )
+    del place_rows, towns
     event_timeline = event_notes.timeline()
-    stories = stories_remembered(store, articles, _actors_by_article(entities))
-    # What the claims step still reads of entities and places; the rest of their lookups
-    # (spans per article, every resolved place mention) go now.
-    # The two span lookups go packed per article (``SpanTable``): the claims and framing
-    # steps read them an article at a time.
-    entity_list, entity_spans = entities.entities, SpanTable(entities.mention_entity)
-    place_list, place_spans = places.places, SpanTable(places.mention_place)
-    del entities, places
+    stories = stories_remembered(store, articles, entity_lookup.entities_by_article())
+    del entity_lookup
+    _forget_answers(event_name_key)
     release_freed_memory(store)
     # Each reader decodes only its parts: the statements read clauses, descriptors and
     # times; the framing descriptors and mentions.
@@ -320,6 +338,28 @@ def assemble_report(
 
 #: The parts of each article's annotations the entity, place and quote steps read.
 _HEAD_PARTS = ("mentions", "acronyms", "citations", "quotes")
+
+
+class _Answers(Protocol):
+    """A function that keeps its answers (``functools.lru_cache``)."""
+
+    def cache_clear(self) -> None: ...
+
+
+def _forget_answers(*cached: _Answers) -> None:
+    """Empty the answer caches of ``cached``, kept by a step that is over. Each keeps up
+    to 65,536 small strings or tuples (about 50 MB together at 2,000 articles) that no
+    later step asks again, and they sat beneath every later step's peak. A build in the
+    same process later fills them again: the answers are the same, only asked anew."""
+    for function in cached:
+        function.cache_clear()
+
+
+def _entity_step_caches() -> tuple[_Answers, ...]:
+    from .resolve import entities
+
+    return (entities._key_words, entities._full_name_key, entities._clean_key,
+            entities._is_acronym)
 
 
 def _resolve_places_remembered(

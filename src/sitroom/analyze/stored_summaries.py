@@ -47,12 +47,25 @@ def story_digest(
     ``claims`` (the story's, in order) and ``contradictions`` (all of the corpus's);
     ``vector_text``: the text a claim's embedding is made from (None: it has none)."""
     member_set = set(members)
-    # repr of a frozen record of strings, numbers and tuples of them: every field, in a
-    # fixed form, the same in every process.
-    points = [(repr(c), vector_text(c.id)) for c in point_candidates(claims)]
-    inside = [repr(x) for x in contradictions_inside(member_set, contradictions)]
-    text = repr((story, sorted(member_set), points, inside))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()
+
+    def put(text: str) -> None:
+        digest.update(text.encode("utf-8"))
+
+    # The digest of ``repr((story, sorted(member_set), points, inside))``, where ``points``
+    # lists ``(repr(claim), vector_text(claim.id))`` of each candidate and ``inside`` the
+    # repr of each contradiction (repr of a frozen record of strings, numbers and tuples of
+    # them: every field, in a fixed form, the same in every process). Its bytes are fed a
+    # record at a time: made whole, the candidates' reprs, the repr of those and its UTF-8
+    # bytes were three copies of every candidate record of the story, held at once.
+    put(f"({story!r}, {sorted(member_set)!r}, [")
+    for position, claim in enumerate(point_candidates(claims)):
+        put((", " if position else "") + repr((repr(claim), vector_text(claim.id))))
+    put("], [")
+    for position, item in enumerate(contradictions_inside(member_set, contradictions)):
+        put((", " if position else "") + repr(repr(item)))
+    put("])")
+    return digest.hexdigest()
 
 
 def encode_summary(items: Sequence[SummaryItem]) -> str:

@@ -21,7 +21,8 @@ from typing import Protocol
 
 import numpy as np
 
-from ..memory import release_freed_memory
+from ..errors import StoreError
+from ..memory import HoldsMemory, release_freed_memory
 from .embed import MODEL_VERSION, encode_matrix, release_model
 
 VECTOR_DTYPE = np.float32
@@ -31,6 +32,8 @@ class VectorCache(Protocol):
     """Where vectors are kept between builds (the store implements it)."""
 
     def stored_vectors(self, model: str, digests: Sequence[str]) -> dict[str, bytes]: ...
+
+    def stored_digests(self, model: str, digests: Sequence[str]) -> set[str]: ...
 
     def store_vectors(self, model: str, rows: Sequence[tuple[str, bytes]]) -> None: ...
 
@@ -83,9 +86,12 @@ def embed_rows(texts: Sequence[str], targets: np.ndarray, size: int,
     and whose other rows are zeros (``(size, 1)`` zeros when ``texts`` is empty). The same
     rows as copying :func:`embed_distinct`'s, but each slice read back goes straight to its
     rows: the distinct rows are never all held a second time beside the full matrix (at
-    thousands of articles that second copy set the claims step's peak). ``release``: let go
-    of the encoder as soon as it has embedded what the cache lacked (:func:`.release_model`),
-    before the new vectors are stored, for a caller with nothing more to embed for a while."""
+    thousands of articles that second copy set the claims step's peak). ``release``: for a
+    caller with nothing more to embed for a while. What the build has freed (and the store
+    keeps of its reads) is handed back before the encoder loads, and the encoder is let go
+    (:func:`.release_model`) as soon as it has embedded what the cache lacked, before the
+    matrix is made: the encoder, its work and the matrix, which grows with the corpus, are
+    never held together."""
     unique, first_text, rows = _distinct(texts)
     if not unique:
         return np.zeros((size, 1), dtype=VECTOR_DTYPE)
@@ -107,7 +113,13 @@ def embed_rows(texts: Sequence[str], targets: np.ndarray, size: int,
         taken = starts + np.arange(int(counts.sum()))
         matrix[grouped_targets[taken]] = block[np.repeat(np.arange(len(positions)), counts)]
 
-    _embed_each(unique, first_text, cache, put, _release_model if release else None)
+    if release:
+        holders: list[HoldsMemory] = [cache] if isinstance(cache, HoldsMemory) else []
+        _embed_each(unique, first_text, cache, put,
+                    before_encoding=lambda: release_freed_memory(*holders),
+                    after_encoding=_release_model)
+    else:
+        _embed_each(unique, first_text, cache, put)
     assert matrix is not None  # every distinct text was read back or embedded
     return matrix
 
@@ -132,24 +144,20 @@ def _distinct(texts: Sequence[str]) -> tuple[dict[str, int], list[str], np.ndarr
 
 
 def _embed_each(unique: dict[str, int], first_text: Sequence[str], cache: VectorCache | None,
-                put: Callable[[np.ndarray, np.ndarray], None],
+                put: Callable[[np.ndarray, np.ndarray], None], *,
+                before_encoding: Callable[[], None] | None = None,
                 after_encoding: Callable[[], None] | None = None) -> None:
-    """Hand ``put`` (distinct rows, their vectors) for every row of ``unique``: the stored
-    ones a slice at a time, then the rest embedded (and kept in ``cache``, a slice at a
-    time). ``after_encoding``: called once the model has embedded the rest."""
-    filled = np.zeros(len(unique), dtype=bool)
-    if cache is not None:
-        order = list(unique)
-        for start in range(0, len(order), _READ_SLICE):
-            stored = cache.stored_vectors(MODEL_VERSION, order[start:start + _READ_SLICE])
-            if stored:
-                positions = np.fromiter((unique[d] for d in stored), dtype=np.int64,
-                                        count=len(stored))
-                put(positions, np.stack([np.frombuffer(blob, dtype=VECTOR_DTYPE)
-                                         for blob in stored.values()]))
-                filled[positions] = True
-    missing = [digest for digest, row in unique.items() if not filled[row]]
+    """Hand ``put`` (distinct rows, their vectors) for every row of ``unique``: first the
+    ones ``cache`` lacks, embedded (and kept in ``cache``, a slice at a time), then the
+    stored ones, read back a slice at a time. The cache is only asked which it holds before
+    the encoder runs, so nothing ``put`` builds from the stored rows is alive beside the
+    encoder. ``before_encoding`` and ``after_encoding``: called just before and just after
+    the model embeds the rest (not at all when nothing is missing)."""
+    stored = _stored_among(unique, cache)
+    missing = [digest for digest in unique if digest not in stored]
     if missing:
+        if before_encoding is not None:
+            before_encoding()
         fresh = encode([first_text[unique[digest]] for digest in missing])
         if after_encoding is not None:
             after_encoding()
@@ -163,6 +171,32 @@ def _embed_each(unique: dict[str, int], first_text: Sequence[str], cache: Vector
                     (digest, row.tobytes()) for digest, row in zip(
                         missing[start:start + _WRITE_SLICE], fresh[start:start + _WRITE_SLICE],
                         strict=True)])
+        del fresh
+    if cache is None or not stored:
+        return
+    order = [digest for digest in unique if digest in stored]
+    for start in range(0, len(order), _READ_SLICE):
+        found = cache.stored_vectors(MODEL_VERSION, order[start:start + _READ_SLICE])
+        # The store said a moment ago that it holds each of these, and a build never
+        # deletes a vector: one missing now means a damaged store, not a text to embed.
+        if len(found) != len(order[start:start + _READ_SLICE]):
+            raise StoreError("a stored sentence vector could not be read back",
+                             fix="move the output folder away and build again")
+        positions = np.fromiter((unique[d] for d in found), dtype=np.int64, count=len(found))
+        put(positions, np.stack([np.frombuffer(blob, dtype=VECTOR_DTYPE)
+                                 for blob in found.values()]))
+
+
+def _stored_among(unique: dict[str, int], cache: VectorCache | None) -> set[str]:
+    """The digests of ``unique`` that ``cache`` holds a vector for (asked a slice at a
+    time)."""
+    if cache is None:
+        return set()
+    order = list(unique)
+    stored: set[str] = set()
+    for start in range(0, len(order), _READ_SLICE):
+        stored |= cache.stored_digests(MODEL_VERSION, order[start:start + _READ_SLICE])
+    return stored
 
 
 #: New vectors handed to the cache at once.

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -131,11 +131,17 @@ class EntityResolution:
 
     def lookup(self, surface: str) -> str | None:
         """The entity a surface form names anywhere in the corpus, if any."""
-        found = self.surface_entity.get(fold_name(clean_surface(surface)))
-        if found:
-            return found
-        code = load_countries().country_code(clean_surface(surface))
-        return self.surface_entity.get(f"country:{code}") if code else None
+        return surface_entity_of(self.surface_entity, surface)
+
+
+def surface_entity_of(surface_entity: Mapping[str, str], surface: str) -> str | None:
+    """The entity ``surface`` names in ``surface_entity`` (an :class:`EntityResolution`'s),
+    by its folded spelling or else as a form of a country's name; None if neither."""
+    found = surface_entity.get(fold_name(clean_surface(surface)))
+    if found:
+        return found
+    code = load_countries().country_code(clean_surface(surface))
+    return surface_entity.get(f"country:{code}") if code else None
 
 
 @dataclass(frozen=True, slots=True)

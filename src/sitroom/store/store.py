@@ -428,6 +428,16 @@ class Store:
         ).fetchall()
         return {str(digest): bytes(vector) for digest, vector in rows}
 
+    def stored_digests(self, model: str, digests: Sequence[str]) -> set[str]:
+        """Which of ``digests`` have a stored vector for ``model``; the vectors stay unread."""
+        if not digests or not self._vector_table():
+            return set()
+        rows = self._con.execute(
+            "SELECT digest FROM text_vectors WHERE model = ? "
+            "AND digest IN (SELECT unnest(?::VARCHAR[]))", [model, list(digests)]
+        ).fetchall()
+        return {str(digest) for (digest,) in rows}
+
     def store_vectors(self, model: str, rows: Sequence[tuple[str, bytes]]) -> None:
         """Keep vectors for later builds (a digest already stored keeps its first vector)."""
         if not rows or not self._vector_table():

@@ -25,6 +25,10 @@ class CountingCache:
         self.queries += 1
         return {d: self.rows[d] for d in digests if d in self.rows}
 
+    def stored_digests(self, model: str, digests: Sequence[str]) -> set[str]:
+        assert model == MODEL_VERSION
+        return {d for d in digests if d in self.rows}
+
     def store_vectors(self, model: str, rows: Sequence[tuple[str, bytes]]) -> None:
         assert model == MODEL_VERSION
         self.writes += 1

@@ -17,6 +17,9 @@ class MemoryCache:
     def stored_vectors(self, model: str, digests: Sequence[str]) -> dict[str, bytes]:
         return {d: self.rows[(model, d)] for d in digests if (model, d) in self.rows}
 
+    def stored_digests(self, model: str, digests: Sequence[str]) -> set[str]:
+        return {d for d in digests if (model, d) in self.rows}
+
     def store_vectors(self, model: str, rows: Sequence[tuple[str, bytes]]) -> None:
         for digest, blob in rows:
             self.rows.setdefault((model, digest), blob)
@@ -70,7 +73,7 @@ def test_distinct_rows_read_back_a_slice_at_a_time(encoded: list[str],
 
     monkeypatch.setattr(cache, "stored_vectors", counted)
     matrix, rows = vectors.embed_distinct(["ccc", "a", "dddd", "ccc", "bb"], cache)
-    assert asked == [2, 2], "the cache was not read in slices"
+    assert asked == [2, 1], "the three stored rows were not read (alone) in slices"
     assert encoded == ["a", "bb", "ccc", "dddd"], "a cached text was embedded again"
     assert matrix[rows].tolist() == [[3.0, 1.0], [1.0, 1.0], [4.0, 1.0], [3.0, 1.0],
                                      [2.0, 1.0]]
@@ -115,3 +118,55 @@ def test_new_vectors_are_kept_a_slice_at_a_time(encoded: list[str],
     again = vectors.embed_rows(["eeeee", "a"], np.array([1, 0]), 2, cache)
     assert encoded == ["a", "bb", "ccc", "dddd", "eeeee"], "a kept vector was embedded again"
     assert again.tolist() == [[1.0, 1.0], [5.0, 1.0]]
+
+
+class ReleasingCache(MemoryCache):
+    """A cache that, like the store, keeps memory of its reads and can hand it back."""
+
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.events = events
+
+    def stored_vectors(self, model: str, digests: Sequence[str]) -> dict[str, bytes]:
+        self.events.append("read stored rows")
+        return super().stored_vectors(model, digests)
+
+    def release_memory(self) -> None:
+        self.events.append("cache hands memory back")
+
+
+def test_with_release_the_encoder_runs_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    events: list[str] = []
+
+    def fake(texts: Sequence[str]) -> np.ndarray:
+        events.append(f"encode {list(texts)}")
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    def released() -> bool:
+        events.append("encoder released")
+        return True
+
+    monkeypatch.setattr(vectors, "encode", fake)
+    monkeypatch.setattr(vectors, "release_model", released)
+    cache = ReleasingCache(events)
+    cache.store_vectors(vectors.MODEL_VERSION, [
+        (vectors.text_digest("bb"), np.array([2.0, 1.0], dtype=np.float32).tobytes())])
+    matrix = vectors.embed_rows(["a", "bb", "ccc"], np.array([2, 0, 1]), 4, cache,
+                                release=True)
+    # The store hands back what it keeps before the encoder loads; no stored row is read
+    # (into the matrix, which grows with the corpus) until the encoder is gone.
+    assert events == ["cache hands memory back", "encode ['a', 'ccc']", "encoder released",
+                      "read stored rows"]
+    assert matrix.tolist() == [[2.0, 1.0], [3.0, 1.0], [1.0, 1.0], [0.0, 0.0]]
+
+
+def test_nothing_missing_never_loads_or_releases_the_encoder(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    events: list[str] = []
+    monkeypatch.setattr(vectors, "encode", lambda texts: pytest.fail("encoded a stored text"))
+    cache = ReleasingCache(events)
+    cache.store_vectors(vectors.MODEL_VERSION, [
+        (vectors.text_digest("bb"), np.array([2.0, 1.0], dtype=np.float32).tobytes())])
+    matrix = vectors.embed_rows(["bb"], np.array([1]), 2, cache, release=True)
+    assert events == ["read stored rows"]
+    assert matrix.tolist() == [[0.0, 0.0], [2.0, 1.0]]

@@ -24,3 +24,14 @@ def test_a_read_only_store_from_before_the_table_has_no_vectors(tmp_path: Path) 
         pass
     with Store.open(tmp_path, read_only=True) as store:
         assert store.stored_vectors("m1", ["d1"]) == {}
+
+
+def test_stored_digests_name_the_vectors_held_for_that_model(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        assert store.stored_digests("m1", ["d1"]) == set()
+        store.store_vectors("m1", [("d1", b"\x00" * 8), ("d2", b"\x00" * 8)])
+        assert store.stored_digests("m1", ["d1", "d3"]) == {"d1"}
+        assert store.stored_digests("m2", ["d1", "d2"]) == set()
+        assert store.stored_digests("m1", []) == set()
+    with Store.open(tmp_path, read_only=True) as store:
+        assert store.stored_digests("m1", ["d1", "d2", "d3"]) == {"d1", "d2"}
