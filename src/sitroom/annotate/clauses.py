@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +27,7 @@ from typing import Any
 from ..types import ClauseMention, DescriptorMention, Quantity
 from .cues import SPEECH_VERBS
 from .doctext import entity_at, text_of
-from .token_filter import indices_with
+from .token_filter import indices_with, within
 
 _DATA = "sitroom.data"
 _FOLDER = "claims"
@@ -295,8 +294,15 @@ _FIRST_PERSON = frozenset({"i", "we"})
 
 def _words_within(sent: Any, lex: ModalityLexicon) -> list[int]:
     """Positions in ``sent`` of its opinion cues, conditional marks and ``I``/``we``."""
-    found = indices_with(sent.doc, words=lex.opinion_cues | lex.conditional_marks | _FIRST_PERSON)
-    return found[bisect_left(found, sent.start):bisect_left(found, sent.end)]
+    found = indices_with(sent.doc, words=_modality_words(lex))
+    return within(found, sent.start, sent.end)
+
+
+@lru_cache(maxsize=4)
+def _modality_words(lex: ModalityLexicon) -> frozenset[str]:
+    """The words :func:`_modality` tests beyond the predicate's chain, made once per lexicon
+    rather than once per predicate."""
+    return lex.opinion_cues | lex.conditional_marks | _FIRST_PERSON
 
 
 # --------------------------------------------------------------------------- numbers

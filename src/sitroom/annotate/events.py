@@ -33,7 +33,7 @@ from ..types import EventMention, QuoteMention, StatedNumber, TextSpan, TimeMent
 from .doctext import entity_at, ents_in_sentence, sentence_bounds, text_of
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .span_overlap import RisingWindows
-from .token_filter import indices_with
+from .token_filter import indices_with, within
 
 __all__ = ["extract_events", "stated_numbers"]
 
@@ -669,23 +669,18 @@ def extract_events(
     subject_at = indices_with(doc, dependencies=_SUBJECTS)
     trigger_at = indices_with(doc, ("VERB", "NOUN", "PROPN"))
     for sent in doc.sents:
-        for i in _within(subject_at, sent.start, sent.end):
+        for i in within(subject_at, sent.start, sent.end):
             subjects.add(doc[i])
         # Only the sentence's own times can be attached to its events: handing each trigger
         # every time of the article cost the square of the article's length.
         sent_times = [times[i] for i in times_by_start.between(sent.start_char, sent.end_char)]
         # Likewise the quotes a trigger may stand in: those overlapping its sentence.
         sent_quotes = [quotes[i] for i in quotes_over.overlapping(sent.start_char, sent.end_char)]
-        for i in _within(trigger_at, sent.start, sent.end):
+        for i in within(trigger_at, sent.start, sent.end):
             found = _event_at(doc[i], article_id, sent_times, sent_quotes, lexicon, subjects)
             if found is not None:
                 events.append(found)
     return _with_numbers(doc, events)
-
-
-def _within(positions: list[int], start: int, end: int) -> list[int]:
-    """The sorted ``positions`` in ``[start, end)``."""
-    return positions[bisect.bisect_left(positions, start):bisect.bisect_left(positions, end)]
 
 
 def _event_at(

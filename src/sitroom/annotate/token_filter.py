@@ -12,6 +12,7 @@ of its tests can pass on: a token left out is a token those tests would have rej
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -32,6 +33,12 @@ def indices_with(doc: Any, parts_of_speech: Iterable[str] = (), words: Iterable[
     if found is None:
         found = answers[key] = _find(doc, *key)
     return found
+
+
+def within(positions: list[int], start: int, end: int) -> list[int]:
+    """The positions of :func:`indices_with`'s answer (sorted) in ``[start, end)``: those
+    of one sentence or span."""
+    return positions[bisect_left(positions, start):bisect_left(positions, end)]
 
 
 def _find(doc: Any, parts_of_speech: frozenset[str], words: frozenset[str],

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -120,18 +120,24 @@ class EntityResolution:
         exact = self.mention_entity.get((article, start, end))
         if exact:
             return exact
-        best: tuple[int, str] | None = None
-        for m_start, m_end, ent in self.by_article.get(article, ()):
-            if m_end <= start or m_start >= end:
-                continue
-            overlap = min(end, m_end) - max(start, m_start)
-            if best is None or overlap > best[0]:
-                best = (overlap, ent)
-        return best[1] if best else None
+        return most_overlapping(self.by_article.get(article, ()), start, end)
 
     def lookup(self, surface: str) -> str | None:
         """The entity a surface form names anywhere in the corpus, if any."""
         return surface_entity_of(self.surface_entity, surface)
+
+
+def most_overlapping(rows: Iterable[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The entity of the row (``start, end, entity id``) that overlaps ``[start, end)`` most,
+    the first of equal overlaps; None when no row overlaps it."""
+    best: tuple[int, str] | None = None
+    for m_start, m_end, ent in rows:
+        if m_end <= start or m_start >= end:
+            continue
+        overlap = min(end, m_end) - max(start, m_start)
+        if best is None or overlap > best[0]:
+            best = (overlap, ent)
+    return best[1] if best else None
 
 
 def surface_entity_of(surface_entity: Mapping[str, str], surface: str) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator, Mapping
 
-from .entities import EntityResolution, surface_entity_of
+from .entities import EntityResolution, most_overlapping, surface_entity_of
 
 #: One mention: (start, end, entity id).
 SpanRow = tuple[int, int, str]
@@ -73,14 +73,7 @@ class PackedEntities:
         found = exact.get((start, end))
         if found:
             return found
-        best: tuple[int, str] | None = None
-        for m_start, m_end, ident in rows:
-            if m_end <= start or m_start >= end:
-                continue
-            overlap = min(end, m_end) - max(start, m_start)
-            if best is None or overlap > best[0]:
-                best = (overlap, ident)
-        return best[1] if best else None
+        return most_overlapping(rows, start, end)
 
     def lookup(self, surface: str) -> str | None:
         """The entity a surface form names anywhere in the corpus, if any."""
